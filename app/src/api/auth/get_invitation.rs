@@ -1,0 +1,16 @@
+use crate::error::AppError;
+use crate::types::views::InvitationInfo;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "get_invitation")]
+pub async fn get_invitation(token: String) -> Result<InvitationInfo, AppError> {
+    use crate::ssr::{context, services::invitations};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let tenant = context::tenant()?;
+            invitations::info(&state, &tenant, &token).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,34 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "create_partner")]
+pub async fn create_partner(
+    name: String,
+    partner_type: String,
+    tier: String,
+    region: String,
+    segment: String,
+    channel_manager_id: String,
+    parent_id: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{context, services::partners};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let input = partners::ProgramInput {
+                name,
+                partner_type,
+                tier,
+                region,
+                segment,
+                channel_manager_id,
+                parent_id,
+            };
+            let id = partners::create(&state, &actor, input).await?;
+            leptos_axum::redirect(&format!("/partners/{id}?saved=created"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,39 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "update_partner_profile")]
+pub async fn update_partner_profile(
+    id: i64,
+    version: i32,
+    website: String,
+    phone: String,
+    email: String,
+    address: String,
+    city: String,
+    country: String,
+    brand_color: String,
+    description: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{context, services::partners};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let input = partners::ProfileInput {
+                website,
+                phone,
+                email,
+                address,
+                city,
+                country,
+                brand_color,
+                description,
+            };
+            partners::update_profile(&state, &actor, id, version, input).await?;
+            leptos_axum::redirect(&format!("/partners/{id}?saved=profile"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,37 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "update_partner_program")]
+pub async fn update_partner_program(
+    id: i64,
+    version: i32,
+    name: String,
+    partner_type: String,
+    tier: String,
+    region: String,
+    segment: String,
+    channel_manager_id: String,
+    parent_id: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{context, services::partners};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let input = partners::ProgramInput {
+                name,
+                partner_type,
+                tier,
+                region,
+                segment,
+                channel_manager_id,
+                parent_id,
+            };
+            partners::update_program(&state, &actor, id, version, input).await?;
+            leptos_axum::redirect(&format!("/partners/{id}?saved=program"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,179 @@
+//! Labelled form fields that show the server's message beside the input and
+//! mirror the same checks in the browser as the user leaves the field.
+
+use leptos::prelude::*;
+
+pub type Check = fn(&str) -> Option<String>;
+
+#[component]
+pub fn TextField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    /// Initial value (e.g. what the user typed before a failed submit).
+    #[prop(into, optional)]
+    value: Option<String>,
+    #[prop(into, default = "text".to_string())] kind: String,
+    #[prop(into, optional)] autocomplete: Option<String>,
+    #[prop(into, optional)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] multiline: bool,
+    /// Message from the server for this field.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// Browser-side mirror of the server's check.
+    #[prop(optional)]
+    check: Option<Check>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let local = RwSignal::new(None::<String>);
+    // Once the user edits the field, their input supersedes the server's verdict.
+    let touched = RwSignal::new(false);
+    Effect::new(move |_| {
+        error.track();
+        touched.set(false);
+    });
+    let shown = Signal::derive(move || {
+        local
+            .get()
+            .or_else(|| if touched.get() { None } else { error.get() })
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        touched.set(true);
+        if let Some(check) = check {
+            local.set(check(&event_target_value(&ev)));
+        }
+    };
+    let described = {
+        let err_id = err_id.clone();
+        let hint_id = hint_id.clone();
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if shown.get().is_some() {
+                ids.push(err_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || shown.get().is_some().then_some("true");
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() name=name.clone() rows="4" required=required
+                aria-invalid=invalid aria-describedby=described.clone()
+                on:change=on_change>{value.clone().unwrap_or_default()}</textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() name=name.clone() type=kind value=value.clone().unwrap_or_default()
+                autocomplete=autocomplete required=required
+                aria-invalid=invalid aria-describedby=described
+                on:change=on_change/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field-invalid=move || shown.get().is_some()>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="field-hint" id=hint_id>{h}</p> })}
+            {input}
+            {move || shown.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn SelectField(
+    #[prop(into)] name: String,
+    #[prop(into)] label: String,
+    /// (value, label) pairs.
+    options: Vec<(String, String)>,
+    #[prop(into, optional)] selected: Option<String>,
+    /// Text of a leading empty option, if any.
+    #[prop(into, optional)]
+    empty: Option<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let selected = selected.unwrap_or_default();
+    let described = {
+        let err_id = err_id.clone();
+        move || error.get().map(|_| err_id.clone())
+    };
+    view! {
+        <div class="field" class:field-invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name aria-invalid=move || error.get().map(|_| "true") aria-describedby=described>
+                {empty.map(|text| view! { <option value="" selected=selected.is_empty()>{text}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is = value == selected;
+                        view! { <option value=value selected=is>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
+        </div>
+    }
+}
+
+/// Browser mirrors of the server's checks (the server stays the authority).
+pub mod checks {
+    use crate::types::form::check;
+    use crate::types::FormErrors;
+
+    fn run(f: impl FnOnce(&mut FormErrors)) -> Option<String> {
+        let mut e = FormErrors::new();
+        f(&mut e);
+        e.fields.into_iter().next().map(|(_, m)| m)
+    }
+
+    pub fn email(v: &str) -> Option<String> {
+        run(|e| {
+            check::email(e, "x", v);
+        })
+    }
+
+    pub fn optional_email(v: &str) -> Option<String> {
+        if v.trim().is_empty() {
+            None
+        } else {
+            email(v)
+        }
+    }
+
+    pub fn new_password(v: &str) -> Option<String> {
+        run(|e| check::new_password(e, v, v))
+    }
+
+    pub fn name(v: &str) -> Option<String> {
+        run(|e| {
+            check::required(e, "x", v, "a name", 120);
+        })
+    }
+
+    pub fn website(v: &str) -> Option<String> {
+        run(|e| {
+            check::website(e, "x", v);
+        })
+    }
+
+    pub fn phone(v: &str) -> Option<String> {
+        run(|e| {
+            check::phone(e, "x", v);
+        })
+    }
+
+    pub fn colour(v: &str) -> Option<String> {
+        run(|e| {
+            check::colour(e, "x", v);
+        })
+    }
+}

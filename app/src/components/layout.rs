@@ -1,0 +1,110 @@
+//! The signed-in shell: a top bar, navigation (a bottom tab bar on phones, a
+//! side bar on wide screens) and the page.
+
+use crate::api::auth::{get_current_user, SignOut};
+use crate::components::notice::LoadError;
+use crate::types::views::CurrentUser;
+use crate::types::OrgKind;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, Redirect, A};
+use leptos_router::hooks::use_location;
+
+/// The signed-in user, provided to every page under the layout.
+pub fn use_me() -> CurrentUser {
+    expect_context::<CurrentUser>()
+}
+
+#[component]
+pub fn PortalLayout() -> impl IntoView {
+    let me = Resource::new(|| (), |_| get_current_user());
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(user)) => view! { <Shell user/> }.into_any(),
+                    Ok(None) => view! { <Redirect path="/sign-in"/> }.into_any(),
+                    Err(error) => view! { <main id="main" class="page"><LoadError error/></main> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+struct NavItem {
+    href: String,
+    label: &'static str,
+    icon: &'static str,
+}
+
+fn nav_items(user: &CurrentUser) -> Vec<NavItem> {
+    let mut items = vec![NavItem {
+        href: "/".into(),
+        label: "Home",
+        icon: "M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z",
+    }];
+    if user.org_kind == OrgKind::Vendor {
+        items.push(NavItem { href: "/partners".into(), label: "Partners", icon: "M7 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8zm10 0a3 3 0 1 1 0-6 3 3 0 0 1 0 6zM1 21v-2a6 6 0 0 1 12 0v2zm14 0v-2a6 6 0 0 0-1.5-4A5 5 0 0 1 23 19v2z" });
+    } else {
+        items.push(NavItem { href: format!("/partners/{}", user.organization_id), label: "Company", icon: "M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v4h2a2 2 0 0 1 2 2v10zm4-14v2h2V7zm0 4v2h2v-2zm0 4v2h2v-2zm4-8v2h2V7zm0 4v2h2v-2z" });
+    }
+    if user.role.manages_users() {
+        items.push(NavItem {
+            href: "/users".into(),
+            label: "Users",
+            icon: "M12 12a5 5 0 1 1 0-10 5 5 0 0 1 0 10zm-9 10v-2a7 7 0 0 1 7-7h4a7 7 0 0 1 7 7v2z",
+        });
+    }
+    items
+}
+
+#[component]
+fn Shell(user: CurrentUser) -> impl IntoView {
+    provide_context(user.clone());
+    let sign_out = ServerAction::<SignOut>::new();
+    let location = use_location();
+    let items = nav_items(&user);
+    let style = format!("--brand: {}", user.brand_color);
+    let nav = items
+        .into_iter()
+        .map(|item| {
+            let href = item.href.clone();
+            let current = move || {
+                let path = location.pathname.get();
+                let active = if href == "/" { path == "/" } else { path == href || path.starts_with(&format!("{href}/")) };
+                active.then_some("page")
+            };
+            view! {
+                <li>
+                    <A href=item.href.clone() attr:aria-current=current>
+                        <svg viewBox="0 0 24 24" aria-hidden="true" width="24" height="24"><path d=item.icon fill="currentColor"/></svg>
+                        <span>{item.label}</span>
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="app" style=style>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <span>{user.tenant_name.clone()}</span>
+                </a>
+                <div class="whoami">
+                    <span class="whoami-name">{user.name.clone()}</span>
+                    <span class="whoami-role">{format!("{} · {}", user.role.label(), user.organization_name)}</span>
+                </div>
+                <ActionForm action=sign_out attr:class="signout">
+                    <button type="submit" class="btn btn-quiet">"Sign out"</button>
+                </ActionForm>
+            </header>
+            <nav class="mainnav" aria-label="Main">
+                <ul>{nav}</ul>
+            </nav>
+            <main id="main" class="page" tabindex="-1">
+                <Outlet/>
+            </main>
+        </div>
+    }
+}

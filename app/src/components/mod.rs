@@ -1,0 +1,5 @@
+//! Reusable UI pieces.
+
+pub mod field;
+pub mod layout;
+pub mod notice;

@@ -1,0 +1,16 @@
+//! The partner portal: pages and components (compiled for the browser and the
+//! server), server functions, and server-only code under `ssr`.
+
+#![recursion_limit = "256"]
+
+pub mod api;
+pub mod components;
+pub mod error;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+pub mod types;
+
+mod root;
+
+pub use root::{shell, App};

@@ -1,0 +1,180 @@
+use crate::api::dashboard::get_dashboard;
+use crate::components::layout::use_me;
+use crate::components::notice::LoadError;
+use crate::types::views::{Count, Dashboard, PartnerDashboard, PartnerSummary, VendorDashboard};
+use crate::types::Role;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let me = use_me();
+    let data = Resource::new(|| (), |_| get_dashboard());
+    let first_name = me
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or(&me.name)
+        .to_owned();
+    view! {
+        <Title text="Dashboard"/>
+        <h1>"Hello, "{first_name}</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Loading your dashboard…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Dashboard::Vendor(d)) => view! { <VendorHome d/> }.into_any(),
+                    Ok(Dashboard::Partner(d)) => view! { <PartnerHome d/> }.into_any(),
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Stat(
+    #[prop(into)] label: String,
+    value: u64,
+    #[prop(optional_no_strip)] href: Option<String>,
+) -> impl IntoView {
+    let body =
+        view! { <span class="stat-value">{value}</span><span class="stat-label">{label}</span> };
+    match href {
+        Some(href) => view! { <a class="stat" href=href>{body}</a> }.into_any(),
+        None => view! { <div class="stat">{body}</div> }.into_any(),
+    }
+}
+
+#[component]
+fn Bars(#[prop(into)] title: String, counts: Vec<Count>) -> impl IntoView {
+    let max = counts.iter().map(|c| c.count).max().unwrap_or(0).max(1);
+    view! {
+        <section class="card">
+            <h2>{title}</h2>
+            <ul class="bars">
+                {counts.into_iter().map(|c| {
+                    let width = format!("width: {}%", (c.count * 100 / max).max(2));
+                    view! {
+                        <li>
+                            <span class="bar-label">{c.label}</span>
+                            <span class="bar-track"><span class="bar-fill" style=width></span></span>
+                            <span class="bar-count">{c.count}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+pub fn PartnerCard(p: PartnerSummary) -> impl IntoView {
+    let style = format!("--swatch: {}", p.brand_color);
+    let initials: String = p
+        .name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect();
+    let place = [p.city.as_str(), p.country.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    view! {
+        <li class="partner-card">
+            <a href=format!("/partners/{}", p.id)>
+                <span class="avatar" style=style aria-hidden="true">{initials}</span>
+                <span class="partner-main">
+                    <span class="partner-name">{p.name.clone()}</span>
+                    <span class="partner-meta">
+                        {p.partner_type.map(|t| t.label())}
+                        {(!place.is_empty()).then(|| format!(" · {place}"))}
+                    </span>
+                    {p.parent_name.map(|n| view! { <span class="partner-meta">"via "{n}</span> })}
+                </span>
+                {p.tier.map(|t| view! { <span class=format!("tier tier-{}", t.as_str())>{t.label()}</span> })}
+            </a>
+        </li>
+    }
+}
+
+#[component]
+fn VendorHome(d: VendorDashboard) -> impl IntoView {
+    let me = use_me();
+    let scope_note = if me.role == Role::ChannelManager {
+        "Partners assigned to you"
+    } else {
+        "Your partner program"
+    };
+    let is_admin = me.role == Role::VendorAdmin;
+    view! {
+        <p class="muted">{scope_note}</p>
+        <div class="stats">
+            <Stat label="Partners" value=d.partner_count href=Some("/partners".to_string())/>
+            <Stat label="Partner users" value=d.partner_users/>
+            <Stat label="Pending invitations" value=d.pending_invitations href=is_admin.then(|| "/users".to_string())/>
+            <Stat label="Never signed in" value=d.never_signed_in/>
+            {(me.role != Role::ChannelManager).then(|| view! { <Stat label="Without a channel manager" value=d.unassigned_partners/> })}
+        </div>
+        <div class="grid">
+            <Bars title="By tier" counts=d.by_tier/>
+            <Bars title="By region" counts=d.by_region/>
+            <Bars title="By type" counts=d.by_type/>
+            <section class="card">
+                <h2>"Newest partners"</h2>
+                <ul class="partner-list">
+                    {d.newest_partners.into_iter().map(|p| view! { <PartnerCard p/> }).collect_view()}
+                </ul>
+                <p><a href="/partners">"Open the partner directory"</a></p>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn PartnerHome(d: PartnerDashboard) -> impl IntoView {
+    let me = use_me();
+    let profile_href = format!("/partners/{}", d.partner.id);
+    view! {
+        <p class="muted">{d.partner.name.clone()}</p>
+        <div class="stats">
+            <div class="stat">
+                <span class="stat-value">{d.partner.tier.map(|t| t.label()).unwrap_or("—")}</span>
+                <span class="stat-label">"Program tier"</span>
+            </div>
+            <Stat label="Colleagues in the portal" value=d.colleagues href=(me.role == Role::PartnerAdmin).then(|| "/users".to_string())/>
+            {(me.role == Role::PartnerAdmin).then(|| view! { <Stat label="Pending invitations" value=d.pending_invitations href=Some("/users".to_string())/> })}
+        </div>
+        <div class="grid">
+            <section class="card">
+                <h2>"Your channel manager"</h2>
+                {match d.channel_manager {
+                    Some(c) => view! {
+                        <p><strong>{c.name}</strong></p>
+                        <p><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></p>
+                    }.into_any(),
+                    None => view! { <p>"No channel manager is assigned yet; the program team answers your questions."</p> }.into_any(),
+                }}
+            </section>
+            <section class="card">
+                <h2>"Company profile"</h2>
+                {if d.profile_gaps.is_empty() {
+                    view! { <p>"Your profile is complete. Co-branded material uses these details."</p> }.into_any()
+                } else {
+                    view! {
+                        <p>"Co-branded material uses your profile. Still missing: "{d.profile_gaps.join(", ")}"."</p>
+                    }.into_any()
+                }}
+                <p><a class="btn" href=profile_href>"View the profile"</a></p>
+            </section>
+            {(!d.resellers.is_empty()).then(|| view! {
+                <section class="card">
+                    <h2>"Resellers under you"</h2>
+                    <ul>{d.resellers.into_iter().map(|r| view! { <li>{r.name}</li> }).collect_view()}</ul>
+                </section>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,41 @@
+//! One module per page.
+
+pub mod accept_invitation;
+pub mod dashboard;
+pub mod forgot_password;
+pub mod not_found;
+pub mod partner;
+pub mod partners;
+pub mod reset_password;
+pub mod sign_in;
+pub mod users;
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The error of a server action's last run, if it failed.
+pub fn action_error<I, O>(action: ServerAction<I>) -> Signal<Option<AppError>>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        action
+            .value()
+            .get()
+            .and_then(|r: Result<O, AppError>| r.err())
+    })
+}
+
+/// One field's message from an error signal.
+pub fn field_error(error: Signal<Option<AppError>>, name: &'static str) -> Signal<Option<String>> {
+    Signal::derive(move || error.get().and_then(|e| e.field(name)))
+}
+
+/// What the user typed into `name` before a failed submit (no-JavaScript path).
+pub fn kept(error: Signal<Option<AppError>>, name: &str) -> String {
+    error
+        .get_untracked()
+        .and_then(|e| e.kept(name))
+        .unwrap_or_default()
+}

@@ -1,0 +1,145 @@
+use super::dashboard::PartnerCard;
+use super::{action_error, field_error, kept};
+use crate::api::partners::{list_partners, CreatePartner};
+use crate::components::field::{checks, SelectField, TextField};
+use crate::components::layout::use_me;
+use crate::components::notice::{FormError, LoadError};
+use crate::types::views::PartnerFilter;
+use crate::types::{PartnerType, Region, Role, Segment, Tier};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+fn options<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|t| (code(*t).to_owned(), label(*t).to_owned()))
+        .collect()
+}
+
+pub fn tier_options() -> Vec<(String, String)> {
+    options(Tier::ALL, Tier::as_str, Tier::label)
+}
+pub fn region_options() -> Vec<(String, String)> {
+    options(Region::ALL, Region::as_str, Region::label)
+}
+pub fn type_options() -> Vec<(String, String)> {
+    options(PartnerType::ALL, PartnerType::as_str, PartnerType::label)
+}
+pub fn segment_options() -> Vec<(String, String)> {
+    options(Segment::ALL, Segment::as_str, Segment::label)
+}
+
+#[component]
+pub fn PartnersPage() -> impl IntoView {
+    let me = use_me();
+    let query = use_query_map();
+    let filter = move || {
+        let q = query.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        PartnerFilter {
+            q: get("q"),
+            tier: get("tier"),
+            region: get("region"),
+            partner_type: get("type"),
+            after: get("after"),
+        }
+    };
+    let list = Resource::new(filter, list_partners);
+    let none = Signal::derive(|| None::<String>);
+    let current = filter();
+    let next_href = move |after: String| {
+        let f = filter();
+        format!(
+            "/partners?q={}&tier={}&region={}&type={}&after={after}",
+            urlencode(&f.q),
+            urlencode(&f.tier),
+            urlencode(&f.region),
+            urlencode(&f.partner_type)
+        )
+    };
+    view! {
+        <Title text="Partners"/>
+        <div class="page-head">
+            <h1>"Partners"</h1>
+            {(me.role == Role::VendorAdmin).then(|| view! { <AddPartner/> })}
+        </div>
+        <Form method="GET" action="/partners" attr:class="filters" attr:role="search">
+            <div class="field field-search">
+                <label for="f-q">"Search"</label>
+                <input id="f-q" type="search" name="q" value=current.q.clone() placeholder="Name, city or country"/>
+            </div>
+            <SelectField name="tier" label="Tier" options=tier_options() selected=current.tier.clone() empty="Any tier" error=none/>
+            <SelectField name="region" label="Region" options=region_options() selected=current.region.clone() empty="Any region" error=none/>
+            <SelectField name="type" label="Type" options=type_options() selected=current.partner_type.clone() empty="Any type" error=none/>
+            <div class="filter-actions">
+                <button type="submit" class="btn btn-primary">"Filter"</button>
+                <a class="btn btn-quiet" href="/partners">"Clear"</a>
+            </div>
+        </Form>
+        <Transition fallback=|| view! { <p class="loading">"Loading partners…"</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(page) => {
+                        let shown = page.items.len();
+                        view! {
+                            <p class="muted" role="status">
+                                {format!("{} partner{} match", page.total, if page.total == 1 { "" } else { "s" })}
+                            </p>
+                            {(shown == 0).then(|| view! { <p class="card">"No partner matches these filters. Clear them to see everyone."</p> })}
+                            <ul class="partner-list partner-grid">
+                                {page.items.into_iter().map(|p| view! { <PartnerCard p/> }).collect_view()}
+                            </ul>
+                            {page.next_after.map(|after| view! {
+                                <p class="pager"><a class="btn" href=next_href(after)>"Next page"</a></p>
+                            })}
+                        }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+fn AddPartner() -> impl IntoView {
+    let action = ServerAction::<CreatePartner>::new();
+    let error = action_error(action);
+    let open = move || error.get().is_some();
+    view! {
+        <details class="add-partner" open=open>
+            <summary class="btn btn-primary">"Add partner"</summary>
+            <div class="card">
+                <h2>"New partner company"</h2>
+                <FormError error/>
+                <ActionForm action=action attr:novalidate=true>
+                    <input type="hidden" name="channel_manager_id" value=""/>
+                    <input type="hidden" name="parent_id" value=""/>
+                    <TextField name="name" label="Company name" required=true value=kept(error, "name")
+                        error=field_error(error, "name") check=checks::name/>
+                    <SelectField name="partner_type" label="Type" options=type_options() selected=kept(error, "partner_type") empty="Choose…" error=field_error(error, "partner_type")/>
+                    <SelectField name="tier" label="Tier" options=tier_options() selected=kept(error, "tier") empty="Choose…" error=field_error(error, "tier")/>
+                    <SelectField name="region" label="Region" options=region_options() selected=kept(error, "region") empty="Choose…" error=field_error(error, "region")/>
+                    <SelectField name="segment" label="Partnership" options=segment_options() selected=kept(error, "segment") empty="Choose…" error=field_error(error, "segment")/>
+                    <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Add partner"</button>
+                </ActionForm>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,35 @@
+use super::{action_error, field_error};
+use crate::api::auth::ResetPassword;
+use crate::components::field::{checks, TextField};
+use crate::components::notice::FormError;
+use crate::pages::forgot_password::AuthFrame;
+use crate::types::form::check::MIN_PASSWORD;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    let action = ServerAction::<ResetPassword>::new();
+    let error = action_error(action);
+    let token_error = Signal::derive(move || error.get().and_then(|e| e.field("token")));
+    view! {
+        <Title text="Choose a new password"/>
+        <AuthFrame heading="Choose a new password">
+            <FormError error/>
+            {move || token_error.get().map(|m| view! {
+                <p class="notice notice-error">{m}" "<a href="/forgot-password">"Send a new link"</a></p>
+            })}
+            <ActionForm action=action attr:novalidate=true>
+                <input type="hidden" name="token" value=token/>
+                <TextField name="password" label="New password" kind="password" autocomplete="new-password" required=true
+                    hint=format!("At least {MIN_PASSWORD} characters.") error=field_error(error, "password") check=checks::new_password/>
+                <TextField name="confirm" label="Repeat the new password" kind="password" autocomplete="new-password" required=true
+                    error=field_error(error, "confirm")/>
+                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Save password"</button>
+            </ActionForm>
+        </AuthFrame>
+    }
+}

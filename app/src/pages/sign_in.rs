@@ -1,0 +1,35 @@
+use super::{action_error, field_error, kept};
+use crate::api::auth::SignIn;
+use crate::components::field::{checks, TextField};
+use crate::components::notice::{FormError, Success};
+use crate::pages::forgot_password::AuthFrame;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let query = use_query_map();
+    let next = move || query.read().get("next").unwrap_or_default();
+    let reset = Signal::derive(move || query.read().get("reset").is_some());
+    let action = ServerAction::<SignIn>::new();
+    let error = action_error(action);
+    view! {
+        <Title text="Sign in"/>
+        <AuthFrame heading="Sign in">
+            <Success show=reset text="Your password was changed. Sign in with the new one."/>
+            <FormError error/>
+            <ActionForm action=action attr:novalidate=true>
+                <input type="hidden" name="next" value=next/>
+                <TextField name="email" label="Work email" kind="email" autocomplete="username" required=true
+                    value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
+                <TextField name="password" label="Password" kind="password" autocomplete="current-password" required=true
+                    error=field_error(error, "password")/>
+                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </ActionForm>
+            <p class="auth-links"><a href="/forgot-password">"Forgot your password?"</a></p>
+        </AuthFrame>
+    }
+}

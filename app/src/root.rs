@@ -1,0 +1,59 @@
+//! The HTML shell and the route table.
+
+use crate::components::layout::PortalLayout;
+use crate::pages::{
+    accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
+    forgot_password::ForgotPasswordPage, not_found::NotFoundPage, partner::PartnerPage,
+    partners::PartnersPage, reset_password::ResetPasswordPage, sign_in::SignInPage,
+    users::UsersPage,
+};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{ParentRoute, Route, Router, Routes},
+    path, SsrMode,
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5cab"/>
+                <meta name="description" content="Partner portal: co-branded marketing, campaigns, market development funds and community."/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/prm.css"/>
+        <Title formatter=|title: String| if title.is_empty() { "Partner portal".to_owned() } else { format!("{title} · Partner portal") }/>
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/invitation") view=AcceptInvitationPage ssr=SsrMode::Async/>
+                <ParentRoute path=path!("") view=PortalLayout ssr=SsrMode::Async>
+                    <Route path=path!("") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("partners") view=PartnersPage ssr=SsrMode::Async/>
+                    <Route path=path!("partners/:id") view=PartnerPage ssr=SsrMode::Async/>
+                    <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,138 @@
+//! Configuration from the environment, with defaults that let `make run`
+//! work on a bare machine. Secrets are kept out of `Debug`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Clone)]
+pub struct SmtpConfig {
+    pub host: String,
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    /// `starttls` (default), `tls` or `none` (only for a local relay).
+    pub security: String,
+}
+
+impl std::fmt::Debug for SmtpConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpConfig")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .field("security", &self.security)
+            .finish()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: String,
+    /// Public address used in links inside emails.
+    pub base_url: String,
+    pub secure_cookies: bool,
+    pub session_idle: Duration,
+    pub session_absolute: Duration,
+    pub mail_from: String,
+    pub smtp: Option<SmtpConfig>,
+    /// Tenant served when the host name names none (`PRM_DEFAULT_TENANT`).
+    pub default_tenant: Option<String>,
+    /// Take the client address from X-Forwarded-For (only behind a proxy).
+    pub trust_proxy: bool,
+    /// Create the demo tenant on an empty database.
+    pub seed_demo: bool,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn flag(name: &str, default: bool) -> bool {
+    var(name).map_or(default, |v| {
+        matches!(v.as_str(), "1" | "true" | "yes" | "on")
+    })
+}
+
+fn minutes(name: &str, default: u64) -> Result<Duration, String> {
+    match var(name) {
+        None => Ok(Duration::from_secs(default * 60)),
+        Some(v) => v
+            .parse::<u64>()
+            .map(|m| Duration::from_secs(m * 60))
+            .map_err(|_| format!("{name} must be a number of minutes")),
+    }
+}
+
+impl Config {
+    pub fn from_env() -> Result<Self, String> {
+        let addr: SocketAddr = var("PRM_ADDR")
+            .or_else(|| var("LEPTOS_SITE_ADDR"))
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|_| "PRM_ADDR must look like 127.0.0.1:3000".to_string())?;
+        let data_dir = PathBuf::from(var("PRM_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| {
+            format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("prm.sqlite3").display()
+            )
+        });
+        let smtp = match var("SMTP_HOST") {
+            None => None,
+            Some(host) => Some(SmtpConfig {
+                host,
+                port: var("SMTP_PORT")
+                    .map(|p| {
+                        p.parse()
+                            .map_err(|_| "SMTP_PORT must be a port number".to_string())
+                    })
+                    .transpose()?
+                    .unwrap_or(587),
+                username: var("SMTP_USERNAME"),
+                password: var("SMTP_PASSWORD"),
+                security: var("SMTP_SECURITY").unwrap_or_else(|| "starttls".into()),
+            }),
+        };
+        Ok(Self {
+            base_url: var("PRM_BASE_URL").unwrap_or_else(|| format!("http://{addr}")),
+            addr,
+            data_dir,
+            database_url,
+            secure_cookies: flag("PRM_SECURE_COOKIES", false),
+            session_idle: minutes("PRM_SESSION_IDLE_MINUTES", 12 * 60)?,
+            session_absolute: minutes("PRM_SESSION_MAX_MINUTES", 30 * 24 * 60)?,
+            mail_from: var("MAIL_FROM")
+                .unwrap_or_else(|| "Partner Portal <portal@localhost>".into()),
+            smtp,
+            default_tenant: var("PRM_DEFAULT_TENANT"),
+            trust_proxy: flag("PRM_TRUST_PROXY", false),
+            seed_demo: flag("PRM_SEED_DEMO", true),
+        })
+    }
+
+    /// Settings for tests: a private data directory and database.
+    pub fn for_tests(data_dir: PathBuf, database_url: String) -> Self {
+        Self {
+            addr: "127.0.0.1:0".parse().expect("static address"),
+            base_url: "http://portal.test".into(),
+            data_dir,
+            database_url,
+            secure_cookies: false,
+            session_idle: Duration::from_secs(12 * 3600),
+            session_absolute: Duration::from_secs(30 * 24 * 3600),
+            mail_from: "Partner Portal <portal@localhost>".into(),
+            smtp: None,
+            default_tenant: None,
+            trust_proxy: false,
+            seed_demo: false,
+        }
+    }
+
+    pub fn outbox_dir(&self) -> PathBuf {
+        self.data_dir.join("outbox")
+    }
+}

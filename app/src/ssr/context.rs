@@ -1,0 +1,71 @@
+//! Who is asking, resolved once per request by the server's middleware and
+//! read here by server functions and pages. Never taken from arguments.
+
+use crate::error::{AppError, AppResult};
+use crate::ssr::AppState;
+use crate::types::{OrgKind, Role};
+use std::net::IpAddr;
+
+#[derive(Clone, Debug)]
+pub struct RequestTenant {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub brand_color: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Actor {
+    pub user_id: i64,
+    pub tenant_id: i64,
+    pub organization_id: i64,
+    pub organization_name: String,
+    pub org_kind: OrgKind,
+    pub role: Role,
+    pub name: String,
+    pub email: String,
+    pub session_id: String,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ClientIp(pub Option<IpAddr>);
+
+fn parts() -> AppResult<http::request::Parts> {
+    leptos::prelude::use_context::<http::request::Parts>().ok_or_else(|| {
+        tracing::error!("request parts missing from context");
+        AppError::Internal
+    })
+}
+
+pub fn state() -> AppResult<AppState> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("app state missing from context");
+        AppError::Internal
+    })
+}
+
+/// The tenant this request is for (from the host name).
+pub fn tenant() -> AppResult<RequestTenant> {
+    parts()?
+        .extensions
+        .get::<RequestTenant>()
+        .cloned()
+        .ok_or(AppError::NotFound)
+}
+
+pub fn actor_opt() -> AppResult<Option<Actor>> {
+    Ok(parts()?.extensions.get::<Actor>().cloned())
+}
+
+/// The signed-in user, or `Unauthenticated`.
+pub fn actor() -> AppResult<Actor> {
+    actor_opt()?.ok_or(AppError::Unauthenticated)
+}
+
+pub fn client_ip() -> Option<IpAddr> {
+    parts()
+        .ok()?
+        .extensions
+        .get::<ClientIp>()
+        .and_then(|ip| ip.0)
+}

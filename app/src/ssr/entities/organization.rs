@@ -1,0 +1,34 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "organizations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub tenant_id: i64,
+    pub kind: String,
+    pub name: String,
+    pub partner_type: Option<String>,
+    pub tier: Option<String>,
+    pub region: Option<String>,
+    pub segment: Option<String>,
+    pub parent_id: Option<i64>,
+    pub channel_manager_id: Option<i64>,
+    pub website: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub city: String,
+    pub country: String,
+    pub brand_color: String,
+    pub logo_svg: Option<String>,
+    pub description: String,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub tenant_id: i64,
+    pub organization_id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub password_hash: Option<String>,
+    pub active: bool,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub last_sign_in_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

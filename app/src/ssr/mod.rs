@@ -1,0 +1,19 @@
+//! Server-only code: configuration, database access, workflows and mail.
+//! Nothing here is compiled into the browser bundle.
+
+pub mod config;
+pub mod context;
+pub mod db;
+pub mod entities;
+pub mod mail;
+pub mod password;
+pub mod repo;
+pub mod scope;
+pub mod seed;
+pub mod services;
+pub mod state;
+pub mod tokens;
+
+pub use context::{Actor, ClientIp, RequestTenant};
+pub use scope::Scope;
+pub use state::AppState;

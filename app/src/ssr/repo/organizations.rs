@@ -1,0 +1,179 @@
+use crate::ssr::entities::{organization, user};
+use crate::ssr::Scope;
+use crate::types::views::PartnerFilter;
+use crate::types::{OrgKind, Role};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select,
+};
+
+pub const PAGE_SIZE: u64 = 20;
+
+pub async fn visible(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    id: i64,
+) -> Result<Option<organization::Model>, DbErr> {
+    scope
+        .organizations()
+        .filter(organization::Column::Id.eq(id))
+        .one(db)
+        .await
+}
+
+fn escape_like(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Partners matching the directory filters, before paging.
+pub fn filtered(scope: &Scope<'_>, filter: &PartnerFilter) -> Select<organization::Entity> {
+    use organization::Column as O;
+    let mut query = scope.partners();
+    let q = filter.q.trim();
+    if !q.is_empty() {
+        let pattern = format!("%{}%", escape_like(q));
+        let mut any = Condition::any();
+        for col in [O::Name, O::City, O::Country] {
+            any = any.add(
+                Expr::expr(Func::lower(Expr::col((organization::Entity, col))))
+                    .like(LikeExpr::new(pattern.clone()).escape('\\')),
+            );
+        }
+        query = query.filter(any);
+    }
+    for (col, value) in [
+        (O::Tier, &filter.tier),
+        (O::Region, &filter.region),
+        (O::PartnerType, &filter.partner_type),
+    ] {
+        if !value.is_empty() {
+            query = query.filter(col.eq(value.as_str()));
+        }
+    }
+    query
+}
+
+/// One page ordered by (name, id), continuing after the row `after` (keyset:
+/// page 1,000 costs what page 1 costs).
+pub async fn page(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    filter: &PartnerFilter,
+) -> Result<(Vec<organization::Model>, u64, bool), DbErr> {
+    use organization::Column as O;
+    let total = filtered(scope, filter).count(db).await?;
+    let mut query = filtered(scope, filter);
+    if let Ok(after_id) = filter.after.parse::<i64>() {
+        if let Some(last) = visible(db, scope, after_id).await? {
+            query = query.filter(
+                Condition::any().add(O::Name.gt(last.name.clone())).add(
+                    Condition::all()
+                        .add(O::Name.eq(last.name))
+                        .add(O::Id.gt(last.id)),
+                ),
+            );
+        }
+    }
+    let mut rows = query
+        .order_by_asc(O::Name)
+        .order_by_asc(O::Id)
+        .limit(PAGE_SIZE + 1)
+        .all(db)
+        .await?;
+    let more = rows.len() as u64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    Ok((rows, total, more))
+}
+
+/// Names of organisations by id, within the tenant (for parent distributors).
+pub async fn names(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    ids: Vec<i64>,
+) -> Result<Vec<(i64, String)>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    organization::Entity::find()
+        .select_only()
+        .column(organization::Column::Id)
+        .column(organization::Column::Name)
+        .filter(organization::Column::TenantId.eq(tenant_id))
+        .filter(organization::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Resellers under a distributor, among those the actor may see.
+pub async fn children(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    parent_id: i64,
+) -> Result<Vec<(i64, String)>, DbErr> {
+    scope
+        .partners()
+        .select_only()
+        .column(organization::Column::Id)
+        .column(organization::Column::Name)
+        .filter(organization::Column::ParentId.eq(parent_id))
+        .order_by_asc(organization::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Counts of visible partners grouped by one column.
+pub async fn count_by(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    column: organization::Column,
+) -> Result<Vec<(Option<String>, i64)>, DbErr> {
+    scope
+        .partners()
+        .select_only()
+        .column(column)
+        .column_as(organization::Column::Id.count(), "n")
+        .group_by(column)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+pub async fn vendor_org(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+) -> Result<Option<organization::Model>, DbErr> {
+    organization::Entity::find()
+        .filter(organization::Column::TenantId.eq(tenant_id))
+        .filter(organization::Column::Kind.eq(OrgKind::Vendor.as_str()))
+        .order_by_asc(organization::Column::Id)
+        .one(db)
+        .await
+}
+
+/// Active channel managers of the tenant, for assignment.
+pub async fn channel_managers(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+) -> Result<Vec<(i64, String)>, DbErr> {
+    user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Name)
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Role.eq(Role::ChannelManager.as_str()))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await
+}

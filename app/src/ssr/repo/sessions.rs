@@ -1,0 +1,91 @@
+use crate::ssr::entities::{organization, session, user};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter,
+};
+
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    id_hash: String,
+    tenant_id: i64,
+    user_id: i64,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    session::ActiveModel {
+        id: Set(id_hash),
+        tenant_id: Set(tenant_id),
+        user_id: Set(user_id),
+        created_at: Set(now),
+        last_seen_at: Set(now),
+        expires_at: Set(expires_at),
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
+/// The session with its user and the user's organisation.
+pub async fn load(
+    db: &impl ConnectionTrait,
+    id_hash: &str,
+) -> Result<Option<(session::Model, user::Model, organization::Model)>, DbErr> {
+    let Some(s) = session::Entity::find_by_id(id_hash.to_owned())
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(u) = user::Entity::find_by_id(s.user_id)
+        .filter(user::Column::TenantId.eq(s.tenant_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(o) = organization::Entity::find_by_id(u.organization_id)
+        .filter(organization::Column::TenantId.eq(s.tenant_id))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some((s, u, o)))
+}
+
+pub async fn touch(
+    db: &impl ConnectionTrait,
+    id_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    session::Entity::update_many()
+        .col_expr(
+            session::Column::LastSeenAt,
+            sea_orm::sea_query::Expr::value(now),
+        )
+        .filter(session::Column::Id.eq(id_hash))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn delete(db: &impl ConnectionTrait, id_hash: &str) -> Result<(), DbErr> {
+    session::Entity::delete_by_id(id_hash.to_owned())
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn delete_for_user(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    user_id: i64,
+) -> Result<(), DbErr> {
+    session::Entity::delete_many()
+        .filter(session::Column::TenantId.eq(tenant_id))
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}

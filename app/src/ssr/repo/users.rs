@@ -1,0 +1,167 @@
+use crate::ssr::entities::user;
+use crate::ssr::Scope;
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    sea_query::{Expr, ExprTrait},
+    ActiveModelTrait,
+    ActiveValue::Set,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+};
+
+/// Sign-in lookup: the only user query not bound to an actor, because there
+/// is none yet. Still bound to the request's tenant.
+pub async fn by_email(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    email: &str,
+) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find()
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await
+}
+
+pub async fn by_id_in_tenant(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    id: i64,
+) -> Result<Option<user::Model>, DbErr> {
+    user::Entity::find_by_id(id)
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .one(db)
+        .await
+}
+
+pub async fn visible(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    id: i64,
+) -> Result<Option<user::Model>, DbErr> {
+    scope.users().filter(user::Column::Id.eq(id)).one(db).await
+}
+
+pub async fn list_visible(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+) -> Result<Vec<user::Model>, DbErr> {
+    scope
+        .users()
+        .order_by_asc(user::Column::OrganizationId)
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await
+}
+
+pub async fn in_organization(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    organization_id: i64,
+) -> Result<Vec<user::Model>, DbErr> {
+    scope
+        .users()
+        .filter(user::Column::OrganizationId.eq(organization_id))
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await
+}
+
+pub struct NewUser<'a> {
+    pub tenant_id: i64,
+    pub organization_id: i64,
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: &'a str,
+    pub password_hash: Option<String>,
+    pub now: DateTime<Utc>,
+}
+
+pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<user::Model, DbErr> {
+    user::ActiveModel {
+        tenant_id: Set(new.tenant_id),
+        organization_id: Set(new.organization_id),
+        email: Set(new.email.to_owned()),
+        name: Set(new.name.to_owned()),
+        role: Set(new.role.to_owned()),
+        password_hash: Set(new.password_hash),
+        active: Set(true),
+        version: Set(1),
+        created_at: Set(new.now),
+        last_sign_in_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    id: i64,
+    hash: String,
+) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .col_expr(
+            user::Column::Version,
+            Expr::col(user::Column::Version).add(1),
+        )
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_active(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    id: i64,
+    active: bool,
+) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(user::Column::Active, Expr::value(active))
+        .col_expr(
+            user::Column::Version,
+            Expr::col(user::Column::Version).add(1),
+        )
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+pub async fn touch_sign_in(
+    db: &impl ConnectionTrait,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    user::Entity::update_many()
+        .col_expr(user::Column::LastSignInAt, Expr::value(now))
+        .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// Names of users by id, within the tenant (for "managed by" labels).
+pub async fn names(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    ids: Vec<i64>,
+) -> Result<Vec<(i64, String)>, DbErr> {
+    use sea_orm::QuerySelect;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Name)
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await
+}

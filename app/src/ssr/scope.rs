@@ -1,0 +1,81 @@
+//! The one scoping mechanism: every tenant-scoped query starts here, built
+//! from the signed-in actor, so no code path can forget the tenant filter or
+//! widen a partner's view.
+
+use super::entities::{invitation, organization, user};
+use super::Actor;
+use crate::types::{OrgKind, Role};
+use sea_orm::sea_query::{Query, SelectStatement};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select};
+
+pub struct Scope<'a> {
+    actor: &'a Actor,
+}
+
+impl<'a> Scope<'a> {
+    pub fn new(actor: &'a Actor) -> Self {
+        Self { actor }
+    }
+
+    pub fn actor(&self) -> &Actor {
+        self.actor
+    }
+
+    pub fn tenant_id(&self) -> i64 {
+        self.actor.tenant_id
+    }
+
+    /// Organisations the actor may see: all of the tenant's for most vendor
+    /// staff; the vendor plus assigned partners for a channel manager; only
+    /// their own company for partner users.
+    pub fn org_condition(&self) -> Condition {
+        use organization::Column as O;
+        let base = Condition::all().add(O::TenantId.eq(self.actor.tenant_id));
+        match self.actor.role {
+            r if r.sees_all_partners() => base,
+            Role::ChannelManager => base.add(
+                Condition::any()
+                    .add(O::Kind.eq(OrgKind::Vendor.as_str()))
+                    .add(O::ChannelManagerId.eq(self.actor.user_id)),
+            ),
+            _ => base.add(O::Id.eq(self.actor.organization_id)),
+        }
+    }
+
+    pub fn organizations(&self) -> Select<organization::Entity> {
+        organization::Entity::find().filter(self.org_condition())
+    }
+
+    pub fn partners(&self) -> Select<organization::Entity> {
+        self.organizations()
+            .filter(organization::Column::Kind.eq(OrgKind::Partner.as_str()))
+    }
+
+    /// Resellers under the actor's own company (two-tier distribution).
+    pub fn downline(&self) -> Select<organization::Entity> {
+        organization::Entity::find()
+            .filter(organization::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(organization::Column::ParentId.eq(self.actor.organization_id))
+    }
+
+    fn visible_org_ids(&self) -> SelectStatement {
+        Query::select()
+            .column(organization::Column::Id)
+            .from(organization::Entity)
+            .cond_where(self.org_condition())
+            .to_owned()
+    }
+
+    /// Users of organisations the actor may see.
+    pub fn users(&self) -> Select<user::Entity> {
+        user::Entity::find()
+            .filter(user::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(user::Column::OrganizationId.in_subquery(self.visible_org_ids()))
+    }
+
+    pub fn invitations(&self) -> Select<invitation::Entity> {
+        invitation::Entity::find()
+            .filter(invitation::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(invitation::Column::OrganizationId.in_subquery(self.visible_org_ids()))
+    }
+}

@@ -1,0 +1,269 @@
+//! Sign-in, sessions, sign-out and password reset.
+
+use crate::error::{AppError, AppResult};
+use crate::ssr::context::{Actor, RequestTenant};
+use crate::ssr::repo::{auth_tokens, db_error, login_attempts, sessions, users};
+use crate::ssr::{password, tokens, AppState};
+use crate::types::form::check;
+use crate::types::{FormErrors, OrgKind, Role};
+use chrono::Duration;
+use sea_orm::TransactionTrait;
+use std::net::IpAddr;
+
+pub const COOKIE: &str = "prm_session";
+/// Failed sign-ins allowed per address (and per client IP) in the window.
+pub const MAX_FAILURES_PER_EMAIL: u64 = 5;
+pub const MAX_FAILURES_PER_IP: u64 = 50;
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+const RESET_LINK_MINUTES: i64 = 60;
+
+/// A new session: the token goes into the cookie, never into the database.
+pub struct NewSession {
+    pub token: String,
+    pub max_age_secs: i64,
+}
+
+pub async fn sign_in(
+    state: &AppState,
+    tenant: &RequestTenant,
+    ip: Option<IpAddr>,
+    email_raw: &str,
+    password_raw: String,
+) -> AppResult<NewSession> {
+    let mut errors = FormErrors::new().with_values(&[("email", email_raw)]);
+    let email = check::email(&mut errors, "email", email_raw);
+    if password_raw.is_empty() {
+        errors.add("password", "Enter your password.");
+    }
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Invalid(errors));
+    };
+
+    let db = &state.db;
+    let now = super::now();
+    let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
+    let email_subject = format!("email:{}:{}", tenant.id, email);
+    let ip_subject = ip.map(|ip| format!("ip:{ip}"));
+    if login_attempts::count_since(db, &email_subject, since)
+        .await
+        .map_err(db_error)?
+        >= MAX_FAILURES_PER_EMAIL
+    {
+        return Err(AppError::RateLimited(FAILURE_WINDOW_MINUTES as u32));
+    }
+    if let Some(subject) = &ip_subject {
+        if login_attempts::count_since(db, subject, since)
+            .await
+            .map_err(db_error)?
+            >= MAX_FAILURES_PER_IP
+        {
+            return Err(AppError::RateLimited(FAILURE_WINDOW_MINUTES as u32));
+        }
+    }
+
+    let user = users::by_email(db, tenant.id, email.as_str())
+        .await
+        .map_err(db_error)?;
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    if !password::verify(password_raw, stored).await {
+        login_attempts::record(db, &email_subject, now)
+            .await
+            .map_err(db_error)?;
+        if let Some(subject) = &ip_subject {
+            login_attempts::record(db, subject, now)
+                .await
+                .map_err(db_error)?;
+        }
+        let mut errors = FormErrors::new().with_values(&[("email", email.as_str())]);
+        errors.add(
+            "password",
+            "That email and password don't match. Check both and try again.",
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    let Some(user) = user else {
+        return Err(AppError::Internal);
+    };
+    if !user.active {
+        let mut errors = FormErrors::new().with_values(&[("email", email.as_str())]);
+        errors.add(
+            "email",
+            "This account has been deactivated. Ask your program administrator.",
+        );
+        return Err(AppError::Invalid(errors));
+    }
+    login_attempts::clear(db, &email_subject)
+        .await
+        .map_err(db_error)?;
+    users::touch_sign_in(db, user.id, now)
+        .await
+        .map_err(db_error)?;
+    start_session(state, tenant.id, user.id).await
+}
+
+pub async fn start_session(
+    state: &AppState,
+    tenant_id: i64,
+    user_id: i64,
+) -> AppResult<NewSession> {
+    let now = super::now();
+    let absolute = Duration::from_std(state.config.session_absolute).unwrap_or(Duration::days(30));
+    let (token, hash) = tokens::issue();
+    sessions::insert(&state.db, hash, tenant_id, user_id, now, now + absolute)
+        .await
+        .map_err(db_error)?;
+    Ok(NewSession {
+        token,
+        max_age_secs: absolute.num_seconds(),
+    })
+}
+
+/// The actor behind a session cookie, if the session is live. Expired
+/// sessions are deleted; activity is recorded at most once a minute.
+pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult<Option<Actor>> {
+    let hash = tokens::digest(token);
+    let Some((session, user, org)) = sessions::load(&state.db, &hash).await.map_err(db_error)?
+    else {
+        return Ok(None);
+    };
+    let now = super::now();
+    let idle = Duration::from_std(state.config.session_idle).unwrap_or(Duration::hours(12));
+    let expired = session.expires_at <= now || session.last_seen_at + idle <= now;
+    if expired || !user.active || session.tenant_id != tenant_id {
+        if expired || !user.active {
+            sessions::delete(&state.db, &hash).await.map_err(db_error)?;
+        }
+        return Ok(None);
+    }
+    if now - session.last_seen_at > Duration::seconds(60) {
+        sessions::touch(&state.db, &hash, now)
+            .await
+            .map_err(db_error)?;
+    }
+    let (Some(role), Some(org_kind)) = (Role::parse(&user.role), OrgKind::parse(&org.kind)) else {
+        tracing::error!(
+            user_id = user.id,
+            "user with unknown role or organisation kind"
+        );
+        return Ok(None);
+    };
+    Ok(Some(Actor {
+        user_id: user.id,
+        tenant_id: user.tenant_id,
+        organization_id: user.organization_id,
+        organization_name: org.name,
+        org_kind,
+        role,
+        name: user.name,
+        email: user.email,
+        session_id: hash,
+    }))
+}
+
+pub async fn sign_out(state: &AppState, actor: &Actor) -> AppResult<()> {
+    sessions::delete(&state.db, &actor.session_id)
+        .await
+        .map_err(db_error)
+}
+
+/// Mails a reset link when the address has an active account. Answers the
+/// same either way, so the form does not reveal who has an account.
+pub async fn request_reset(
+    state: &AppState,
+    tenant: &RequestTenant,
+    email_raw: &str,
+) -> AppResult<()> {
+    let mut errors = FormErrors::new().with_values(&[("email", email_raw)]);
+    let Some(email) = check::email(&mut errors, "email", email_raw) else {
+        return Err(AppError::Invalid(errors));
+    };
+    let db = &state.db;
+    let now = super::now();
+    let subject = format!("reset:{}:{}", tenant.id, email);
+    if login_attempts::count_since(db, &subject, now - Duration::hours(1))
+        .await
+        .map_err(db_error)?
+        >= 5
+    {
+        return Err(AppError::RateLimited(60));
+    }
+    login_attempts::record(db, &subject, now)
+        .await
+        .map_err(db_error)?;
+    let Some(user) = users::by_email(db, tenant.id, email.as_str())
+        .await
+        .map_err(db_error)?
+    else {
+        return Ok(());
+    };
+    if !user.active {
+        return Ok(());
+    }
+    let (token, hash) = tokens::issue();
+    auth_tokens::insert_reset(
+        db,
+        tenant.id,
+        user.id,
+        hash,
+        now,
+        now + Duration::minutes(RESET_LINK_MINUTES),
+    )
+    .await
+    .map_err(db_error)?;
+    let link = format!("{}/reset-password?token={token}", state.config.base_url);
+    let text = format!(
+        "Hello {},\n\nSomeone (hopefully you) asked to reset your password for the {} partner portal.\n\
+         Choose a new password here within {RESET_LINK_MINUTES} minutes:\n\n{link}\n\n\
+         If you did not ask for this, ignore this message; your password stays the same.\n",
+        user.name, tenant.name
+    );
+    state
+        .mailer
+        .send(
+            email.as_str(),
+            &format!("Reset your {} portal password", tenant.name),
+            text,
+        )
+        .await
+}
+
+pub async fn reset_password(
+    state: &AppState,
+    tenant: &RequestTenant,
+    token: &str,
+    password_raw: String,
+    confirm: String,
+) -> AppResult<()> {
+    let mut errors = FormErrors::new();
+    check::new_password(&mut errors, &password_raw, &confirm);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let now = super::now();
+    let expired = || {
+        AppError::invalid(
+            "token",
+            "This reset link has expired or was already used. Ask for a new one.",
+        )
+    };
+    let reset = auth_tokens::open_reset(&state.db, tenant.id, &tokens::digest(token), now)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(expired)?;
+    let hash = password::hash(password_raw).await?;
+    let txn = state.db.begin().await.map_err(db_error)?;
+    if !auth_tokens::use_reset(&txn, reset.id, now)
+        .await
+        .map_err(db_error)?
+    {
+        return Err(expired());
+    }
+    users::set_password(&txn, tenant.id, reset.user_id, hash)
+        .await
+        .map_err(db_error)?;
+    // A reset is often a response to a compromise: end every session.
+    sessions::delete_for_user(&txn, tenant.id, reset.user_id)
+        .await
+        .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}

@@ -1,0 +1,197 @@
+//! The home page per role: the program overview for vendor staff (scoped to
+//! their partners for a channel manager), the company view for partners.
+
+use super::partners::summaries;
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{invitation, organization, user};
+use crate::ssr::repo::{db_error, organizations, users};
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::views::{Choice, Contact, Count, Dashboard, PartnerDashboard, VendorDashboard};
+use crate::types::{PartnerType, Region, Role, Tier};
+use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+pub async fn load(state: &AppState, actor: &Actor) -> AppResult<Dashboard> {
+    if actor.role.is_vendor_staff() {
+        vendor(state, actor).await.map(Dashboard::Vendor)
+    } else {
+        partner(state, actor).await.map(Dashboard::Partner)
+    }
+}
+
+fn counts(
+    rows: Vec<(Option<String>, i64)>,
+    label: impl Fn(&str) -> Option<&'static str>,
+    order: &[&str],
+) -> Vec<Count> {
+    let mut out: Vec<(usize, Count)> = rows
+        .into_iter()
+        .map(|(code, n)| {
+            let code = code.unwrap_or_default();
+            let rank = order.iter().position(|c| *c == code).unwrap_or(order.len());
+            (
+                rank,
+                Count {
+                    label: label(&code).unwrap_or("Not set").to_owned(),
+                    count: n.max(0) as u64,
+                },
+            )
+        })
+        .collect();
+    out.sort_by_key(|(rank, _)| *rank);
+    out.into_iter().map(|(_, c)| c).collect()
+}
+
+async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
+    let db = &state.db;
+    let scope = Scope::new(actor);
+    let partner_count = scope.partners().count(db).await.map_err(db_error)?;
+    let tier_order: Vec<&str> = Tier::ALL.iter().map(|t| t.as_str()).collect();
+    let region_order: Vec<&str> = Region::ALL.iter().map(|t| t.as_str()).collect();
+    let type_order: Vec<&str> = PartnerType::ALL.iter().map(|t| t.as_str()).collect();
+    let by_tier = counts(
+        organizations::count_by(db, &scope, O::Tier)
+            .await
+            .map_err(db_error)?,
+        |c| Tier::parse(c).map(|t| t.label()),
+        &tier_order,
+    );
+    let by_region = counts(
+        organizations::count_by(db, &scope, O::Region)
+            .await
+            .map_err(db_error)?,
+        |c| Region::parse(c).map(|t| t.label()),
+        &region_order,
+    );
+    let by_type = counts(
+        organizations::count_by(db, &scope, O::PartnerType)
+            .await
+            .map_err(db_error)?,
+        |c| PartnerType::parse(c).map(|t| t.label()),
+        &type_order,
+    );
+    let partner_roles = [Role::PartnerAdmin.as_str(), Role::PartnerUser.as_str()];
+    let partner_users = scope
+        .users()
+        .filter(user::Column::Role.is_in(partner_roles))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    let never_signed_in = scope
+        .users()
+        .filter(user::Column::Role.is_in(partner_roles))
+        .filter(user::Column::LastSignInAt.is_null())
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    let pending_invitations = scope
+        .invitations()
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(invitation::Column::RevokedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(super::now()))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    let unassigned_partners = scope
+        .partners()
+        .filter(O::ChannelManagerId.is_null())
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    let newest = scope
+        .partners()
+        .order_by_desc(O::CreatedAt)
+        .order_by_desc(O::Id)
+        .limit(5)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    Ok(VendorDashboard {
+        partner_count,
+        by_tier,
+        by_region,
+        by_type,
+        partner_users,
+        pending_invitations,
+        unassigned_partners,
+        never_signed_in,
+        newest_partners: summaries(db, actor.tenant_id, &newest).await?,
+    })
+}
+
+async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard> {
+    let db = &state.db;
+    let scope = Scope::new(actor);
+    let org = organizations::visible(db, &scope, actor.organization_id)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let summary = summaries(db, actor.tenant_id, std::slice::from_ref(&org))
+        .await?
+        .remove(0);
+    let channel_manager = match org.channel_manager_id {
+        Some(id) => users::by_id_in_tenant(db, actor.tenant_id, id)
+            .await
+            .map_err(db_error)?
+            .map(|m| Contact {
+                name: m.name,
+                email: m.email,
+            }),
+        None => None,
+    };
+    let colleagues = scope
+        .users()
+        .count(db)
+        .await
+        .map_err(db_error)?
+        .saturating_sub(1);
+    let pending_invitations = if actor.role == Role::PartnerAdmin {
+        scope
+            .invitations()
+            .filter(invitation::Column::AcceptedAt.is_null())
+            .filter(invitation::Column::RevokedAt.is_null())
+            .filter(invitation::Column::ExpiresAt.gt(super::now()))
+            .count(db)
+            .await
+            .map_err(db_error)?
+    } else {
+        0
+    };
+    let mut profile_gaps = Vec::new();
+    for (value, label) in [
+        (&org.website, "website"),
+        (&org.phone, "phone number"),
+        (&org.email, "contact email"),
+        (&org.address, "address"),
+    ] {
+        if value.trim().is_empty() {
+            profile_gaps.push(label.to_owned());
+        }
+    }
+    // A distributor sees the names of the resellers under it.
+    let resellers = if org.partner_type.as_deref() == Some(PartnerType::Distributor.as_str()) {
+        scope
+            .downline()
+            .order_by_asc(O::Name)
+            .all(db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|o| Choice {
+                id: o.id,
+                name: o.name,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(PartnerDashboard {
+        partner: summary,
+        channel_manager,
+        colleagues,
+        pending_invitations,
+        profile_gaps,
+        resellers,
+    })
+}
+
+use organization::Column as O;

@@ -1,0 +1,247 @@
+//! Invitations: a vendor admin invites people into any organisation of the
+//! program; a partner admin invites colleagues into their own company.
+
+use super::auth::{self, NewSession};
+use crate::error::{AppError, AppResult};
+use crate::ssr::context::RequestTenant;
+use crate::ssr::entities::invitation;
+use crate::ssr::repo::{auth_tokens, db_error, organizations, users};
+use crate::ssr::{password, tokens, Actor, AppState, Scope};
+use crate::types::form::check;
+use crate::types::views::InvitationInfo;
+use crate::types::{FormErrors, OrgKind, Role};
+use chrono::Duration;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+
+const VALID_DAYS: i64 = 7;
+const INVALID_LINK: &str =
+    "This invitation link is invalid, expired or already used. Ask for a new invitation.";
+
+/// Roles `actor` may hand out in an organisation of `kind`.
+pub fn grantable_roles(actor: &Actor, kind: OrgKind) -> Vec<Role> {
+    match (actor.role, kind) {
+        (Role::VendorAdmin, OrgKind::Vendor) => Role::VENDOR.to_vec(),
+        (Role::VendorAdmin, OrgKind::Partner) | (Role::PartnerAdmin, OrgKind::Partner) => {
+            Role::PARTNER.to_vec()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub async fn invite(
+    state: &AppState,
+    actor: &Actor,
+    organization_raw: &str,
+    email_raw: &str,
+    role_raw: &str,
+) -> AppResult<()> {
+    if !actor.role.manages_users() {
+        return Err(AppError::Forbidden);
+    }
+    let mut e = FormErrors::new().with_values(&[
+        ("organization_id", organization_raw),
+        ("email", email_raw),
+        ("role", role_raw),
+    ]);
+    let email = check::email(&mut e, "email", email_raw);
+    let scope = Scope::new(actor);
+    let org = match organization_raw.parse::<i64>() {
+        Ok(id) => organizations::visible(&state.db, &scope, id)
+            .await
+            .map_err(db_error)?,
+        Err(_) => None,
+    };
+    let org = match org {
+        Some(org) if actor.role == Role::VendorAdmin || org.id == actor.organization_id => {
+            Some(org)
+        }
+        _ => {
+            e.add(
+                "organization_id",
+                "Choose the company this person works for.",
+            );
+            None
+        }
+    };
+    let role = Role::parse(role_raw);
+    if let Some(org) = &org {
+        let kind = OrgKind::parse(&org.kind).unwrap_or(OrgKind::Partner);
+        if !role.is_some_and(|r| grantable_roles(actor, kind).contains(&r)) {
+            e.add(
+                "role",
+                format!("Choose a role for someone at {}.", org.name),
+            );
+        }
+    }
+    if let Some(email) = &email {
+        if users::by_email(&state.db, actor.tenant_id, email.as_str())
+            .await
+            .map_err(db_error)?
+            .is_some()
+        {
+            e.add(
+                "email",
+                "This person already has an account in the program.",
+            );
+        }
+    }
+    let (Some(email), Some(org), Some(role)) = (email, org, role) else {
+        return Err(AppError::Invalid(e));
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+
+    let now = super::now();
+    let (token, hash) = tokens::issue();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    auth_tokens::revoke_open_for(&txn, actor.tenant_id, org.id, email.as_str(), now)
+        .await
+        .map_err(db_error)?;
+    auth_tokens::insert_invitation(
+        &txn,
+        auth_tokens::NewInvitation {
+            tenant_id: actor.tenant_id,
+            organization_id: org.id,
+            email: email.as_str(),
+            role: role.as_str(),
+            token_hash: hash,
+            invited_by: actor.user_id,
+            now,
+            expires_at: now + Duration::days(VALID_DAYS),
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    let program = crate::ssr::repo::tenants::by_id(&txn, actor.tenant_id)
+        .await
+        .map_err(db_error)?
+        .map(|t| t.name)
+        .unwrap_or_default();
+    let link = format!("{}/invitation?token={token}", state.config.base_url);
+    let text = format!(
+        "Hello,\n\n{} invited you to the {program} partner portal as {} at {}.\n\
+         Set your name and password here within {VALID_DAYS} days:\n\n{link}\n\n\
+         If you weren't expecting this, you can ignore this message.\n",
+        actor.name,
+        role.label().to_lowercase(),
+        org.name,
+    );
+    // Send before committing: if the mail cannot go out, no dangling invitation.
+    state
+        .mailer
+        .send(
+            email.as_str(),
+            &format!("You're invited to the {program} partner portal"),
+            text,
+        )
+        .await?;
+    txn.commit().await.map_err(db_error)
+}
+
+pub async fn info(
+    state: &AppState,
+    tenant: &RequestTenant,
+    token: &str,
+) -> AppResult<InvitationInfo> {
+    let inv =
+        auth_tokens::open_invitation(&state.db, tenant.id, &tokens::digest(token), super::now())
+            .await
+            .map_err(db_error)?
+            .ok_or_else(|| AppError::Conflict(INVALID_LINK.into()))?;
+    let org_name = organizations::names(&state.db, tenant.id, vec![inv.organization_id])
+        .await
+        .map_err(db_error)?
+        .pop()
+        .map(|(_, n)| n)
+        .unwrap_or_default();
+    Ok(InvitationInfo {
+        email: inv.email,
+        role: Role::parse(&inv.role).unwrap_or(Role::PartnerUser),
+        organization_name: org_name,
+        program_name: tenant.name.clone(),
+    })
+}
+
+pub async fn accept(
+    state: &AppState,
+    tenant: &RequestTenant,
+    token: &str,
+    name_raw: &str,
+    password_raw: String,
+    confirm: String,
+) -> AppResult<NewSession> {
+    let mut e = FormErrors::new().with_values(&[("name", name_raw)]);
+    let name = check::required(&mut e, "name", name_raw, "your name", 100);
+    check::new_password(&mut e, &password_raw, &confirm);
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let now = super::now();
+    let inv = auth_tokens::open_invitation(&state.db, tenant.id, &tokens::digest(token), now)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(|| AppError::Conflict(INVALID_LINK.into()))?;
+    let hash = password::hash(password_raw).await?;
+    let txn = state.db.begin().await.map_err(db_error)?;
+    if !auth_tokens::accept_invitation(&txn, inv.id, now)
+        .await
+        .map_err(db_error)?
+    {
+        return Err(AppError::Conflict(INVALID_LINK.into()));
+    }
+    if users::by_email(&txn, tenant.id, &inv.email)
+        .await
+        .map_err(db_error)?
+        .is_some()
+    {
+        return Err(AppError::Conflict(
+            "An account with this email already exists. Sign in instead.".into(),
+        ));
+    }
+    let user = users::insert(
+        &txn,
+        users::NewUser {
+            tenant_id: tenant.id,
+            organization_id: inv.organization_id,
+            email: &inv.email,
+            name: &name,
+            role: &inv.role,
+            password_hash: Some(hash),
+            now,
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    users::touch_sign_in(&txn, user.id, now)
+        .await
+        .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    auth::start_session(state, tenant.id, user.id).await
+}
+
+pub async fn revoke(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
+    if !actor.role.manages_users() {
+        return Err(AppError::Forbidden);
+    }
+    let scope = Scope::new(actor);
+    let inv = scope
+        .invitations()
+        .filter(invitation::Column::Id.eq(id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    if actor.role == Role::PartnerAdmin && inv.organization_id != actor.organization_id {
+        return Err(AppError::Forbidden);
+    }
+    invitation::Entity::update_many()
+        .col_expr(invitation::Column::RevokedAt, Expr::value(super::now()))
+        .filter(invitation::Column::TenantId.eq(actor.tenant_id))
+        .filter(invitation::Column::Id.eq(inv.id))
+        .exec(&state.db)
+        .await
+        .map_err(db_error)?;
+    Ok(())
+}

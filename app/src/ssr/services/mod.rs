@@ -1,0 +1,15 @@
+//! Workflows: permission checks, validation and the queries they need,
+//! independent of HTTP so tests and the seeder can call them.
+
+pub mod auth;
+pub mod dashboard;
+pub mod invitations;
+pub mod partners;
+mod present;
+pub mod users;
+
+use chrono::{DateTime, Utc};
+
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}

@@ -1,0 +1,443 @@
+//! The partner directory and partner profiles.
+
+use super::present::{partner_summary, user_row};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::organization;
+use crate::ssr::repo::{db_error, organizations, users};
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::form::check;
+use crate::types::views::{
+    Choice, Contact, PartnerDetail, PartnerFilter, PartnerList, PartnerSummary,
+};
+use crate::types::{FormErrors, OrgKind, PartnerType, Region, Role, Segment, Tier};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+};
+use std::collections::HashMap;
+
+/// Summaries with parent and manager names filled in (two queries per page).
+pub async fn summaries(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    rows: &[organization::Model],
+) -> AppResult<Vec<PartnerSummary>> {
+    let parent_ids: Vec<i64> = rows.iter().filter_map(|o| o.parent_id).collect();
+    let manager_ids: Vec<i64> = rows.iter().filter_map(|o| o.channel_manager_id).collect();
+    let parents: HashMap<i64, String> = organizations::names(db, tenant_id, parent_ids)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .collect();
+    let managers: HashMap<i64, String> = users::names(db, tenant_id, manager_ids)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .iter()
+        .map(|o| partner_summary(o, &parents, &managers))
+        .collect())
+}
+
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    filter: PartnerFilter,
+) -> AppResult<PartnerList> {
+    if !actor.role.is_vendor_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let scope = Scope::new(actor);
+    let (rows, total, more) = organizations::page(&state.db, &scope, &filter)
+        .await
+        .map_err(db_error)?;
+    let next_after = more
+        .then(|| rows.last().map(|o| o.id.to_string()))
+        .flatten();
+    Ok(PartnerList {
+        items: summaries(&state.db, actor.tenant_id, &rows).await?,
+        total,
+        next_after,
+    })
+}
+
+fn can_edit(actor: &Actor, org: &organization::Model) -> bool {
+    match actor.role {
+        Role::VendorAdmin => true,
+        Role::ChannelManager => org.channel_manager_id == Some(actor.user_id),
+        Role::PartnerAdmin => org.id == actor.organization_id,
+        _ => false,
+    }
+}
+
+async fn visible_partner(
+    state: &AppState,
+    scope: &Scope<'_>,
+    id: i64,
+) -> AppResult<organization::Model> {
+    organizations::visible(&state.db, scope, id)
+        .await
+        .map_err(db_error)?
+        .filter(|o| o.kind == OrgKind::Partner.as_str())
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<PartnerDetail> {
+    let scope = Scope::new(actor);
+    let db = &state.db;
+    let org = visible_partner(state, &scope, id).await?;
+    let parent = match org.parent_id {
+        Some(pid) => organizations::names(db, actor.tenant_id, vec![pid])
+            .await
+            .map_err(db_error)?
+            .pop(),
+        None => None,
+    };
+    let children = organizations::children(db, &scope, org.id)
+        .await
+        .map_err(db_error)?;
+    let manager = match org.channel_manager_id {
+        Some(mid) => users::by_id_in_tenant(db, actor.tenant_id, mid)
+            .await
+            .map_err(db_error)?,
+        None => None,
+    };
+    let org_users = users::in_organization(db, &scope, org.id)
+        .await
+        .map_err(db_error)?;
+    let org_names = HashMap::from([(org.id, org.name.clone())]);
+    let can_edit_program = actor.role == Role::VendorAdmin;
+    let managers = if can_edit_program {
+        organizations::channel_managers(db, actor.tenant_id)
+            .await
+            .map_err(db_error)?
+    } else {
+        Vec::new()
+    };
+    let choice = |(id, name): (i64, String)| Choice { id, name };
+    Ok(PartnerDetail {
+        id: org.id,
+        name: org.name.clone(),
+        partner_type: org.partner_type.as_deref().and_then(PartnerType::parse),
+        tier: org.tier.as_deref().and_then(Tier::parse),
+        region: org.region.as_deref().and_then(Region::parse),
+        segment: org.segment.as_deref().and_then(Segment::parse),
+        parent: parent.map(choice),
+        children: children.into_iter().map(choice).collect(),
+        channel_manager: manager.map(|m| Contact {
+            name: m.name,
+            email: m.email,
+        }),
+        channel_manager_id: org.channel_manager_id,
+        can_edit: can_edit(actor, &org),
+        can_edit_program,
+        managers: managers.into_iter().map(choice).collect(),
+        users: org_users.iter().map(|u| user_row(u, &org_names)).collect(),
+        website: org.website,
+        phone: org.phone,
+        email: org.email,
+        address: org.address,
+        city: org.city,
+        country: org.country,
+        brand_color: org.brand_color,
+        description: org.description,
+        version: org.version,
+    })
+}
+
+/// Contact data and branding, as typed into the profile form.
+#[derive(Clone, Debug, Default)]
+pub struct ProfileInput {
+    pub website: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub city: String,
+    pub country: String,
+    pub brand_color: String,
+    pub description: String,
+}
+
+pub struct ValidProfile {
+    website: String,
+    phone: String,
+    email: String,
+    address: String,
+    city: String,
+    country: String,
+    brand_color: String,
+    description: String,
+}
+
+pub fn validate_profile(input: &ProfileInput) -> Result<ValidProfile, FormErrors> {
+    let mut e = FormErrors::new().with_values(&[
+        ("website", &input.website),
+        ("phone", &input.phone),
+        ("email", &input.email),
+        ("address", &input.address),
+        ("city", &input.city),
+        ("country", &input.country),
+        ("brand_color", &input.brand_color),
+        ("description", &input.description),
+    ]);
+    let website = check::website(&mut e, "website", &input.website);
+    let phone = check::phone(&mut e, "phone", &input.phone);
+    let email = if input.email.trim().is_empty() {
+        String::new()
+    } else {
+        check::email(&mut e, "email", &input.email)
+            .map(|m| m.into_inner())
+            .unwrap_or_default()
+    };
+    let address = check::optional(&mut e, "address", &input.address, "the address", 200);
+    let city = check::optional(&mut e, "city", &input.city, "the city", 80);
+    let country = check::optional(&mut e, "country", &input.country, "the country", 80);
+    let brand_color = check::colour(&mut e, "brand_color", &input.brand_color);
+    let description = check::optional(
+        &mut e,
+        "description",
+        &input.description,
+        "the description",
+        2000,
+    );
+    if e.is_empty() {
+        Ok(ValidProfile {
+            website,
+            phone,
+            email,
+            address,
+            city,
+            country,
+            brand_color,
+            description,
+        })
+    } else {
+        Err(e)
+    }
+}
+
+pub const STALE: &str = "Someone else changed this profile while you were editing. Reload to see their changes, then apply yours again.";
+
+/// Saves contact data and branding if nobody changed the profile since
+/// `version` was read (optimistic concurrency: never a lost update).
+pub async fn update_profile(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    input: ProfileInput,
+) -> AppResult<()> {
+    let scope = Scope::new(actor);
+    let org = visible_partner(state, &scope, id).await?;
+    if !can_edit(actor, &org) {
+        return Err(AppError::Forbidden);
+    }
+    let valid = validate_profile(&input).map_err(AppError::Invalid)?;
+    use organization::Column as O;
+    let res = organization::Entity::update_many()
+        .col_expr(O::Website, Expr::value(valid.website))
+        .col_expr(O::Phone, Expr::value(valid.phone))
+        .col_expr(O::Email, Expr::value(valid.email))
+        .col_expr(O::Address, Expr::value(valid.address))
+        .col_expr(O::City, Expr::value(valid.city))
+        .col_expr(O::Country, Expr::value(valid.country))
+        .col_expr(O::BrandColor, Expr::value(valid.brand_color))
+        .col_expr(O::Description, Expr::value(valid.description))
+        .col_expr(O::Version, Expr::col(O::Version).add(1))
+        .col_expr(O::UpdatedAt, Expr::value(super::now()))
+        .filter(scope.org_condition())
+        .filter(O::Id.eq(org.id))
+        .filter(O::Version.eq(version))
+        .exec(&state.db)
+        .await
+        .map_err(db_error)?;
+    if res.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    Ok(())
+}
+
+/// Program placement, as typed into the vendor's form.
+#[derive(Clone, Debug, Default)]
+pub struct ProgramInput {
+    pub name: String,
+    pub partner_type: String,
+    pub tier: String,
+    pub region: String,
+    pub segment: String,
+    pub channel_manager_id: String,
+    pub parent_id: String,
+}
+
+struct ValidProgram {
+    name: String,
+    partner_type: String,
+    tier: String,
+    region: String,
+    segment: String,
+    channel_manager_id: Option<i64>,
+    parent_id: Option<i64>,
+}
+
+async fn validate_program(
+    state: &AppState,
+    actor: &Actor,
+    input: &ProgramInput,
+    self_id: Option<i64>,
+) -> AppResult<ValidProgram> {
+    let mut e = FormErrors::new().with_values(&[
+        ("name", &input.name),
+        ("partner_type", &input.partner_type),
+        ("tier", &input.tier),
+        ("region", &input.region),
+        ("segment", &input.segment),
+        ("channel_manager_id", &input.channel_manager_id),
+        ("parent_id", &input.parent_id),
+    ]);
+    let name = check::required(&mut e, "name", &input.name, "the company name", 120);
+    if PartnerType::parse(&input.partner_type).is_none() {
+        e.add("partner_type", "Choose a partner type.");
+    }
+    if Tier::parse(&input.tier).is_none() {
+        e.add("tier", "Choose a tier.");
+    }
+    if Region::parse(&input.region).is_none() {
+        e.add("region", "Choose a region.");
+    }
+    if Segment::parse(&input.segment).is_none() {
+        e.add("segment", "Choose a partnership kind.");
+    }
+    let db = &state.db;
+    let channel_manager_id = match input.channel_manager_id.trim() {
+        "" => None,
+        raw => {
+            let managers = organizations::channel_managers(db, actor.tenant_id)
+                .await
+                .map_err(db_error)?;
+            match raw
+                .parse::<i64>()
+                .ok()
+                .filter(|id| managers.iter().any(|(m, _)| m == id))
+            {
+                Some(id) => Some(id),
+                None => {
+                    e.add(
+                        "channel_manager_id",
+                        "Choose one of the program's channel managers.",
+                    );
+                    None
+                }
+            }
+        }
+    };
+    let parent_id = match input.parent_id.trim() {
+        "" => None,
+        raw => {
+            let scope = Scope::new(actor);
+            let parent = match raw.parse::<i64>() {
+                Ok(id) => organizations::visible(db, &scope, id)
+                    .await
+                    .map_err(db_error)?,
+                Err(_) => None,
+            };
+            match parent {
+                Some(p)
+                    if p.partner_type.as_deref() == Some(PartnerType::Distributor.as_str())
+                        && Some(p.id) != self_id =>
+                {
+                    Some(p.id)
+                }
+                _ => {
+                    e.add("parent_id", "Choose a distributor other than this partner.");
+                    None
+                }
+            }
+        }
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    Ok(ValidProgram {
+        name,
+        partner_type: input.partner_type.clone(),
+        tier: input.tier.clone(),
+        region: input.region.clone(),
+        segment: input.segment.clone(),
+        channel_manager_id,
+        parent_id,
+    })
+}
+
+pub async fn update_program(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    input: ProgramInput,
+) -> AppResult<()> {
+    if actor.role != Role::VendorAdmin {
+        return Err(AppError::Forbidden);
+    }
+    let scope = Scope::new(actor);
+    let org = visible_partner(state, &scope, id).await?;
+    let v = validate_program(state, actor, &input, Some(org.id)).await?;
+    use organization::Column as O;
+    let res = organization::Entity::update_many()
+        .col_expr(O::Name, Expr::value(v.name))
+        .col_expr(O::PartnerType, Expr::value(v.partner_type))
+        .col_expr(O::Tier, Expr::value(v.tier))
+        .col_expr(O::Region, Expr::value(v.region))
+        .col_expr(O::Segment, Expr::value(v.segment))
+        .col_expr(O::ChannelManagerId, Expr::value(v.channel_manager_id))
+        .col_expr(O::ParentId, Expr::value(v.parent_id))
+        .col_expr(O::Version, Expr::col(O::Version).add(1))
+        .col_expr(O::UpdatedAt, Expr::value(super::now()))
+        .filter(scope.org_condition())
+        .filter(O::Id.eq(org.id))
+        .filter(O::Version.eq(version))
+        .exec(&state.db)
+        .await
+        .map_err(db_error)?;
+    if res.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    Ok(())
+}
+
+/// Adds a partner company to the program; returns its id.
+pub async fn create(state: &AppState, actor: &Actor, input: ProgramInput) -> AppResult<i64> {
+    if actor.role != Role::VendorAdmin {
+        return Err(AppError::Forbidden);
+    }
+    let v = validate_program(state, actor, &input, None).await?;
+    let now = super::now();
+    let org = organization::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        kind: Set(OrgKind::Partner.as_str().into()),
+        name: Set(v.name),
+        partner_type: Set(Some(v.partner_type)),
+        tier: Set(Some(v.tier)),
+        region: Set(Some(v.region)),
+        segment: Set(Some(v.segment)),
+        parent_id: Set(v.parent_id),
+        channel_manager_id: Set(v.channel_manager_id),
+        website: Set(String::new()),
+        phone: Set(String::new()),
+        email: Set(String::new()),
+        address: Set(String::new()),
+        city: Set(String::new()),
+        country: Set(String::new()),
+        brand_color: Set("#1f6feb".into()),
+        logo_svg: Set(None),
+        description: Set(String::new()),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await
+    .map_err(db_error)?;
+    Ok(org.id)
+}

@@ -1,0 +1,43 @@
+//! Turns rows into the views pages render.
+
+use crate::ssr::entities::{organization, user};
+use crate::types::views::{PartnerSummary, UserRow};
+use crate::types::{PartnerType, Region, Role, Tier};
+use std::collections::HashMap;
+
+pub fn partner_summary(
+    org: &organization::Model,
+    names: &HashMap<i64, String>,
+    managers: &HashMap<i64, String>,
+) -> PartnerSummary {
+    PartnerSummary {
+        id: org.id,
+        name: org.name.clone(),
+        partner_type: org.partner_type.as_deref().and_then(PartnerType::parse),
+        tier: org.tier.as_deref().and_then(Tier::parse),
+        region: org.region.as_deref().and_then(Region::parse),
+        city: org.city.clone(),
+        country: org.country.clone(),
+        brand_color: org.brand_color.clone(),
+        parent_name: org.parent_id.and_then(|id| names.get(&id).cloned()),
+        channel_manager_name: org
+            .channel_manager_id
+            .and_then(|id| managers.get(&id).cloned()),
+    }
+}
+
+pub fn user_row(u: &user::Model, org_names: &HashMap<i64, String>) -> UserRow {
+    UserRow {
+        id: u.id,
+        name: u.name.clone(),
+        email: u.email.clone(),
+        role: Role::parse(&u.role).unwrap_or(Role::PartnerUser),
+        organization_id: u.organization_id,
+        organization_name: org_names
+            .get(&u.organization_id)
+            .cloned()
+            .unwrap_or_default(),
+        active: u.active,
+        last_sign_in: u.last_sign_in_at.map(|t| t.format("%Y-%m-%d").to_string()),
+    }
+}

@@ -1,0 +1,12 @@
+use super::config::Config;
+use super::mail::Mailer;
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+
+/// Built once at start-up; cloned cheaply into every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Arc<Config>,
+    pub mailer: Mailer,
+}

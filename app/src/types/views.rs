@@ -1,0 +1,183 @@
+//! What the server sends the pages. Dates travel pre-formatted so the wasm
+//! bundle carries no calendar code.
+
+use super::{OrgKind, PartnerType, Region, Role, Segment, Tier};
+use serde::{Deserialize, Serialize};
+
+/// The signed-in user, as the shell needs them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CurrentUser {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub organization_id: i64,
+    pub organization_name: String,
+    pub org_kind: OrgKind,
+    pub tenant_name: String,
+    pub brand_color: String,
+}
+
+/// The program's name and colour, shown before anyone signs in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TenantBrand {
+    pub name: String,
+    pub brand_color: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerSummary {
+    pub id: i64,
+    pub name: String,
+    pub partner_type: Option<PartnerType>,
+    pub tier: Option<Tier>,
+    pub region: Option<Region>,
+    pub city: String,
+    pub country: String,
+    pub brand_color: String,
+    pub parent_name: Option<String>,
+    pub channel_manager_name: Option<String>,
+}
+
+/// Directory filters; every field is optional and empty means "any".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PartnerFilter {
+    pub q: String,
+    pub tier: String,
+    pub region: String,
+    pub partner_type: String,
+    /// Keyset cursor: the last row of the previous page.
+    pub after: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerList {
+    pub items: Vec<PartnerSummary>,
+    pub total: u64,
+    pub next_after: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerDetail {
+    pub id: i64,
+    pub name: String,
+    pub partner_type: Option<PartnerType>,
+    pub tier: Option<Tier>,
+    pub region: Option<Region>,
+    pub segment: Option<Segment>,
+    pub parent: Option<Choice>,
+    pub children: Vec<Choice>,
+    pub channel_manager: Option<Contact>,
+    pub channel_manager_id: Option<i64>,
+    pub website: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub city: String,
+    pub country: String,
+    pub brand_color: String,
+    pub description: String,
+    pub version: i32,
+    pub users: Vec<UserRow>,
+    /// The signed-in user may edit contact data and branding.
+    pub can_edit: bool,
+    /// The signed-in user may change tier, type, region and manager.
+    pub can_edit_program: bool,
+    /// Channel managers to choose from when `can_edit_program`.
+    pub managers: Vec<Choice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: Role,
+    pub organization_id: i64,
+    pub organization_name: String,
+    pub active: bool,
+    pub last_sign_in: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitationRow {
+    pub id: i64,
+    pub email: String,
+    pub role: Role,
+    pub organization_name: String,
+    pub expires_on: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrgChoice {
+    pub id: i64,
+    pub name: String,
+    pub kind: OrgKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserAdmin {
+    pub users: Vec<UserRow>,
+    pub invitations: Vec<InvitationRow>,
+    /// Organisations the signed-in user may invite into.
+    pub organizations: Vec<OrgChoice>,
+    /// Roles the signed-in user may hand out.
+    pub roles: Vec<Role>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvitationInfo {
+    pub email: String,
+    pub role: Role,
+    pub organization_name: String,
+    pub program_name: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    pub label: String,
+    pub count: u64,
+}
+
+/// Program overview for vendor staff; a channel manager's covers only the
+/// partners assigned to them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VendorDashboard {
+    pub partner_count: u64,
+    pub by_tier: Vec<Count>,
+    pub by_region: Vec<Count>,
+    pub by_type: Vec<Count>,
+    pub partner_users: u64,
+    pub pending_invitations: u64,
+    pub unassigned_partners: u64,
+    pub never_signed_in: u64,
+    pub newest_partners: Vec<PartnerSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerDashboard {
+    pub partner: PartnerSummary,
+    pub channel_manager: Option<Contact>,
+    pub colleagues: u64,
+    pub pending_invitations: u64,
+    pub profile_gaps: Vec<String>,
+    pub resellers: Vec<Choice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Dashboard {
+    Vendor(VendorDashboard),
+    Partner(PartnerDashboard),
+}

@@ -1,0 +1,15 @@
+//! Schema migrations. Each is reversible and names tables and columns itself
+//! (never through the app's entity types), so old migrations keep compiling.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_foundation::Migration)]
+    }
+}

@@ -1,0 +1,73 @@
+//! The HTTP server: builds the axum router around the Leptos app, with the
+//! middleware that resolves tenant and session, guards against cross-site
+//! writes and adds security headers. `main.rs` runs it; tests drive it
+//! in-process.
+
+pub mod health;
+pub mod middleware;
+
+use app::ssr::config::Config;
+use app::ssr::mail::Mailer;
+use app::ssr::AppState;
+use app::{shell, App};
+use axum::extract::FromRef;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+
+/// Axum state: the Leptos options (for rendering and static files) and the
+/// application state handed to server functions through context.
+#[derive(Clone, FromRef)]
+pub struct ServerState {
+    pub leptos_options: LeptosOptions,
+    pub app: AppState,
+}
+
+/// Connects to the database (migrating it), builds the mailer and the state.
+pub async fn build_state(config: Config, schema: Option<&str>) -> Result<AppState, String> {
+    let db = app::ssr::db::connect(&config.database_url, schema)
+        .await
+        .map_err(|e| format!("database: {e}"))?;
+    let mailer = Mailer::from_config(&config)?;
+    Ok(AppState {
+        db,
+        config: Arc::new(config),
+        mailer,
+    })
+}
+
+pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
+    let routes = generate_route_list(App);
+    let state = ServerState {
+        leptos_options: leptos_options.clone(),
+        app: app_state.clone(),
+    };
+    let context_state = app_state.clone();
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            app_state.clone(),
+            middleware::session::resolve,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            app_state,
+            middleware::origin::refuse_cross_site_writes,
+        ))
+        .layer(axum::middleware::from_fn(
+            middleware::headers::security_headers,
+        ))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}

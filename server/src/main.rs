@@ -1,0 +1,92 @@
+use app::ssr::config::Config;
+use app::ssr::seed;
+use leptos::prelude::get_configuration;
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    init_tracing();
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            tracing::error!(error = %e, "server stopped");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,tower_http=info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if std::env::var("PRM_LOG_FORMAT").as_deref() == Ok("json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn run() -> Result<(), String> {
+    let config = Config::from_env()?;
+    let leptos_options = get_configuration(None)
+        .map_err(|e| format!("leptos configuration: {e}"))?
+        .leptos_options;
+    let addr = config.addr;
+    let seed_demo = config.seed_demo;
+    tracing::info!(data_dir = %config.data_dir.display(), backend = backend_name(&config.database_url), smtp = config.smtp.is_some(), "starting");
+    let state = server::build_state(config, None).await?;
+    if seed_demo
+        && seed::seed_demo_if_empty(&state.db)
+            .await
+            .map_err(|e| format!("seeding: {e}"))?
+    {
+        tracing::info!("seeded the demo program \"Acme Networks\"");
+    }
+    if seed_demo {
+        for (role, email) in seed::DEMO_SIGN_INS {
+            tracing::info!(
+                "demo sign-in  {role:<45} {email}  password: {}",
+                seed::DEMO_PASSWORD
+            );
+        }
+    }
+    let app = server::router(state, leptos_options);
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    tracing::info!("partner portal listening on http://{addr}");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown())
+    .await
+    .map_err(|e| e.to_string())
+}
+
+fn backend_name(url: &str) -> &'static str {
+    if url.starts_with("postgres") {
+        "postgresql"
+    } else {
+        "sqlite"
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}

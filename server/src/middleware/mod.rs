@@ -1,0 +1,3 @@
+pub mod headers;
+pub mod origin;
+pub mod session;

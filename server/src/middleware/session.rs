@@ -1,0 +1,172 @@
+use app::ssr::services::auth::{self, COOKIE};
+use app::ssr::{repo, AppState, ClientIp, RequestTenant};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::net::{IpAddr, SocketAddr};
+
+/// Pages anyone may open; everything else needs a session.
+const PUBLIC_PAGES: &[&str] = &[
+    "/sign-in",
+    "/forgot-password",
+    "/reset-password",
+    "/invitation",
+];
+
+/// Resolves the tenant (from the host name) and the signed-in actor (from the
+/// session cookie) into request extensions, and sends signed-out visitors of
+/// portal pages to the sign-in page.
+pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let ip = client_ip(&state, &req);
+    req.extensions_mut().insert(ClientIp(ip));
+    let path = req.uri().path().to_owned();
+    if path == "/healthz" || path.starts_with("/pkg/") || is_file(&path) {
+        return next.run(req).await;
+    }
+
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let tenant = match tenant_for(&state, &host).await {
+        Ok(Some(t)) => t,
+        Ok(None) => {
+            return (
+                StatusCode::NOT_FOUND,
+                "No partner program is served at this address.",
+            )
+                .into_response()
+        }
+        Err(e) => return e,
+    };
+    let token = cookie(&req, COOKIE);
+    let actor = match token {
+        Some(token) => match auth::resolve(&state, tenant.id, &token).await {
+            Ok(actor) => actor,
+            Err(e) => {
+                return (
+                    StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                    e.to_string(),
+                )
+                    .into_response()
+            }
+        },
+        None => None,
+    };
+    req.extensions_mut().insert(tenant);
+
+    let is_page = req.method() == Method::GET && !path.starts_with("/api/");
+    match actor {
+        Some(actor) => {
+            if is_page && path == "/sign-in" {
+                return Redirect::to("/").into_response();
+            }
+            req.extensions_mut().insert(actor);
+        }
+        None if is_page && !PUBLIC_PAGES.contains(&path.as_str()) => {
+            let target = req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/");
+            let location = if target == "/" {
+                "/sign-in".to_owned()
+            } else {
+                format!("/sign-in?next={}", encode(target))
+            };
+            return Redirect::to(&location).into_response();
+        }
+        None => {}
+    }
+    next.run(req).await
+}
+
+fn is_file(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+}
+
+async fn tenant_for(state: &AppState, host: &str) -> Result<Option<RequestTenant>, Response> {
+    let unavailable = |e| {
+        let err = repo::db_error(e);
+        (
+            StatusCode::from_u16(err.status()).unwrap_or(StatusCode::SERVICE_UNAVAILABLE),
+            err.to_string(),
+        )
+            .into_response()
+    };
+    let label = host
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .split('.')
+        .next()
+        .unwrap_or("");
+    let db = &state.db;
+    let mut found = None;
+    if !label.is_empty() && host.contains('.') {
+        found = repo::tenants::by_slug(db, label)
+            .await
+            .map_err(unavailable)?;
+    }
+    if found.is_none() {
+        if let Some(slug) = &state.config.default_tenant {
+            found = repo::tenants::by_slug(db, slug)
+                .await
+                .map_err(unavailable)?;
+        }
+    }
+    if found.is_none() && state.config.default_tenant.is_none() {
+        found = repo::tenants::first(db).await.map_err(unavailable)?;
+    }
+    Ok(found.map(|t| RequestTenant {
+        id: t.id,
+        slug: t.slug,
+        name: t.name,
+        brand_color: t.brand_color,
+    }))
+}
+
+fn cookie(req: &Request, name: &str) -> Option<String> {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
+    if state.config.trust_proxy {
+        if let Some(ip) = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse().ok())
+        {
+            return Some(ip);
+        }
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
