@@ -1,32 +1,84 @@
 //! The signed-in shell: a top bar, navigation (a bottom tab bar on phones, a
-//! side bar on wide screens) and the page.
+//! side bar on wide screens) and the page. The page itself sits outside any
+//! suspense boundary so it is built once per request.
 
 use crate::api::auth::{get_current_user, SignOut};
-use crate::components::notice::LoadError;
+use crate::error::AppError;
 use crate::types::views::CurrentUser;
 use crate::types::OrgKind;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
-use leptos_router::hooks::use_location;
 
-/// The signed-in user, provided to every page under the layout.
-pub fn use_me() -> CurrentUser {
-    expect_context::<CurrentUser>()
+/// The signed-in user, loaded once by the layout and shared with pages.
+#[derive(Clone, Copy)]
+pub struct Me(Resource<Result<Option<CurrentUser>, AppError>>);
+
+impl Me {
+    pub async fn user(self) -> Result<CurrentUser, AppError> {
+        self.0
+            .await
+            .and_then(|u| u.ok_or(AppError::Unauthenticated))
+    }
+}
+
+pub fn use_me() -> Me {
+    expect_context::<Me>()
 }
 
 #[component]
 pub fn PortalLayout() -> impl IntoView {
-    let me = Resource::new(|| (), |_| get_current_user());
+    let me = Me(Resource::new(|| (), |_| get_current_user()));
+    provide_context(me);
+    let sign_out = ServerAction::<SignOut>::new();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match me.await {
-                    Ok(Some(user)) => view! { <Shell user/> }.into_any(),
-                    Ok(None) => view! { <Redirect path="/sign-in"/> }.into_any(),
-                    Err(error) => view! { <main id="main" class="page"><LoadError error/></main> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <div class="app">
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match me.user().await {
+                            Ok(user) => view! { <Identity user/> }.into_any(),
+                            Err(AppError::Unauthenticated) => view! { <Redirect path="/sign-in"/> }.into_any(),
+                            Err(_) => ().into_any(),
+                        }
+                    })}
+                </Suspense>
+                <ActionForm action=sign_out attr:class="signout">
+                    <button type="submit" class="btn btn-quiet">"Sign out"</button>
+                </ActionForm>
+            </header>
+            <nav class="mainnav" aria-label="Main">
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move { me.user().await.ok().map(|user| view! { <NavLinks user/> }) })}
+                </Suspense>
+            </nav>
+            <main id="main" class="page" tabindex="-1">
+                <Outlet/>
+            </main>
+        </div>
+    }
+}
+
+/// Program name, brand colour and who is signed in.
+#[component]
+fn Identity(user: CurrentUser) -> impl IntoView {
+    // The colour was validated as #rrggbb when stored; checked again here
+    // because it lands in a style element.
+    let colour = user.brand_color.clone();
+    let safe = colour.len() == 7
+        && colour.starts_with('#')
+        && colour[1..].chars().all(|c| c.is_ascii_hexdigit());
+    let style = safe.then(|| format!(":root{{--brand:{colour}}}"));
+    view! {
+        {style.map(|s| view! { <style>{s}</style> })}
+        <a class="brand" href="/">
+            <span class="brand-mark" aria-hidden="true"></span>
+            <span>{user.tenant_name.clone()}</span>
+        </a>
+        <div class="whoami">
+            <span class="whoami-name">{user.name.clone()}</span>
+            <span class="whoami-role">{format!("{} · {}", user.role.label(), user.organization_name)}</span>
+        </div>
     }
 }
 
@@ -58,24 +110,14 @@ fn nav_items(user: &CurrentUser) -> Vec<NavItem> {
 }
 
 #[component]
-fn Shell(user: CurrentUser) -> impl IntoView {
-    provide_context(user.clone());
-    let sign_out = ServerAction::<SignOut>::new();
-    let location = use_location();
-    let items = nav_items(&user);
-    let style = format!("--brand: {}", user.brand_color);
-    let nav = items
+fn NavLinks(user: CurrentUser) -> impl IntoView {
+    let links = nav_items(&user)
         .into_iter()
         .map(|item| {
-            let href = item.href.clone();
-            let current = move || {
-                let path = location.pathname.get();
-                let active = if href == "/" { path == "/" } else { path == href || path.starts_with(&format!("{href}/")) };
-                active.then_some("page")
-            };
+            let exact = item.href == "/";
             view! {
                 <li>
-                    <A href=item.href.clone() attr:aria-current=current>
+                    <A href=item.href exact=exact>
                         <svg viewBox="0 0 24 24" aria-hidden="true" width="24" height="24"><path d=item.icon fill="currentColor"/></svg>
                         <span>{item.label}</span>
                     </A>
@@ -83,28 +125,5 @@ fn Shell(user: CurrentUser) -> impl IntoView {
             }
         })
         .collect_view();
-    view! {
-        <div class="app" style=style>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="topbar">
-                <a class="brand" href="/">
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    <span>{user.tenant_name.clone()}</span>
-                </a>
-                <div class="whoami">
-                    <span class="whoami-name">{user.name.clone()}</span>
-                    <span class="whoami-role">{format!("{} · {}", user.role.label(), user.organization_name)}</span>
-                </div>
-                <ActionForm action=sign_out attr:class="signout">
-                    <button type="submit" class="btn btn-quiet">"Sign out"</button>
-                </ActionForm>
-            </header>
-            <nav class="mainnav" aria-label="Main">
-                <ul>{nav}</ul>
-            </nav>
-            <main id="main" class="page" tabindex="-1">
-                <Outlet/>
-            </main>
-        </div>
-    }
+    view! { <ul>{links}</ul> }
 }

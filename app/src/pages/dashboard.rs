@@ -1,7 +1,9 @@
 use crate::api::dashboard::get_dashboard;
 use crate::components::layout::use_me;
 use crate::components::notice::LoadError;
-use crate::types::views::{Count, Dashboard, PartnerDashboard, PartnerSummary, VendorDashboard};
+use crate::types::views::{
+    Count, CurrentUser, Dashboard, PartnerDashboard, PartnerSummary, VendorDashboard,
+};
 use crate::types::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,20 +12,20 @@ use leptos_meta::Title;
 pub fn DashboardPage() -> impl IntoView {
     let me = use_me();
     let data = Resource::new(|| (), |_| get_dashboard());
-    let first_name = me
-        .name
-        .split_whitespace()
-        .next()
-        .unwrap_or(&me.name)
-        .to_owned();
     view! {
         <Title text="Dashboard"/>
-        <h1>"Hello, "{first_name}</h1>
         <Suspense fallback=|| view! { <p class="loading">"Loading your dashboard…"</p> }>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Dashboard::Vendor(d)) => view! { <VendorHome d/> }.into_any(),
-                    Ok(Dashboard::Partner(d)) => view! { <PartnerHome d/> }.into_any(),
+                let (user, data) = (me.user().await, data.await);
+                match user.and_then(|u| data.map(|d| (u, d))) {
+                    Ok((user, d)) => {
+                        let first = user.name.split_whitespace().next().unwrap_or(&user.name).to_owned();
+                        let body = match d {
+                            Dashboard::Vendor(d) => view! { <VendorHome d user/> }.into_any(),
+                            Dashboard::Partner(d) => view! { <PartnerHome d user/> }.into_any(),
+                        };
+                        view! { <h1>{format!("Hello, {first}")}</h1>{body} }.into_any()
+                    }
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}
@@ -101,8 +103,8 @@ pub fn PartnerCard(p: PartnerSummary) -> impl IntoView {
 }
 
 #[component]
-fn VendorHome(d: VendorDashboard) -> impl IntoView {
-    let me = use_me();
+fn VendorHome(d: VendorDashboard, user: CurrentUser) -> impl IntoView {
+    let me = user;
     let scope_note = if me.role == Role::ChannelManager {
         "Partners assigned to you"
     } else {
@@ -134,8 +136,8 @@ fn VendorHome(d: VendorDashboard) -> impl IntoView {
 }
 
 #[component]
-fn PartnerHome(d: PartnerDashboard) -> impl IntoView {
-    let me = use_me();
+fn PartnerHome(d: PartnerDashboard, user: CurrentUser) -> impl IntoView {
+    let me = user;
     let profile_href = format!("/partners/{}", d.partner.id);
     view! {
         <p class="muted">{d.partner.name.clone()}</p>

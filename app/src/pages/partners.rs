@@ -66,7 +66,11 @@ pub fn PartnersPage() -> impl IntoView {
         <Title text="Partners"/>
         <div class="page-head">
             <h1>"Partners"</h1>
-            {(me.role == Role::VendorAdmin).then(|| view! { <AddPartner/> })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    me.user().await.ok().filter(|u| u.role == Role::VendorAdmin).map(|_| view! { <AddPartner/> })
+                })}
+            </Suspense>
         </div>
         <Form method="GET" action="/partners" attr:class="filters" attr:role="search">
             <div class="field field-search">

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let query = use_query_map();
+    let me = use_me();
     let invite = ServerAction::<InviteUser>::new();
     let revoke = ServerAction::<RevokeInvitation>::new();
     let toggle = ServerAction::<SetUserActive>::new();
@@ -36,9 +37,10 @@ pub fn UsersPage() -> impl IntoView {
         <FormError error=action_error(toggle)/>
         <Suspense fallback=|| view! { <p class="loading">"Loading users…"</p> }>
             {move || Suspend::new(async move {
-                match data.await {
+                let (user, data) = (me.user().await, data.await);
+                match user.and_then(|u| data.map(|d| (u, d))) {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(d) => view! { <UserAdminView d invite revoke toggle/> }.into_any(),
+                    Ok((user, d)) => view! { <UserAdminView d me_id=user.id invite revoke toggle/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -48,11 +50,11 @@ pub fn UsersPage() -> impl IntoView {
 #[component]
 fn UserAdminView(
     d: UserAdmin,
+    me_id: i64,
     invite: ServerAction<InviteUser>,
     revoke: ServerAction<RevokeInvitation>,
     toggle: ServerAction<SetUserActive>,
 ) -> impl IntoView {
-    let me = use_me();
     let error = action_error(invite);
     let orgs: Vec<(String, String)> = d
         .organizations
@@ -118,7 +120,7 @@ fn UserAdminView(
             <h2>{format!("People ({})", d.users.len())}</h2>
             <ul class="people">
                 {d.users.into_iter().map(|u| {
-                    let is_me = u.id == me.id;
+                    let is_me = u.id == me_id;
                     let label = if u.active { format!("Deactivate {}", u.name) } else { format!("Reactivate {}", u.name) };
                     view! {
                         <li class:inactive=!u.active>

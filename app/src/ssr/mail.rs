@@ -3,7 +3,7 @@
 
 use super::config::Config;
 use crate::error::{AppError, AppResult};
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::ContentType;
 use lettre::message::{Body, Mailbox, Message};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -51,17 +51,12 @@ impl Mailer {
         Ok(Self { from, transport })
     }
 
-    /// Sends a plain-text message. Links stay on one line (8bit encoding) so
-    /// they survive copy and paste from any client.
+    /// Sends a plain-text message (lettre picks 7bit or quoted-printable).
     pub async fn send(&self, to: &str, subject: &str, text: String) -> AppResult<()> {
         let to: Mailbox = to
             .parse()
             .map_err(|_| AppError::invalid("email", "That email address cannot receive mail."))?;
-        let body =
-            Body::new_with_encoding(text, ContentTransferEncoding::EightBit).map_err(|_| {
-                tracing::error!("mail body could not be encoded");
-                AppError::Internal
-            })?;
+        let body = Body::new(text);
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)

@@ -41,6 +41,7 @@ pub struct PartnerSummary {
 
 /// Directory filters; every field is optional and empty means "any".
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PartnerFilter {
     pub q: String,
     pub tier: String,

@@ -3,7 +3,9 @@ use crate::types::views::{PartnerFilter, PartnerList};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "list_partners")]
-pub async fn list_partners(filter: PartnerFilter) -> Result<PartnerList, AppError> {
+pub async fn list_partners(
+    #[server(default)] filter: PartnerFilter,
+) -> Result<PartnerList, AppError> {
     use crate::ssr::{context, services::partners};
     crate::api::with_status(
         async {

@@ -1,0 +1,50 @@
+# Two commands matter: `make run` (release build, serves http://127.0.0.1:3000)
+# and `make test` (everything CI runs). Both install what they need first.
+
+SHELL := /bin/bash
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+E2E_PORT ?= 3100
+
+.PHONY: run test tools browser e2e-deps build-debug unit e2e lint fmt clean-data
+
+tools:
+	@scripts/install-tools.sh
+
+## Release build, then serve on 127.0.0.1:3000 with data under ./data.
+run: tools
+	cargo leptos build --release --precompress
+	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=prm LEPTOS_SITE_PKG_DIR=pkg \
+	  $(CARGO_TARGET_DIR)/release/server
+
+## Unit and integration tests, then the browser suite.
+test: tools lint unit build-debug e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p server -p app -p migrations --all-targets -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+	  echo "Integration tests run on SQLite and on PostgreSQL ($$TEST_DATABASE_URL)"; \
+	else \
+	  echo "TEST_DATABASE_URL is not set: integration tests run on SQLite only"; \
+	fi
+	cargo test --no-fail-fast -p server -p app -p migrations
+
+build-debug:
+	cargo leptos build
+
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+e2e-deps: browser
+	@cd end2end && { [ -d node_modules/@playwright/test ] || npm ci --no-audit --no-fund; }
+
+## Starts the debug server on a fresh data directory and runs Playwright.
+e2e: e2e-deps
+	cd end2end && PRM_SERVER_BIN=$(CARGO_TARGET_DIR)/debug/server PRM_E2E_PORT=$(E2E_PORT) npx playwright test
+
+fmt:
+	cargo fmt --all

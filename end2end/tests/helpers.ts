@@ -1,0 +1,47 @@
+import { expect, Page, TestInfo } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const PASSWORD = 'partner-demo-2026';
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hello/ })).toBeVisible();
+}
+
+/** Waits until the wasm app has hydrated, so clicks are handled in the browser. */
+export async function hydrated(page: Page) {
+  await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });
+}
+
+/** The newest link to `route` mailed to `to`, from the server's file outbox. */
+export async function mailedLink(to: string, route: string): Promise<string> {
+  const dir = path.join(process.env.PRM_E2E_DATA_DIR!, 'outbox');
+  for (let i = 0; i < 50; i++) {
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+    const mails = files
+      .map((f) => ({ f, t: fs.statSync(f).mtimeMs, text: fs.readFileSync(f, 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=') }))
+      .filter((m) => m.text.includes(`To: ${to}`) && m.text.includes(route))
+      .sort((a, b) => b.t - a.t);
+    if (mails.length) {
+      const match = mails[0].text.match(new RegExp(`https?://\\S+${route.replace('/', '\\/')}\\?token=[A-Za-z0-9_-]+`));
+      if (match) return match[0];
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} with ${route}`);
+}
+
+/** A value unique to this project (phone/desktop) so both can run on one database. */
+export function perProject(testInfo: TestInfo, phone: string, desktop: string) {
+  return testInfo.project.name === 'phone' ? phone : desktop;
+}
+
+export async function shot(page: Page, testInfo: TestInfo, name: string) {
+  const dir = path.join(__dirname, '..', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${testInfo.project.name}-${name}.png`), fullPage: true });
+}

@@ -1,0 +1,30 @@
+import { test, expect } from '@playwright/test';
+import { PASSWORD } from './helpers';
+
+test.use({ javaScriptEnabled: false });
+
+test('reading pages and plain forms work without JavaScript', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Work email').fill('dana.cole@acme.example');
+  await page.getByLabel('Password').fill('wrong password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('#f-password-error')).toContainText("don't match");
+  await expect(page.getByLabel('Work email')).toHaveValue('dana.cole@acme.example');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello, Dana' })).toBeVisible();
+  await expect(page.getByText('Partners assigned to you')).toBeVisible();
+
+  await page.goto('/partners');
+  await page.getByLabel('Region').selectOption('na');
+  await page.getByLabel('Search').fill('north');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByText('1 partner match')).toBeVisible();
+  await page.getByRole('link', { name: /Northwind Systems/ }).click();
+  await page.getByLabel('Website').fill('bad website');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.locator('#f-website-error')).toContainText('Enter a web address');
+  await expect(page.getByLabel('Website')).toHaveValue('bad website');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});

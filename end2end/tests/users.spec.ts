@@ -1,0 +1,33 @@
+import { test, expect } from '@playwright/test';
+import { hydrated, mailedLink, perProject, shot, signIn } from './helpers';
+
+test('vendor admin invites a partner admin who joins from the emailed link', async ({ page, browser }, testInfo) => {
+  const email = perProject(testInfo, 'noah.phone@lumenlogic.example', 'noah.desk@lumenlogic.example');
+  await signIn(page, 'admin@acme.example');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Company').selectOption({ label: 'Lumen Logic' });
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.locator('#f-role-error')).toContainText('Choose a role');
+  await expect(page.getByLabel('Email', { exact: true })).toHaveValue(email);
+  await page.getByLabel('Role').selectOption('partner_admin');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Invitation sent' })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+  await shot(page, testInfo, 'users');
+
+  const link = await mailedLink(email, '/invitation');
+  const guest = await browser.newContext({ viewport: page.viewportSize()! });
+  const invited = await guest.newPage();
+  await invited.goto(link);
+  await expect(invited.getByText('Lumen Logic')).toBeVisible();
+  await hydrated(invited);
+  await invited.getByLabel('Your name').fill('Noah Petit');
+  await invited.getByLabel('Choose a password').fill('noah password 1');
+  await invited.getByLabel('Repeat the password').fill('noah password 1');
+  await invited.getByRole('button', { name: 'Create my account' }).click();
+  await expect(invited.getByRole('heading', { level: 1, name: 'Hello, Noah' })).toBeVisible();
+  await guest.close();
+});

@@ -1,0 +1,353 @@
+//! Test harness: the real router, in-process, on a fresh database per test:
+//! a temporary SQLite file always, a private PostgreSQL schema when
+//! `TEST_DATABASE_URL` is set.
+
+#![allow(dead_code)]
+
+use app::ssr::config::Config;
+use app::ssr::seed;
+use app::ssr::AppState;
+use app::types::Role;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use sea_orm::{ConnectionTrait, Database};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = seed::DEMO_PASSWORD;
+pub const HOST_A: &str = "acme.portal.test";
+pub const HOST_B: &str = "globex.portal.test";
+
+#[derive(Clone, Copy, Debug)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a scenario once per backend: `both!(name, scenario_fn)`.
+#[macro_export]
+macro_rules! both {
+    ($name:ident, $scenario:path) => {
+        mod $name {
+            use super::*;
+            #[tokio::test]
+            async fn sqlite() {
+                let app = common::TestApp::new(common::Backend::Sqlite).await;
+                $scenario(&app).await;
+            }
+            #[tokio::test]
+            async fn postgres() {
+                let Some(app) = common::TestApp::try_new(common::Backend::Postgres).await else {
+                    eprintln!("TEST_DATABASE_URL not set: PostgreSQL run skipped");
+                    return;
+                };
+                $scenario(&app).await;
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub state: AppState,
+    pub data_dir: PathBuf,
+    schema: Option<(String, String)>,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique(prefix: &str) -> String {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!("{prefix}_{}_{n}_{nanos}", std::process::id())
+}
+
+impl TestApp {
+    pub async fn new(backend: Backend) -> Self {
+        Self::try_new(backend).await.expect("backend available")
+    }
+
+    pub async fn try_new(backend: Backend) -> Option<Self> {
+        let _ = tracing_subscriber::fmt()
+            .with_test_writer()
+            .with_env_filter("warn,server=info,app=info")
+            .try_init();
+        let data_dir = std::env::temp_dir().join(unique("prm_test"));
+        std::fs::create_dir_all(&data_dir).expect("temp dir");
+        let (url, schema) = match backend {
+            Backend::Sqlite => (
+                format!(
+                    "sqlite://{}?mode=rwc",
+                    data_dir.join("test.sqlite3").display()
+                ),
+                None,
+            ),
+            Backend::Postgres => {
+                let url = std::env::var("TEST_DATABASE_URL")
+                    .ok()
+                    .filter(|u| !u.is_empty())?;
+                let schema = unique("t");
+                let admin = Database::connect(&url)
+                    .await
+                    .expect("connect to TEST_DATABASE_URL");
+                admin
+                    .execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
+                    .await
+                    .expect("create schema");
+                admin.close().await.ok();
+                (url, Some(schema))
+            }
+        };
+        let config = Config::for_tests(data_dir.clone(), url.clone());
+        let state = server::build_state(config, schema.as_deref())
+            .await
+            .expect("state");
+        seed::seed_demo_if_empty(&state.db)
+            .await
+            .expect("seed demo tenant");
+        let options = leptos::prelude::LeptosOptions::builder()
+            .output_name("prm")
+            .build();
+        let router = server::router(state.clone(), options);
+        Some(Self {
+            router,
+            state,
+            data_dir,
+            schema: schema.map(|s| (url, s)),
+        })
+    }
+
+    /// A second program ("Globex") with an admin, a partner and its admin.
+    pub async fn add_tenant_b(&self) -> (i64, i64) {
+        let db = &self.state.db;
+        let hash = app::ssr::password::hash(PASSWORD.into()).await.unwrap();
+        let (t, vendor) = seed::create_tenant(db, "globex", "Globex", "#aa3300")
+            .await
+            .unwrap();
+        seed::insert_user(
+            db,
+            t.id,
+            vendor.id,
+            "boss@globex.example",
+            "Globex Boss",
+            Role::VendorAdmin,
+            &hash,
+        )
+        .await
+        .unwrap();
+        let partner = seed::insert_org(
+            db,
+            t.id,
+            app::types::OrgKind::Partner,
+            "Globex Partner Ltd",
+            None,
+        )
+        .await
+        .unwrap();
+        seed::insert_user(
+            db,
+            t.id,
+            partner.id,
+            "pat@globexpartner.example",
+            "Pat",
+            Role::PartnerAdmin,
+            &hash,
+        )
+        .await
+        .unwrap();
+        (t.id, partner.id)
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Resp {
+        let res = self
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router answers");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, host: &str, path: &str, cookie: Option<&str>) -> Resp {
+        let mut req = Request::get(path)
+            .header(header::HOST, host)
+            .header(header::ACCEPT, "text/html");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// Calls a server function the way the hydrated app does (fetch, form-encoded).
+    pub async fn call(
+        &self,
+        host: &str,
+        name: &str,
+        cookie: Option<&str>,
+        form: &[(&str, &str)],
+    ) -> Resp {
+        let mut req = Request::post(format!("/api/{name}"))
+            .header(header::HOST, host)
+            .header(header::ORIGIN, format!("http://{host}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "application/json");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(encode_form(form))).unwrap())
+            .await
+    }
+
+    /// Signs in and returns the `name=value` cookie pair.
+    pub async fn sign_in(&self, host: &str, email: &str) -> String {
+        let res = self
+            .call(
+                host,
+                "sign_in",
+                None,
+                &[("email", email), ("password", PASSWORD)],
+            )
+            .await;
+        assert!(
+            res.status.is_success() || res.status.is_redirection(),
+            "sign in {email}: {} {}",
+            res.status,
+            res.body
+        );
+        res.session_cookie().expect("session cookie set")
+    }
+
+    pub fn outbox(&self) -> Vec<String> {
+        let dir = self.data_dir.join("outbox");
+        let mut mails: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(&dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| {
+                        (
+                            e.metadata()
+                                .and_then(|m| m.modified())
+                                .unwrap_or(std::time::UNIX_EPOCH),
+                            decode_qp(&std::fs::read_to_string(e.path()).unwrap_or_default()),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        mails.sort_by_key(|(t, _)| *t);
+        mails.into_iter().map(|(_, m)| m).collect()
+    }
+
+    /// The token of the newest link to `path` in mail to `to`.
+    pub fn mailed_token(&self, to: &str, path: &str) -> String {
+        let marker = format!("{path}?token=");
+        self.outbox()
+            .iter()
+            .rev()
+            .filter(|m| m.contains(&format!("To: {to}")))
+            .find_map(|m| {
+                m.split(&marker)
+                    .nth(1)
+                    .map(|rest| rest.split_whitespace().next().unwrap_or("").to_owned())
+            })
+            .unwrap_or_else(|| panic!("no mail to {to} with {path}"))
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+        if let Some((url, schema)) = self.schema.take() {
+            // Drop runs outside async; a short-lived runtime removes the schema.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .ok()?;
+                rt.block_on(async {
+                    let db = Database::connect(&url).await.ok()?;
+                    db.execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+                        .await
+                        .ok()
+                })
+            })
+            .join();
+        }
+    }
+}
+
+pub struct Resp {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl Resp {
+    pub fn session_cookie(&self) -> Option<String> {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with("prm_session=") && !v.starts_with("prm_session=;"))
+            .map(|v| v.split(';').next().unwrap_or("").to_owned())
+    }
+
+    pub fn set_cookie_header(&self) -> String {
+        self.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    pub fn location(&self) -> Option<String> {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON ({}): {}", self.status, self.body))
+    }
+}
+
+pub fn encode_form(pairs: &[(&str, &str)]) -> String {
+    let enc = |s: &str| {
+        s.bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (b as char).to_string()
+                }
+                b' ' => "+".to_string(),
+                _ => format!("%{b:02X}"),
+            })
+            .collect::<String>()
+    };
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Undoes quoted-printable soft line breaks and `=3D`, enough to read links.
+pub fn decode_qp(raw: &str) -> String {
+    raw.replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=")
+}

@@ -1,0 +1,260 @@
+//! Isolation: tenants never see each other; partners see only their own
+//! company; channel managers see their assigned partners.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{TestApp, HOST_A, HOST_B};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+async fn partner_id(app: &TestApp, name: &str) -> i64 {
+    use app::ssr::entities::organization;
+    organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("{name} seeded"))
+        .id
+}
+
+fn names(list: &serde_json::Value) -> Vec<String> {
+    list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn tenants_are_isolated(app: &TestApp) {
+    let (_, globex_partner) = app.add_tenant_b().await;
+    let northwind = partner_id(app, "Northwind Systems").await;
+
+    // An account of one program does not exist in the other.
+    let wrong = app
+        .call(
+            HOST_A,
+            "sign_in",
+            None,
+            &[
+                ("email", "boss@globex.example"),
+                ("password", common::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let boss = app.sign_in(HOST_B, "boss@globex.example").await;
+    let list = app.call(HOST_B, "list_partners", Some(&boss), &[]).await;
+    assert_eq!(names(&list.json()), vec!["Globex Partner Ltd"]);
+    // Tenant A's partner is invisible by id, for reading and for writing.
+    let read = app
+        .call(
+            HOST_B,
+            "get_partner",
+            Some(&boss),
+            &[("id", &northwind.to_string())],
+        )
+        .await;
+    assert_eq!(read.status, StatusCode::NOT_FOUND);
+    let write = app
+        .call(
+            HOST_B,
+            "update_partner_profile",
+            Some(&boss),
+            &profile_form(northwind, 1, "#123456"),
+        )
+        .await;
+    assert_eq!(write.status, StatusCode::NOT_FOUND);
+    // A session cookie from program B means nothing on program A's host.
+    assert!(app
+        .get(HOST_A, "/", Some(&boss))
+        .await
+        .status
+        .is_redirection());
+
+    let admin_a = app.sign_in(HOST_A, "admin@acme.example").await;
+    let read = app
+        .call(
+            HOST_A,
+            "get_partner",
+            Some(&admin_a),
+            &[("id", &globex_partner.to_string())],
+        )
+        .await;
+    assert_eq!(read.status, StatusCode::NOT_FOUND);
+    let users = app
+        .call(HOST_A, "list_users", Some(&admin_a), &[])
+        .await
+        .json()
+        .to_string();
+    assert!(
+        !users.contains("globex"),
+        "no user of program B in A's list"
+    );
+    let invite = app
+        .call(
+            HOST_A,
+            "invite_user",
+            Some(&admin_a),
+            &[
+                ("organization_id", &globex_partner.to_string()),
+                ("email", "x@y.example"),
+                ("role", "partner_admin"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        invite.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "cannot invite into another program's company"
+    );
+}
+both!(tenants_are_isolated_test, tenants_are_isolated);
+
+pub fn profile_form(
+    id: i64,
+    version: i32,
+    colour: &'static str,
+) -> Vec<(&'static str, &'static str)> {
+    let id: &'static str = Box::leak(id.to_string().into_boxed_str());
+    let version: &'static str = Box::leak(version.to_string().into_boxed_str());
+    vec![
+        ("id", id),
+        ("version", version),
+        ("website", "northwind.example"),
+        ("phone", "+1 206 555 0199"),
+        ("email", "sales@northwind.example"),
+        ("address", "1 Pike St"),
+        ("city", "Seattle"),
+        ("country", "United States"),
+        ("brand_color", colour),
+        ("description", "Networking for the Pacific Northwest."),
+    ]
+}
+
+async fn partners_see_only_their_company(app: &TestApp) {
+    let northwind = partner_id(app, "Northwind Systems").await;
+    let harbor = partner_id(app, "Harbor IT Services").await;
+    let sam = app.sign_in(HOST_A, "sam@northwind.example").await;
+    assert_eq!(
+        app.call(HOST_A, "list_partners", Some(&sam), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.call(
+            HOST_A,
+            "get_partner",
+            Some(&sam),
+            &[("id", &harbor.to_string())]
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let own = app
+        .call(
+            HOST_A,
+            "get_partner",
+            Some(&sam),
+            &[("id", &northwind.to_string())],
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert_eq!(
+        own.json()["can_edit"],
+        false,
+        "a partner user reads, the partner admin edits"
+    );
+    assert_eq!(
+        app.call(HOST_A, "list_users", Some(&sam), &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let page = app
+        .get(HOST_A, &format!("/partners/{harbor}"), Some(&sam))
+        .await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let users = app
+        .call(HOST_A, "list_users", Some(&olivia), &[])
+        .await
+        .json();
+    let emails: Vec<&str> = users["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(emails.len(), 2);
+    assert!(
+        emails.iter().all(|e| e.ends_with("@northwind.example")),
+        "{emails:?}"
+    );
+    let other = app
+        .call(
+            HOST_A,
+            "update_partner_profile",
+            Some(&olivia),
+            &profile_form(harbor, 1, "#123456"),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    let dash = app
+        .call(HOST_A, "get_dashboard", Some(&olivia), &[])
+        .await
+        .json()
+        .to_string();
+    assert!(
+        dash.contains("Northwind Systems") && !dash.contains("Harbor IT"),
+        "{dash}"
+    );
+}
+both!(
+    partners_see_only_their_company_test,
+    partners_see_only_their_company
+);
+
+async fn channel_managers_see_assigned_partners(app: &TestApp) {
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let mine = names(
+        &app.call(HOST_A, "list_partners", Some(&dana), &[])
+            .await
+            .json(),
+    );
+    assert_eq!(
+        mine,
+        vec![
+            "Bluepeak Distribution",
+            "Cobalt Integration Group",
+            "Harbor IT Services",
+            "Northwind Systems",
+            "Prairie Network Solutions"
+        ]
+    );
+    let rajs = partner_id(app, "Tamesis Cloud").await;
+    assert_eq!(
+        app.call(
+            HOST_A,
+            "get_partner",
+            Some(&dana),
+            &[("id", &rajs.to_string())]
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let all = app
+        .call(HOST_A, "list_partners", Some(&admin), &[])
+        .await
+        .json();
+    assert_eq!(all["total"], 12);
+}
+both!(
+    channel_managers_see_assigned_partners_test,
+    channel_managers_see_assigned_partners
+);
