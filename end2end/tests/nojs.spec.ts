@@ -16,7 +16,7 @@ test('reading pages and plain forms work without JavaScript', async ({ page }) =
   await expect(page.getByText('Partners assigned to you')).toBeVisible();
 
   await page.goto('/partners');
-  await page.getByLabel('Region').selectOption('na');
+  await page.getByRole('search').getByLabel('Region').selectOption('na');
   await page.getByLabel('Search').fill('north');
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page.getByText('1 partner match')).toBeVisible();

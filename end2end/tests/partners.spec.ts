@@ -7,7 +7,7 @@ test('vendor admin filters the directory and edits a partner profile', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'partners match' })).toContainText('12 partners match');
   await hydrated(page);
-  await page.getByLabel('Tier').selectOption('gold');
+  await page.getByRole('search').getByLabel('Tier').selectOption('gold');
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page).toHaveURL(/tier=gold/);
   await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText('4 partners match');
@@ -33,7 +33,7 @@ test('vendor admin filters the directory and edits a partner profile', async ({ 
 
 test('partner admin sees their company, not the directory', async ({ page }, testInfo) => {
   await signIn(page, 'olivia@northwind.example');
-  await expect(page.getByText('Northwind Systems').first()).toBeVisible();
+  await expect(page.getByRole('main').getByText('Northwind Systems').first()).toBeVisible();
   await shot(page, testInfo, 'dashboard-partner');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Company' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Systems' })).toBeVisible();

@@ -9,6 +9,9 @@ pub type Check = fn(&str) -> Option<String>;
 pub fn TextField(
     #[prop(into)] name: String,
     #[prop(into)] label: String,
+    /// Element id; defaults to `f-<name>`. Needed when a page has two forms with the same field.
+    #[prop(into, optional)]
+    id: Option<String>,
     /// Initial value (e.g. what the user typed before a failed submit).
     #[prop(into, optional)]
     value: Option<String>,
@@ -24,26 +27,37 @@ pub fn TextField(
     #[prop(optional)]
     check: Option<Check>,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
+    let id = id.unwrap_or_else(|| format!("f-{name}"));
     let err_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let local = RwSignal::new(None::<String>);
-    // Once the user edits the field, their input supersedes the server's verdict.
+    // Once the user edits the field, the browser's verdict replaces the
+    // server's until the next submit. Checks run when leaving the field, and
+    // while typing only to clear a shown message, so nothing moves under the
+    // pointer at the moment the user clicks submit.
     let touched = RwSignal::new(false);
     Effect::new(move |_| {
         error.track();
         touched.set(false);
+        local.set(None);
     });
     let shown = Signal::derive(move || {
-        local
-            .get()
-            .or_else(|| if touched.get() { None } else { error.get() })
+        if touched.get() {
+            local.get()
+        } else {
+            error.get()
+        }
     });
+    let verdict = move |value: &str| check.and_then(|check| check(value));
+    let on_input = move |ev: leptos::ev::Event| {
+        if shown.get_untracked().is_some() {
+            touched.set(true);
+            local.set(verdict(&event_target_value(&ev)));
+        }
+    };
     let on_change = move |ev: leptos::ev::Event| {
         touched.set(true);
-        if let Some(check) = check {
-            local.set(check(&event_target_value(&ev)));
-        }
+        local.set(verdict(&event_target_value(&ev)));
     };
     let described = {
         let err_id = err_id.clone();
@@ -65,7 +79,7 @@ pub fn TextField(
         view! {
             <textarea id=id.clone() name=name.clone() rows="4" required=required
                 aria-invalid=invalid aria-describedby=described.clone()
-                on:change=on_change>{value.clone().unwrap_or_default()}</textarea>
+                on:input=on_input on:change=on_change>{value.clone().unwrap_or_default()}</textarea>
         }
         .into_any()
     } else {
@@ -73,7 +87,7 @@ pub fn TextField(
             <input id=id.clone() name=name.clone() type=kind value=value.clone().unwrap_or_default()
                 autocomplete=autocomplete required=required
                 aria-invalid=invalid aria-describedby=described
-                on:change=on_change/>
+                on:input=on_input on:change=on_change/>
         }
         .into_any()
     };
@@ -91,6 +105,9 @@ pub fn TextField(
 pub fn SelectField(
     #[prop(into)] name: String,
     #[prop(into)] label: String,
+    /// Element id; defaults to `f-<name>`.
+    #[prop(into, optional)]
+    id: Option<String>,
     /// (value, label) pairs.
     options: Vec<(String, String)>,
     #[prop(into, optional)] selected: Option<String>,
@@ -99,7 +116,7 @@ pub fn SelectField(
     empty: Option<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let id = format!("f-{name}");
+    let id = id.unwrap_or_else(|| format!("f-{name}"));
     let err_id = format!("{id}-error");
     let selected = selected.unwrap_or_default();
     let described = {

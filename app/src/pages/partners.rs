@@ -77,9 +77,9 @@ pub fn PartnersPage() -> impl IntoView {
                 <label for="f-q">"Search"</label>
                 <input id="f-q" type="search" name="q" value=current.q.clone() placeholder="Name, city or country"/>
             </div>
-            <SelectField name="tier" label="Tier" options=tier_options() selected=current.tier.clone() empty="Any tier" error=none/>
-            <SelectField name="region" label="Region" options=region_options() selected=current.region.clone() empty="Any region" error=none/>
-            <SelectField name="type" label="Type" options=type_options() selected=current.partner_type.clone() empty="Any type" error=none/>
+            <SelectField id="filter-tier" name="tier" label="Tier" options=tier_options() selected=current.tier.clone() empty="Any tier" error=none/>
+            <SelectField id="filter-region" name="region" label="Region" options=region_options() selected=current.region.clone() empty="Any region" error=none/>
+            <SelectField id="filter-type" name="type" label="Type" options=type_options() selected=current.partner_type.clone() empty="Any type" error=none/>
             <div class="filter-actions">
                 <button type="submit" class="btn btn-primary">"Filter"</button>
                 <a class="btn btn-quiet" href="/partners">"Clear"</a>
