@@ -5,6 +5,9 @@ SHELL := /bin/bash
 CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 E2E_PORT ?= 3100
+# cargo-leptos builds the debug server with these; tests and clippy use the
+# same so they reuse its compiled dependencies instead of building twice.
+SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
 .PHONY: run test tools browser e2e-deps build-debug unit e2e lint fmt clean-data
 
@@ -22,8 +25,8 @@ test: tools lint unit build-debug e2e
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy -p server -p app -p migrations --all-targets -- -D warnings
-	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+	$(SHARED_BUILD_ENV) cargo clippy -p server -p app -p migrations --all-targets -- -D warnings
+	$(SHARED_BUILD_ENV) cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
@@ -31,7 +34,7 @@ unit:
 	else \
 	  echo "TEST_DATABASE_URL is not set: integration tests run on SQLite only"; \
 	fi
-	cargo test --no-fail-fast -p server -p app -p migrations
+	$(SHARED_BUILD_ENV) cargo test --no-fail-fast -p server -p app -p migrations
 
 build-debug:
 	cargo leptos build

@@ -1,7 +1,7 @@
 //! The partner portal: pages and components (compiled for the browser and the
 //! server), server functions, and server-only code under `ssr`.
 
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 
 pub mod api;
 pub mod components;

@@ -37,6 +37,17 @@ test('partner admin sees their company, not the directory', async ({ page }, tes
   await shot(page, testInfo, 'dashboard-partner');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Company' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Systems' })).toBeVisible();
+
+  // A text file named .png is refused with a message; a real PNG becomes the logo.
+  await page.getByLabel('Logo file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+  await page.getByRole('button', { name: 'Upload logo' }).click();
+  await expect(page.locator('#logo-error')).toContainText('PNG, JPEG or WebP');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await page.getByLabel('Logo file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Upload logo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Logo updated' })).toBeVisible();
+  await expect(page.locator('.partner-head img.avatar-img')).toBeVisible();
+
   const res = await page.goto('/partners');
   await expect(page.getByText("You don't have permission")).toBeVisible();
   expect(res!.status()).toBe(403);

@@ -1,5 +1,7 @@
 //! The browser entry point: hydrates the server-rendered HTML.
 
+#![recursion_limit = "512"]
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();

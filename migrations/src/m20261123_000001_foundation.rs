@@ -36,7 +36,7 @@ enum Organizations {
     City,
     Country,
     BrandColor,
-    LogoSvg,
+    LogoKey,
     Description,
     Version,
     CreatedAt,
@@ -143,7 +143,7 @@ impl MigrationTrait for Migration {
                     .col(string(Organizations::City).default(""))
                     .col(string(Organizations::Country).default(""))
                     .col(string(Organizations::BrandColor).default("#1f6feb"))
-                    .col(text_null(Organizations::LogoSvg))
+                    .col(string_null(Organizations::LogoKey))
                     .col(text(Organizations::Description).default(""))
                     .col(integer(Organizations::Version).default(1))
                     .col(timestamp_with_time_zone(Organizations::CreatedAt))

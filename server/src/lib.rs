@@ -5,13 +5,15 @@
 
 pub mod health;
 pub mod middleware;
+pub mod uploads;
 
 use app::ssr::config::Config;
 use app::ssr::mail::Mailer;
+use app::ssr::storage::Storage;
 use app::ssr::AppState;
 use app::{shell, App};
 use axum::extract::FromRef;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -31,10 +33,12 @@ pub async fn build_state(config: Config, schema: Option<&str>) -> Result<AppStat
         .await
         .map_err(|e| format!("database: {e}"))?;
     let mailer = Mailer::from_config(&config)?;
+    let storage = Storage::local(&config.files_dir())?;
     Ok(AppState {
         db,
         config: Arc::new(config),
         mailer,
+        storage,
     })
 }
 
@@ -47,6 +51,12 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
     let context_state = app_state.clone();
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/media/logos/{id}", get(uploads::logo))
+        .route(
+            "/partners/{id}/logo",
+            post(uploads::upload_logo).layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024)),
+        )
+        .route("/partners/{id}/logo/remove", post(uploads::remove_logo))
         .leptos_routes_with_context(
             &state,
             routes,

@@ -323,3 +323,153 @@ both!(
     program_placement_and_new_partner_test,
     program_placement_and_new_partner
 );
+
+fn multipart(bytes: &[u8], filename: &str) -> (String, Vec<u8>) {
+    let boundary = "----prmtestboundary";
+    let mut body = Vec::new();
+    body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"{filename}\"\r\nContent-Type: image/png\r\n\r\n").as_bytes());
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn post_logo(
+    app: &TestApp,
+    cookie: &str,
+    id: i64,
+    bytes: &[u8],
+    filename: &str,
+) -> common::Resp {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let (content_type, body) = multipart(bytes, filename);
+    let req = Request::post(format!("/partners/{id}/logo"))
+        .header(header::HOST, HOST_A)
+        .header(header::ORIGIN, format!("http://{HOST_A}"))
+        .header(header::COOKIE, cookie)
+        .header(header::CONTENT_TYPE, content_type)
+        .body(Body::from(body))
+        .unwrap();
+    app.send(req).await
+}
+
+fn stored_files(app: &TestApp) -> usize {
+    fn count(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir)
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| {
+                        if e.path().is_dir() {
+                            count(&e.path())
+                        } else {
+                            1
+                        }
+                    })
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+    count(&app.data_dir.join("files"))
+}
+
+async fn logo_uploads(app: &TestApp) {
+    let northwind = org(app, "Northwind Systems").await;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
+    // Refused: not an image despite the name, empty, oversized. Nothing stored.
+    for (bytes, name, message) in [
+        (
+            b"<svg onload=alert(1)></svg>".to_vec(),
+            "logo.png",
+            "PNG%2C%20JPEG%20or%20WebP",
+        ),
+        (Vec::new(), "empty.png", "Choose%20an%20image"),
+        (
+            [png.to_vec(), vec![0u8; 1024 * 1024]].concat(),
+            "big.png",
+            "larger%20than%201%20MB",
+        ),
+    ] {
+        let res = post_logo(app, &olivia, northwind.id, &bytes, name).await;
+        assert!(res.status.is_redirection(), "{}", res.status);
+        let location = res.location().unwrap();
+        assert!(
+            location.contains("logo_error=") && location.contains(message),
+            "{location}"
+        );
+    }
+    assert_eq!(stored_files(app), 0);
+    assert!(org(app, "Northwind Systems").await.logo_key.is_none());
+
+    let ok = post_logo(app, &olivia, northwind.id, png, "logo.png").await;
+    assert_eq!(
+        ok.location().as_deref(),
+        Some(&*format!("/partners/{}?saved=logo", northwind.id))
+    );
+    assert_eq!(stored_files(app), 1);
+    let served = app
+        .get(
+            HOST_A,
+            &format!("/media/logos/{}", northwind.id),
+            Some(&olivia),
+        )
+        .await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.headers["content-type"], "image/png");
+    // Replacing the logo removes the old file.
+    post_logo(app, &olivia, northwind.id, png, "again.png").await;
+    assert_eq!(stored_files(app), 1);
+
+    // Another partner can neither see nor replace it.
+    let priya = app.sign_in(HOST_A, "priya@harborit.example").await;
+    assert_eq!(
+        app.get(
+            HOST_A,
+            &format!("/media/logos/{}", northwind.id),
+            Some(&priya)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let foreign = post_logo(app, &priya, northwind.id, png, "x.png").await;
+    assert!(foreign.location().unwrap().contains("logo_error="));
+    // The vendor sees it in the directory.
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let list = app
+        .call(
+            HOST_A,
+            "list_partners",
+            Some(&admin),
+            &[("filter[q]", "northwind")],
+        )
+        .await
+        .json();
+    assert!(list["items"][0]["logo_url"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("/media/logos/{}", northwind.id)));
+
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let req = Request::post(format!("/partners/{}/logo/remove", northwind.id))
+        .header(header::HOST, HOST_A)
+        .header(header::ORIGIN, format!("http://{HOST_A}"))
+        .header(header::COOKIE, &olivia)
+        .body(Body::empty())
+        .unwrap();
+    assert!(app.send(req).await.status.is_redirection());
+    assert_eq!(stored_files(app), 0);
+    assert_eq!(
+        app.get(
+            HOST_A,
+            &format!("/media/logos/{}", northwind.id),
+            Some(&olivia)
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+}
+both!(logo_uploads_test, logo_uploads);

@@ -1,5 +1,6 @@
 //! Reusable UI pieces.
 
+pub mod avatar;
 pub mod field;
 pub mod layout;
 pub mod notice;

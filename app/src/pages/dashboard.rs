@@ -1,4 +1,5 @@
 use crate::api::dashboard::get_dashboard;
+use crate::components::avatar::Avatar;
 use crate::components::layout::use_me;
 use crate::components::notice::LoadError;
 use crate::types::views::{
@@ -71,13 +72,6 @@ fn Bars(#[prop(into)] title: String, counts: Vec<Count>) -> impl IntoView {
 
 #[component]
 pub fn PartnerCard(p: PartnerSummary) -> impl IntoView {
-    let style = format!("--swatch: {}", p.brand_color);
-    let initials: String = p
-        .name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .collect();
     let place = [p.city.as_str(), p.country.as_str()]
         .iter()
         .filter(|s| !s.is_empty())
@@ -87,7 +81,7 @@ pub fn PartnerCard(p: PartnerSummary) -> impl IntoView {
     view! {
         <li class="partner-card">
             <a href=format!("/partners/{}", p.id)>
-                <span class="avatar" style=style aria-hidden="true">{initials}</span>
+                <Avatar name=p.name.clone() colour=p.brand_color.clone() logo=p.logo_url.clone()/>
                 <span class="partner-main">
                     <span class="partner-name">{p.name.clone()}</span>
                     <span class="partner-meta">

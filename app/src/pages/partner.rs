@@ -1,6 +1,7 @@
 use super::partners::{region_options, segment_options, tier_options, type_options};
 use super::{action_error, field_error};
 use crate::api::partners::{get_partner, UpdatePartnerProfile, UpdatePartnerProgram};
+use crate::components::avatar::Avatar;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
@@ -37,6 +38,7 @@ pub fn PartnerPage() -> impl IntoView {
                         <Success show=saved("created") text="Partner added. Invite their first admin from Users."/>
                         <Success show=saved("profile") text="Profile saved."/>
                         <Success show=saved("program") text="Program placement saved."/>
+                        <Success show=saved("logo") text="Logo updated."/>
                         <PartnerView p profile program/>
                     }.into_any(),
                 }
@@ -51,13 +53,6 @@ fn PartnerView(
     profile: ServerAction<UpdatePartnerProfile>,
     program: ServerAction<UpdatePartnerProgram>,
 ) -> impl IntoView {
-    let style = format!("--swatch: {}", p.brand_color);
-    let initials: String = p
-        .name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .collect();
     let facts = [
         ("Type", p.partner_type.map(|t| t.label().to_owned())),
         ("Tier", p.tier.map(|t| t.label().to_owned())),
@@ -74,7 +69,7 @@ fn PartnerView(
     view! {
         <Title text=p.name.clone()/>
         <div class="partner-head">
-            <span class="avatar avatar-lg" style=style aria-hidden="true">{initials}</span>
+            <Avatar name=p.name.clone() colour=p.brand_color.clone() logo=p.logo_url.clone() large=true/>
             <div>
                 <h1>{p.name.clone()}</h1>
                 <p class="muted">{[p.city.as_str(), p.country.as_str()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(", ")}</p>
@@ -91,6 +86,7 @@ fn PartnerView(
                     <ul>{p.children.iter().map(|c| view! { <li><a href=format!("/partners/{}", c.id)>{c.name.clone()}</a></li> }).collect_view()}</ul>
                 })}
             </section>
+            {p.can_edit.then(|| view! { <LogoForm id=p.id has_logo=p.logo_url.is_some()/> })}
             {if p.can_edit {
                 view! { <ProfileForm p=p.clone() action=profile/> }.into_any()
             } else {
@@ -116,6 +112,33 @@ fn PartnerView(
                 }}
             </section>
         </div>
+    }
+}
+
+/// Logo upload as a plain multipart form: it works without JavaScript and
+/// comes back to this page with the outcome in the address.
+#[component]
+fn LogoForm(id: i64, has_logo: bool) -> impl IntoView {
+    let query = use_query_map();
+    let problem = move || query.read().get("logo_error");
+    view! {
+        <section class="card">
+            <h2>"Logo"</h2>
+            {move || problem().map(|m| view! { <p class="notice notice-error" role="alert" id="logo-error">{m}</p> })}
+            <form method="post" enctype="multipart/form-data" action=format!("/partners/{id}/logo")>
+                <div class="field">
+                    <label for="f-logo">"Logo file"</label>
+                    <p class="field-hint" id="f-logo-hint">"PNG, JPEG or WebP, up to 1 MB. A square image looks best."</p>
+                    <input id="f-logo" type="file" name="logo" accept="image/png,image/jpeg,image/webp" required aria-describedby="f-logo-hint"/>
+                </div>
+                <button type="submit" class="btn btn-primary">"Upload logo"</button>
+            </form>
+            {has_logo.then(|| view! {
+                <form method="post" action=format!("/partners/{id}/logo/remove")>
+                    <button type="submit" class="btn btn-quiet">"Remove logo"</button>
+                </form>
+            })}
+        </section>
     }
 }
 

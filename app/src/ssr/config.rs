@@ -132,6 +132,11 @@ impl Config {
         }
     }
 
+    /// Uploaded files when no object store service is configured.
+    pub fn files_dir(&self) -> PathBuf {
+        self.data_dir.join("files")
+    }
+
     pub fn outbox_dir(&self) -> PathBuf {
         self.data_dir.join("outbox")
     }

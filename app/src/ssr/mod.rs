@@ -12,6 +12,7 @@ pub mod scope;
 pub mod seed;
 pub mod services;
 pub mod state;
+pub mod storage;
 pub mod tokens;
 
 pub use context::{Actor, ClientIp, RequestTenant};

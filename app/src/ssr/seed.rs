@@ -83,7 +83,7 @@ pub async fn insert_org(
         brand_color: Set(p
             .map(|p| p.brand_color.to_owned())
             .unwrap_or_else(|| "#0b5cab".into())),
-        logo_svg: Set(None),
+        logo_key: Set(None),
         description: Set(String::new()),
         version: Set(1),
         created_at: Set(now),

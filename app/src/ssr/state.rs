@@ -1,5 +1,6 @@
 use super::config::Config;
 use super::mail::Mailer;
+use super::storage::Storage;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
@@ -9,4 +10,5 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub mailer: Mailer,
+    pub storage: Storage,
 }

@@ -35,6 +35,8 @@ pub struct PartnerSummary {
     pub city: String,
     pub country: String,
     pub brand_color: String,
+    /// Address of the uploaded logo, if any.
+    pub logo_url: Option<String>,
     pub parent_name: Option<String>,
     pub channel_manager_name: Option<String>,
 }
@@ -89,6 +91,7 @@ pub struct PartnerDetail {
     pub city: String,
     pub country: String,
     pub brand_color: String,
+    pub logo_url: Option<String>,
     pub description: String,
     pub version: i32,
     pub users: Vec<UserRow>,

@@ -1,7 +1,9 @@
+//! One form, one argument per field, as the HTML form posts it.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use leptos::prelude::*;
 
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "update_partner_program")]
 pub async fn update_partner_program(
     id: i64,

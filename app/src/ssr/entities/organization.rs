@@ -21,7 +21,8 @@ pub struct Model {
     pub city: String,
     pub country: String,
     pub brand_color: String,
-    pub logo_svg: Option<String>,
+    /// Object-store key of the uploaded logo.
+    pub logo_key: Option<String>,
     pub description: String,
     pub version: i32,
     pub created_at: DateTimeUtc,

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod dashboard;
 pub mod invitations;
+pub mod logos;
 pub mod partners;
 mod present;
 pub mod users;

@@ -62,7 +62,7 @@ pub async fn list(
     })
 }
 
-fn can_edit(actor: &Actor, org: &organization::Model) -> bool {
+pub(crate) fn can_edit(actor: &Actor, org: &organization::Model) -> bool {
     match actor.role {
         Role::VendorAdmin => true,
         Role::ChannelManager => org.channel_manager_id == Some(actor.user_id),
@@ -71,7 +71,7 @@ fn can_edit(actor: &Actor, org: &organization::Model) -> bool {
     }
 }
 
-async fn visible_partner(
+pub(crate) async fn visible_partner(
     state: &AppState,
     scope: &Scope<'_>,
     id: i64,
@@ -116,6 +116,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         Vec::new()
     };
     let choice = |(id, name): (i64, String)| Choice { id, name };
+    let logo_url = super::present::logo_url(&org);
     Ok(PartnerDetail {
         id: org.id,
         name: org.name.clone(),
@@ -141,6 +142,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         city: org.city,
         country: org.country,
         brand_color: org.brand_color,
+        logo_url,
         description: org.description,
         version: org.version,
     })
@@ -429,7 +431,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: ProgramInput) -> App
         city: Set(String::new()),
         country: Set(String::new()),
         brand_color: Set("#1f6feb".into()),
-        logo_svg: Set(None),
+        logo_key: Set(None),
         description: Set(String::new()),
         version: Set(1),
         created_at: Set(now),

@@ -19,11 +19,19 @@ pub fn partner_summary(
         city: org.city.clone(),
         country: org.country.clone(),
         brand_color: org.brand_color.clone(),
+        logo_url: logo_url(org),
         parent_name: org.parent_id.and_then(|id| names.get(&id).cloned()),
         channel_manager_name: org
             .channel_manager_id
             .and_then(|id| managers.get(&id).cloned()),
     }
+}
+
+/// The logo's address; the key's file name busts caches when it changes.
+pub fn logo_url(org: &organization::Model) -> Option<String> {
+    let key = org.logo_key.as_deref()?;
+    let version = key.rsplit('/').next().unwrap_or(key);
+    Some(format!("/media/logos/{}?v={version}", org.id))
 }
 
 pub fn user_row(u: &user::Model, org_names: &HashMap<i64, String>) -> UserRow {
