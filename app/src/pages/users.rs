@@ -56,6 +56,15 @@ fn UserAdminView(
     toggle: ServerAction<SetUserActive>,
 ) -> impl IntoView {
     let error = action_error(invite);
+    // After a successful invitation the form starts over for the next one.
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if invite.value().get().is_some_and(|r| r.is_ok()) {
+            if let Some(form) = form.get() {
+                form.reset();
+            }
+        }
+    });
     let orgs: Vec<(String, String)> = d
         .organizations
         .iter()
@@ -80,7 +89,7 @@ fn UserAdminView(
                 <h2>"Invite someone"</h2>
                 <p class="muted">"They get an email with a link to set their name and password."</p>
                 <FormError error/>
-                <ActionForm action=invite attr:novalidate=true>
+                <ActionForm action=invite node_ref=form attr:novalidate=true>
                     {match single_org {
                         Some(id) => view! { <input type="hidden" name="organization_id" value=id/> }.into_any(),
                         None => view! {
