@@ -20,6 +20,8 @@ pub struct Actor {
     pub tenant_id: i64,
     pub organization_id: i64,
     pub organization_name: String,
+    /// The partner company's tier (for tier-pool funds); none for vendor staff.
+    pub org_tier: Option<String>,
     pub org_kind: OrgKind,
     pub role: Role,
     pub name: String,

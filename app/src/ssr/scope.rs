@@ -2,7 +2,7 @@
 //! from the signed-in actor, so no code path can forget the tenant filter or
 //! widen a partner's view.
 
-use super::entities::{invitation, organization, user};
+use super::entities::{invitation, mdf_allocation, mdf_budget, mdf_request, organization, user};
 use super::Actor;
 use crate::types::{OrgKind, Role};
 use sea_orm::sea_query::{Query, SelectStatement};
@@ -49,6 +49,44 @@ impl<'a> Scope<'a> {
     pub fn partners(&self) -> Select<organization::Entity> {
         self.organizations()
             .filter(organization::Column::Kind.eq(OrgKind::Partner.as_str()))
+    }
+
+    /// Fund budgets: vendor staff see the program's; partners none.
+    pub fn mdf_budgets(&self) -> Select<mdf_budget::Entity> {
+        let query = mdf_budget::Entity::find()
+            .filter(mdf_budget::Column::TenantId.eq(self.actor.tenant_id));
+        if self.actor.role.is_vendor_staff() {
+            query
+        } else {
+            query.filter(mdf_budget::Column::Id.eq(-1))
+        }
+    }
+
+    /// Allocations to visible partners, plus tier pools: all of them for
+    /// vendor staff, the pool of their own tier for partner users.
+    pub fn mdf_allocations(&self) -> Select<mdf_allocation::Entity> {
+        use mdf_allocation::Column as A;
+        let pools = if self.actor.role.is_vendor_staff() {
+            Condition::all().add(A::PartnerId.is_null())
+        } else {
+            Condition::all()
+                .add(A::PartnerId.is_null())
+                .add(A::Tier.eq(self.actor.org_tier.clone().unwrap_or_default()))
+        };
+        mdf_allocation::Entity::find()
+            .filter(A::TenantId.eq(self.actor.tenant_id))
+            .filter(
+                Condition::any()
+                    .add(A::PartnerId.in_subquery(self.visible_org_ids()))
+                    .add(pools),
+            )
+    }
+
+    /// Fund requests of visible partners.
+    pub fn mdf_requests(&self) -> Select<mdf_request::Entity> {
+        mdf_request::Entity::find()
+            .filter(mdf_request::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(mdf_request::Column::PartnerId.in_subquery(self.visible_org_ids()))
     }
 
     /// Resellers under the actor's own company (two-tier distribution).

@@ -3,6 +3,8 @@
 
 pub mod email;
 pub mod form;
+pub mod mdf;
+pub mod money;
 pub mod org;
 pub mod role;
 pub mod views;

@@ -33,12 +33,12 @@ macro_rules! both {
     ($name:ident, $scenario:path) => {
         mod $name {
             use super::*;
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn sqlite() {
                 let app = common::TestApp::new(common::Backend::Sqlite).await;
                 $scenario(&app).await;
             }
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn postgres() {
                 let Some(app) = common::TestApp::try_new(common::Backend::Postgres).await else {
                     eprintln!("TEST_DATABASE_URL not set: PostgreSQL run skipped");

@@ -1,7 +1,12 @@
 //! sea-orm entities, one per table.
 
+pub mod audit_event;
 pub mod invitation;
 pub mod login_attempt;
+pub mod mdf_allocation;
+pub mod mdf_budget;
+pub mod mdf_ledger;
+pub mod mdf_request;
 pub mod organization;
 pub mod password_reset;
 pub mod session;

@@ -152,6 +152,7 @@ pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult
         tenant_id: user.tenant_id,
         organization_id: user.organization_id,
         organization_name: org.name,
+        org_tier: org.tier,
         org_kind,
         role,
         name: user.name,

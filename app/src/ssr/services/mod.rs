@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod dashboard;
+pub mod funds;
 pub mod invitations;
 pub mod logos;
 pub mod partners;

@@ -1,0 +1,21 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "allocate_funds")]
+pub async fn allocate_funds(
+    budget_id: String,
+    target: String,
+    amount: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{context, services::funds::budgets};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            budgets::allocate(&state, &actor, &budget_id, &target, &amount).await?;
+            leptos_axum::redirect("/funds?saved=allocation");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,34 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "create_budget")]
+pub async fn create_budget(
+    name: String,
+    kind: String,
+    currency: String,
+    total: String,
+    starts_on: String,
+    ends_on: String,
+    #[server(default)] coop_percent: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{context, services::funds::budgets};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let input = budgets::BudgetInput {
+                name,
+                kind,
+                currency,
+                total,
+                starts_on,
+                ends_on,
+                coop_percent,
+            };
+            budgets::create_budget(&state, &actor, input).await?;
+            leptos_axum::redirect("/funds?saved=budget");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,25 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// `decision` is `approve`, `changes` or `reject`; `amount` may be less than
+/// requested (partial approval, with a reason).
+#[server(prefix = "/api", endpoint = "decide_fund_request")]
+pub async fn decide_fund_request(
+    id: i64,
+    version: i32,
+    decision: String,
+    #[server(default)] amount: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{context, services::funds::requests};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            requests::decide(&state, &actor, id, version, &decision, &amount, &reason).await?;
+            leptos_axum::redirect(&format!("/funds/requests/{id}?saved=decided"));
+            Ok(())
+        }
+        .await,
+    )
+}

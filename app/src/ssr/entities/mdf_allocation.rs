@@ -1,0 +1,23 @@
+use sea_orm::entity::prelude::*;
+
+/// Funds set aside from a budget for one partner, or for a tier pool when
+/// `partner_id` is empty and `tier` is set.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "mdf_allocations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub tenant_id: i64,
+    pub budget_id: i64,
+    pub partner_id: Option<i64>,
+    pub tier: Option<String>,
+    pub amount_minor: i64,
+    pub available_minor: i64,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,34 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "mdf_requests")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub tenant_id: i64,
+    pub partner_id: i64,
+    pub allocation_id: i64,
+    pub activity_type: String,
+    pub title: String,
+    pub description: String,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub requested_minor: i64,
+    pub approved_minor: Option<i64>,
+    pub partner_share_minor: i64,
+    pub expected_leads: i32,
+    pub expected_attendees: i32,
+    pub expected_pipeline_minor: i64,
+    pub status: String,
+    pub decision_reason: Option<String>,
+    pub idempotency_key: String,
+    pub version: i32,
+    pub created_by: i64,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

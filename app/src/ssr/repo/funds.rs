@@ -1,0 +1,188 @@
+//! Fund queries: the append-only ledger, balances derived from it, the guard
+//! counters that make over-spending impossible under concurrency, and the
+//! audit trail.
+
+use crate::ssr::entities::{audit_event, mdf_allocation, mdf_budget, mdf_ledger};
+use crate::types::mdf::{Balances, LedgerKind};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter, QuerySelect,
+};
+
+pub struct Entry<'a> {
+    pub tenant_id: i64,
+    pub budget_id: i64,
+    pub allocation_id: Option<i64>,
+    pub request_id: Option<i64>,
+    pub kind: LedgerKind,
+    pub amount_minor: i64,
+    pub currency: &'a str,
+    pub actor_id: i64,
+    pub reason: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn append(db: &impl ConnectionTrait, e: Entry<'_>) -> Result<(), DbErr> {
+    mdf_ledger::ActiveModel {
+        tenant_id: Set(e.tenant_id),
+        budget_id: Set(e.budget_id),
+        allocation_id: Set(e.allocation_id),
+        request_id: Set(e.request_id),
+        kind: Set(e.kind.as_str().to_owned()),
+        amount_minor: Set(e.amount_minor),
+        currency: Set(e.currency.to_owned()),
+        actor_id: Set(e.actor_id),
+        reason: Set(e.reason.to_owned()),
+        created_at: Set(e.at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
+/// Folds (kind, sum) pairs into balances.
+pub fn fold(sums: &[(String, i64)]) -> Balances {
+    let get = |k: LedgerKind| {
+        sums.iter()
+            .filter(|(kind, _)| kind == k.as_str())
+            .map(|(_, v)| *v)
+            .sum::<i64>()
+    };
+    let allocated = get(LedgerKind::Credit) - get(LedgerKind::Expire) - get(LedgerKind::Reverse);
+    let reserved = get(LedgerKind::Reserve) - get(LedgerKind::Release) - get(LedgerKind::Approve);
+    let claimed = get(LedgerKind::Approve) - get(LedgerKind::Pay);
+    let paid = get(LedgerKind::Pay);
+    Balances {
+        allocated,
+        reserved,
+        claimed,
+        paid,
+        available: allocated - reserved - claimed - paid,
+    }
+}
+
+/// Balances per allocation, derived from the ledger.
+pub async fn balances_by_allocation(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    allocation_ids: Vec<i64>,
+) -> Result<std::collections::HashMap<i64, Balances>, DbErr> {
+    if allocation_ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let rows: Vec<(Option<i64>, String, i64)> = mdf_ledger::Entity::find()
+        .select_only()
+        .column(mdf_ledger::Column::AllocationId)
+        .column(mdf_ledger::Column::Kind)
+        .column_as(
+            mdf_ledger::Column::AmountMinor.sum().cast_as("bigint"),
+            "total",
+        )
+        .filter(mdf_ledger::Column::TenantId.eq(tenant_id))
+        .filter(mdf_ledger::Column::AllocationId.is_in(allocation_ids))
+        .group_by(mdf_ledger::Column::AllocationId)
+        .group_by(mdf_ledger::Column::Kind)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut grouped: std::collections::HashMap<i64, Vec<(String, i64)>> = Default::default();
+    for (allocation, kind, total) in rows {
+        if let Some(id) = allocation {
+            grouped.entry(id).or_default().push((kind, total));
+        }
+    }
+    Ok(grouped
+        .into_iter()
+        .map(|(id, sums)| (id, fold(&sums)))
+        .collect())
+}
+
+/// Takes `amount` from a budget's unallocated funds; false if not enough.
+pub async fn take_from_budget(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    budget_id: i64,
+    amount: i64,
+) -> Result<bool, DbErr> {
+    let res = mdf_budget::Entity::update_many()
+        .col_expr(
+            mdf_budget::Column::UnallocatedMinor,
+            Expr::col(mdf_budget::Column::UnallocatedMinor).sub(amount),
+        )
+        .filter(mdf_budget::Column::TenantId.eq(tenant_id))
+        .filter(mdf_budget::Column::Id.eq(budget_id))
+        .filter(mdf_budget::Column::UnallocatedMinor.gte(amount))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+/// Reserves `amount` of an allocation; false if it would go below zero.
+/// One conditional UPDATE, so concurrent approvals cannot overdraw it.
+pub async fn reserve(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    allocation_id: i64,
+    amount: i64,
+) -> Result<bool, DbErr> {
+    let res = mdf_allocation::Entity::update_many()
+        .col_expr(
+            mdf_allocation::Column::AvailableMinor,
+            Expr::col(mdf_allocation::Column::AvailableMinor).sub(amount),
+        )
+        .col_expr(
+            mdf_allocation::Column::Version,
+            Expr::col(mdf_allocation::Column::Version).add(1),
+        )
+        .filter(mdf_allocation::Column::TenantId.eq(tenant_id))
+        .filter(mdf_allocation::Column::Id.eq(allocation_id))
+        .filter(mdf_allocation::Column::AvailableMinor.gte(amount))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected == 1)
+}
+
+pub struct AuditEntry<'a> {
+    pub tenant_id: i64,
+    pub entity: &'a str,
+    pub entity_id: i64,
+    pub actor_id: i64,
+    pub action: &'a str,
+    pub detail: &'a str,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn audit(db: &impl ConnectionTrait, e: AuditEntry<'_>) -> Result<(), DbErr> {
+    audit_event::ActiveModel {
+        tenant_id: Set(e.tenant_id),
+        entity: Set(e.entity.to_owned()),
+        entity_id: Set(e.entity_id),
+        actor_id: Set(e.actor_id),
+        action: Set(e.action.to_owned()),
+        detail: Set(e.detail.to_owned()),
+        created_at: Set(e.at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
+pub async fn audit_trail(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    entity: &str,
+    entity_id: i64,
+) -> Result<Vec<audit_event::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    audit_event::Entity::find()
+        .filter(audit_event::Column::TenantId.eq(tenant_id))
+        .filter(audit_event::Column::Entity.eq(entity))
+        .filter(audit_event::Column::EntityId.eq(entity_id))
+        .order_by_asc(audit_event::Column::Id)
+        .all(db)
+        .await
+}

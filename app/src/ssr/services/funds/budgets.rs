@@ -1,0 +1,242 @@
+//! Budgets and allocations. Allocations never exceed the budget: the budget's
+//! unallocated counter is taken with one conditional update.
+
+use super::{audit, can_manage_budgets, date, forbidden, money};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{mdf_allocation, mdf_budget, organization};
+use crate::ssr::repo::{db_error, funds};
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::form::check;
+use crate::types::mdf::{BudgetKind, LedgerKind};
+use crate::types::money::{is_currency, parse_amount};
+use crate::types::{FormErrors, Tier};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter, TransactionTrait};
+
+#[derive(Clone, Debug, Default)]
+pub struct BudgetInput {
+    pub name: String,
+    pub kind: String,
+    pub currency: String,
+    pub total: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub coop_percent: String,
+}
+
+pub async fn create_budget(state: &AppState, actor: &Actor, input: BudgetInput) -> AppResult<i64> {
+    if !can_manage_budgets(actor) {
+        return Err(forbidden());
+    }
+    let mut e = FormErrors::new().with_values(&[
+        ("name", &input.name),
+        ("kind", &input.kind),
+        ("currency", &input.currency),
+        ("total", &input.total),
+        ("starts_on", &input.starts_on),
+        ("ends_on", &input.ends_on),
+        ("coop_percent", &input.coop_percent),
+    ]);
+    let name = check::required(&mut e, "name", &input.name, "a budget name", 120);
+    let kind = BudgetKind::parse(&input.kind);
+    if kind.is_none() {
+        e.add("kind", "Choose the kind of budget.");
+    }
+    let currency = input.currency.trim().to_uppercase();
+    if !is_currency(&currency) {
+        e.add("currency", "Choose a currency.");
+    }
+    let total = match parse_amount(&input.total, &currency) {
+        Ok(0) => {
+            e.add("total", "Enter an amount above zero.");
+            0
+        }
+        Ok(v) => v,
+        Err(m) => {
+            e.add("total", m);
+            0
+        }
+    };
+    let starts = date(&mut e, "starts_on", &input.starts_on, "the start");
+    let ends = date(&mut e, "ends_on", &input.ends_on, "the end");
+    if let (Some(s), Some(t)) = (starts, ends) {
+        if t < s {
+            e.add("ends_on", "The period must end on or after its start.");
+        }
+    }
+    let coop = if kind == Some(BudgetKind::Coop) {
+        match input.coop_percent.trim().replace(',', ".").parse::<f64>() {
+            Ok(p) if p > 0.0 && p <= 100.0 => Some((p * 100.0).round() as i32),
+            _ => {
+                e.add(
+                    "coop_percent",
+                    "Enter the share of partner revenue that accrues, e.g. 2.5 (%).",
+                );
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let (Some(kind), Some(starts), Some(ends)) = (kind, starts, ends) else {
+        return Err(AppError::Invalid(e));
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let now = crate::ssr::services::now();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let budget = mdf_budget::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        name: Set(name),
+        kind: Set(kind.as_str().into()),
+        currency: Set(currency.clone()),
+        total_minor: Set(total),
+        unallocated_minor: Set(total),
+        coop_percent_bp: Set(coop),
+        starts_on: Set(starts),
+        ends_on: Set(ends),
+        version: Set(1),
+        created_by: Set(actor.user_id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_error)?;
+    let detail = format!("Budget of {} created", money(total, &currency));
+    funds::audit(
+        &txn,
+        audit(actor, "mdf_budget", budget.id, "created", &detail, now),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(budget.id)
+}
+
+/// Where an allocation goes: `p:<partner id>` or `t:<tier>` (a tier pool).
+pub async fn allocate(
+    state: &AppState,
+    actor: &Actor,
+    budget_raw: &str,
+    target_raw: &str,
+    amount_raw: &str,
+) -> AppResult<()> {
+    if !can_manage_budgets(actor) {
+        return Err(forbidden());
+    }
+    let scope = Scope::new(actor);
+    let mut e = FormErrors::new().with_values(&[
+        ("budget_id", budget_raw),
+        ("target", target_raw),
+        ("amount", amount_raw),
+    ]);
+    let budget = match budget_raw.parse::<i64>() {
+        Ok(id) => scope
+            .mdf_budgets()
+            .filter(mdf_budget::Column::Id.eq(id))
+            .one(&state.db)
+            .await
+            .map_err(db_error)?,
+        Err(_) => None,
+    };
+    let Some(budget) = budget else {
+        e.add("budget_id", "Choose a budget.");
+        return Err(AppError::Invalid(e));
+    };
+    let (partner, tier, holder) = if let Some(id) = target_raw
+        .strip_prefix("p:")
+        .and_then(|v| v.parse::<i64>().ok())
+    {
+        match scope
+            .partners()
+            .filter(organization::Column::Id.eq(id))
+            .one(&state.db)
+            .await
+            .map_err(db_error)?
+        {
+            Some(p) => (Some(p.id), None, p.name),
+            None => {
+                e.add("target", "Choose a partner or a tier pool.");
+                (None, None, String::new())
+            }
+        }
+    } else if let Some(t) = target_raw.strip_prefix("t:").and_then(Tier::parse) {
+        (
+            None,
+            Some(t.as_str().to_owned()),
+            format!("{} tier pool", t.label()),
+        )
+    } else {
+        e.add("target", "Choose a partner or a tier pool.");
+        (None, None, String::new())
+    };
+    let amount = match parse_amount(amount_raw, &budget.currency) {
+        Ok(0) => {
+            e.add("amount", "Enter an amount above zero.");
+            0
+        }
+        Ok(v) => v,
+        Err(m) => {
+            e.add("amount", m);
+            0
+        }
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let now = crate::ssr::services::now();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    if !funds::take_from_budget(&txn, actor.tenant_id, budget.id, amount)
+        .await
+        .map_err(db_error)?
+    {
+        let left = money(budget.unallocated_minor, &budget.currency);
+        let mut e = e;
+        e.add(
+            "amount",
+            format!("Only {left} of this budget is still unallocated."),
+        );
+        return Err(AppError::Invalid(e));
+    }
+    let allocation = mdf_allocation::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        budget_id: Set(budget.id),
+        partner_id: Set(partner),
+        tier: Set(tier),
+        amount_minor: Set(amount),
+        available_minor: Set(amount),
+        version: Set(1),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_error)?;
+    let reason = format!("Allocated to {holder}");
+    funds::append(
+        &txn,
+        funds::Entry {
+            tenant_id: actor.tenant_id,
+            budget_id: budget.id,
+            allocation_id: Some(allocation.id),
+            request_id: None,
+            kind: LedgerKind::Credit,
+            amount_minor: amount,
+            currency: &budget.currency,
+            actor_id: actor.user_id,
+            reason: &reason,
+            at: now,
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    let detail = format!("{} allocated to {holder}", money(amount, &budget.currency));
+    funds::audit(
+        &txn,
+        audit(actor, "mdf_budget", budget.id, "allocated", &detail, now),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}

@@ -1,0 +1,73 @@
+//! Market development funds: budgets and allocations (vendor side), fund
+//! requests and their review, and the overview pages read.
+
+pub mod budgets;
+pub mod overview;
+pub mod requests;
+
+use crate::error::AppError;
+use crate::ssr::repo::funds::AuditEntry;
+use crate::ssr::Actor;
+use crate::types::{FormErrors, Role};
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub fn can_manage_budgets(actor: &Actor) -> bool {
+    matches!(
+        actor.role,
+        Role::VendorAdmin | Role::MarketingManager | Role::Finance
+    )
+}
+
+pub fn can_review(actor: &Actor) -> bool {
+    matches!(
+        actor.role,
+        Role::VendorAdmin | Role::ChannelManager | Role::MarketingManager
+    )
+}
+
+pub fn can_request(actor: &Actor) -> bool {
+    matches!(actor.role, Role::PartnerAdmin | Role::PartnerUser)
+}
+
+/// `YYYY-MM-DD` as sent by `<input type="date">`.
+pub(crate) fn date(
+    errors: &mut FormErrors,
+    field: &str,
+    raw: &str,
+    label: &str,
+) -> Option<NaiveDate> {
+    match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            errors.add(field, format!("Enter {label} as a date."));
+            None
+        }
+    }
+}
+
+pub(crate) fn audit<'a>(
+    actor: &Actor,
+    entity: &'a str,
+    id: i64,
+    action: &'a str,
+    detail: &'a str,
+    at: DateTime<Utc>,
+) -> AuditEntry<'a> {
+    AuditEntry {
+        tenant_id: actor.tenant_id,
+        entity,
+        entity_id: id,
+        actor_id: actor.user_id,
+        action,
+        detail,
+        at,
+    }
+}
+
+pub(crate) fn money(minor: i64, currency: &str) -> String {
+    crate::types::money::Money::new(minor, currency).format("en")
+}
+
+pub(crate) fn forbidden() -> AppError {
+    AppError::Forbidden
+}

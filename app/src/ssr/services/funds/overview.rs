@@ -1,0 +1,312 @@
+//! What the funds pages read: balances from the ledger, lists by role, and
+//! one request with its audit trail.
+
+use super::{can_manage_budgets, can_request, can_review};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_request, organization};
+use crate::ssr::repo::{db_error, funds, organizations, users};
+use crate::ssr::{tokens, Actor, AppState, Scope};
+use crate::types::mdf::{
+    ActivityType, AllocationRow, AuditRow, Balances, BudgetKind, BudgetRow, FundsOverview,
+    RequestDetail, RequestRow, RequestStatus,
+};
+use crate::types::Tier;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+fn add(into: &mut Balances, b: &Balances) {
+    into.allocated += b.allocated;
+    into.reserved += b.reserved;
+    into.claimed += b.claimed;
+    into.paid += b.paid;
+    into.available += b.available;
+}
+
+fn day(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+async fn partner_names(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    ids: Vec<i64>,
+) -> AppResult<HashMap<i64, String>> {
+    Ok(organizations::names(db, tenant_id, ids)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .collect())
+}
+
+fn holder(a: &mdf_allocation::Model, names: &HashMap<i64, String>) -> String {
+    match (a.partner_id, a.tier.as_deref().and_then(Tier::parse)) {
+        (Some(id), _) => names.get(&id).cloned().unwrap_or_default(),
+        (None, Some(t)) => format!("{} tier pool", t.label()),
+        _ => "Pool".into(),
+    }
+}
+
+fn request_row(
+    r: &mdf_request::Model,
+    names: &HashMap<i64, String>,
+    currencies: &HashMap<i64, String>,
+) -> RequestRow {
+    RequestRow {
+        id: r.id,
+        partner_name: names.get(&r.partner_id).cloned().unwrap_or_default(),
+        title: r.title.clone(),
+        activity_type: ActivityType::parse(&r.activity_type).unwrap_or(ActivityType::Other),
+        currency: currencies
+            .get(&r.allocation_id)
+            .cloned()
+            .unwrap_or_default(),
+        requested_minor: r.requested_minor,
+        approved_minor: r.approved_minor,
+        status: RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Submitted),
+        starts_on: day(r.starts_on),
+        submitted_on: r.created_at.format("%Y-%m-%d").to_string(),
+    }
+}
+
+pub async fn overview(state: &AppState, actor: &Actor) -> AppResult<FundsOverview> {
+    let db = &state.db;
+    let scope = Scope::new(actor);
+    let budgets = scope
+        .mdf_budgets()
+        .order_by_desc(mdf_budget::Column::StartsOn)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let allocations = scope
+        .mdf_allocations()
+        .order_by_asc(mdf_allocation::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    // Partners see the budgets their allocations come from, for names and dates.
+    let budget_ids: Vec<i64> = allocations.iter().map(|a| a.budget_id).collect();
+    let alloc_budgets: HashMap<i64, mdf_budget::Model> = mdf_budget::Entity::find()
+        .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+        .filter(mdf_budget::Column::Id.is_in(budget_ids))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let balances = funds::balances_by_allocation(
+        db,
+        actor.tenant_id,
+        allocations.iter().map(|a| a.id).collect(),
+    )
+    .await
+    .map_err(db_error)?;
+
+    let requests = scope
+        .mdf_requests()
+        .order_by_desc(mdf_request::Column::Id)
+        .limit(50)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let queue = if can_review(actor) {
+        scope
+            .mdf_requests()
+            .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted.as_str()))
+            .order_by_asc(mdf_request::Column::Id)
+            .limit(100)
+            .all(db)
+            .await
+            .map_err(db_error)?
+    } else {
+        Vec::new()
+    };
+    let mut ids: Vec<i64> = allocations.iter().filter_map(|a| a.partner_id).collect();
+    ids.extend(requests.iter().chain(queue.iter()).map(|r| r.partner_id));
+    let names = partner_names(db, actor.tenant_id, ids).await?;
+    // Currency per allocation, for request rows (requests may point at
+    // allocations outside this page's list only if visibility changed).
+    let mut currencies: HashMap<i64, String> = allocations
+        .iter()
+        .filter_map(|a| {
+            alloc_budgets
+                .get(&a.budget_id)
+                .map(|b| (a.id, b.currency.clone()))
+        })
+        .collect();
+    let missing: Vec<i64> = requests
+        .iter()
+        .chain(queue.iter())
+        .map(|r| r.allocation_id)
+        .filter(|id| !currencies.contains_key(id))
+        .collect();
+    if !missing.is_empty() {
+        let extra = mdf_allocation::Entity::find()
+            .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+            .filter(mdf_allocation::Column::Id.is_in(missing))
+            .all(db)
+            .await
+            .map_err(db_error)?;
+        let extra_budgets: HashMap<i64, String> = mdf_budget::Entity::find()
+            .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+            .filter(
+                mdf_budget::Column::Id.is_in(extra.iter().map(|a| a.budget_id).collect::<Vec<_>>()),
+            )
+            .all(db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|b| (b.id, b.currency))
+            .collect();
+        for a in extra {
+            if let Some(c) = extra_budgets.get(&a.budget_id) {
+                currencies.insert(a.id, c.clone());
+            }
+        }
+    }
+
+    let mut per_budget: HashMap<i64, Balances> = HashMap::new();
+    for a in &allocations {
+        if let Some(b) = balances.get(&a.id) {
+            add(per_budget.entry(a.budget_id).or_default(), b);
+        }
+    }
+    let partners = if can_manage_budgets(actor) {
+        scope
+            .partners()
+            .select_only()
+            .column(organization::Column::Id)
+            .column(organization::Column::Name)
+            .order_by_asc(organization::Column::Name)
+            .into_tuple()
+            .all(db)
+            .await
+            .map_err(db_error)?
+    } else {
+        Vec::new()
+    };
+    Ok(FundsOverview {
+        budgets: budgets
+            .iter()
+            .map(|b| BudgetRow {
+                id: b.id,
+                name: b.name.clone(),
+                kind: BudgetKind::parse(&b.kind).unwrap_or(BudgetKind::Marketing),
+                currency: b.currency.clone(),
+                total_minor: b.total_minor,
+                unallocated_minor: b.unallocated_minor,
+                starts_on: day(b.starts_on),
+                ends_on: day(b.ends_on),
+                balances: per_budget.get(&b.id).cloned().unwrap_or_default(),
+            })
+            .collect(),
+        allocations: allocations
+            .iter()
+            .map(|a| {
+                let budget = alloc_budgets.get(&a.budget_id);
+                AllocationRow {
+                    id: a.id,
+                    budget_name: budget.map(|b| b.name.clone()).unwrap_or_default(),
+                    currency: budget.map(|b| b.currency.clone()).unwrap_or_default(),
+                    holder: holder(a, &names),
+                    partner_id: a.partner_id,
+                    ends_on: budget.map(|b| day(b.ends_on)).unwrap_or_default(),
+                    balances: balances.get(&a.id).cloned().unwrap_or_default(),
+                }
+            })
+            .collect(),
+        requests: requests
+            .iter()
+            .map(|r| request_row(r, &names, &currencies))
+            .collect(),
+        queue: queue
+            .iter()
+            .map(|r| request_row(r, &names, &currencies))
+            .collect(),
+        can_manage_budgets: can_manage_budgets(actor),
+        can_request: can_request(actor),
+        partners,
+        form_key: tokens::issue().0,
+    })
+}
+
+pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<RequestDetail> {
+    let db = &state.db;
+    let scope = Scope::new(actor);
+    let r = scope
+        .mdf_requests()
+        .filter(mdf_request::Column::Id.eq(id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let allocation = mdf_allocation::Entity::find_by_id(r.allocation_id)
+        .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let budget = mdf_budget::Entity::find_by_id(allocation.budget_id)
+        .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let mut ids = vec![r.partner_id];
+    ids.extend(allocation.partner_id);
+    let names = partner_names(db, actor.tenant_id, ids).await?;
+    let trail = funds::audit_trail(db, actor.tenant_id, "mdf_request", r.id)
+        .await
+        .map_err(db_error)?;
+    let people: HashMap<i64, String> = users::names(
+        db,
+        actor.tenant_id,
+        trail.iter().map(|t| t.actor_id).collect(),
+    )
+    .await
+    .map_err(db_error)?
+    .into_iter()
+    .collect();
+    let status = RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Submitted);
+    Ok(RequestDetail {
+        id: r.id,
+        partner_id: r.partner_id,
+        partner_name: names.get(&r.partner_id).cloned().unwrap_or_default(),
+        allocation_id: allocation.id,
+        allocation_holder: format!("{} · {}", budget.name, holder(&allocation, &names)),
+        activity_type: ActivityType::parse(&r.activity_type).unwrap_or(ActivityType::Other),
+        title: r.title,
+        description: r.description,
+        starts_on: day(r.starts_on),
+        ends_on: day(r.ends_on),
+        currency: budget.currency,
+        requested_minor: r.requested_minor,
+        approved_minor: r.approved_minor,
+        partner_share_minor: r.partner_share_minor,
+        expected_leads: r.expected_leads,
+        expected_attendees: r.expected_attendees,
+        expected_pipeline_minor: r.expected_pipeline_minor,
+        status,
+        decision_reason: r.decision_reason,
+        version: r.version,
+        allocation_available_minor: allocation.available_minor,
+        can_review: can_review(actor) && status == RequestStatus::Submitted,
+        can_resubmit: can_request(actor)
+            && matches!(
+                status,
+                RequestStatus::ChangesRequested | RequestStatus::Rejected
+            ),
+        audit: trail
+            .into_iter()
+            .map(|t| AuditRow {
+                at: t.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                actor: people
+                    .get(&t.actor_id)
+                    .cloned()
+                    .unwrap_or_else(|| "Someone".into()),
+                action: t.action,
+                detail: t.detail,
+            })
+            .collect(),
+    })
+}

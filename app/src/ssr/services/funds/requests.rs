@@ -1,0 +1,521 @@
+//! Fund requests: partners ask before an activity; reviewers approve in full
+//! or in part, reject, or ask for changes. Approval reserves the amount with
+//! a conditional update, so no interleaving of approvals can overdraw an
+//! allocation; every change lands in the ledger and the audit trail.
+
+use super::{audit, can_request, can_review, date, forbidden, money};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_request};
+use crate::ssr::repo::{db_error, funds};
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::form::check;
+use crate::types::mdf::{ActivityType, LedgerKind, RequestStatus};
+use crate::types::money::parse_amount;
+use crate::types::FormErrors;
+use chrono::NaiveDate;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
+};
+
+pub const STALE: &str = "Someone else changed this request while you were looking at it. Reload to see the current state.";
+
+#[derive(Clone, Debug, Default)]
+pub struct RequestInput {
+    pub allocation_id: String,
+    pub activity_type: String,
+    pub title: String,
+    pub description: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub amount: String,
+    pub partner_share: String,
+    pub expected_leads: String,
+    pub expected_attendees: String,
+    pub expected_pipeline: String,
+}
+
+struct ValidRequest {
+    allocation: mdf_allocation::Model,
+    currency: String,
+    activity_type: ActivityType,
+    title: String,
+    description: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    amount: i64,
+    partner_share: i64,
+    leads: i32,
+    attendees: i32,
+    pipeline: i64,
+}
+
+fn count(e: &mut FormErrors, field: &str, raw: &str) -> i32 {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return 0;
+    }
+    match raw.parse::<i32>() {
+        Ok(v) if (0..=10_000_000).contains(&v) => v,
+        _ => {
+            e.add(field, "Enter a whole number, or leave it empty.");
+            0
+        }
+    }
+}
+
+async fn validate(
+    state: &AppState,
+    actor: &Actor,
+    input: &RequestInput,
+) -> AppResult<ValidRequest> {
+    let scope = Scope::new(actor);
+    let mut e = FormErrors::new().with_values(&[
+        ("allocation_id", &input.allocation_id),
+        ("activity_type", &input.activity_type),
+        ("title", &input.title),
+        ("description", &input.description),
+        ("starts_on", &input.starts_on),
+        ("ends_on", &input.ends_on),
+        ("amount", &input.amount),
+        ("partner_share", &input.partner_share),
+        ("expected_leads", &input.expected_leads),
+        ("expected_attendees", &input.expected_attendees),
+        ("expected_pipeline", &input.expected_pipeline),
+    ]);
+    let allocation = match input.allocation_id.parse::<i64>() {
+        Ok(id) => scope
+            .mdf_allocations()
+            .filter(mdf_allocation::Column::Id.eq(id))
+            .one(&state.db)
+            .await
+            .map_err(db_error)?,
+        Err(_) => None,
+    };
+    let budget = match &allocation {
+        Some(a) => mdf_budget::Entity::find_by_id(a.budget_id)
+            .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+            .one(&state.db)
+            .await
+            .map_err(db_error)?,
+        None => None,
+    };
+    let activity_type = ActivityType::parse(&input.activity_type);
+    if activity_type.is_none() {
+        e.add("activity_type", "Choose the kind of activity.");
+    }
+    let title = check::required(&mut e, "title", &input.title, "a title", 120);
+    let description = check::required(
+        &mut e,
+        "description",
+        &input.description,
+        "what you plan to do",
+        4000,
+    );
+    let starts_on = date(&mut e, "starts_on", &input.starts_on, "the start");
+    let ends_on = date(&mut e, "ends_on", &input.ends_on, "the end");
+    if let (Some(s), Some(t)) = (starts_on, ends_on) {
+        if t < s {
+            e.add("ends_on", "The activity must end on or after its start.");
+        }
+    }
+    let (Some(allocation), Some(budget)) = (allocation, budget) else {
+        e.add("allocation_id", "Choose the funds to draw from.");
+        return Err(AppError::Invalid(e));
+    };
+    let currency = budget.currency.clone();
+    let amount = match parse_amount(&input.amount, &currency) {
+        Ok(0) => {
+            e.add("amount", "Enter an amount above zero.");
+            0
+        }
+        Ok(v) if v > allocation.available_minor => {
+            e.add(
+                "amount",
+                format!(
+                    "Only {} is available in these funds.",
+                    money(allocation.available_minor, &currency)
+                ),
+            );
+            v
+        }
+        Ok(v) => v,
+        Err(m) => {
+            e.add("amount", m);
+            0
+        }
+    };
+    let partner_share = if input.partner_share.trim().is_empty() {
+        0
+    } else {
+        parse_amount(&input.partner_share, &currency).unwrap_or_else(|m| {
+            e.add("partner_share", m);
+            0
+        })
+    };
+    let leads = count(&mut e, "expected_leads", &input.expected_leads);
+    let attendees = count(&mut e, "expected_attendees", &input.expected_attendees);
+    let pipeline = if input.expected_pipeline.trim().is_empty() {
+        0
+    } else {
+        parse_amount(&input.expected_pipeline, &currency).unwrap_or_else(|m| {
+            e.add("expected_pipeline", m);
+            0
+        })
+    };
+    let (Some(activity_type), Some(starts_on), Some(ends_on)) = (activity_type, starts_on, ends_on)
+    else {
+        return Err(AppError::Invalid(e));
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    Ok(ValidRequest {
+        allocation,
+        currency,
+        activity_type,
+        title,
+        description,
+        starts_on,
+        ends_on,
+        amount,
+        partner_share,
+        leads,
+        attendees,
+        pipeline,
+    })
+}
+
+/// Files a request. A repeated `key` (double submit, retry) returns the
+/// request the first submit created.
+pub async fn submit(
+    state: &AppState,
+    actor: &Actor,
+    key: &str,
+    input: RequestInput,
+) -> AppResult<i64> {
+    if !can_request(actor) {
+        return Err(forbidden());
+    }
+    let key = key.trim();
+    if key.len() < 16 || key.len() > 64 {
+        return Err(AppError::invalid(
+            "title",
+            "This form has expired. Reload the page and submit again.",
+        ));
+    }
+    let existing = || async {
+        Scope::new(actor)
+            .mdf_requests()
+            .filter(mdf_request::Column::IdempotencyKey.eq(key))
+            .one(&state.db)
+            .await
+            .map_err(db_error)
+    };
+    if let Some(found) = existing().await? {
+        return Ok(found.id);
+    }
+    let v = validate(state, actor, &input).await?;
+    let now = crate::ssr::services::now();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let inserted = mdf_request::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        partner_id: Set(actor.organization_id),
+        allocation_id: Set(v.allocation.id),
+        activity_type: Set(v.activity_type.as_str().into()),
+        title: Set(v.title),
+        description: Set(v.description),
+        starts_on: Set(v.starts_on),
+        ends_on: Set(v.ends_on),
+        requested_minor: Set(v.amount),
+        approved_minor: Set(None),
+        partner_share_minor: Set(v.partner_share),
+        expected_leads: Set(v.leads),
+        expected_attendees: Set(v.attendees),
+        expected_pipeline_minor: Set(v.pipeline),
+        status: Set(RequestStatus::Submitted.as_str().into()),
+        decision_reason: Set(None),
+        idempotency_key: Set(key.to_owned()),
+        version: Set(1),
+        created_by: Set(actor.user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let request = match inserted {
+        Ok(r) => r,
+        // A concurrent submit with the same key won the race.
+        Err(err)
+            if matches!(
+                err.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            drop(txn);
+            return existing().await?.map(|r| r.id).ok_or(AppError::Internal);
+        }
+        Err(err) => return Err(db_error(err)),
+    };
+    let detail = format!("Requested {}", money(v.amount, &v.currency));
+    funds::audit(
+        &txn,
+        audit(actor, "mdf_request", request.id, "submitted", &detail, now),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(request.id)
+}
+
+async fn visible(state: &AppState, actor: &Actor, id: i64) -> AppResult<mdf_request::Model> {
+    Scope::new(actor)
+        .mdf_requests()
+        .filter(mdf_request::Column::Id.eq(id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)
+}
+
+/// Edits a request the reviewer sent back (or rejected) and submits it again.
+pub async fn resubmit(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    input: RequestInput,
+) -> AppResult<()> {
+    if !can_request(actor) {
+        return Err(forbidden());
+    }
+    let current = visible(state, actor, id).await?;
+    let status = RequestStatus::parse(&current.status);
+    if !matches!(
+        status,
+        Some(RequestStatus::ChangesRequested | RequestStatus::Rejected)
+    ) {
+        return Err(AppError::Conflict(
+            "Only a request sent back for changes or rejected can be submitted again.".into(),
+        ));
+    }
+    let v = validate(state, actor, &input).await?;
+    let now = crate::ssr::services::now();
+    use mdf_request::Column as R;
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let res = mdf_request::Entity::update_many()
+        .col_expr(R::AllocationId, Expr::value(v.allocation.id))
+        .col_expr(R::ActivityType, Expr::value(v.activity_type.as_str()))
+        .col_expr(R::Title, Expr::value(v.title))
+        .col_expr(R::Description, Expr::value(v.description))
+        .col_expr(R::StartsOn, Expr::value(v.starts_on))
+        .col_expr(R::EndsOn, Expr::value(v.ends_on))
+        .col_expr(R::RequestedMinor, Expr::value(v.amount))
+        .col_expr(R::PartnerShareMinor, Expr::value(v.partner_share))
+        .col_expr(R::ExpectedLeads, Expr::value(v.leads))
+        .col_expr(R::ExpectedAttendees, Expr::value(v.attendees))
+        .col_expr(R::ExpectedPipelineMinor, Expr::value(v.pipeline))
+        .col_expr(R::Status, Expr::value(RequestStatus::Submitted.as_str()))
+        .col_expr(R::Version, Expr::col(R::Version).add(1))
+        .col_expr(R::UpdatedAt, Expr::value(now))
+        .filter(R::TenantId.eq(actor.tenant_id))
+        .filter(R::Id.eq(current.id))
+        .filter(R::Version.eq(version))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if res.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    let detail = format!("Resubmitted for {}", money(v.amount, &v.currency));
+    funds::audit(
+        &txn,
+        audit(
+            actor,
+            "mdf_request",
+            current.id,
+            "resubmitted",
+            &detail,
+            now,
+        ),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}
+
+/// A reviewer's decision on a submitted request.
+pub async fn decide(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    decision: &str,
+    amount_raw: &str,
+    reason_raw: &str,
+) -> AppResult<()> {
+    if !can_review(actor) {
+        return Err(forbidden());
+    }
+    let request = visible(state, actor, id).await?;
+    if RequestStatus::parse(&request.status) != Some(RequestStatus::Submitted) {
+        return Err(AppError::Conflict(
+            "This request has already been decided.".into(),
+        ));
+    }
+    let allocation = mdf_allocation::Entity::find_by_id(request.allocation_id)
+        .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let budget = mdf_budget::Entity::find_by_id(allocation.budget_id)
+        .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let currency = budget.currency.as_str();
+    let mut e = FormErrors::new().with_values(&[
+        ("decision", decision),
+        ("amount", amount_raw),
+        ("reason", reason_raw),
+    ]);
+    let reason = check::optional(&mut e, "reason", reason_raw, "the reason", 2000);
+    let (status, approved) = match decision {
+        "approve" => {
+            let amount = if amount_raw.trim().is_empty() {
+                Ok(request.requested_minor)
+            } else {
+                parse_amount(amount_raw, currency)
+            };
+            match amount {
+                Ok(a) if a > 0 && a <= request.requested_minor => {
+                    if a < request.requested_minor && reason.is_empty() {
+                        e.add(
+                            "reason",
+                            "Say why you approve less than requested; the partner sees it.",
+                        );
+                    }
+                    (RequestStatus::Approved, Some(a))
+                }
+                Ok(_) => {
+                    e.add(
+                        "amount",
+                        format!(
+                            "Approve between {} and {}.",
+                            money(1, currency),
+                            money(request.requested_minor, currency)
+                        ),
+                    );
+                    (RequestStatus::Approved, None)
+                }
+                Err(m) => {
+                    e.add("amount", m);
+                    (RequestStatus::Approved, None)
+                }
+            }
+        }
+        "reject" | "changes" => {
+            if reason.is_empty() {
+                e.add("reason", "Tell the partner why, so they can act on it.");
+            }
+            let status = if decision == "reject" {
+                RequestStatus::Rejected
+            } else {
+                RequestStatus::ChangesRequested
+            };
+            (status, None)
+        }
+        _ => {
+            e.add("decision", "Choose approve, ask for changes or reject.");
+            (RequestStatus::Submitted, None)
+        }
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+
+    let now = crate::ssr::services::now();
+    use mdf_request::Column as R;
+    let txn = state.db.begin().await.map_err(db_error)?;
+    // The request row is written first: a stale or concurrent decision stops
+    // here, before any money moves.
+    let res = mdf_request::Entity::update_many()
+        .col_expr(R::Status, Expr::value(status.as_str()))
+        .col_expr(R::ApprovedMinor, Expr::value(approved))
+        .col_expr(
+            R::DecisionReason,
+            Expr::value((!reason.is_empty()).then(|| reason.clone())),
+        )
+        .col_expr(R::Version, Expr::col(R::Version).add(1))
+        .col_expr(R::UpdatedAt, Expr::value(now))
+        .filter(R::TenantId.eq(actor.tenant_id))
+        .filter(R::Id.eq(request.id))
+        .filter(R::Version.eq(version))
+        .filter(R::Status.eq(RequestStatus::Submitted.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if res.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    let detail = match (status, approved) {
+        (RequestStatus::Approved, Some(a)) => {
+            if !funds::reserve(&txn, actor.tenant_id, allocation.id, a)
+                .await
+                .map_err(db_error)?
+            {
+                let left = mdf_allocation::Entity::find_by_id(allocation.id)
+                    .one(&txn)
+                    .await
+                    .map_err(db_error)?
+                    .map(|a| a.available_minor)
+                    .unwrap_or(0);
+                return Err(AppError::Conflict(format!(
+                    "Only {} is left in these funds, so {} cannot be approved. Approve less or ask the partner to change the request.",
+                    money(left, currency),
+                    money(a, currency)
+                )));
+            }
+            let why = format!("Approved request #{}", request.id);
+            funds::append(
+                &txn,
+                funds::Entry {
+                    tenant_id: actor.tenant_id,
+                    budget_id: budget.id,
+                    allocation_id: Some(allocation.id),
+                    request_id: Some(request.id),
+                    kind: LedgerKind::Reserve,
+                    amount_minor: a,
+                    currency,
+                    actor_id: actor.user_id,
+                    reason: &why,
+                    at: now,
+                },
+            )
+            .await
+            .map_err(db_error)?;
+            if reason.is_empty() {
+                format!("Approved {}", money(a, currency))
+            } else {
+                format!("Approved {}: {reason}", money(a, currency))
+            }
+        }
+        (RequestStatus::Rejected, _) => format!("Rejected: {reason}"),
+        _ => format!("Changes requested: {reason}"),
+    };
+    let action = match status {
+        RequestStatus::Approved => "approved",
+        RequestStatus::Rejected => "rejected",
+        _ => "changes_requested",
+    };
+    funds::audit(
+        &txn,
+        audit(actor, "mdf_request", request.id, action, &detail, now),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}

@@ -1,0 +1,160 @@
+//! Market development funds: the closed sets and the views pages render.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! codes {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $code),+ } }
+            pub fn parse(value: &str) -> Option<Self> { match value { $($code => Some($name::$variant),)+ _ => None } }
+            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
+        }
+    };
+}
+
+codes!(BudgetKind {
+    Marketing => ("marketing", "Marketing funds"),
+    Coop => ("coop", "Co-op (accrues on revenue)"),
+});
+
+codes!(ActivityType {
+    Event => ("event", "Event"),
+    Webinar => ("webinar", "Webinar"),
+    TradeShow => ("trade_show", "Trade show"),
+    DigitalAds => ("digital_ads", "Digital ads"),
+    EmailCampaign => ("email_campaign", "Email campaign"),
+    Print => ("print", "Print"),
+    Other => ("other", "Other"),
+});
+
+codes!(
+    /// Where a fund request stands.
+    RequestStatus {
+        Submitted => ("submitted", "Waiting for review"),
+        ChangesRequested => ("changes_requested", "Changes requested"),
+        Approved => ("approved", "Approved"),
+        Rejected => ("rejected", "Rejected"),
+        Closed => ("closed", "Closed"),
+    }
+);
+
+codes!(
+    /// Kinds of ledger entries; balances are sums over them.
+    LedgerKind {
+        Credit => ("credit", "Allocated"),
+        Reserve => ("reserve", "Reserved"),
+        Release => ("release", "Released"),
+        Approve => ("approve", "Claim approved"),
+        Pay => ("pay", "Paid"),
+        Expire => ("expire", "Expired"),
+        Reverse => ("reverse", "Reversed"),
+    }
+);
+
+/// Balances of one allocation (or a sum of several), all derived from the
+/// ledger, in minor units.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Balances {
+    pub allocated: i64,
+    pub reserved: i64,
+    pub claimed: i64,
+    pub paid: i64,
+    pub available: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BudgetRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: BudgetKind,
+    pub currency: String,
+    pub total_minor: i64,
+    pub unallocated_minor: i64,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub balances: Balances,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AllocationRow {
+    pub id: i64,
+    pub budget_name: String,
+    pub currency: String,
+    /// Partner name, or "Gold tier pool".
+    pub holder: String,
+    pub partner_id: Option<i64>,
+    pub ends_on: String,
+    pub balances: Balances,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestRow {
+    pub id: i64,
+    pub partner_name: String,
+    pub title: String,
+    pub activity_type: ActivityType,
+    pub currency: String,
+    pub requested_minor: i64,
+    pub approved_minor: Option<i64>,
+    pub status: RequestStatus,
+    pub starts_on: String,
+    pub submitted_on: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditRow {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub detail: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestDetail {
+    pub id: i64,
+    pub partner_id: i64,
+    pub partner_name: String,
+    pub allocation_id: i64,
+    pub allocation_holder: String,
+    pub activity_type: ActivityType,
+    pub title: String,
+    pub description: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub currency: String,
+    pub requested_minor: i64,
+    pub approved_minor: Option<i64>,
+    pub partner_share_minor: i64,
+    pub expected_leads: i32,
+    pub expected_attendees: i32,
+    pub expected_pipeline_minor: i64,
+    pub status: RequestStatus,
+    pub decision_reason: Option<String>,
+    pub version: i32,
+    pub allocation_available_minor: i64,
+    /// The signed-in user may approve, reject or ask for changes.
+    pub can_review: bool,
+    /// The signed-in user may edit and resubmit.
+    pub can_resubmit: bool,
+    pub audit: Vec<AuditRow>,
+}
+
+/// Everything the funds page shows, shaped by role.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FundsOverview {
+    pub budgets: Vec<BudgetRow>,
+    pub allocations: Vec<AllocationRow>,
+    pub requests: Vec<RequestRow>,
+    /// Requests waiting for the signed-in reviewer.
+    pub queue: Vec<RequestRow>,
+    pub can_manage_budgets: bool,
+    pub can_request: bool,
+    /// Partners the signed-in user may allocate to: (id, name).
+    pub partners: Vec<(i64, String)>,
+    /// A fresh key for the next form, so a double submit creates one record.
+    pub form_key: String,
+}

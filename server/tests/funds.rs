@@ -1,0 +1,495 @@
+//! Market development funds: budgets, allocations, fund requests and their
+//! review, as an auditable ledger that never goes negative.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{TestApp, HOST_A};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::Value;
+
+async fn org_id(app: &TestApp, name: &str) -> i64 {
+    use app::ssr::entities::organization;
+    organization::Entity::find()
+        .filter(organization::Column::Name.eq(name))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+async fn overview(app: &TestApp, cookie: &str) -> Value {
+    let res = app
+        .call(HOST_A, "get_funds_overview", Some(cookie), &[])
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    res.json()
+}
+
+async fn create_budget(app: &TestApp, cookie: &str, total: &str) -> i64 {
+    let res = app
+        .call(
+            HOST_A,
+            "create_budget",
+            Some(cookie),
+            &[
+                ("name", "FY27 Q1 MDF"),
+                ("kind", "marketing"),
+                ("currency", "USD"),
+                ("total", total),
+                ("starts_on", "2027-01-01"),
+                ("ends_on", "2027-03-31"),
+            ],
+        )
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    overview(app, cookie).await["budgets"][0]["id"]
+        .as_i64()
+        .unwrap()
+}
+
+async fn allocate(
+    app: &TestApp,
+    cookie: &str,
+    budget: i64,
+    target: &str,
+    amount: &str,
+) -> common::Resp {
+    app.call(
+        HOST_A,
+        "allocate_funds",
+        Some(cookie),
+        &[
+            ("budget_id", &budget.to_string()),
+            ("target", target),
+            ("amount", amount),
+        ],
+    )
+    .await
+}
+
+fn request_form<'a>(
+    key: &'a str,
+    allocation: &'a str,
+    title: &'a str,
+    amount: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("key", key),
+        ("allocation_id", allocation),
+        ("activity_type", "webinar"),
+        ("title", title),
+        (
+            "description",
+            "Webinar on campus Wi-Fi for 200 IT leads in Seattle.",
+        ),
+        ("starts_on", "2027-02-10"),
+        ("ends_on", "2027-02-10"),
+        ("amount", amount),
+        ("partner_share", "500"),
+        ("expected_leads", "40"),
+        ("expected_attendees", "200"),
+        ("expected_pipeline", "250000"),
+    ]
+}
+
+async fn request_detail(app: &TestApp, cookie: &str, id: i64) -> common::Resp {
+    app.call(
+        HOST_A,
+        "get_fund_request",
+        Some(cookie),
+        &[("id", &id.to_string())],
+    )
+    .await
+}
+
+async fn newest_request_id(app: &TestApp) -> i64 {
+    use app::ssr::entities::mdf_request;
+    use sea_orm::QueryOrder;
+    mdf_request::Entity::find()
+        .order_by_desc(mdf_request::Column::Id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// The guard counter and the ledger agree for every allocation.
+async fn assert_ledger_consistent(app: &TestApp) {
+    use app::ssr::entities::mdf_allocation;
+    let allocations = mdf_allocation::Entity::find()
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    let ids: Vec<i64> = allocations.iter().map(|a| a.id).collect();
+    let tenant = allocations.first().map(|a| a.tenant_id).unwrap_or(1);
+    let balances = app::ssr::repo::funds::balances_by_allocation(&app.state.db, tenant, ids)
+        .await
+        .unwrap();
+    for a in allocations {
+        let b = &balances[&a.id];
+        assert!(a.available_minor >= 0, "allocation {} went negative", a.id);
+        assert_eq!(
+            b.available, a.available_minor,
+            "ledger and counter agree for allocation {}",
+            a.id
+        );
+        assert_eq!(b.allocated, a.amount_minor);
+    }
+}
+
+async fn lifecycle(app: &TestApp) {
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let bad = app
+        .call(
+            HOST_A,
+            "create_budget",
+            Some(&admin),
+            &[
+                ("name", ""),
+                ("kind", "marketing"),
+                ("currency", "XYZ"),
+                ("total", "0"),
+                ("starts_on", "2027-03-01"),
+                ("ends_on", "2027-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let text = bad.body.clone();
+    for m in [
+        "Enter a budget name",
+        "Choose a currency",
+        "end on or after",
+    ] {
+        assert!(text.contains(m), "{m}: {text}");
+    }
+    let budget = create_budget(app, &admin, "50,000.00").await;
+    let northwind = org_id(app, "Northwind Systems").await;
+    assert!(
+        allocate(app, &admin, budget, &format!("p:{northwind}"), "10000")
+            .await
+            .status
+            .is_success()
+    );
+    let over = allocate(app, &admin, budget, "t:gold", "45,000").await;
+    assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        over.body
+            .contains("Only $40,000.00 of this budget is still unallocated"),
+        "{}",
+        over.body
+    );
+    assert!(allocate(app, &admin, budget, "t:gold", "5,000")
+        .await
+        .status
+        .is_success());
+    let o = overview(app, &admin).await;
+    assert_eq!(o["budgets"][0]["unallocated_minor"], 3_500_000);
+    assert_eq!(o["budgets"][0]["balances"]["allocated"], 1_500_000);
+
+    // The partner sees its own allocation only (Northwind is Platinum, not in the Gold pool).
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let mine = overview(app, &olivia).await;
+    assert_eq!(mine["budgets"].as_array().unwrap().len(), 0);
+    let allocations = mine["allocations"].as_array().unwrap();
+    assert_eq!(allocations.len(), 1);
+    assert_eq!(allocations[0]["balances"]["available"], 1_000_000);
+    let allocation = allocations[0]["id"].to_string();
+
+    let too_much = app
+        .call(
+            HOST_A,
+            "submit_fund_request",
+            Some(&olivia),
+            &request_form("key-0001-too-much-xx", &allocation, "Big", "12000"),
+        )
+        .await;
+    assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        too_much.body.contains("Only $10,000.00 is available"),
+        "{}",
+        too_much.body
+    );
+
+    // A double submit creates one request.
+    let form = request_form(
+        "key-0002-webinar-abcd",
+        &allocation,
+        "Campus Wi-Fi webinar",
+        "4,000.00",
+    );
+    assert!(app
+        .call(HOST_A, "submit_fund_request", Some(&olivia), &form)
+        .await
+        .status
+        .is_success());
+    assert!(app
+        .call(HOST_A, "submit_fund_request", Some(&olivia), &form)
+        .await
+        .status
+        .is_success());
+    assert_eq!(
+        overview(app, &olivia).await["requests"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let id = newest_request_id(app).await;
+
+    // Review: only reviewers who see the partner.
+    let raj = app.sign_in(HOST_A, "raj.patel@acme.example").await;
+    assert_eq!(
+        request_detail(app, &raj, id).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let priya = app.sign_in(HOST_A, "priya@harborit.example").await;
+    assert_eq!(
+        request_detail(app, &priya, id).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let felix = app.sign_in(HOST_A, "felix.ortiz@acme.example").await;
+    let finance = app
+        .call(
+            HOST_A,
+            "decide_fund_request",
+            Some(&felix),
+            &[
+                ("id", &id.to_string()),
+                ("version", "1"),
+                ("decision", "approve"),
+            ],
+        )
+        .await;
+    assert_eq!(finance.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.call(
+            HOST_A,
+            "create_budget",
+            Some(&olivia),
+            &[
+                ("name", "x"),
+                ("kind", "marketing"),
+                ("currency", "USD"),
+                ("total", "1"),
+                ("starts_on", "2027-01-01"),
+                ("ends_on", "2027-01-02")
+            ]
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    assert_eq!(overview(app, &dana).await["queue"][0]["id"], id);
+    let no_reason = app
+        .call(
+            HOST_A,
+            "decide_fund_request",
+            Some(&dana),
+            &[
+                ("id", &id.to_string()),
+                ("version", "1"),
+                ("decision", "approve"),
+                ("amount", "3000"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        no_reason.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "partial approval needs a reason"
+    );
+    let ok = app
+        .call(
+            HOST_A,
+            "decide_fund_request",
+            Some(&dana),
+            &[
+                ("id", &id.to_string()),
+                ("version", "1"),
+                ("decision", "approve"),
+                ("amount", "3,000"),
+                ("reason", "Venue costs capped at $3k"),
+            ],
+        )
+        .await;
+    assert!(ok.status.is_success(), "{}", ok.body);
+    let stale = app
+        .call(
+            HOST_A,
+            "decide_fund_request",
+            Some(&dana),
+            &[
+                ("id", &id.to_string()),
+                ("version", "1"),
+                ("decision", "reject"),
+                ("reason", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+
+    let detail = request_detail(app, &olivia, id).await.json();
+    assert_eq!(detail["status"], "Approved");
+    assert_eq!(detail["approved_minor"], 300_000);
+    let trail: Vec<String> = detail["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {}",
+                a["actor"].as_str().unwrap(),
+                a["detail"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        trail,
+        vec![
+            "Olivia Bennett Requested $4,000.00",
+            "Dana Cole Approved $3,000.00: Venue costs capped at $3k"
+        ]
+    );
+    let b = &overview(app, &olivia).await["allocations"][0]["balances"];
+    assert_eq!(
+        (b["reserved"].as_i64(), b["available"].as_i64()),
+        (Some(300_000), Some(700_000))
+    );
+    assert_ledger_consistent(app).await;
+
+    // Changes requested, then resubmitted, then rejected.
+    let form = request_form(
+        "key-0003-trade-show-x",
+        &allocation,
+        "Trade show booth",
+        "2000",
+    );
+    app.call(HOST_A, "submit_fund_request", Some(&olivia), &form)
+        .await;
+    let second = newest_request_id(app).await;
+    let s = second.to_string();
+    assert!(app
+        .call(
+            HOST_A,
+            "decide_fund_request",
+            Some(&dana),
+            &[
+                ("id", &s),
+                ("version", "1"),
+                ("decision", "changes"),
+                ("reason", "Add the booth size")
+            ]
+        )
+        .await
+        .status
+        .is_success());
+    let mut again = request_form(
+        "ignored-on-resubmit-x",
+        &allocation,
+        "Trade show booth 3x3",
+        "1,500",
+    );
+    again.retain(|(k, _)| *k != "key");
+    again.push(("id", &s));
+    again.push(("version", "2"));
+    let res = app
+        .call(HOST_A, "resubmit_fund_request", Some(&olivia), &again)
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    assert!(app
+        .call(
+            HOST_A,
+            "decide_fund_request",
+            Some(&dana),
+            &[
+                ("id", &s),
+                ("version", "3"),
+                ("decision", "reject"),
+                ("reason", "Out of region")
+            ]
+        )
+        .await
+        .status
+        .is_success());
+    let d = request_detail(app, &olivia, second).await.json();
+    assert_eq!(d["status"], "Rejected");
+    assert_eq!(d["can_resubmit"], true);
+    assert_eq!(d["requested_minor"], 150_000);
+    assert_ledger_consistent(app).await;
+}
+both!(fund_request_lifecycle, lifecycle);
+
+async fn concurrent_approvals(app: &TestApp) {
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let budget = create_budget(app, &admin, "1000").await;
+    let northwind = org_id(app, "Northwind Systems").await;
+    assert!(
+        allocate(app, &admin, budget, &format!("p:{northwind}"), "1000")
+            .await
+            .status
+            .is_success()
+    );
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let allocation = overview(app, &olivia).await["allocations"][0]["id"].to_string();
+    let mut ids = Vec::new();
+    for i in 0..10 {
+        let key = format!("concurrent-key-{i:04}-abcdef");
+        let res = app
+            .call(
+                HOST_A,
+                "submit_fund_request",
+                Some(&olivia),
+                &request_form(&key, &allocation, &format!("Event {i}"), "300"),
+            )
+            .await;
+        assert!(res.status.is_success(), "{}", res.body);
+        ids.push(newest_request_id(app).await);
+    }
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for id in ids {
+        let router = app.router.clone();
+        let cookie = dana.clone();
+        tasks.spawn(async move {
+            use axum::body::Body;
+            use axum::http::{header, Request};
+            use tower::ServiceExt;
+            let body = common::encode_form(&[
+                ("id", &id.to_string()),
+                ("version", "1"),
+                ("decision", "approve"),
+            ]);
+            let req = Request::post("/api/decide_fund_request")
+                .header(header::HOST, HOST_A)
+                .header(header::ORIGIN, format!("http://{HOST_A}"))
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::COOKIE, cookie)
+                .body(Body::from(body))
+                .unwrap();
+            router.oneshot(req).await.unwrap().status()
+        });
+    }
+    let mut approved = 0;
+    let mut refused = 0;
+    while let Some(status) = tasks.join_next().await {
+        match status.unwrap() {
+            s if s.is_success() => approved += 1,
+            StatusCode::CONFLICT => refused += 1,
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert_eq!((approved, refused), (3, 7), "three 300s fit in 1,000");
+    let b = &overview(app, &olivia).await["allocations"][0]["balances"];
+    assert_eq!(
+        (b["reserved"].as_i64(), b["available"].as_i64()),
+        (Some(90_000), Some(10_000))
+    );
+    assert_ledger_consistent(app).await;
+}
+both!(concurrent_approvals_never_overdraw, concurrent_approvals);
