@@ -1,6 +1,7 @@
 //! The HTML shell and the route table.
 
 use crate::components::layout::PortalLayout;
+use crate::pages::funds::{FundsPage, NewRequestPage, RequestPage};
 use crate::pages::{
     accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
     forgot_password::ForgotPasswordPage, not_found::NotFoundPage, partner::PartnerPage,
@@ -52,6 +53,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("partners") view=PartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("partners/:id") view=PartnerPage ssr=SsrMode::Async/>
                     <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("funds") view=FundsPage ssr=SsrMode::Async/>
+                    <Route path=path!("funds/requests/new") view=NewRequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("funds/requests/:id") view=RequestPage ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>

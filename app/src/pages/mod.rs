@@ -3,6 +3,7 @@
 pub mod accept_invitation;
 pub mod dashboard;
 pub mod forgot_password;
+pub mod funds;
 pub mod not_found;
 pub mod partner;
 pub mod partners;

@@ -64,6 +64,29 @@ pub fn actor() -> AppResult<Actor> {
     actor_opt()?.ok_or(AppError::Unauthenticated)
 }
 
+/// The browser's preferred language tag, e.g. "de-DE"; "en" when absent.
+pub fn locale() -> String {
+    parts()
+        .ok()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .and_then(|v| {
+            v.split(',')
+                .next()
+                .map(|t| t.split(';').next().unwrap_or("").trim().to_owned())
+        })
+        .filter(|t| {
+            !t.is_empty()
+                && t.len() <= 35
+                && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        .unwrap_or_else(|| "en".to_owned())
+}
+
 pub fn client_ip() -> Option<IpAddr> {
     parts()
         .ok()?

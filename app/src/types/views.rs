@@ -16,6 +16,8 @@ pub struct CurrentUser {
     pub org_kind: OrgKind,
     pub tenant_name: String,
     pub brand_color: String,
+    /// Language tag for number and money formatting (from the browser).
+    pub locale: String,
 }
 
 /// The program's name and colour, shown before anyone signs in.

@@ -22,6 +22,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
                 org_kind: actor.org_kind,
                 tenant_name: tenant.name,
                 brand_color: tenant.brand_color,
+                locale: context::locale(),
             }))
         }
         .await,

@@ -1,0 +1,138 @@
+use super::{activity_options, money};
+use crate::api::funds::{get_funds_overview, SubmitFundRequest};
+use crate::components::field::{SelectField, TextField};
+use crate::components::layout::use_me;
+use crate::components::notice::{FormError, LoadError};
+use crate::error::AppError;
+use crate::pages::{action_error, field_error, kept};
+use crate::types::mdf::AllocationRow;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// The fields of a fund request, shared by the new-request and resubmit forms.
+#[derive(Clone, Default)]
+pub struct RequestValues {
+    pub allocation_id: String,
+    pub activity_type: String,
+    pub title: String,
+    pub description: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub amount: String,
+    pub partner_share: String,
+    pub expected_leads: String,
+    pub expected_attendees: String,
+    pub expected_pipeline: String,
+}
+
+impl RequestValues {
+    /// What the user typed before a failed submit, else `self`.
+    pub fn or_kept(self, error: Signal<Option<AppError>>) -> Self {
+        let k = |name: &str, fallback: String| {
+            if error.get_untracked().is_some() {
+                kept(error, name)
+            } else {
+                fallback
+            }
+        };
+        Self {
+            allocation_id: k("allocation_id", self.allocation_id),
+            activity_type: k("activity_type", self.activity_type),
+            title: k("title", self.title),
+            description: k("description", self.description),
+            starts_on: k("starts_on", self.starts_on),
+            ends_on: k("ends_on", self.ends_on),
+            amount: k("amount", self.amount),
+            partner_share: k("partner_share", self.partner_share),
+            expected_leads: k("expected_leads", self.expected_leads),
+            expected_attendees: k("expected_attendees", self.expected_attendees),
+            expected_pipeline: k("expected_pipeline", self.expected_pipeline),
+        }
+    }
+}
+
+#[component]
+pub fn RequestFields(
+    allocations: Vec<AllocationRow>,
+    values: RequestValues,
+    error: Signal<Option<AppError>>,
+    locale: String,
+) -> impl IntoView {
+    let options: Vec<(String, String)> = allocations
+        .iter()
+        .map(|a| {
+            (
+                a.id.to_string(),
+                format!(
+                    "{} · {} — {} available",
+                    a.budget_name,
+                    a.holder,
+                    money(a.balances.available, &a.currency, &locale)
+                ),
+            )
+        })
+        .collect();
+    let single = (options.len() == 1).then(|| options[0].0.clone());
+    let selected = if values.allocation_id.is_empty() {
+        single.unwrap_or_default()
+    } else {
+        values.allocation_id
+    };
+    view! {
+        <SelectField name="allocation_id" label="Funds to draw from" options=options selected=selected empty="Choose…" error=field_error(error, "allocation_id")/>
+        <SelectField name="activity_type" label="Activity" options=activity_options() selected=values.activity_type empty="Choose…" error=field_error(error, "activity_type")/>
+        <TextField name="title" label="Title" required=true value=values.title error=field_error(error, "title")/>
+        <TextField name="description" label="What you plan to do" multiline=true required=true value=values.description error=field_error(error, "description")/>
+        <div class="row">
+            <TextField name="starts_on" label="Starts" kind="date" value=values.starts_on error=field_error(error, "starts_on")/>
+            <TextField name="ends_on" label="Ends" kind="date" value=values.ends_on error=field_error(error, "ends_on")/>
+        </div>
+        <div class="row">
+            <TextField name="amount" label="Amount requested" required=true value=values.amount error=field_error(error, "amount") hint="e.g. 4,000.00"/>
+            <TextField name="partner_share" label="Your own share" value=values.partner_share error=field_error(error, "partner_share") hint="What your company adds."/>
+        </div>
+        <fieldset class="fieldset">
+            <legend>"Expected outcome"</legend>
+            <div class="row row-3">
+                <TextField name="expected_leads" label="Leads" kind="number" value=values.expected_leads error=field_error(error, "expected_leads")/>
+                <TextField name="expected_attendees" label="Attendees" kind="number" value=values.expected_attendees error=field_error(error, "expected_attendees")/>
+                <TextField name="expected_pipeline" label="Pipeline" value=values.expected_pipeline error=field_error(error, "expected_pipeline")/>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn NewRequestPage() -> impl IntoView {
+    let me = use_me();
+    let action = ServerAction::<SubmitFundRequest>::new();
+    let error = action_error(action);
+    let data = Resource::new(|| (), |_| get_funds_overview());
+    view! {
+        <Title text="Request funds"/>
+        <h1>"Request funds"</h1>
+        <p class="muted">"Ask before the activity. Once approved, the amount is reserved for you; claim it afterwards with proof."</p>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let (user, data) = (me.user().await, data.await);
+                match user.and_then(|u| data.map(|d| (u, d))) {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok((_, d)) if !d.can_request => view! { <LoadError error=AppError::Forbidden/> }.into_any(),
+                    Ok((_, d)) if d.allocations.is_empty() => view! {
+                        <p class="card">"No funds are allocated to your company yet, so there is nothing to request from."</p>
+                    }.into_any(),
+                    Ok((user, d)) => view! {
+                        <section class="card form-card">
+                            <FormError error/>
+                            <ActionForm action=action attr:novalidate=true>
+                                <input type="hidden" name="key" value=d.form_key.clone()/>
+                                <RequestFields allocations=d.allocations.clone() values=RequestValues::default().or_kept(error) error locale=user.locale/>
+                                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Submit request"</button>
+                            </ActionForm>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

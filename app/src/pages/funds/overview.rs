@@ -1,0 +1,227 @@
+use super::{money, RequestList};
+use crate::api::funds::{get_funds_overview, AllocateFunds, CreateBudget};
+use crate::components::field::{SelectField, TextField};
+use crate::components::layout::use_me;
+use crate::components::notice::{FormError, LoadError, Success};
+use crate::pages::{action_error, field_error, kept};
+use crate::types::mdf::{Balances, BudgetKind, FundsOverview};
+use crate::types::money::currency_codes;
+use crate::types::Tier;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn FundsPage() -> impl IntoView {
+    let me = use_me();
+    let query = use_query_map();
+    let budget = ServerAction::<CreateBudget>::new();
+    let allocate = ServerAction::<AllocateFunds>::new();
+    let data = Resource::new(
+        move || (budget.version().get(), allocate.version().get()),
+        |_| get_funds_overview(),
+    );
+    let saved = move |what: &'static str| {
+        Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
+    };
+    view! {
+        <Title text="Funds"/>
+        <h1>"Market development funds"</h1>
+        <Success show=saved("budget") text="Budget created. Allocate it to partners or tier pools below."/>
+        <Success show=saved("allocation") text="Funds allocated."/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading funds…"</p> }>
+            {move || Suspend::new(async move {
+                let (user, data) = (me.user().await, data.await);
+                match user.and_then(|u| data.map(|d| (u, d))) {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok((user, d)) => view! { <Overview d locale=user.locale budget allocate/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn BalanceBar(b: Balances, currency: String, locale: String) -> impl IntoView {
+    let total = b.allocated.max(1);
+    let pct = |v: i64| format!("width: {}%", (v.max(0) * 100 / total).min(100));
+    view! {
+        <div class="balance">
+            <div class="balance-bar" aria-hidden="true">
+                <span class="seg seg-paid" style=pct(b.paid)></span>
+                <span class="seg seg-claimed" style=pct(b.claimed)></span>
+                <span class="seg seg-reserved" style=pct(b.reserved)></span>
+            </div>
+            <dl class="balance-figures">
+                <div><dt>"Available"</dt><dd class="big">{money(b.available, &currency, &locale)}</dd></div>
+                <div><dt>"Allocated"</dt><dd>{money(b.allocated, &currency, &locale)}</dd></div>
+                <div><dt>"Reserved"</dt><dd>{money(b.reserved, &currency, &locale)}</dd></div>
+                <div><dt>"Claimed"</dt><dd>{money(b.claimed, &currency, &locale)}</dd></div>
+                <div><dt>"Paid"</dt><dd>{money(b.paid, &currency, &locale)}</dd></div>
+            </dl>
+        </div>
+    }
+}
+
+#[component]
+fn Overview(
+    d: FundsOverview,
+    locale: String,
+    budget: ServerAction<CreateBudget>,
+    allocate: ServerAction<AllocateFunds>,
+) -> impl IntoView {
+    let is_vendor = d.can_manage_budgets || !d.budgets.is_empty() || !d.queue.is_empty();
+    let partner_view = d.can_request.then(|| {
+        let locale = locale.clone();
+        view! {
+            <div class="page-head">
+                <h2>"Your funds"</h2>
+                <a class="btn btn-primary" href="/funds/requests/new">"Request funds"</a>
+            </div>
+            {if d.allocations.is_empty() {
+                view! { <p class="card">"No funds are allocated to your company yet. Your channel manager can tell you what is planned."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="grid">
+                        {d.allocations.iter().map(|a| view! {
+                            <section class="card">
+                                <h3>{a.budget_name.clone()}</h3>
+                                <p class="muted">{format!("{} · until {}", a.holder, a.ends_on)}</p>
+                                <BalanceBar b=a.balances.clone() currency=a.currency.clone() locale=locale.clone()/>
+                            </section>
+                        }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+            <section class="card">
+                <h2>"Your requests"</h2>
+                {if d.requests.is_empty() {
+                    view! { <p>"No requests yet. Ask for funds before your activity; claim them afterwards with proof."</p> }.into_any()
+                } else {
+                    view! { <RequestList rows=d.requests.clone() locale=locale.clone()/> }.into_any()
+                }}
+            </section>
+        }
+    });
+    let queue = (!d.queue.is_empty() || (is_vendor && !d.can_request)).then(|| {
+        let locale = locale.clone();
+        view! {
+            <section class="card">
+                <h2>{format!("Waiting for review ({})", d.queue.len())}</h2>
+                {if d.queue.is_empty() {
+                    view! { <p>"Nothing is waiting for you."</p> }.into_any()
+                } else {
+                    view! { <RequestList rows=d.queue.clone() locale=locale.clone() show_partner=true/> }.into_any()
+                }}
+            </section>
+        }
+    });
+    let budgets = d.can_manage_budgets.then(|| {
+        let locale = locale.clone();
+        view! {
+            <h2>"Budgets"</h2>
+            {if d.budgets.is_empty() {
+                view! { <p class="card">"No budget yet. Create the first one below."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="grid">
+                        {d.budgets.iter().map(|b| view! {
+                            <section class="card">
+                                <h3>{b.name.clone()}</h3>
+                                <p class="muted">{format!("{} · {} to {}", b.kind.label(), b.starts_on, b.ends_on)}</p>
+                                <p>{format!("Total {} · unallocated {}", money(b.total_minor, &b.currency, &locale), money(b.unallocated_minor, &b.currency, &locale))}</p>
+                                <BalanceBar b=b.balances.clone() currency=b.currency.clone() locale=locale.clone()/>
+                            </section>
+                        }).collect_view()}
+                    </div>
+                }.into_any()
+            }}
+            <div class="grid">
+                <NewBudget action=budget/>
+                {(!d.budgets.is_empty()).then(|| view! { <Allocate action=allocate d=d.clone()/> })}
+            </div>
+        }
+    });
+    let recent = (is_vendor && !d.requests.is_empty()).then(|| {
+        view! {
+            <section class="card">
+                <h2>"Recent requests"</h2>
+                <RequestList rows=d.requests.clone() locale=locale.clone() show_partner=true/>
+            </section>
+        }
+    });
+    view! { {partner_view}{queue}{budgets}{recent} }
+}
+
+#[component]
+fn NewBudget(action: ServerAction<CreateBudget>) -> impl IntoView {
+    let error = action_error(action);
+    let kinds: Vec<(String, String)> = BudgetKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
+        .collect();
+    let currencies: Vec<(String, String)> = currency_codes()
+        .map(|c| (c.to_owned(), c.to_owned()))
+        .collect();
+    let currency = Some(kept(error, "currency"))
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| "USD".into());
+    view! {
+        <section class="card">
+            <h2>"New budget"</h2>
+            <FormError error/>
+            <ActionForm action=action attr:novalidate=true>
+                <TextField name="name" label="Name" required=true value=kept(error, "name") error=field_error(error, "name")/>
+                <SelectField name="kind" label="Kind" options=kinds selected=kept(error, "kind") empty="Choose…" error=field_error(error, "kind")/>
+                <div class="row">
+                    <SelectField name="currency" label="Currency" options=currencies selected=currency error=field_error(error, "currency")/>
+                    <TextField name="total" label="Total" kind="text" value=kept(error, "total") error=field_error(error, "total")
+                        hint="e.g. 50,000.00"/>
+                </div>
+                <div class="row">
+                    <TextField id="f-budget-starts" name="starts_on" label="Starts" kind="date" value=kept(error, "starts_on") error=field_error(error, "starts_on")/>
+                    <TextField id="f-budget-ends" name="ends_on" label="Ends" kind="date" value=kept(error, "ends_on") error=field_error(error, "ends_on")/>
+                </div>
+                <TextField name="coop_percent" label="Co-op accrual (% of partner revenue)" value=kept(error, "coop_percent")
+                    hint="Only for co-op budgets." error=field_error(error, "coop_percent")/>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Create budget"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoView {
+    let error = action_error(action);
+    let budgets: Vec<(String, String)> = d
+        .budgets
+        .iter()
+        .map(|b| (b.id.to_string(), format!("{} ({})", b.name, b.currency)))
+        .collect();
+    let mut targets: Vec<(String, String)> = Tier::ALL
+        .iter()
+        .map(|t| {
+            (
+                format!("t:{}", t.as_str()),
+                format!("{} tier pool", t.label()),
+            )
+        })
+        .collect();
+    targets.extend(
+        d.partners
+            .iter()
+            .map(|(id, name)| (format!("p:{id}"), name.clone())),
+    );
+    view! {
+        <section class="card">
+            <h2>"Allocate funds"</h2>
+            <FormError error/>
+            <ActionForm action=action attr:novalidate=true>
+                <SelectField name="budget_id" label="From budget" options=budgets selected=kept(error, "budget_id") empty="Choose…" error=field_error(error, "budget_id")/>
+                <SelectField name="target" label="To" options=targets selected=kept(error, "target") empty="Choose a partner or tier pool…" error=field_error(error, "target")/>
+                <TextField id="f-allocate-amount" name="amount" label="Amount" value=kept(error, "amount") error=field_error(error, "amount")/>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Allocate"</button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,195 @@
+use super::new_request::{RequestFields, RequestValues};
+use super::{money, StatusBadge};
+use crate::api::funds::{
+    get_fund_request, get_funds_overview, DecideFundRequest, ResubmitFundRequest,
+};
+use crate::components::field::TextField;
+use crate::components::layout::use_me;
+use crate::components::notice::{FormError, LoadError, Success};
+use crate::error::AppError;
+use crate::pages::{action_error, field_error, kept};
+use crate::types::mdf::RequestDetail;
+use crate::types::money::to_input;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn RequestPage() -> impl IntoView {
+    let me = use_me();
+    let params = use_params_map();
+    let query = use_query_map();
+    let decide = ServerAction::<DecideFundRequest>::new();
+    let resubmit = ServerAction::<ResubmitFundRequest>::new();
+    let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
+    let detail = Resource::new(
+        move || (id(), decide.version().get(), resubmit.version().get()),
+        |(id, _, _)| async move {
+            match id {
+                Some(id) => get_fund_request(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let saved = move |what: &'static str| {
+        Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
+    };
+    view! {
+        <Title text="Fund request"/>
+        <p><a href="/funds">"← Funds"</a></p>
+        <Success show=saved("submitted") text="Request submitted. You'll see the decision here."/>
+        <Success show=saved("resubmitted") text="Request submitted again."/>
+        <Success show=saved("decided") text="Decision saved; the partner sees it now."/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading the request…"</p> }>
+            {move || Suspend::new(async move {
+                let (user, detail) = (me.user().await, detail.await);
+                match user.and_then(|u| detail.map(|d| (u, d))) {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok((user, d)) => view! { <Request d locale=user.locale decide resubmit/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Request(
+    d: RequestDetail,
+    locale: String,
+    decide: ServerAction<DecideFundRequest>,
+    resubmit: ServerAction<ResubmitFundRequest>,
+) -> impl IntoView {
+    let m = |v: i64| money(v, &d.currency, &locale);
+    let facts = vec![
+        ("Partner", d.partner_name.clone()),
+        ("Funds", d.allocation_holder.clone()),
+        ("Activity", d.activity_type.label().to_owned()),
+        (
+            "Dates",
+            if d.starts_on == d.ends_on {
+                d.starts_on.clone()
+            } else {
+                format!("{} to {}", d.starts_on, d.ends_on)
+            },
+        ),
+        ("Requested", m(d.requested_minor)),
+        (
+            "Approved",
+            d.approved_minor.map(m).unwrap_or_else(|| "—".into()),
+        ),
+        ("Partner's share", m(d.partner_share_minor)),
+        (
+            "Expected",
+            format!(
+                "{} leads · {} attendees · {} pipeline",
+                d.expected_leads,
+                d.expected_attendees,
+                m(d.expected_pipeline_minor)
+            ),
+        ),
+    ];
+    view! {
+        <div class="page-head">
+            <h1>{d.title.clone()}</h1>
+            <StatusBadge status=d.status/>
+        </div>
+        {d.decision_reason.clone().map(|r| view! { <p class="notice notice-info"><strong>"Reviewer's note: "</strong>{r}</p> })}
+        <div class="grid">
+            <section class="card">
+                <h2>"Request"</h2>
+                <dl class="facts">{facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
+                <h3>"Plan"</h3>
+                <p class="prewrap">{d.description.clone()}</p>
+            </section>
+            {d.can_review.then(|| view! { <Decide d=d.clone() locale=locale.clone() action=decide/> })}
+            {d.can_resubmit.then(|| view! { <Resubmit d=d.clone() locale=locale.clone() action=resubmit/> })}
+            <section class="card">
+                <h2>"History"</h2>
+                <ol class="audit">
+                    {d.audit.iter().map(|a| view! {
+                        <li><span class="audit-what">{format!("{} — {}", a.actor, a.detail)}</span><span class="muted">{a.at.clone()}</span></li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn Decide(
+    d: RequestDetail,
+    locale: String,
+    action: ServerAction<DecideFundRequest>,
+) -> impl IntoView {
+    let error = action_error(action);
+    let amount = Some(kept(error, "amount"))
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| to_input(d.requested_minor, &d.currency));
+    let available = money(d.allocation_available_minor, &d.currency, &locale);
+    view! {
+        <section class="card">
+            <h2>"Your decision"</h2>
+            <p class="muted">{format!("{available} is still available in these funds.")}</p>
+            <FormError error/>
+            <ActionForm action=action attr:novalidate=true>
+                <input type="hidden" name="id" value=d.id/>
+                <input type="hidden" name="version" value=d.version/>
+                <TextField id="f-decide-amount" name="amount" label="Amount to approve" value=amount error=field_error(error, "amount")
+                    hint="Approve less than requested for a partial approval, and say why."/>
+                <TextField id="f-decide-reason" name="reason" label="Note to the partner" multiline=true value=kept(error, "reason") error=field_error(error, "reason")
+                    hint="Required when approving less, asking for changes or rejecting."/>
+                <div class="actions">
+                    <button type="submit" name="decision" value="approve" class="btn btn-primary">"Approve"</button>
+                    <button type="submit" name="decision" value="changes" class="btn">"Ask for changes"</button>
+                    <button type="submit" name="decision" value="reject" class="btn btn-danger">"Reject"</button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Resubmit(
+    d: RequestDetail,
+    locale: String,
+    action: ServerAction<ResubmitFundRequest>,
+) -> impl IntoView {
+    let error = action_error(action);
+    let allocations = Resource::new(|| (), |_| get_funds_overview());
+    let values = RequestValues {
+        allocation_id: d.allocation_id.to_string(),
+        activity_type: d.activity_type.as_str().to_owned(),
+        title: d.title.clone(),
+        description: d.description.clone(),
+        starts_on: d.starts_on.clone(),
+        ends_on: d.ends_on.clone(),
+        amount: to_input(d.requested_minor, &d.currency),
+        partner_share: to_input(d.partner_share_minor, &d.currency),
+        expected_leads: d.expected_leads.to_string(),
+        expected_attendees: d.expected_attendees.to_string(),
+        expected_pipeline: to_input(d.expected_pipeline_minor, &d.currency),
+    }
+    .or_kept(error);
+    view! {
+        <section class="card">
+            <h2>"Change and submit again"</h2>
+            <FormError error/>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let values = values.clone();
+                    let locale = locale.clone();
+                    Suspend::new(async move {
+                        allocations.await.map(|o| view! {
+                            <ActionForm action=action attr:novalidate=true>
+                                <input type="hidden" name="id" value=d.id/>
+                                <input type="hidden" name="version" value=d.version/>
+                                <RequestFields allocations=o.allocations values error locale/>
+                                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Submit again"</button>
+                            </ActionForm>
+                        })
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}

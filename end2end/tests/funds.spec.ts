@@ -1,0 +1,79 @@
+import { test, expect } from '@playwright/test';
+import { hydrated, perProject, shot, signIn } from './helpers';
+
+test('fund request: partner asks on a phone, vendor approves in part, balances follow', async ({ page, browser }, testInfo) => {
+  const budget = perProject(testInfo, 'Q1 events phone', 'Q1 events desktop');
+  const title = perProject(testInfo, 'Seattle webinar (phone)', 'Seattle webinar (desktop)');
+
+  // Vendor admin creates a budget and allocates to Northwind.
+  await signIn(page, 'admin@acme.example');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Funds' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Market development funds' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Name', { exact: true }).fill(budget);
+  await page.getByLabel('Kind').selectOption('marketing');
+  await page.getByLabel('Total').fill('0');
+  await page.getByLabel('Starts').fill('2027-01-01');
+  await page.getByLabel('Ends').fill('2027-03-31');
+  await page.getByRole('button', { name: 'Create budget' }).click();
+  await expect(page.locator('#f-total-error')).toContainText('above zero');
+  await page.getByLabel('Total').fill('20,000');
+  await page.getByRole('button', { name: 'Create budget' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Budget created' })).toBeVisible();
+  await page.getByLabel('From budget').selectOption({ label: `${budget} (USD)` });
+  await page.getByLabel('To', { exact: true }).selectOption({ label: 'Northwind Systems' });
+  await page.locator('#f-allocate-amount').fill('5000');
+  await page.getByRole('button', { name: 'Allocate' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Funds allocated' })).toBeVisible();
+  await shot(page, testInfo, 'funds-vendor');
+
+  // Partner requests funds.
+  const partnerContext = await browser.newContext({ viewport: page.viewportSize()!, isMobile: testInfo.project.name === 'phone', hasTouch: testInfo.project.name === 'phone' });
+  const partner = await partnerContext.newPage();
+  await signIn(partner, 'olivia@northwind.example');
+  await partner.goto('/funds');
+  await expect(partner.getByRole('heading', { name: 'Your funds' })).toBeVisible();
+  await partner.getByRole('link', { name: 'Request funds' }).click();
+  await expect(partner.getByRole('heading', { level: 1, name: 'Request funds' })).toBeVisible();
+  await hydrated(partner);
+  const option = partner.locator('#f-allocation_id option', { hasText: budget });
+  await partner.getByLabel('Funds to draw from').selectOption((await option.getAttribute('value'))!);
+  await partner.getByLabel('Activity').selectOption('webinar');
+  await partner.getByLabel('Title').fill(title);
+  await partner.getByLabel('What you plan to do').fill('Campus Wi-Fi webinar for 200 IT leads.');
+  await partner.getByLabel('Starts').fill('2027-02-10');
+  await partner.getByLabel('Ends').fill('2027-02-10');
+  await partner.getByLabel('Amount requested').fill('9,000');
+  await partner.getByRole('button', { name: 'Submit request' }).click();
+  await expect(partner.locator('#f-amount-error')).toContainText('is available');
+  await expect(partner.getByLabel('Title')).toHaveValue(title);
+  await partner.getByLabel('Amount requested').fill('2,000');
+  await partner.getByRole('button', { name: 'Submit request' }).click();
+  await expect(partner.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(partner.getByText('Waiting for review').first()).toBeVisible();
+  await shot(partner, testInfo, 'fund-request');
+
+  // Channel manager approves part of it, with a reason.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, 'dana.cole@acme.example');
+  await page.goto('/funds');
+  await page.getByRole('link', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }).first().click();
+  await expect(page.getByRole('heading', { name: 'Your decision' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Amount to approve').fill('1,500');
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.locator('#f-decide-reason-error')).toContainText('Say why');
+  await page.getByLabel('Note to the partner').fill('Venue capped at $1,500');
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Decision saved' })).toBeVisible();
+  await expect(page.locator('.page-head .status')).toHaveText('Approved');
+
+  // The partner sees the decision and the balances.
+  await partner.goto('/funds');
+  const card = partner.locator('section.card', { hasText: budget });
+  await expect(card.locator('dd.big')).toHaveText('$3,500.00');
+  await expect(card).toContainText('$1,500.00');
+  await shot(partner, testInfo, 'funds-partner');
+  await partnerContext.close();
+});
