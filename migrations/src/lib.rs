@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_foundation;
 mod m20261123_000002_mdf;
+mod m20261123_000003_mdf_claims;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_mdf::Migration),
+            Box::new(m20261123_000003_mdf_claims::Migration),
         ]
     }
 }

@@ -57,6 +57,16 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
             post(uploads::upload_logo).layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024)),
         )
         .route("/partners/{id}/logo/remove", post(uploads::remove_logo))
+        .route("/media/proof/{id}", get(uploads::proof))
+        .route(
+            "/funds/requests/{id}/proof",
+            post(uploads::upload_proof)
+                .layer(axum::extract::DefaultBodyLimit::max(32 * 1024 * 1024)),
+        )
+        .route(
+            "/funds/requests/{id}/proof/{file}/remove",
+            post(uploads::remove_proof),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

@@ -4,6 +4,7 @@
 
 use crate::ServerState;
 use app::error::AppError;
+use app::ssr::services::funds::claims;
 use app::ssr::services::logos;
 use app::ssr::Actor;
 use axum::extract::{Multipart, Path, State};
@@ -101,6 +102,125 @@ pub async fn logo(
             bytes,
         )
             .into_response(),
+        Err(e) => StatusCode::from_u16(e.status())
+            .unwrap_or(StatusCode::NOT_FOUND)
+            .into_response(),
+    }
+}
+
+fn back_to_request(id: i64, result: Result<(), AppError>) -> Response {
+    let location = match result {
+        Ok(()) => format!("/funds/requests/{id}?saved=proof"),
+        Err(e) => {
+            let message = e.field("proof").unwrap_or_else(|| e.to_string());
+            format!("/funds/requests/{id}?proof_error={}", encode(&message))
+        }
+    };
+    Redirect::to(&location).into_response()
+}
+
+/// Stores each `proof` file of the form; stops at the first refused one
+/// (files before it are kept, and the message names the problem).
+pub async fn upload_proof(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path(id): Path<i64>,
+    mut form: Multipart,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    let too_big = || {
+        AppError::invalid(
+            "proof",
+            "That file is larger than 10 MB. Send a smaller photo or a compressed PDF.",
+        )
+    };
+    let mut stored = 0;
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(_) => return back_to_request(id, Err(too_big())),
+        };
+        if field.name() != Some("proof") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or("proof").to_owned();
+        let mut field = field;
+        let mut bytes = Vec::new();
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) => {
+                    bytes.extend_from_slice(&chunk);
+                    if bytes.len() > claims::MAX_PROOF_BYTES {
+                        return back_to_request(id, Err(too_big()));
+                    }
+                }
+                Ok(None) => break,
+                Err(_) => return back_to_request(id, Err(too_big())),
+            }
+        }
+        if bytes.is_empty() && name.is_empty() {
+            continue;
+        }
+        if let Err(e) = claims::add_proof(&state.app, &actor, id, &name, bytes).await {
+            return back_to_request(id, Err(e));
+        }
+        stored += 1;
+    }
+    if stored == 0 {
+        return back_to_request(
+            id,
+            Err(AppError::invalid(
+                "proof",
+                "Choose a photo or document to upload.",
+            )),
+        );
+    }
+    back_to_request(id, Ok(()))
+}
+
+pub async fn remove_proof(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path((id, file)): Path<(i64, i64)>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    back_to_request(id, claims::remove_proof(&state.app, &actor, id, file).await)
+}
+
+pub async fn proof(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match claims::load_proof(&state.app, &actor, id).await {
+        Ok((bytes, mime, name)) => {
+            let safe: String = name
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ' '))
+                .collect();
+            let disposition = format!("inline; filename=\"{safe}\"");
+            let mut res = (StatusCode::OK, bytes).into_response();
+            let h = res.headers_mut();
+            if let Ok(v) = header::HeaderValue::from_str(&mime) {
+                h.insert(header::CONTENT_TYPE, v);
+            }
+            if let Ok(v) = header::HeaderValue::from_str(&disposition) {
+                h.insert(header::CONTENT_DISPOSITION, v);
+            }
+            h.insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("private, max-age=3600"),
+            );
+            res
+        }
         Err(e) => StatusCode::from_u16(e.status())
             .unwrap_or(StatusCode::NOT_FOUND)
             .into_response(),

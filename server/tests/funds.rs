@@ -493,3 +493,379 @@ async fn concurrent_approvals(app: &TestApp) {
     assert_ledger_consistent(app).await;
 }
 both!(concurrent_approvals_never_overdraw, concurrent_approvals);
+
+async fn post_proof(
+    app: &TestApp,
+    cookie: &str,
+    id: i64,
+    files: &[(&str, Vec<u8>)],
+) -> common::Resp {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let boundary = "----prmproofboundary";
+    let mut body = Vec::new();
+    for (name, bytes) in files {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"proof\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").as_bytes());
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let req = Request::post(format!("/funds/requests/{id}/proof"))
+        .header(header::HOST, HOST_A)
+        .header(header::ORIGIN, format!("http://{HOST_A}"))
+        .header(header::COOKIE, cookie)
+        .header(
+            header::CONTENT_TYPE,
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(Body::from(body))
+        .unwrap();
+    app.send(req).await
+}
+
+async fn approved_request(
+    app: &TestApp,
+    olivia: &str,
+    dana: &str,
+    allocation: &str,
+    key: &str,
+    amount: &str,
+    dates: (&str, &str),
+) -> i64 {
+    let mut form = request_form(key, allocation, "Regional roadshow", amount);
+    form.retain(|(k, _)| *k != "starts_on" && *k != "ends_on");
+    form.push(("starts_on", dates.0));
+    form.push(("ends_on", dates.1));
+    let res = app
+        .call(HOST_A, "submit_fund_request", Some(olivia), &form)
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let id = newest_request_id(app).await;
+    let ok = app
+        .call(
+            HOST_A,
+            "decide_fund_request",
+            Some(dana),
+            &[
+                ("id", &id.to_string()),
+                ("version", "1"),
+                ("decision", "approve"),
+            ],
+        )
+        .await;
+    assert!(ok.status.is_success(), "{}", ok.body);
+    id
+}
+
+fn claim_version(detail: &Value) -> String {
+    detail["claim"]["version"].to_string()
+}
+
+async fn claims_lifecycle(app: &TestApp) {
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let budget = create_budget(app, &admin, "10000").await;
+    let northwind = org_id(app, "Northwind Systems").await;
+    assert!(
+        allocate(app, &admin, budget, &format!("p:{northwind}"), "5000")
+            .await
+            .status
+            .is_success()
+    );
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let felix = app.sign_in(HOST_A, "felix.ortiz@acme.example").await;
+    let allocation = overview(app, &olivia).await["allocations"][0]["id"].to_string();
+    let id = approved_request(
+        app,
+        &olivia,
+        &dana,
+        &allocation,
+        "claims-key-0001-abcdef",
+        "2000",
+        ("2027-02-10", "2027-02-10"),
+    )
+    .await;
+    let s = id.to_string();
+
+    assert_eq!(
+        app.call(
+            HOST_A,
+            "submit_claim",
+            Some(&olivia),
+            &[("id", &s), ("version", "1")]
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
+    let over = app
+        .call(
+            HOST_A,
+            "save_claim",
+            Some(&olivia),
+            &[
+                ("id", &s),
+                ("actual", "2,500"),
+                ("results", "120 attendees"),
+            ],
+        )
+        .await;
+    assert_eq!(over.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        over.body.contains("at most the approved $2,000.00"),
+        "{}",
+        over.body
+    );
+    let saved = app
+        .call(
+            HOST_A,
+            "save_claim",
+            Some(&olivia),
+            &[
+                ("id", &s),
+                ("actual", "1,800"),
+                ("actual_leads", "35"),
+                ("actual_attendees", "120"),
+                ("results", "120 attendees, 35 qualified leads"),
+            ],
+        )
+        .await;
+    assert!(saved.status.is_success(), "{}", saved.body);
+
+    // Proof: refused by content, size and emptiness; nothing stored for those.
+    for (name, bytes, message) in [
+        (
+            "invoice.pdf",
+            b"MZ\x90\0 not a pdf".to_vec(),
+            "PDF%2C%20JPEG%2C%20PNG%20or%20HEIC",
+        ),
+        ("empty.pdf", Vec::new(), "empty"),
+        (
+            "huge.pdf",
+            [b"%PDF-1.7\n".to_vec(), vec![b'0'; 10 * 1024 * 1024]].concat(),
+            "larger%20than%2010%20MB",
+        ),
+    ] {
+        let res = post_proof(app, &olivia, id, &[(name, bytes)]).await;
+        let location = res.location().unwrap_or_default();
+        assert!(
+            location.contains("proof_error=") && location.contains(message),
+            "{name}: {location}"
+        );
+    }
+    let detail = request_detail(app, &olivia, id).await.json();
+    assert_eq!(detail["claim"]["files"].as_array().unwrap().len(), 0);
+    let no_proof = app
+        .call(
+            HOST_A,
+            "submit_claim",
+            Some(&olivia),
+            &[("id", &s), ("version", &claim_version(&detail))],
+        )
+        .await;
+    assert_eq!(no_proof.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        no_proof.body.contains("at least one proof"),
+        "{}",
+        no_proof.body
+    );
+    let jpeg = [vec![0xFF, 0xD8, 0xFF, 0xE0], vec![0u8; 64]].concat();
+    let ok = post_proof(
+        app,
+        &olivia,
+        id,
+        &[
+            ("invoice.pdf", b"%PDF-1.7\n%%EOF".to_vec()),
+            ("booth.jpg", jpeg),
+        ],
+    )
+    .await;
+    assert_eq!(
+        ok.location().as_deref(),
+        Some(&*format!("/funds/requests/{id}?saved=proof"))
+    );
+    let detail = request_detail(app, &olivia, id).await.json();
+    let files = detail["claim"]["files"].as_array().unwrap().clone();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["content_type"], "application/pdf");
+    let file_id = files[0]["id"].as_i64().unwrap();
+    let pdf = app
+        .get(HOST_A, &format!("/media/proof/{file_id}"), Some(&olivia))
+        .await;
+    assert_eq!(
+        (pdf.status, pdf.headers["content-type"].to_str().unwrap()),
+        (StatusCode::OK, "application/pdf")
+    );
+    let priya = app.sign_in(HOST_A, "priya@harborit.example").await;
+    assert_eq!(
+        app.get(HOST_A, &format!("/media/proof/{file_id}"), Some(&priya))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    let submitted = app
+        .call(
+            HOST_A,
+            "submit_claim",
+            Some(&olivia),
+            &[("id", &s), ("version", &claim_version(&detail))],
+        )
+        .await;
+    assert!(submitted.status.is_success(), "{}", submitted.body);
+    let detail = request_detail(app, &dana, id).await.json();
+    assert_eq!(detail["claim"]["can_review"], true);
+    let v = claim_version(&detail);
+    let partial = app
+        .call(
+            HOST_A,
+            "review_claim",
+            Some(&dana),
+            &[
+                ("id", &s),
+                ("version", &v),
+                ("decision", "approve"),
+                ("claim_amount", "1700"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        partial.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "partial approval needs a reason"
+    );
+    let approved = app
+        .call(
+            HOST_A,
+            "review_claim",
+            Some(&dana),
+            &[
+                ("id", &s),
+                ("version", &v),
+                ("decision", "approve"),
+                ("claim_amount", "1,700"),
+                ("claim_reason", "Catering not eligible"),
+            ],
+        )
+        .await;
+    assert!(approved.status.is_success(), "{}", approved.body);
+    let b = overview(app, &olivia).await["allocations"][0]["balances"].clone();
+    assert_eq!(
+        (
+            b["reserved"].as_i64(),
+            b["claimed"].as_i64(),
+            b["available"].as_i64()
+        ),
+        (Some(0), Some(170_000), Some(330_000))
+    );
+
+    let detail = request_detail(app, &felix, id).await.json();
+    assert_eq!(detail["status"], "Closed");
+    let v = claim_version(&detail);
+    let not_finance = app
+        .call(
+            HOST_A,
+            "pay_claim",
+            Some(&dana),
+            &[
+                ("id", &s),
+                ("version", &v),
+                ("paid_on", "2027-03-01"),
+                ("payment_reference", "PAY-1"),
+            ],
+        )
+        .await;
+    assert_eq!(not_finance.status, StatusCode::FORBIDDEN);
+    let missing = app
+        .call(
+            HOST_A,
+            "pay_claim",
+            Some(&felix),
+            &[
+                ("id", &s),
+                ("version", &v),
+                ("paid_on", ""),
+                ("payment_reference", ""),
+            ],
+        )
+        .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let paid = app
+        .call(
+            HOST_A,
+            "pay_claim",
+            Some(&felix),
+            &[
+                ("id", &s),
+                ("version", &v),
+                ("paid_on", "2027-03-01"),
+                ("payment_reference", "PAY-2027-0042"),
+            ],
+        )
+        .await;
+    assert!(paid.status.is_success(), "{}", paid.body);
+    let b = overview(app, &olivia).await["allocations"][0]["balances"].clone();
+    assert_eq!(
+        (
+            b["claimed"].as_i64(),
+            b["paid"].as_i64(),
+            b["available"].as_i64()
+        ),
+        (Some(0), Some(170_000), Some(330_000))
+    );
+    let d = request_detail(app, &olivia, id).await.json();
+    assert_eq!(d["claim"]["status"], "Paid");
+    assert_eq!(d["claim"]["payment_reference"], "PAY-2027-0042");
+    assert!(d["audit"]
+        .to_string()
+        .contains("Paid $1,700.00 on 2027-03-01"));
+    assert_ledger_consistent(app).await;
+
+    // A late claim is refused with the deadline; closing releases the reservation.
+    let late = approved_request(
+        app,
+        &olivia,
+        &dana,
+        &allocation,
+        "claims-key-0002-late01",
+        "300",
+        ("2026-01-10", "2026-01-11"),
+    )
+    .await;
+    let refused = app
+        .call(
+            HOST_A,
+            "save_claim",
+            Some(&olivia),
+            &[
+                ("id", &late.to_string()),
+                ("actual", "300"),
+                ("results", "done"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(
+        refused
+            .body
+            .contains("deadline for this activity was 2026-03-12"),
+        "{}",
+        refused.body
+    );
+    let closed = app
+        .call(
+            HOST_A,
+            "close_fund_request",
+            Some(&olivia),
+            &[("id", &late.to_string())],
+        )
+        .await;
+    assert!(closed.status.is_success(), "{}", closed.body);
+    let b = overview(app, &olivia).await["allocations"][0]["balances"].clone();
+    assert_eq!(
+        (b["reserved"].as_i64(), b["available"].as_i64()),
+        (Some(0), Some(330_000))
+    );
+    assert_ledger_consistent(app).await;
+}
+both!(claims_lifecycle_test, claims_lifecycle);

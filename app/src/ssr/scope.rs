@@ -2,7 +2,9 @@
 //! from the signed-in actor, so no code path can forget the tenant filter or
 //! widen a partner's view.
 
-use super::entities::{invitation, mdf_allocation, mdf_budget, mdf_request, organization, user};
+use super::entities::{
+    invitation, mdf_allocation, mdf_budget, mdf_claim, mdf_request, organization, user,
+};
 use super::Actor;
 use crate::types::{OrgKind, Role};
 use sea_orm::sea_query::{Query, SelectStatement};
@@ -87,6 +89,13 @@ impl<'a> Scope<'a> {
         mdf_request::Entity::find()
             .filter(mdf_request::Column::TenantId.eq(self.actor.tenant_id))
             .filter(mdf_request::Column::PartnerId.in_subquery(self.visible_org_ids()))
+    }
+
+    /// Claims of visible partners.
+    pub fn mdf_claims(&self) -> Select<mdf_claim::Entity> {
+        mdf_claim::Entity::find()
+            .filter(mdf_claim::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(mdf_claim::Column::PartnerId.in_subquery(self.visible_org_ids()))
     }
 
     /// Resellers under the actor's own company (two-tier distribution).

@@ -43,6 +43,18 @@ codes!(
 );
 
 codes!(
+    /// Where a claim stands.
+    ClaimStatus {
+        Draft => ("draft", "Draft"),
+        Submitted => ("submitted", "Waiting for review"),
+        InfoRequested => ("info_requested", "More information requested"),
+        Approved => ("approved", "Approved for payment"),
+        Rejected => ("rejected", "Rejected"),
+        Paid => ("paid", "Paid"),
+    }
+);
+
+codes!(
     /// Kinds of ledger entries; balances are sums over them.
     LedgerKind {
         Credit => ("credit", "Allocated"),
@@ -141,6 +153,42 @@ pub struct RequestDetail {
     /// The signed-in user may edit and resubmit.
     pub can_resubmit: bool,
     pub audit: Vec<AuditRow>,
+    /// Last day a claim is accepted (activity end + the program's claim days).
+    pub claim_deadline: String,
+    pub claim: Option<ClaimView>,
+    /// The partner may start a claim now.
+    pub can_start_claim: bool,
+    /// The request may be closed, releasing what is reserved.
+    pub can_close: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProofFile {
+    pub id: i64,
+    pub name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimView {
+    pub id: i64,
+    pub status: ClaimStatus,
+    pub actual_minor: i64,
+    pub approved_minor: Option<i64>,
+    pub actual_leads: i32,
+    pub actual_attendees: i32,
+    pub actual_pipeline_minor: i64,
+    pub results: String,
+    pub decision_reason: Option<String>,
+    pub paid_on: Option<String>,
+    pub payment_reference: Option<String>,
+    pub version: i32,
+    pub files: Vec<ProofFile>,
+    /// The partner may edit amounts and proof (draft or info requested).
+    pub can_edit: bool,
+    pub can_review: bool,
+    pub can_pay: bool,
 }
 
 /// Everything the funds page shows, shaped by role.

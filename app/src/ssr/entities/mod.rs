@@ -5,6 +5,8 @@ pub mod invitation;
 pub mod login_attempt;
 pub mod mdf_allocation;
 pub mod mdf_budget;
+pub mod mdf_claim;
+pub mod mdf_claim_file;
 pub mod mdf_ledger;
 pub mod mdf_request;
 pub mod organization;

@@ -8,6 +8,8 @@ pub struct Model {
     pub slug: String,
     pub name: String,
     pub brand_color: String,
+    /// Days after an activity ends within which its claim must be filed.
+    pub mdf_claim_days: i32,
     pub created_at: DateTimeUtc,
 }
 

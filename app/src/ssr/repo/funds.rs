@@ -145,6 +145,29 @@ pub async fn reserve(
     Ok(res.rows_affected == 1)
 }
 
+/// Returns reserved money to an allocation's available funds.
+pub async fn release(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    allocation_id: i64,
+    amount: i64,
+) -> Result<(), DbErr> {
+    mdf_allocation::Entity::update_many()
+        .col_expr(
+            mdf_allocation::Column::AvailableMinor,
+            Expr::col(mdf_allocation::Column::AvailableMinor).add(amount),
+        )
+        .col_expr(
+            mdf_allocation::Column::Version,
+            Expr::col(mdf_allocation::Column::Version).add(1),
+        )
+        .filter(mdf_allocation::Column::TenantId.eq(tenant_id))
+        .filter(mdf_allocation::Column::Id.eq(allocation_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
 pub struct AuditEntry<'a> {
     pub tenant_id: i64,
     pub entity: &'a str,

@@ -2,6 +2,7 @@
 //! requests and their review, and the overview pages read.
 
 pub mod budgets;
+pub mod claims;
 pub mod overview;
 pub mod requests;
 

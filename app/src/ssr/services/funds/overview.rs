@@ -3,14 +3,15 @@
 
 use super::{can_manage_budgets, can_request, can_review};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_request, organization};
+use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_claim, mdf_request, organization};
 use crate::ssr::repo::{db_error, funds, organizations, users};
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::mdf::{
     ActivityType, AllocationRow, AuditRow, Balances, BudgetKind, BudgetRow, FundsOverview,
     RequestDetail, RequestRow, RequestStatus,
 };
-use crate::types::Tier;
+use crate::types::mdf::{ClaimStatus, ClaimView, ProofFile};
+use crate::types::{Role, Tier};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -268,7 +269,64 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
     .into_iter()
     .collect();
     let status = RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Submitted);
+    let deadline = super::claims::deadline_for(db, actor.tenant_id, r.ends_on).await?;
+    let claim_row = scope
+        .mdf_claims()
+        .filter(mdf_claim::Column::RequestId.eq(r.id))
+        .one(db)
+        .await
+        .map_err(db_error)?;
+    let claim = match claim_row {
+        None => None,
+        Some(c) => {
+            let files = super::claims::files(state, actor.tenant_id, c.id).await?;
+            let claim_status = ClaimStatus::parse(&c.status).unwrap_or(ClaimStatus::Draft);
+            let editable = matches!(
+                claim_status,
+                ClaimStatus::Draft | ClaimStatus::InfoRequested
+            );
+            Some(ClaimView {
+                id: c.id,
+                status: claim_status,
+                actual_minor: c.actual_minor,
+                approved_minor: c.approved_minor,
+                actual_leads: c.actual_leads,
+                actual_attendees: c.actual_attendees,
+                actual_pipeline_minor: c.actual_pipeline_minor,
+                results: c.results,
+                decision_reason: c.decision_reason,
+                paid_on: c.paid_on.map(day),
+                payment_reference: c.payment_reference,
+                version: c.version,
+                files: files
+                    .into_iter()
+                    .map(|f| ProofFile {
+                        id: f.id,
+                        name: f.file_name,
+                        content_type: f.content_type,
+                        size_bytes: f.size_bytes,
+                    })
+                    .collect(),
+                can_edit: can_request(actor) && editable,
+                can_review: can_review(actor) && claim_status == ClaimStatus::Submitted,
+                can_pay: actor.role == Role::Finance && claim_status == ClaimStatus::Approved,
+            })
+        }
+    };
+    let claim_open = claim
+        .as_ref()
+        .is_none_or(|c| c.status == ClaimStatus::Draft);
+    let past_deadline = crate::ssr::services::now().date_naive() > deadline;
     Ok(RequestDetail {
+        claim_deadline: day(deadline),
+        can_start_claim: can_request(actor)
+            && status == RequestStatus::Approved
+            && claim.is_none()
+            && !past_deadline,
+        can_close: (can_request(actor) || can_review(actor))
+            && status == RequestStatus::Approved
+            && claim_open,
+        claim,
         id: r.id,
         partner_id: r.partner_id,
         partner_name: names.get(&r.partner_id).cloned().unwrap_or_default(),

@@ -1,0 +1,33 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// `decision` is `approve`, `info` or `reject`.
+#[server(prefix = "/api", endpoint = "review_claim")]
+pub async fn review_claim(
+    id: i64,
+    version: i32,
+    decision: String,
+    #[server(default)] claim_amount: String,
+    #[server(default)] claim_reason: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{context, services::funds::claims};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            claims::review(
+                &state,
+                &actor,
+                id,
+                version,
+                &decision,
+                &claim_amount,
+                &claim_reason,
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/funds/requests/{id}?saved=claim_reviewed"));
+            Ok(())
+        }
+        .await,
+    )
+}

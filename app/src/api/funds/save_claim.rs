@@ -1,0 +1,33 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Saves the claim's figures (a draft until submitted).
+#[server(prefix = "/api", endpoint = "save_claim")]
+pub async fn save_claim(
+    id: i64,
+    #[server(default)] version: i32,
+    actual: String,
+    #[server(default)] actual_leads: String,
+    #[server(default)] actual_attendees: String,
+    #[server(default)] actual_pipeline: String,
+    results: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{context, services::funds::claims};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let input = claims::ClaimInput {
+                actual,
+                actual_leads,
+                actual_attendees,
+                actual_pipeline,
+                results,
+            };
+            claims::save(&state, &actor, id, version, input).await?;
+            leptos_axum::redirect(&format!("/funds/requests/{id}?saved=claim"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,919 @@
+//! Claims: after the activity the partner states what was spent and
+//! achieved, attaches proof (photos, invoices), and submits before the
+//! deadline. Reviewers approve (in full or in part), ask for more, or reject;
+//! finance pays. Every money movement is a ledger entry; what is reserved but
+//! not claimed goes back to the allocation.
+
+use super::{audit, can_request, can_review, date, forbidden, money};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{
+    mdf_allocation, mdf_budget, mdf_claim, mdf_claim_file, mdf_request, tenant,
+};
+use crate::ssr::repo::{db_error, funds};
+use crate::ssr::{tokens, Actor, AppState, Scope};
+use crate::types::form::check;
+use crate::types::mdf::{ClaimStatus, LedgerKind, RequestStatus};
+use crate::types::money::parse_amount;
+use crate::types::{FormErrors, Role};
+use chrono::{Duration, NaiveDate};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, TransactionTrait,
+};
+
+pub const MAX_PROOF_BYTES: usize = 10 * 1024 * 1024;
+pub const MAX_PROOF_FILES: u64 = 10;
+const STALE: &str = "Someone else changed this claim while you were looking at it. Reload to see the current state.";
+
+/// The proof type by its leading bytes: (extension, MIME type). HEIC is
+/// accepted because phones shoot it.
+pub fn sniff_proof(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    if bytes.starts_with(b"%PDF-") {
+        return Some(("pdf", "application/pdf"));
+    }
+    if let Some(image) = super::super::logos::sniff(bytes).filter(|(ext, _)| *ext != "webp") {
+        return Some(image);
+    }
+    if bytes.len() > 12
+        && &bytes[4..8] == b"ftyp"
+        && matches!(
+            &bytes[8..12],
+            b"heic" | b"heix" | b"mif1" | b"heim" | b"heis"
+        )
+    {
+        return Some(("heic", "image/heic"));
+    }
+    None
+}
+
+pub fn check_proof(bytes: &[u8]) -> AppResult<(&'static str, &'static str)> {
+    if bytes.is_empty() {
+        return Err(AppError::invalid(
+            "proof",
+            "That file is empty. Choose the photo or document again.",
+        ));
+    }
+    if bytes.len() > MAX_PROOF_BYTES {
+        return Err(AppError::invalid(
+            "proof",
+            "That file is larger than 10 MB. Send a smaller photo or a compressed PDF.",
+        ));
+    }
+    sniff_proof(bytes)
+        .ok_or_else(|| AppError::invalid("proof", "Proof must be a PDF, JPEG, PNG or HEIC file."))
+}
+
+struct Context {
+    request: mdf_request::Model,
+    allocation: mdf_allocation::Model,
+    currency: String,
+    deadline: NaiveDate,
+    claim: Option<mdf_claim::Model>,
+}
+
+pub(crate) async fn deadline_for(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    ends_on: NaiveDate,
+) -> AppResult<NaiveDate> {
+    let days = tenant::Entity::find_by_id(tenant_id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|t| t.mdf_claim_days)
+        .unwrap_or(60);
+    Ok(ends_on + Duration::days(i64::from(days)))
+}
+
+async fn load(state: &AppState, actor: &Actor, request_id: i64) -> AppResult<Context> {
+    let db = &state.db;
+    let scope = Scope::new(actor);
+    let request = scope
+        .mdf_requests()
+        .filter(mdf_request::Column::Id.eq(request_id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let allocation = mdf_allocation::Entity::find_by_id(request.allocation_id)
+        .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let currency = mdf_budget::Entity::find_by_id(allocation.budget_id)
+        .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?
+        .currency;
+    let claim = scope
+        .mdf_claims()
+        .filter(mdf_claim::Column::RequestId.eq(request.id))
+        .one(db)
+        .await
+        .map_err(db_error)?;
+    let deadline = deadline_for(db, actor.tenant_id, request.ends_on).await?;
+    Ok(Context {
+        request,
+        allocation,
+        currency,
+        deadline,
+        claim,
+    })
+}
+
+fn editable(claim: &mdf_claim::Model) -> bool {
+    matches!(
+        ClaimStatus::parse(&claim.status),
+        Some(ClaimStatus::Draft | ClaimStatus::InfoRequested)
+    )
+}
+
+fn check_deadline(ctx: &Context) -> AppResult<()> {
+    let today = crate::ssr::services::now().date_naive();
+    if today > ctx.deadline {
+        return Err(AppError::Conflict(format!(
+            "The claim deadline for this activity was {}. Late claims can't be accepted; talk to your channel manager.",
+            ctx.deadline.format("%Y-%m-%d")
+        )));
+    }
+    Ok(())
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ClaimInput {
+    pub actual: String,
+    pub actual_leads: String,
+    pub actual_attendees: String,
+    pub actual_pipeline: String,
+    pub results: String,
+}
+
+fn count(e: &mut FormErrors, field: &str, raw: &str) -> i32 {
+    match raw.trim() {
+        "" => 0,
+        v => v
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (0..=10_000_000).contains(n))
+            .unwrap_or_else(|| {
+                e.add(field, "Enter a whole number, or leave it empty.");
+                0
+            }),
+    }
+}
+
+/// Creates or updates the partner's claim (as a draft until submitted).
+pub async fn save(
+    state: &AppState,
+    actor: &Actor,
+    request_id: i64,
+    version: i32,
+    input: ClaimInput,
+) -> AppResult<()> {
+    if !can_request(actor) {
+        return Err(forbidden());
+    }
+    let ctx = load(state, actor, request_id).await?;
+    if RequestStatus::parse(&ctx.request.status) != Some(RequestStatus::Approved) {
+        return Err(AppError::Conflict(
+            "Only an approved request can be claimed.".into(),
+        ));
+    }
+    check_deadline(&ctx)?;
+    if let Some(c) = &ctx.claim {
+        if !editable(c) {
+            return Err(AppError::Conflict(
+                "This claim has been submitted and can no longer be changed.".into(),
+            ));
+        }
+    }
+    let approved = ctx.request.approved_minor.unwrap_or(0);
+    let mut e = FormErrors::new().with_values(&[
+        ("actual", &input.actual),
+        ("actual_leads", &input.actual_leads),
+        ("actual_attendees", &input.actual_attendees),
+        ("actual_pipeline", &input.actual_pipeline),
+        ("results", &input.results),
+    ]);
+    let actual = match parse_amount(&input.actual, &ctx.currency) {
+        Ok(0) => {
+            e.add("actual", "Enter what you spent.");
+            0
+        }
+        Ok(v) if v > approved => {
+            e.add(
+                "actual",
+                format!(
+                    "You can claim at most the approved {}.",
+                    money(approved, &ctx.currency)
+                ),
+            );
+            v
+        }
+        Ok(v) => v,
+        Err(m) => {
+            e.add("actual", m);
+            0
+        }
+    };
+    let leads = count(&mut e, "actual_leads", &input.actual_leads);
+    let attendees = count(&mut e, "actual_attendees", &input.actual_attendees);
+    let pipeline = match input.actual_pipeline.trim() {
+        "" => 0,
+        raw => parse_amount(raw, &ctx.currency).unwrap_or_else(|m| {
+            e.add("actual_pipeline", m);
+            0
+        }),
+    };
+    let results = check::required(
+        &mut e,
+        "results",
+        &input.results,
+        "what the activity achieved",
+        4000,
+    );
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let now = crate::ssr::services::now();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    match &ctx.claim {
+        None => {
+            let inserted = mdf_claim::ActiveModel {
+                tenant_id: Set(actor.tenant_id),
+                request_id: Set(ctx.request.id),
+                partner_id: Set(ctx.request.partner_id),
+                actual_minor: Set(actual),
+                approved_minor: Set(None),
+                actual_leads: Set(leads),
+                actual_attendees: Set(attendees),
+                actual_pipeline_minor: Set(pipeline),
+                results: Set(results),
+                status: Set(ClaimStatus::Draft.as_str().into()),
+                decision_reason: Set(None),
+                paid_on: Set(None),
+                payment_reference: Set(None),
+                version: Set(1),
+                created_by: Set(actor.user_id),
+                created_at: Set(now),
+                updated_at: Set(now),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await;
+            match inserted {
+                Ok(_) => {}
+                // A double submit of the first save: the claim exists now.
+                Err(err)
+                    if matches!(
+                        err.sql_err(),
+                        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                    ) =>
+                {
+                    return Ok(())
+                }
+                Err(err) => return Err(db_error(err)),
+            }
+        }
+        Some(c) => {
+            use mdf_claim::Column as C;
+            let res = mdf_claim::Entity::update_many()
+                .col_expr(C::ActualMinor, Expr::value(actual))
+                .col_expr(C::ActualLeads, Expr::value(leads))
+                .col_expr(C::ActualAttendees, Expr::value(attendees))
+                .col_expr(C::ActualPipelineMinor, Expr::value(pipeline))
+                .col_expr(C::Results, Expr::value(results))
+                .col_expr(C::Version, Expr::col(C::Version).add(1))
+                .col_expr(C::UpdatedAt, Expr::value(now))
+                .filter(C::TenantId.eq(actor.tenant_id))
+                .filter(C::Id.eq(c.id))
+                .filter(C::Version.eq(version))
+                .filter(C::Status.is_in([
+                    ClaimStatus::Draft.as_str(),
+                    ClaimStatus::InfoRequested.as_str(),
+                ]))
+                .exec(&txn)
+                .await
+                .map_err(db_error)?;
+            if res.rows_affected == 0 {
+                return Err(AppError::Conflict(STALE.into()));
+            }
+        }
+    }
+    let detail = format!("Claim saved: {} spent", money(actual, &ctx.currency));
+    funds::audit(
+        &txn,
+        audit(
+            actor,
+            "mdf_request",
+            ctx.request.id,
+            "claim_saved",
+            &detail,
+            now,
+        ),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}
+
+/// Stores one proof file on the partner's editable claim. Checked before
+/// anything is written.
+pub async fn add_proof(
+    state: &AppState,
+    actor: &Actor,
+    request_id: i64,
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> AppResult<()> {
+    if !can_request(actor) {
+        return Err(forbidden());
+    }
+    let ctx = load(state, actor, request_id).await?;
+    let claim = ctx.claim.as_ref().filter(|c| editable(c)).ok_or_else(|| {
+        AppError::Conflict("Save the claim's figures first, then add proof.".into())
+    })?;
+    let (ext, mime) = check_proof(&bytes)?;
+    let count = mdf_claim_file::Entity::find()
+        .filter(mdf_claim_file::Column::TenantId.eq(actor.tenant_id))
+        .filter(mdf_claim_file::Column::ClaimId.eq(claim.id))
+        .count(&state.db)
+        .await
+        .map_err(db_error)?;
+    if count >= MAX_PROOF_FILES {
+        return Err(AppError::invalid(
+            "proof",
+            format!("A claim can have at most {MAX_PROOF_FILES} files. Remove one first."),
+        ));
+    }
+    let name: String = file_name
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\'))
+        .take(120)
+        .collect();
+    let name = if name.trim().is_empty() {
+        format!("proof.{ext}")
+    } else {
+        name
+    };
+    let (token, _) = tokens::issue();
+    let key = format!(
+        "tenants/{}/claims/{}/{}.{ext}",
+        actor.tenant_id,
+        claim.id,
+        &token[..16]
+    );
+    let size = bytes.len() as i64;
+    state.storage.put(&key, bytes).await?;
+    let now = crate::ssr::services::now();
+    let row = mdf_claim_file::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        claim_id: Set(claim.id),
+        object_key: Set(key.clone()),
+        file_name: Set(name.clone()),
+        content_type: Set(mime.into()),
+        size_bytes: Set(size),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await;
+    if let Err(err) = row {
+        // Keep the store and the table in step.
+        let _ = state.storage.delete(&key).await;
+        return Err(db_error(err));
+    }
+    let detail = format!("Proof added: {name}");
+    funds::audit(
+        &state.db,
+        audit(
+            actor,
+            "mdf_request",
+            ctx.request.id,
+            "proof_added",
+            &detail,
+            now,
+        ),
+    )
+    .await
+    .map_err(db_error)
+}
+
+pub async fn remove_proof(
+    state: &AppState,
+    actor: &Actor,
+    request_id: i64,
+    file_id: i64,
+) -> AppResult<()> {
+    if !can_request(actor) {
+        return Err(forbidden());
+    }
+    let ctx = load(state, actor, request_id).await?;
+    let claim = ctx
+        .claim
+        .as_ref()
+        .filter(|c| editable(c))
+        .ok_or_else(|| AppError::Conflict("Submitted proof can't be removed.".into()))?;
+    let file = mdf_claim_file::Entity::find_by_id(file_id)
+        .filter(mdf_claim_file::Column::TenantId.eq(actor.tenant_id))
+        .filter(mdf_claim_file::Column::ClaimId.eq(claim.id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    mdf_claim_file::Entity::delete_by_id(file.id)
+        .exec(&state.db)
+        .await
+        .map_err(db_error)?;
+    state.storage.delete(&file.object_key).await?;
+    let now = crate::ssr::services::now();
+    let detail = format!("Proof removed: {}", file.file_name);
+    funds::audit(
+        &state.db,
+        audit(
+            actor,
+            "mdf_request",
+            ctx.request.id,
+            "proof_removed",
+            &detail,
+            now,
+        ),
+    )
+    .await
+    .map_err(db_error)
+}
+
+/// A proof file for anyone who may see the claim: (bytes, MIME type, name).
+pub async fn load_proof(
+    state: &AppState,
+    actor: &Actor,
+    file_id: i64,
+) -> AppResult<(Vec<u8>, String, String)> {
+    let file = mdf_claim_file::Entity::find_by_id(file_id)
+        .filter(mdf_claim_file::Column::TenantId.eq(actor.tenant_id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    Scope::new(actor)
+        .mdf_claims()
+        .filter(mdf_claim::Column::Id.eq(file.claim_id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        state.storage.get(&file.object_key).await?,
+        file.content_type,
+        file.file_name,
+    ))
+}
+
+pub async fn files(
+    state: &AppState,
+    tenant_id: i64,
+    claim_id: i64,
+) -> AppResult<Vec<mdf_claim_file::Model>> {
+    use sea_orm::QueryOrder;
+    mdf_claim_file::Entity::find()
+        .filter(mdf_claim_file::Column::TenantId.eq(tenant_id))
+        .filter(mdf_claim_file::Column::ClaimId.eq(claim_id))
+        .order_by_asc(mdf_claim_file::Column::Id)
+        .all(&state.db)
+        .await
+        .map_err(db_error)
+}
+
+pub async fn submit(
+    state: &AppState,
+    actor: &Actor,
+    request_id: i64,
+    version: i32,
+) -> AppResult<()> {
+    if !can_request(actor) {
+        return Err(forbidden());
+    }
+    let ctx = load(state, actor, request_id).await?;
+    let claim = ctx
+        .claim
+        .as_ref()
+        .filter(|c| editable(c))
+        .ok_or_else(|| AppError::Conflict("There is no claim to submit.".into()))?;
+    check_deadline(&ctx)?;
+    if files(state, actor.tenant_id, claim.id).await?.is_empty() {
+        return Err(AppError::invalid(
+            "proof",
+            "Add at least one proof of performance (a photo, invoice or report) before submitting.",
+        ));
+    }
+    let now = crate::ssr::services::now();
+    use mdf_claim::Column as C;
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let res = mdf_claim::Entity::update_many()
+        .col_expr(C::Status, Expr::value(ClaimStatus::Submitted.as_str()))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .filter(C::TenantId.eq(actor.tenant_id))
+        .filter(C::Id.eq(claim.id))
+        .filter(C::Version.eq(version))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if res.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    let detail = format!(
+        "Claim submitted for {}",
+        money(claim.actual_minor, &ctx.currency)
+    );
+    funds::audit(
+        &txn,
+        audit(
+            actor,
+            "mdf_request",
+            ctx.request.id,
+            "claim_submitted",
+            &detail,
+            now,
+        ),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}
+
+/// Returns what is still reserved for a request to its allocation.
+async fn release_rest(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    ctx: &Context,
+    amount: i64,
+    why: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    if amount <= 0 {
+        return Ok(());
+    }
+    funds::release(txn, actor.tenant_id, ctx.allocation.id, amount)
+        .await
+        .map_err(db_error)?;
+    funds::append(
+        txn,
+        funds::Entry {
+            tenant_id: actor.tenant_id,
+            budget_id: ctx.allocation.budget_id,
+            allocation_id: Some(ctx.allocation.id),
+            request_id: Some(ctx.request.id),
+            kind: LedgerKind::Release,
+            amount_minor: amount,
+            currency: &ctx.currency,
+            actor_id: actor.user_id,
+            reason: why,
+            at,
+        },
+    )
+    .await
+    .map_err(db_error)
+}
+
+async fn close_request_row(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    request: &mdf_request::Model,
+    at: chrono::DateTime<chrono::Utc>,
+) -> AppResult<bool> {
+    use mdf_request::Column as R;
+    let res = mdf_request::Entity::update_many()
+        .col_expr(R::Status, Expr::value(RequestStatus::Closed.as_str()))
+        .col_expr(R::Version, Expr::col(R::Version).add(1))
+        .col_expr(R::UpdatedAt, Expr::value(at))
+        .filter(R::TenantId.eq(actor.tenant_id))
+        .filter(R::Id.eq(request.id))
+        .filter(R::Status.eq(RequestStatus::Approved.as_str()))
+        .exec(txn)
+        .await
+        .map_err(db_error)?;
+    Ok(res.rows_affected == 1)
+}
+
+/// A reviewer's decision on a submitted claim: `approve` (amount may be
+/// less, with a reason), `info` (ask for more) or `reject`.
+pub async fn review(
+    state: &AppState,
+    actor: &Actor,
+    request_id: i64,
+    version: i32,
+    decision: &str,
+    amount_raw: &str,
+    reason_raw: &str,
+) -> AppResult<()> {
+    if !can_review(actor) {
+        return Err(forbidden());
+    }
+    let ctx = load(state, actor, request_id).await?;
+    let claim = ctx
+        .claim
+        .clone()
+        .filter(|c| ClaimStatus::parse(&c.status) == Some(ClaimStatus::Submitted))
+        .ok_or_else(|| AppError::Conflict("There is no submitted claim to review.".into()))?;
+    let mut e = FormErrors::new()
+        .with_values(&[("claim_amount", amount_raw), ("claim_reason", reason_raw)]);
+    let reason = check::optional(&mut e, "claim_reason", reason_raw, "the reason", 2000);
+    let (status, approved) = match decision {
+        "approve" => {
+            let amount = if amount_raw.trim().is_empty() {
+                Ok(claim.actual_minor)
+            } else {
+                parse_amount(amount_raw, &ctx.currency)
+            };
+            match amount {
+                Ok(a) if a > 0 && a <= claim.actual_minor => {
+                    if a < claim.actual_minor && reason.is_empty() {
+                        e.add(
+                            "claim_reason",
+                            "Say why you approve less than claimed; the partner sees it.",
+                        );
+                    }
+                    (ClaimStatus::Approved, Some(a))
+                }
+                Ok(_) => {
+                    e.add(
+                        "claim_amount",
+                        format!(
+                            "Approve between {} and {}.",
+                            money(1, &ctx.currency),
+                            money(claim.actual_minor, &ctx.currency)
+                        ),
+                    );
+                    (ClaimStatus::Approved, None)
+                }
+                Err(m) => {
+                    e.add("claim_amount", m);
+                    (ClaimStatus::Approved, None)
+                }
+            }
+        }
+        "info" | "reject" => {
+            if reason.is_empty() {
+                e.add(
+                    "claim_reason",
+                    "Tell the partner what you need or why, so they can act on it.",
+                );
+            }
+            (
+                if decision == "info" {
+                    ClaimStatus::InfoRequested
+                } else {
+                    ClaimStatus::Rejected
+                },
+                None,
+            )
+        }
+        _ => {
+            e.add(
+                "claim_reason",
+                "Choose approve, ask for more information or reject.",
+            );
+            (ClaimStatus::Submitted, None)
+        }
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let now = crate::ssr::services::now();
+    use mdf_claim::Column as C;
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let res = mdf_claim::Entity::update_many()
+        .col_expr(C::Status, Expr::value(status.as_str()))
+        .col_expr(C::ApprovedMinor, Expr::value(approved))
+        .col_expr(
+            C::DecisionReason,
+            Expr::value((!reason.is_empty()).then(|| reason.clone())),
+        )
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .filter(C::TenantId.eq(actor.tenant_id))
+        .filter(C::Id.eq(claim.id))
+        .filter(C::Version.eq(version))
+        .filter(C::Status.eq(ClaimStatus::Submitted.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if res.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    let reserved = ctx.request.approved_minor.unwrap_or(0);
+    let detail = match (status, approved) {
+        (ClaimStatus::Approved, Some(a)) => {
+            let why = format!("Claim on request #{} approved", ctx.request.id);
+            funds::append(
+                &txn,
+                funds::Entry {
+                    tenant_id: actor.tenant_id,
+                    budget_id: ctx.allocation.budget_id,
+                    allocation_id: Some(ctx.allocation.id),
+                    request_id: Some(ctx.request.id),
+                    kind: LedgerKind::Approve,
+                    amount_minor: a,
+                    currency: &ctx.currency,
+                    actor_id: actor.user_id,
+                    reason: &why,
+                    at: now,
+                },
+            )
+            .await
+            .map_err(db_error)?;
+            release_rest(
+                &txn,
+                actor,
+                &ctx,
+                reserved - a,
+                &format!("Unclaimed rest of request #{}", ctx.request.id),
+                now,
+            )
+            .await?;
+            close_request_row(&txn, actor, &ctx.request, now).await?;
+            if reason.is_empty() {
+                format!("Claim approved: {}", money(a, &ctx.currency))
+            } else {
+                format!("Claim approved: {} ({reason})", money(a, &ctx.currency))
+            }
+        }
+        (ClaimStatus::Rejected, _) => {
+            release_rest(
+                &txn,
+                actor,
+                &ctx,
+                reserved,
+                &format!("Claim on request #{} rejected", ctx.request.id),
+                now,
+            )
+            .await?;
+            close_request_row(&txn, actor, &ctx.request, now).await?;
+            format!("Claim rejected: {reason}")
+        }
+        _ => format!("More information requested: {reason}"),
+    };
+    funds::audit(
+        &txn,
+        audit(
+            actor,
+            "mdf_request",
+            ctx.request.id,
+            "claim_reviewed",
+            &detail,
+            now,
+        ),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}
+
+/// Finance records the payment of an approved claim.
+pub async fn pay(
+    state: &AppState,
+    actor: &Actor,
+    request_id: i64,
+    version: i32,
+    paid_on_raw: &str,
+    reference_raw: &str,
+) -> AppResult<()> {
+    if actor.role != Role::Finance {
+        return Err(forbidden());
+    }
+    let ctx = load(state, actor, request_id).await?;
+    let claim = ctx
+        .claim
+        .clone()
+        .filter(|c| ClaimStatus::parse(&c.status) == Some(ClaimStatus::Approved))
+        .ok_or_else(|| AppError::Conflict("Only an approved claim can be paid.".into()))?;
+    let mut e = FormErrors::new().with_values(&[
+        ("paid_on", paid_on_raw),
+        ("payment_reference", reference_raw),
+    ]);
+    let paid_on = date(&mut e, "paid_on", paid_on_raw, "the payment date");
+    let reference = check::required(
+        &mut e,
+        "payment_reference",
+        reference_raw,
+        "the payment reference",
+        120,
+    );
+    let Some(paid_on) = paid_on.filter(|_| e.is_empty()) else {
+        return Err(AppError::Invalid(e));
+    };
+    let amount = claim.approved_minor.unwrap_or(0);
+    let now = crate::ssr::services::now();
+    use mdf_claim::Column as C;
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let res = mdf_claim::Entity::update_many()
+        .col_expr(C::Status, Expr::value(ClaimStatus::Paid.as_str()))
+        .col_expr(C::PaidOn, Expr::value(paid_on))
+        .col_expr(C::PaymentReference, Expr::value(reference.clone()))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .filter(C::TenantId.eq(actor.tenant_id))
+        .filter(C::Id.eq(claim.id))
+        .filter(C::Version.eq(version))
+        .filter(C::Status.eq(ClaimStatus::Approved.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if res.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    let why = format!("Payment {reference}");
+    funds::append(
+        &txn,
+        funds::Entry {
+            tenant_id: actor.tenant_id,
+            budget_id: ctx.allocation.budget_id,
+            allocation_id: Some(ctx.allocation.id),
+            request_id: Some(ctx.request.id),
+            kind: LedgerKind::Pay,
+            amount_minor: amount,
+            currency: &ctx.currency,
+            actor_id: actor.user_id,
+            reason: &why,
+            at: now,
+        },
+    )
+    .await
+    .map_err(db_error)?;
+    let detail = format!(
+        "Paid {} on {} (ref. {reference})",
+        money(amount, &ctx.currency),
+        paid_on.format("%Y-%m-%d")
+    );
+    funds::audit(
+        &txn,
+        audit(actor, "mdf_request", ctx.request.id, "paid", &detail, now),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}
+
+/// Closes an approved request nobody will claim, releasing its reservation.
+pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> AppResult<()> {
+    if !(can_request(actor) || can_review(actor)) {
+        return Err(forbidden());
+    }
+    let ctx = load(state, actor, request_id).await?;
+    if ctx.claim.as_ref().is_some_and(|c| !editable(c)) {
+        return Err(AppError::Conflict(
+            "A claim is under way; it settles the reservation when reviewed.".into(),
+        ));
+    }
+    let now = crate::ssr::services::now();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    if !close_request_row(&txn, actor, &ctx.request, now).await? {
+        return Err(AppError::Conflict(
+            "Only an approved request can be closed.".into(),
+        ));
+    }
+    let reserved = ctx.request.approved_minor.unwrap_or(0);
+    release_rest(
+        &txn,
+        actor,
+        &ctx,
+        reserved,
+        &format!("Request #{} closed without claim", ctx.request.id),
+        now,
+    )
+    .await?;
+    let detail = format!("Closed; {} released", money(reserved, &ctx.currency));
+    funds::audit(
+        &txn,
+        audit(actor, "mdf_request", ctx.request.id, "closed", &detail, now),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proof_types_by_content() {
+        assert_eq!(sniff_proof(b"%PDF-1.7\n...").map(|s| s.0), Some("pdf"));
+        assert_eq!(
+            sniff_proof(b"\0\0\0\x18ftypheic\0\0\0\0").map(|s| s.0),
+            Some("heic")
+        );
+        assert_eq!(
+            sniff_proof(&[0xFF, 0xD8, 0xFF, 0xE1]).map(|s| s.0),
+            Some("jpg")
+        );
+        assert_eq!(sniff_proof(b"MZ\x90\0 executable"), None);
+        assert!(check_proof(b"").is_err());
+        assert!(check_proof(&vec![b'%'; MAX_PROOF_BYTES + 1]).is_err());
+    }
+}
