@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { hydrated, perProject, shot, signIn } from './helpers';
 
-test('fund request: partner asks on a phone, vendor approves in part, balances follow', async ({ page, browser }, testInfo) => {
+test('funds: request on a phone, partial approval, claim with proof, partial claim approval, payment', async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
   const budget = perProject(testInfo, 'Q1 events phone', 'Q1 events desktop');
   const title = perProject(testInfo, 'Seattle webinar (phone)', 'Seattle webinar (desktop)');
 
@@ -75,5 +76,57 @@ test('fund request: partner asks on a phone, vendor approves in part, balances f
   await expect(card.locator('dd.big')).toHaveText('$3,500.00');
   await expect(card).toContainText('$1,500.00');
   await shot(partner, testInfo, 'funds-partner');
+
+  // After the webinar: the partner claims with proof.
+  await partner.getByRole('link', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }).click();
+  await expect(partner.getByRole('heading', { name: 'Start your claim' })).toBeVisible();
+  await hydrated(partner);
+  await partner.getByLabel('Amount spent').fill('1,400');
+  await partner.getByLabel('What the activity achieved').fill('180 attendees, 30 qualified leads.');
+  await partner.getByRole('button', { name: 'Save figures' }).click();
+  await expect(partner.getByRole('status').filter({ hasText: 'Claim figures saved' })).toBeVisible();
+  await partner.getByRole('button', { name: 'Submit claim' }).click();
+  await expect(partner.getByText('Add at least one proof')).toBeVisible();
+  await partner.getByLabel('Or choose files').setInputFiles({ name: 'invoice.txt', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+  await partner.getByRole('button', { name: 'Upload proof' }).click();
+  await expect(partner.locator('#proof-error')).toContainText('PDF, JPEG, PNG or HEIC');
+  await partner.getByLabel('Or choose files').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF') });
+  await partner.getByRole('button', { name: 'Upload proof' }).click();
+  await expect(partner.getByRole('status').filter({ hasText: 'Proof uploaded' })).toBeVisible();
+  await expect(partner.getByRole('link', { name: 'invoice.pdf' })).toBeVisible();
+  await hydrated(partner);
+  await partner.getByRole('button', { name: 'Submit claim' }).click();
+  await expect(partner.getByRole('status').filter({ hasText: 'Claim submitted' })).toBeVisible();
+  await shot(partner, testInfo, 'claim-submitted');
+
+  // The channel manager approves part of the claim.
+  const requestUrl = partner.url().split('?')[0];
+  await page.goto(requestUrl);
+  await expect(page.getByRole('heading', { name: 'Review the claim' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Amount to approve for payment').fill('1,200');
+  await page.getByLabel('Note to the partner').fill('Catering is not eligible');
+  await page.getByRole('button', { name: 'Approve claim' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Claim decision saved' })).toBeVisible();
+
+  // Finance pays.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, 'felix.ortiz@acme.example');
+  await page.goto(requestUrl);
+  await expect(page.getByRole('heading', { name: 'Record the payment' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Paid on').fill('2027-03-01');
+  await page.getByLabel('Payment reference').fill('PAY-2027-0042');
+  await page.getByRole('button', { name: 'Mark as paid' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Payment recorded' })).toBeVisible();
+
+  // Both sides see the same figures.
+  await partner.goto('/funds');
+  const after = partner.locator('section.card', { hasText: budget });
+  await expect(after.locator('dd.big')).toHaveText('$3,800.00');
+  await expect(after.locator('.balance-figures')).toContainText('Paid$1,200.00');
+  await page.goto('/funds');
+  await expect(page.locator('section.card', { hasText: budget }).first()).toContainText('$1,200.00');
   await partnerContext.close();
 });

@@ -2,10 +2,13 @@
 
 #![recursion_limit = "512"]
 
+mod upload_progress;
+
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::App);
+    upload_progress::install();
     // Lets browser tests (and curious people) know the page is interactive.
     if let Some(body) = leptos::prelude::document().body() {
         let _ = body.set_attribute("data-hydrated", "true");

@@ -713,6 +713,11 @@ async fn claims_lifecycle(app: &TestApp) {
         )
         .await;
     assert!(submitted.status.is_success(), "{}", submitted.body);
+    assert_eq!(
+        overview(app, &dana).await["claim_queue"][0]["id"],
+        id,
+        "the reviewer's claim queue"
+    );
     let detail = request_detail(app, &dana, id).await.json();
     assert_eq!(detail["claim"]["can_review"], true);
     let v = claim_version(&detail);
@@ -759,6 +764,14 @@ async fn claims_lifecycle(app: &TestApp) {
         (Some(0), Some(170_000), Some(330_000))
     );
 
+    let to_pay = overview(app, &felix).await;
+    assert_eq!(
+        (
+            to_pay["claim_queue_title"].as_str(),
+            to_pay["claim_queue"][0]["id"].as_i64()
+        ),
+        (Some("Claims to pay"), Some(id))
+    );
     let detail = request_detail(app, &felix, id).await.json();
     assert_eq!(detail["status"], "Closed");
     let v = claim_version(&detail);

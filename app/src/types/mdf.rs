@@ -199,6 +199,10 @@ pub struct FundsOverview {
     pub requests: Vec<RequestRow>,
     /// Requests waiting for the signed-in reviewer.
     pub queue: Vec<RequestRow>,
+    /// Requests whose claim waits for the signed-in user: submitted claims
+    /// for reviewers, approved claims for finance.
+    pub claim_queue: Vec<RequestRow>,
+    pub claim_queue_title: String,
     pub can_manage_budgets: bool,
     pub can_request: bool,
     /// Partners the signed-in user may allocate to: (id, name).

@@ -1,6 +1,7 @@
 //! Market development funds pages: the overview by role, the request form
 //! and one request with its review and audit trail.
 
+mod claim;
 mod new_request;
 mod overview;
 mod request;

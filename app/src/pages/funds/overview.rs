@@ -116,6 +116,19 @@ fn Overview(
             </section>
         }
     });
+    let claims = (!d.claim_queue_title.is_empty()).then(|| {
+        let locale = locale.clone();
+        view! {
+            <section class="card">
+                <h2>{format!("{} ({})", d.claim_queue_title, d.claim_queue.len())}</h2>
+                {if d.claim_queue.is_empty() {
+                    view! { <p>"Nothing is waiting for you."</p> }.into_any()
+                } else {
+                    view! { <RequestList rows=d.claim_queue.clone() locale=locale.clone() show_partner=true/> }.into_any()
+                }}
+            </section>
+        }
+    });
     let budgets = d.can_manage_budgets.then(|| {
         let locale = locale.clone();
         view! {
@@ -150,7 +163,7 @@ fn Overview(
             </section>
         }
     });
-    view! { {partner_view}{queue}{budgets}{recent} }
+    view! { {partner_view}{queue}{claims}{budgets}{recent} }
 }
 
 #[component]

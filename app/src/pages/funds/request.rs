@@ -1,3 +1,4 @@
+use super::claim::{claim_saved_messages, ClaimActions, ClaimSection};
 use super::new_request::{RequestFields, RequestValues};
 use super::{money, StatusBadge};
 use crate::api::funds::{
@@ -22,9 +23,17 @@ pub fn RequestPage() -> impl IntoView {
     let decide = ServerAction::<DecideFundRequest>::new();
     let resubmit = ServerAction::<ResubmitFundRequest>::new();
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
+    let claims = ClaimActions::new();
     let detail = Resource::new(
-        move || (id(), decide.version().get(), resubmit.version().get()),
-        |(id, _, _)| async move {
+        move || {
+            (
+                id(),
+                decide.version().get(),
+                resubmit.version().get(),
+                claims.versions(),
+            )
+        },
+        |(id, _, _, _)| async move {
             match id {
                 Some(id) => get_fund_request(id).await,
                 None => Err(AppError::NotFound),
@@ -40,12 +49,13 @@ pub fn RequestPage() -> impl IntoView {
         <Success show=saved("submitted") text="Request submitted. You'll see the decision here."/>
         <Success show=saved("resubmitted") text="Request submitted again."/>
         <Success show=saved("decided") text="Decision saved; the partner sees it now."/>
+        {claim_saved_messages().into_iter().map(|(key, text)| view! { <Success show=saved(key) text=text/> }).collect_view()}
         <Suspense fallback=|| view! { <p class="loading">"Loading the request…"</p> }>
             {move || Suspend::new(async move {
                 let (user, detail) = (me.user().await, detail.await);
                 match user.and_then(|u| detail.map(|d| (u, d))) {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok((user, d)) => view! { <Request d locale=user.locale decide resubmit/> }.into_any(),
+                    Ok((user, d)) => view! { <Request d locale=user.locale decide resubmit claims/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -58,6 +68,7 @@ fn Request(
     locale: String,
     decide: ServerAction<DecideFundRequest>,
     resubmit: ServerAction<ResubmitFundRequest>,
+    claims: ClaimActions,
 ) -> impl IntoView {
     let m = |v: i64| money(v, &d.currency, &locale);
     let facts = vec![
@@ -103,6 +114,7 @@ fn Request(
             </section>
             {d.can_review.then(|| view! { <Decide d=d.clone() locale=locale.clone() action=decide/> })}
             {d.can_resubmit.then(|| view! { <Resubmit d=d.clone() locale=locale.clone() action=resubmit/> })}
+            <ClaimSection d=d.clone() locale=locale.clone() actions=claims/>
             <section class="card">
                 <h2>"History"</h2>
                 <ol class="audit">

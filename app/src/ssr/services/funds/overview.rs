@@ -122,8 +122,44 @@ pub async fn overview(state: &AppState, actor: &Actor) -> AppResult<FundsOvervie
     } else {
         Vec::new()
     };
+    let (claim_status, claim_queue_title) = if actor.role == Role::Finance {
+        (Some(ClaimStatus::Approved), "Claims to pay")
+    } else if can_review(actor) {
+        (Some(ClaimStatus::Submitted), "Claims to review")
+    } else {
+        (None, "")
+    };
+    let claim_queue = match claim_status {
+        Some(status) => {
+            let request_ids: Vec<i64> = scope
+                .mdf_claims()
+                .select_only()
+                .column(mdf_claim::Column::RequestId)
+                .filter(mdf_claim::Column::Status.eq(status.as_str()))
+                .order_by_asc(mdf_claim::Column::Id)
+                .limit(100)
+                .into_tuple()
+                .all(db)
+                .await
+                .map_err(db_error)?;
+            scope
+                .mdf_requests()
+                .filter(mdf_request::Column::Id.is_in(request_ids))
+                .order_by_asc(mdf_request::Column::Id)
+                .all(db)
+                .await
+                .map_err(db_error)?
+        }
+        None => Vec::new(),
+    };
     let mut ids: Vec<i64> = allocations.iter().filter_map(|a| a.partner_id).collect();
-    ids.extend(requests.iter().chain(queue.iter()).map(|r| r.partner_id));
+    ids.extend(
+        requests
+            .iter()
+            .chain(queue.iter())
+            .chain(claim_queue.iter())
+            .map(|r| r.partner_id),
+    );
     let names = partner_names(db, actor.tenant_id, ids).await?;
     // Currency per allocation, for request rows (requests may point at
     // allocations outside this page's list only if visibility changed).
@@ -138,6 +174,7 @@ pub async fn overview(state: &AppState, actor: &Actor) -> AppResult<FundsOvervie
     let missing: Vec<i64> = requests
         .iter()
         .chain(queue.iter())
+        .chain(claim_queue.iter())
         .map(|r| r.allocation_id)
         .filter(|id| !currencies.contains_key(id))
         .collect();
@@ -224,6 +261,11 @@ pub async fn overview(state: &AppState, actor: &Actor) -> AppResult<FundsOvervie
             .iter()
             .map(|r| request_row(r, &names, &currencies))
             .collect(),
+        claim_queue: claim_queue
+            .iter()
+            .map(|r| request_row(r, &names, &currencies))
+            .collect(),
+        claim_queue_title: claim_queue_title.to_owned(),
         can_manage_budgets: can_manage_budgets(actor),
         can_request: can_request(actor),
         partners,

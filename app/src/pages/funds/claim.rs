@@ -1,0 +1,301 @@
+//! The claim part of a fund request page: figures, proof files, submit,
+//! review and payment.
+
+use super::money;
+use crate::api::funds::{CloseFundRequest, PayClaim, ReviewClaim, SaveClaim, SubmitClaim};
+use crate::components::field::TextField;
+use crate::components::notice::FormError;
+use crate::pages::{action_error, field_error, kept};
+use crate::types::mdf::{ClaimView, RequestDetail};
+use crate::types::money::to_input;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Server actions of the claim section, created once by the page.
+#[derive(Clone, Copy)]
+pub struct ClaimActions {
+    pub save: ServerAction<SaveClaim>,
+    pub submit: ServerAction<SubmitClaim>,
+    pub review: ServerAction<ReviewClaim>,
+    pub pay: ServerAction<PayClaim>,
+    pub close: ServerAction<CloseFundRequest>,
+}
+
+impl ClaimActions {
+    pub fn new() -> Self {
+        Self {
+            save: ServerAction::new(),
+            submit: ServerAction::new(),
+            review: ServerAction::new(),
+            pay: ServerAction::new(),
+            close: ServerAction::new(),
+        }
+    }
+
+    /// Changes whenever any of them completes, to reload the request.
+    pub fn versions(&self) -> (usize, usize, usize, usize, usize) {
+        (
+            self.save.version().get(),
+            self.submit.version().get(),
+            self.review.version().get(),
+            self.pay.version().get(),
+            self.close.version().get(),
+        )
+    }
+}
+
+fn size(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes / 1024).max(1))
+    }
+}
+
+#[component]
+pub fn ClaimSection(d: RequestDetail, locale: String, actions: ClaimActions) -> impl IntoView {
+    let claim = d.claim.clone();
+    let editing = d.can_start_claim || claim.as_ref().is_some_and(|c| c.can_edit);
+    let show = editing || claim.is_some();
+    let close = d.can_close.then(|| {
+        let action = actions.close;
+        let error = action_error(action);
+        view! {
+            <section class="card">
+                <h2>"Not going ahead?"</h2>
+                <p class="muted">"Closing the request returns the reserved funds so they can be used elsewhere."</p>
+                <FormError error/>
+                <ActionForm action=action>
+                    <input type="hidden" name="id" value=d.id/>
+                    <button type="submit" class="btn btn-danger">"Close request and release funds"</button>
+                </ActionForm>
+            </section>
+        }
+    });
+    view! {
+        {show.then(|| view! {
+            <section class="card claim">
+                <h2>"Claim"</h2>
+                <p class="muted">{format!("Claim by {} with proof of performance.", d.claim_deadline)}</p>
+                {claim.clone().map(|c| view! { <ClaimSummary c d=d.clone() locale=locale.clone()/> })}
+                {editing.then(|| view! { <ClaimForm d=d.clone() action=actions.save/> })}
+                {claim.clone().filter(|c| c.can_edit).map(|c| view! { <ProofUpload d=d.clone() c=c.clone() submit=actions.submit/> })}
+                {claim.clone().filter(|c| c.can_review).map(|c| view! { <ReviewForm d=d.clone() c locale=locale.clone() action=actions.review/> })}
+                {claim.clone().filter(|c| c.can_pay).map(|c| view! { <PayForm d=d.clone() c locale=locale.clone() action=actions.pay/> })}
+            </section>
+        })}
+        {close}
+    }
+}
+
+#[component]
+fn ClaimSummary(c: ClaimView, d: RequestDetail, locale: String) -> impl IntoView {
+    let m = |v: i64| money(v, &d.currency, &locale);
+    let mut facts = vec![
+        ("Status", c.status.label().to_owned()),
+        ("Spent", m(c.actual_minor)),
+        (
+            "Results",
+            format!(
+                "{} leads · {} attendees · {} pipeline",
+                c.actual_leads,
+                c.actual_attendees,
+                m(c.actual_pipeline_minor)
+            ),
+        ),
+    ];
+    if let Some(a) = c.approved_minor {
+        facts.push(("Approved", m(a)));
+    }
+    if let (Some(on), Some(r)) = (&c.paid_on, &c.payment_reference) {
+        facts.push(("Paid", format!("{on} · ref. {r}")));
+    }
+    view! {
+        {c.decision_reason.clone().map(|r| view! { <p class="notice notice-info"><strong>"Reviewer's note: "</strong>{r}</p> })}
+        <dl class="facts">{facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
+        <p class="prewrap">{c.results.clone()}</p>
+        <h3>"Proof"</h3>
+        {if c.files.is_empty() {
+            view! { <p class="muted">"No proof attached yet."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="files">
+                    {c.files.iter().map(|f| view! {
+                        <li>
+                            <a href=format!("/media/proof/{}", f.id) target="_blank" rel="noopener">{f.name.clone()}</a>
+                            <span class="muted">{format!(" · {}", size(f.size_bytes))}</span>
+                            {c.can_edit.then(|| view! {
+                                <form method="post" action=format!("/funds/requests/{}/proof/{}/remove", d.id, f.id) class="inline">
+                                    <button type="submit" class="btn btn-quiet" aria-label=format!("Remove {}", f.name)>"Remove"</button>
+                                </form>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn ClaimForm(d: RequestDetail, action: ServerAction<SaveClaim>) -> impl IntoView {
+    let error = action_error(action);
+    let c = d.claim.clone();
+    let value = |name: &str, stored: String| {
+        if error.get_untracked().is_some() {
+            kept(error, name)
+        } else {
+            stored
+        }
+    };
+    let actual = value(
+        "actual",
+        c.as_ref()
+            .map(|c| to_input(c.actual_minor, &d.currency))
+            .unwrap_or_else(|| {
+                d.approved_minor
+                    .map(|a| to_input(a, &d.currency))
+                    .unwrap_or_default()
+            }),
+    );
+    let leads = value(
+        "actual_leads",
+        c.as_ref()
+            .map(|c| c.actual_leads.to_string())
+            .unwrap_or_default(),
+    );
+    let attendees = value(
+        "actual_attendees",
+        c.as_ref()
+            .map(|c| c.actual_attendees.to_string())
+            .unwrap_or_default(),
+    );
+    let pipeline = value(
+        "actual_pipeline",
+        c.as_ref()
+            .map(|c| to_input(c.actual_pipeline_minor, &d.currency))
+            .unwrap_or_default(),
+    );
+    let results = value(
+        "results",
+        c.as_ref().map(|c| c.results.clone()).unwrap_or_default(),
+    );
+    view! {
+        <h3>{if c.is_some() { "Change the figures" } else { "Start your claim" }}</h3>
+        <FormError error/>
+        <ActionForm action=action attr:novalidate=true>
+            <input type="hidden" name="id" value=d.id/>
+            <input type="hidden" name="version" value=c.as_ref().map(|c| c.version).unwrap_or(0)/>
+            <TextField name="actual" label="Amount spent" required=true value=actual error=field_error(error, "actual")
+                hint=format!("At most the approved {}.", d.approved_minor.map(|a| to_input(a, &d.currency)).unwrap_or_default())/>
+            <div class="row row-3">
+                <TextField name="actual_leads" label="Leads" kind="number" value=leads error=field_error(error, "actual_leads")/>
+                <TextField name="actual_attendees" label="Attendees" kind="number" value=attendees error=field_error(error, "actual_attendees")/>
+                <TextField name="actual_pipeline" label="Pipeline" value=pipeline error=field_error(error, "actual_pipeline")/>
+            </div>
+            <TextField name="results" label="What the activity achieved" multiline=true required=true value=results error=field_error(error, "results")/>
+            <button type="submit" class="btn" disabled=move || action.pending().get()>"Save figures"</button>
+        </ActionForm>
+    }
+}
+
+/// Proof upload as a plain multipart form (works without JavaScript); on a
+/// phone the first button opens the camera.
+#[component]
+fn ProofUpload(d: RequestDetail, c: ClaimView, submit: ServerAction<SubmitClaim>) -> impl IntoView {
+    let query = use_query_map();
+    let problem = move || query.read().get("proof_error");
+    let submit_error = action_error(submit);
+    view! {
+        <h3>"Add proof"</h3>
+        {move || problem().map(|m| view! { <p class="notice notice-error" role="alert" id="proof-error">{m}</p> })}
+        <form method="post" enctype="multipart/form-data" action=format!("/funds/requests/{}/proof", d.id) class="proof-form" data-progress="proof-progress">
+            <div class="field">
+                <label for="f-proof-camera">"Take a photo"</label>
+                <input id="f-proof-camera" type="file" name="proof" accept="image/*" capture="environment"/>
+            </div>
+            <div class="field">
+                <label for="f-proof-files">"Or choose files"</label>
+                <p class="field-hint" id="f-proof-hint">"PDF, JPEG, PNG or HEIC, up to 10 MB each."</p>
+                <input id="f-proof-files" type="file" name="proof" multiple accept="application/pdf,image/jpeg,image/png,image/heic" aria-describedby="f-proof-hint"/>
+            </div>
+            <progress id="proof-progress" max="100" value="0" hidden></progress>
+            <button type="submit" class="btn">"Upload proof"</button>
+        </form>
+        <FormError error=submit_error/>
+        {move || submit_error.get().and_then(|e| e.field("proof")).map(|m| view! { <p class="field-error">{m}</p> })}
+        <ActionForm action=submit>
+            <input type="hidden" name="id" value=d.id/>
+            <input type="hidden" name="version" value=c.version/>
+            <button type="submit" class="btn btn-primary btn-block" disabled=move || submit.pending().get()>"Submit claim"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn ReviewForm(
+    d: RequestDetail,
+    c: ClaimView,
+    locale: String,
+    action: ServerAction<ReviewClaim>,
+) -> impl IntoView {
+    let error = action_error(action);
+    let amount = Some(kept(error, "claim_amount"))
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| to_input(c.actual_minor, &d.currency));
+    view! {
+        <h3>"Review the claim"</h3>
+        <p class="muted">{format!("Claimed {} of an approved {}.", money(c.actual_minor, &d.currency, &locale), money(d.approved_minor.unwrap_or(0), &d.currency, &locale))}</p>
+        <FormError error/>
+        <ActionForm action=action attr:novalidate=true>
+            <input type="hidden" name="id" value=d.id/>
+            <input type="hidden" name="version" value=c.version/>
+            <TextField name="claim_amount" label="Amount to approve for payment" value=amount error=field_error(error, "claim_amount")/>
+            <TextField name="claim_reason" label="Note to the partner" multiline=true value=kept(error, "claim_reason") error=field_error(error, "claim_reason")
+                hint="Required when approving less, asking for more or rejecting."/>
+            <div class="actions">
+                <button type="submit" name="decision" value="approve" class="btn btn-primary">"Approve claim"</button>
+                <button type="submit" name="decision" value="info" class="btn">"Ask for more"</button>
+                <button type="submit" name="decision" value="reject" class="btn btn-danger">"Reject claim"</button>
+            </div>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn PayForm(
+    d: RequestDetail,
+    c: ClaimView,
+    locale: String,
+    action: ServerAction<PayClaim>,
+) -> impl IntoView {
+    let error = action_error(action);
+    view! {
+        <h3>"Record the payment"</h3>
+        <p class="muted">{format!("{} approved for payment.", money(c.approved_minor.unwrap_or(0), &d.currency, &locale))}</p>
+        <FormError error/>
+        <ActionForm action=action attr:novalidate=true>
+            <input type="hidden" name="id" value=d.id/>
+            <input type="hidden" name="version" value=c.version/>
+            <div class="row">
+                <TextField name="paid_on" label="Paid on" kind="date" value=kept(error, "paid_on") error=field_error(error, "paid_on")/>
+                <TextField name="payment_reference" label="Payment reference" value=kept(error, "payment_reference") error=field_error(error, "payment_reference")/>
+            </div>
+            <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Mark as paid"</button>
+        </ActionForm>
+    }
+}
+
+pub fn claim_saved_messages() -> [(&'static str, &'static str); 6] {
+    [
+        ("claim", "Claim figures saved. Add proof, then submit."),
+        ("proof", "Proof uploaded."),
+        ("claim_submitted", "Claim submitted for review."),
+        ("claim_reviewed", "Claim decision saved."),
+        ("paid", "Payment recorded."),
+        (
+            "closed",
+            "Request closed; the reserved funds are available again.",
+        ),
+    ]
+}
