@@ -24,6 +24,7 @@ impl MigrationTrait for Migration {
                 .col(integer_null("coop_percent_bp"))
                 .col(date("starts_on"))
                 .col(date("ends_on"))
+                .col(string("idempotency_key"))
                 .col(integer("version").default(1))
                 .col(big_integer("created_by"))
                 .col(timestamp_with_time_zone("created_at"))
@@ -33,6 +34,16 @@ impl MigrationTrait for Migration {
                         .to("tenants", "id")
                         .on_delete(ForeignKeyAction::Cascade),
                 )
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ux_mdf_budgets_idem")
+                .table("mdf_budgets")
+                .col("tenant_id")
+                .col("idempotency_key")
+                .unique()
                 .to_owned(),
         )
         .await?;
@@ -57,6 +68,7 @@ impl MigrationTrait for Migration {
                 .col(big_integer("amount_minor"))
                 // Guard counter: what is neither reserved nor spent.
                 .col(big_integer("available_minor"))
+                .col(string("idempotency_key"))
                 .col(integer("version").default(1))
                 .col(timestamp_with_time_zone("created_at"))
                 .foreign_key(
@@ -71,6 +83,16 @@ impl MigrationTrait for Migration {
                         .to("organizations", "id")
                         .on_delete(ForeignKeyAction::Cascade),
                 )
+                .to_owned(),
+        )
+        .await?;
+        m.create_index(
+            Index::create()
+                .name("ux_mdf_alloc_idem")
+                .table("mdf_allocations")
+                .col("tenant_id")
+                .col("idempotency_key")
+                .unique()
                 .to_owned(),
         )
         .await?;

@@ -27,13 +27,25 @@ async fn overview(app: &TestApp, cookie: &str) -> Value {
     res.json()
 }
 
+fn fresh_key() -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static N: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "test-form-key-{:08}-{}",
+        N.fetch_add(1, Ordering::SeqCst),
+        std::process::id()
+    )
+}
+
 async fn create_budget(app: &TestApp, cookie: &str, total: &str) -> i64 {
+    let key = fresh_key();
     let res = app
         .call(
             HOST_A,
             "create_budget",
             Some(cookie),
             &[
+                ("key", &key),
                 ("name", "FY27 Q1 MDF"),
                 ("kind", "marketing"),
                 ("currency", "USD"),
@@ -56,11 +68,23 @@ async fn allocate(
     target: &str,
     amount: &str,
 ) -> common::Resp {
+    allocate_with_key(app, cookie, &fresh_key(), budget, target, amount).await
+}
+
+async fn allocate_with_key(
+    app: &TestApp,
+    cookie: &str,
+    key: &str,
+    budget: i64,
+    target: &str,
+    amount: &str,
+) -> common::Resp {
     app.call(
         HOST_A,
         "allocate_funds",
         Some(cookie),
         &[
+            ("key", key),
             ("budget_id", &budget.to_string()),
             ("target", target),
             ("amount", amount),
@@ -148,6 +172,7 @@ async fn lifecycle(app: &TestApp) {
             "create_budget",
             Some(&admin),
             &[
+                ("key", "lifecycle-bad-budget-key"),
                 ("name", ""),
                 ("kind", "marketing"),
                 ("currency", "XYZ"),
@@ -182,10 +207,20 @@ async fn lifecycle(app: &TestApp) {
         "{}",
         over.body
     );
-    assert!(allocate(app, &admin, budget, "t:gold", "5,000")
-        .await
-        .status
-        .is_success());
+    // A double submit of the same allocation form allocates once.
+    let key = fresh_key();
+    assert!(
+        allocate_with_key(app, &admin, &key, budget, "t:gold", "5,000")
+            .await
+            .status
+            .is_success()
+    );
+    assert!(
+        allocate_with_key(app, &admin, &key, budget, "t:gold", "5,000")
+            .await
+            .status
+            .is_success()
+    );
     let o = overview(app, &admin).await;
     assert_eq!(o["budgets"][0]["unallocated_minor"], 3_500_000);
     assert_eq!(o["budgets"][0]["balances"]["allocated"], 1_500_000);
@@ -271,6 +306,7 @@ async fn lifecycle(app: &TestApp) {
             "create_budget",
             Some(&olivia),
             &[
+                ("key", "partner-budget-key-0001"),
                 ("name", "x"),
                 ("kind", "marketing"),
                 ("currency", "USD"),

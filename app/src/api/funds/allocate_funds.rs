@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "allocate_funds")]
 pub async fn allocate_funds(
+    key: String,
     budget_id: String,
     target: String,
     amount: String,
@@ -12,7 +13,7 @@ pub async fn allocate_funds(
         async {
             let state = context::state()?;
             let actor = context::actor()?;
-            budgets::allocate(&state, &actor, &budget_id, &target, &amount).await?;
+            budgets::allocate(&state, &actor, &key, &budget_id, &target, &amount).await?;
             leptos_axum::redirect("/funds?saved=allocation");
             Ok(())
         }

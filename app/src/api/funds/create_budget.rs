@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "create_budget")]
 pub async fn create_budget(
+    key: String,
     name: String,
     kind: String,
     currency: String,
@@ -25,7 +26,7 @@ pub async fn create_budget(
                 ends_on,
                 coop_percent,
             };
-            budgets::create_budget(&state, &actor, input).await?;
+            budgets::create_budget(&state, &actor, &key, input).await?;
             leptos_axum::redirect("/funds?saved=budget");
             Ok(())
         }

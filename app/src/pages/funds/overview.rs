@@ -150,7 +150,7 @@ fn Overview(
                 }.into_any()
             }}
             <div class="grid">
-                <NewBudget action=budget/>
+                <NewBudget action=budget key=d.form_key.clone()/>
                 {(!d.budgets.is_empty()).then(|| view! { <Allocate action=allocate d=d.clone()/> })}
             </div>
         }
@@ -167,7 +167,7 @@ fn Overview(
 }
 
 #[component]
-fn NewBudget(action: ServerAction<CreateBudget>) -> impl IntoView {
+fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
     let error = action_error(action);
     let kinds: Vec<(String, String)> = BudgetKind::ALL
         .iter()
@@ -184,6 +184,7 @@ fn NewBudget(action: ServerAction<CreateBudget>) -> impl IntoView {
             <h2>"New budget"</h2>
             <FormError error/>
             <ActionForm action=action attr:novalidate=true>
+                <input type="hidden" name="key" value=key/>
                 <TextField name="name" label="Name" required=true value=kept(error, "name") error=field_error(error, "name")/>
                 <SelectField name="kind" label="Kind" options=kinds selected=kept(error, "kind") empty="Choose…" error=field_error(error, "kind")/>
                 <div class="row">
@@ -230,6 +231,7 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
             <h2>"Allocate funds"</h2>
             <FormError error/>
             <ActionForm action=action attr:novalidate=true>
+                <input type="hidden" name="key" value=format!("{}-a", d.form_key)/>
                 <SelectField name="budget_id" label="From budget" options=budgets selected=kept(error, "budget_id") empty="Choose…" error=field_error(error, "budget_id")/>
                 <SelectField name="target" label="To" options=targets selected=kept(error, "target") empty="Choose a partner or tier pool…" error=field_error(error, "target")/>
                 <TextField id="f-allocate-amount" name="amount" label="Amount" value=kept(error, "amount") error=field_error(error, "amount")/>

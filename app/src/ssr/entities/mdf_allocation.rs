@@ -13,6 +13,7 @@ pub struct Model {
     pub tier: Option<String>,
     pub amount_minor: i64,
     pub available_minor: i64,
+    pub idempotency_key: String,
     pub version: i32,
     pub created_at: DateTimeUtc,
 }

@@ -14,6 +14,7 @@ pub struct Model {
     pub coop_percent_bp: Option<i32>,
     pub starts_on: Date,
     pub ends_on: Date,
+    pub idempotency_key: String,
     pub version: i32,
     pub created_by: i64,
     pub created_at: DateTimeUtc,

@@ -23,9 +23,49 @@ pub struct BudgetInput {
     pub coop_percent: String,
 }
 
-pub async fn create_budget(state: &AppState, actor: &Actor, input: BudgetInput) -> AppResult<i64> {
+/// A form key must look like one the overview handed out.
+fn checked_key(key: &str) -> AppResult<&str> {
+    let key = key.trim();
+    if (16..=64).contains(&key.len())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(key)
+    } else {
+        Err(AppError::Conflict(
+            "This form has expired. Reload the page and submit again.".into(),
+        ))
+    }
+}
+
+fn is_duplicate(err: &sea_orm::DbErr) -> bool {
+    matches!(
+        err.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
+/// Creates a budget; a repeated `key` (double submit) returns the first one.
+pub async fn create_budget(
+    state: &AppState,
+    actor: &Actor,
+    key: &str,
+    input: BudgetInput,
+) -> AppResult<i64> {
     if !can_manage_budgets(actor) {
         return Err(forbidden());
+    }
+    let key = checked_key(key)?;
+    let scope = Scope::new(actor);
+    let existing = scope
+        .mdf_budgets()
+        .filter(mdf_budget::Column::IdempotencyKey.eq(key))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?;
+    if let Some(found) = existing {
+        return Ok(found.id);
     }
     let mut e = FormErrors::new().with_values(&[
         ("name", &input.name),
@@ -95,14 +135,28 @@ pub async fn create_budget(state: &AppState, actor: &Actor, input: BudgetInput) 
         coop_percent_bp: Set(coop),
         starts_on: Set(starts),
         ends_on: Set(ends),
+        idempotency_key: Set(key.to_owned()),
         version: Set(1),
         created_by: Set(actor.user_id),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_error)?;
+    .await;
+    let budget = match budget {
+        Ok(b) => b,
+        Err(err) if is_duplicate(&err) => {
+            drop(txn);
+            let found = scope
+                .mdf_budgets()
+                .filter(mdf_budget::Column::IdempotencyKey.eq(key))
+                .one(&state.db)
+                .await
+                .map_err(db_error)?;
+            return found.map(|b| b.id).ok_or(AppError::Internal);
+        }
+        Err(err) => return Err(db_error(err)),
+    };
     let detail = format!("Budget of {} created", money(total, &currency));
     funds::audit(
         &txn,
@@ -115,9 +169,11 @@ pub async fn create_budget(state: &AppState, actor: &Actor, input: BudgetInput) 
 }
 
 /// Where an allocation goes: `p:<partner id>` or `t:<tier>` (a tier pool).
+/// A repeated `key` (double submit) allocates once.
 pub async fn allocate(
     state: &AppState,
     actor: &Actor,
+    key: &str,
     budget_raw: &str,
     target_raw: &str,
     amount_raw: &str,
@@ -125,7 +181,17 @@ pub async fn allocate(
     if !can_manage_budgets(actor) {
         return Err(forbidden());
     }
+    let key = checked_key(key)?;
     let scope = Scope::new(actor);
+    let done = scope
+        .mdf_allocations()
+        .filter(mdf_allocation::Column::IdempotencyKey.eq(key))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?;
+    if done.is_some() {
+        return Ok(());
+    }
     let mut e = FormErrors::new().with_values(&[
         ("budget_id", budget_raw),
         ("target", target_raw),
@@ -206,13 +272,19 @@ pub async fn allocate(
         tier: Set(tier),
         amount_minor: Set(amount),
         available_minor: Set(amount),
+        idempotency_key: Set(key.to_owned()),
         version: Set(1),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_error)?;
+    .await;
+    let allocation = match allocation {
+        Ok(a) => a,
+        // A concurrent double submit got there first; its transaction took the money.
+        Err(err) if is_duplicate(&err) => return Ok(()),
+        Err(err) => return Err(db_error(err)),
+    };
     let reason = format!("Allocated to {holder}");
     funds::append(
         &txn,
