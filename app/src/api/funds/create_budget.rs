@@ -1,3 +1,6 @@
+//! One form, one argument per field, as the HTML form posts it.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use leptos::prelude::*;
 
