@@ -58,6 +58,7 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
         )
         .route("/partners/{id}/logo/remove", post(uploads::remove_logo))
         .route("/media/proof/{id}", get(uploads::proof))
+        .route("/funds/ledger/export", get(uploads::ledger_export))
         .route(
             "/funds/requests/{id}/proof",
             post(uploads::upload_proof)

@@ -226,3 +226,36 @@ pub async fn proof(
             .into_response(),
     }
 }
+
+/// The ledger as a CSV download for finance.
+pub async fn ledger_export(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    match claims_export(&state, &actor).await {
+        Ok(csv) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"mdf-ledger.csv\"",
+                ),
+                (header::CACHE_CONTROL, "private, no-store"),
+            ],
+            csv,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::FORBIDDEN),
+            e.to_string(),
+        )
+            .into_response(),
+    }
+}
+
+async fn claims_export(state: &ServerState, actor: &Actor) -> Result<String, AppError> {
+    app::ssr::services::funds::export::ledger_csv(&state.app, actor).await
+}

@@ -918,3 +918,43 @@ async fn claims_lifecycle(app: &TestApp) {
     assert_ledger_consistent(app).await;
 }
 both!(claims_lifecycle_test, claims_lifecycle);
+
+async fn ledger_export(app: &TestApp) {
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let budget = create_budget(app, &admin, "2,500.50").await;
+    let bluepeak = org_id(app, "Bluepeak Distribution").await;
+    assert!(
+        allocate(app, &admin, budget, &format!("p:{bluepeak}"), "1,000.25")
+            .await
+            .status
+            .is_success()
+    );
+    let felix = app.sign_in(HOST_A, "felix.ortiz@acme.example").await;
+    let res = app.get(HOST_A, "/funds/ledger/export", Some(&felix)).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.headers["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("mdf-ledger.csv"));
+    let lines: Vec<&str> = res.body.lines().collect();
+    assert_eq!(
+        lines[0],
+        "entry,date_utc,budget,holder,request,request_title,kind,amount,currency,actor,reason"
+    );
+    assert!(lines[1].contains(",FY27 Q1 MDF,Bluepeak Distribution,,,credit,1000.25,USD,Alex Morgan,Allocated to Bluepeak Distribution"), "{}", lines[1]);
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    assert_eq!(
+        app.get(HOST_A, "/funds/ledger/export", Some(&olivia))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    assert_eq!(
+        app.get(HOST_A, "/funds/ledger/export", Some(&dana))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+both!(ledger_exports_as_csv_for_finance, ledger_export);

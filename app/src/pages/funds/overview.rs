@@ -132,7 +132,10 @@ fn Overview(
     let budgets = d.can_manage_budgets.then(|| {
         let locale = locale.clone();
         view! {
-            <h2>"Budgets"</h2>
+            <div class="page-head">
+                <h2>"Budgets"</h2>
+                <a class="btn" href="/funds/ledger/export" download="mdf-ledger.csv">"Download ledger (CSV)"</a>
+            </div>
             {if d.budgets.is_empty() {
                 view! { <p class="card">"No budget yet. Create the first one below."</p> }.into_any()
             } else {

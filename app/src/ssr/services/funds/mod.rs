@@ -3,6 +3,7 @@
 
 pub mod budgets;
 pub mod claims;
+pub mod export;
 pub mod overview;
 pub mod requests;
 

@@ -1,0 +1,132 @@
+//! The ledger as CSV for finance: one row per entry, oldest first, amounts
+//! as decimals in the budget's currency.
+
+use super::{can_manage_budgets, forbidden};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_ledger, mdf_request};
+use crate::ssr::repo::{db_error, organizations, users};
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::mdf::LedgerKind;
+use crate::types::money::to_input;
+use crate::types::Tier;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
+    if !can_manage_budgets(actor) {
+        return Err(forbidden());
+    }
+    let db = &state.db;
+    let scope = Scope::new(actor);
+    let budgets: HashMap<i64, mdf_budget::Model> = scope
+        .mdf_budgets()
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let entries = mdf_ledger::Entity::find()
+        .filter(mdf_ledger::Column::TenantId.eq(actor.tenant_id))
+        .filter(mdf_ledger::Column::BudgetId.is_in(budgets.keys().copied().collect::<Vec<_>>()))
+        .order_by_asc(mdf_ledger::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let allocations: HashMap<i64, mdf_allocation::Model> = scope
+        .mdf_allocations()
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let requests: HashMap<i64, mdf_request::Model> = scope
+        .mdf_requests()
+        .filter(
+            mdf_request::Column::Id.is_in(
+                entries
+                    .iter()
+                    .filter_map(|e| e.request_id)
+                    .collect::<Vec<_>>(),
+            ),
+        )
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
+    let partners: HashMap<i64, String> = organizations::names(
+        db,
+        actor.tenant_id,
+        allocations.values().filter_map(|a| a.partner_id).collect(),
+    )
+    .await
+    .map_err(db_error)?
+    .into_iter()
+    .collect();
+    let people: HashMap<i64, String> = users::names(
+        db,
+        actor.tenant_id,
+        entries.iter().map(|e| e.actor_id).collect(),
+    )
+    .await
+    .map_err(db_error)?
+    .into_iter()
+    .collect();
+
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| {
+        tracing::error!(error = %e, "ledger export");
+        AppError::Internal
+    };
+    out.write_record([
+        "entry",
+        "date_utc",
+        "budget",
+        "holder",
+        "request",
+        "request_title",
+        "kind",
+        "amount",
+        "currency",
+        "actor",
+        "reason",
+    ])
+    .map_err(failed)?;
+    for e in &entries {
+        let holder = e
+            .allocation_id
+            .and_then(|id| allocations.get(&id))
+            .map(
+                |a| match (a.partner_id, a.tier.as_deref().and_then(Tier::parse)) {
+                    (Some(p), _) => partners.get(&p).cloned().unwrap_or_default(),
+                    (None, Some(t)) => format!("{} tier pool", t.label()),
+                    _ => String::new(),
+                },
+            );
+        let request = e.request_id.and_then(|id| requests.get(&id));
+        out.write_record([
+            e.id.to_string(),
+            e.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            budgets
+                .get(&e.budget_id)
+                .map(|b| b.name.clone())
+                .unwrap_or_default(),
+            holder.unwrap_or_default(),
+            e.request_id.map(|id| id.to_string()).unwrap_or_default(),
+            request.map(|r| r.title.clone()).unwrap_or_default(),
+            LedgerKind::parse(&e.kind)
+                .map(|k| k.as_str().to_owned())
+                .unwrap_or_else(|| e.kind.clone()),
+            to_input(e.amount_minor, &e.currency),
+            e.currency.clone(),
+            people.get(&e.actor_id).cloned().unwrap_or_default(),
+            e.reason.clone(),
+        ])
+        .map_err(failed)?;
+    }
+    let bytes = out.into_inner().map_err(|_| AppError::Internal)?;
+    String::from_utf8(bytes).map_err(|_| AppError::Internal)
+}
