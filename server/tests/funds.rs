@@ -460,6 +460,59 @@ async fn lifecycle(app: &TestApp) {
     assert_ledger_consistent(app).await;
 }
 both!(fund_request_lifecycle, lifecycle);
+async fn request_filters(app: &TestApp) {
+    lifecycle(app).await;
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let titles = |v: Value| -> Vec<String> {
+        v["requests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let admin = &admin;
+    let with = |pairs: Vec<(&'static str, String)>| async move {
+        let form: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = app
+            .call(HOST_A, "get_funds_overview", Some(admin), &form)
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        titles(res.json())
+    };
+    assert_eq!(
+        with(vec![("filter[status]", "rejected".into())]).await,
+        vec!["Trade show booth 3x3"]
+    );
+    assert_eq!(
+        with(vec![("filter[status]", "approved".into())]).await,
+        vec!["Campus Wi-Fi webinar"]
+    );
+    assert_eq!(
+        with(vec![("filter[region]", "emea".into())]).await,
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        with(vec![
+            ("filter[region]", "na".into()),
+            ("filter[activity_type]", "webinar".into())
+        ])
+        .await
+        .len(),
+        2
+    );
+    let northwind = org_id(app, "Northwind Systems").await.to_string();
+    assert_eq!(with(vec![("filter[partner_id]", northwind)]).await.len(), 2);
+    assert_eq!(
+        with(vec![("filter[from]", "2027-02-11".into())]).await,
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        with(vec![("filter[to]", "2027-02-10".into())]).await.len(),
+        2
+    );
+}
+both!(vendor_filters_requests, request_filters);
 
 async fn concurrent_approvals(app: &TestApp) {
     let admin = app.sign_in(HOST_A, "admin@acme.example").await;

@@ -191,6 +191,20 @@ pub struct ClaimView {
     pub can_pay: bool,
 }
 
+/// Filters of the vendor's request list; empty means "any".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RequestFilter {
+    pub status: String,
+    pub activity_type: String,
+    pub region: String,
+    pub partner_id: String,
+    /// Activities starting on or after this date (YYYY-MM-DD).
+    pub from: String,
+    /// Activities starting on or before this date (YYYY-MM-DD).
+    pub to: String,
+}
+
 /// Everything the funds page shows, shaped by role.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FundsOverview {

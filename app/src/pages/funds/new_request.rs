@@ -107,7 +107,7 @@ pub fn NewRequestPage() -> impl IntoView {
     let me = use_me();
     let action = ServerAction::<SubmitFundRequest>::new();
     let error = action_error(action);
-    let data = Resource::new(|| (), |_| get_funds_overview());
+    let data = Resource::new(|| (), |_| get_funds_overview(Default::default()));
     view! {
         <Title text="Request funds"/>
         <h1>"Request funds"</h1>

@@ -4,11 +4,12 @@ use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::pages::{action_error, field_error, kept};
-use crate::types::mdf::{Balances, BudgetKind, FundsOverview};
+use crate::types::mdf::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
 use crate::types::money::currency_codes;
 use crate::types::Tier;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -17,9 +18,21 @@ pub fn FundsPage() -> impl IntoView {
     let query = use_query_map();
     let budget = ServerAction::<CreateBudget>::new();
     let allocate = ServerAction::<AllocateFunds>::new();
+    let filter = move || {
+        let q = query.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        RequestFilter {
+            status: get("status"),
+            activity_type: get("activity"),
+            region: get("region"),
+            partner_id: get("partner"),
+            from: get("from"),
+            to: get("to"),
+        }
+    };
     let data = Resource::new(
-        move || (budget.version().get(), allocate.version().get()),
-        |_| get_funds_overview(),
+        move || (budget.version().get(), allocate.version().get(), filter()),
+        |(_, _, filter)| get_funds_overview(filter),
     );
     let saved = move |what: &'static str| {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
@@ -34,7 +47,7 @@ pub fn FundsPage() -> impl IntoView {
                 let (user, data) = (me.user().await, data.await);
                 match user.and_then(|u| data.map(|d| (u, d))) {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok((user, d)) => view! { <Overview d locale=user.locale budget allocate/> }.into_any(),
+                    Ok((user, d)) => view! { <Overview d locale=user.locale budget allocate filter=filter()/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -69,6 +82,7 @@ fn Overview(
     locale: String,
     budget: ServerAction<CreateBudget>,
     allocate: ServerAction<AllocateFunds>,
+    filter: RequestFilter,
 ) -> impl IntoView {
     let is_vendor = d.can_manage_budgets || !d.budgets.is_empty() || !d.queue.is_empty();
     let partner_view = d.can_request.then(|| {
@@ -158,11 +172,32 @@ fn Overview(
             </div>
         }
     });
-    let recent = (is_vendor && !d.requests.is_empty()).then(|| {
+    let recent = (is_vendor && !d.can_request).then(|| {
+        let none = Signal::derive(|| None::<String>);
+        let statuses: Vec<(String, String)> = RequestStatus::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect();
+        let partners: Vec<(String, String)> = d.partners.iter().map(|(id, n)| (id.to_string(), n.clone())).collect();
         view! {
             <section class="card">
-                <h2>"Recent requests"</h2>
-                <RequestList rows=d.requests.clone() locale=locale.clone() show_partner=true/>
+                <h2>"Requests"</h2>
+                <Form method="GET" action="/funds" attr:class="filters" attr:role="search" attr:aria-label="Filter requests">
+                    <SelectField id="rf-status" name="status" label="Status" options=statuses selected=filter.status.clone() empty="Any status" error=none/>
+                    <SelectField id="rf-activity" name="activity" label="Activity" options=super::activity_options() selected=filter.activity_type.clone() empty="Any activity" error=none/>
+                    <SelectField id="rf-region" name="region" label="Region" options=crate::pages::partners::region_options() selected=filter.region.clone() empty="Any region" error=none/>
+                    {(!partners.is_empty()).then(|| view! {
+                        <SelectField id="rf-partner" name="partner" label="Partner" options=partners selected=filter.partner_id.clone() empty="Any partner" error=none/>
+                    })}
+                    <TextField id="rf-from" name="from" label="Starting from" kind="date" value=filter.from.clone() error=none/>
+                    <TextField id="rf-to" name="to" label="Starting until" kind="date" value=filter.to.clone() error=none/>
+                    <div class="filter-actions">
+                        <button type="submit" class="btn btn-primary">"Filter"</button>
+                        <a class="btn btn-quiet" href="/funds">"Clear"</a>
+                    </div>
+                </Form>
+                {if d.requests.is_empty() {
+                    view! { <p>"No request matches."</p> }.into_any()
+                } else {
+                    view! { <RequestList rows=d.requests.clone() locale=locale.clone() show_partner=true/> }.into_any()
+                }}
             </section>
         }
     });

@@ -167,7 +167,7 @@ fn Resubmit(
     action: ServerAction<ResubmitFundRequest>,
 ) -> impl IntoView {
     let error = action_error(action);
-    let allocations = Resource::new(|| (), |_| get_funds_overview());
+    let allocations = Resource::new(|| (), |_| get_funds_overview(Default::default()));
     let values = RequestValues {
         allocation_id: d.allocation_id.to_string(),
         activity_type: d.activity_type.as_str().to_owned(),

@@ -6,12 +6,14 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_claim, mdf_request, organization};
 use crate::ssr::repo::{db_error, funds, organizations, users};
 use crate::ssr::{tokens, Actor, AppState, Scope};
+use crate::types::mdf::RequestFilter;
 use crate::types::mdf::{
     ActivityType, AllocationRow, AuditRow, Balances, BudgetKind, BudgetRow, FundsOverview,
     RequestDetail, RequestRow, RequestStatus,
 };
 use crate::types::mdf::{ClaimStatus, ClaimView, ProofFile};
-use crate::types::{Role, Tier};
+use crate::types::{Region, Role, Tier};
+use sea_orm::QueryTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -69,7 +71,45 @@ fn request_row(
     }
 }
 
-pub async fn overview(state: &AppState, actor: &Actor) -> AppResult<FundsOverview> {
+/// The request list with the vendor's filters applied (partners see their own).
+fn filtered_requests(
+    scope: &Scope<'_>,
+    filter: &RequestFilter,
+) -> sea_orm::Select<mdf_request::Entity> {
+    use mdf_request::Column as R;
+    let mut query = scope.mdf_requests();
+    if RequestStatus::parse(&filter.status).is_some() {
+        query = query.filter(R::Status.eq(filter.status.as_str()));
+    }
+    if ActivityType::parse(&filter.activity_type).is_some() {
+        query = query.filter(R::ActivityType.eq(filter.activity_type.as_str()));
+    }
+    if let Ok(id) = filter.partner_id.parse::<i64>() {
+        query = query.filter(R::PartnerId.eq(id));
+    }
+    if Region::parse(&filter.region).is_some() {
+        let in_region = scope
+            .partners()
+            .select_only()
+            .column(organization::Column::Id)
+            .filter(organization::Column::Region.eq(filter.region.as_str()))
+            .into_query();
+        query = query.filter(R::PartnerId.in_subquery(in_region));
+    }
+    if let Ok(from) = chrono::NaiveDate::parse_from_str(&filter.from, "%Y-%m-%d") {
+        query = query.filter(R::StartsOn.gte(from));
+    }
+    if let Ok(to) = chrono::NaiveDate::parse_from_str(&filter.to, "%Y-%m-%d") {
+        query = query.filter(R::StartsOn.lte(to));
+    }
+    query
+}
+
+pub async fn overview(
+    state: &AppState,
+    actor: &Actor,
+    filter: &RequestFilter,
+) -> AppResult<FundsOverview> {
     let db = &state.db;
     let scope = Scope::new(actor);
     let budgets = scope
@@ -103,8 +143,7 @@ pub async fn overview(state: &AppState, actor: &Actor) -> AppResult<FundsOvervie
     .await
     .map_err(db_error)?;
 
-    let requests = scope
-        .mdf_requests()
+    let requests = filtered_requests(&scope, filter)
         .order_by_desc(mdf_request::Column::Id)
         .limit(50)
         .all(db)
