@@ -915,6 +915,24 @@ async fn claims_lifecycle(app: &TestApp) {
         ),
         (Some(0), Some(170_000), Some(330_000))
     );
+    let roi = overview(app, &admin).await["roi"].clone();
+    assert_eq!(roi[0]["activity_type"], "Webinar");
+    assert_eq!(
+        (
+            roi[0]["claims"].as_i64(),
+            roi[0]["spent_minor"].as_i64(),
+            roi[0]["leads"].as_i64()
+        ),
+        (Some(1), Some(170_000), Some(35))
+    );
+    assert_eq!(
+        overview(app, &olivia).await["roi"]
+            .as_array()
+            .unwrap()
+            .len(),
+        0,
+        "partners don't see program ROI"
+    );
     let d = request_detail(app, &olivia, id).await.json();
     assert_eq!(d["claim"]["status"], "Paid");
     assert_eq!(d["claim"]["payment_reference"], "PAY-2027-0042");

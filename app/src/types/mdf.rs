@@ -191,6 +191,18 @@ pub struct ClaimView {
     pub can_pay: bool,
 }
 
+/// Results per activity type from approved and paid claims.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoiRow {
+    pub activity_type: ActivityType,
+    pub currency: String,
+    pub claims: u32,
+    pub spent_minor: i64,
+    pub leads: i64,
+    pub attendees: i64,
+    pub pipeline_minor: i64,
+}
+
 /// Filters of the vendor's request list; empty means "any".
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -217,6 +229,8 @@ pub struct FundsOverview {
     /// for reviewers, approved claims for finance.
     pub claim_queue: Vec<RequestRow>,
     pub claim_queue_title: String,
+    /// Return on the funds per activity type (vendor staff).
+    pub roi: Vec<RoiRow>,
     pub can_manage_budgets: bool,
     pub can_request: bool,
     /// Partners the signed-in user may allocate to: (id, name).

@@ -201,7 +201,33 @@ fn Overview(
             </section>
         }
     });
-    view! { {partner_view}{queue}{claims}{budgets}{recent} }
+    let roi = (!d.roi.is_empty()).then(|| {
+        let locale = locale.clone();
+        view! {
+            <section class="card">
+                <h2>"Return by activity"</h2>
+                <p class="muted">"From approved and paid claims."</p>
+                <div class="table-scroll">
+                    <table class="roi">
+                        <thead><tr><th scope="col">"Activity"</th><th scope="col">"Claims"</th><th scope="col">"Spent"</th><th scope="col">"Leads"</th><th scope="col">"Cost per lead"</th><th scope="col">"Pipeline"</th></tr></thead>
+                        <tbody>
+                            {d.roi.iter().map(|r| view! {
+                                <tr>
+                                    <th scope="row">{r.activity_type.label()}</th>
+                                    <td>{r.claims}</td>
+                                    <td>{money(r.spent_minor, &r.currency, &locale)}</td>
+                                    <td>{r.leads}</td>
+                                    <td>{if r.leads > 0 { money(r.spent_minor / r.leads, &r.currency, &locale) } else { "—".into() }}</td>
+                                    <td>{money(r.pipeline_minor, &r.currency, &locale)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    });
+    view! { {partner_view}{queue}{claims}{budgets}{roi}{recent} }
 }
 
 #[component]

@@ -6,6 +6,7 @@ pub mod claims;
 pub mod export;
 pub mod overview;
 pub mod requests;
+pub mod roi;
 
 use crate::error::AppError;
 use crate::ssr::repo::funds::AuditEntry;

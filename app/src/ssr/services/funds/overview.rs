@@ -305,6 +305,11 @@ pub async fn overview(
             .map(|r| request_row(r, &names, &currencies))
             .collect(),
         claim_queue_title: claim_queue_title.to_owned(),
+        roi: if actor.role.is_vendor_staff() {
+            super::roi::by_activity(state, &scope).await?
+        } else {
+            Vec::new()
+        },
         can_manage_budgets: can_manage_budgets(actor),
         can_request: can_request(actor),
         partners,
