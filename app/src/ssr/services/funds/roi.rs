@@ -95,6 +95,6 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
         row.attendees += i64::from(c.actual_attendees);
         row.pipeline_minor += c.actual_pipeline_minor;
     }
-    rows.sort_by(|a, b| b.spent_minor.cmp(&a.spent_minor));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.spent_minor));
     Ok(rows)
 }
