@@ -135,6 +135,7 @@ impl MigrationTrait for Migration {
                 .col(big_integer("expected_pipeline_minor").default(0))
                 .col(string("status"))
                 .col(text_null("decision_reason"))
+                .col(timestamp_with_time_zone_null("claim_reminded_at"))
                 .col(string("idempotency_key"))
                 .col(integer("version").default(1))
                 .col(big_integer("created_by"))

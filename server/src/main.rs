@@ -52,6 +52,10 @@ async fn run() -> Result<(), String> {
             );
         }
     }
+    app::ssr::services::funds::deadlines::spawn(
+        state.clone(),
+        std::time::Duration::from_secs(3600),
+    );
     let app = server::router(state, leptos_options);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -1029,3 +1029,84 @@ async fn ledger_export(app: &TestApp) {
     );
 }
 both!(ledger_exports_as_csv_for_finance, ledger_export);
+
+async fn deadlines(app: &TestApp) {
+    use app::ssr::services::funds::deadlines::{run_once, Outcome};
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let budget = create_budget(app, &admin, "5000").await;
+    let northwind = org_id(app, "Northwind Systems").await;
+    assert!(
+        allocate(app, &admin, budget, &format!("p:{northwind}"), "5000")
+            .await
+            .status
+            .is_success()
+    );
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let allocation = overview(app, &olivia).await["allocations"][0]["id"].to_string();
+    let id = approved_request(
+        app,
+        &olivia,
+        &dana,
+        &allocation,
+        "deadline-key-0001-abcd",
+        "1200",
+        ("2027-02-10", "2027-02-10"),
+    )
+    .await;
+
+    // Deadline is 2027-04-11 (60 days). Nothing to do early; one reminder a week before.
+    assert_eq!(
+        run_once(&app.state, day("2027-04-01")).await.unwrap(),
+        Outcome::default()
+    );
+    assert_eq!(
+        run_once(&app.state, day("2027-04-06")).await.unwrap(),
+        Outcome {
+            reminded: 1,
+            expired: 0
+        }
+    );
+    assert_eq!(
+        run_once(&app.state, day("2027-04-07")).await.unwrap(),
+        Outcome::default(),
+        "reminded once"
+    );
+    let mails: Vec<String> = app
+        .outbox()
+        .into_iter()
+        .filter(|m| m.contains("claim due by 2027-04-11"))
+        .collect();
+    assert_eq!(mails.len(), 2, "both Northwind users are reminded");
+    assert!(mails
+        .iter()
+        .any(|m| m.contains("To: olivia@northwind.example")));
+
+    // After the deadline the reservation goes back.
+    assert_eq!(
+        run_once(&app.state, day("2027-04-12")).await.unwrap(),
+        Outcome {
+            reminded: 0,
+            expired: 1
+        }
+    );
+    let d = request_detail(app, &olivia, id).await.json();
+    assert_eq!(d["status"], "Closed");
+    assert!(
+        d["audit"].to_string().contains("Partner portal"),
+        "{}",
+        d["audit"]
+    );
+    let b = overview(app, &olivia).await["allocations"][0]["balances"].clone();
+    assert_eq!(
+        (b["reserved"].as_i64(), b["available"].as_i64()),
+        (Some(0), Some(500_000))
+    );
+    assert_eq!(
+        run_once(&app.state, day("2027-04-13")).await.unwrap(),
+        Outcome::default()
+    );
+    assert_ledger_consistent(app).await;
+}
+both!(claim_deadlines_remind_then_expire, deadlines);

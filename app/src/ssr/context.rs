@@ -29,6 +29,25 @@ pub struct Actor {
     pub session_id: String,
 }
 
+impl Actor {
+    /// The portal itself, acting on one tenant's records in background work
+    /// (deadline reminders, expiry). Sees what a vendor admin sees.
+    pub fn system(tenant_id: i64) -> Self {
+        Self {
+            user_id: 0,
+            tenant_id,
+            organization_id: 0,
+            organization_name: String::new(),
+            org_tier: None,
+            org_kind: OrgKind::Vendor,
+            role: Role::VendorAdmin,
+            name: "Partner portal".into(),
+            email: String::new(),
+            session_id: String::new(),
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug)]
 pub struct ClientIp(pub Option<IpAddr>);
 

@@ -22,6 +22,8 @@ pub struct Model {
     pub status: String,
     pub decision_reason: Option<String>,
     pub idempotency_key: String,
+    /// When the partner was reminded of the claim deadline.
+    pub claim_reminded_at: Option<DateTimeUtc>,
     pub version: i32,
     pub created_by: i64,
     pub created_at: DateTimeUtc,

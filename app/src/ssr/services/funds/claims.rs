@@ -917,3 +917,45 @@ mod tests {
         assert!(check_proof(&vec![b'%'; MAX_PROOF_BYTES + 1]).is_err());
     }
 }
+
+/// Closes an approved request whose claim deadline has passed without a
+/// submitted claim, releasing its reservation. False if something else
+/// (a claim, another instance) got there first.
+pub(crate) async fn expire(state: &AppState, system: &Actor, request_id: i64) -> AppResult<bool> {
+    let ctx = load(state, system, request_id).await?;
+    if ctx.claim.as_ref().is_some_and(|c| !editable(c)) {
+        return Ok(false);
+    }
+    let now = crate::ssr::services::now();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    if !close_request_row(&txn, system, &ctx.request, now).await? {
+        return Ok(false);
+    }
+    let reserved = ctx.request.approved_minor.unwrap_or(0);
+    let why = format!(
+        "Claim deadline {} passed for request #{}",
+        ctx.deadline.format("%Y-%m-%d"),
+        ctx.request.id
+    );
+    release_rest(&txn, system, &ctx, reserved, &why, now).await?;
+    let detail = format!(
+        "Expired: no claim by {}; {} released",
+        ctx.deadline.format("%Y-%m-%d"),
+        money(reserved, &ctx.currency)
+    );
+    funds::audit(
+        &txn,
+        audit(
+            system,
+            "mdf_request",
+            ctx.request.id,
+            "expired",
+            &detail,
+            now,
+        ),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(true)
+}

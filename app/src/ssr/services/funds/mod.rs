@@ -3,6 +3,7 @@
 
 pub mod budgets;
 pub mod claims;
+pub mod deadlines;
 pub mod export;
 pub mod overview;
 pub mod requests;

@@ -444,10 +444,13 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
             .into_iter()
             .map(|t| AuditRow {
                 at: t.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                actor: people
-                    .get(&t.actor_id)
-                    .cloned()
-                    .unwrap_or_else(|| "Someone".into()),
+                actor: people.get(&t.actor_id).cloned().unwrap_or_else(|| {
+                    if t.actor_id == 0 {
+                        "Partner portal".into()
+                    } else {
+                        "Someone".into()
+                    }
+                }),
                 action: t.action,
                 detail: t.detail,
             })

@@ -236,6 +236,7 @@ pub async fn submit(
         status: Set(RequestStatus::Submitted.as_str().into()),
         decision_reason: Set(None),
         idempotency_key: Set(key.to_owned()),
+        claim_reminded_at: Set(None),
         version: Set(1),
         created_by: Set(actor.user_id),
         created_at: Set(now),

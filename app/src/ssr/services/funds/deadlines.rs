@@ -1,0 +1,128 @@
+//! Claim deadlines, run in the background: remind partners a week before the
+//! deadline, and release reservations nobody claimed once it has passed.
+//! Every step is a conditional update, so any number of server instances can
+//! run this at once and each request is reminded or expired exactly once.
+
+use super::claims;
+use crate::error::AppResult;
+use crate::ssr::entities::{mdf_request, tenant, user};
+use crate::ssr::repo::db_error;
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::mdf::RequestStatus;
+use crate::types::Role;
+use chrono::{Duration, NaiveDate};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+pub const REMIND_DAYS_BEFORE: i64 = 7;
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub reminded: usize,
+    pub expired: usize,
+}
+
+/// One pass over every tenant, as of `today`.
+pub async fn run_once(state: &AppState, today: NaiveDate) -> AppResult<Outcome> {
+    let mut outcome = Outcome::default();
+    for t in tenant::Entity::find()
+        .all(&state.db)
+        .await
+        .map_err(db_error)?
+    {
+        let system = Actor::system(t.id);
+        let days = Duration::days(i64::from(t.mdf_claim_days));
+        let approved = Scope::new(&system)
+            .mdf_requests()
+            .filter(mdf_request::Column::Status.eq(RequestStatus::Approved.as_str()))
+            // Deadline within a week, or already passed.
+            .filter(
+                mdf_request::Column::EndsOn.lte(today - days + Duration::days(REMIND_DAYS_BEFORE)),
+            )
+            .all(&state.db)
+            .await
+            .map_err(db_error)?;
+        for r in approved {
+            let deadline = r.ends_on + days;
+            if today > deadline {
+                if claims::expire(state, &system, r.id).await? {
+                    outcome.expired += 1;
+                }
+            } else if r.claim_reminded_at.is_none() && remind(state, &t, &r, deadline).await? {
+                outcome.reminded += 1;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+async fn remind(
+    state: &AppState,
+    t: &tenant::Model,
+    r: &mdf_request::Model,
+    deadline: NaiveDate,
+) -> AppResult<bool> {
+    let now = crate::ssr::services::now();
+    let won = mdf_request::Entity::update_many()
+        .col_expr(mdf_request::Column::ClaimRemindedAt, Expr::value(now))
+        .filter(mdf_request::Column::TenantId.eq(t.id))
+        .filter(mdf_request::Column::Id.eq(r.id))
+        .filter(mdf_request::Column::ClaimRemindedAt.is_null())
+        .exec(&state.db)
+        .await
+        .map_err(db_error)?
+        .rows_affected
+        == 1;
+    if !won {
+        return Ok(false);
+    }
+    let people = user::Entity::find()
+        .filter(user::Column::TenantId.eq(t.id))
+        .filter(user::Column::OrganizationId.eq(r.partner_id))
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Role.is_in([Role::PartnerAdmin.as_str(), Role::PartnerUser.as_str()]))
+        .all(&state.db)
+        .await
+        .map_err(db_error)?;
+    let link = format!("{}/funds/requests/{}", state.config.base_url, r.id);
+    for person in people {
+        let text = format!(
+            "Hello {},\n\nThe claim for \"{}\" is due by {}. Claims after that date can't be accepted, and the reserved funds go back to the program.\n\nAdd your results and proof here:\n\n{link}\n",
+            person.name,
+            r.title,
+            deadline.format("%Y-%m-%d"),
+        );
+        // A failed mail is logged by the mailer; the reminder is not retried
+        // so nobody gets it twice.
+        let _ = state
+            .mailer
+            .send(
+                &person.email,
+                &format!("{}: claim due by {}", t.name, deadline.format("%Y-%m-%d")),
+                text,
+            )
+            .await;
+    }
+    Ok(true)
+}
+
+/// Runs `run_once` now and then every `every`, for the life of the server.
+pub fn spawn(state: AppState, every: std::time::Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            match run_once(&state, crate::ssr::services::now().date_naive()).await {
+                Ok(o) if o.reminded + o.expired > 0 => tracing::info!(
+                    reminded = o.reminded,
+                    expired = o.expired,
+                    "claim deadlines"
+                ),
+                Ok(_) => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "claim deadline pass failed; retrying next time")
+                }
+            }
+        }
+    });
+}
