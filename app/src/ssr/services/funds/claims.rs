@@ -897,27 +897,6 @@ pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> 
     txn.commit().await.map_err(db_error)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn proof_types_by_content() {
-        assert_eq!(sniff_proof(b"%PDF-1.7\n...").map(|s| s.0), Some("pdf"));
-        assert_eq!(
-            sniff_proof(b"\0\0\0\x18ftypheic\0\0\0\0").map(|s| s.0),
-            Some("heic")
-        );
-        assert_eq!(
-            sniff_proof(&[0xFF, 0xD8, 0xFF, 0xE1]).map(|s| s.0),
-            Some("jpg")
-        );
-        assert_eq!(sniff_proof(b"MZ\x90\0 executable"), None);
-        assert!(check_proof(b"").is_err());
-        assert!(check_proof(&vec![b'%'; MAX_PROOF_BYTES + 1]).is_err());
-    }
-}
-
 /// Closes an approved request whose claim deadline has passed without a
 /// submitted claim, releasing its reservation. False if something else
 /// (a claim, another instance) got there first.
@@ -958,4 +937,25 @@ pub(crate) async fn expire(state: &AppState, system: &Actor, request_id: i64) ->
     .map_err(db_error)?;
     txn.commit().await.map_err(db_error)?;
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proof_types_by_content() {
+        assert_eq!(sniff_proof(b"%PDF-1.7\n...").map(|s| s.0), Some("pdf"));
+        assert_eq!(
+            sniff_proof(b"\0\0\0\x18ftypheic\0\0\0\0").map(|s| s.0),
+            Some("heic")
+        );
+        assert_eq!(
+            sniff_proof(&[0xFF, 0xD8, 0xFF, 0xE1]).map(|s| s.0),
+            Some("jpg")
+        );
+        assert_eq!(sniff_proof(b"MZ\x90\0 executable"), None);
+        assert!(check_proof(b"").is_err());
+        assert!(check_proof(&vec![b'%'; MAX_PROOF_BYTES + 1]).is_err());
+    }
 }
