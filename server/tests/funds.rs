@@ -915,6 +915,27 @@ async fn claims_lifecycle(app: &TestApp) {
         ),
         (Some(0), Some(170_000), Some(330_000))
     );
+    // Dashboards show the same figures on both sides.
+    let partner_home = app
+        .call(HOST_A, "get_dashboard", Some(&olivia), &[])
+        .await
+        .json();
+    assert_eq!(
+        partner_home["Partner"]["funds"][0]["balances"]["paid"],
+        170_000
+    );
+    let vendor_home = app
+        .call(HOST_A, "get_dashboard", Some(&admin), &[])
+        .await
+        .json();
+    assert_eq!(
+        vendor_home["Vendor"]["funds"][0]["balances"]["paid"],
+        170_000
+    );
+    assert_eq!(
+        vendor_home["Vendor"]["funds"][0]["balances"]["allocated"],
+        500_000
+    );
     let roi = overview(app, &admin).await["roi"].clone();
     assert_eq!(roi[0]["activity_type"], "Webinar");
     assert_eq!(

@@ -2,6 +2,8 @@ use crate::api::dashboard::get_dashboard;
 use crate::components::avatar::Avatar;
 use crate::components::layout::use_me;
 use crate::components::notice::LoadError;
+use crate::types::mdf::FundsTotal;
+use crate::types::money::Money;
 use crate::types::views::{
     Count, CurrentUser, Dashboard, PartnerDashboard, PartnerSummary, VendorDashboard,
 };
@@ -96,6 +98,35 @@ pub fn PartnerCard(p: PartnerSummary) -> impl IntoView {
     }
 }
 
+/// Fund balances per currency, linking to the funds page.
+#[component]
+fn FundsCard(funds: Vec<FundsTotal>, locale: String, #[prop(into)] title: String) -> impl IntoView {
+    view! {
+        <section class="card">
+            <h2>{title}</h2>
+            {if funds.is_empty() {
+                view! { <p>"No funds allocated yet."</p> }.into_any()
+            } else {
+                view! {
+                    {funds.into_iter().map(|f| {
+                        let m = |v: i64| Money::new(v, f.currency.clone()).format(&locale);
+                        view! {
+                            <dl class="balance-figures">
+                                <div><dt>"Available"</dt><dd class="big">{m(f.balances.available)}</dd></div>
+                                <div><dt>"Allocated"</dt><dd>{m(f.balances.allocated)}</dd></div>
+                                <div><dt>"Reserved"</dt><dd>{m(f.balances.reserved)}</dd></div>
+                                <div><dt>"Claimed"</dt><dd>{m(f.balances.claimed)}</dd></div>
+                                <div><dt>"Paid"</dt><dd>{m(f.balances.paid)}</dd></div>
+                            </dl>
+                        }
+                    }).collect_view()}
+                }.into_any()
+            }}
+            <p><a href="/funds">"Open funds"</a></p>
+        </section>
+    }
+}
+
 #[component]
 fn VendorHome(d: VendorDashboard, user: CurrentUser) -> impl IntoView {
     let me = user;
@@ -113,8 +144,10 @@ fn VendorHome(d: VendorDashboard, user: CurrentUser) -> impl IntoView {
             <Stat label="Pending invitations" value=d.pending_invitations href=is_admin.then(|| "/users".to_string())/>
             <Stat label="Never signed in" value=d.never_signed_in/>
             {(me.role != Role::ChannelManager).then(|| view! { <Stat label="Without a channel manager" value=d.unassigned_partners/> })}
+            {(d.requests_waiting > 0).then(|| view! { <Stat label="Fund requests to review" value=d.requests_waiting href=Some("/funds".to_string())/> })}
         </div>
         <div class="grid">
+            <FundsCard funds=d.funds locale=me.locale.clone() title="Market development funds"/>
             <Bars title="By tier" counts=d.by_tier/>
             <Bars title="By region" counts=d.by_region/>
             <Bars title="By type" counts=d.by_type/>
@@ -144,6 +177,7 @@ fn PartnerHome(d: PartnerDashboard, user: CurrentUser) -> impl IntoView {
             {(me.role == Role::PartnerAdmin).then(|| view! { <Stat label="Pending invitations" value=d.pending_invitations href=Some("/users".to_string())/> })}
         </div>
         <div class="grid">
+            <FundsCard funds=d.funds locale=me.locale.clone() title="Your marketing funds"/>
             <section class="card">
                 <h2>"Your channel manager"</h2>
                 {match d.channel_manager {

@@ -78,6 +78,13 @@ pub struct Balances {
     pub available: i64,
 }
 
+/// Balances summed over the allocations someone can see, per currency.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FundsTotal {
+    pub currency: String,
+    pub balances: Balances,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BudgetRow {
     pub id: i64,

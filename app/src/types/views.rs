@@ -170,6 +170,9 @@ pub struct VendorDashboard {
     pub unassigned_partners: u64,
     pub never_signed_in: u64,
     pub newest_partners: Vec<PartnerSummary>,
+    pub funds: Vec<crate::types::mdf::FundsTotal>,
+    /// Fund requests waiting for review (for reviewers).
+    pub requests_waiting: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -180,6 +183,7 @@ pub struct PartnerDashboard {
     pub pending_invitations: u64,
     pub profile_gaps: Vec<String>,
     pub resellers: Vec<Choice>,
+    pub funds: Vec<crate::types::mdf::FundsTotal>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

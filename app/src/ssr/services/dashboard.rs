@@ -3,9 +3,10 @@
 
 use super::partners::summaries;
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{invitation, organization, user};
+use crate::ssr::entities::{invitation, mdf_request, organization, user};
 use crate::ssr::repo::{db_error, organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
+use crate::types::mdf::RequestStatus;
 use crate::types::views::{Choice, Contact, Count, Dashboard, PartnerDashboard, VendorDashboard};
 use crate::types::{PartnerType, Region, Role, Tier};
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -115,6 +116,17 @@ async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
         unassigned_partners,
         never_signed_in,
         newest_partners: summaries(db, actor.tenant_id, &newest).await?,
+        funds: super::funds::totals::visible(state, &scope).await?,
+        requests_waiting: if super::funds::can_review(actor) {
+            scope
+                .mdf_requests()
+                .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted.as_str()))
+                .count(db)
+                .await
+                .map_err(db_error)?
+        } else {
+            0
+        },
     })
 }
 
@@ -191,6 +203,7 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
         pending_invitations,
         profile_gaps,
         resellers,
+        funds: super::funds::totals::visible(state, &scope).await?,
     })
 }
 

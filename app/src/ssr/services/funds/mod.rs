@@ -8,6 +8,7 @@ pub mod export;
 pub mod overview;
 pub mod requests;
 pub mod roi;
+pub mod totals;
 
 use crate::error::AppError;
 use crate::ssr::repo::funds::AuditEntry;
