@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_foundation;
 mod m20261123_000002_mdf;
 mod m20261123_000003_mdf_claims;
+mod m20261123_000004_coop_revenue;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_foundation::Migration),
             Box::new(m20261123_000002_mdf::Migration),
             Box::new(m20261123_000003_mdf_claims::Migration),
+            Box::new(m20261123_000004_coop_revenue::Migration),
         ]
     }
 }

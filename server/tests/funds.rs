@@ -1131,3 +1131,148 @@ async fn deadlines(app: &TestApp) {
     assert_ledger_consistent(app).await;
 }
 both!(claim_deadlines_remind_then_expire, deadlines);
+
+async fn coop_accruals(app: &TestApp) {
+    use app::ssr::entities::mdf_revenue;
+    use sea_orm::PaginatorTrait;
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let key = fresh_key();
+    let no_percent = app
+        .call(
+            HOST_A,
+            "create_budget",
+            Some(&admin),
+            &[
+                ("key", &key),
+                ("name", "Co-op 2027"),
+                ("kind", "coop"),
+                ("currency", "USD"),
+                ("total", "10000"),
+                ("starts_on", "2027-01-01"),
+                ("ends_on", "2027-12-31"),
+            ],
+        )
+        .await;
+    assert!(
+        no_percent.body.contains("share of partner revenue"),
+        "{}",
+        no_percent.body
+    );
+    let res = app
+        .call(
+            HOST_A,
+            "create_budget",
+            Some(&admin),
+            &[
+                ("key", &key),
+                ("name", "Co-op 2027"),
+                ("kind", "coop"),
+                ("currency", "USD"),
+                ("total", "10000"),
+                ("starts_on", "2027-01-01"),
+                ("ends_on", "2027-12-31"),
+                ("coop_percent", "2.5"),
+            ],
+        )
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let budget = overview(app, &admin).await["budgets"][0]["id"].to_string();
+    let northwind = org_id(app, "Northwind Systems").await.to_string();
+    let record = |period: &'static str, revenue: &'static str| {
+        let (budget, northwind, admin) = (budget.clone(), northwind.clone(), admin.clone());
+        async move {
+            app.call(
+                HOST_A,
+                "record_revenue",
+                Some(&admin),
+                &[
+                    ("budget_id", &budget),
+                    ("partner_id", &northwind),
+                    ("period", period),
+                    ("revenue", revenue),
+                ],
+            )
+            .await
+        }
+    };
+    assert!(record("2027-01", "100,000").await.status.is_success());
+    let again = record("2027-01", "5").await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("already recorded"), "{}", again.body);
+    assert!(record("2027-13", "5").await.body.contains("2027-Q1"));
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let coop = overview(app, &olivia).await["allocations"][0].clone();
+    assert_eq!(
+        (
+            coop["budget_name"].as_str(),
+            coop["balances"]["available"].as_i64()
+        ),
+        (Some("Co-op 2027"), Some(250_000))
+    );
+
+    let bad = "partner,period,revenue\nNo Such Co,2027-01,10\nHarbor IT Services,Jan,10\nCobalt Integration Group,2027-Q1,ten\nNorthwind Systems,2027-01,1\nHarbor IT Services,2027-02,40000\nHarbor IT Services,2027-02,1\n";
+    let refused = app
+        .call(
+            HOST_A,
+            "import_revenue",
+            Some(&admin),
+            &[("budget_id", &budget), ("csv", bad)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for part in [
+        "Row 2: no partner named",
+        "Row 3: period",
+        "Row 4: revenue",
+        "Row 5: Northwind Systems already has revenue for 2027-01",
+        "Row 7: Harbor IT Services for 2027-02 appears twice",
+    ] {
+        assert!(refused.body.contains(part), "{part}: {}", refused.body);
+    }
+    assert_eq!(
+        mdf_revenue::Entity::find()
+            .count(&app.state.db)
+            .await
+            .unwrap(),
+        1,
+        "nothing imported"
+    );
+    let good = "Partner,Period,Revenue\nHarbor IT Services,2027-02,\"40,000.00\"\ncobalt integration group,2027-Q1,80000\n";
+    let ok = app
+        .call(
+            HOST_A,
+            "import_revenue",
+            Some(&admin),
+            &[("budget_id", &budget), ("csv", good)],
+        )
+        .await;
+    assert!(ok.status.is_success(), "{}", ok.body);
+    assert_eq!(
+        overview(app, &admin).await["budgets"][0]["unallocated_minor"],
+        1_000_000 - 250_000 - 100_000 - 200_000
+    );
+    let too_much = app
+        .call(
+            HOST_A,
+            "import_revenue",
+            Some(&admin),
+            &[
+                ("budget_id", &budget),
+                (
+                    "csv",
+                    "partner,period,revenue\nHarbor IT Services,2027-03,1000000\n",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(too_much.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        too_much
+            .body
+            .contains("only $4,500.00 of the budget is left"),
+        "{}",
+        too_much.body
+    );
+    assert_ledger_consistent(app).await;
+}
+both!(coop_budgets_accrue_from_revenue, coop_accruals);

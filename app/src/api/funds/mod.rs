@@ -23,3 +23,7 @@ mod pay_claim;
 pub use pay_claim::*;
 mod close_fund_request;
 pub use close_fund_request::*;
+mod record_revenue;
+pub use record_revenue::*;
+mod import_revenue;
+pub use import_revenue::*;

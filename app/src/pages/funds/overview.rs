@@ -1,5 +1,7 @@
 use super::{money, RequestList};
-use crate::api::funds::{get_funds_overview, AllocateFunds, CreateBudget};
+use crate::api::funds::{
+    get_funds_overview, AllocateFunds, CreateBudget, ImportRevenue, RecordRevenue,
+};
 use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
@@ -42,6 +44,7 @@ pub fn FundsPage() -> impl IntoView {
         <h1>"Market development funds"</h1>
         <Success show=saved("budget") text="Budget created. Allocate it to partners or tier pools below."/>
         <Success show=saved("allocation") text="Funds allocated."/>
+        <Success show=saved("revenue") text="Revenue recorded; co-op funds accrued."/>
         <Suspense fallback=|| view! { <p class="loading">"Loading funds…"</p> }>
             {move || Suspend::new(async move {
                 let (user, data) = (me.user().await, data.await);
@@ -167,6 +170,7 @@ fn Overview(
                 }.into_any()
             }}
             <div class="grid">
+                {d.budgets.iter().any(|b| b.kind == BudgetKind::Coop).then(|| view! { <CoopRevenue d=d.clone()/> })}
                 <NewBudget action=budget key=d.form_key.clone()/>
                 {(!d.budgets.is_empty()).then(|| view! { <Allocate action=allocate d=d.clone()/> })}
             </div>
@@ -300,6 +304,61 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
                 <SelectField name="target" label="To" options=targets selected=kept(error, "target") empty="Choose a partner or tier pool…" error=field_error(error, "target")/>
                 <TextField id="f-allocate-amount" name="amount" label="Amount" value=kept(error, "amount") error=field_error(error, "amount")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Allocate"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// Co-op budgets accrue from partner revenue: one figure at a time, or a
+/// pasted CSV export from the ERP.
+#[component]
+fn CoopRevenue(d: FundsOverview) -> impl IntoView {
+    let one = ServerAction::<RecordRevenue>::new();
+    let many = ServerAction::<ImportRevenue>::new();
+    let e1 = action_error(one);
+    let e2 = action_error(many);
+    let budgets: Vec<(String, String)> = d
+        .budgets
+        .iter()
+        .filter(|b| b.kind == BudgetKind::Coop)
+        .map(|b| (b.id.to_string(), format!("{} ({})", b.name, b.currency)))
+        .collect();
+    let partners: Vec<(String, String)> = d
+        .partners
+        .iter()
+        .map(|(id, n)| (id.to_string(), n.clone()))
+        .collect();
+    let single = (budgets.len() == 1)
+        .then(|| budgets[0].0.clone())
+        .unwrap_or_default();
+    let one_budget = Some(kept(e1, "budget_id"))
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| single.clone());
+    let many_budget = Some(kept(e2, "budget_id"))
+        .filter(|v| !v.is_empty())
+        .unwrap_or(single);
+    let budgets_again = budgets.clone();
+    view! {
+        <section class="card">
+            <h2>"Co-op revenue"</h2>
+            <p class="muted">"Each figure accrues the budget's co-op share to the partner."</p>
+            <FormError error=e1/>
+            <ActionForm action=one attr:novalidate=true>
+                <SelectField id="rv-budget" name="budget_id" label="Co-op budget" options=budgets selected=one_budget empty="Choose…" error=field_error(e1, "budget_id")/>
+                <SelectField id="rv-partner" name="partner_id" label="Partner" options=partners selected=kept(e1, "partner_id") empty="Choose…" error=field_error(e1, "partner_id")/>
+                <div class="row">
+                    <TextField id="rv-period" name="period" label="Period" value=kept(e1, "period") hint="2027-01 or 2027-Q1" error=field_error(e1, "period")/>
+                    <TextField id="rv-revenue" name="revenue" label="Revenue" value=kept(e1, "revenue") error=field_error(e1, "revenue")/>
+                </div>
+                <button type="submit" class="btn btn-primary" disabled=move || one.pending().get()>"Record revenue"</button>
+            </ActionForm>
+            <h3>"Import a CSV"</h3>
+            <FormError error=e2/>
+            <ActionForm action=many attr:novalidate=true>
+                <SelectField id="rv-import-budget" name="budget_id" label="Co-op budget" options=budgets_again selected=many_budget empty="Choose…" error=field_error(e2, "budget_id")/>
+                <TextField id="rv-csv" name="csv" label="Rows (partner,period,revenue)" multiline=true value=kept(e2, "csv")
+                    hint="Paste with a header line, e.g. partner,period,revenue then Northwind Systems,2027-Q1,125000.00" error=field_error(e2, "csv")/>
+                <button type="submit" class="btn" disabled=move || many.pending().get()>"Import"</button>
             </ActionForm>
         </section>
     }

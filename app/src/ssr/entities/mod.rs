@@ -9,6 +9,7 @@ pub mod mdf_claim;
 pub mod mdf_claim_file;
 pub mod mdf_ledger;
 pub mod mdf_request;
+pub mod mdf_revenue;
 pub mod organization;
 pub mod password_reset;
 pub mod session;

@@ -3,6 +3,7 @@
 
 pub mod budgets;
 pub mod claims;
+pub mod coop;
 pub mod deadlines;
 pub mod export;
 pub mod overview;

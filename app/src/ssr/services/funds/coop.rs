@@ -1,0 +1,448 @@
+//! Co-op funds: partners earn a share of the revenue they report. Each
+//! revenue figure (entered, or imported as CSV) accrues `percent` of it into
+//! the partner's allocation of the co-op budget, through the ledger.
+
+use super::{audit, can_manage_budgets, forbidden, money};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_revenue, organization};
+use crate::ssr::repo::{db_error, funds};
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::mdf::{BudgetKind, LedgerKind};
+use crate::types::money::parse_amount;
+use crate::types::FormErrors;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
+
+pub const MAX_IMPORT_ROWS: usize = 5000;
+
+/// `2027-01` (a month) or `2027-Q1` (a quarter).
+pub fn valid_period(raw: &str) -> Option<String> {
+    let p = raw.trim().to_uppercase();
+    let (year, rest) = p.split_once('-')?;
+    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let ok = match rest.strip_prefix('Q') {
+        Some(q) => matches!(q, "1" | "2" | "3" | "4"),
+        None => rest.len() == 2 && rest.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m)),
+    };
+    ok.then_some(p)
+}
+
+/// What `revenue` accrues at `basis_points` (1/100 of a percent), rounded down.
+pub fn accrual(revenue_minor: i64, basis_points: i32) -> i64 {
+    (i128::from(revenue_minor) * i128::from(basis_points) / 10_000) as i64
+}
+
+async fn coop_budget(
+    state: &AppState,
+    scope: &Scope<'_>,
+    raw: &str,
+) -> AppResult<Option<mdf_budget::Model>> {
+    let Ok(id) = raw.parse::<i64>() else {
+        return Ok(None);
+    };
+    Ok(scope
+        .mdf_budgets()
+        .filter(mdf_budget::Column::Id.eq(id))
+        .filter(mdf_budget::Column::Kind.eq(BudgetKind::Coop.as_str()))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?)
+}
+
+struct Row {
+    partner: organization::Model,
+    period: String,
+    revenue: i64,
+}
+
+/// Records validated rows in one transaction: all or nothing.
+async fn record_all(
+    state: &AppState,
+    actor: &Actor,
+    budget: &mdf_budget::Model,
+    rows: Vec<Row>,
+) -> AppResult<usize> {
+    let bp = budget.coop_percent_bp.unwrap_or(0);
+    let now = crate::ssr::services::now();
+    let total: i64 = rows.iter().map(|r| accrual(r.revenue, bp)).sum();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    if total > 0
+        && !funds::take_from_budget(&txn, actor.tenant_id, budget.id, total)
+            .await
+            .map_err(db_error)?
+    {
+        return Err(AppError::invalid(
+            "revenue",
+            format!(
+                "These figures would accrue {}, but only {} of the budget is left.",
+                money(total, &budget.currency),
+                money(budget.unallocated_minor, &budget.currency)
+            ),
+        ));
+    }
+    let count = rows.len();
+    for row in rows {
+        let accrued = accrual(row.revenue, bp);
+        let inserted = mdf_revenue::ActiveModel {
+            tenant_id: Set(actor.tenant_id),
+            budget_id: Set(budget.id),
+            partner_id: Set(row.partner.id),
+            period: Set(row.period.clone()),
+            revenue_minor: Set(row.revenue),
+            accrued_minor: Set(accrued),
+            created_by: Set(actor.user_id),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await;
+        if let Err(err) = inserted {
+            if matches!(
+                err.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) {
+                return Err(AppError::invalid(
+                    "revenue",
+                    format!(
+                        "Revenue of {} for {} is already recorded.",
+                        row.partner.name, row.period
+                    ),
+                ));
+            }
+            return Err(db_error(err));
+        }
+        let allocation = allocation_for(&txn, actor, budget, &row.partner, now).await?;
+        if accrued > 0 {
+            mdf_allocation::Entity::update_many()
+                .col_expr(
+                    mdf_allocation::Column::AmountMinor,
+                    Expr::col(mdf_allocation::Column::AmountMinor).add(accrued),
+                )
+                .col_expr(
+                    mdf_allocation::Column::AvailableMinor,
+                    Expr::col(mdf_allocation::Column::AvailableMinor).add(accrued),
+                )
+                .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+                .filter(mdf_allocation::Column::Id.eq(allocation))
+                .exec(&txn)
+                .await
+                .map_err(db_error)?;
+            let why = format!(
+                "Co-op accrual on {} revenue of {}",
+                row.period,
+                money(row.revenue, &budget.currency)
+            );
+            funds::append(
+                &txn,
+                funds::Entry {
+                    tenant_id: actor.tenant_id,
+                    budget_id: budget.id,
+                    allocation_id: Some(allocation),
+                    request_id: None,
+                    kind: LedgerKind::Credit,
+                    amount_minor: accrued,
+                    currency: &budget.currency,
+                    actor_id: actor.user_id,
+                    reason: &why,
+                    at: now,
+                },
+            )
+            .await
+            .map_err(db_error)?;
+        }
+    }
+    let detail = format!(
+        "Co-op revenue recorded: {count} figure(s), {} accrued",
+        money(total, &budget.currency)
+    );
+    funds::audit(
+        &txn,
+        audit(actor, "mdf_budget", budget.id, "coop_accrued", &detail, now),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(count)
+}
+
+/// The partner's co-op allocation in this budget, created on first accrual.
+async fn allocation_for(
+    txn: &impl ConnectionTrait,
+    actor: &Actor,
+    budget: &mdf_budget::Model,
+    partner: &organization::Model,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<i64> {
+    let key = format!("coop-{}-{}", budget.id, partner.id);
+    if let Some(a) = mdf_allocation::Entity::find()
+        .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+        .filter(mdf_allocation::Column::IdempotencyKey.eq(key.as_str()))
+        .one(txn)
+        .await
+        .map_err(db_error)?
+    {
+        return Ok(a.id);
+    }
+    let a = mdf_allocation::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        budget_id: Set(budget.id),
+        partner_id: Set(Some(partner.id)),
+        tier: Set(None),
+        amount_minor: Set(0),
+        available_minor: Set(0),
+        idempotency_key: Set(key),
+        version: Set(1),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await
+    .map_err(db_error)?;
+    Ok(a.id)
+}
+
+/// One revenue figure typed into the form.
+pub async fn record(
+    state: &AppState,
+    actor: &Actor,
+    budget_raw: &str,
+    partner_raw: &str,
+    period_raw: &str,
+    revenue_raw: &str,
+) -> AppResult<()> {
+    if !can_manage_budgets(actor) {
+        return Err(forbidden());
+    }
+    let scope = Scope::new(actor);
+    let mut e = FormErrors::new().with_values(&[
+        ("budget_id", budget_raw),
+        ("partner_id", partner_raw),
+        ("period", period_raw),
+        ("revenue", revenue_raw),
+    ]);
+    let budget = coop_budget(state, &scope, budget_raw).await?;
+    if budget.is_none() {
+        e.add("budget_id", "Choose a co-op budget.");
+    }
+    let partner = match partner_raw.parse::<i64>() {
+        Ok(id) => scope
+            .partners()
+            .filter(organization::Column::Id.eq(id))
+            .one(&state.db)
+            .await
+            .map_err(db_error)?,
+        Err(_) => None,
+    };
+    if partner.is_none() {
+        e.add("partner_id", "Choose a partner.");
+    }
+    let period = valid_period(period_raw);
+    if period.is_none() {
+        e.add(
+            "period",
+            "Enter a month like 2027-01 or a quarter like 2027-Q1.",
+        );
+    }
+    let revenue = match &budget {
+        Some(b) => parse_amount(revenue_raw, &b.currency).unwrap_or_else(|m| {
+            e.add("revenue", m);
+            0
+        }),
+        None => 0,
+    };
+    let (Some(budget), Some(partner), Some(period)) = (budget, partner, period) else {
+        return Err(AppError::Invalid(e));
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    record_all(
+        state,
+        actor,
+        &budget,
+        vec![Row {
+            partner,
+            period,
+            revenue,
+        }],
+    )
+    .await
+    .map_err(|err| match err {
+        AppError::Invalid(mut inner) => {
+            inner.values = e.values.clone();
+            AppError::Invalid(inner)
+        }
+        other => other,
+    })?;
+    Ok(())
+}
+
+/// A CSV with the columns `partner,period,revenue` (partner by name or id).
+/// Every row is checked first; one bad row saves nothing and every problem
+/// is reported with its row number.
+pub async fn import(
+    state: &AppState,
+    actor: &Actor,
+    budget_raw: &str,
+    csv_text: &str,
+) -> AppResult<usize> {
+    if !can_manage_budgets(actor) {
+        return Err(forbidden());
+    }
+    let scope = Scope::new(actor);
+    let keep = |e: FormErrors| e.with_values(&[("budget_id", budget_raw), ("csv", csv_text)]);
+    let Some(budget) = coop_budget(state, &scope, budget_raw).await? else {
+        let mut e = keep(FormErrors::new());
+        e.add("budget_id", "Choose a co-op budget.");
+        return Err(AppError::Invalid(e));
+    };
+    let partners = scope.partners().all(&state.db).await.map_err(db_error)?;
+    let recorded: Vec<(i64, String)> = mdf_revenue::Entity::find()
+        .filter(mdf_revenue::Column::TenantId.eq(actor.tenant_id))
+        .filter(mdf_revenue::Column::BudgetId.eq(budget.id))
+        .all(&state.db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|r| (r.partner_id, r.period))
+        .collect();
+
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(csv_text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|s| s.to_lowercase()).collect(),
+        Err(_) => Vec::new(),
+    };
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(pc), Some(dc), Some(rc)) = (col("partner"), col("period"), col("revenue")) else {
+        let mut e = keep(FormErrors::new());
+        e.add(
+            "csv",
+            "The first line must name the columns: partner,period,revenue.",
+        );
+        return Err(AppError::Invalid(e));
+    };
+    let mut problems: Vec<String> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        if i >= MAX_IMPORT_ROWS {
+            problems.push(format!("More than {MAX_IMPORT_ROWS} rows; split the file."));
+            break;
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(_) => {
+                problems.push(format!("Row {line}: can't be read as CSV."));
+                continue;
+            }
+        };
+        let field = |c: usize| record.get(c).unwrap_or("").to_owned();
+        let name = field(pc);
+        let partner = partners
+            .iter()
+            .find(|p| {
+                p.name.eq_ignore_ascii_case(&name) || name.parse::<i64>().is_ok_and(|id| id == p.id)
+            })
+            .cloned();
+        let period = valid_period(&field(dc));
+        let revenue = parse_amount(&field(rc), &budget.currency);
+        let mut row_problems = Vec::new();
+        if partner.is_none() {
+            row_problems.push(format!("no partner named \"{name}\""));
+        }
+        if period.is_none() {
+            row_problems.push(format!(
+                "period \"{}\" should look like 2027-01 or 2027-Q1",
+                field(dc)
+            ));
+        }
+        if let Err(m) = &revenue {
+            row_problems.push(format!(
+                "revenue \"{}\": {}",
+                field(rc),
+                m.trim_end_matches('.')
+            ));
+        }
+        if let (Some(p), Some(per)) = (&partner, &period) {
+            if recorded.iter().any(|(id, r)| *id == p.id && r == per) {
+                row_problems.push(format!("{} already has revenue for {per}", p.name));
+            } else if rows
+                .iter()
+                .any(|r| r.partner.id == p.id && &r.period == per)
+            {
+                row_problems.push(format!("{} for {per} appears twice in this file", p.name));
+            }
+        }
+        if !row_problems.is_empty() {
+            problems.push(format!("Row {line}: {}.", row_problems.join("; ")));
+            continue;
+        }
+        if let (Some(partner), Some(period), Ok(revenue)) = (partner, period, revenue) {
+            rows.push(Row {
+                partner,
+                period,
+                revenue,
+            });
+        }
+    }
+    if rows.is_empty() && problems.is_empty() {
+        problems.push("The file has no rows under its header line.".into());
+    }
+    if !problems.is_empty() {
+        let mut e = keep(FormErrors::new());
+        e.add(
+            "csv",
+            format!("Nothing was imported. {}", problems.join(" ")),
+        );
+        return Err(AppError::Invalid(e));
+    }
+    record_all(state, actor, &budget, rows)
+        .await
+        .map_err(|err| match err {
+            AppError::Invalid(inner) => {
+                let mut e = keep(FormErrors::new());
+                e.add(
+                    "csv",
+                    format!(
+                        "Nothing was imported. {}",
+                        inner
+                            .fields
+                            .first()
+                            .map(|f| f.1.clone())
+                            .unwrap_or_default()
+                    ),
+                );
+                AppError::Invalid(e)
+            }
+            other => other,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_and_accruals() {
+        assert_eq!(valid_period("2027-01").as_deref(), Some("2027-01"));
+        assert_eq!(valid_period("2027-q3").as_deref(), Some("2027-Q3"));
+        for bad in ["2027-13", "27-01", "2027-Q5", "2027", "january"] {
+            assert_eq!(valid_period(bad), None, "{bad}");
+        }
+        assert_eq!(
+            accrual(1_000_000, 250),
+            25_000,
+            "2.5% of 10,000.00 is 250.00"
+        );
+        assert_eq!(accrual(999, 250), 24, "rounded down to the cent");
+        assert_eq!(accrual(i64::MAX / 2, 10_000), i64::MAX / 2, "no overflow");
+    }
+}
