@@ -328,9 +328,11 @@ fn CoopRevenue(d: FundsOverview) -> impl IntoView {
         .iter()
         .map(|(id, n)| (id.to_string(), n.clone()))
         .collect();
-    let single = (budgets.len() == 1)
-        .then(|| budgets[0].0.clone())
-        .unwrap_or_default();
+    let single = if budgets.len() == 1 {
+        budgets[0].0.clone()
+    } else {
+        String::new()
+    };
     let one_budget = Some(kept(e1, "budget_id"))
         .filter(|v| !v.is_empty())
         .unwrap_or_else(|| single.clone());

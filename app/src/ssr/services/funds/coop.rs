@@ -45,13 +45,13 @@ async fn coop_budget(
     let Ok(id) = raw.parse::<i64>() else {
         return Ok(None);
     };
-    Ok(scope
+    scope
         .mdf_budgets()
         .filter(mdf_budget::Column::Id.eq(id))
         .filter(mdf_budget::Column::Kind.eq(BudgetKind::Coop.as_str()))
         .one(&state.db)
         .await
-        .map_err(db_error)?)
+        .map_err(db_error)
 }
 
 struct Row {
