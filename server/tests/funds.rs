@@ -225,6 +225,13 @@ async fn lifecycle(app: &TestApp) {
     assert_eq!(o["budgets"][0]["unallocated_minor"], 3_500_000);
     assert_eq!(o["budgets"][0]["balances"]["allocated"], 1_500_000);
 
+    let history = overview(app, &admin).await["budgets"][0]["history"].to_string();
+    assert!(
+        history.contains("$10,000.00 allocated to Northwind Systems")
+            && history.contains("Budget of $50,000.00 created"),
+        "{history}"
+    );
+
     // The partner sees its own allocation only (Northwind is Platinum, not in the Gold pool).
     let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
     let mine = overview(app, &olivia).await;

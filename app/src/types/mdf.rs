@@ -96,6 +96,8 @@ pub struct BudgetRow {
     pub starts_on: String,
     pub ends_on: String,
     pub balances: Balances,
+    /// Newest first: creation, allocations, co-op accruals.
+    pub history: Vec<AuditRow>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -164,6 +164,14 @@ fn Overview(
                                 <p class="muted">{format!("{} · {} to {}", b.kind.label(), b.starts_on, b.ends_on)}</p>
                                 <p>{format!("Total {} · unallocated {}", money(b.total_minor, &b.currency, &locale), money(b.unallocated_minor, &b.currency, &locale))}</p>
                                 <BalanceBar b=b.balances.clone() currency=b.currency.clone() locale=locale.clone()/>
+                                <details class="history">
+                                    <summary>"History"</summary>
+                                    <ol class="audit">
+                                        {b.history.iter().map(|a| view! {
+                                            <li><span class="audit-what">{format!("{} — {}", a.actor, a.detail)}</span><span class="muted">{a.at.clone()}</span></li>
+                                        }).collect_view()}
+                                    </ol>
+                                </details>
                             </section>
                         }).collect_view()}
                     </div>

@@ -262,6 +262,39 @@ pub async fn overview(
     } else {
         Vec::new()
     };
+    // The newest budget events, shown on each budget card.
+    let mut histories: HashMap<i64, Vec<AuditRow>> = HashMap::new();
+    for b in budgets.iter().take(20) {
+        let mut trail = funds::audit_trail(db, actor.tenant_id, "mdf_budget", b.id)
+            .await
+            .map_err(db_error)?;
+        trail.reverse();
+        trail.truncate(10);
+        let people: HashMap<i64, String> = users::names(
+            db,
+            actor.tenant_id,
+            trail.iter().map(|t| t.actor_id).collect(),
+        )
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .collect();
+        histories.insert(
+            b.id,
+            trail
+                .into_iter()
+                .map(|t| AuditRow {
+                    at: t.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                    actor: people
+                        .get(&t.actor_id)
+                        .cloned()
+                        .unwrap_or_else(|| "Partner portal".into()),
+                    action: t.action,
+                    detail: t.detail,
+                })
+                .collect(),
+        );
+    }
     Ok(FundsOverview {
         budgets: budgets
             .iter()
@@ -275,6 +308,7 @@ pub async fn overview(
                 starts_on: day(b.starts_on),
                 ends_on: day(b.ends_on),
                 balances: per_budget.get(&b.id).cloned().unwrap_or_default(),
+                history: histories.get(&b.id).cloned().unwrap_or_default(),
             })
             .collect(),
         allocations: allocations
