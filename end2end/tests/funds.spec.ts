@@ -21,6 +21,7 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
   await page.getByLabel('Total').fill('20,000');
   await page.getByRole('button', { name: 'Create budget' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Budget created' })).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('');
   await page.getByLabel('From budget').selectOption({ label: `${budget} (USD)` });
   await page.getByLabel('To', { exact: true }).selectOption({ label: 'Northwind Systems' });
   await page.locator('#f-allocate-amount').fill('5000');

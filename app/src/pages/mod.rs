@@ -28,6 +28,28 @@ where
     })
 }
 
+/// A form handle that clears the form after each successful submit, so the
+/// next entry starts empty.
+pub fn reset_on_success<I, O>(action: ServerAction<I>) -> NodeRef<leptos::html::Form>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if action
+            .value()
+            .get()
+            .is_some_and(|r: Result<O, AppError>| r.is_ok())
+        {
+            if let Some(form) = form.get() {
+                form.reset();
+            }
+        }
+    });
+    form
+}
+
 /// One field's message from an error signal.
 pub fn field_error(error: Signal<Option<AppError>>, name: &'static str) -> Signal<Option<String>> {
     Signal::derive(move || error.get().and_then(|e| e.field(name)))

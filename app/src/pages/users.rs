@@ -1,4 +1,4 @@
-use super::{action_error, field_error, kept};
+use super::{action_error, field_error, kept, reset_on_success};
 use crate::api::users::{list_users, InviteUser, RevokeInvitation, SetUserActive};
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
@@ -57,14 +57,7 @@ fn UserAdminView(
 ) -> impl IntoView {
     let error = action_error(invite);
     // After a successful invitation the form starts over for the next one.
-    let form = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if invite.value().get().is_some_and(|r| r.is_ok()) {
-            if let Some(form) = form.get() {
-                form.reset();
-            }
-        }
-    });
+    let form = reset_on_success(invite);
     let orgs: Vec<(String, String)> = d
         .organizations
         .iter()

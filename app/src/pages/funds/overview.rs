@@ -5,7 +5,7 @@ use crate::api::funds::{
 use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
-use crate::pages::{action_error, field_error, kept};
+use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::types::mdf::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
 use crate::types::money::currency_codes;
 use crate::types::Tier;
@@ -245,6 +245,7 @@ fn Overview(
 #[component]
 fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
     let error = action_error(action);
+    let form = reset_on_success(action);
     let kinds: Vec<(String, String)> = BudgetKind::ALL
         .iter()
         .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
@@ -259,7 +260,7 @@ fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
         <section class="card">
             <h2>"New budget"</h2>
             <FormError error/>
-            <ActionForm action=action attr:novalidate=true>
+            <ActionForm action=action node_ref=form attr:novalidate=true>
                 <input type="hidden" name="key" value=key/>
                 <TextField name="name" label="Name" required=true value=kept(error, "name") error=field_error(error, "name")/>
                 <SelectField name="kind" label="Kind" options=kinds selected=kept(error, "kind") empty="Choose…" error=field_error(error, "kind")/>
@@ -283,6 +284,7 @@ fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
 #[component]
 fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoView {
     let error = action_error(action);
+    let form = reset_on_success(action);
     let budgets: Vec<(String, String)> = d
         .budgets
         .iter()
@@ -306,7 +308,7 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
         <section class="card">
             <h2>"Allocate funds"</h2>
             <FormError error/>
-            <ActionForm action=action attr:novalidate=true>
+            <ActionForm action=action node_ref=form attr:novalidate=true>
                 <input type="hidden" name="key" value=format!("{}-a", d.form_key)/>
                 <SelectField name="budget_id" label="From budget" options=budgets selected=kept(error, "budget_id") empty="Choose…" error=field_error(error, "budget_id")/>
                 <SelectField name="target" label="To" options=targets selected=kept(error, "target") empty="Choose a partner or tier pool…" error=field_error(error, "target")/>
@@ -325,6 +327,8 @@ fn CoopRevenue(d: FundsOverview) -> impl IntoView {
     let many = ServerAction::<ImportRevenue>::new();
     let e1 = action_error(one);
     let e2 = action_error(many);
+    let form_one = reset_on_success(one);
+    let form_many = reset_on_success(many);
     let budgets: Vec<(String, String)> = d
         .budgets
         .iter()
@@ -353,7 +357,7 @@ fn CoopRevenue(d: FundsOverview) -> impl IntoView {
             <h2>"Co-op revenue"</h2>
             <p class="muted">"Each figure accrues the budget's co-op share to the partner."</p>
             <FormError error=e1/>
-            <ActionForm action=one attr:novalidate=true>
+            <ActionForm action=one node_ref=form_one attr:novalidate=true>
                 <SelectField id="rv-budget" name="budget_id" label="Co-op budget" options=budgets selected=one_budget empty="Choose…" error=field_error(e1, "budget_id")/>
                 <SelectField id="rv-partner" name="partner_id" label="Partner" options=partners selected=kept(e1, "partner_id") empty="Choose…" error=field_error(e1, "partner_id")/>
                 <div class="row">
@@ -364,7 +368,7 @@ fn CoopRevenue(d: FundsOverview) -> impl IntoView {
             </ActionForm>
             <h3>"Import a CSV"</h3>
             <FormError error=e2/>
-            <ActionForm action=many attr:novalidate=true>
+            <ActionForm action=many node_ref=form_many attr:novalidate=true>
                 <SelectField id="rv-import-budget" name="budget_id" label="Co-op budget" options=budgets_again selected=many_budget empty="Choose…" error=field_error(e2, "budget_id")/>
                 <TextField id="rv-csv" name="csv" label="Rows (partner,period,revenue)" multiline=true value=kept(e2, "csv")
                     hint="Paste with a header line, e.g. partner,period,revenue then Northwind Systems,2027-Q1,125000.00" error=field_error(e2, "csv")/>
