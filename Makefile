@@ -9,7 +9,7 @@ E2E_PORT ?= 3100
 # same so they reuse its compiled dependencies instead of building twice.
 SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
-.PHONY: run test tools browser e2e-deps build-debug unit e2e lint fmt clean-data
+.PHONY: run test test-deps tools browser e2e-deps build-debug unit e2e lint fmt
 
 tools:
 	@scripts/install-tools.sh
@@ -21,7 +21,12 @@ run: tools
 	  $(CARGO_TARGET_DIR)/release/server
 
 ## Unit and integration tests, then the browser suite.
-test: tools lint unit build-debug e2e
+test: tools test-deps lint unit build-debug e2e
+
+## A local S3-compatible service for the object-store test (PyPI).
+test-deps:
+	@command -v moto_server >/dev/null || python3 -m pip install -q --disable-pip-version-check 'moto[server]'
+
 
 lint:
 	cargo fmt --all -- --check

@@ -33,7 +33,7 @@ pub async fn build_state(config: Config, schema: Option<&str>) -> Result<AppStat
         .await
         .map_err(|e| format!("database: {e}"))?;
     let mailer = Mailer::from_config(&config)?;
-    let storage = Storage::local(&config.files_dir())?;
+    let storage = Storage::from_config(&config)?;
     Ok(AppState {
         db,
         config: Arc::new(config),

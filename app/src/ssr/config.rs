@@ -27,6 +27,17 @@ impl std::fmt::Debug for SmtpConfig {
     }
 }
 
+/// An S3-compatible bucket for uploads. Credentials come from the usual
+/// `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` variables.
+#[derive(Clone, Debug)]
+pub struct S3Config {
+    pub bucket: String,
+    pub region: String,
+    /// For S3-compatible services (MinIO, Ceph, R2 …); empty for AWS.
+    pub endpoint: Option<String>,
+    pub allow_http: bool,
+}
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub addr: SocketAddr,
@@ -39,6 +50,8 @@ pub struct Config {
     pub session_absolute: Duration,
     pub mail_from: String,
     pub smtp: Option<SmtpConfig>,
+    /// Where uploads go: an S3-compatible bucket, else `<data dir>/files`.
+    pub s3: Option<S3Config>,
     /// Tenant served when the host name names none (`PRM_DEFAULT_TENANT`).
     pub default_tenant: Option<String>,
     /// Take the client address from X-Forwarded-For (only behind a proxy).
@@ -97,7 +110,14 @@ impl Config {
                 security: var("SMTP_SECURITY").unwrap_or_else(|| "starttls".into()),
             }),
         };
+        let s3 = var("PRM_S3_BUCKET").map(|bucket| S3Config {
+            bucket,
+            region: var("PRM_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+            endpoint: var("PRM_S3_ENDPOINT"),
+            allow_http: flag("PRM_S3_ALLOW_HTTP", false),
+        });
         Ok(Self {
+            s3,
             base_url: var("PRM_BASE_URL").unwrap_or_else(|| format!("http://{addr}")),
             addr,
             data_dir,
@@ -126,6 +146,7 @@ impl Config {
             session_absolute: Duration::from_secs(30 * 24 * 3600),
             mail_from: "Partner Portal <portal@localhost>".into(),
             smtp: None,
+            s3: None,
             default_tenant: None,
             trust_proxy: false,
             seed_demo: false,

@@ -23,6 +23,34 @@ fn failed(err: object_store::Error) -> AppError {
 }
 
 impl Storage {
+    /// The configured store: the S3-compatible bucket when set, else a local
+    /// directory.
+    pub fn from_config(config: &super::config::Config) -> Result<Self, String> {
+        match &config.s3 {
+            Some(s3) => Self::s3(s3),
+            None => Self::local(&config.files_dir()),
+        }
+    }
+
+    pub fn s3(s3: &super::config::S3Config) -> Result<Self, String> {
+        let mut builder = object_store::aws::AmazonS3Builder::from_env()
+            .with_bucket_name(&s3.bucket)
+            .with_region(&s3.region)
+            .with_allow_http(s3.allow_http);
+        if let Some(endpoint) = &s3.endpoint {
+            // S3-compatible services address buckets by path, not by host.
+            builder = builder
+                .with_endpoint(endpoint)
+                .with_virtual_hosted_style_request(false);
+        }
+        let store = builder
+            .build()
+            .map_err(|e| format!("S3 bucket {}: {e}", s3.bucket))?;
+        Ok(Self {
+            store: Arc::new(store),
+        })
+    }
+
     pub fn local(dir: &std::path::Path) -> Result<Self, String> {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;

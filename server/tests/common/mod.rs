@@ -74,6 +74,15 @@ impl TestApp {
     }
 
     pub async fn try_new(backend: Backend) -> Option<Self> {
+        Self::build(backend, None).await
+    }
+
+    /// A SQLite-backed app whose uploads go to an S3-compatible bucket.
+    pub async fn with_s3(s3: app::ssr::config::S3Config) -> Self {
+        Self::build(Backend::Sqlite, Some(s3)).await.expect("app")
+    }
+
+    async fn build(backend: Backend, s3: Option<app::ssr::config::S3Config>) -> Option<Self> {
         let _ = tracing_subscriber::fmt()
             .with_test_writer()
             .with_env_filter("warn,server=info,app=info")
@@ -104,7 +113,8 @@ impl TestApp {
                 (url, Some(schema))
             }
         };
-        let config = Config::for_tests(data_dir.clone(), url.clone());
+        let mut config = Config::for_tests(data_dir.clone(), url.clone());
+        config.s3 = s3;
         let state = server::build_state(config, schema.as_deref())
             .await
             .expect("state");
