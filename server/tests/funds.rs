@@ -1283,3 +1283,53 @@ async fn coop_accruals(app: &TestApp) {
     assert_ledger_consistent(app).await;
 }
 both!(coop_budgets_accrue_from_revenue, coop_accruals);
+
+async fn claim_window_setting(app: &TestApp) {
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let budget = create_budget(app, &admin, "1000").await;
+    let northwind = org_id(app, "Northwind Systems").await;
+    assert!(
+        allocate(app, &admin, budget, &format!("p:{northwind}"), "1000")
+            .await
+            .status
+            .is_success()
+    );
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let allocation = overview(app, &olivia).await["allocations"][0]["id"].to_string();
+    let id = approved_request(
+        app,
+        &olivia,
+        &dana,
+        &allocation,
+        "window-key-0001-abcdef",
+        "100",
+        ("2027-02-10", "2027-02-10"),
+    )
+    .await;
+    assert_eq!(
+        request_detail(app, &olivia, id).await.json()["claim_deadline"],
+        "2027-04-11"
+    );
+    assert_eq!(
+        app.call(HOST_A, "set_claim_window", Some(&dana), &[("days", "30")])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let bad = app
+        .call(HOST_A, "set_claim_window", Some(&admin), &[("days", "0")])
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(app
+        .call(HOST_A, "set_claim_window", Some(&admin), &[("days", "30")])
+        .await
+        .status
+        .is_success());
+    assert_eq!(overview(app, &admin).await["claim_days"], 30);
+    assert_eq!(
+        request_detail(app, &olivia, id).await.json()["claim_deadline"],
+        "2027-03-12"
+    );
+}
+both!(claim_window_is_a_program_setting, claim_window_setting);

@@ -240,6 +240,10 @@ pub struct FundsOverview {
     pub claim_queue_title: String,
     /// Return on the funds per activity type (vendor staff).
     pub roi: Vec<RoiRow>,
+    /// Days after an activity ends within which claims are accepted.
+    pub claim_days: i32,
+    /// The signed-in user may change program settings (vendor admin).
+    pub can_configure: bool,
     pub can_manage_budgets: bool,
     pub can_request: bool,
     /// Partners the signed-in user may allocate to: (id, name).

@@ -27,3 +27,5 @@ mod record_revenue;
 pub use record_revenue::*;
 mod import_revenue;
 pub use import_revenue::*;
+mod set_claim_window;
+pub use set_claim_window::*;

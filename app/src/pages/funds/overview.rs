@@ -1,6 +1,6 @@
 use super::{money, RequestList};
 use crate::api::funds::{
-    get_funds_overview, AllocateFunds, CreateBudget, ImportRevenue, RecordRevenue,
+    get_funds_overview, AllocateFunds, CreateBudget, ImportRevenue, RecordRevenue, SetClaimWindow,
 };
 use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
@@ -45,6 +45,7 @@ pub fn FundsPage() -> impl IntoView {
         <Success show=saved("budget") text="Budget created. Allocate it to partners or tier pools below."/>
         <Success show=saved("allocation") text="Funds allocated."/>
         <Success show=saved("revenue") text="Revenue recorded; co-op funds accrued."/>
+        <Success show=saved("window") text="Claim window saved. It applies to every open request."/>
         <Suspense fallback=|| view! { <p class="loading">"Loading funds…"</p> }>
             {move || Suspend::new(async move {
                 let (user, data) = (me.user().await, data.await);
@@ -179,6 +180,7 @@ fn Overview(
             }}
             <div class="grid">
                 {d.budgets.iter().any(|b| b.kind == BudgetKind::Coop).then(|| view! { <CoopRevenue d=d.clone()/> })}
+                {d.can_configure.then(|| view! { <ClaimWindow days=d.claim_days/> })}
                 <NewBudget action=budget key=d.form_key.clone()/>
                 {(!d.budgets.is_empty()).then(|| view! { <Allocate action=allocate d=d.clone()/> })}
             </div>
@@ -373,6 +375,26 @@ fn CoopRevenue(d: FundsOverview) -> impl IntoView {
                 <TextField id="rv-csv" name="csv" label="Rows (partner,period,revenue)" multiline=true value=kept(e2, "csv")
                     hint="Paste with a header line, e.g. partner,period,revenue then Northwind Systems,2027-Q1,125000.00" error=field_error(e2, "csv")/>
                 <button type="submit" class="btn" disabled=move || many.pending().get()>"Import"</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn ClaimWindow(days: i32) -> impl IntoView {
+    let action = ServerAction::<SetClaimWindow>::new();
+    let error = action_error(action);
+    let value = Some(kept(error, "days"))
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| days.to_string());
+    view! {
+        <section class="card">
+            <h2>"Claim window"</h2>
+            <p class="muted">"Partners claim within this many days after an activity ends; they are reminded a week before."</p>
+            <FormError error/>
+            <ActionForm action=action attr:novalidate=true>
+                <TextField id="f-claim-days" name="days" label="Days after the activity" kind="number" value=value error=field_error(error, "days")/>
+                <button type="submit" class="btn" disabled=move || action.pending().get()>"Save"</button>
             </ActionForm>
         </section>
     }

@@ -9,6 +9,7 @@ pub mod export;
 pub mod overview;
 pub mod requests;
 pub mod roi;
+pub mod settings;
 pub mod totals;
 
 use crate::error::AppError;

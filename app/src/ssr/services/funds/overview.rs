@@ -339,6 +339,8 @@ pub async fn overview(
             .map(|r| request_row(r, &names, &currencies))
             .collect(),
         claim_queue_title: claim_queue_title.to_owned(),
+        claim_days: super::settings::claim_days(state, actor.tenant_id).await?,
+        can_configure: actor.role == Role::VendorAdmin,
         roi: if actor.role.is_vendor_staff() {
             super::roi::by_activity(state, &scope).await?
         } else {

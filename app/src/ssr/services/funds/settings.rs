@@ -1,0 +1,59 @@
+//! Program-wide fund settings.
+
+use super::{audit, forbidden};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::tenant;
+use crate::ssr::repo::{db_error, funds};
+use crate::ssr::{Actor, AppState};
+use crate::types::{FormErrors, Role};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+
+/// How many days after an activity ends its claim is accepted.
+pub async fn claim_days(state: &AppState, tenant_id: i64) -> AppResult<i32> {
+    Ok(tenant::Entity::find_by_id(tenant_id)
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .map(|t| t.mdf_claim_days)
+        .unwrap_or(60))
+}
+
+pub async fn set_claim_days(state: &AppState, actor: &Actor, raw: &str) -> AppResult<()> {
+    if actor.role != Role::VendorAdmin {
+        return Err(forbidden());
+    }
+    let Some(days) = raw
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|d| (1..=365).contains(d))
+    else {
+        let mut e = FormErrors::new().with_values(&[("days", raw)]);
+        e.add("days", "Enter a number of days from 1 to 365.");
+        return Err(AppError::Invalid(e));
+    };
+    let now = crate::ssr::services::now();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    tenant::Entity::update_many()
+        .col_expr(tenant::Column::MdfClaimDays, Expr::value(days))
+        .filter(tenant::Column::Id.eq(actor.tenant_id))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    let detail = format!("Claims accepted until {days} days after an activity ends");
+    funds::audit(
+        &txn,
+        audit(
+            actor,
+            "tenant",
+            actor.tenant_id,
+            "claim_window",
+            &detail,
+            now,
+        ),
+    )
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}
