@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, perProject, shot, signIn } from './helpers';
+import { hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
 
 test('funds: request on a phone, partial approval, claim with proof, partial claim approval, payment', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
@@ -11,6 +11,7 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Funds' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Market development funds' })).toBeVisible();
   await hydrated(page);
+  await noSeriousViolations(page);
   await page.getByLabel('Name', { exact: true }).fill(budget);
   await page.getByLabel('Kind').selectOption('marketing');
   await page.getByLabel('Total').fill('0');
@@ -38,6 +39,7 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
   await partner.getByRole('link', { name: 'Request funds' }).click();
   await expect(partner.getByRole('heading', { level: 1, name: 'Request funds' })).toBeVisible();
   await hydrated(partner);
+  await noSeriousViolations(partner);
   const option = partner.locator('#f-allocation_id option', { hasText: budget });
   await partner.getByLabel('Funds to draw from').selectOption((await option.getAttribute('value'))!);
   await partner.getByLabel('Activity').selectOption('webinar');
@@ -63,6 +65,7 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
   await page.getByRole('link', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }).first().click();
   await expect(page.getByRole('heading', { name: 'Your decision' })).toBeVisible();
   await hydrated(page);
+  await noSeriousViolations(page);
   await page.getByLabel('Amount to approve').fill('1,500');
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.locator('#f-decide-reason-error')).toContainText('Say why');
@@ -82,6 +85,7 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
   await partner.getByRole('link', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }).click();
   await expect(partner.getByRole('heading', { name: 'Start your claim' })).toBeVisible();
   await hydrated(partner);
+  await noSeriousViolations(partner);
   await partner.getByLabel('Amount spent').fill('1,400');
   await partner.getByLabel('What the activity achieved').fill('180 attendees, 30 qualified leads.');
   await partner.getByRole('button', { name: 'Save figures' }).click();
