@@ -1,6 +1,7 @@
 //! The HTML shell and the route table.
 
 use crate::components::layout::PortalLayout;
+use crate::pages::account::AccountPage;
 use crate::pages::funds::{FundsPage, NewRequestPage, RequestPage};
 use crate::pages::{
     accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
@@ -53,6 +54,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("partners") view=PartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("partners/:id") view=PartnerPage ssr=SsrMode::Async/>
                     <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
+                    <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("funds") view=FundsPage ssr=SsrMode::Async/>
                     <Route path=path!("funds/requests/new") view=NewRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("funds/requests/:id") view=RequestPage ssr=SsrMode::Async/>

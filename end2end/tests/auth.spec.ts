@@ -55,8 +55,16 @@ test('password reset by emailed link', async ({ page }, testInfo) => {
   await signIn(page, email, 'fresh password 2026');
 });
 
-test('unknown pages show a real 404', async ({ page }) => {
+test('own account page, and unknown pages show a real 404', async ({ page }) => {
   await signIn(page, 'maya.lin@acme.example');
+  await page.getByRole('link', { name: 'Account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Current password').fill('not it');
+  await page.getByLabel('New password', { exact: true }).fill('another good password');
+  await page.getByLabel('Repeat the new password').fill('another good password');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.locator('#f-current-error')).toContainText('not your current password');
   const res = await page.goto('/nothing/here');
   expect(res!.status()).toBe(404);
   await expect(page.getByRole('heading', { name: "We couldn't find that page" })).toBeVisible();

@@ -1,6 +1,7 @@
 //! Server functions: one public endpoint per file. Each takes the actor from
 //! the session (never from arguments), calls a service and returns `AppError`.
 
+pub mod account;
 pub mod auth;
 pub mod dashboard;
 pub mod funds;

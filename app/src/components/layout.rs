@@ -43,6 +43,7 @@ pub fn PortalLayout() -> impl IntoView {
                         }
                     })}
                 </Suspense>
+                <a class="btn btn-quiet account-link" href="/account">"Account"</a>
                 <ActionForm action=sign_out attr:class="signout">
                     <button type="submit" class="btn btn-quiet">"Sign out"</button>
                 </ActionForm>

@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod accept_invitation;
+pub mod account;
 pub mod dashboard;
 pub mod forgot_password;
 pub mod funds;

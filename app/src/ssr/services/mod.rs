@@ -1,6 +1,7 @@
 //! Workflows: permission checks, validation and the queries they need,
 //! independent of HTTP so tests and the seeder can call them.
 
+pub mod account;
 pub mod auth;
 pub mod dashboard;
 pub mod funds;

@@ -1,0 +1,21 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "change_my_password")]
+pub async fn change_my_password(
+    current: String,
+    password: String,
+    confirm: String,
+) -> Result<(), AppError> {
+    use crate::ssr::{context, services::account};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            account::change_password(&state, &actor, current, password, confirm).await?;
+            leptos_axum::redirect("/account?saved=password");
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,65 @@
+use super::{action_error, field_error, kept};
+use crate::api::account::{ChangeMyPassword, RenameMe};
+use crate::components::field::{checks, TextField};
+use crate::components::layout::use_me;
+use crate::components::notice::{FormError, LoadError, Success};
+use crate::types::form::check::MIN_PASSWORD;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let me = use_me();
+    let query = use_query_map();
+    let saved = move |what: &'static str| {
+        Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
+    };
+    let rename = ServerAction::<RenameMe>::new();
+    let password = ServerAction::<ChangeMyPassword>::new();
+    let rename_error = action_error(rename);
+    let password_error = action_error(password);
+    view! {
+        <Title text="Your account"/>
+        <h1>"Your account"</h1>
+        <Success show=saved("name") text="Name saved."/>
+        <Success show=saved("password") text="Password changed. Your other sessions were signed out."/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match me.user().await {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(user) => {
+                        let name = Some(kept(rename_error, "name")).filter(|n| !n.is_empty()).unwrap_or(user.name.clone());
+                        view! {
+                            <div class="grid">
+                                <section class="card">
+                                    <h2>"Profile"</h2>
+                                    <p class="muted">{format!("{} · {} · {}", user.email, user.role.label(), user.organization_name)}</p>
+                                    <FormError error=rename_error/>
+                                    <ActionForm action=rename attr:novalidate=true>
+                                        <TextField name="name" label="Your name" autocomplete="name" required=true value=name
+                                            error=field_error(rename_error, "name") check=checks::name/>
+                                        <button type="submit" class="btn btn-primary" disabled=move || rename.pending().get()>"Save name"</button>
+                                    </ActionForm>
+                                </section>
+                                <section class="card">
+                                    <h2>"Password"</h2>
+                                    <FormError error=password_error/>
+                                    <ActionForm action=password attr:novalidate=true>
+                                        <TextField name="current" label="Current password" kind="password" autocomplete="current-password" required=true
+                                            error=field_error(password_error, "current")/>
+                                        <TextField id="f-new-password" name="password" label="New password" kind="password" autocomplete="new-password" required=true
+                                            hint=format!("At least {MIN_PASSWORD} characters.") error=field_error(password_error, "password") check=checks::new_password/>
+                                        <TextField name="confirm" label="Repeat the new password" kind="password" autocomplete="new-password" required=true
+                                            error=field_error(password_error, "confirm")/>
+                                        <button type="submit" class="btn btn-primary" disabled=move || password.pending().get()>"Change password"</button>
+                                    </ActionForm>
+                                </section>
+                            </div>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,68 @@
+//! The signed-in user's own account: their name and password.
+
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{session, user};
+use crate::ssr::repo::{db_error, users};
+use crate::ssr::{password, Actor, AppState};
+use crate::types::form::check;
+use crate::types::FormErrors;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+
+pub async fn rename(state: &AppState, actor: &Actor, raw: &str) -> AppResult<()> {
+    let mut e = FormErrors::new().with_values(&[("name", raw)]);
+    let name = check::required(&mut e, "name", raw, "your name", 100);
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    user::Entity::update_many()
+        .col_expr(user::Column::Name, Expr::value(name))
+        .filter(user::Column::TenantId.eq(actor.tenant_id))
+        .filter(user::Column::Id.eq(actor.user_id))
+        .exec(&state.db)
+        .await
+        .map_err(db_error)?;
+    Ok(())
+}
+
+/// Changes the password after checking the current one, and signs out every
+/// other session (this one stays).
+pub async fn change_password(
+    state: &AppState,
+    actor: &Actor,
+    current: String,
+    new: String,
+    confirm: String,
+) -> AppResult<()> {
+    let mut e = FormErrors::new();
+    if current.is_empty() {
+        e.add("current", "Enter your current password.");
+    }
+    check::new_password(&mut e, &new, &confirm);
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    let me = users::by_id_in_tenant(&state.db, actor.tenant_id, actor.user_id)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::Unauthenticated)?;
+    if !password::verify(current, me.password_hash).await {
+        return Err(AppError::invalid(
+            "current",
+            "That is not your current password.",
+        ));
+    }
+    let hash = password::hash(new).await?;
+    let txn = state.db.begin().await.map_err(db_error)?;
+    users::set_password(&txn, actor.tenant_id, actor.user_id, hash)
+        .await
+        .map_err(db_error)?;
+    session::Entity::delete_many()
+        .filter(session::Column::TenantId.eq(actor.tenant_id))
+        .filter(session::Column::UserId.eq(actor.user_id))
+        .filter(session::Column::Id.ne(actor.session_id.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)
+}
