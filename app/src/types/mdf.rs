@@ -2,26 +2,12 @@
 
 use serde::{Deserialize, Serialize};
 
-macro_rules! codes {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $code),+ } }
-            pub fn parse(value: &str) -> Option<Self> { match value { $($code => Some($name::$variant),)+ _ => None } }
-            pub fn label(self) -> &'static str { match self { $($name::$variant => $label),+ } }
-        }
-    };
-}
-
-codes!(BudgetKind {
+string_enum!(BudgetKind {
     Marketing => ("marketing", "Marketing funds"),
     Coop => ("coop", "Co-op (accrues on revenue)"),
 });
 
-codes!(ActivityType {
+string_enum!(ActivityType {
     Event => ("event", "Event"),
     Webinar => ("webinar", "Webinar"),
     TradeShow => ("trade_show", "Trade show"),
@@ -31,7 +17,7 @@ codes!(ActivityType {
     Other => ("other", "Other"),
 });
 
-codes!(
+string_enum!(
     /// Where a fund request stands.
     RequestStatus {
         Submitted => ("submitted", "Waiting for review"),
@@ -42,7 +28,7 @@ codes!(
     }
 );
 
-codes!(
+string_enum!(
     /// Where a claim stands.
     ClaimStatus {
         Draft => ("draft", "Draft"),
@@ -54,7 +40,7 @@ codes!(
     }
 );
 
-codes!(
+string_enum!(
     /// Kinds of ledger entries; balances are sums over them.
     LedgerKind {
         Credit => ("credit", "Allocated"),

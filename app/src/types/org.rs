@@ -2,31 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Declares a closed set of values stored as snake_case strings, with labels.
-macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-
-            pub fn parse(value: &str) -> Option<Self> {
-                match value { $($code => Some($name::$variant),)+ _ => None }
-            }
-
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-        }
-    };
-}
-
 string_enum!(
     /// The vendor itself, or one of its partner companies.
     OrgKind { Vendor => ("vendor", "Vendor"), Partner => ("partner", "Partner") }

@@ -8,7 +8,6 @@ use crate::ssr::repo::{db_error, organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::LedgerKind;
 use crate::types::money::to_input;
-use crate::types::Tier;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
@@ -99,13 +98,7 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
         let holder = e
             .allocation_id
             .and_then(|id| allocations.get(&id))
-            .map(
-                |a| match (a.partner_id, a.tier.as_deref().and_then(Tier::parse)) {
-                    (Some(p), _) => partners.get(&p).cloned().unwrap_or_default(),
-                    (None, Some(t)) => format!("{} tier pool", t.label()),
-                    _ => String::new(),
-                },
-            );
+            .map(|a| super::overview::holder(a, &partners));
         let request = e.request_id.and_then(|id| requests.get(&id));
         out.write_record([
             e.id.to_string(),

@@ -41,7 +41,8 @@ async fn partner_names(
         .collect())
 }
 
-fn holder(a: &mdf_allocation::Model, names: &HashMap<i64, String>) -> String {
+/// Who holds an allocation: the partner's name, or "<Tier> tier pool".
+pub(crate) fn holder(a: &mdf_allocation::Model, names: &HashMap<i64, String>) -> String {
     match (a.partner_id, a.tier.as_deref().and_then(Tier::parse)) {
         (Some(id), _) => names.get(&id).cloned().unwrap_or_default(),
         (None, Some(t)) => format!("{} tier pool", t.label()),
