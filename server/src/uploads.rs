@@ -7,6 +7,7 @@ use app::error::AppError;
 use app::ssr::services::funds::claims;
 use app::ssr::services::logos;
 use app::ssr::Actor;
+use app::types::url::encode_query_value;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -17,21 +18,10 @@ fn back(id: i64, result: Result<(), AppError>) -> Response {
         Ok(()) => format!("/partners/{id}?saved=logo"),
         Err(e) => {
             let message = e.field("logo").unwrap_or_else(|| e.to_string());
-            format!("/partners/{id}?logo_error={}", encode(&message))
+            format!("/partners/{id}?logo_error={}", encode_query_value(&message))
         }
     };
     Redirect::to(&location).into_response()
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Reads the `logo` field, stopping as soon as it exceeds the size limit.
@@ -113,7 +103,10 @@ fn back_to_request(id: i64, result: Result<(), AppError>) -> Response {
         Ok(()) => format!("/funds/requests/{id}?saved=proof"),
         Err(e) => {
             let message = e.field("proof").unwrap_or_else(|| e.to_string());
-            format!("/funds/requests/{id}?proof_error={}", encode(&message))
+            format!(
+                "/funds/requests/{id}?proof_error={}",
+                encode_query_value(&message)
+            )
         }
     };
     Redirect::to(&location).into_response()

@@ -4,6 +4,7 @@ use crate::api::partners::{list_partners, CreatePartner};
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
+use crate::types::url::encode_query_value;
 use crate::types::views::PartnerFilter;
 use crate::types::{PartnerType, Region, Role, Segment, Tier};
 use leptos::prelude::*;
@@ -56,10 +57,10 @@ pub fn PartnersPage() -> impl IntoView {
         let f = filter();
         format!(
             "/partners?q={}&tier={}&region={}&type={}&after={after}",
-            urlencode(&f.q),
-            urlencode(&f.tier),
-            urlencode(&f.region),
-            urlencode(&f.partner_type)
+            encode_query_value(&f.q),
+            encode_query_value(&f.tier),
+            encode_query_value(&f.region),
+            encode_query_value(&f.partner_type)
         )
     };
     view! {
@@ -108,17 +109,6 @@ pub fn PartnersPage() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[component]

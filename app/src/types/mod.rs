@@ -32,6 +32,7 @@ pub mod mdf;
 pub mod money;
 pub mod org;
 pub mod role;
+pub mod url;
 pub mod views;
 
 pub use email::Email;

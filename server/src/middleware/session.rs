@@ -1,5 +1,6 @@
 use app::ssr::services::auth::{self, COOKIE};
 use app::ssr::{repo, AppState, ClientIp, RequestTenant};
+use app::types::url::encode_query_value;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::middleware::Next;
@@ -75,7 +76,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             let location = if target == "/" {
                 "/sign-in".to_owned()
             } else {
-                format!("/sign-in?next={}", encode(target))
+                format!("/sign-in?next={}", encode_query_value(target))
             };
             return Redirect::to(&location).into_response();
         }
@@ -158,15 +159,4 @@ fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
     req.extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip())
-}
-
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -209,3 +209,23 @@ pub async fn audit_trail(
         .all(db)
         .await
 }
+
+/// Audit trails of several records of one kind, oldest first, in one query.
+pub async fn audit_trails(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    entity: &str,
+    entity_ids: Vec<i64>,
+) -> Result<Vec<audit_event::Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    if entity_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    audit_event::Entity::find()
+        .filter(audit_event::Column::TenantId.eq(tenant_id))
+        .filter(audit_event::Column::Entity.eq(entity))
+        .filter(audit_event::Column::EntityId.is_in(entity_ids))
+        .order_by_asc(audit_event::Column::Id)
+        .all(db)
+        .await
+}

@@ -125,6 +125,31 @@ async fn load(state: &AppState, actor: &Actor, request_id: i64) -> AppResult<Con
     })
 }
 
+impl Context {
+    /// A ledger entry for this request's allocation.
+    fn entry<'a>(
+        &'a self,
+        actor: &Actor,
+        kind: LedgerKind,
+        amount_minor: i64,
+        reason: &'a str,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> funds::Entry<'a> {
+        funds::Entry {
+            tenant_id: actor.tenant_id,
+            budget_id: self.allocation.budget_id,
+            allocation_id: Some(self.allocation.id),
+            request_id: Some(self.request.id),
+            kind,
+            amount_minor,
+            currency: &self.currency,
+            actor_id: actor.user_id,
+            reason,
+            at,
+        }
+    }
+}
+
 fn editable(claim: &mdf_claim::Model) -> bool {
     matches!(
         ClaimStatus::parse(&claim.status),
@@ -561,23 +586,9 @@ async fn release_rest(
     funds::release(txn, actor.tenant_id, ctx.allocation.id, amount)
         .await
         .map_err(db_error)?;
-    funds::append(
-        txn,
-        funds::Entry {
-            tenant_id: actor.tenant_id,
-            budget_id: ctx.allocation.budget_id,
-            allocation_id: Some(ctx.allocation.id),
-            request_id: Some(ctx.request.id),
-            kind: LedgerKind::Release,
-            amount_minor: amount,
-            currency: &ctx.currency,
-            actor_id: actor.user_id,
-            reason: why,
-            at,
-        },
-    )
-    .await
-    .map_err(db_error)
+    funds::append(txn, ctx.entry(actor, LedgerKind::Release, amount, why, at))
+        .await
+        .map_err(db_error)
 }
 
 async fn close_request_row(
@@ -710,23 +721,9 @@ pub async fn review(
     let detail = match (status, approved) {
         (ClaimStatus::Approved, Some(a)) => {
             let why = format!("Claim on request #{} approved", ctx.request.id);
-            funds::append(
-                &txn,
-                funds::Entry {
-                    tenant_id: actor.tenant_id,
-                    budget_id: ctx.allocation.budget_id,
-                    allocation_id: Some(ctx.allocation.id),
-                    request_id: Some(ctx.request.id),
-                    kind: LedgerKind::Approve,
-                    amount_minor: a,
-                    currency: &ctx.currency,
-                    actor_id: actor.user_id,
-                    reason: &why,
-                    at: now,
-                },
-            )
-            .await
-            .map_err(db_error)?;
+            funds::append(&txn, ctx.entry(actor, LedgerKind::Approve, a, &why, now))
+                .await
+                .map_err(db_error)?;
             release_rest(
                 &txn,
                 actor,
@@ -828,23 +825,9 @@ pub async fn pay(
         return Err(AppError::Conflict(STALE.into()));
     }
     let why = format!("Payment {reference}");
-    funds::append(
-        &txn,
-        funds::Entry {
-            tenant_id: actor.tenant_id,
-            budget_id: ctx.allocation.budget_id,
-            allocation_id: Some(ctx.allocation.id),
-            request_id: Some(ctx.request.id),
-            kind: LedgerKind::Pay,
-            amount_minor: amount,
-            currency: &ctx.currency,
-            actor_id: actor.user_id,
-            reason: &why,
-            at: now,
-        },
-    )
-    .await
-    .map_err(db_error)?;
+    funds::append(&txn, ctx.entry(actor, LedgerKind::Pay, amount, &why, now))
+        .await
+        .map_err(db_error)?;
     let detail = format!(
         "Paid {} on {} (ref. {reference})",
         money(amount, &ctx.currency),

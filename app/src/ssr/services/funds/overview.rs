@@ -263,38 +263,35 @@ pub async fn overview(
     } else {
         Vec::new()
     };
-    // The newest budget events, shown on each budget card.
-    let mut histories: HashMap<i64, Vec<AuditRow>> = HashMap::new();
-    for b in budgets.iter().take(20) {
-        let mut trail = funds::audit_trail(db, actor.tenant_id, "mdf_budget", b.id)
-            .await
-            .map_err(db_error)?;
-        trail.reverse();
-        trail.truncate(10);
-        let people: HashMap<i64, String> = users::names(
-            db,
-            actor.tenant_id,
-            trail.iter().map(|t| t.actor_id).collect(),
-        )
+    // The newest budget events, shown on each budget card: one query for the
+    // events, one for the names behind them.
+    let budget_ids: Vec<i64> = budgets.iter().take(20).map(|b| b.id).collect();
+    let events = funds::audit_trails(db, actor.tenant_id, "mdf_budget", budget_ids)
         .await
-        .map_err(db_error)?
-        .into_iter()
-        .collect();
-        histories.insert(
-            b.id,
-            trail
-                .into_iter()
-                .map(|t| AuditRow {
-                    at: t.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
-                    actor: people
-                        .get(&t.actor_id)
-                        .cloned()
-                        .unwrap_or_else(|| "Partner portal".into()),
-                    action: t.action,
-                    detail: t.detail,
-                })
-                .collect(),
-        );
+        .map_err(db_error)?;
+    let people: HashMap<i64, String> = users::names(
+        db,
+        actor.tenant_id,
+        events.iter().map(|t| t.actor_id).collect(),
+    )
+    .await
+    .map_err(db_error)?
+    .into_iter()
+    .collect();
+    let mut histories: HashMap<i64, Vec<AuditRow>> = HashMap::new();
+    for t in events.into_iter().rev() {
+        let history = histories.entry(t.entity_id).or_default();
+        if history.len() < 10 {
+            history.push(AuditRow {
+                at: t.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                actor: people
+                    .get(&t.actor_id)
+                    .cloned()
+                    .unwrap_or_else(|| "Partner portal".into()),
+                action: t.action,
+                detail: t.detail,
+            });
+        }
     }
     Ok(FundsOverview {
         budgets: budgets
