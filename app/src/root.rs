@@ -2,6 +2,9 @@
 
 use crate::components::layout::PortalLayout;
 use crate::pages::account::AccountPage;
+use crate::pages::cobrand::{
+    CobrandPage, DesignPage, NewDesignPage, NewTemplatePage, TemplatePage,
+};
 use crate::pages::funds::{FundsPage, NewRequestPage, RequestPage};
 use crate::pages::{
     accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
@@ -56,6 +59,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
                     <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("funds") view=FundsPage ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand") view=CobrandPage ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand/templates/new") view=NewTemplatePage ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand/templates/:id") view=TemplatePage ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand/templates/:id/customise") view=NewDesignPage ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand/designs/:id") view=DesignPage ssr=SsrMode::Async/>
                     <Route path=path!("funds/requests/new") view=NewRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("funds/requests/:id") view=RequestPage ssr=SsrMode::Async/>
                 </ParentRoute>

@@ -41,7 +41,7 @@ test('partner admin sees their company, not the directory', async ({ page }, tes
   // A text file named .png is refused with a message; a real PNG becomes the logo.
   await page.getByLabel('Logo file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
   await page.getByRole('button', { name: 'Upload logo' }).click();
-  await expect(page.locator('#logo-error')).toContainText('PNG, JPEG or WebP');
+  await expect(page.locator('#logo-error')).toContainText('PNG, JPEG, WebP or SVG');
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
   await page.getByLabel('Logo file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
   await page.getByRole('button', { name: 'Upload logo' }).click();

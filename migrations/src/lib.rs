@@ -7,6 +7,7 @@ mod m20261123_000001_foundation;
 mod m20261123_000002_mdf;
 mod m20261123_000003_mdf_claims;
 mod m20261123_000004_coop_revenue;
+mod m20261123_000005_cobranding;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_mdf::Migration),
             Box::new(m20261123_000003_mdf_claims::Migration),
             Box::new(m20261123_000004_coop_revenue::Migration),
+            Box::new(m20261123_000005_cobranding::Migration),
         ]
     }
 }

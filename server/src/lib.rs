@@ -3,6 +3,7 @@
 //! writes and adds security headers. `main.rs` runs it; tests drive it
 //! in-process.
 
+pub mod design_exports;
 pub mod health;
 pub mod middleware;
 pub mod uploads;
@@ -52,6 +53,10 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/media/logos/{id}", get(uploads::logo))
+        .route(
+            "/cobrand/designs/{id}/export/{format}",
+            get(design_exports::export),
+        )
         .route(
             "/partners/{id}/logo",
             post(uploads::upload_logo).layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024)),

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod cobrand;
 pub mod dashboard;
 pub mod funds;
 pub mod partners;

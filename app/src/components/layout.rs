@@ -101,6 +101,11 @@ fn nav_items(user: &CurrentUser) -> Vec<NavItem> {
         items.push(NavItem { href: format!("/partners/{}", user.organization_id), label: "Company", icon: "M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v4h2a2 2 0 0 1 2 2v10zm4-14v2h2V7zm0 4v2h2v-2zm0 4v2h2v-2zm4-8v2h2V7zm0 4v2h2v-2z" });
     }
     items.push(NavItem {
+        href: "/cobrand".into(),
+        label: "Marketing",
+        icon: "M4 4h16v12H5.2L4 17.2zm2 3v2h12V7zm0 4v2h8v-2zM3 20h18v2H3z",
+    });
+    items.push(NavItem {
         href: "/funds".into(),
         label: "Funds",
         icon: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15.9V19h-2v-1.1c-1.7-.3-3-1.4-3.1-3h2c.1.8.9 1.4 2.1 1.4 1.3 0 2-.6 2-1.3 0-.8-.6-1.2-2.4-1.6-2.2-.5-3.4-1.3-3.4-3 0-1.5 1.1-2.5 2.8-2.8V6.5h2v1.1c1.6.3 2.6 1.4 2.7 2.8h-2c-.1-.7-.7-1.2-1.7-1.2-1.1 0-1.7.5-1.7 1.2 0 .7.6 1 2.3 1.4 2.2.5 3.5 1.3 3.5 3.1 0 1.6-1.2 2.7-3.1 3z",

@@ -2,6 +2,7 @@
 
 pub mod accept_invitation;
 pub mod account;
+pub mod cobrand;
 pub mod dashboard;
 pub mod forgot_password;
 pub mod funds;

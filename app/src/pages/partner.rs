@@ -128,8 +128,8 @@ fn LogoForm(id: i64, has_logo: bool) -> impl IntoView {
             <form method="post" enctype="multipart/form-data" action=format!("/partners/{id}/logo")>
                 <div class="field">
                     <label for="f-logo">"Logo file"</label>
-                    <p class="field-hint" id="f-logo-hint">"PNG, JPEG or WebP, up to 1 MB. A square image looks best."</p>
-                    <input id="f-logo" type="file" name="logo" accept="image/png,image/jpeg,image/webp" required aria-describedby="f-logo-hint"/>
+                    <p class="field-hint" id="f-logo-hint">"PNG, JPEG, WebP or SVG, up to 1 MB. A wide logo on a transparent background suits co-branded material best."</p>
+                    <input id="f-logo" type="file" name="logo" accept="image/png,image/jpeg,image/webp,image/svg+xml" required aria-describedby="f-logo-hint"/>
                 </div>
                 <button type="submit" class="btn btn-primary">"Upload logo"</button>
             </form>

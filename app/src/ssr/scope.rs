@@ -3,7 +3,8 @@
 //! widen a partner's view.
 
 use super::entities::{
-    invitation, mdf_allocation, mdf_budget, mdf_claim, mdf_request, organization, user,
+    cobrand_design, cobrand_export, cobrand_template, invitation, mdf_allocation, mdf_budget,
+    mdf_claim, mdf_request, organization, user,
 };
 use super::Actor;
 use crate::types::{OrgKind, Role};
@@ -124,5 +125,26 @@ impl<'a> Scope<'a> {
         invitation::Entity::find()
             .filter(invitation::Column::TenantId.eq(self.actor.tenant_id))
             .filter(invitation::Column::OrganizationId.in_subquery(self.visible_org_ids()))
+    }
+
+    /// The tenant's co-branding templates; services narrow partners to the
+    /// published ones meant for them.
+    pub fn cobrand_templates(&self) -> Select<cobrand_template::Entity> {
+        cobrand_template::Entity::find()
+            .filter(cobrand_template::Column::TenantId.eq(self.actor.tenant_id))
+    }
+
+    /// Designs of visible organisations.
+    pub fn cobrand_designs(&self) -> Select<cobrand_design::Entity> {
+        cobrand_design::Entity::find()
+            .filter(cobrand_design::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(cobrand_design::Column::OrgId.in_subquery(self.visible_org_ids()))
+    }
+
+    /// Export records of visible organisations.
+    pub fn cobrand_exports(&self) -> Select<cobrand_export::Entity> {
+        cobrand_export::Entity::find()
+            .filter(cobrand_export::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(cobrand_export::Column::OrgId.in_subquery(self.visible_org_ids()))
     }
 }

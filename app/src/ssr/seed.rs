@@ -1,6 +1,8 @@
 //! The demo program "Acme Networks", created once on an empty database so a
 //! fresh `make run` has something real to look at; tests reuse the builders.
 
+mod cobrand;
+
 use super::entities::{organization, tenant};
 use super::password;
 use super::repo::users::{self, NewUser};
@@ -178,7 +180,7 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
         &hash,
     )
     .await?;
-    insert_user(
+    let maya = insert_user(
         db,
         t.id,
         vid,
@@ -460,5 +462,6 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
     for (org, email, name) in others {
         insert_user(db, t.id, ids[org], email, name, Role::PartnerAdmin, &hash).await?;
     }
+    cobrand::seed(db, t.id, maya).await?;
     Ok(true)
 }

@@ -1,6 +1,11 @@
 //! sea-orm entities, one per table.
 
 pub mod audit_event;
+pub mod cobrand_design;
+pub mod cobrand_design_revision;
+pub mod cobrand_export;
+pub mod cobrand_template;
+pub mod cobrand_template_version;
 pub mod invitation;
 pub mod login_attempt;
 pub mod mdf_allocation;

@@ -1,5 +1,6 @@
 //! Partner logos: uploaded by whoever may edit the profile, checked by
-//! content (not by file name), kept in the object store.
+//! content (not by file name), kept in the object store. SVG logos are
+//! rebuilt by the template sanitiser before they are stored.
 
 use super::partners::{can_edit, visible_partner};
 use crate::error::{AppError, AppResult};
@@ -19,9 +20,18 @@ pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
         Some(("jpg", "image/jpeg"))
     } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         Some(("webp", "image/webp"))
+    } else if looks_like_svg(bytes) {
+        Some(("svg", "image/svg+xml"))
     } else {
         None
     }
+}
+
+fn looks_like_svg(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    (head.starts_with("<?xml") || head.starts_with("<svg") || head.starts_with("<!--"))
+        && head.contains("<svg")
 }
 
 pub fn mime_of_key(key: &str) -> &'static str {
@@ -29,6 +39,7 @@ pub fn mime_of_key(key: &str) -> &'static str {
         Some("png") => "image/png",
         Some("jpg") => "image/jpeg",
         Some("webp") => "image/webp",
+        Some("svg") => "image/svg+xml",
         _ => "application/octet-stream",
     }
 }
@@ -44,7 +55,25 @@ pub fn check(bytes: &[u8]) -> AppResult<(&'static str, &'static str)> {
             "The logo is larger than 1 MB. Export a smaller image.",
         ));
     }
-    sniff(bytes).ok_or_else(|| AppError::invalid("logo", "Upload a PNG, JPEG or WebP image."))
+    sniff(bytes).ok_or_else(|| AppError::invalid("logo", "Upload a PNG, JPEG, WebP or SVG image."))
+}
+
+/// The bytes to store: raster images as uploaded, SVG rebuilt from the
+/// allow-list (no scripts, handlers or external references).
+fn clean(bytes: Vec<u8>, ext: &str) -> AppResult<Vec<u8>> {
+    if ext != "svg" {
+        return Ok(bytes);
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| AppError::invalid("logo", "The SVG file is not UTF-8 text."))?;
+    crate::ssr::cobrand::compile::sanitize(&text)
+        .map(|(svg, _)| svg.into_bytes())
+        .map_err(|errors| {
+            AppError::invalid(
+                "logo",
+                format!("This SVG cannot be used: {}", errors.join(" ")),
+            )
+        })
 }
 
 pub async fn upload(state: &AppState, actor: &Actor, org_id: i64, bytes: Vec<u8>) -> AppResult<()> {
@@ -54,6 +83,7 @@ pub async fn upload(state: &AppState, actor: &Actor, org_id: i64, bytes: Vec<u8>
         return Err(AppError::Forbidden);
     }
     let (ext, _) = check(&bytes)?;
+    let bytes = clean(bytes, ext)?;
     let (token, _) = tokens::issue();
     let key = format!(
         "tenants/{}/logos/{}-{}.{ext}",
@@ -120,8 +150,19 @@ mod tests {
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n....").map(|s| s.0), Some("png"));
         assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]).map(|s| s.0), Some("jpg"));
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 ").map(|s| s.0), Some("webp"));
-        assert_eq!(sniff(b"<svg onload=alert(1)>"), None);
+        assert_eq!(sniff(b"<svg onload=alert(1)>").map(|s| s.0), Some("svg"));
+        assert_eq!(sniff(b"<html><svg>"), None);
         assert!(check(b"").is_err());
         assert!(check(&vec![0u8; MAX_LOGO_BYTES + 1]).is_err());
+    }
+
+    #[test]
+    fn svg_logos_are_sanitised_or_refused() {
+        let hostile = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10" onload="alert(1)"><script>alert(2)</script><circle r="5"/></svg>"#;
+        let out = String::from_utf8(clean(hostile.to_vec(), "svg").unwrap()).unwrap();
+        assert!(out.contains("<circle") && !out.contains("alert"), "{out}");
+        assert!(clean(b"<svg>".to_vec(), "svg").is_err());
+        let png = b"\x89PNG\r\n\x1a\n....".to_vec();
+        assert_eq!(clean(png.clone(), "png").unwrap(), png);
     }
 }

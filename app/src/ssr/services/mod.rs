@@ -3,12 +3,13 @@
 
 pub mod account;
 pub mod auth;
+pub mod cobrand;
 pub mod dashboard;
 pub mod funds;
 pub mod invitations;
 pub mod logos;
 pub mod partners;
-mod present;
+pub(crate) mod present;
 pub mod users;
 
 use chrono::{DateTime, Utc};

@@ -1,0 +1,46 @@
+//! One form, one argument per field, as the HTML form posts it.
+#![allow(clippy::too_many_arguments)]
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// Creates (no `id`) or updates a template; a changed source is a new
+/// version. Checkboxes arrive as `tiers[gold]=on`.
+#[server(prefix = "/api", endpoint = "save_template")]
+pub async fn save_template(
+    #[server(default)] id: Option<i64>,
+    name: String,
+    #[server(default)] description: String,
+    #[server(default)] kind: String,
+    format: String,
+    #[server(default)] requires_approval: Option<String>,
+    #[server(default)] tiers: BTreeMap<String, String>,
+    #[server(default)] types: BTreeMap<String, String>,
+    source: String,
+    #[server(default)] note: String,
+) -> Result<(), AppError> {
+    use crate::ssr::context;
+    use crate::ssr::services::cobrand::templates::{self, TemplateInput};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let input = TemplateInput {
+                name,
+                description,
+                kind,
+                format,
+                requires_approval: requires_approval.is_some(),
+                tiers: tiers.into_keys().collect(),
+                types: types.into_keys().collect(),
+                source,
+                note,
+            };
+            let id = templates::save(&state, &actor, id, input).await?;
+            leptos_axum::redirect(&format!("/cobrand/templates/{id}?saved=1"));
+            Ok(())
+        }
+        .await,
+    )
+}

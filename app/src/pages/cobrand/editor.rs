@@ -1,0 +1,499 @@
+//! The partner's editor: the editable slots as a form above a live preview.
+//! The preview and the guardrail messages are computed in the browser by the
+//! same Rust code the server exports with, on every keystroke, with no
+//! server round trip. Saving, submitting and exporting go to the server.
+
+use super::StatusBadge;
+use crate::api::cobrand::{
+    get_editor, preview_email, RestoreRevision, ReviewDesign, SaveDesign, SubmitDesign,
+};
+use crate::cobrand::{check, render, Plan, RenderOptions, Slot, SlotKind, Values};
+use crate::components::notice::{FormError, LoadError, Success};
+use crate::error::AppError;
+use crate::pages::{action_error, field_error};
+use crate::types::cobrand::{DesignStatus, EditorData, ExportFormat, TemplateKind};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::sync::Arc;
+
+#[component]
+pub fn NewDesignPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
+    let data = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_editor(Some(id), None).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! { <EditorLoader data/> }
+}
+
+#[component]
+pub fn DesignPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
+    let data = Resource::new(
+        move || (id(), query.read().get("saved")),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_editor(None, Some(id)).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! { <EditorLoader data/> }
+}
+
+#[component]
+fn EditorLoader(data: Resource<Result<EditorData, AppError>>) -> impl IntoView {
+    let query = use_query_map();
+    let saved = move |what: &'static str| {
+        Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
+    };
+    let export_error = move || query.read().get("export_error");
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading the editor…"</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(error) => view! { <Title text="Design"/><LoadError error/> }.into_any(),
+                    Ok(d) => view! {
+                        <Title text=d.name.clone()/>
+                        <Success show=saved("1") text="Design saved."/>
+                        <Success show=saved("submitted") text="Submitted: the vendor will review it."/>
+                        <Success show=saved("reviewed") text="Decision saved."/>
+                        <Success show=saved("restored") text="Earlier version restored."/>
+                        {export_error().map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
+                        <Editor d/>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Editor(d: EditorData) -> impl IntoView {
+    let save = ServerAction::<SaveDesign>::new();
+    let save_error = action_error(save);
+    let plan = Arc::new(d.plan.clone());
+    let images = Arc::new(d.images.clone());
+    let saved_values = d.values.clone();
+    let values = RwSignal::new(d.values.clone());
+    let dirty = Memo::new(move |_| values.with(|v| *v != saved_values));
+    let issues = {
+        let (plan, images) = (plan.clone(), images.clone());
+        Memo::new(move |_| values.with(|v| check(&plan, v, &images)))
+    };
+    let editable = d.is_owner;
+    let design_name = d.name.clone();
+    let template_id = d.template_id;
+    let design_version = d.design_version;
+    let kind = d.kind;
+    let design_id = d.design_id;
+    let needs_approval = d.requires_approval && d.status != DesignStatus::Approved;
+    let export_ready = Signal::derive(move || {
+        design_id.is_some() && !dirty.get() && issues.with(Vec::is_empty) && !needs_approval
+    });
+    let fields = plan
+        .slots
+        .iter()
+        .filter(|s| !s.locked)
+        .map(|s| view! { <SlotField def=s.clone() values issues editable/> })
+        .collect_view();
+    let locked: Vec<String> = plan
+        .slots
+        .iter()
+        .filter(|s| s.locked)
+        .map(|s| s.label.clone())
+        .collect();
+    view! {
+        <div class="page-head">
+            <div>
+                <h1>{d.name.clone()}</h1>
+                <p class="muted">
+                    {format!("{} · version {} · {}", d.template_name, d.version_number, d.org_name)}
+                    " " <StatusBadge status=d.status/>
+                </p>
+            </div>
+        </div>
+        {d.newer_version.map(|n| view! { <p class="notice">{format!("The vendor has published version {n} of this template. This design stays on the version it was made with; start a new design to use the new one.")}</p> })}
+        {(d.status == DesignStatus::Rejected && !d.review_comment.is_empty()).then(|| view! {
+            <p class="notice notice-error" role="alert">{format!("Changes requested: {}", d.review_comment)}</p>
+        })}
+        <div class="editor">
+            <ActionForm action=save attr:class="form editor-form" attr:id="design-form">
+                <FormError error=save_error/>
+                {design_id.map(|id| view! { <input type="hidden" name="design_id" value=id/> })}
+                <input type="hidden" name="template_id" value=template_id/>
+                <input type="hidden" name="version" value=design_version/>
+                <div class="field" class:field-invalid=move || field_error(save_error, "name").get().is_some()>
+                    <label for="f-name">"Design name"</label>
+                    <input id="f-name" name="name" value=design_name required maxlength="120" disabled=!editable/>
+                    {move || field_error(save_error, "name").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                </div>
+                {fields}
+                {(!locked.is_empty()).then(|| view! { <p class="muted">{format!("Set by the vendor: {}.", locked.join(", "))}</p> })}
+                {editable.then(|| view! {
+                    <div class="actions sticky-actions">
+                        <button type="submit" class="btn btn-primary">{if design_id.is_some() { "Save" } else { "Save draft" }}</button>
+                        <span class="muted" aria-live="polite">{move || if dirty.get() { "Unsaved changes" } else { "" }}</span>
+                    </div>
+                })}
+            </ActionForm>
+            <div class="editor-side">
+                <Preview kind plan=plan.clone() images=images.clone() values template_id design_id/>
+                <Issues issues/>
+                {editable.then(|| view! { <ExportPanel d=d.clone() export_ready dirty issues/> })}
+                {d.can_review.then(|| view! { <ReviewPanel d=d.clone()/> })}
+                <Changes d=d.clone()/>
+                <History d=d.clone() editable/>
+            </div>
+        </div>
+    }
+}
+
+/// One form control per editable slot, named `values[<slot>]`.
+#[component]
+fn SlotField(
+    def: Slot,
+    values: RwSignal<Values>,
+    issues: Memo<Vec<crate::cobrand::Issue>>,
+    editable: bool,
+) -> impl IntoView {
+    let slot = def;
+    let name = slot.name.clone();
+    let id = format!("slot-{}", slot.name);
+    let err_id = format!("{id}-error");
+    let field = format!("values[{}]", slot.name);
+    let message = {
+        let name = name.clone();
+        Memo::new(move |_| {
+            issues.with(|all| {
+                all.iter()
+                    .filter(|i| i.slot == name)
+                    .map(|i| i.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        })
+    };
+    let current = {
+        let name = name.clone();
+        move || values.with(|v| v.get(&name).cloned().unwrap_or_default())
+    };
+    let set = {
+        let name = name.clone();
+        move |value: String| {
+            values.update(|v| {
+                v.insert(name.clone(), value);
+            })
+        }
+    };
+    let described = {
+        let err_id = err_id.clone();
+        move || (!message.get().is_empty()).then(|| err_id.clone())
+    };
+    let counter = slot.max_chars.map(|max| {
+        let count = {
+            let current = current.clone();
+            move || current().chars().count()
+        };
+        let over = {
+            let count = count.clone();
+            move || count() > max as usize
+        };
+        view! { <span class="counter" class:counter-over=over>{move || format!("{}/{max}", count())}</span> }
+    });
+    let control = match slot.kind {
+        SlotKind::Text => {
+            let set = set.clone();
+            view! {
+                <input id=id.clone() name=field.clone() prop:value=current.clone() disabled=!editable
+                    aria-invalid=move || (!message.get().is_empty()).to_string() aria-describedby=described
+                    on:input=move |ev| set(event_target_value(&ev))/>
+            }.into_any()
+        }
+        SlotKind::Multiline => {
+            let set = set.clone();
+            let initial = current();
+            view! {
+                <textarea id=id.clone() name=field.clone() rows=slot.max_lines.clamp(2, 8) prop:value=current.clone() disabled=!editable
+                    aria-invalid=move || (!message.get().is_empty()).to_string() aria-describedby=described
+                    on:input=move |ev| set(event_target_value(&ev))>{initial}</textarea>
+            }.into_any()
+        }
+        SlotKind::Color => view! {
+            <div class="swatches" role="radiogroup" aria-labelledby=format!("{id}-label")>
+                {slot.allowed_colors.iter().map(|c| {
+                    let c = c.clone();
+                    let (set, current) = (set.clone(), current.clone());
+                    let value = c.clone();
+                    let checked = { let c = c.clone(); move || current().eq_ignore_ascii_case(&c) };
+                    view! {
+                        <label class="swatch" style=format!("--swatch:{c}")>
+                            <input type="radio" name=field.clone() value=c.clone() prop:checked=checked disabled=!editable
+                                on:change=move |_| set(value.clone())/>
+                            <span class="sr-only">{c.clone()}</span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        }.into_any(),
+        SlotKind::Image => {
+            let options = [("logo", "Your company logo"), ("", "The template's image")];
+            view! {
+                <div class="checks" role="radiogroup" aria-labelledby=format!("{id}-label")>
+                    {options.into_iter().map(|(value, label)| {
+                        let (set, current) = (set.clone(), current.clone());
+                        view! {
+                            <label class="check">
+                                <input type="radio" name=field.clone() value=value prop:checked=move || current() == value disabled=!editable
+                                    on:change=move |_| set(value.to_string())/>
+                                {label}
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            }.into_any()
+        }
+    };
+    let hint = match (&slot.help, slot.bind) {
+        (h, _) if !h.is_empty() => Some(h.clone()),
+        (_, Some(b)) => Some(format!(
+            "Filled from your company profile ({}).",
+            b.label().to_lowercase()
+        )),
+        _ => None,
+    };
+    view! {
+        <div class="field" class:field-invalid=move || !message.get().is_empty()>
+            <div class="field-label-row">
+                <label id=format!("{id}-label") for=id.clone()>{slot.label.clone()}{slot.required.then_some(" *")}</label>
+                {counter}
+            </div>
+            {hint.map(|h| view! { <p class="field-hint">{h}</p> })}
+            {control}
+            <p class="field-error" id=err_id role="status" data-slot-error=name.clone()>{move || message.get()}</p>
+        </div>
+    }
+}
+
+#[component]
+fn Preview(
+    kind: TemplateKind,
+    plan: Arc<Plan>,
+    images: Arc<std::collections::BTreeMap<String, crate::cobrand::ImageSource>>,
+    values: RwSignal<Values>,
+    template_id: i64,
+    design_id: Option<i64>,
+) -> impl IntoView {
+    if kind == TemplateKind::Email {
+        let html = Resource::new(
+            move || values.get(),
+            move |v| preview_email(template_id, design_id, v),
+        );
+        return view! {
+            <section class="card preview-card">
+                <h2>"Preview"</h2>
+                <Transition fallback=|| view! { <p class="loading">"Rendering…"</p> }>
+                    {move || html.get().map(|r| match r {
+                        Ok(doc) => view! { <iframe class="email-preview" title="Email preview" sandbox="" srcdoc=doc></iframe> }.into_any(),
+                        Err(e) => view! { <p class="notice notice-error">{e.to_string()}</p> }.into_any(),
+                    })}
+                </Transition>
+            </section>
+        }
+        .into_any();
+    }
+    let svg = Memo::new(move |_| {
+        values.with(|v| {
+            render(
+                &plan,
+                v,
+                &images,
+                RenderOptions {
+                    mark_overflow: true,
+                },
+            )
+        })
+    });
+    view! {
+        <section class="card preview-card">
+            <h2>"Preview"</h2>
+            <div class="preview" id="design-preview" role="img" aria-label="Live preview of the design" inner_html=move || svg.get()></div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn Issues(issues: Memo<Vec<crate::cobrand::Issue>>) -> impl IntoView {
+    view! {
+        <div id="design-issues" aria-live="polite">
+            {move || {
+                let all = issues.get();
+                (!all.is_empty()).then(|| view! {
+                    <div class="notice notice-error">
+                        <p><strong>{format!("{} thing(s) to fix before export:", all.len())}</strong></p>
+                        <ul>{all.into_iter().map(|i| view! { <li>{i.message}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn ExportPanel(
+    d: EditorData,
+    export_ready: Signal<bool>,
+    dirty: Memo<bool>,
+    issues: Memo<Vec<crate::cobrand::Issue>>,
+) -> impl IntoView {
+    let submit = ServerAction::<SubmitDesign>::new();
+    let submit_error = action_error(submit);
+    let formats: &[ExportFormat] = match d.kind {
+        TemplateKind::Svg => &[ExportFormat::Pdf, ExportFormat::Png, ExportFormat::Png2x],
+        TemplateKind::Email => &[ExportFormat::Html],
+    };
+    let can_submit =
+        d.requires_approval && matches!(d.status, DesignStatus::Draft | DesignStatus::Rejected);
+    let status = d.status;
+    let requires_approval = d.requires_approval;
+    let saved = d.design_id.is_some();
+    let why_not = move || {
+        if !saved {
+            Some("Save the design to export it.".to_string())
+        } else if dirty.get() {
+            Some("Save your changes to export them.".to_string())
+        } else if !issues.with(Vec::is_empty) {
+            Some("Fix the flagged fields to export.".to_string())
+        } else if requires_approval && status == DesignStatus::Submitted {
+            Some("Waiting for the vendor's approval.".to_string())
+        } else if requires_approval && status != DesignStatus::Approved {
+            Some("This template needs the vendor's approval before export.".to_string())
+        } else {
+            None
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>"Export"</h2>
+            {move || why_not().map(|m| view! { <p class="muted" id="export-why">{m}</p> })}
+            <div class="actions">
+                {formats.iter().map(|f| {
+                    let href = d.design_id.map(|id| format!("/cobrand/designs/{id}/export/{}", f.as_str()));
+                    let label = f.label();
+                    view! {
+                        <a class="btn" class:btn-disabled=move || !export_ready.get()
+                            aria-disabled=move || (!export_ready.get()).to_string()
+                            href=move || export_ready.get().then(|| href.clone()).flatten()
+                            download="">{label}</a>
+                    }
+                }).collect_view()}
+            </div>
+            {(can_submit && saved).then(|| view! {
+                <FormError error=submit_error/>
+                <ActionForm action=submit>
+                    <input type="hidden" name="id" value=d.design_id.unwrap_or_default()/>
+                    <input type="hidden" name="version" value=d.design_version/>
+                    <button type="submit" class="btn btn-primary" disabled=move || dirty.get() || !issues.with(Vec::is_empty)>"Submit for approval"</button>
+                </ActionForm>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn ReviewPanel(d: EditorData) -> impl IntoView {
+    let review = ServerAction::<ReviewDesign>::new();
+    let error = action_error(review);
+    view! {
+        <section class="card">
+            <h2>"Your decision"</h2>
+            <FormError error/>
+            <ActionForm action=review attr:class="form">
+                <input type="hidden" name="id" value=d.design_id.unwrap_or_default()/>
+                <input type="hidden" name="version" value=d.design_version/>
+                <div class="field" class:field-invalid=move || field_error(error, "comment").get().is_some()>
+                    <label for="f-comment">"Comment for the partner"</label>
+                    <p class="field-hint">"Required when you ask for changes."</p>
+                    <textarea id="f-comment" name="comment" rows="3"></textarea>
+                    {move || field_error(error, "comment").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                </div>
+                <div class="actions">
+                    <button type="submit" name="decision" value="approve" class="btn btn-primary">"Approve"</button>
+                    <button type="submit" name="decision" value="reject" class="btn">"Ask for changes"</button>
+                </div>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Changes(d: EditorData) -> impl IntoView {
+    (d.design_id.is_some()).then(move || view! {
+        <section class="card">
+            <h2>"Changed from the template"</h2>
+            {if d.changes.is_empty() {
+                view! { <p class="muted">"Nothing yet: this is the template as the vendor made it."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="table">
+                            <thead><tr><th>"Slot"</th><th>"Template"</th><th>"This design"</th></tr></thead>
+                            <tbody>
+                                {d.changes.into_iter().map(|c| view! {
+                                    <tr><td>{c.label.clone()}</td><td class="muted">{c.template_value.clone()}</td><td>{c.partner_value.clone()}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    })
+}
+
+#[component]
+fn History(d: EditorData, editable: bool) -> impl IntoView {
+    let restore = ServerAction::<RestoreRevision>::new();
+    let error = action_error(restore);
+    let design_id = d.design_id.unwrap_or_default();
+    let design_version = d.design_version;
+    (d.design_id.is_some()).then(move || view! {
+        <section class="card">
+            <h2>"History"</h2>
+            <FormError error/>
+            <ul class="rows">
+                {d.revisions.into_iter().enumerate().map(|(i, r)| view! {
+                    <li>
+                        <span>{r.saved_at.clone()}</span>
+                        <span class="muted">{format!("{}{}", r.saved_by, if r.changed.is_empty() { String::new() } else { format!(" · changed {}", r.changed.join(", ")) })}</span>
+                        {(editable && i > 0).then(|| view! {
+                            <ActionForm action=restore>
+                                <input type="hidden" name="id" value=design_id/>
+                                <input type="hidden" name="version" value=design_version/>
+                                <input type="hidden" name="revision_id" value=r.id/>
+                                <button type="submit" class="btn btn-quiet">"Restore"</button>
+                            </ActionForm>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h3>"Exports"</h3>
+            {if d.exports.is_empty() {
+                view! { <p class="muted">"Not exported yet."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="rows">
+                        {d.exports.into_iter().map(|e| view! { <li><span>{e.format.label()}</span><span class="muted">{format!("version {} · {} · {}", e.version_number, e.user_name, e.created_at)}</span></li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    })
+}

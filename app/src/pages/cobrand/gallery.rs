@@ -1,0 +1,104 @@
+use super::{StatusBadge, Thumb};
+use crate::api::cobrand::get_templates_page;
+use crate::components::notice::LoadError;
+use crate::types::cobrand::{
+    DesignCard, TemplateCard, TemplateKind, TemplateStatus, TemplatesPage,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn CobrandPage() -> impl IntoView {
+    let page = Resource::new(|| (), |_| get_templates_page());
+    view! {
+        <Title text="Marketing"/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading templates…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(p) => view! { <Gallery p/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Gallery(p: TemplatesPage) -> impl IntoView {
+    let manage = p.can_manage;
+    let empty = p.templates.is_empty();
+    view! {
+        <div class="page-head">
+            <h1>"Marketing"</h1>
+            {manage.then(|| view! { <a class="btn btn-primary" href="/cobrand/templates/new">"New template"</a> })}
+        </div>
+        {(!p.awaiting_review.is_empty()).then(|| view! {
+            <section class="card">
+                <h2>"Waiting for your approval"</h2>
+                <DesignList designs=p.awaiting_review.clone() show_org=true/>
+            </section>
+        })}
+        <section>
+            <h2>{if manage { "Templates" } else { "Templates to co-brand" }}</h2>
+            {empty.then(|| view! {
+                <p class="muted">{if manage { "No templates yet. Create the first one." } else { "Your vendor has not published templates for your company yet." }}</p>
+            })}
+            <ul class="template-grid">
+                {p.templates.into_iter().map(|t| view! { <TemplateTile t manage/> }).collect_view()}
+            </ul>
+        </section>
+        <section class="card">
+            <h2>{if manage { "Partners' designs" } else { "Your designs" }}</h2>
+            {if p.designs.is_empty() {
+                view! { <p class="muted">"No designs yet. Pick a template to start one."</p> }.into_any()
+            } else {
+                view! { <DesignList designs=p.designs show_org=manage/> }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn TemplateTile(t: TemplateCard, manage: bool) -> impl IntoView {
+    let href = if manage {
+        format!("/cobrand/templates/{}", t.id)
+    } else {
+        format!("/cobrand/templates/{}/customise", t.id)
+    };
+    let status = (manage && t.status != TemplateStatus::Published).then(|| t.status.label());
+    let thumb = if t.kind == TemplateKind::Email {
+        view! { <div class="thumb thumb-email" aria-hidden="true"><span>"✉"</span></div> }
+            .into_any()
+    } else {
+        view! { <Thumb svg=t.preview_svg.clone() label=format!("Preview of {}", t.name)/> }
+            .into_any()
+    };
+    view! {
+        <li class="template-tile">
+            <a href=href>
+                {thumb}
+                <span class="tile-name">{t.name.clone()}</span>
+                <span class="muted">{t.format.label()}{t.requires_approval.then_some(" · needs approval")}</span>
+                {manage.then(|| view! { <span class="muted">{t.audience.clone()}</span> })}
+                {status.map(|s| view! { <span class="badge">{s}</span> })}
+            </a>
+        </li>
+    }
+}
+
+#[component]
+pub(super) fn DesignList(designs: Vec<DesignCard>, show_org: bool) -> impl IntoView {
+    view! {
+        <ul class="rows">
+            {designs.into_iter().map(|d| view! {
+                <li>
+                    <a href=format!("/cobrand/designs/{}", d.id)>{d.name.clone()}</a>
+                    <span class="muted">
+                        {if show_org { format!("{} · {} · {}", d.org_name, d.template_name, d.updated_at) } else { format!("{} · {}", d.template_name, d.updated_at) }}
+                    </span>
+                    <StatusBadge status=d.status/>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}

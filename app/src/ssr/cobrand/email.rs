@@ -1,0 +1,267 @@
+//! MJML email templates: the same slot markup as SVG (on `mj-text`,
+//! `mj-button` and `mj-image`), rendered to responsive HTML with mrml.
+
+use crate::cobrand::model::{Binding, Plan, Slot, SlotKind, Values};
+use crate::cobrand::render::escape;
+use crate::cobrand::ImageSource;
+use crate::error::{AppError, AppResult};
+use roxmltree::{Document, Node, ParsingOptions};
+use std::collections::BTreeMap;
+
+/// Elements that could run code or pull in raw markup are dropped.
+const DROPPED: &[&str] = &[
+    "mj-raw",
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "mj-include",
+];
+
+fn parse(source: &str) -> Result<Document<'_>, Vec<String>> {
+    if source.len() > super::compile::MAX_SOURCE_BYTES {
+        return Err(vec!["The MJML is larger than 1 MB.".into()]);
+    }
+    let options = ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: 50_000,
+    };
+    let doc = Document::parse_with_options(source, options)
+        .map_err(|e| vec![format!("The file is not valid MJML (XML): {e}.")])?;
+    if doc.root_element().tag_name().name() != "mjml" {
+        return Err(vec!["The document must start with <mjml>.".into()]);
+    }
+    Ok(doc)
+}
+
+fn text_of(node: Node) -> String {
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Reads the slots; the plan has no drawing parts (mrml lays emails out).
+pub fn compile(source: &str) -> Result<Plan, Vec<String>> {
+    let doc = parse(source)?;
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut errors = Vec::new();
+    for node in doc.descendants().filter(|n| n.has_attribute("data-slot")) {
+        let name = node.attribute("data-slot").unwrap_or_default();
+        let element = node.tag_name().name();
+        let kind = match (element, node.attribute("data-kind")) {
+            ("mj-image", _) => SlotKind::Image,
+            ("mj-text", Some("multiline")) => SlotKind::Multiline,
+            ("mj-text" | "mj-button", _) => SlotKind::Text,
+            _ => {
+                errors.push(format!(
+                    "Slot \"{name}\": slots go on mj-text, mj-button or mj-image, not <{element}>."
+                ));
+                continue;
+            }
+        };
+        if name.is_empty()
+            || !name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            errors.push(format!(
+                "Slot name \"{name}\": use lower-case letters, digits and _."
+            ));
+            continue;
+        }
+        if slots.iter().any(|s| s.name == name) {
+            errors.push(format!("Slot \"{name}\" is used twice."));
+            continue;
+        }
+        let mut slot = Slot::new(name, kind);
+        slot.label = node.attribute("data-label").unwrap_or(name).to_string();
+        slot.help = node.attribute("data-help").unwrap_or("").to_string();
+        slot.required = node.attribute("data-required") == Some("true");
+        slot.locked = node.attribute("data-locked") == Some("true");
+        slot.bind = node.attribute("data-bind").and_then(Binding::parse);
+        if node.has_attribute("data-bind") && slot.bind.is_none() {
+            errors.push(format!("Slot \"{name}\": unknown data-bind."));
+        }
+        let number = |attr: &str| {
+            node.attribute(attr)
+                .and_then(|v| v.trim().parse::<u32>().ok())
+        };
+        match kind {
+            SlotKind::Image => {
+                slot.default = node.attribute("src").unwrap_or("").to_string();
+                slot.min_width = number("data-min-width").unwrap_or(0);
+                slot.min_height = number("data-min-height").unwrap_or(0);
+            }
+            _ => {
+                slot.default = text_of(node);
+                slot.max_chars = number("data-max-chars");
+                slot.max_lines = number("data-max-lines").unwrap_or(1);
+            }
+        }
+        slots.push(slot);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let plan = Plan {
+        width: 600.0,
+        height: 0.0,
+        slots,
+        parts: Vec::new(),
+    };
+    // The template must render as it stands.
+    to_html(&fill(&doc, &plan, &plan.defaults(), &BTreeMap::new()))
+        .map_err(|e| vec![format!("The MJML does not render: {e}.")])?;
+    Ok(plan)
+}
+
+/// The email as HTML, slot values filled in.
+pub fn render(
+    source: &str,
+    plan: &Plan,
+    values: &Values,
+    images: &BTreeMap<String, ImageSource>,
+) -> AppResult<String> {
+    let doc = parse(source).map_err(|_| AppError::Internal)?;
+    to_html(&fill(&doc, plan, &plan.effective(values), images)).map_err(|e| {
+        tracing::warn!(%e, "stored mjml does not render");
+        AppError::Internal
+    })
+}
+
+/// The MJML with slot values in place and unsafe parts left out.
+fn fill(
+    doc: &Document,
+    plan: &Plan,
+    values: &Values,
+    images: &BTreeMap<String, ImageSource>,
+) -> String {
+    let mut out = String::new();
+    write(doc.root_element(), plan, values, images, &mut out);
+    out
+}
+
+fn to_html(mjml: &str) -> Result<String, String> {
+    let parsed = mrml::parse(mjml).map_err(|e| e.to_string())?;
+    parsed
+        .element
+        .render(&mrml::prelude::render::RenderOptions::default())
+        .map_err(|e| e.to_string())
+}
+
+fn write(
+    node: Node,
+    plan: &Plan,
+    values: &Values,
+    images: &BTreeMap<String, ImageSource>,
+    out: &mut String,
+) {
+    let name = node.tag_name().name();
+    if DROPPED.contains(&name) {
+        return;
+    }
+    let slot = node.attribute("data-slot").and_then(|s| plan.slot(s));
+    out.push('<');
+    out.push_str(name);
+    for attr in node.attributes() {
+        let (key, value) = (attr.name(), attr.value());
+        let scripted = value
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("javascript:");
+        if key.starts_with("data-") || key.starts_with("on") || scripted {
+            continue;
+        }
+        if key == "src" && slot.is_some_and(|s| s.kind == SlotKind::Image) {
+            continue;
+        }
+        out.push(' ');
+        out.push_str(key);
+        out.push_str("=\"");
+        escape(value, out);
+        out.push('"');
+    }
+    if let Some(slot) = slot.filter(|s| s.kind == SlotKind::Image) {
+        let href = images
+            .get(&slot.name)
+            .map(|i| i.href.as_str())
+            .unwrap_or(&slot.default);
+        out.push_str(" src=\"");
+        escape(href, out);
+        out.push('"');
+    }
+    let is_text_slot = slot.is_some_and(|s| s.kind.is_text());
+    if !is_text_slot && !node.has_children() {
+        out.push_str("/>");
+        return;
+    }
+    out.push('>');
+    match slot {
+        Some(slot) if slot.kind.is_text() => {
+            let value = values.get(&slot.name).map(String::as_str).unwrap_or("");
+            for (i, line) in value.split('\n').enumerate() {
+                if i > 0 {
+                    out.push_str("<br/>");
+                }
+                escape(line, out);
+            }
+        }
+        _ => {
+            for child in node.children() {
+                if child.is_element() {
+                    write(child, plan, values, images, out);
+                } else if child.is_text() {
+                    escape(child.text().unwrap_or(""), out);
+                }
+            }
+        }
+    }
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EMAIL: &str = r#"<mjml><mj-body><mj-section><mj-column>
+<mj-image data-slot="logo" data-bind="logo" data-label="Your logo" src="https://example.com/logo.png" onclick="x()"/>
+<mj-text data-slot="headline" data-label="Headline" data-max-chars="60" data-required="true">AX7 is here</mj-text>
+<mj-text data-slot="body" data-kind="multiline">Line one</mj-text>
+<mj-button data-slot="cta" href="javascript:alert(1)">Book now</mj-button>
+<mj-raw><script>alert(2)</script></mj-raw>
+</mj-column></mj-section></mj-body></mjml>"#;
+
+    #[test]
+    fn reads_slots_and_renders_values_safely() {
+        let plan = compile(EMAIL).expect("compiles");
+        let names: Vec<_> = plan.slots.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, vec!["logo", "headline", "body", "cta"]);
+        assert_eq!(plan.slot("headline").unwrap().max_chars, Some(60));
+        let mut values = plan.defaults();
+        values.insert("headline".into(), "Save <b>20%</b>".into());
+        values.insert("body".into(), "One\nTwo".into());
+        let html = render(EMAIL, &plan, &values, &BTreeMap::new()).unwrap();
+        assert!(html.contains("Save &lt;b&gt;20%&lt;/b&gt;"), "{html}");
+        assert!(html.contains("One<br"));
+        assert!(html.contains("https://example.com/logo.png"));
+        for bad in ["alert", "javascript", "onclick", "<script"] {
+            assert!(!html.contains(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn refuses_broken_mjml() {
+        assert!(compile("<html/>").is_err());
+        assert!(compile("<mjml><mj-body>").is_err());
+        let twice = r#"<mjml><mj-body><mj-section><mj-column><mj-text data-slot="a">x</mj-text><mj-text data-slot="a">y</mj-text></mj-column></mj-section></mj-body></mjml>"#;
+        assert!(compile(twice).unwrap_err()[0].contains("twice"));
+    }
+}

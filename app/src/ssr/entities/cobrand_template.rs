@@ -1,0 +1,28 @@
+use sea_orm::entity::prelude::*;
+
+/// A vendor's co-branding template; its content lives in versions.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "cobrand_templates")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub tenant_id: i64,
+    pub name: String,
+    pub description: String,
+    /// `svg` or `email`.
+    pub kind: String,
+    pub format: String,
+    pub status: String,
+    pub requires_approval: bool,
+    pub audience_tiers: String,
+    pub audience_types: String,
+    pub published_version_id: Option<i64>,
+    pub created_by: i64,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

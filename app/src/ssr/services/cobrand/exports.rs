@@ -1,0 +1,248 @@
+//! Export: renders a design to PDF, PNG or HTML on the server and records
+//! who exported which template version when (later proof of performance).
+
+use super::designs::{self, images, issues_of, owner, template_for, withdrawn};
+use super::templates::{plan_of, version_by_id};
+use super::{can_review, stamp};
+use crate::cobrand::{render, RenderOptions};
+use crate::error::{AppError, AppResult};
+use crate::ssr::cobrand::{email, export};
+use crate::ssr::entities::{cobrand_export, cobrand_template_version as version};
+use crate::ssr::repo::{db_error, organizations, users};
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::cobrand::{DesignStatus, ExportFormat, ExportInfo, TemplateKind};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
+use std::collections::HashMap;
+
+pub struct Download {
+    pub bytes: Vec<u8>,
+    pub content_type: &'static str,
+    pub file_name: String,
+}
+
+/// A file name from the design's name: letters, digits and dashes.
+fn file_stem(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "design".into()
+    } else {
+        stem.chars().take(60).collect()
+    }
+}
+
+pub async fn export(
+    state: &AppState,
+    actor: &Actor,
+    design_id: i64,
+    format: ExportFormat,
+) -> AppResult<Download> {
+    let d = designs::load(state, actor, design_id).await?;
+    if !owner(actor, &d) && !can_review(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let t = template_for(state, &d).await?;
+    if withdrawn(&t) && !actor.role.is_vendor_staff() {
+        return Err(AppError::Conflict(
+            "The vendor withdrew this template; it can no longer be exported.".into(),
+        ));
+    }
+    let (plan, values, issues, org) = issues_of(state, actor, &d).await?;
+    if let Some(first) = issues.first() {
+        return Err(AppError::Conflict(format!(
+            "Fix the flagged fields before exporting: {}",
+            first.message
+        )));
+    }
+    if t.requires_approval && d.status != DesignStatus::Approved.as_str() {
+        return Err(AppError::Conflict(
+            "This template needs the vendor's approval before export. Submit the design for approval."
+                .into(),
+        ));
+    }
+    let kind = TemplateKind::parse(&t.kind).unwrap_or(TemplateKind::Svg);
+    let inline = images(state, &plan, &values, &org, true).await?;
+    let stem = file_stem(&d.name);
+    let download = match (kind, format) {
+        (TemplateKind::Svg, ExportFormat::Pdf | ExportFormat::Png | ExportFormat::Png2x) => {
+            let svg = render(&plan, &values, &inline, RenderOptions::default());
+            // Rasterising and PDF conversion are CPU work: keep them off the
+            // async workers.
+            tokio::task::spawn_blocking(move || -> AppResult<Download> {
+                Ok(match format {
+                    ExportFormat::Pdf => Download {
+                        bytes: export::pdf(&svg)?,
+                        content_type: "application/pdf",
+                        file_name: format!("{stem}.pdf"),
+                    },
+                    _ => {
+                        let scale = if format == ExportFormat::Png2x {
+                            2.0
+                        } else {
+                            1.0
+                        };
+                        Download {
+                            bytes: export::png(&svg, scale)?,
+                            content_type: "image/png",
+                            file_name: format!(
+                                "{stem}{}.png",
+                                if scale > 1.0 { "@2x" } else { "" }
+                            ),
+                        }
+                    }
+                })
+            })
+            .await
+            .map_err(|_| AppError::Internal)??
+        }
+        (TemplateKind::Email, ExportFormat::Html) => {
+            let v = version_by_id(&state.db, actor.tenant_id, d.version_id).await?;
+            Download {
+                bytes: email::render(&v.source, &plan, &values, &inline)?.into_bytes(),
+                content_type: "text/html; charset=utf-8",
+                file_name: format!("{stem}.html"),
+            }
+        }
+        _ => {
+            return Err(AppError::invalid(
+                "format",
+                "That format is not available for this template.",
+            ))
+        }
+    };
+    cobrand_export::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        design_id: Set(d.id),
+        org_id: Set(d.org_id),
+        template_id: Set(d.template_id),
+        version_id: Set(d.version_id),
+        format: Set(format.as_str().into()),
+        size_bytes: Set(download.bytes.len() as i64),
+        user_id: Set(actor.user_id),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await
+    .map_err(db_error)?;
+    Ok(download)
+}
+
+/// The email preview for the editor: the design's values rendered to HTML.
+pub async fn email_preview(
+    state: &AppState,
+    actor: &Actor,
+    template_id: i64,
+    design_id: Option<i64>,
+    values: &crate::cobrand::Values,
+) -> AppResult<String> {
+    let (version_id, org) = match design_id {
+        Some(id) => {
+            let d = designs::load(state, actor, id).await?;
+            (d.version_id, designs::org_of(state, actor, d.org_id).await?)
+        }
+        None => {
+            let t = super::templates::visible(state, actor, template_id).await?;
+            let org = super::templates::own_org(state, actor).await?;
+            (t.published_version_id.ok_or(AppError::NotFound)?, org)
+        }
+    };
+    let v = version_by_id(&state.db, actor.tenant_id, version_id).await?;
+    let plan = plan_of(&v)?;
+    let values = plan.effective(values);
+    let inline = images(state, &plan, &values, &org, true).await?;
+    email::render(&v.source, &plan, &values, &inline)
+}
+
+async fn infos(
+    state: &AppState,
+    actor: &Actor,
+    rows: Vec<cobrand_export::Model>,
+) -> AppResult<Vec<ExportInfo>> {
+    let names: HashMap<i64, String> = users::names(
+        &state.db,
+        actor.tenant_id,
+        rows.iter().map(|r| r.user_id).collect(),
+    )
+    .await
+    .map_err(db_error)?
+    .into_iter()
+    .collect();
+    let orgs: HashMap<i64, String> = organizations::names(
+        &state.db,
+        actor.tenant_id,
+        rows.iter().map(|r| r.org_id).collect(),
+    )
+    .await
+    .map_err(db_error)?
+    .into_iter()
+    .collect();
+    let numbers: HashMap<i64, i32> = version::Entity::find()
+        .filter(version::Column::TenantId.eq(actor.tenant_id))
+        .filter(version::Column::Id.is_in(rows.iter().map(|r| r.version_id)))
+        .all(&state.db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|v| (v.id, v.number))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|r| ExportInfo {
+            format: ExportFormat::parse(&r.format).unwrap_or(ExportFormat::Pdf),
+            version_number: numbers.get(&r.version_id).copied().unwrap_or(0),
+            user_name: names.get(&r.user_id).cloned().unwrap_or_default(),
+            org_name: orgs.get(&r.org_id).cloned().unwrap_or_default(),
+            created_at: stamp(r.created_at),
+        })
+        .collect())
+}
+
+pub async fn for_design(
+    state: &AppState,
+    actor: &Actor,
+    design_id: i64,
+) -> AppResult<Vec<ExportInfo>> {
+    let rows = Scope::new(actor)
+        .cobrand_exports()
+        .filter(cobrand_export::Column::DesignId.eq(design_id))
+        .order_by_desc(cobrand_export::Column::Id)
+        .limit(50)
+        .all(&state.db)
+        .await
+        .map_err(db_error)?;
+    infos(state, actor, rows).await
+}
+
+pub async fn for_template(
+    state: &AppState,
+    actor: &Actor,
+    template_id: i64,
+) -> AppResult<Vec<ExportInfo>> {
+    let rows = Scope::new(actor)
+        .cobrand_exports()
+        .filter(cobrand_export::Column::TemplateId.eq(template_id))
+        .order_by_desc(cobrand_export::Column::Id)
+        .limit(100)
+        .all(&state.db)
+        .await
+        .map_err(db_error)?;
+    infos(state, actor, rows).await
+}

@@ -1,0 +1,449 @@
+//! The template library: vendors upload SVG or MJML, every change of source
+//! becomes a new immutable version, and one version at a time is published.
+//! Partners see published templates meant for their tier and partner type.
+
+use super::{can_manage, can_review, stamp};
+use crate::cobrand::{render, Plan, RenderOptions};
+use crate::error::{AppError, AppResult};
+use crate::ssr::cobrand::{compile, email};
+use crate::ssr::entities::organization;
+use crate::ssr::entities::{cobrand_template as template, cobrand_template_version as version};
+use crate::ssr::repo::{db_error, users};
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::cobrand::{
+    TemplateCard, TemplateDetail, TemplateFormat, TemplateKind, TemplateStatus, TemplatesPage,
+    VersionInfo,
+};
+use crate::types::{FormErrors, PartnerType, Tier};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Clone, Debug, Default)]
+pub struct TemplateInput {
+    pub name: String,
+    pub description: String,
+    pub kind: String,
+    pub format: String,
+    pub requires_approval: bool,
+    pub tiers: Vec<String>,
+    pub types: Vec<String>,
+    pub source: String,
+    pub note: String,
+}
+
+/// Compiles a source of either kind into its plan.
+pub fn compile_source(kind: TemplateKind, source: &str) -> Result<Plan, Vec<String>> {
+    match kind {
+        TemplateKind::Svg => compile::compile(source).map(|c| c.plan),
+        TemplateKind::Email => email::compile(source),
+    }
+}
+
+pub fn plan_of(v: &version::Model) -> AppResult<Plan> {
+    serde_json::from_str(&v.plan).map_err(|e| {
+        tracing::error!(version = v.id, %e, "stored template plan does not parse");
+        AppError::Internal
+    })
+}
+
+fn list(raw: &str) -> Vec<String> {
+    raw.split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// "Gold and Platinum tiers · MSPs", or "All partners".
+fn audience(t: &template::Model) -> String {
+    let tiers: Vec<&str> = list(&t.audience_tiers)
+        .iter()
+        .filter_map(|s| Tier::parse(s))
+        .map(Tier::label)
+        .collect();
+    let types: Vec<&str> = list(&t.audience_types)
+        .iter()
+        .filter_map(|s| PartnerType::parse(s))
+        .map(PartnerType::label)
+        .collect();
+    let mut parts = Vec::new();
+    if !tiers.is_empty() {
+        parts.push(format!("{} tier", tiers.join(", ")));
+    }
+    if !types.is_empty() {
+        parts.push(types.join(", "));
+    }
+    if parts.is_empty() {
+        "All partners".into()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+/// Whether a partner company is in the template's audience.
+pub fn meant_for(t: &template::Model, org: &organization::Model) -> bool {
+    let tiers = list(&t.audience_tiers);
+    let types = list(&t.audience_types);
+    let tier_ok = tiers.is_empty() || org.tier.as_ref().is_some_and(|x| tiers.contains(x));
+    let type_ok = types.is_empty() || org.partner_type.as_ref().is_some_and(|x| types.contains(x));
+    tier_ok && type_ok
+}
+
+/// The template at its defaults, as a thumbnail.
+pub fn preview(kind: TemplateKind, plan: &Plan) -> String {
+    match kind {
+        TemplateKind::Svg => render(
+            plan,
+            &plan.defaults(),
+            &BTreeMap::new(),
+            RenderOptions::default(),
+        ),
+        TemplateKind::Email => String::new(),
+    }
+}
+
+fn card(t: &template::Model, shown: Option<&version::Model>) -> AppResult<TemplateCard> {
+    let kind = TemplateKind::parse(&t.kind).unwrap_or(TemplateKind::Svg);
+    let preview_svg = match shown {
+        Some(v) => preview(kind, &plan_of(v)?),
+        None => String::new(),
+    };
+    Ok(TemplateCard {
+        id: t.id,
+        name: t.name.clone(),
+        description: t.description.clone(),
+        kind,
+        format: TemplateFormat::parse(&t.format).unwrap_or(TemplateFormat::Other),
+        status: TemplateStatus::parse(&t.status).unwrap_or(TemplateStatus::Draft),
+        requires_approval: t.requires_approval,
+        audience: audience(t),
+        published_number: None,
+        preview_svg,
+    })
+}
+
+/// A template the actor may open: any of the tenant's for vendor staff, a
+/// published one meant for their company for partners.
+pub async fn visible(state: &AppState, actor: &Actor, id: i64) -> AppResult<template::Model> {
+    let scope = Scope::new(actor);
+    let t = scope
+        .cobrand_templates()
+        .filter(template::Column::Id.eq(id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    if actor.role.is_vendor_staff() {
+        return Ok(t);
+    }
+    let org = own_org(state, actor).await?;
+    if t.status == TemplateStatus::Published.as_str() && meant_for(&t, &org) {
+        Ok(t)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn own_org(state: &AppState, actor: &Actor) -> AppResult<organization::Model> {
+    Scope::new(actor)
+        .organizations()
+        .filter(organization::Column::Id.eq(actor.organization_id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn version_by_id(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    id: i64,
+) -> AppResult<version::Model> {
+    version::Entity::find_by_id(id)
+        .filter(version::Column::TenantId.eq(tenant_id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)
+}
+
+async fn versions_of(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    template_id: i64,
+) -> AppResult<Vec<version::Model>> {
+    version::Entity::find()
+        .filter(version::Column::TenantId.eq(tenant_id))
+        .filter(version::Column::TemplateId.eq(template_id))
+        .order_by_desc(version::Column::Number)
+        .all(db)
+        .await
+        .map_err(db_error)
+}
+
+/// The gallery: templates the actor may use or manage, their designs, and
+/// what waits for their review.
+pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
+    let scope = Scope::new(actor);
+    let manage = can_manage(actor);
+    let mut query = scope
+        .cobrand_templates()
+        .order_by_asc(template::Column::Name);
+    if !actor.role.is_vendor_staff() {
+        query = query.filter(template::Column::Status.eq(TemplateStatus::Published.as_str()));
+    }
+    let rows = query.all(&state.db).await.map_err(db_error)?;
+    let org = if actor.role.is_vendor_staff() {
+        None
+    } else {
+        Some(own_org(state, actor).await?)
+    };
+    let rows: Vec<template::Model> = rows
+        .into_iter()
+        .filter(|t| org.as_ref().is_none_or(|o| meant_for(t, o)))
+        .filter(|t| manage || t.status != TemplateStatus::Archived.as_str())
+        .collect();
+    // One query for the versions the cards show: published, else the latest.
+    let all_versions = version::Entity::find()
+        .filter(version::Column::TenantId.eq(actor.tenant_id))
+        .filter(version::Column::TemplateId.is_in(rows.iter().map(|t| t.id)))
+        .order_by_desc(version::Column::Number)
+        .all(&state.db)
+        .await
+        .map_err(db_error)?;
+    let mut templates = Vec::with_capacity(rows.len());
+    for t in &rows {
+        let published = t
+            .published_version_id
+            .and_then(|id| all_versions.iter().find(|v| v.id == id));
+        let latest = all_versions.iter().find(|v| v.template_id == t.id);
+        let mut c = card(t, published.or(latest))?;
+        c.published_number = published.map(|v| v.number);
+        templates.push(c);
+    }
+    let designs = super::designs::cards(state, actor, None).await?;
+    let awaiting_review = if can_review(actor) {
+        super::designs::awaiting_review(state, actor).await?
+    } else {
+        Vec::new()
+    };
+    Ok(TemplatesPage {
+        can_manage: manage,
+        templates,
+        designs,
+        awaiting_review,
+    })
+}
+
+pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<TemplateDetail> {
+    if !can_manage(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let t = visible(state, actor, id).await?;
+    let versions = versions_of(&state.db, actor.tenant_id, id).await?;
+    let latest = versions.first().ok_or(AppError::NotFound)?;
+    let mut c = card(&t, Some(latest))?;
+    c.published_number = t
+        .published_version_id
+        .and_then(|pid| versions.iter().find(|v| v.id == pid))
+        .map(|v| v.number);
+    let names: HashMap<i64, String> = users::names(
+        &state.db,
+        actor.tenant_id,
+        versions.iter().map(|v| v.created_by).collect(),
+    )
+    .await
+    .map_err(db_error)?
+    .into_iter()
+    .collect();
+    Ok(TemplateDetail {
+        audience_tiers: list(&t.audience_tiers),
+        audience_types: list(&t.audience_types),
+        latest_number: latest.number,
+        source: latest.source.clone(),
+        plan: plan_of(latest)?,
+        versions: versions
+            .iter()
+            .map(|v| VersionInfo {
+                number: v.number,
+                note: v.note.clone(),
+                created_at: stamp(v.created_at),
+                created_by: names.get(&v.created_by).cloned().unwrap_or_default(),
+                published: Some(v.id) == t.published_version_id,
+            })
+            .collect(),
+        designs: super::designs::cards(state, actor, Some(id)).await?,
+        exports: super::exports::for_template(state, actor, id).await?,
+        card: c,
+    })
+}
+
+fn validate(input: &TemplateInput, kind: TemplateKind) -> Result<Plan, FormErrors> {
+    let mut errors = FormErrors::new();
+    let name = input.name.trim();
+    if name.is_empty() {
+        errors.add("name", "Give the template a name partners will recognise.");
+    } else if name.chars().count() > 120 {
+        errors.add("name", "Keep the name under 120 characters.");
+    }
+    if input.description.chars().count() > 1000 {
+        errors.add(
+            "description",
+            "Keep the description under 1,000 characters.",
+        );
+    }
+    if TemplateFormat::parse(&input.format).is_none() {
+        errors.add("format", "Choose what kind of material this is.");
+    }
+    if input.tiers.iter().any(|t| Tier::parse(t).is_none()) {
+        errors.add("tiers", "Choose tiers from the list.");
+    }
+    if input.types.iter().any(|t| PartnerType::parse(t).is_none()) {
+        errors.add("types", "Choose partner types from the list.");
+    }
+    let plan = match compile_source(kind, &input.source) {
+        Ok(plan) => Some(plan),
+        Err(messages) => {
+            errors.add("source", messages.join(" "));
+            None
+        }
+    };
+    match plan {
+        Some(plan) if errors.is_empty() => Ok(plan),
+        _ => Err(errors.with_values(&[
+            ("name", &input.name),
+            ("description", &input.description),
+            ("source", &input.source),
+            ("note", &input.note),
+        ])),
+    }
+}
+
+/// Creates a template (`id` none) or updates one; a changed source becomes
+/// the next version. Returns the template id.
+pub async fn save(
+    state: &AppState,
+    actor: &Actor,
+    id: Option<i64>,
+    input: TemplateInput,
+) -> AppResult<i64> {
+    if !can_manage(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let existing = match id {
+        Some(id) => Some(visible(state, actor, id).await?),
+        None => None,
+    };
+    let kind = match &existing {
+        Some(t) => TemplateKind::parse(&t.kind).unwrap_or(TemplateKind::Svg),
+        None => TemplateKind::parse(&input.kind)
+            .ok_or_else(|| AppError::invalid("kind", "Choose SVG artwork or an MJML email."))?,
+    };
+    let plan = validate(&input, kind).map_err(AppError::Invalid)?;
+    let plan_json = serde_json::to_string(&plan).map_err(|_| AppError::Internal)?;
+    let at = now();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let template_id = match existing {
+        Some(t) => {
+            let mut active: template::ActiveModel = t.into();
+            active.name = Set(input.name.trim().to_string());
+            active.description = Set(input.description.trim().to_string());
+            active.format = Set(input.format.clone());
+            active.requires_approval = Set(input.requires_approval);
+            active.audience_tiers = Set(input.tiers.join(","));
+            active.audience_types = Set(input.types.join(","));
+            active.updated_at = Set(at);
+            active.update(&txn).await.map_err(db_error)?.id
+        }
+        None => {
+            template::ActiveModel {
+                tenant_id: Set(actor.tenant_id),
+                name: Set(input.name.trim().to_string()),
+                description: Set(input.description.trim().to_string()),
+                kind: Set(kind.as_str().to_string()),
+                format: Set(input.format.clone()),
+                status: Set(TemplateStatus::Draft.as_str().to_string()),
+                requires_approval: Set(input.requires_approval),
+                audience_tiers: Set(input.tiers.join(",")),
+                audience_types: Set(input.types.join(",")),
+                published_version_id: Set(None),
+                created_by: Set(actor.user_id),
+                created_at: Set(at),
+                updated_at: Set(at),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .map_err(db_error)?
+            .id
+        }
+    };
+    let versions = versions_of(&txn, actor.tenant_id, template_id).await?;
+    if versions.first().is_none_or(|v| v.source != input.source) {
+        version::ActiveModel {
+            tenant_id: Set(actor.tenant_id),
+            template_id: Set(template_id),
+            number: Set(versions.first().map_or(1, |v| v.number + 1)),
+            source: Set(input.source.clone()),
+            plan: Set(plan_json),
+            note: Set(input.note.trim().chars().take(300).collect()),
+            created_by: Set(actor.user_id),
+            created_at: Set(at),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_error)?;
+    }
+    txn.commit().await.map_err(db_error)?;
+    Ok(template_id)
+}
+
+/// Publishes version `number`: partners in the audience start seeing it.
+pub async fn publish(state: &AppState, actor: &Actor, id: i64, number: i32) -> AppResult<()> {
+    if !can_manage(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let t = visible(state, actor, id).await?;
+    let v = versions_of(&state.db, actor.tenant_id, t.id)
+        .await?
+        .into_iter()
+        .find(|v| v.number == number)
+        .ok_or(AppError::NotFound)?;
+    set_status(state, &t, TemplateStatus::Published, Some(v.id)).await
+}
+
+/// Withdraws a template: partners no longer see or export it.
+pub async fn archive(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
+    if !can_manage(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let t = visible(state, actor, id).await?;
+    let keep = t.published_version_id;
+    set_status(state, &t, TemplateStatus::Archived, keep).await
+}
+
+async fn set_status(
+    state: &AppState,
+    t: &template::Model,
+    status: TemplateStatus,
+    version_id: Option<i64>,
+) -> AppResult<()> {
+    template::Entity::update_many()
+        .col_expr(template::Column::Status, Expr::value(status.as_str()))
+        .col_expr(
+            template::Column::PublishedVersionId,
+            Expr::value(version_id),
+        )
+        .col_expr(template::Column::UpdatedAt, Expr::value(now()))
+        .filter(template::Column::TenantId.eq(t.tenant_id))
+        .filter(template::Column::Id.eq(t.id))
+        .exec(&state.db)
+        .await
+        .map_err(db_error)?;
+    Ok(())
+}

@@ -1,0 +1,175 @@
+//! Co-branding wire types: template and design states, and the views the
+//! template gallery, the template manager and the editor render.
+
+use crate::cobrand::{ImageSource, Issue, Plan, Values};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+string_enum!(
+    /// SVG artwork or an MJML email.
+    TemplateKind {
+        Svg => ("svg", "Print and web (SVG)"),
+        Email => ("email", "Email (MJML)"),
+    }
+);
+
+string_enum!(
+    /// What the material is, for the gallery's grouping.
+    TemplateFormat {
+        Flyer => ("flyer", "Flyer"),
+        SocialPost => ("social_post", "Social post"),
+        Banner => ("banner", "Web banner"),
+        EmailHeader => ("email_header", "Email header"),
+        BusinessCard => ("business_card", "Business card"),
+        Email => ("email", "Email"),
+        Other => ("other", "Other"),
+    }
+);
+
+string_enum!(
+    TemplateStatus {
+        Draft => ("draft", "Draft"),
+        Published => ("published", "Published"),
+        Archived => ("archived", "Archived"),
+    }
+);
+
+string_enum!(
+    /// Where a partner's design stands. Only templates that need approval
+    /// use the middle states.
+    DesignStatus {
+        Draft => ("draft", "Draft"),
+        Submitted => ("submitted", "Waiting for approval"),
+        Approved => ("approved", "Approved"),
+        Rejected => ("rejected", "Changes requested"),
+    }
+);
+
+string_enum!(
+    ExportFormat {
+        Pdf => ("pdf", "PDF (print, vector)"),
+        Png => ("png", "PNG"),
+        Png2x => ("png2x", "PNG, double size"),
+        Html => ("html", "HTML email"),
+    }
+);
+
+/// A template in the gallery.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TemplateCard {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub kind: TemplateKind,
+    pub format: TemplateFormat,
+    pub status: TemplateStatus,
+    pub requires_approval: bool,
+    pub audience: String,
+    pub published_number: Option<i32>,
+    /// The template at its defaults (sanitised SVG), for the thumbnail.
+    pub preview_svg: String,
+}
+
+/// A partner's design in a list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DesignCard {
+    pub id: i64,
+    pub name: String,
+    pub template_name: String,
+    pub org_name: String,
+    pub status: DesignStatus,
+    pub updated_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TemplatesPage {
+    /// Vendor marketing managers and admins.
+    pub can_manage: bool,
+    pub templates: Vec<TemplateCard>,
+    /// The partner's own designs, or every visible design for vendor staff.
+    pub designs: Vec<DesignCard>,
+    /// Designs waiting for the viewer's approval.
+    pub awaiting_review: Vec<DesignCard>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VersionInfo {
+    pub number: i32,
+    pub note: String,
+    pub created_at: String,
+    pub created_by: String,
+    pub published: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportInfo {
+    pub format: ExportFormat,
+    pub version_number: i32,
+    pub user_name: String,
+    pub org_name: String,
+    pub created_at: String,
+}
+
+/// The template manager's view of one template.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TemplateDetail {
+    pub card: TemplateCard,
+    pub audience_tiers: Vec<String>,
+    pub audience_types: Vec<String>,
+    pub latest_number: i32,
+    pub source: String,
+    pub plan: Plan,
+    pub versions: Vec<VersionInfo>,
+    pub designs: Vec<DesignCard>,
+    pub exports: Vec<ExportInfo>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RevisionInfo {
+    pub id: i64,
+    pub name: String,
+    pub saved_at: String,
+    pub saved_by: String,
+    /// Slot labels that differ from the revision before.
+    pub changed: Vec<String>,
+}
+
+/// One slot where the partner's value differs from the template's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SlotChange {
+    pub label: String,
+    pub template_value: String,
+    pub partner_value: String,
+}
+
+/// Everything the editor needs; the preview renders from `plan`, `values`
+/// and `images` in the browser without asking the server.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EditorData {
+    pub design_id: Option<i64>,
+    pub design_version: i32,
+    pub name: String,
+    pub template_id: i64,
+    pub template_name: String,
+    pub kind: TemplateKind,
+    pub version_number: i32,
+    /// A newer published version exists.
+    pub newer_version: Option<i32>,
+    pub plan: Plan,
+    pub values: Values,
+    /// Resolved images: the partner's logo for slots set to `logo`.
+    pub images: BTreeMap<String, ImageSource>,
+    pub status: DesignStatus,
+    pub requires_approval: bool,
+    pub review_comment: String,
+    pub org_name: String,
+    /// The viewer belongs to the design's company (may edit and export).
+    pub is_owner: bool,
+    /// The viewer may approve or reject it.
+    pub can_review: bool,
+    /// Server-side issues (the editor recomputes them as the partner types).
+    pub issues: Vec<Issue>,
+    pub changes: Vec<SlotChange>,
+    pub revisions: Vec<RevisionInfo>,
+    pub exports: Vec<ExportInfo>,
+}
