@@ -9,7 +9,7 @@ E2E_PORT ?= 3100
 # same so they reuse its compiled dependencies instead of building twice.
 SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
-.PHONY: run test test-deps tools browser e2e-deps build-debug unit e2e lint fmt
+.PHONY: run test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor
 
 tools:
 	@scripts/install-tools.sh
@@ -56,3 +56,7 @@ e2e: e2e-deps
 
 fmt:
 	cargo fmt --all
+
+## Co-branding timings: preview per keystroke, PNG and PDF export (release).
+bench-editor:
+	cargo run --release -p server --bin bench_cobrand

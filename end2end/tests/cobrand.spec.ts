@@ -106,3 +106,29 @@ test('co-branding: the vendor sees what the partner changed and approves it', as
   expect((await download).suggestedFilename()).toMatch(/\.png$/);
   await vendorContext.close();
 });
+
+test('co-branding: a marketing manager uploads an SVG template, sees its slots and publishes it', async ({ page }, testInfo) => {
+  const name = perProject(testInfo, 'Trade show badge (phone)', 'Trade show badge (desktop)');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200" viewBox="0 0 400 200" data-palette="#0b3d91 #ff6a00">
+  <script>alert('x')</script>
+  <rect data-slot="accent" data-label="Accent" width="400" height="200" fill="#0b3d91"/>
+  <text data-slot="headline" data-label="Headline" data-width="360" data-max-chars="30" x="20" y="80" font-size="32" fill="#ffffff">Meet us at booth 12</text>
+</svg>`;
+  await signIn(page, 'maya.lin@acme.example');
+  await page.goto('/cobrand');
+  await page.getByRole('link', { name: 'New template' }).click();
+  await hydrated(page);
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Material').selectOption('other');
+  await page.getByLabel('Load the source from a file').setInputFiles({ name: 'badge.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
+  await expect(page.locator('#f-source')).toHaveValue(/booth 12/);
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Template saved' })).toBeVisible();
+  await expect(page.locator('table')).toContainText('Headline');
+  await expect(page.locator('.thumb svg')).toBeVisible();
+  expect(await page.locator('.thumb').innerHTML()).not.toContain('script');
+  await page.getByRole('button', { name: 'Publish version 1' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+  await noSeriousViolations(page);
+  await shot(page, testInfo, 'cobrand-template');
+});

@@ -2,6 +2,7 @@
 
 #![recursion_limit = "512"]
 
+mod file_to_text;
 mod upload_progress;
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -9,6 +10,7 @@ pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_body(app::App);
     upload_progress::install();
+    file_to_text::install();
     // Lets browser tests (and curious people) know the page is interactive.
     if let Some(body) = leptos::prelude::document().body() {
         let _ = body.set_attribute("data-hydrated", "true");

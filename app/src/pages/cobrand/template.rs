@@ -239,6 +239,10 @@ fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
                 {move || field_error(error, "tiers").get().or_else(|| field_error(error, "types").get()).map(|m| view! { <p class="field-error">{m}</p> })}
             </fieldset>
             <label class="check"><input type="checkbox" name="requires_approval" checked=requires_approval/>"Partners need approval before they export"</label>
+            <div class="field">
+                <label for="f-source-file">"Load the source from a file"</label>
+                <input id="f-source-file" type="file" accept=".svg,.mjml,image/svg+xml,text/xml" data-fill="f-source"/>
+            </div>
             <TextField name="source" id="f-source" label="Template source (SVG or MJML)" value=source multiline=true required=true
                 hint="Mark editable parts with data-slot attributes; see the template markup guide (docs/templates.md). Scripts, event handlers and external references are removed."
                 error=field_error(error, "source")/>
