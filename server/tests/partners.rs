@@ -382,7 +382,12 @@ async fn logo_uploads(app: &TestApp) {
         (
             b"<svg onload=alert(1)></svg>".to_vec(),
             "logo.png",
-            "PNG%2C%20JPEG%20or%20WebP",
+            "SVG%20cannot%20be%20used",
+        ),
+        (
+            b"plain text".to_vec(),
+            "logo.png",
+            "PNG%2C%20JPEG%2C%20WebP%20or%20SVG",
         ),
         (Vec::new(), "empty.png", "Choose%20an%20image"),
         (
@@ -419,6 +424,24 @@ async fn logo_uploads(app: &TestApp) {
     assert_eq!(served.headers["content-type"], "image/png");
     // Replacing the logo removes the old file.
     post_logo(app, &olivia, northwind.id, png, "again.png").await;
+    assert_eq!(stored_files(app), 1);
+
+    // An SVG logo is stored rebuilt: no script or handler survives.
+    let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20" onload="alert(1)"><script>alert(2)</script><rect width="40" height="20" fill="#123456"/></svg>"##;
+    post_logo(app, &olivia, northwind.id, svg, "logo.svg").await;
+    let served = app
+        .get(
+            HOST_A,
+            &format!("/media/logos/{}", northwind.id),
+            Some(&olivia),
+        )
+        .await;
+    assert_eq!(served.headers["content-type"], "image/svg+xml");
+    assert!(
+        served.body.contains("#123456") && !served.body.contains("alert"),
+        "{}",
+        served.body
+    );
     assert_eq!(stored_files(app), 1);
 
     // Another partner can neither see nor replace it.
