@@ -4,3 +4,5 @@
 pub mod compile;
 pub mod email;
 pub mod export;
+#[cfg(test)]
+mod hostile;
