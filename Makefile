@@ -9,14 +9,21 @@ E2E_PORT ?= 3100
 # same so they reuse its compiled dependencies instead of building twice.
 SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
-.PHONY: run test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor
+
+.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor
 
 tools:
 	@scripts/install-tools.sh
 
+# Release builds run Binaryen's wasm-opt from npm: Debian's (108) breaks
+# wasm-bindgen's reference-type tables, and cargo-leptos would download one.
+WASM_OPT_BIN := $(CURDIR)/scripts/wasm-opt/node_modules/.bin
+wasm-opt:
+	@cd scripts/wasm-opt && { [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund; }
+
 ## Release build, then serve on 127.0.0.1:3000 with data under ./data.
-run: tools
-	cargo leptos build --release --precompress
+run: tools wasm-opt
+	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
 	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=prm LEPTOS_SITE_PKG_DIR=pkg \
 	  $(CARGO_TARGET_DIR)/release/server
 

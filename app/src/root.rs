@@ -20,6 +20,8 @@ use leptos_router::{
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::ssr::csp::apply();
     view! {
         <!DOCTYPE html>
         <html lang="en">

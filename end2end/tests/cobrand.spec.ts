@@ -5,6 +5,9 @@ import { hydrated, noSeriousViolations, perProject, shot, signIn } from './helpe
 test('co-branding: the preview follows typing in the browser, guardrails flag, export downloads a PDF', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   const name = perProject(testInfo, 'Flyer from a phone', 'Flyer from a desktop');
+  // The page runs under a strict Content Security Policy: nothing it needs may be blocked.
+  const blocked: string[] = [];
+  page.on('console', (m) => { if (m.text().includes('Content Security Policy')) blocked.push(m.text()); });
   await signIn(page, 'sam@northwind.example');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Marketing' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Marketing' })).toBeVisible();
@@ -68,6 +71,7 @@ test('co-branding: the preview follows typing in the browser, guardrails flag, e
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   await page.reload();
   await expect(page.locator('section', { hasText: 'History' }).getByText('PDF (print, vector)')).toBeVisible();
+  expect(blocked).toEqual([]);
 });
 
 test('co-branding: the vendor sees what the partner changed and approves it', async ({ page, browser }, testInfo) => {

@@ -242,10 +242,32 @@ async fn health_and_headers(app: &TestApp) {
     assert_eq!(res.json()["database"], "ok");
     let page = app.get(HOST_A, "/sign-in", None).await;
     assert_eq!(page.headers["x-content-type-options"], "nosniff");
-    assert!(page.headers["content-security-policy"]
+    let csp = page.headers["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert!(csp.contains("object-src 'none'"));
+    // Scripts: our origin, or inline with this response's nonce only.
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in script-src");
+    assert!(nonce.len() >= 16, "{nonce}");
+    assert!(!csp.contains("'unsafe-inline' 'wasm") && !csp.contains("script-src 'unsafe-inline'"));
+    let scripts = page.body.matches("<script").count();
+    assert!(scripts > 0);
+    assert_eq!(
+        page.body.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "every inline script carries the nonce: {}",
+        page.body
+    );
+    let again = app.get(HOST_A, "/sign-in", None).await;
+    assert!(!again.headers["content-security-policy"]
         .to_str()
         .unwrap()
-        .contains("frame-ancestors 'none'"));
+        .contains(nonce));
+    let referrer = &page.headers["referrer-policy"];
+    assert_eq!(referrer, "same-origin");
 }
 both!(
     health_reports_database_and_headers_are_set,

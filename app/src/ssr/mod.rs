@@ -4,6 +4,7 @@
 pub mod cobrand;
 pub mod config;
 pub mod context;
+pub mod csp;
 pub mod db;
 pub mod entities;
 pub mod mail;
