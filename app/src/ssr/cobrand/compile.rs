@@ -111,16 +111,22 @@ pub struct Compiled {
 }
 
 /// Compiles an uploaded template. Errors are sentences for the vendor.
-pub fn compile(source: &str) -> Result<Compiled, Vec<String>> {
+/// Parses an uploaded XML document (`what`: "SVG", "MJML") within bounds:
+/// size, node count, and no DTD (so no entity expansion).
+pub fn parse_upload<'a>(source: &'a str, what: &str) -> Result<Document<'a>, Vec<String>> {
     if source.len() > MAX_SOURCE_BYTES {
-        return Err(vec!["The SVG is larger than 1 MB.".into()]);
+        return Err(vec![format!("The {what} is larger than 1 MB.")]);
     }
     let options = ParsingOptions {
         allow_dtd: false,
         nodes_limit: MAX_NODES,
     };
-    let doc = Document::parse_with_options(source, options)
-        .map_err(|e| vec![format!("The file is not valid SVG: {e}.")])?;
+    Document::parse_with_options(source, options)
+        .map_err(|e| vec![format!("The file is not valid {what}: {e}.")])
+}
+
+pub fn compile(source: &str) -> Result<Compiled, Vec<String>> {
+    let doc = parse_upload(source, "SVG")?;
     let root = doc.root_element();
     if root.tag_name().name() != "svg" || root.tag_name().namespace() != Some(SVG_NS) {
         return Err(vec![

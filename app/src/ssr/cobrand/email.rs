@@ -5,7 +5,7 @@ use crate::cobrand::model::{Binding, Plan, Slot, SlotKind, Values};
 use crate::cobrand::render::escape;
 use crate::cobrand::ImageSource;
 use crate::error::{AppError, AppResult};
-use roxmltree::{Document, Node, ParsingOptions};
+use roxmltree::{Document, Node};
 use std::collections::BTreeMap;
 
 /// Elements that could run code or pull in raw markup are dropped.
@@ -20,15 +20,7 @@ const DROPPED: &[&str] = &[
 ];
 
 fn parse(source: &str) -> Result<Document<'_>, Vec<String>> {
-    if source.len() > super::compile::MAX_SOURCE_BYTES {
-        return Err(vec!["The MJML is larger than 1 MB.".into()]);
-    }
-    let options = ParsingOptions {
-        allow_dtd: false,
-        nodes_limit: 50_000,
-    };
-    let doc = Document::parse_with_options(source, options)
-        .map_err(|e| vec![format!("The file is not valid MJML (XML): {e}.")])?;
+    let doc = super::compile::parse_upload(source, "MJML")?;
     if doc.root_element().tag_name().name() != "mjml" {
         return Err(vec!["The document must start with <mjml>.".into()]);
     }

@@ -231,7 +231,7 @@ pub async fn editor(
     let (revisions, exports) = match &d {
         Some(d) => (
             revisions(state, actor, &plan, d.id).await?,
-            super::exports::for_design(state, actor, d.id).await?,
+            super::exports::list(state, actor, super::exports::ExportsOf::Design(d.id)).await?,
         ),
         None => (Vec::new(), Vec::new()),
     };

@@ -215,32 +215,23 @@ async fn infos(
         .collect())
 }
 
-pub async fn for_design(
-    state: &AppState,
-    actor: &Actor,
-    design_id: i64,
-) -> AppResult<Vec<ExportInfo>> {
-    let rows = Scope::new(actor)
-        .cobrand_exports()
-        .filter(cobrand_export::Column::DesignId.eq(design_id))
-        .order_by_desc(cobrand_export::Column::Id)
-        .limit(50)
-        .all(&state.db)
-        .await
-        .map_err(db_error)?;
-    infos(state, actor, rows).await
+/// The latest exports of one design or one template.
+pub enum ExportsOf {
+    Design(i64),
+    Template(i64),
 }
 
-pub async fn for_template(
-    state: &AppState,
-    actor: &Actor,
-    template_id: i64,
-) -> AppResult<Vec<ExportInfo>> {
+pub async fn list(state: &AppState, actor: &Actor, of: ExportsOf) -> AppResult<Vec<ExportInfo>> {
+    use cobrand_export::Column as E;
+    let (condition, limit) = match of {
+        ExportsOf::Design(id) => (E::DesignId.eq(id), 50),
+        ExportsOf::Template(id) => (E::TemplateId.eq(id), 100),
+    };
     let rows = Scope::new(actor)
         .cobrand_exports()
-        .filter(cobrand_export::Column::TemplateId.eq(template_id))
-        .order_by_desc(cobrand_export::Column::Id)
-        .limit(100)
+        .filter(condition)
+        .order_by_desc(E::Id)
+        .limit(limit)
         .all(&state.db)
         .await
         .map_err(db_error)?;

@@ -277,7 +277,8 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
             })
             .collect(),
         designs: super::designs::cards(state, actor, Some(id)).await?,
-        exports: super::exports::for_template(state, actor, id).await?,
+        exports: super::exports::list(state, actor, super::exports::ExportsOf::Template(id))
+            .await?,
         card: c,
     })
 }
