@@ -7,6 +7,7 @@ pub mod api;
 pub mod cobrand;
 pub mod components;
 pub mod error;
+pub mod forum;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;

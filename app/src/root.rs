@@ -5,6 +5,10 @@ use crate::pages::account::AccountPage;
 use crate::pages::cobrand::{
     CobrandPage, DesignPage, NewDesignPage, NewTemplatePage, TemplatePage,
 };
+use crate::pages::forum::{
+    EditPostPage, ForumPage, HistoryPage, ModerationPage, NewTopicPage, NotificationsPage,
+    SearchPage, TopicPage as ForumTopicPage,
+};
 use crate::pages::funds::{FundsPage, NewRequestPage, RequestPage};
 use crate::pages::{
     accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
@@ -66,6 +70,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("cobrand/templates/:id") view=TemplatePage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand/templates/:id/customise") view=NewDesignPage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand/designs/:id") view=DesignPage ssr=SsrMode::Async/>
+                    <Route path=path!("forum") view=ForumPage ssr=SsrMode::Async/>
+                    <Route path=path!("forum/new") view=NewTopicPage ssr=SsrMode::Async/>
+                    <Route path=path!("forum/search") view=SearchPage ssr=SsrMode::Async/>
+                    <Route path=path!("forum/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("forum/moderation") view=ModerationPage ssr=SsrMode::Async/>
+                    <Route path=path!("forum/topics/:id") view=ForumTopicPage ssr=SsrMode::Async/>
+                    <Route path=path!("forum/posts/:id/edit") view=EditPostPage ssr=SsrMode::Async/>
+                    <Route path=path!("forum/posts/:id/history") view=HistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("funds/requests/new") view=NewRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("funds/requests/:id") view=RequestPage ssr=SsrMode::Async/>
                 </ParentRoute>

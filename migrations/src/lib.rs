@@ -8,6 +8,7 @@ mod m20261123_000002_mdf;
 mod m20261123_000003_mdf_claims;
 mod m20261123_000004_coop_revenue;
 mod m20261123_000005_cobranding;
+mod m20261129_000006_forum;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_mdf_claims::Migration),
             Box::new(m20261123_000004_coop_revenue::Migration),
             Box::new(m20261123_000005_cobranding::Migration),
+            Box::new(m20261129_000006_forum::Migration),
         ]
     }
 }

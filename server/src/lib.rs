@@ -4,6 +4,7 @@
 //! in-process.
 
 pub mod design_exports;
+pub mod forum_live;
 pub mod health;
 pub mod middleware;
 pub mod uploads;
@@ -53,6 +54,7 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/media/logos/{id}", get(uploads::logo))
+        .route("/forum/topics/{id}/live", get(forum_live::live))
         .route(
             "/cobrand/designs/{id}/export/{format}",
             get(design_exports::export),

@@ -43,6 +43,11 @@ pub fn PortalLayout() -> impl IntoView {
                         }
                     })}
                 </Suspense>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        me.user().await.ok().map(|user| view! { <Bell unread=user.unread_notifications/> })
+                    })}
+                </Suspense>
                 <a class="btn btn-quiet account-link" href="/account">"Account"</a>
                 <ActionForm action=sign_out attr:class="signout">
                     <button type="submit" class="btn btn-quiet">"Sign out"</button>
@@ -57,6 +62,22 @@ pub fn PortalLayout() -> impl IntoView {
                 <Outlet/>
             </main>
         </div>
+    }
+}
+
+/// Link to the forum notifications with the unread count.
+#[component]
+fn Bell(unread: u64) -> impl IntoView {
+    let label = match unread {
+        0 => "Notifications".to_owned(),
+        1 => "Notifications: 1 unread".to_owned(),
+        n => format!("Notifications: {n} unread"),
+    };
+    view! {
+        <a class="btn btn-quiet bell" href="/forum/notifications" aria-label=label>
+            <svg viewBox="0 0 24 24" aria-hidden="true" width="22" height="22"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg>
+            {(unread > 0).then(|| view! { <span class="bell-count">{if unread > 99 { "99+".to_owned() } else { unread.to_string() }}</span> })}
+        </a>
     }
 }
 
@@ -104,6 +125,11 @@ fn nav_items(user: &CurrentUser) -> Vec<NavItem> {
         href: "/cobrand".into(),
         label: "Marketing",
         icon: "M4 4h16v12H5.2L4 17.2zm2 3v2h12V7zm0 4v2h8v-2zM3 20h18v2H3z",
+    });
+    items.push(NavItem {
+        href: "/forum".into(),
+        label: "Community",
+        icon: "M4 3h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1zm3 4v2h10V7zm0 4v2h7v-2z",
     });
     items.push(NavItem {
         href: "/funds".into(),

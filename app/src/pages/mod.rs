@@ -5,6 +5,7 @@ pub mod account;
 pub mod cobrand;
 pub mod dashboard;
 pub mod forgot_password;
+pub mod forum;
 pub mod funds;
 pub mod not_found;
 pub mod partner;

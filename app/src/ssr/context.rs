@@ -22,6 +22,8 @@ pub struct Actor {
     pub organization_name: String,
     /// The partner company's tier (for tier-pool funds); none for vendor staff.
     pub org_tier: Option<String>,
+    /// The partner company's type (reseller, MSP, …); none for vendor staff.
+    pub org_type: Option<String>,
     pub org_kind: OrgKind,
     pub role: Role,
     pub name: String,
@@ -39,6 +41,7 @@ impl Actor {
             organization_id: 0,
             organization_name: String::new(),
             org_tier: None,
+            org_type: None,
             org_kind: OrgKind::Vendor,
             role: Role::VendorAdmin,
             name: "Partner portal".into(),

@@ -7,6 +7,7 @@ pub mod context;
 pub mod csp;
 pub mod db;
 pub mod entities;
+pub mod forum;
 pub mod mail;
 pub mod password;
 pub mod repo;

@@ -2,6 +2,7 @@
 //! fresh `make run` has something real to look at; tests reuse the builders.
 
 mod cobrand;
+mod forum;
 
 use super::entities::{organization, tenant};
 use super::password;
@@ -463,5 +464,6 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
         insert_user(db, t.id, ids[org], email, name, Role::PartnerAdmin, &hash).await?;
     }
     cobrand::seed(db, t.id, maya).await?;
+    forum::seed(db, t.id).await?;
     Ok(true)
 }

@@ -29,6 +29,7 @@ macro_rules! string_enum {
 pub mod cobrand;
 pub mod email;
 pub mod form;
+pub mod forum;
 pub mod mdf;
 pub mod money;
 pub mod org;

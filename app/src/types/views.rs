@@ -18,6 +18,8 @@ pub struct CurrentUser {
     pub brand_color: String,
     /// Language tag for number and money formatting (from the browser).
     pub locale: String,
+    /// Unread forum notifications.
+    pub unread_notifications: u64,
 }
 
 /// The program's name and colour, shown before anyone signs in.

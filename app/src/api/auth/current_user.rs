@@ -12,6 +12,9 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
                 return Ok(None);
             };
             let tenant = context::tenant()?;
+            let state = context::state()?;
+            let unread_notifications =
+                crate::ssr::services::forum::notify::unread_count(&state.db, &actor).await?;
             Ok(Some(CurrentUser {
                 id: actor.user_id,
                 name: actor.name,
@@ -23,6 +26,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
                 tenant_name: tenant.name,
                 brand_color: tenant.brand_color,
                 locale: context::locale(),
+                unread_notifications,
             }))
         }
         .await,

@@ -15,6 +15,10 @@ pub struct Model {
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub last_sign_in_at: Option<DateTimeUtc>,
+    /// Unique per tenant; what @mentions use.
+    pub handle: String,
+    /// Forum e-mail: "all" (watched replies too), "mentions" or "none".
+    pub forum_email: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -77,6 +77,7 @@ pub struct NewUser<'a> {
 }
 
 pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<user::Model, DbErr> {
+    let handle = free_handle(db, new.tenant_id, new.name).await?;
     user::ActiveModel {
         tenant_id: Set(new.tenant_id),
         organization_id: Set(new.organization_id),
@@ -88,6 +89,8 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<user:
         version: Set(1),
         created_at: Set(new.now),
         last_sign_in_at: Set(None),
+        handle: Set(handle),
+        forum_email: Set("mentions".into()),
         ..Default::default()
     }
     .insert(db)
@@ -162,6 +165,52 @@ pub async fn names(
         .filter(user::Column::TenantId.eq(tenant_id))
         .filter(user::Column::Id.is_in(ids))
         .into_tuple()
+        .all(db)
+        .await
+}
+
+/// A handle for @mentions derived from the name, with a number appended when
+/// the tenant already has it ("maya.lin", "maya.lin2").
+async fn free_handle(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    name: &str,
+) -> Result<String, DbErr> {
+    use sea_orm::QuerySelect;
+    let base = crate::forum::mention::handle_base(name);
+    let taken: Vec<String> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Handle)
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Handle.starts_with(&base))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok((1..)
+        .map(|n| {
+            if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}{n}")
+            }
+        })
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(base))
+}
+
+/// Users of the tenant by handle (for @mentions).
+pub async fn by_handles(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    handles: Vec<String>,
+) -> Result<Vec<user::Model>, DbErr> {
+    if handles.is_empty() {
+        return Ok(Vec::new());
+    }
+    user::Entity::find()
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Handle.is_in(handles))
         .all(db)
         .await
 }

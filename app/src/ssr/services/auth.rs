@@ -153,6 +153,7 @@ pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult
         organization_id: user.organization_id,
         organization_name: org.name,
         org_tier: org.tier,
+        org_type: org.partner_type,
         org_kind,
         role,
         name: user.name,

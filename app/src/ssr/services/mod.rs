@@ -5,6 +5,7 @@ pub mod account;
 pub mod auth;
 pub mod cobrand;
 pub mod dashboard;
+pub mod forum;
 pub mod funds;
 pub mod invitations;
 pub mod logos;

@@ -1,0 +1,33 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "create_topic")]
+pub async fn create_topic(
+    category_id: i64,
+    title: String,
+    #[server(default)] tags: String,
+    body: String,
+) -> Result<(), AppError> {
+    use crate::ssr::context;
+    use crate::ssr::services::forum::topics;
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let id = topics::create(
+                &state,
+                &actor,
+                topics::NewTopic {
+                    category_id,
+                    title,
+                    tags,
+                    body,
+                },
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/forum/topics/{id}"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,34 @@
+use crate::error::AppError;
+use crate::types::forum::ForumPage;
+use leptos::prelude::*;
+
+/// The topic list: pinned first (page one), then by latest activity.
+#[server(prefix = "/api", endpoint = "get_forum")]
+pub async fn get_forum(
+    #[server(default)] category: Option<i64>,
+    #[server(default)] tag: String,
+    #[server(default)] solved: String,
+    #[server(default)] after: Option<i64>,
+) -> Result<ForumPage, AppError> {
+    use crate::ssr::context;
+    use crate::ssr::services::forum::topics;
+    use crate::types::forum::TopicFilter;
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            topics::page(
+                &state,
+                &actor,
+                TopicFilter {
+                    category,
+                    tag,
+                    solved,
+                },
+                after,
+            )
+            .await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,17 @@
+use crate::error::AppError;
+use crate::types::forum::PostHistory;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "get_post_history")]
+pub async fn get_post_history(post_id: i64) -> Result<PostHistory, AppError> {
+    use crate::ssr::context;
+    use crate::ssr::services::forum::posts;
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            posts::history(&state, &actor, post_id).await
+        }
+        .await,
+    )
+}

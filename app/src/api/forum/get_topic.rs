@@ -1,0 +1,21 @@
+use crate::error::AppError;
+use crate::types::forum::TopicPage;
+use leptos::prelude::*;
+
+/// One page of a topic; marks it read.
+#[server(prefix = "/api", endpoint = "get_topic")]
+pub async fn get_topic(
+    id: i64,
+    #[server(default)] after: Option<i64>,
+) -> Result<TopicPage, AppError> {
+    use crate::ssr::context;
+    use crate::ssr::services::forum::topics;
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            topics::open(&state, &actor, id, after).await
+        }
+        .await,
+    )
+}

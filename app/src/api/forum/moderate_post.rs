@@ -1,0 +1,29 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// hide, restore, approve, reject or dismiss (flags).
+#[server(prefix = "/api", endpoint = "moderate_post")]
+pub async fn moderate_post(
+    post_id: i64,
+    action: String,
+    #[server(default)] back: String,
+) -> Result<(), AppError> {
+    use crate::ssr::context;
+    use crate::ssr::services::forum::moderation;
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let topic_id = moderation::act_on_post(&state, &actor, post_id, &action).await?;
+            // Only our own forum pages are valid destinations.
+            let back = if back.starts_with("/forum/moderation") {
+                back
+            } else {
+                format!("/forum/topics/{topic_id}#post-{post_id}")
+            };
+            leptos_axum::redirect(&back);
+            Ok(())
+        }
+        .await,
+    )
+}

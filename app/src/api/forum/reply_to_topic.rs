@@ -1,0 +1,21 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Adds a reply; answers with its id and sends the browser to it.
+#[server(prefix = "/api", endpoint = "reply_to_topic")]
+pub async fn reply_to_topic(topic_id: i64, body: String) -> Result<i64, AppError> {
+    use super::topic_href;
+    use crate::ssr::context;
+    use crate::ssr::services::forum::{posts, topics};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let id = posts::reply(&state, &actor, topic_id, &body).await?;
+            let after = topics::anchor(&state, &actor, topic_id, id).await?;
+            leptos_axum::redirect(&topic_href(topic_id, after, id));
+            Ok(id)
+        }
+        .await,
+    )
+}

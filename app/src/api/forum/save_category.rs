@@ -1,0 +1,39 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// Creates (no `id`) or changes a category. Checkboxes arrive as `tiers[gold]=on`.
+#[server(prefix = "/api", endpoint = "save_category")]
+pub async fn save_category(
+    #[server(default)] id: Option<i64>,
+    name: String,
+    #[server(default)] description: String,
+    visibility: String,
+    #[server(default)] tiers: BTreeMap<String, String>,
+    #[server(default)] types: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    use crate::ssr::context;
+    use crate::ssr::services::forum::categories;
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let id = categories::save(
+                &state,
+                &actor,
+                categories::CategoryInput {
+                    id,
+                    name,
+                    description,
+                    visibility,
+                    tiers: tiers.into_keys().collect(),
+                    types: types.into_keys().collect(),
+                },
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/forum?category={id}&saved=category"));
+            Ok(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,33 @@
+use crate::error::AppError;
+use crate::types::forum::SearchPage;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "search_forum")]
+pub async fn search_forum(
+    #[server(default)] q: String,
+    #[server(default)] category: Option<i64>,
+    #[server(default)] tag: String,
+    #[server(default)] solved: String,
+) -> Result<SearchPage, AppError> {
+    use crate::ssr::context;
+    use crate::ssr::services::forum::search;
+    use crate::types::forum::TopicFilter;
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            search::search(
+                &state,
+                &actor,
+                &q,
+                TopicFilter {
+                    category,
+                    tag,
+                    solved,
+                },
+            )
+            .await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,65 @@
+use super::compose::BodyEditor;
+use crate::api::forum::{get_post_edit, EditPost};
+use crate::components::field::TextField;
+use crate::components::notice::{FormError, LoadError};
+use crate::pages::{action_error, field_error};
+use crate::types::forum::PostEdit;
+use leptos::html::Textarea;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn EditPostPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let post = Resource::new(id, get_post_edit);
+    view! {
+        <Title text="Edit post"/>
+        <h1>"Edit post"</h1>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match post.await {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(p) => view! { <EditForm p/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn EditForm(p: PostEdit) -> impl IntoView {
+    let action = ServerAction::<EditPost>::new();
+    let error = action_error(action);
+    let node = NodeRef::<Textarea>::new();
+    let kept = move |name: &str, fallback: &str| {
+        error
+            .get_untracked()
+            .and_then(|e| e.kept(name))
+            .unwrap_or_else(|| fallback.to_owned())
+    };
+    view! {
+        <ActionForm action attr:class="form card" attr:novalidate=true>
+            <FormError error/>
+            <input type="hidden" name="post_id" value=p.post_id/>
+            <input type="hidden" name="version" value=p.version/>
+            {p.is_first.then(|| view! {
+                <TextField name="title" label="Title" value=kept("title", &p.title) required=true error=field_error(error, "title")/>
+                <TextField name="tags" label="Tags" value=kept("tags", &p.tags) hint="Up to 5, separated by commas." error=field_error(error, "tags")/>
+            })}
+            <BodyEditor id="edit-body" label="Text" draft_key=format!("prm-draft:edit:{}", p.post_id) value=kept("body", &p.body_md) error=field_error(error, "body") node/>
+            <p class="muted">"The earlier version stays in the post's history."</p>
+            <div class="actions">
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save changes"</button>
+                <a class="btn btn-quiet" href=format!("/forum/topics/{}#post-{}", p.topic_id, p.post_id)>"Cancel"</a>
+            </div>
+        </ActionForm>
+    }
+}

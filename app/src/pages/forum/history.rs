@@ -1,0 +1,44 @@
+use crate::api::forum::get_post_history;
+use crate::components::notice::LoadError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+/// A post's earlier versions, newest first, as the Markdown that was written.
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|v| v.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let history = Resource::new(id, get_post_history);
+    view! {
+        <Title text="Edit history"/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match history.await {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(h) => view! {
+                        <p class="muted"><a href=format!("/forum/topics/{}#post-{}", h.topic_id, h.post_id)>{format!("Back to “{}”", h.topic_title)}</a></p>
+                        <h1>"Edit history"</h1>
+                        <section class="card">
+                            <h2>"Now"</h2>
+                            <pre class="prewrap">{h.current_md.clone()}</pre>
+                        </section>
+                        {h.revisions.into_iter().map(|r| view! {
+                            <section class="card">
+                                <h2>{format!("Before {}'s edit on {}", r.editor_name, r.created_at)}</h2>
+                                {r.title.map(|t| view! { <p><strong>"Title: "</strong>{t}</p> })}
+                                <pre class="prewrap">{r.body_md}</pre>
+                            </section>
+                        }).collect_view()}
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,211 @@
+use super::{ForumTabs, TopicRows};
+use crate::api::forum::{get_forum, SaveCategory, SetWatch};
+use crate::components::field::{SelectField, TextField};
+use crate::components::notice::{FormError, LoadError, Success};
+use crate::pages::{action_error, field_error};
+use crate::types::forum::{CategoryView, CategoryVisibility, ForumPage as Page, SolvedFilter};
+use crate::types::url::encode_query_value;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Form;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ForumPage() -> impl IntoView {
+    let query = use_query_map();
+    let args = move || {
+        let q = query.read();
+        (
+            q.get("category").and_then(|c| c.parse::<i64>().ok()),
+            q.get("tag").unwrap_or_default(),
+            q.get("solved").unwrap_or_default(),
+            q.get("after").and_then(|c| c.parse::<i64>().ok()),
+        )
+    };
+    let page = Resource::new(args, |(category, tag, solved, after)| {
+        get_forum(category, tag, solved, after)
+    });
+    let saved = move |what: &'static str| {
+        Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
+    };
+    view! {
+        <Title text="Community"/>
+        <div class="page-head">
+            <h1>"Community"</h1>
+            <a class="btn btn-primary" href=move || match args().0 { Some(c) => format!("/forum/new?category={c}"), None => "/forum/new".into() }>"Ask a question"</a>
+        </div>
+        <Success show=saved("category") text="Category saved."/>
+        <Success show=saved("topic-deleted") text="Topic deleted."/>
+        <Success show=saved("watch") text="Notification setting saved."/>
+        <Transition fallback=|| view! { <p class="loading">"Loading topics…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(p) => view! { <Listing p/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Listing(p: Page) -> impl IntoView {
+    let f = p.filter.clone();
+    let current = f
+        .category
+        .and_then(|id| p.categories.iter().find(|c| c.id == id).cloned());
+    let category_options: Vec<(String, String)> = p
+        .categories
+        .iter()
+        .map(|c| (c.id.to_string(), c.name.clone()))
+        .collect();
+    let solved_options: Vec<(String, String)> = SolvedFilter::ALL
+        .iter()
+        .skip(1)
+        .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+        .collect();
+    let none = Signal::derive(|| None::<String>);
+    let next = p.next_cursor.map(|after| {
+        format!(
+            "/forum?category={}&tag={}&solved={}&after={after}",
+            f.category.map(|c| c.to_string()).unwrap_or_default(),
+            encode_query_value(&f.tag),
+            encode_query_value(&f.solved)
+        )
+    });
+    let empty = p.topics.is_empty() && p.pinned.is_empty();
+    view! {
+        <ForumTabs moderator=p.can_moderate/>
+        {(p.can_moderate && p.flagged_count > 0).then(|| view! {
+            <p class="notice notice-info"><a href="/forum/moderation">{format!("{} post{} waiting for moderation", p.flagged_count, if p.flagged_count == 1 { "" } else { "s" })}</a></p>
+        })}
+        <Form method="GET" action="/forum" attr:class="filters" attr:role="search">
+            <SelectField id="filter-category" name="category" label="Category" options=category_options selected=f.category.map(|c| c.to_string()).unwrap_or_default() empty="All categories" error=none/>
+            <SelectField id="filter-solved" name="solved" label="Answered" options=solved_options selected=f.solved.clone() empty="All topics" error=none/>
+            <div class="field">
+                <label for="filter-tag">"Tag"</label>
+                <input id="filter-tag" name="tag" value=f.tag.clone() placeholder="e.g. licensing"/>
+            </div>
+            <div class="filter-actions">
+                <button type="submit" class="btn btn-primary">"Filter"</button>
+                <a class="btn btn-quiet" href="/forum">"Clear"</a>
+            </div>
+        </Form>
+        {current.clone().map(|c| view! { <CategoryHead c/> })}
+        {(!p.pinned.is_empty()).then(|| view! { <section class="card"><h2 class="sr-only">"Pinned"</h2><TopicRows rows=p.pinned.clone()/></section> })}
+        <section class="card">
+            <h2 class="sr-only">"Topics"</h2>
+            {empty.then(|| view! { <p class="muted">"No topics here yet. Ask the first question."</p> })}
+            <TopicRows rows=p.topics.clone()/>
+            {next.map(|href| view! { <p class="pager"><a class="btn" href=href>"Older topics"</a></p> })}
+        </section>
+        <section class="card">
+            <h2>"Categories"</h2>
+            <ul class="rows">
+                {p.categories.iter().map(|c| view! {
+                    <li>
+                        <a href=format!("/forum?category={}", c.id)>{c.name.clone()}</a>
+                        <span class="muted">{c.description.clone()}</span>
+                        {p.can_manage_categories.then(|| view! { <span class="badge badge-info">{c.audience.clone()}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {p.can_manage_categories.then(|| view! {
+                <CategoryForm current=current tiers=p.tiers.clone() types=p.partner_types.clone()/>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn CategoryHead(c: CategoryView) -> impl IntoView {
+    let watch = ServerAction::<SetWatch>::new();
+    let level = c.watch;
+    view! {
+        <div class="category-head">
+            <div>
+                <h2>{c.name.clone()}</h2>
+                <p class="muted">{c.description.clone()}</p>
+            </div>
+            <ActionForm action=watch attr:class="inline-form">
+                <input type="hidden" name="target_kind" value="category"/>
+                <input type="hidden" name="target_id" value=c.id/>
+                <label for="category-watch" class="sr-only">"Notifications for this category"</label>
+                <select id="category-watch" name="level">
+                    {crate::types::forum::WatchLevel::ALL.iter().map(|l| view! {
+                        <option value=l.as_str() selected=*l == level>{match l { crate::types::forum::WatchLevel::Normal => "Normal: mentions only", crate::types::forum::WatchLevel::Watch => "Watch: every new post", crate::types::forum::WatchLevel::Mute => "Mute" }}</option>
+                    }).collect_view()}
+                </select>
+                <button type="submit" class="btn">"Save"</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+/// Creates a category, or changes the one being viewed.
+#[component]
+fn CategoryForm(
+    current: Option<CategoryView>,
+    tiers: Vec<(String, String)>,
+    types: Vec<(String, String)>,
+) -> impl IntoView {
+    let action = ServerAction::<SaveCategory>::new();
+    let error = action_error(action);
+    let open = move || error.get().is_some();
+    let visibility: Vec<(String, String)> = CategoryVisibility::ALL
+        .iter()
+        .map(|v| (v.as_str().to_owned(), v.label().to_owned()))
+        .collect();
+    let summary = if current.is_some() {
+        "Change this category"
+    } else {
+        "New category"
+    };
+    let (id, name, description, selected, chosen_tiers, chosen_types) = match &current {
+        Some(c) => (
+            Some(c.id),
+            c.name.clone(),
+            c.description.clone(),
+            c.visibility.as_str().to_owned(),
+            c.tiers.clone(),
+            c.types.clone(),
+        ),
+        None => (
+            None,
+            String::new(),
+            String::new(),
+            "partners".to_owned(),
+            Vec::new(),
+            Vec::new(),
+        ),
+    };
+    view! {
+        <details class="add-partner" open=open>
+            <summary class="btn">{summary}</summary>
+            <ActionForm action attr:class="form">
+                <FormError error/>
+                {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
+                <TextField name="name" id="cat-name" label="Name" value=name required=true error=field_error(error, "name")/>
+                <TextField name="description" id="cat-description" label="Description" value=description error=field_error(error, "description")/>
+                <SelectField name="visibility" id="cat-visibility" label="Who may see it" options=visibility selected=selected error=field_error(error, "visibility")/>
+                <fieldset class="field">
+                    <legend>"Narrow to partners of these tiers and types"</legend>
+                    <p class="field-hint">"Leave all unticked for every partner. Ignored for vendor-staff-only categories."</p>
+                    <div class="checks">
+                        {tiers.into_iter().map(|(code, label)| {
+                            let checked = chosen_tiers.contains(&code);
+                            view! { <label class="check"><input type="checkbox" name=format!("tiers[{code}]") checked=checked/>{format!("{label} tier")}</label> }
+                        }).collect_view()}
+                    </div>
+                    <div class="checks">
+                        {types.into_iter().map(|(code, label)| {
+                            let checked = chosen_types.contains(&code);
+                            view! { <label class="check"><input type="checkbox" name=format!("types[{code}]") checked=checked/>{label}</label> }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <button type="submit" class="btn btn-primary">"Save category"</button>
+            </ActionForm>
+        </details>
+    }
+}

@@ -1,0 +1,24 @@
+use sea_orm::entity::prelude::*;
+
+/// A forum category and who may see it.
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "forum_categories")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub tenant_id: i64,
+    pub name: String,
+    pub description: String,
+    /// "partners" (narrowed by the audience lists) or "staff".
+    pub visibility: String,
+    /// Comma-separated; empty means every partner.
+    pub audience_tiers: String,
+    pub audience_types: String,
+    pub position: i32,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

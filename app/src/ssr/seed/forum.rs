@@ -1,0 +1,304 @@
+//! The demo community: categories for every partner, a Platinum-only lounge
+//! and a staff room, with real-looking questions, answers, mentions, an
+//! accepted answer, likes and a pinned welcome.
+
+use crate::ssr::entities::{
+    forum_category as category, forum_like as like, forum_post as post, forum_topic as topic,
+    organization, user,
+};
+use crate::ssr::services::forum::posts::{bump, Draft};
+use crate::ssr::Actor;
+use crate::types::forum::PostStatus;
+use crate::types::{OrgKind, Role};
+use chrono::{Duration, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    QueryFilter,
+};
+
+async fn actor(db: &impl ConnectionTrait, tenant_id: i64, email: &str) -> Result<Actor, DbErr> {
+    let u = user::Entity::find()
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(email.into()))?;
+    let org = organization::Entity::find_by_id(u.organization_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("organisation".into()))?;
+    Ok(Actor {
+        user_id: u.id,
+        tenant_id,
+        organization_id: org.id,
+        organization_name: org.name,
+        org_tier: org.tier,
+        org_type: org.partner_type,
+        org_kind: OrgKind::parse(&org.kind).unwrap_or(OrgKind::Partner),
+        role: Role::parse(&u.role).unwrap_or(Role::PartnerUser),
+        name: u.name,
+        email: u.email,
+        session_id: String::new(),
+    })
+}
+
+fn err(e: crate::error::AppError) -> DbErr {
+    DbErr::Custom(e.to_string())
+}
+
+async fn add_category(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    position: i32,
+    (name, description, visibility, tiers): (&str, &str, &str, &str),
+) -> Result<i64, DbErr> {
+    Ok(category::ActiveModel {
+        tenant_id: Set(tenant_id),
+        name: Set(name.into()),
+        description: Set(description.into()),
+        visibility: Set(visibility.into()),
+        audience_tiers: Set(tiers.into()),
+        audience_types: Set(String::new()),
+        position: Set(position),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?
+    .id)
+}
+
+/// A topic with its replies: (author e-mail, body) each.
+struct Thread<'a> {
+    category: i64,
+    title: &'a str,
+    tags: &'a str,
+    pinned: bool,
+    /// When the question was asked; replies follow a few hours apart.
+    days_ago: i64,
+    /// Index of the reply that is the accepted answer.
+    accepted: Option<usize>,
+    posts: &'a [(&'a str, &'a str)],
+}
+
+async fn thread(db: &impl ConnectionTrait, tenant_id: i64, th: Thread<'_>) -> Result<(), DbErr> {
+    let asker = actor(db, tenant_id, th.posts[0].0).await?;
+    let now = Utc::now() - Duration::days(th.days_ago);
+    let t = topic::ActiveModel {
+        tenant_id: Set(tenant_id),
+        category_id: Set(th.category),
+        author_id: Set(asker.user_id),
+        title: Set(th.title.into()),
+        tags: Set(th.tags.into()),
+        status: Set("published".into()),
+        pinned: Set(th.pinned),
+        locked: Set(false),
+        accepted_post_id: Set(None),
+        last_post_id: Set(0),
+        last_post_at: Set(now),
+        // `bump` counts every post; the question itself is not a reply.
+        reply_count: Set(-1),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    let mut ids = Vec::new();
+    for (i, (email, body)) in th.posts.iter().enumerate() {
+        let who = actor(db, tenant_id, email).await?;
+        let draft = Draft::prepare(db, &who, body, (i == 0).then_some(th.title))
+            .await
+            .map_err(err)?;
+        let p = draft
+            .insert(db, &who, t.id, i == 0, PostStatus::Published)
+            .await
+            .map_err(err)?;
+        let at = now + Duration::hours(3 * i as i64);
+        post::Entity::update_many()
+            .col_expr(post::Column::CreatedAt, Expr::value(at))
+            .filter(post::Column::Id.eq(p.id))
+            .exec(db)
+            .await?;
+        let p = post::Model {
+            created_at: at,
+            ..p
+        };
+        bump(db, t.id, &p).await.map_err(err)?;
+        ids.push((p.id, who.user_id));
+    }
+    if let Some(i) = th.accepted {
+        topic::Entity::update_many()
+            .col_expr(
+                topic::Column::AcceptedPostId,
+                Expr::value(Some(ids[i + 1].0)),
+            )
+            .filter(topic::Column::Id.eq(t.id))
+            .exec(db)
+            .await?;
+    }
+    // Everyone else in the thread liked the first reply.
+    if let Some(&(liked, author)) = ids.get(1) {
+        let fans: Vec<i64> = ids
+            .iter()
+            .map(|(_, u)| *u)
+            .filter(|u| *u != author)
+            .collect();
+        for fan in &fans {
+            like::ActiveModel {
+                tenant_id: Set(tenant_id),
+                post_id: Set(liked),
+                user_id: Set(*fan),
+                created_at: Set(now),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .ok();
+        }
+        post::Entity::update_many()
+            .col_expr(post::Column::LikeCount, Expr::value(fans.len() as i32))
+            .filter(post::Column::Id.eq(liked))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr> {
+    let welcome = add_category(
+        db,
+        tenant_id,
+        0,
+        (
+            "Announcements",
+            "News from the Acme partner team.",
+            "partners",
+            "",
+        ),
+    )
+    .await?;
+    let tech = add_category(
+        db,
+        tenant_id,
+        1,
+        (
+            "Technical questions",
+            "Configuration, integration and troubleshooting.",
+            "partners",
+            "",
+        ),
+    )
+    .await?;
+    let marketing = add_category(
+        db,
+        tenant_id,
+        2,
+        (
+            "Marketing and MDF",
+            "Campaigns, co-branded material and market development funds.",
+            "partners",
+            "",
+        ),
+    )
+    .await?;
+    let lounge = add_category(
+        db,
+        tenant_id,
+        3,
+        (
+            "Platinum lounge",
+            "Roadmap previews and early access for Platinum partners.",
+            "partners",
+            "platinum",
+        ),
+    )
+    .await?;
+    let staff = add_category(
+        db,
+        tenant_id,
+        4,
+        (
+            "Staff room",
+            "Vendor staff only: partner escalations and moderation notes.",
+            "staff",
+            "",
+        ),
+    )
+    .await?;
+
+    thread(db, tenant_id, Thread {
+        category: welcome,
+        title: "Welcome to the Acme partner community",
+        tags: ",welcome,",
+        pinned: true,
+        days_ago: 12,
+        accepted: None,
+        posts: &[
+            ("maya.lin@acme.example", "Hello partners!\n\nThis is the place to **ask questions**, share what works and find answers from Acme staff and other partners.\n\n- Mark the reply that solved your question as the answer, so others find it.\n- Mention someone with `@` and their name, e.g. @dana.cole.\n- Flag anything that does not belong here; a moderator will look at it."),
+            ("olivia@northwind.example", "Great to have this. Our pre-sales team will be here a lot."),
+        ],
+    }).await?;
+    thread(db, tenant_id, Thread {
+        category: tech,
+        title: "AX7 access points drop clients after firmware 7.2.1",
+        tags: ",ax7,firmware,wifi,",
+        pinned: false,
+        days_ago: 9,
+        accepted: Some(1),
+        posts: &[
+            ("sam@northwind.example", "Since upgrading a customer site to **7.2.1**, clients on 5 GHz drop every few minutes. Roaming logs show `802.11r` reassociation failures.\n\nHas anyone seen this? @dana.cole do you know if a fix is planned?"),
+            ("ines@bluepeak.example", "We saw the same at two sites. Turning off fast roaming on the SSID stopped the drops for us, but that is only a workaround."),
+            ("dana.cole@acme.example", "Thanks both. It is a known issue with fast transition and older Android clients. Firmware **7.2.2** fixes it:\n\n1. Download 7.2.2 from the partner portal.\n2. Upgrade the controller first, then the access points.\n3. Re-enable 802.11r.\n\nRelease notes are in the Announcements category."),
+            ("sam@northwind.example", "7.2.2 fixed it at the customer site. Thanks @dana.cole!"),
+        ],
+    }).await?;
+    thread(db, tenant_id, Thread {
+        category: tech,
+        title: "Licence renewal for multi-site SD-WAN customers",
+        tags: ",licensing,sd-wan,",
+        pinned: false,
+        days_ago: 6,
+        accepted: None,
+        posts: &[
+            ("jan@eurolink.example", "How do we co-term renewals when a customer adds sites in the middle of the term? Do the new site licences get pro-rated to the existing end date?"),
+            ("priya@harborit.example", "We ask our channel manager for a co-term quote each time. Would love a self-service option."),
+        ],
+    }).await?;
+    thread(db, tenant_id, Thread {
+        category: marketing,
+        title: "What counts as proof of performance for an MDF event claim?",
+        tags: ",mdf,claims,events,",
+        pinned: false,
+        days_ago: 4,
+        accepted: Some(0),
+        posts: &[
+            ("olivia@northwind.example", "We ran a customer lunch-and-learn with MDF. Besides the invoice, what proof does Acme expect with the claim?"),
+            ("maya.lin@acme.example", "For events: the venue or catering **invoice**, a photo of the event with Acme branding visible, and the attendee list (names and companies are enough). Upload them on the claim; PDF, JPEG and PNG all work."),
+        ],
+    }).await?;
+    thread(db, tenant_id, Thread {
+        category: lounge,
+        title: "Early access: AX9 controller beta",
+        tags: ",ax9,beta,",
+        pinned: false,
+        days_ago: 3,
+        accepted: None,
+        posts: &[
+            ("dana.cole@acme.example", "Platinum partners can join the AX9 controller beta from next month. Reply here if your team wants a seat."),
+            ("olivia@northwind.example", "Northwind is in: two engineers."),
+        ],
+    }).await?;
+    thread(db, tenant_id, Thread {
+        category: staff,
+        title: "Escalation process for partner support tickets",
+        tags: ",process,",
+        pinned: false,
+        days_ago: 2,
+        accepted: None,
+        posts: &[
+            ("admin@acme.example", "Reminder: partner tickets open for more than 48 hours go to the channel manager, who answers in the forum thread if one exists."),
+        ],
+    }).await?;
+    Ok(())
+}

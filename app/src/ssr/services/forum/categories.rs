@@ -1,0 +1,175 @@
+//! Categories: who sees them, and vendor staff creating and changing them.
+
+use super::{can_manage_categories, list, Access};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{forum_category as category, forum_watch as watch};
+use crate::ssr::repo::db_error;
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::types::forum::{CategoryView, CategoryVisibility, WatchLevel};
+use crate::types::{FormErrors, PartnerType, Tier};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter,
+};
+use std::collections::HashMap;
+
+/// "All partners", "Gold, Platinum · Managed service provider", "Vendor staff only".
+pub fn audience(c: &category::Model) -> String {
+    if c.visibility == CategoryVisibility::Staff.as_str() {
+        return CategoryVisibility::Staff.label().into();
+    }
+    let tiers: Vec<&str> = list(&c.audience_tiers)
+        .into_iter()
+        .map(|t| Tier::parse(t).map_or(t, |x| x.label()))
+        .collect();
+    let types: Vec<&str> = list(&c.audience_types)
+        .into_iter()
+        .map(|t| PartnerType::parse(t).map_or(t, |x| x.label()))
+        .collect();
+    match (tiers.is_empty(), types.is_empty()) {
+        (true, true) => "All partners".into(),
+        (false, true) => format!("{} partners", tiers.join(", ")),
+        (true, false) => types.join(", "),
+        (false, false) => format!("{} · {}", tiers.join(", "), types.join(", ")),
+    }
+}
+
+/// The actor's watch level per category.
+pub async fn watch_levels(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    kind: &str,
+) -> AppResult<HashMap<i64, WatchLevel>> {
+    Ok(watch::Entity::find()
+        .filter(watch::Column::TenantId.eq(actor.tenant_id))
+        .filter(watch::Column::UserId.eq(actor.user_id))
+        .filter(watch::Column::TargetKind.eq(kind))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .filter_map(|w| WatchLevel::parse(&w.level).map(|l| (w.target_id, l)))
+        .collect())
+}
+
+pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<Vec<CategoryView>> {
+    let levels = watch_levels(db, access.actor, "category").await?;
+    Ok(access
+        .categories
+        .iter()
+        .map(|c| CategoryView {
+            id: c.id,
+            name: c.name.clone(),
+            description: c.description.clone(),
+            visibility: CategoryVisibility::parse(&c.visibility)
+                .unwrap_or(CategoryVisibility::Staff),
+            audience: audience(c),
+            tiers: list(&c.audience_tiers)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            types: list(&c.audience_types)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            watch: levels.get(&c.id).copied().unwrap_or(WatchLevel::Normal),
+        })
+        .collect())
+}
+
+pub struct CategoryInput {
+    /// None creates a category.
+    pub id: Option<i64>,
+    pub name: String,
+    pub description: String,
+    pub visibility: String,
+    pub tiers: Vec<String>,
+    pub types: Vec<String>,
+}
+
+pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppResult<i64> {
+    if !can_manage_categories(actor.role) {
+        return Err(AppError::Forbidden);
+    }
+    let mut errors = FormErrors::new()
+        .with_values(&[("name", &input.name), ("description", &input.description)]);
+    let name = input.name.trim();
+    if name.is_empty() {
+        errors.add("name", "Enter a name for the category.");
+    } else if name.chars().count() > 60 {
+        errors.add("name", "Keep the name to 60 characters.");
+    }
+    if input.description.chars().count() > 300 {
+        errors.add("description", "Keep the description to 300 characters.");
+    }
+    let Some(visibility) = CategoryVisibility::parse(&input.visibility) else {
+        errors.add("visibility", "Choose who may see the category.");
+        return Err(AppError::Invalid(errors));
+    };
+    let tiers: Vec<&str> = input
+        .tiers
+        .iter()
+        .filter_map(|t| Tier::parse(t).map(Tier::as_str))
+        .collect();
+    let types: Vec<&str> = input
+        .types
+        .iter()
+        .filter_map(|t| PartnerType::parse(t).map(PartnerType::as_str))
+        .collect();
+    if tiers.len() != input.tiers.len() || types.len() != input.types.len() {
+        errors.add(
+            "visibility",
+            "Choose tiers and partner types from the lists.",
+        );
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let (tiers, types) = if visibility == CategoryVisibility::Staff {
+        (String::new(), String::new())
+    } else {
+        (tiers.join(","), types.join(","))
+    };
+    let db = &state.db;
+    match input.id {
+        Some(id) => {
+            let existing = category::Entity::find_by_id(id)
+                .filter(category::Column::TenantId.eq(actor.tenant_id))
+                .one(db)
+                .await
+                .map_err(db_error)?
+                .ok_or(AppError::NotFound)?;
+            let mut m: category::ActiveModel = existing.into();
+            m.name = Set(name.to_owned());
+            m.description = Set(input.description.trim().to_owned());
+            m.visibility = Set(visibility.as_str().into());
+            m.audience_tiers = Set(tiers);
+            m.audience_types = Set(types);
+            m.update(db).await.map_err(db_error)?;
+            Ok(id)
+        }
+        None => {
+            let position = category::Entity::find()
+                .filter(category::Column::TenantId.eq(actor.tenant_id))
+                .count(db)
+                .await
+                .map_err(db_error)?;
+            let m = category::ActiveModel {
+                tenant_id: Set(actor.tenant_id),
+                name: Set(name.to_owned()),
+                description: Set(input.description.trim().to_owned()),
+                visibility: Set(visibility.as_str().into()),
+                audience_tiers: Set(tiers),
+                audience_types: Set(types),
+                position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
+                created_at: Set(now()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await
+            .map_err(db_error)?;
+            Ok(m.id)
+        }
+    }
+}

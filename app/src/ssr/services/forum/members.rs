@@ -1,0 +1,70 @@
+//! @mention completion: people the writer may address. Vendor staff, the
+//! writer's own colleagues and anyone who has posted in the forum; never a
+//! directory of every partner's staff.
+
+use crate::error::AppResult;
+use crate::ssr::entities::{forum_post as post, organization, user};
+use crate::ssr::repo::db_error;
+use crate::ssr::{Actor, AppState};
+use crate::types::forum::MemberHint;
+use crate::types::OrgKind;
+use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+pub async fn complete(state: &AppState, actor: &Actor, prefix: &str) -> AppResult<Vec<MemberHint>> {
+    let prefix: String = prefix
+        .trim()
+        .trim_start_matches('@')
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ' '))
+        .take(32)
+        .collect();
+    if prefix.is_empty() {
+        return Ok(Vec::new());
+    }
+    let db = &state.db;
+    let vendor_orgs = Query::select()
+        .column(organization::Column::Id)
+        .from(organization::Entity)
+        .and_where(organization::Column::TenantId.eq(actor.tenant_id))
+        .and_where(organization::Column::Kind.eq(OrgKind::Vendor.as_str()))
+        .to_owned();
+    let posters = Query::select()
+        .column(post::Column::AuthorId)
+        .from(post::Entity)
+        .and_where(post::Column::TenantId.eq(actor.tenant_id))
+        .to_owned();
+    let users = user::Entity::find()
+        .filter(user::Column::TenantId.eq(actor.tenant_id))
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Id.ne(actor.user_id))
+        .filter(
+            Condition::any()
+                .add(user::Column::Handle.starts_with(&prefix))
+                .add(
+                    Expr::expr(Func::lower(Expr::col(user::Column::Name)))
+                        .like(format!("%{prefix}%")),
+                ),
+        )
+        .filter(
+            Condition::any()
+                .add(user::Column::OrganizationId.in_subquery(vendor_orgs))
+                .add(user::Column::OrganizationId.eq(actor.organization_id))
+                .add(user::Column::Id.in_subquery(posters)),
+        )
+        .order_by_asc(user::Column::Handle)
+        .limit(8)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let people = super::authors(db, actor.tenant_id, users.iter().map(|u| u.id).collect()).await?;
+    Ok(users
+        .into_iter()
+        .map(|u| MemberHint {
+            org: people.get(&u.id).map(|a| a.org.clone()).unwrap_or_default(),
+            handle: u.handle,
+            name: u.name,
+        })
+        .collect())
+}

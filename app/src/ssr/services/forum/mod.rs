@@ -1,0 +1,285 @@
+//! Community forum workflows. Every read goes through [`Access`], which knows
+//! the categories the actor may see, so no path can show a vendor-only or
+//! other-tier category, in lists, topics or search.
+
+pub mod categories;
+pub mod members;
+pub mod moderation;
+pub mod notify;
+pub mod posts;
+pub mod search;
+pub mod topics;
+
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{
+    forum_category as category, forum_post as post, forum_suspension as suspension,
+    forum_topic as topic, organization, user,
+};
+use crate::ssr::repo::db_error;
+use crate::ssr::Actor;
+use crate::types::forum::{CategoryVisibility, PostStatus};
+use crate::types::{OrgKind, Role};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use std::collections::HashMap;
+
+/// Vendor staff who look after the community (finance does not).
+pub fn can_moderate(role: Role) -> bool {
+    matches!(
+        role,
+        Role::VendorAdmin | Role::ChannelManager | Role::MarketingManager
+    )
+}
+
+pub fn can_manage_categories(role: Role) -> bool {
+    matches!(role, Role::VendorAdmin | Role::MarketingManager)
+}
+
+fn list(raw: &str) -> Vec<&str> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Whether someone with this role and company placement sees the category.
+pub fn category_visible(
+    c: &category::Model,
+    role: Role,
+    tier: Option<&str>,
+    partner_type: Option<&str>,
+) -> bool {
+    if role.is_vendor_staff() {
+        return true;
+    }
+    if c.visibility != CategoryVisibility::Partners.as_str() {
+        return false;
+    }
+    let tiers = list(&c.audience_tiers);
+    let types = list(&c.audience_types);
+    (tiers.is_empty() || tier.is_some_and(|t| tiers.contains(&t)))
+        && (types.is_empty() || partner_type.is_some_and(|t| types.contains(&t)))
+}
+
+/// What the actor may see and do in the forum, loaded once per call.
+pub struct Access<'a> {
+    pub actor: &'a Actor,
+    /// Visible categories in display order.
+    pub categories: Vec<category::Model>,
+}
+
+impl<'a> Access<'a> {
+    pub async fn load(db: &impl ConnectionTrait, actor: &'a Actor) -> AppResult<Self> {
+        let categories = category::Entity::find()
+            .filter(category::Column::TenantId.eq(actor.tenant_id))
+            .order_by_asc(category::Column::Position)
+            .order_by_asc(category::Column::Id)
+            .all(db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .filter(|c| {
+                category_visible(
+                    c,
+                    actor.role,
+                    actor.org_tier.as_deref(),
+                    actor.org_type.as_deref(),
+                )
+            })
+            .collect();
+        Ok(Self { actor, categories })
+    }
+
+    pub fn moderator(&self) -> bool {
+        can_moderate(self.actor.role)
+    }
+
+    pub fn category_ids(&self) -> Vec<i64> {
+        self.categories.iter().map(|c| c.id).collect()
+    }
+
+    pub fn category(&self, id: i64) -> AppResult<&category::Model> {
+        self.categories
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or(AppError::NotFound)
+    }
+
+    pub fn category_name(&self, id: i64) -> String {
+        self.category(id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// A topic the actor may open: in a visible category, not deleted, and
+    /// if still awaiting approval only for its author and moderators.
+    pub async fn topic(&self, db: &impl ConnectionTrait, id: i64) -> AppResult<topic::Model> {
+        let t = topic::Entity::find_by_id(id)
+            .filter(topic::Column::TenantId.eq(self.actor.tenant_id))
+            .one(db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        self.category(t.category_id)?;
+        let shown = match t.status.as_str() {
+            "published" => true,
+            "pending" => self.moderator() || t.author_id == self.actor.user_id,
+            _ => false,
+        };
+        if shown {
+            Ok(t)
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    /// A post the actor may see, with its topic.
+    pub async fn post(
+        &self,
+        db: &impl ConnectionTrait,
+        id: i64,
+    ) -> AppResult<(post::Model, topic::Model)> {
+        let p = post::Entity::find_by_id(id)
+            .filter(post::Column::TenantId.eq(self.actor.tenant_id))
+            .one(db)
+            .await
+            .map_err(db_error)?
+            .ok_or(AppError::NotFound)?;
+        let t = self.topic(db, p.topic_id).await?;
+        if self.post_shown(&p) {
+            Ok((p, t))
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
+    /// Hidden and pending posts are seen by their author and moderators;
+    /// deleted ones stay as a marker so the thread keeps its shape.
+    pub fn post_shown(&self, p: &post::Model) -> bool {
+        match PostStatus::parse(&p.status) {
+            Some(PostStatus::Published | PostStatus::Deleted) => true,
+            Some(PostStatus::Pending | PostStatus::Hidden) => {
+                self.moderator() || p.author_id == self.actor.user_id
+            }
+            None => false,
+        }
+    }
+
+    /// Posts the actor sees in a topic: all for moderators; otherwise the
+    /// published and deleted ones, plus their own waiting or hidden posts.
+    pub fn shown_posts(&self) -> Condition {
+        if self.moderator() {
+            return Condition::all();
+        }
+        Condition::any()
+            .add(post::Column::Status.is_in(["published", "deleted"]))
+            .add(post::Column::AuthorId.eq(self.actor.user_id))
+    }
+}
+
+/// Refuses writes from a member suspended from the forum.
+pub async fn ensure_not_suspended(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<()> {
+    if let Some(until) = suspended_until(db, actor.tenant_id, actor.user_id).await? {
+        return Err(AppError::Conflict(format!(
+            "You are suspended from posting in the forum until {}.",
+            until.format("%Y-%m-%d")
+        )));
+    }
+    Ok(())
+}
+
+pub async fn suspended_until(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    user_id: i64,
+) -> AppResult<Option<DateTime<Utc>>> {
+    Ok(suspension::Entity::find()
+        .filter(suspension::Column::TenantId.eq(tenant_id))
+        .filter(suspension::Column::UserId.eq(user_id))
+        .filter(suspension::Column::Until.gt(Utc::now()))
+        .order_by_desc(suspension::Column::Until)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .map(|s| s.until))
+}
+
+/// Who wrote something: name, handle, company, vendor staff or not.
+#[derive(Clone, Default)]
+pub struct Author {
+    pub name: String,
+    pub handle: String,
+    pub org: String,
+    pub staff: bool,
+    pub email: String,
+    pub forum_email: String,
+}
+
+/// Authors by user id, in two queries however many posts a page has.
+pub async fn authors(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    mut ids: Vec<i64>,
+) -> AppResult<HashMap<i64, Author>> {
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let users = user::Entity::find()
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let mut org_ids: Vec<i64> = users.iter().map(|u| u.organization_id).collect();
+    org_ids.sort_unstable();
+    org_ids.dedup();
+    let orgs: HashMap<i64, (String, String)> = organization::Entity::find()
+        .select_only()
+        .column(organization::Column::Id)
+        .column(organization::Column::Name)
+        .column(organization::Column::Kind)
+        .filter(organization::Column::TenantId.eq(tenant_id))
+        .filter(organization::Column::Id.is_in(org_ids))
+        .into_tuple::<(i64, String, String)>()
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|(id, name, kind)| (id, (name, kind)))
+        .collect();
+    Ok(users
+        .into_iter()
+        .map(|u| {
+            let (org, kind) = orgs.get(&u.organization_id).cloned().unwrap_or_default();
+            (
+                u.id,
+                Author {
+                    name: u.name,
+                    handle: u.handle,
+                    org,
+                    staff: kind == OrgKind::Vendor.as_str(),
+                    email: u.email,
+                    forum_email: u.forum_email,
+                },
+            )
+        })
+        .collect())
+}
+
+/// "2026-11-29 14:05 UTC" for lists; pages localise nothing else here.
+pub(crate) fn stamp(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// Tags stored as ",a,b," back to a list.
+pub(crate) fn tags_of(stored: &str) -> Vec<String> {
+    stored
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

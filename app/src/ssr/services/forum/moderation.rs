@@ -1,0 +1,340 @@
+//! Moderation: the queue of flagged and waiting posts, hiding and restoring,
+//! approving first posts, pinning and locking topics, suspending members,
+//! and the tenant's approval setting.
+
+use super::posts::{bump, Draft};
+use super::{authors, stamp, Access};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{
+    forum_flag as flag, forum_post as post, forum_suspension as suspension, forum_topic as topic,
+    tenant, user,
+};
+use crate::ssr::repo::db_error;
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::types::forum::{
+    FlagReason, FlagView, ModerationPage, NotificationKind, PostStatus, QueuedPost, SuspensionView,
+};
+use chrono::Duration;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
+};
+use std::collections::HashMap;
+
+fn require(access: &Access<'_>) -> AppResult<()> {
+    if access.moderator() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    require(&access)?;
+    let open_flags = flag::Entity::find()
+        .filter(flag::Column::TenantId.eq(actor.tenant_id))
+        .filter(flag::Column::ResolvedAt.is_null())
+        .order_by_asc(flag::Column::Id)
+        .limit(200)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let flagged_ids: Vec<i64> = open_flags.iter().map(|f| f.post_id).collect();
+    let queued = |status: Option<&'static str>, ids: Option<Vec<i64>>| {
+        let mut q = post::Entity::find().filter(post::Column::TenantId.eq(actor.tenant_id));
+        if let Some(s) = status {
+            q = q.filter(post::Column::Status.eq(s));
+        }
+        if let Some(ids) = ids {
+            q = q.filter(post::Column::Id.is_in(ids));
+        }
+        q.order_by_desc(post::Column::Id).limit(100).all(db)
+    };
+    let flagged = queued(None, Some(flagged_ids)).await.map_err(db_error)?;
+    let pending = queued(Some("pending"), None).await.map_err(db_error)?;
+    let hidden = queued(Some("hidden"), None).await.map_err(db_error)?;
+    let mut people_ids: Vec<i64> = open_flags.iter().map(|f| f.user_id).collect();
+    people_ids.extend(
+        flagged
+            .iter()
+            .chain(&pending)
+            .chain(&hidden)
+            .map(|p| p.author_id),
+    );
+    let suspensions = suspension::Entity::find()
+        .filter(suspension::Column::TenantId.eq(actor.tenant_id))
+        .filter(suspension::Column::Until.gt(now()))
+        .order_by_asc(suspension::Column::Until)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    people_ids.extend(suspensions.iter().map(|s| s.user_id));
+    let people = authors(db, actor.tenant_id, people_ids).await?;
+    let topic_ids: Vec<i64> = flagged
+        .iter()
+        .chain(&pending)
+        .chain(&hidden)
+        .map(|p| p.topic_id)
+        .collect();
+    let titles: HashMap<i64, String> = topic::Entity::find()
+        .select_only()
+        .column(topic::Column::Id)
+        .column(topic::Column::Title)
+        .filter(topic::Column::TenantId.eq(actor.tenant_id))
+        .filter(topic::Column::Id.is_in(topic_ids))
+        .into_tuple::<(i64, String)>()
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .collect();
+    let view = |p: &post::Model| QueuedPost {
+        post_id: p.id,
+        topic_id: p.topic_id,
+        topic_title: titles.get(&p.topic_id).cloned().unwrap_or_default(),
+        author_id: p.author_id,
+        author_name: people
+            .get(&p.author_id)
+            .map(|a| a.name.clone())
+            .unwrap_or_default(),
+        body_html: p.body_html.clone(),
+        status: PostStatus::parse(&p.status).unwrap_or(PostStatus::Hidden),
+        is_first: p.is_first,
+        flags: open_flags
+            .iter()
+            .filter(|f| f.post_id == p.id)
+            .map(|f| FlagView {
+                reason: FlagReason::parse(&f.reason).unwrap_or(FlagReason::Other),
+                note: f.note.clone(),
+                by: people
+                    .get(&f.user_id)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default(),
+                at: stamp(f.created_at),
+            })
+            .collect(),
+        created_at: stamp(p.created_at),
+    };
+    let approve_first_posts = tenant::Entity::find_by_id(actor.tenant_id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .is_some_and(|t| t.forum_approve_first_posts);
+    Ok(ModerationPage {
+        flagged: flagged.iter().map(view).collect(),
+        pending: pending.iter().map(view).collect(),
+        hidden: hidden.iter().map(view).collect(),
+        suspensions: suspensions
+            .iter()
+            .map(|s| SuspensionView {
+                user_id: s.user_id,
+                user_name: people
+                    .get(&s.user_id)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default(),
+                until: s.until.format("%Y-%m-%d").to_string(),
+                reason: s.reason.clone(),
+            })
+            .collect(),
+        approve_first_posts,
+    })
+}
+
+async fn resolve_flags(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    post_id: i64,
+    outcome: &str,
+) -> AppResult<()> {
+    flag::Entity::update_many()
+        .col_expr(flag::Column::ResolvedAt, Expr::value(Some(now())))
+        .col_expr(flag::Column::ResolvedBy, Expr::value(Some(actor.user_id)))
+        .col_expr(flag::Column::Outcome, Expr::value(Some(outcome.to_owned())))
+        .filter(flag::Column::PostId.eq(post_id))
+        .filter(flag::Column::ResolvedAt.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
+        .map_err(db_error)
+}
+
+async fn set_status(db: &impl ConnectionTrait, id: i64, status: PostStatus) -> AppResult<()> {
+    post::Entity::update_many()
+        .col_expr(post::Column::Status, Expr::value(status.as_str()))
+        .filter(post::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map(|_| ())
+        .map_err(db_error)
+}
+
+/// hide, restore, approve, reject (a waiting post), dismiss (flags). Returns
+/// the topic id.
+pub async fn act_on_post(
+    state: &AppState,
+    actor: &Actor,
+    post_id: i64,
+    action: &str,
+) -> AppResult<i64> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    require(&access)?;
+    let (p, t) = access.post(db, post_id).await?;
+    let status = PostStatus::parse(&p.status).unwrap_or(PostStatus::Hidden);
+    let txn = db.begin().await.map_err(db_error)?;
+    let mut approved = false;
+    match (action, status) {
+        ("hide", PostStatus::Published | PostStatus::Pending) => {
+            set_status(&txn, p.id, PostStatus::Hidden).await?;
+            resolve_flags(&txn, actor, p.id, "hidden").await?;
+        }
+        ("restore", PostStatus::Hidden) => {
+            set_status(&txn, p.id, PostStatus::Published).await?;
+        }
+        ("dismiss", _) => resolve_flags(&txn, actor, p.id, "kept").await?,
+        ("approve", PostStatus::Pending) => {
+            set_status(&txn, p.id, PostStatus::Published).await?;
+            if p.is_first {
+                topic::Entity::update_many()
+                    .col_expr(topic::Column::Status, Expr::value("published"))
+                    .filter(topic::Column::Id.eq(t.id))
+                    .exec(&txn)
+                    .await
+                    .map_err(db_error)?;
+            } else {
+                bump(&txn, t.id, &p).await?;
+            }
+            approved = true;
+        }
+        ("reject", PostStatus::Pending) => {
+            set_status(&txn, p.id, PostStatus::Deleted).await?;
+            if p.is_first {
+                topic::Entity::update_many()
+                    .col_expr(topic::Column::Status, Expr::value("deleted"))
+                    .filter(topic::Column::Id.eq(t.id))
+                    .exec(&txn)
+                    .await
+                    .map_err(db_error)?;
+            }
+        }
+        _ => {
+            return Err(AppError::Conflict(format!(
+                "A post that is {} can't be given that action.",
+                status.label().to_lowercase()
+            )))
+        }
+    }
+    txn.commit().await.map_err(db_error)?;
+    if approved {
+        super::notify::record(db, actor, p.author_id, NotificationKind::Approved, &t, p.id).await?;
+        // Mentions and watchers hear about it now that it is visible.
+        let author = user::Entity::find_by_id(p.author_id)
+            .one(db)
+            .await
+            .map_err(db_error)?;
+        if let Some(author) = author {
+            let as_author = Actor {
+                user_id: author.id,
+                name: author.name.clone(),
+                ..actor.clone()
+            };
+            let draft = Draft::prepare(db, &as_author, &p.body_md, None).await?;
+            super::notify::after_post(state, &as_author, &t, &p, &draft.mentioned).await;
+        }
+    }
+    Ok(t.id)
+}
+
+/// pin, unpin, lock, unlock.
+pub async fn act_on_topic(
+    state: &AppState,
+    actor: &Actor,
+    topic_id: i64,
+    action: &str,
+) -> AppResult<()> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    require(&access)?;
+    let t = access.topic(db, topic_id).await?;
+    let mut m: topic::ActiveModel = t.into();
+    match action {
+        "pin" => m.pinned = Set(true),
+        "unpin" => m.pinned = Set(false),
+        "lock" => m.locked = Set(true),
+        "unlock" => m.locked = Set(false),
+        _ => return Err(AppError::NotFound),
+    }
+    m.update(db).await.map(|_| ()).map_err(db_error)
+}
+
+/// Bars a member from posting for `days` (0 lifts a suspension).
+pub async fn suspend(
+    state: &AppState,
+    actor: &Actor,
+    user_id: i64,
+    days: i64,
+    reason: &str,
+) -> AppResult<()> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    require(&access)?;
+    let target = user::Entity::find_by_id(user_id)
+        .filter(user::Column::TenantId.eq(actor.tenant_id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    if target.id == actor.user_id {
+        return Err(AppError::Conflict("You can't suspend yourself.".into()));
+    }
+    if days == 0 {
+        return suspension::Entity::update_many()
+            .col_expr(suspension::Column::Until, Expr::value(now()))
+            .filter(suspension::Column::TenantId.eq(actor.tenant_id))
+            .filter(suspension::Column::UserId.eq(target.id))
+            .filter(suspension::Column::Until.gt(now()))
+            .exec(db)
+            .await
+            .map(|_| ())
+            .map_err(db_error);
+    }
+    if !(1..=365).contains(&days) {
+        return Err(AppError::invalid("days", "Suspend for 1 to 365 days."));
+    }
+    if reason.trim().is_empty() {
+        return Err(AppError::invalid(
+            "reason",
+            "Say why, for the member and the other moderators.",
+        ));
+    }
+    suspension::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        user_id: Set(target.id),
+        until: Set(now() + Duration::days(days)),
+        reason: Set(reason.trim().to_owned()),
+        created_by: Set(actor.user_id),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+    .map_err(db_error)
+}
+
+pub async fn set_approve_first_posts(state: &AppState, actor: &Actor, on: bool) -> AppResult<()> {
+    if actor.role != crate::types::Role::VendorAdmin {
+        return Err(AppError::Forbidden);
+    }
+    tenant::Entity::update_many()
+        .col_expr(tenant::Column::ForumApproveFirstPosts, Expr::value(on))
+        .filter(tenant::Column::Id.eq(actor.tenant_id))
+        .exec(&state.db)
+        .await
+        .map(|_| ())
+        .map_err(db_error)
+}

@@ -1,0 +1,366 @@
+//! Notifications: @mentions, replies in watched topics and categories,
+//! accepted answers and approvals; in-app, and by e-mail as each member
+//! prefers. Watching and muting.
+
+use super::{category_visible, stamp, Access};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{
+    forum_category as category, forum_notification as notification, forum_post as post,
+    forum_topic as topic, forum_watch as watch, organization, user,
+};
+use crate::ssr::forum::markdown::excerpt;
+use crate::ssr::repo::db_error;
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::types::forum::{
+    EmailPreference, NotificationKind, NotificationView, NotificationsPage, WatchLevel,
+};
+use crate::types::Role;
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use std::collections::{HashMap, HashSet};
+
+/// Records a watch level unless the user already chose one (so replying
+/// never un-mutes a topic).
+pub async fn watch_if_unset(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    kind: &str,
+    target_id: i64,
+    level: WatchLevel,
+) -> AppResult<()> {
+    watch::Entity::insert(watch::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        user_id: Set(actor.user_id),
+        target_kind: Set(kind.into()),
+        target_id: Set(target_id),
+        level: Set(level.as_str().into()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::columns([
+            watch::Column::UserId,
+            watch::Column::TargetKind,
+            watch::Column::TargetId,
+        ])
+        .do_nothing()
+        .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await
+    .map(|_| ())
+    .map_err(db_error)
+}
+
+/// Sets how much the actor hears about a topic or category.
+pub async fn set_watch(
+    state: &AppState,
+    actor: &Actor,
+    kind: &str,
+    target_id: i64,
+    level: &str,
+) -> AppResult<()> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    match kind {
+        "topic" => {
+            access.topic(db, target_id).await?;
+        }
+        "category" => {
+            access.category(target_id)?;
+        }
+        _ => return Err(AppError::NotFound),
+    }
+    let level = WatchLevel::parse(level).ok_or(AppError::NotFound)?;
+    watch::Entity::delete_many()
+        .filter(watch::Column::UserId.eq(actor.user_id))
+        .filter(watch::Column::TargetKind.eq(kind))
+        .filter(watch::Column::TargetId.eq(target_id))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    if level != WatchLevel::Normal {
+        watch_if_unset(db, actor, kind, target_id, level).await?;
+    }
+    Ok(())
+}
+
+/// Stores one notification.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    user_id: i64,
+    kind: NotificationKind,
+    t: &topic::Model,
+    post_id: i64,
+) -> AppResult<()> {
+    notification::Entity::insert(notification::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        user_id: Set(user_id),
+        kind: Set(kind.as_str().into()),
+        topic_id: Set(t.id),
+        post_id: Set(post_id),
+        actor_id: Set(actor.user_id),
+        read_at: Set(None),
+        created_at: Set(now()),
+        ..Default::default()
+    })
+    .exec_without_returning(db)
+    .await
+    .map(|_| ())
+    .map_err(db_error)
+}
+
+/// Users who may see the category, of those given.
+async fn who_can_see(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    category_id: i64,
+    users: Vec<user::Model>,
+) -> AppResult<Vec<user::Model>> {
+    let Some(cat) = category::Entity::find_by_id(category_id)
+        .filter(category::Column::TenantId.eq(tenant_id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+    else {
+        return Ok(Vec::new());
+    };
+    let org_ids: Vec<i64> = users.iter().map(|u| u.organization_id).collect();
+    let orgs: HashMap<i64, organization::Model> = organization::Entity::find()
+        .filter(organization::Column::TenantId.eq(tenant_id))
+        .filter(organization::Column::Id.is_in(org_ids))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    Ok(users
+        .into_iter()
+        .filter(|u| {
+            let org = orgs.get(&u.organization_id);
+            u.active
+                && Role::parse(&u.role).is_some_and(|role| {
+                    category_visible(
+                        &cat,
+                        role,
+                        org.and_then(|o| o.tier.as_deref()),
+                        org.and_then(|o| o.partner_type.as_deref()),
+                    )
+                })
+        })
+        .collect())
+}
+
+/// After a post becomes visible: notify the people it mentions and those
+/// watching its topic or category (not those who muted it), in-app and by
+/// e-mail. Failures are logged; the post itself is already saved.
+pub async fn after_post(
+    state: &AppState,
+    actor: &Actor,
+    t: &topic::Model,
+    p: &post::Model,
+    mentioned: &[user::Model],
+) {
+    if let Err(err) = fan_out(state, actor, t, p, mentioned).await {
+        tracing::error!(error = %err, post_id = p.id, "forum notifications failed");
+    }
+}
+
+async fn fan_out(
+    state: &AppState,
+    actor: &Actor,
+    t: &topic::Model,
+    p: &post::Model,
+    mentioned: &[user::Model],
+) -> AppResult<()> {
+    let db = &state.db;
+    let watches = watch::Entity::find()
+        .filter(watch::Column::TenantId.eq(actor.tenant_id))
+        .filter(
+            sea_orm::Condition::any()
+                .add(
+                    sea_orm::Condition::all()
+                        .add(watch::Column::TargetKind.eq("topic"))
+                        .add(watch::Column::TargetId.eq(t.id)),
+                )
+                .add(
+                    sea_orm::Condition::all()
+                        .add(watch::Column::TargetKind.eq("category"))
+                        .add(watch::Column::TargetId.eq(t.category_id)),
+                ),
+        )
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    // A topic-level choice wins over the category's.
+    let mut level: HashMap<i64, (bool, WatchLevel)> = HashMap::new();
+    for w in watches {
+        let is_topic = w.target_kind == "topic";
+        let Some(l) = WatchLevel::parse(&w.level) else {
+            continue;
+        };
+        let entry = level.entry(w.user_id).or_insert((is_topic, l));
+        if is_topic {
+            *entry = (true, l);
+        }
+    }
+    let mention_ids: HashSet<i64> = mentioned.iter().map(|u| u.id).collect();
+    let watcher_ids: Vec<i64> = level
+        .iter()
+        .filter(|(uid, (_, l))| {
+            *l == WatchLevel::Watch && **uid != actor.user_id && !mention_ids.contains(uid)
+        })
+        .map(|(uid, _)| *uid)
+        .collect();
+    let watchers = if watcher_ids.is_empty() {
+        Vec::new()
+    } else {
+        user::Entity::find()
+            .filter(user::Column::TenantId.eq(actor.tenant_id))
+            .filter(user::Column::Id.is_in(watcher_ids))
+            .all(db)
+            .await
+            .map_err(db_error)?
+    };
+    let mentioned = who_can_see(db, actor.tenant_id, t.category_id, mentioned.to_vec()).await?;
+    let watchers = who_can_see(db, actor.tenant_id, t.category_id, watchers).await?;
+    let link = format!(
+        "{}/forum/topics/{}#post-{}",
+        state.config.base_url.trim_end_matches('/'),
+        t.id,
+        p.id
+    );
+    let text = excerpt(&p.search_body, 400);
+    for (users, kind) in [
+        (mentioned, NotificationKind::Mention),
+        (watchers, NotificationKind::Reply),
+    ] {
+        for u in users {
+            record(db, actor, u.id, kind, t, p.id).await?;
+            let wants = match EmailPreference::parse(&u.forum_email) {
+                Some(EmailPreference::All) => true,
+                Some(EmailPreference::Mentions) => kind == NotificationKind::Mention,
+                _ => false,
+            };
+            if wants {
+                let subject = format!("{} {} “{}”", actor.name, kind.label(), t.title);
+                let body = format!(
+                    "{} {} “{}”:\n\n{}\n\nOpen it: {}\n\nChange which forum e-mails you get on your notifications page: {}/forum/notifications\n",
+                    actor.name,
+                    kind.label(),
+                    t.title,
+                    text,
+                    link,
+                    state.config.base_url.trim_end_matches('/'),
+                );
+                let mailer = state.mailer.clone();
+                let to = u.email.clone();
+                tokio::spawn(async move {
+                    if let Err(err) = mailer.send(&to, &subject, body).await {
+                        tracing::warn!(error = %err, "forum notification e-mail not sent");
+                    }
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+pub async fn unread_count(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<u64> {
+    notification::Entity::find()
+        .filter(notification::Column::TenantId.eq(actor.tenant_id))
+        .filter(notification::Column::UserId.eq(actor.user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .count(db)
+        .await
+        .map_err(db_error)
+}
+
+/// The newest 50 notifications, about topics the actor may still see.
+pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPage> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let rows = notification::Entity::find()
+        .filter(notification::Column::TenantId.eq(actor.tenant_id))
+        .filter(notification::Column::UserId.eq(actor.user_id))
+        .order_by_desc(notification::Column::Id)
+        .limit(50)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let topic_ids: Vec<i64> = rows.iter().map(|n| n.topic_id).collect();
+    let topics: HashMap<i64, topic::Model> = topic::Entity::find()
+        .filter(topic::Column::TenantId.eq(actor.tenant_id))
+        .filter(topic::Column::Id.is_in(topic_ids))
+        .filter(topic::Column::CategoryId.is_in(access.category_ids()))
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
+    let people = super::authors(
+        db,
+        actor.tenant_id,
+        rows.iter().map(|n| n.actor_id).collect(),
+    )
+    .await?;
+    let me = user::Entity::find_by_id(actor.user_id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    Ok(NotificationsPage {
+        unread: unread_count(db, actor).await?,
+        email: EmailPreference::parse(&me.forum_email).unwrap_or(EmailPreference::Mentions),
+        items: rows
+            .into_iter()
+            .filter_map(|n| {
+                let t = topics.get(&n.topic_id)?;
+                Some(NotificationView {
+                    id: n.id,
+                    kind: NotificationKind::parse(&n.kind)?,
+                    actor_name: people
+                        .get(&n.actor_id)
+                        .map(|a| a.name.clone())
+                        .unwrap_or_default(),
+                    topic_title: t.title.clone(),
+                    href: format!("/forum/topics/{}?n={}#post-{}", t.id, n.id, n.post_id),
+                    created_at: stamp(n.created_at),
+                    unread: n.read_at.is_none(),
+                })
+            })
+            .collect(),
+    })
+}
+
+/// Marks one notification (or all, with None) read.
+pub async fn mark_read(state: &AppState, actor: &Actor, id: Option<i64>) -> AppResult<()> {
+    let mut q = notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Some(now())))
+        .filter(notification::Column::TenantId.eq(actor.tenant_id))
+        .filter(notification::Column::UserId.eq(actor.user_id))
+        .filter(notification::Column::ReadAt.is_null());
+    if let Some(id) = id {
+        q = q.filter(notification::Column::Id.eq(id));
+    }
+    q.exec(&state.db).await.map(|_| ()).map_err(db_error)
+}
+
+pub async fn set_email(state: &AppState, actor: &Actor, pref: &str) -> AppResult<()> {
+    let pref = EmailPreference::parse(pref)
+        .ok_or_else(|| AppError::invalid("email", "Choose which e-mails you want."))?;
+    user::Entity::update_many()
+        .col_expr(user::Column::ForumEmail, Expr::value(pref.as_str()))
+        .filter(user::Column::TenantId.eq(actor.tenant_id))
+        .filter(user::Column::Id.eq(actor.user_id))
+        .exec(&state.db)
+        .await
+        .map(|_| ())
+        .map_err(db_error)
+}

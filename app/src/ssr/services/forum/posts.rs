@@ -1,0 +1,668 @@
+//! Posts: replying, editing with history, deleting, likes, accepted answers
+//! and flags, and the views a topic page shows.
+
+use super::{authors, stamp, Access};
+use crate::error::{AppError, AppResult};
+use crate::forum::mention;
+use crate::ssr::entities::{
+    forum_flag as flag, forum_like as like, forum_post as post, forum_post_revision as revision,
+    forum_topic as topic, tenant, user,
+};
+use crate::ssr::forum::markdown;
+use crate::ssr::repo::{db_error, users};
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::types::forum::{
+    FlagReason, PostEdit, PostHistory, PostStatus, PostView, RevisionView, WatchLevel, MAX_BODY,
+};
+use crate::types::FormErrors;
+use chrono::Duration;
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use std::collections::HashSet;
+
+/// Posts a member may write in [`RATE_WINDOW_MINUTES`]; moderators are exempt.
+const RATE_POSTS: u64 = 10;
+const RATE_WINDOW_MINUTES: i64 = 5;
+
+pub(super) fn check_body(errors: &mut FormErrors, body: &str) {
+    let len = body.chars().count();
+    if body.trim().chars().count() < 2 {
+        errors.add("body", "Write something first.");
+    } else if len > MAX_BODY {
+        errors.add(
+            "body",
+            format!("Keep it under {MAX_BODY} characters (this has {len})."),
+        );
+    }
+}
+
+/// Refuses a burst of posts (spam, a stuck client).
+pub(super) async fn check_rate(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<()> {
+    if super::can_moderate(actor.role) {
+        return Ok(());
+    }
+    let recent = post::Entity::find()
+        .filter(post::Column::TenantId.eq(actor.tenant_id))
+        .filter(post::Column::AuthorId.eq(actor.user_id))
+        .filter(post::Column::CreatedAt.gt(now() - Duration::minutes(RATE_WINDOW_MINUTES)))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    if recent >= RATE_POSTS {
+        return Err(AppError::RateLimited(RATE_WINDOW_MINUTES as u32));
+    }
+    Ok(())
+}
+
+/// New members' first post waits for a moderator when the tenant asks so.
+pub(super) async fn initial_status(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+) -> AppResult<PostStatus> {
+    if actor.role.is_vendor_staff() {
+        return Ok(PostStatus::Published);
+    }
+    let approve_first = tenant::Entity::find_by_id(actor.tenant_id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .is_some_and(|t| t.forum_approve_first_posts);
+    if !approve_first {
+        return Ok(PostStatus::Published);
+    }
+    let published = post::Entity::find()
+        .filter(post::Column::TenantId.eq(actor.tenant_id))
+        .filter(post::Column::AuthorId.eq(actor.user_id))
+        .filter(post::Column::Status.eq(PostStatus::Published.as_str()))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    Ok(if published == 0 {
+        PostStatus::Pending
+    } else {
+        PostStatus::Published
+    })
+}
+
+/// A body rendered and its mentions resolved, ready to store.
+pub struct Draft {
+    pub body_md: String,
+    pub rendered: markdown::Rendered,
+    pub search_title: String,
+    /// Users mentioned (existing, active, not the writer).
+    pub mentioned: Vec<user::Model>,
+}
+
+impl Draft {
+    pub async fn prepare(
+        db: &impl ConnectionTrait,
+        actor: &Actor,
+        body: &str,
+        title: Option<&str>,
+    ) -> AppResult<Self> {
+        let body_md = body.replace("\r\n", "\n");
+        let mentioned: Vec<user::Model> =
+            users::by_handles(db, actor.tenant_id, mention::find(&body_md))
+                .await
+                .map_err(db_error)?;
+        let known: HashSet<String> = mentioned.iter().map(|u| u.handle.clone()).collect();
+        let rendered = markdown::render(&body_md, &known);
+        Ok(Self {
+            body_md,
+            rendered,
+            search_title: title.unwrap_or_default().to_owned(),
+            mentioned: mentioned
+                .into_iter()
+                .filter(|u| u.id != actor.user_id)
+                .collect(),
+        })
+    }
+
+    pub async fn insert(
+        &self,
+        db: &impl ConnectionTrait,
+        actor: &Actor,
+        topic_id: i64,
+        is_first: bool,
+        status: PostStatus,
+    ) -> AppResult<post::Model> {
+        post::ActiveModel {
+            tenant_id: Set(actor.tenant_id),
+            topic_id: Set(topic_id),
+            author_id: Set(actor.user_id),
+            is_first: Set(is_first),
+            body_md: Set(self.body_md.clone()),
+            body_html: Set(self.rendered.html.clone()),
+            search_title: Set(self.search_title.clone()),
+            search_body: Set(self.rendered.text.clone()),
+            status: Set(status.as_str().into()),
+            like_count: Set(0),
+            edit_count: Set(0),
+            version: Set(1),
+            edited_at: Set(None),
+            created_at: Set(now()),
+            ..Default::default()
+        }
+        .insert(db)
+        .await
+        .map_err(db_error)
+    }
+}
+
+/// Moves a topic's activity marker to a newly visible reply.
+pub async fn bump(db: &impl ConnectionTrait, topic_id: i64, p: &post::Model) -> AppResult<()> {
+    topic::Entity::update_many()
+        .col_expr(topic::Column::LastPostId, Expr::value(p.id))
+        .col_expr(topic::Column::LastPostAt, Expr::value(p.created_at))
+        .col_expr(
+            topic::Column::ReplyCount,
+            Expr::col(topic::Column::ReplyCount).add(1),
+        )
+        .filter(topic::Column::Id.eq(topic_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+        .map_err(db_error)
+}
+
+/// Adds a reply; returns its id.
+pub async fn reply(state: &AppState, actor: &Actor, topic_id: i64, body: &str) -> AppResult<i64> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let t = access.topic(db, topic_id).await?;
+    super::ensure_not_suspended(db, actor).await?;
+    if t.status != "published" {
+        return Err(AppError::Conflict(
+            "Replies open once a moderator approves this topic.".into(),
+        ));
+    }
+    if t.locked && !access.moderator() {
+        return Err(AppError::Conflict(
+            "This topic is locked: it takes no more replies.".into(),
+        ));
+    }
+    let mut errors = FormErrors::new().with_values(&[("body", body)]);
+    check_body(&mut errors, body);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    check_rate(db, actor).await?;
+    let status = initial_status(db, actor).await?;
+    let txn = db.begin().await.map_err(db_error)?;
+    let draft = Draft::prepare(&txn, actor, body, None).await?;
+    let p = draft.insert(&txn, actor, t.id, false, status).await?;
+    if status == PostStatus::Published {
+        bump(&txn, t.id, &p).await?;
+    }
+    super::notify::watch_if_unset(&txn, actor, "topic", t.id, WatchLevel::Watch).await?;
+    txn.commit().await.map_err(db_error)?;
+    if status == PostStatus::Published {
+        super::notify::after_post(state, actor, &t, &p, &draft.mentioned).await;
+    }
+    Ok(p.id)
+}
+
+/// Views of posts for the actor: author, likes and flags by the actor, what
+/// they may do. Deleted posts keep their place but not their words.
+pub async fn views(
+    db: &impl ConnectionTrait,
+    access: &Access<'_>,
+    t: &topic::Model,
+    posts: &[post::Model],
+) -> AppResult<Vec<PostView>> {
+    let actor = access.actor;
+    let ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
+    let (liked, flagged): (HashSet<i64>, HashSet<i64>) = if ids.is_empty() {
+        Default::default()
+    } else {
+        let liked = like::Entity::find()
+            .select_only()
+            .column(like::Column::PostId)
+            .filter(like::Column::UserId.eq(actor.user_id))
+            .filter(like::Column::PostId.is_in(ids.clone()))
+            .into_tuple::<i64>()
+            .all(db)
+            .await
+            .map_err(db_error)?;
+        let flagged = flag::Entity::find()
+            .select_only()
+            .column(flag::Column::PostId)
+            .filter(flag::Column::UserId.eq(actor.user_id))
+            .filter(flag::Column::PostId.is_in(ids))
+            .into_tuple::<i64>()
+            .all(db)
+            .await
+            .map_err(db_error)?;
+        (liked.into_iter().collect(), flagged.into_iter().collect())
+    };
+    let people = authors(
+        db,
+        actor.tenant_id,
+        posts.iter().map(|p| p.author_id).collect(),
+    )
+    .await?;
+    Ok(posts
+        .iter()
+        .map(|p| {
+            let author = people.get(&p.author_id).cloned().unwrap_or_default();
+            let status = PostStatus::parse(&p.status).unwrap_or(PostStatus::Hidden);
+            let deleted = status == PostStatus::Deleted;
+            let mine = p.author_id == actor.user_id;
+            PostView {
+                id: p.id,
+                author_id: p.author_id,
+                author_name: author.name,
+                author_handle: author.handle,
+                author_org: author.org,
+                author_is_staff: author.staff,
+                is_first: p.is_first,
+                body_html: if deleted {
+                    String::new()
+                } else {
+                    p.body_html.clone()
+                },
+                body_md: if deleted {
+                    String::new()
+                } else {
+                    p.body_md.clone()
+                },
+                status,
+                created_at: stamp(p.created_at),
+                edited: p.edit_count > 0,
+                like_count: p.like_count,
+                liked_by_me: liked.contains(&p.id),
+                flagged_by_me: flagged.contains(&p.id),
+                version: p.version,
+                can_edit: !deleted
+                    && t.status != "deleted"
+                    && (access.moderator() || (mine && !t.locked)),
+                can_like: !deleted && !mine && status == PostStatus::Published,
+            }
+        })
+        .collect())
+}
+
+/// The post for a write by its author or a moderator.
+async fn editable(
+    db: &impl ConnectionTrait,
+    access: &Access<'_>,
+    post_id: i64,
+) -> AppResult<(post::Model, topic::Model)> {
+    let (p, t) = access.post(db, post_id).await?;
+    if p.status == PostStatus::Deleted.as_str() {
+        return Err(AppError::Conflict("This post was deleted.".into()));
+    }
+    let mine = p.author_id == access.actor.user_id;
+    if !(access.moderator() || (mine && !t.locked)) {
+        return Err(AppError::Forbidden);
+    }
+    if !access.moderator() {
+        super::ensure_not_suspended(db, access.actor).await?;
+    }
+    Ok((p, t))
+}
+
+pub struct Edit {
+    pub post_id: i64,
+    pub version: i32,
+    pub body: String,
+    /// Title and tags, for the first post of a topic.
+    pub title: Option<String>,
+    pub tags: Option<String>,
+}
+
+/// Saves an edit, keeping the previous text in the history. A stale version
+/// (someone else edited meanwhile) is refused, nothing is overwritten.
+pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let (p, t) = editable(db, &access, input.post_id).await?;
+    let mut errors = FormErrors::new().with_values(&[("body", &input.body)]);
+    check_body(&mut errors, &input.body);
+    let title = match (&input.title, p.is_first) {
+        (Some(raw), true) => {
+            errors.keep("title", raw);
+            Some(super::topics::check_title(&mut errors, raw))
+        }
+        _ => None,
+    };
+    let tags = match (&input.tags, p.is_first) {
+        (Some(raw), true) => {
+            errors.keep("tags", raw);
+            Some(super::topics::check_tags(&mut errors, raw))
+        }
+        _ => None,
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    let txn = db.begin().await.map_err(db_error)?;
+    let draft = Draft::prepare(
+        &txn,
+        actor,
+        &input.body,
+        title.as_deref().or(Some(&t.title)).filter(|_| p.is_first),
+    )
+    .await?;
+    let updated = post::Entity::update_many()
+        .col_expr(post::Column::BodyMd, Expr::value(draft.body_md.clone()))
+        .col_expr(
+            post::Column::BodyHtml,
+            Expr::value(draft.rendered.html.clone()),
+        )
+        .col_expr(
+            post::Column::SearchTitle,
+            Expr::value(draft.search_title.clone()),
+        )
+        .col_expr(
+            post::Column::SearchBody,
+            Expr::value(draft.rendered.text.clone()),
+        )
+        .col_expr(post::Column::Version, Expr::value(p.version + 1))
+        .col_expr(post::Column::EditCount, Expr::value(p.edit_count + 1))
+        .col_expr(post::Column::EditedAt, Expr::value(Some(now())))
+        .filter(post::Column::Id.eq(p.id))
+        .filter(post::Column::Version.eq(input.version))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::Conflict(
+            "Someone changed this post while you were editing. Reload to see their version; your text is still in the form."
+                .into(),
+        ));
+    }
+    revision::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        post_id: Set(p.id),
+        body_md: Set(p.body_md.clone()),
+        title: Set(p.is_first.then(|| t.title.clone())),
+        editor_id: Set(actor.user_id),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_error)?;
+    if p.is_first {
+        let mut m: topic::ActiveModel = t.clone().into();
+        if let Some(title) = title {
+            m.title = Set(title);
+        }
+        if let Some(tags) = tags {
+            m.tags = Set(tags);
+        }
+        m.update(&txn).await.map_err(db_error)?;
+    }
+    txn.commit().await.map_err(db_error)?;
+    Ok(())
+}
+
+/// Soft-deletes a post (its first post deletes the topic). Returns the
+/// topic id, or None when the whole topic went.
+pub async fn delete(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<Option<i64>> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let (p, t) = editable(db, &access, post_id).await?;
+    let txn = db.begin().await.map_err(db_error)?;
+    post::Entity::update_many()
+        .col_expr(
+            post::Column::Status,
+            Expr::value(PostStatus::Deleted.as_str()),
+        )
+        .filter(post::Column::Id.eq(p.id))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if p.is_first {
+        topic::Entity::update_many()
+            .col_expr(topic::Column::Status, Expr::value("deleted"))
+            .filter(topic::Column::Id.eq(t.id))
+            .exec(&txn)
+            .await
+            .map_err(db_error)?;
+    } else {
+        if p.status == PostStatus::Published.as_str() {
+            topic::Entity::update_many()
+                .col_expr(
+                    topic::Column::ReplyCount,
+                    Expr::col(topic::Column::ReplyCount).sub(1),
+                )
+                .filter(topic::Column::Id.eq(t.id))
+                .exec(&txn)
+                .await
+                .map_err(db_error)?;
+        }
+        if t.accepted_post_id == Some(p.id) {
+            topic::Entity::update_many()
+                .col_expr(topic::Column::AcceptedPostId, Expr::value(None::<i64>))
+                .filter(topic::Column::Id.eq(t.id))
+                .exec(&txn)
+                .await
+                .map_err(db_error)?;
+        }
+    }
+    txn.commit().await.map_err(db_error)?;
+    Ok((!p.is_first).then_some(t.id))
+}
+
+/// Likes a post, or takes the like back. Returns the topic id.
+pub async fn toggle_like(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<i64> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let (p, t) = access.post(db, post_id).await?;
+    if p.author_id == actor.user_id {
+        return Err(AppError::Conflict("You can't like your own post.".into()));
+    }
+    if p.status != PostStatus::Published.as_str() {
+        return Err(AppError::Conflict(
+            "Only published posts can be liked.".into(),
+        ));
+    }
+    let txn = db.begin().await.map_err(db_error)?;
+    let removed = like::Entity::delete_many()
+        .filter(like::Column::PostId.eq(p.id))
+        .filter(like::Column::UserId.eq(actor.user_id))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?
+        .rows_affected;
+    let delta = if removed > 0 {
+        -1
+    } else {
+        like::ActiveModel {
+            tenant_id: Set(actor.tenant_id),
+            post_id: Set(p.id),
+            user_id: Set(actor.user_id),
+            created_at: Set(now()),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await
+        .map_err(db_error)?;
+        1
+    };
+    post::Entity::update_many()
+        .col_expr(
+            post::Column::LikeCount,
+            Expr::col(post::Column::LikeCount).add(delta),
+        )
+        .filter(post::Column::Id.eq(p.id))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(t.id)
+}
+
+/// Marks a reply as the accepted answer (`post_id` None clears it). The
+/// asker and moderators may.
+pub async fn accept(
+    state: &AppState,
+    actor: &Actor,
+    topic_id: i64,
+    post_id: Option<i64>,
+) -> AppResult<()> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let t = access.topic(db, topic_id).await?;
+    if !(t.author_id == actor.user_id || access.moderator()) {
+        return Err(AppError::Forbidden);
+    }
+    let answer = match post_id {
+        Some(pid) => {
+            let (p, pt) = access.post(db, pid).await?;
+            if pt.id != t.id || p.is_first || p.status != PostStatus::Published.as_str() {
+                return Err(AppError::Conflict(
+                    "Only a published reply in this topic can be the answer.".into(),
+                ));
+            }
+            Some(p)
+        }
+        None => None,
+    };
+    topic::Entity::update_many()
+        .col_expr(
+            topic::Column::AcceptedPostId,
+            Expr::value(answer.as_ref().map(|p| p.id)),
+        )
+        .filter(topic::Column::Id.eq(t.id))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    if let Some(p) = answer {
+        if p.author_id != actor.user_id {
+            super::notify::record(
+                db,
+                actor,
+                p.author_id,
+                crate::types::forum::NotificationKind::Accepted,
+                &t,
+                p.id,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Reports a post to the moderators, once per member.
+pub async fn flag(
+    state: &AppState,
+    actor: &Actor,
+    post_id: i64,
+    reason: &str,
+    note: &str,
+) -> AppResult<i64> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let (p, t) = access.post(db, post_id).await?;
+    let Some(reason) = FlagReason::parse(reason) else {
+        return Err(AppError::invalid(
+            "reason",
+            "Choose why you are flagging this post.",
+        ));
+    };
+    if reason == FlagReason::Other && note.trim().is_empty() {
+        let mut errors = FormErrors::new().with_values(&[("note", note)]);
+        errors.add("note", "Tell the moderators what is wrong.");
+        return Err(AppError::Invalid(errors));
+    }
+    if note.chars().count() > 500 {
+        return Err(AppError::invalid(
+            "note",
+            "Keep the note to 500 characters.",
+        ));
+    }
+    if p.author_id == actor.user_id {
+        return Err(AppError::Conflict("You can't flag your own post.".into()));
+    }
+    let exists = flag::Entity::find()
+        .filter(flag::Column::PostId.eq(p.id))
+        .filter(flag::Column::UserId.eq(actor.user_id))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    if exists > 0 {
+        return Err(AppError::Conflict(
+            "You already flagged this post; the moderators have it.".into(),
+        ));
+    }
+    flag::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        post_id: Set(p.id),
+        user_id: Set(actor.user_id),
+        reason: Set(reason.as_str().into()),
+        note: Set(note.trim().to_owned()),
+        created_at: Set(now()),
+        resolved_at: Set(None),
+        resolved_by: Set(None),
+        outcome: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map_err(db_error)?;
+    Ok(t.id)
+}
+
+/// A post's earlier versions, for anyone who can see the post.
+pub async fn history(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<PostHistory> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let (p, t) = access.post(db, post_id).await?;
+    if p.status == PostStatus::Deleted.as_str() && !access.moderator() {
+        return Err(AppError::NotFound);
+    }
+    let revs = revision::Entity::find()
+        .filter(revision::Column::TenantId.eq(actor.tenant_id))
+        .filter(revision::Column::PostId.eq(p.id))
+        .order_by_desc(revision::Column::Id)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let people = authors(
+        db,
+        actor.tenant_id,
+        revs.iter().map(|r| r.editor_id).collect(),
+    )
+    .await?;
+    Ok(PostHistory {
+        post_id: p.id,
+        topic_id: t.id,
+        topic_title: t.title,
+        current_md: p.body_md,
+        revisions: revs
+            .into_iter()
+            .map(|r| RevisionView {
+                editor_name: people
+                    .get(&r.editor_id)
+                    .map(|a| a.name.clone())
+                    .unwrap_or_default(),
+                body_md: r.body_md,
+                title: r.title,
+                created_at: stamp(r.created_at),
+            })
+            .collect(),
+    })
+}
+
+/// What the edit form starts from.
+pub async fn for_edit(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<PostEdit> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let (p, t) = editable(db, &access, post_id).await?;
+    Ok(PostEdit {
+        post_id: p.id,
+        topic_id: t.id,
+        version: p.version,
+        body_md: p.body_md,
+        is_first: p.is_first,
+        title: t.title,
+        tags: super::tags_of(&t.tags).join(", "),
+    })
+}

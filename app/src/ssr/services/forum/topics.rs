@@ -1,0 +1,526 @@
+//! The topic list (keyset-paginated by last activity), starting a topic and
+//! reading one (keyset-paginated by post id).
+
+use super::posts::{self, Draft};
+use super::{authors, categories, stamp, tags_of, Access};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{
+    forum_flag as flag, forum_post as post, forum_read as read, forum_topic as topic,
+};
+use crate::ssr::repo::db_error;
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::types::forum::{
+    parse_tags, ForumPage, NewTopicForm, PostStatus, SolvedFilter, TopicFilter, TopicHead,
+    TopicPage, TopicRow, WatchLevel, MAX_TITLE, MIN_TITLE, PAGE_POSTS, PAGE_TOPICS,
+};
+use crate::types::{FormErrors, PartnerType, Tier};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
+use std::collections::HashMap;
+
+/// Topics the actor may list: visible categories, published or (for their
+/// author and moderators) awaiting approval.
+fn listable(access: &Access<'_>, filter: &TopicFilter) -> Condition {
+    let ids = match filter.category {
+        Some(id) => access
+            .category_ids()
+            .into_iter()
+            .filter(|c| *c == id)
+            .collect(),
+        None => access.category_ids(),
+    };
+    let mut statuses = Condition::any().add(topic::Column::Status.eq("published"));
+    if access.moderator() {
+        statuses = statuses.add(topic::Column::Status.eq("pending"));
+    } else {
+        statuses = statuses.add(
+            Condition::all()
+                .add(topic::Column::Status.eq("pending"))
+                .add(topic::Column::AuthorId.eq(access.actor.user_id)),
+        );
+    }
+    let mut c = Condition::all()
+        .add(topic::Column::TenantId.eq(access.actor.tenant_id))
+        .add(topic::Column::CategoryId.is_in(ids))
+        .add(statuses);
+    let tag = filter.tag.trim().to_lowercase();
+    if !tag.is_empty() {
+        c = c.add(topic::Column::Tags.contains(format!(",{tag},")));
+    }
+    match SolvedFilter::parse(&filter.solved) {
+        Some(SolvedFilter::Solved) => c = c.add(topic::Column::AcceptedPostId.is_not_null()),
+        Some(SolvedFilter::Unsolved) => c = c.add(topic::Column::AcceptedPostId.is_null()),
+        _ => {}
+    }
+    c
+}
+
+pub async fn page(
+    state: &AppState,
+    actor: &Actor,
+    filter: TopicFilter,
+    after: Option<i64>,
+) -> AppResult<ForumPage> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    if let Some(id) = filter.category {
+        access.category(id)?;
+    }
+    let cond = listable(&access, &filter);
+    let pinned = if after.is_none() {
+        topic::Entity::find()
+            .filter(cond.clone())
+            .filter(topic::Column::Pinned.eq(true))
+            .order_by_desc(topic::Column::LastPostId)
+            .limit(10)
+            .all(db)
+            .await
+            .map_err(db_error)?
+    } else {
+        Vec::new()
+    };
+    let mut q = topic::Entity::find()
+        .filter(cond)
+        .filter(topic::Column::Pinned.eq(false));
+    if let Some(after) = after {
+        q = q.filter(topic::Column::LastPostId.lt(after));
+    }
+    let mut topics = q
+        .order_by_desc(topic::Column::LastPostId)
+        .limit(PAGE_TOPICS + 1)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let next_cursor = if topics.len() as u64 > PAGE_TOPICS {
+        topics.truncate(PAGE_TOPICS as usize);
+        topics.last().map(|t| t.last_post_id)
+    } else {
+        None
+    };
+    let all: Vec<&topic::Model> = pinned.iter().chain(topics.iter()).collect();
+    let rows = rows(db, &access, &all).await?;
+    let (pinned_rows, topic_rows) = rows.split_at(pinned.len());
+    let flagged_count = if access.moderator() {
+        flag::Entity::find()
+            .filter(flag::Column::TenantId.eq(actor.tenant_id))
+            .filter(flag::Column::ResolvedAt.is_null())
+            .count(db)
+            .await
+            .map_err(db_error)?
+            + post::Entity::find()
+                .filter(post::Column::TenantId.eq(actor.tenant_id))
+                .filter(post::Column::Status.eq(PostStatus::Pending.as_str()))
+                .count(db)
+                .await
+                .map_err(db_error)?
+    } else {
+        0
+    };
+    Ok(ForumPage {
+        categories: categories::views(db, &access).await?,
+        pinned: pinned_rows.to_vec(),
+        topics: topic_rows.to_vec(),
+        next_cursor,
+        filter,
+        can_moderate: access.moderator(),
+        can_manage_categories: super::can_manage_categories(actor.role),
+        flagged_count,
+        tiers: Tier::ALL
+            .iter()
+            .map(|t| (t.as_str().into(), t.label().into()))
+            .collect(),
+        partner_types: PartnerType::ALL
+            .iter()
+            .map(|t| (t.as_str().into(), t.label().into()))
+            .collect(),
+    })
+}
+
+async fn rows(
+    db: &impl ConnectionTrait,
+    access: &Access<'_>,
+    topics: &[&topic::Model],
+) -> AppResult<Vec<TopicRow>> {
+    let ids: Vec<i64> = topics.iter().map(|t| t.id).collect();
+    let reads: HashMap<i64, i64> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        read::Entity::find()
+            .filter(read::Column::UserId.eq(access.actor.user_id))
+            .filter(read::Column::TopicId.is_in(ids))
+            .all(db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|r| (r.topic_id, r.last_read_post_id))
+            .collect()
+    };
+    let people = authors(
+        db,
+        access.actor.tenant_id,
+        topics.iter().map(|t| t.author_id).collect(),
+    )
+    .await?;
+    Ok(topics
+        .iter()
+        .map(|t| TopicRow {
+            id: t.id,
+            title: t.title.clone(),
+            category_name: access.category_name(t.category_id),
+            author_name: people
+                .get(&t.author_id)
+                .map(|a| a.name.clone())
+                .unwrap_or_default(),
+            tags: tags_of(&t.tags),
+            pinned: t.pinned,
+            locked: t.locked,
+            solved: t.accepted_post_id.is_some(),
+            pending: t.status == "pending",
+            reply_count: t.reply_count,
+            last_activity: stamp(t.last_post_at),
+            unread: reads.get(&t.id).is_none_or(|last| *last < t.last_post_id),
+        })
+        .collect())
+}
+
+pub async fn new_topic_form(state: &AppState, actor: &Actor) -> AppResult<NewTopicForm> {
+    let access = Access::load(&state.db, actor).await?;
+    let blocked = match super::ensure_not_suspended(&state.db, actor).await {
+        Err(AppError::Conflict(m)) => Some(m),
+        Err(e) => return Err(e),
+        Ok(()) => None,
+    };
+    Ok(NewTopicForm {
+        categories: categories::views(&state.db, &access).await?,
+        blocked,
+    })
+}
+
+pub struct NewTopic {
+    pub category_id: i64,
+    pub title: String,
+    pub tags: String,
+    pub body: String,
+}
+
+/// Validates a title; shared by starting a topic and editing its first post.
+pub(super) fn check_title(errors: &mut FormErrors, raw: &str) -> String {
+    let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let len = title.chars().count();
+    if len < MIN_TITLE {
+        errors.add(
+            "title",
+            format!("Write a title of at least {MIN_TITLE} characters that says what you need."),
+        );
+    } else if len > MAX_TITLE {
+        errors.add(
+            "title",
+            format!("Keep the title to {MAX_TITLE} characters (it has {len})."),
+        );
+    }
+    title
+}
+
+pub(super) fn check_tags(errors: &mut FormErrors, raw: &str) -> String {
+    match parse_tags(raw) {
+        Ok(tags) if tags.is_empty() => String::new(),
+        Ok(tags) => format!(",{},", tags.join(",")),
+        Err(m) => {
+            errors.add("tags", m);
+            String::new()
+        }
+    }
+}
+
+/// Starts a topic; returns its id.
+pub async fn create(state: &AppState, actor: &Actor, input: NewTopic) -> AppResult<i64> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    super::ensure_not_suspended(db, actor).await?;
+    let mut errors = FormErrors::new().with_values(&[
+        ("title", &input.title),
+        ("tags", &input.tags),
+        ("body", &input.body),
+        ("category_id", &input.category_id.to_string()),
+    ]);
+    if access.category(input.category_id).is_err() {
+        errors.add("category_id", "Choose a category.");
+    }
+    let title = check_title(&mut errors, &input.title);
+    let tags = check_tags(&mut errors, &input.tags);
+    posts::check_body(&mut errors, &input.body);
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    posts::check_rate(db, actor).await?;
+    let status = posts::initial_status(db, actor).await?;
+    let at = now();
+    let txn = db.begin().await.map_err(db_error)?;
+    let t = topic::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        category_id: Set(input.category_id),
+        author_id: Set(actor.user_id),
+        title: Set(title.clone()),
+        tags: Set(tags),
+        status: Set(if status == PostStatus::Pending {
+            "pending".into()
+        } else {
+            "published".into()
+        }),
+        pinned: Set(false),
+        locked: Set(false),
+        accepted_post_id: Set(None),
+        last_post_id: Set(0),
+        last_post_at: Set(at),
+        reply_count: Set(0),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_error)?;
+    let draft = Draft::prepare(&txn, actor, &input.body, Some(&title)).await?;
+    let p = draft.insert(&txn, actor, t.id, true, status).await?;
+    topic::Entity::update_many()
+        .col_expr(topic::Column::LastPostId, Expr::value(p.id))
+        .filter(topic::Column::Id.eq(t.id))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    super::notify::watch_if_unset(&txn, actor, "topic", t.id, WatchLevel::Watch).await?;
+    txn.commit().await.map_err(db_error)?;
+    if status == PostStatus::Published {
+        super::notify::after_post(state, actor, &t, &p, &draft.mentioned).await;
+    }
+    Ok(t.id)
+}
+
+/// One page of a topic. Reading it moves the reader's unread marker.
+pub async fn open(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    after: Option<i64>,
+) -> AppResult<TopicPage> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let t = access.topic(db, id).await?;
+    let mut q = post::Entity::find()
+        .filter(post::Column::TenantId.eq(actor.tenant_id))
+        .filter(post::Column::TopicId.eq(t.id))
+        .filter(access.shown_posts());
+    if let Some(after) = after {
+        q = q.filter(post::Column::Id.gt(after));
+    }
+    let mut rows = q
+        .order_by_asc(post::Column::Id)
+        .limit(PAGE_POSTS + 1)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    // The author of a pending or hidden post sees their own.
+    rows.retain(|p| access.post_shown(p));
+    let next_cursor = if rows.len() as u64 > PAGE_POSTS {
+        rows.truncate(PAGE_POSTS as usize);
+        rows.last().map(|p| p.id)
+    } else {
+        None
+    };
+    let accepted = match (t.accepted_post_id, after) {
+        (Some(pid), None) => post::Entity::find_by_id(pid)
+            .filter(post::Column::TenantId.eq(actor.tenant_id))
+            .filter(post::Column::Status.eq("published"))
+            .one(db)
+            .await
+            .map_err(db_error)?,
+        _ => None,
+    };
+    let mut all = rows.clone();
+    all.extend(accepted.clone());
+    let views = posts::views(db, &access, &t, &all).await?;
+    let (shown, accepted_view) = views.split_at(rows.len());
+    let last_post_id = rows.last().map_or(after.unwrap_or(0), |p| p.id);
+    mark_read(db, actor, t.id, last_post_id).await?;
+    let suspended = match super::ensure_not_suspended(db, actor).await {
+        Err(AppError::Conflict(m)) => Some(m),
+        Err(e) => return Err(e),
+        Ok(()) => None,
+    };
+    let reply_blocked = if t.status != "published" {
+        Some("Replies open once a moderator approves this topic.".to_owned())
+    } else if t.locked && !access.moderator() {
+        Some("This topic is locked: it takes no more replies.".to_owned())
+    } else {
+        suspended
+    };
+    let watch = categories::watch_levels(db, actor, "topic")
+        .await?
+        .get(&t.id)
+        .copied()
+        .unwrap_or(WatchLevel::Normal);
+    Ok(TopicPage {
+        topic: head(&access, &t),
+        posts: shown.to_vec(),
+        accepted: accepted_view.first().cloned(),
+        next_cursor,
+        continued: after.is_some(),
+        can_reply: reply_blocked.is_none(),
+        reply_blocked,
+        can_accept: t.author_id == actor.user_id || access.moderator(),
+        can_moderate: access.moderator(),
+        watch,
+        last_post_id,
+        my_user_id: actor.user_id,
+    })
+}
+
+pub(super) fn head(access: &Access<'_>, t: &topic::Model) -> TopicHead {
+    TopicHead {
+        id: t.id,
+        title: t.title.clone(),
+        category_id: t.category_id,
+        category_name: access.category_name(t.category_id),
+        tags: tags_of(&t.tags),
+        pinned: t.pinned,
+        locked: t.locked,
+        pending: t.status == "pending",
+        deleted: t.status == "deleted",
+        accepted_post_id: t.accepted_post_id,
+        reply_count: t.reply_count,
+    }
+}
+
+/// Posts added to a topic after `after`, for live updates.
+pub async fn posts_after(
+    state: &AppState,
+    actor: &Actor,
+    topic_id: i64,
+    after: i64,
+) -> AppResult<Vec<crate::types::forum::PostView>> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let t = access.topic(db, topic_id).await?;
+    let mut rows = post::Entity::find()
+        .filter(post::Column::TenantId.eq(actor.tenant_id))
+        .filter(post::Column::TopicId.eq(t.id))
+        .filter(post::Column::Id.gt(after))
+        .filter(access.shown_posts())
+        .order_by_asc(post::Column::Id)
+        .limit(PAGE_POSTS)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    rows.retain(|p| access.post_shown(p));
+    if let Some(last) = rows.last() {
+        mark_read(db, actor, t.id, last.id).await?;
+    }
+    posts::views(db, &access, &t, &rows).await
+}
+
+/// The newest post id visible in a topic (what live updates poll).
+pub async fn latest_post_id(state: &AppState, actor: &Actor, topic_id: i64) -> AppResult<i64> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let t = access.topic(db, topic_id).await?;
+    let latest: Option<i64> = post::Entity::find()
+        .select_only()
+        .column_as(post::Column::Id.max(), "latest")
+        .filter(post::Column::TenantId.eq(actor.tenant_id))
+        .filter(post::Column::TopicId.eq(t.id))
+        .filter(access.shown_posts())
+        .into_tuple::<Option<i64>>()
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .flatten();
+    Ok(latest.unwrap_or(0))
+}
+
+async fn mark_read(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    topic_id: i64,
+    post_id: i64,
+) -> AppResult<()> {
+    let existing = read::Entity::find()
+        .filter(read::Column::UserId.eq(actor.user_id))
+        .filter(read::Column::TopicId.eq(topic_id))
+        .one(db)
+        .await
+        .map_err(db_error)?;
+    match existing {
+        Some(r) if r.last_read_post_id >= post_id => Ok(()),
+        Some(r) => read::Entity::update_many()
+            .col_expr(read::Column::LastReadPostId, Expr::value(post_id))
+            .filter(read::Column::Id.eq(r.id))
+            .filter(read::Column::LastReadPostId.lt(post_id))
+            .exec(db)
+            .await
+            .map(|_| ())
+            .map_err(db_error),
+        None => read::Entity::insert(read::ActiveModel {
+            tenant_id: Set(actor.tenant_id),
+            user_id: Set(actor.user_id),
+            topic_id: Set(topic_id),
+            last_read_post_id: Set(post_id),
+            ..Default::default()
+        })
+        .on_conflict(
+            OnConflict::columns([read::Column::UserId, read::Column::TopicId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await
+        .map(|_| ())
+        .map_err(db_error),
+    }
+}
+
+/// The `after` cursor of a page that shows `post_id` with some context, or
+/// None when it is on the first page.
+pub async fn anchor(
+    state: &AppState,
+    actor: &Actor,
+    topic_id: i64,
+    post_id: i64,
+) -> AppResult<Option<i64>> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let before = || {
+        post::Entity::find()
+            .filter(post::Column::TenantId.eq(actor.tenant_id))
+            .filter(post::Column::TopicId.eq(topic_id))
+            .filter(post::Column::Id.lt(post_id))
+            .filter(access.shown_posts())
+    };
+    if before().count(db).await.map_err(db_error)? < PAGE_POSTS {
+        return Ok(None);
+    }
+    let start: Option<i64> = before()
+        .select_only()
+        .column(post::Column::Id)
+        .order_by_desc(post::Column::Id)
+        .offset(10)
+        .limit(1)
+        .into_tuple()
+        .one(db)
+        .await
+        .map_err(db_error)?;
+    Ok(start)
+}
+
+/// A visible post's topic and the page cursor that shows it.
+pub async fn locate(
+    state: &AppState,
+    actor: &Actor,
+    post_id: i64,
+) -> AppResult<(i64, Option<i64>)> {
+    let access = Access::load(&state.db, actor).await?;
+    let (_, t) = access.post(&state.db, post_id).await?;
+    Ok((t.id, anchor(state, actor, t.id, post_id).await?))
+}

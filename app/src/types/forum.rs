@@ -1,0 +1,355 @@
+//! Forum wire types: states and the views the forum pages render.
+
+use serde::{Deserialize, Serialize};
+
+string_enum!(
+    /// Who may see a category.
+    CategoryVisibility {
+        Partners => ("partners", "Partners"),
+        Staff => ("staff", "Vendor staff only"),
+    }
+);
+
+string_enum!(
+    PostStatus {
+        Published => ("published", "Published"),
+        Pending => ("pending", "Awaiting approval"),
+        Hidden => ("hidden", "Hidden by a moderator"),
+        Deleted => ("deleted", "Deleted"),
+    }
+);
+
+string_enum!(
+    /// How much a user hears about a topic or category.
+    WatchLevel {
+        Normal => ("normal", "Normal"),
+        Watch => ("watch", "Watching"),
+        Mute => ("mute", "Muted"),
+    }
+);
+
+string_enum!(
+    FlagReason {
+        Spam => ("spam", "Spam or advertising"),
+        Offensive => ("offensive", "Rude or offensive"),
+        OffTopic => ("off_topic", "Off topic"),
+        Confidential => ("confidential", "Shares confidential information"),
+        Other => ("other", "Something else"),
+    }
+);
+
+string_enum!(
+    /// Forum e-mail a user wants.
+    EmailPreference {
+        All => ("all", "Mentions and replies in topics I watch"),
+        Mentions => ("mentions", "Only when someone mentions me"),
+        Never => ("none", "Never"),
+    }
+);
+
+string_enum!(
+    NotificationKind {
+        Mention => ("mention", "mentioned you in"),
+        Reply => ("reply", "replied in"),
+        Accepted => ("accepted", "accepted your answer in"),
+        Approved => ("approved", "approved your post in"),
+    }
+);
+
+string_enum!(
+    /// Topic list filter on solved state.
+    SolvedFilter {
+        Any => ("", "All topics"),
+        Solved => ("solved", "Solved"),
+        Unsolved => ("unsolved", "Unsolved"),
+    }
+);
+
+/// Longest topic title and post body we accept.
+pub const MAX_TITLE: usize = 150;
+pub const MIN_TITLE: usize = 8;
+pub const MAX_BODY: usize = 20_000;
+pub const MAX_TAGS: usize = 5;
+pub const PAGE_TOPICS: u64 = 30;
+pub const PAGE_POSTS: u64 = 50;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CategoryView {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub visibility: CategoryVisibility,
+    /// Who sees it, in words ("All partners", "Gold, Platinum").
+    pub audience: String,
+    /// Tier and partner-type codes it is narrowed to (empty: all).
+    pub tiers: Vec<String>,
+    pub types: Vec<String>,
+    pub watch: WatchLevel,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TopicRow {
+    pub id: i64,
+    pub title: String,
+    pub category_name: String,
+    pub author_name: String,
+    pub tags: Vec<String>,
+    pub pinned: bool,
+    pub locked: bool,
+    pub solved: bool,
+    pub pending: bool,
+    pub reply_count: i32,
+    pub last_activity: String,
+    /// Never opened, or new posts since the user last read it.
+    pub unread: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TopicFilter {
+    pub category: Option<i64>,
+    pub tag: String,
+    pub solved: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ForumPage {
+    pub categories: Vec<CategoryView>,
+    pub pinned: Vec<TopicRow>,
+    pub topics: Vec<TopicRow>,
+    /// Pass as `after` for the next page.
+    pub next_cursor: Option<i64>,
+    pub filter: TopicFilter,
+    pub can_moderate: bool,
+    pub can_manage_categories: bool,
+    pub flagged_count: u64,
+    /// Tier and partner-type codes with labels, for the category form.
+    pub tiers: Vec<(String, String)>,
+    pub partner_types: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostView {
+    pub id: i64,
+    pub author_id: i64,
+    pub author_name: String,
+    pub author_handle: String,
+    pub author_org: String,
+    pub author_is_staff: bool,
+    pub is_first: bool,
+    /// Sanitised on the server when the post was saved.
+    pub body_html: String,
+    /// The Markdown, for quoting and editing.
+    pub body_md: String,
+    pub status: PostStatus,
+    pub created_at: String,
+    pub edited: bool,
+    pub like_count: i32,
+    pub liked_by_me: bool,
+    pub flagged_by_me: bool,
+    pub version: i32,
+    pub can_edit: bool,
+    pub can_like: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TopicHead {
+    pub id: i64,
+    pub title: String,
+    pub category_id: i64,
+    pub category_name: String,
+    pub tags: Vec<String>,
+    pub pinned: bool,
+    pub locked: bool,
+    pub pending: bool,
+    pub deleted: bool,
+    pub accepted_post_id: Option<i64>,
+    pub reply_count: i32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TopicPage {
+    pub topic: TopicHead,
+    /// The question (first page only) and replies in order.
+    pub posts: Vec<PostView>,
+    /// The accepted answer, shown under the question.
+    pub accepted: Option<PostView>,
+    pub next_cursor: Option<i64>,
+    /// Whether this page continues an earlier one (no question on it).
+    pub continued: bool,
+    pub can_reply: bool,
+    /// Why the user cannot reply, when they cannot.
+    pub reply_blocked: Option<String>,
+    pub can_accept: bool,
+    pub can_moderate: bool,
+    pub watch: WatchLevel,
+    /// Newest post id shown: where live updates continue from.
+    pub last_post_id: i64,
+    pub my_user_id: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewTopicForm {
+    pub categories: Vec<CategoryView>,
+    pub blocked: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RevisionView {
+    pub body_md: String,
+    pub title: Option<String>,
+    pub editor_name: String,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostHistory {
+    pub post_id: i64,
+    pub topic_id: i64,
+    pub topic_title: String,
+    pub current_md: String,
+    /// Earlier versions, newest first.
+    pub revisions: Vec<RevisionView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberHint {
+    pub handle: String,
+    pub name: String,
+    pub org: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i64,
+    pub kind: NotificationKind,
+    pub actor_name: String,
+    pub topic_title: String,
+    pub href: String,
+    pub created_at: String,
+    pub unread: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotificationsPage {
+    pub items: Vec<NotificationView>,
+    pub unread: u64,
+    pub email: EmailPreference,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub topic_id: i64,
+    pub post_id: i64,
+    pub title: String,
+    pub snippet: String,
+    pub category_name: String,
+    pub solved: bool,
+    pub is_question: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+    pub categories: Vec<CategoryView>,
+    pub filter: TopicFilter,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FlagView {
+    pub reason: FlagReason,
+    pub note: String,
+    pub by: String,
+    pub at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueuedPost {
+    pub post_id: i64,
+    pub topic_id: i64,
+    pub topic_title: String,
+    pub author_id: i64,
+    pub author_name: String,
+    pub body_html: String,
+    pub status: PostStatus,
+    pub is_first: bool,
+    pub flags: Vec<FlagView>,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SuspensionView {
+    pub user_id: i64,
+    pub user_name: String,
+    pub until: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModerationPage {
+    pub flagged: Vec<QueuedPost>,
+    pub pending: Vec<QueuedPost>,
+    pub hidden: Vec<QueuedPost>,
+    pub suspensions: Vec<SuspensionView>,
+    pub approve_first_posts: bool,
+}
+
+/// Tags as typed ("Billing, sd-wan  setup") → normalised, unique, at most
+/// [`MAX_TAGS`]: lower case, words joined by hyphens. Errors name the
+/// offending tag.
+pub fn parse_tags(raw: &str) -> Result<Vec<String>, String> {
+    let mut tags: Vec<String> = Vec::new();
+    for part in raw.split(',') {
+        let words: Vec<String> = part.split_whitespace().map(|w| w.to_lowercase()).collect();
+        if words.is_empty() {
+            continue;
+        }
+        let tag = words.join("-");
+        if tag.chars().count() > 30 {
+            return Err(format!("“{tag}” is longer than 30 characters."));
+        }
+        if !tag
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '+')
+        {
+            return Err(format!(
+                "“{tag}” may only use letters, digits, hyphens, dots and plus signs."
+            ));
+        }
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    if tags.len() > MAX_TAGS {
+        return Err(format!("Use at most {MAX_TAGS} tags."));
+    }
+    Ok(tags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_tags;
+
+    #[test]
+    fn tags_are_normalised() {
+        assert_eq!(
+            parse_tags("Billing, SD WAN setup ,billing,").unwrap(),
+            vec!["billing", "sd-wan-setup"]
+        );
+        assert!(parse_tags("a,b,c,d,e,f").unwrap_err().contains("at most 5"));
+        assert!(parse_tags("<script>").is_err());
+        assert!(parse_tags("").unwrap().is_empty());
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PostEdit {
+    pub post_id: i64,
+    pub topic_id: i64,
+    pub version: i32,
+    pub body_md: String,
+    pub is_first: bool,
+    pub title: String,
+    /// Tags as the form shows them: "billing, sd-wan".
+    pub tags: String,
+}

@@ -1,0 +1,770 @@
+//! Community forum: visibility by tier, type and staff; asking, mentioning,
+//! notifying, accepting and finding answers; sanitised bodies; moderation;
+//! keyset pagination; edit history; rate limits; live updates.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::{TestApp, HOST_A, HOST_B};
+use serde_json::Value;
+use tower::ServiceExt;
+
+const SAM: &str = "sam@northwind.example"; // Northwind, Platinum VAR
+const OLIVIA: &str = "olivia@northwind.example";
+const JAN: &str = "jan@eurolink.example"; // Eurolink, Gold distributor
+const MARC: &str = "marc@cobaltintegration.example"; // has never posted
+const DANA: &str = "dana.cole@acme.example"; // channel manager: moderates
+const ADMIN: &str = "admin@acme.example";
+const FELIX: &str = "felix.ortiz@acme.example"; // finance: does not moderate
+
+async fn forum(app: &TestApp, cookie: &str, params: &[(&str, &str)]) -> Value {
+    let res = app.call(HOST_A, "get_forum", Some(cookie), params).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    res.json()
+}
+
+async fn category(app: &TestApp, cookie: &str, name: &str) -> String {
+    forum(app, cookie, &[]).await["categories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .unwrap_or_else(|| panic!("no category {name}"))["id"]
+        .to_string()
+}
+
+fn titles(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn topic(app: &TestApp, cookie: &str, id: &str) -> common::Resp {
+    app.call(HOST_A, "get_topic", Some(cookie), &[("id", id)])
+        .await
+}
+
+/// Starts a topic and returns its id (from the redirect).
+async fn ask(app: &TestApp, cookie: &str, category: &str, title: &str, body: &str) -> String {
+    let res = app
+        .call(
+            HOST_A,
+            "create_topic",
+            Some(cookie),
+            &[
+                ("category_id", category),
+                ("title", title),
+                ("tags", "ax7, Wi-Fi"),
+                ("body", body),
+            ],
+        )
+        .await;
+    assert!(res.status.is_success(), "{} {}", res.status, res.body);
+    res.location()
+        .expect("redirects to the topic")
+        .trim_start_matches("/forum/topics/")
+        .to_owned()
+}
+
+async fn reply(app: &TestApp, cookie: &str, topic: &str, body: &str) -> common::Resp {
+    app.call(
+        HOST_A,
+        "reply_to_topic",
+        Some(cookie),
+        &[("topic_id", topic), ("body", body)],
+    )
+    .await
+}
+
+async fn reply_ok(app: &TestApp, cookie: &str, topic: &str, body: &str) -> String {
+    let res = reply(app, cookie, topic, body).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    res.json().to_string()
+}
+
+async fn search(app: &TestApp, cookie: &str, q: &str, solved: &str) -> Vec<String> {
+    let res = app
+        .call(
+            HOST_A,
+            "search_forum",
+            Some(cookie),
+            &[("q", q), ("solved", solved)],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    titles(&res.json()["hits"])
+}
+
+async fn visibility(app: &TestApp) {
+    let jan = app.sign_in(HOST_A, JAN).await;
+    let olivia = app.sign_in(HOST_A, OLIVIA).await;
+    let admin = app.sign_in(HOST_A, ADMIN).await;
+
+    let names = |v: &Value| {
+        titles(
+            &v["categories"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| serde_json::json!({"title": c["name"]}))
+                .collect::<Value>(),
+        )
+    };
+    let jan_view = forum(app, &jan, &[]).await;
+    assert_eq!(
+        names(&jan_view),
+        ["Announcements", "Technical questions", "Marketing and MDF"],
+        "a Gold partner sees neither the Platinum lounge nor the staff room"
+    );
+    let all: Vec<String> = titles(&jan_view["pinned"])
+        .into_iter()
+        .chain(titles(&jan_view["topics"]))
+        .collect();
+    assert!(
+        !all.iter()
+            .any(|t| t.contains("AX9") || t.contains("Escalation")),
+        "{all:?}"
+    );
+    assert_eq!(
+        names(&forum(app, &olivia, &[]).await).len(),
+        4,
+        "Platinum sees the lounge"
+    );
+    assert_eq!(
+        names(&forum(app, &admin, &[]).await).len(),
+        5,
+        "staff see everything"
+    );
+
+    // Direct links and search are held to the same rule.
+    let lounge = category(app, &olivia, "Platinum lounge").await;
+    let beta_id =
+        forum(app, &olivia, &[("category", &lounge)]).await["topics"][0]["id"].to_string();
+    assert_eq!(
+        topic(app, &jan, &beta_id).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(topic(app, &olivia, &beta_id).await.status, StatusCode::OK);
+    let res = app
+        .call(HOST_A, "get_forum", Some(&jan), &[("category", &lounge)])
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert!(search(app, &jan, "beta controller", "").await.is_empty());
+    assert_eq!(
+        search(app, &olivia, "beta controller", "").await,
+        ["Early access: AX9 controller beta"]
+    );
+    assert!(search(app, &olivia, "escalation tickets", "")
+        .await
+        .is_empty());
+    assert_eq!(search(app, &admin, "escalation tickets", "").await.len(), 1);
+    let replied = reply(app, &jan, &beta_id, "Can we join too?").await;
+    assert_eq!(
+        replied.status,
+        StatusCode::NOT_FOUND,
+        "no writing where you cannot read"
+    );
+
+    // Another tenant sees nothing of this one.
+    app.add_tenant_b().await;
+    let pat = app.sign_in(HOST_B, "pat@globexpartner.example").await;
+    let res = app
+        .call(HOST_B, "get_topic", Some(&pat), &[("id", &beta_id)])
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let globex = app.call(HOST_B, "get_forum", Some(&pat), &[]).await.json();
+    assert!(globex["categories"].as_array().unwrap().is_empty());
+
+    // The live stream refuses what the member may not read.
+    let live = |cookie: &str| {
+        Request::get(format!("/forum/topics/{beta_id}/live"))
+            .header(header::HOST, HOST_A)
+            .header(header::COOKIE, cookie)
+            .body(Body::empty())
+            .unwrap()
+    };
+    let denied = app.router.clone().oneshot(live(&jan)).await.unwrap();
+    assert_eq!(denied.status(), StatusCode::NOT_FOUND);
+    let open = app.router.clone().oneshot(live(&olivia)).await.unwrap();
+    assert_eq!(open.status(), StatusCode::OK);
+    assert_eq!(open.headers()[header::CONTENT_TYPE], "text/event-stream");
+}
+both!(partners_see_only_their_categories, visibility);
+
+async fn ask_answer_accept(app: &TestApp) {
+    let sam = app.sign_in(HOST_A, SAM).await;
+    let olivia = app.sign_in(HOST_A, OLIVIA).await;
+    let jan = app.sign_in(HOST_A, JAN).await;
+    let tech = category(app, &sam, "Technical questions").await;
+    let id = ask(
+        app,
+        &sam,
+        &tech,
+        "Controller backup fails on schedule",
+        "Nightly **backups** of the AX7 controller stop at 40%. @olivia.bennett have you seen this?",
+    )
+    .await;
+    let page = topic(app, &sam, &id).await.json();
+    assert_eq!(page["topic"]["tags"], serde_json::json!(["ax7", "wi-fi"]));
+    let first = &page["posts"][0];
+    assert!(first["body_html"]
+        .as_str()
+        .unwrap()
+        .contains("<strong>backups</strong>"));
+    assert!(first["body_html"]
+        .as_str()
+        .unwrap()
+        .contains(r#"<span class="mention">@olivia.bennett</span>"#));
+
+    // Olivia was mentioned: in-app and by e-mail.
+    let notes = app
+        .call(HOST_A, "get_notifications", Some(&olivia), &[])
+        .await
+        .json();
+    assert_eq!(notes["unread"], 1, "{notes}");
+    assert_eq!(notes["items"][0]["kind"], "Mention");
+    let me = app
+        .call(HOST_A, "get_current_user", Some(&olivia), &[])
+        .await
+        .json();
+    assert_eq!(me["unread_notifications"], 1);
+    let mut mailed = false;
+    for _ in 0..50 {
+        if app.outbox().iter().any(|m| {
+            m.contains("To: olivia@northwind.example") && m.contains("Controller backup fails")
+        }) {
+            mailed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(mailed, "mention e-mail sent");
+
+    // Her answer notifies Sam, who watches his own topic.
+    let answer = reply_ok(
+        app,
+        &olivia,
+        &id,
+        "Yes: free up space on the backup target, the job needs 2x the config size.",
+    )
+    .await;
+    let sams = app
+        .call(HOST_A, "get_notifications", Some(&sam), &[])
+        .await
+        .json();
+    assert_eq!(sams["items"][0]["kind"], "Reply", "{sams}");
+
+    // Only the asker (or a moderator) accepts the answer.
+    let denied = app
+        .call(
+            HOST_A,
+            "accept_answer",
+            Some(&jan),
+            &[("topic_id", &id), ("post_id", &answer)],
+        )
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    let accepted = app
+        .call(
+            HOST_A,
+            "accept_answer",
+            Some(&sam),
+            &[("topic_id", &id), ("post_id", &answer)],
+        )
+        .await;
+    assert!(accepted.status.is_success(), "{}", accepted.body);
+    let page = topic(app, &jan, &id).await.json();
+    assert_eq!(page["topic"]["accepted_post_id"].to_string(), answer);
+    assert_eq!(
+        page["accepted"]["id"].to_string(),
+        answer,
+        "shown under the question"
+    );
+
+    // Solved filters and search find it.
+    let solved = forum(app, &jan, &[("solved", "solved")]).await;
+    assert!(titles(&solved["topics"]).contains(&"Controller backup fails on schedule".to_owned()));
+    let unsolved = forum(app, &jan, &[("solved", "unsolved")]).await;
+    assert!(
+        !titles(&unsolved["topics"]).contains(&"Controller backup fails on schedule".to_owned())
+    );
+    assert_eq!(
+        search(app, &jan, "backup target space", "solved").await,
+        ["Controller backup fails on schedule"]
+    );
+    assert!(search(app, &jan, "backup target space", "unsolved")
+        .await
+        .is_empty());
+    let by_tag = forum(app, &jan, &[("tag", "wi-fi")]).await;
+    assert_eq!(
+        titles(&by_tag["topics"]),
+        ["Controller backup fails on schedule"]
+    );
+
+    // Likes toggle; one's own post cannot be liked.
+    let like = |cookie: String, post: String| async move {
+        app.call(HOST_A, "like_post", Some(&cookie), &[("post_id", &post)])
+            .await
+    };
+    assert!(like(jan.clone(), answer.clone()).await.status.is_success());
+    let likes = |page: Value| page["posts"][1]["like_count"].clone();
+    assert_eq!(likes(topic(app, &jan, &id).await.json()), 1);
+    assert_eq!(
+        topic(app, &jan, &id).await.json()["posts"][1]["liked_by_me"],
+        true
+    );
+    assert!(like(jan.clone(), answer.clone()).await.status.is_success());
+    assert_eq!(likes(topic(app, &jan, &id).await.json()), 0);
+    assert_eq!(
+        like(olivia.clone(), answer.clone()).await.status,
+        StatusCode::CONFLICT
+    );
+
+    // Edits keep the history; a stale version is refused.
+    let edit = |version: &'static str, body: &'static str| {
+        let olivia = olivia.clone();
+        let answer = answer.clone();
+        async move {
+            app.call(
+                HOST_A,
+                "edit_post",
+                Some(&olivia),
+                &[("post_id", &answer), ("version", version), ("body", body)],
+            )
+            .await
+        }
+    };
+    assert!(edit(
+        "1",
+        "Free up space on the backup target (2x the config size)."
+    )
+    .await
+    .status
+    .is_success());
+    let stale = edit("1", "Something else").await;
+    assert_eq!(stale.status, StatusCode::CONFLICT);
+    let history = app
+        .call(
+            HOST_A,
+            "get_post_history",
+            Some(&jan),
+            &[("post_id", &answer)],
+        )
+        .await
+        .json();
+    assert_eq!(history["revisions"].as_array().unwrap().len(), 1);
+    assert!(history["revisions"][0]["body_md"]
+        .as_str()
+        .unwrap()
+        .starts_with("Yes: free up space"));
+    let not_hers = app
+        .call(
+            HOST_A,
+            "edit_post",
+            Some(&jan),
+            &[("post_id", &answer), ("version", "2"), ("body", "mine now")],
+        )
+        .await;
+    assert_eq!(not_hers.status, StatusCode::FORBIDDEN);
+
+    // Deleting keeps the place, not the words, and clears the answer.
+    assert!(app
+        .call(
+            HOST_A,
+            "delete_post",
+            Some(&olivia),
+            &[("post_id", &answer)]
+        )
+        .await
+        .status
+        .is_success());
+    let page = topic(app, &jan, &id).await.json();
+    assert_eq!(page["posts"][1]["status"], "Deleted");
+    assert_eq!(page["posts"][1]["body_html"], "");
+    assert!(page["topic"]["accepted_post_id"].is_null());
+}
+both!(ask_mention_answer_accept_and_find, ask_answer_accept);
+
+/// The tags of an HTML fragment, without text (escaped payloads are text)
+/// and without quoted attribute values.
+fn tags_only(html: &str) -> String {
+    let (mut out, mut in_tag, mut quote) = (String::new(), false, None);
+    for c in html.chars() {
+        match (in_tag, quote) {
+            (true, Some(q)) if c == q => quote = None,
+            (true, Some(_)) => {}
+            (true, None) if c == '"' || c == '\'' => quote = Some(c),
+            (true, None) => {
+                out.push(c);
+                in_tag = c != '>';
+            }
+            (false, _) if c == '<' => {
+                out.push(c);
+                in_tag = true;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+async fn sanitising(app: &TestApp) {
+    let sam = app.sign_in(HOST_A, SAM).await;
+    let tech = category(app, &sam, "Technical questions").await;
+    let corpus = include_str!("../../end2end/fixtures/xss-corpus.txt");
+    let id = ask(app, &sam, &tech, "Markup that must stay inert", corpus).await;
+    let page = topic(app, &sam, &id).await.json();
+    let html = page["posts"][0]["body_html"]
+        .as_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    let markup = tags_only(&html);
+    for bad in [
+        "<script",
+        " onerror",
+        " onload",
+        " onclick",
+        " onfocus",
+        "javascript:",
+        "<iframe",
+        "srcdoc",
+        "<svg",
+        "<style",
+        "<object",
+        "<embed",
+    ] {
+        assert!(!markup.contains(bad), "{bad} survived: {markup}");
+    }
+    assert!(
+        html.contains(r#"rel="nofollow noopener ugc""#),
+        "links are marked"
+    );
+    // The Markdown as written is kept for editing and quoting.
+    assert!(page["posts"][0]["body_md"]
+        .as_str()
+        .unwrap()
+        .contains("<script>"));
+}
+both!(bodies_are_sanitised, sanitising);
+
+async fn moderation(app: &TestApp) {
+    let sam = app.sign_in(HOST_A, SAM).await;
+    let jan = app.sign_in(HOST_A, JAN).await;
+    let dana = app.sign_in(HOST_A, DANA).await;
+    let felix = app.sign_in(HOST_A, FELIX).await;
+    let tech = category(app, &sam, "Technical questions").await;
+    let id = ask(
+        app,
+        &sam,
+        &tech,
+        "Selling refurbished units on the side",
+        "Cheap AX7 units, message me.",
+    )
+    .await;
+    let post = topic(app, &sam, &id).await.json()["posts"][0]["id"].to_string();
+
+    let flag = |reason: &'static str, note: &'static str| {
+        let jan = jan.clone();
+        let post = post.clone();
+        async move {
+            app.call(
+                HOST_A,
+                "flag_post",
+                Some(&jan),
+                &[("post_id", &post), ("reason", reason), ("note", note)],
+            )
+            .await
+        }
+    };
+    assert_eq!(
+        flag("other", "").await.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "other needs a note"
+    );
+    assert!(flag("spam", "Grey-market offer").await.status.is_success());
+    assert_eq!(
+        flag("spam", "").await.status,
+        StatusCode::CONFLICT,
+        "once per member"
+    );
+
+    assert_eq!(
+        app.call(HOST_A, "get_moderation", Some(&felix), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN,
+        "finance does not moderate"
+    );
+    assert_eq!(
+        app.call(HOST_A, "get_moderation", Some(&jan), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let queue = app
+        .call(HOST_A, "get_moderation", Some(&dana), &[])
+        .await
+        .json();
+    assert_eq!(queue["flagged"][0]["post_id"].to_string(), post);
+    assert_eq!(queue["flagged"][0]["flags"][0]["reason"], "Spam");
+
+    let act = |who: String, action: &'static str| {
+        let post = post.clone();
+        async move {
+            app.call(
+                HOST_A,
+                "moderate_post",
+                Some(&who),
+                &[("post_id", &post), ("action", action)],
+            )
+            .await
+        }
+    };
+    assert_eq!(act(jan.clone(), "hide").await.status, StatusCode::FORBIDDEN);
+    assert!(act(dana.clone(), "hide").await.status.is_success());
+    let seen_by_jan = topic(app, &jan, &id).await.json();
+    assert!(
+        seen_by_jan["posts"].as_array().unwrap().is_empty(),
+        "hidden from members"
+    );
+    let seen_by_sam = topic(app, &sam, &id).await.json();
+    assert_eq!(
+        seen_by_sam["posts"][0]["status"], "Hidden",
+        "the author still sees it"
+    );
+    let queue = app
+        .call(HOST_A, "get_moderation", Some(&dana), &[])
+        .await
+        .json();
+    assert!(
+        queue["flagged"].as_array().unwrap().is_empty(),
+        "hiding resolves the flags"
+    );
+    assert_eq!(queue["hidden"][0]["post_id"].to_string(), post);
+    assert!(act(dana.clone(), "restore").await.status.is_success());
+    assert_eq!(
+        topic(app, &jan, &id).await.json()["posts"][0]["status"],
+        "Published"
+    );
+
+    // Locked topics take no replies from members.
+    let lock = app
+        .call(
+            HOST_A,
+            "moderate_topic",
+            Some(&dana),
+            &[("topic_id", &id), ("action", "lock")],
+        )
+        .await;
+    assert!(lock.status.is_success());
+    assert_eq!(
+        reply(app, &jan, &id, "Interested!").await.status,
+        StatusCode::CONFLICT
+    );
+    app.call(
+        HOST_A,
+        "moderate_topic",
+        Some(&dana),
+        &[("topic_id", &id), ("action", "unlock")],
+    )
+    .await;
+
+    // A suspended member cannot post until the suspension is lifted.
+    let sam_id = app
+        .call(HOST_A, "get_current_user", Some(&sam), &[])
+        .await
+        .json()["id"]
+        .to_string();
+    let suspended = app
+        .call(
+            HOST_A,
+            "suspend_member",
+            Some(&dana),
+            &[
+                ("user_id", &sam_id),
+                ("days", "7"),
+                ("reason", "Grey-market offers"),
+            ],
+        )
+        .await;
+    assert!(suspended.status.is_success(), "{}", suspended.body);
+    let refused = reply(app, &sam, &id, "Still selling").await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("suspended"), "{}", refused.body);
+    app.call(
+        HOST_A,
+        "suspend_member",
+        Some(&dana),
+        &[("user_id", &sam_id), ("days", "0")],
+    )
+    .await;
+    reply_ok(app, &sam, &id, "Sorry, withdrawn.").await;
+
+    // New members' first posts wait for approval when the program asks so.
+    let admin = app.sign_in(HOST_A, ADMIN).await;
+    let set = app
+        .call(
+            HOST_A,
+            "set_forum_approval",
+            Some(&admin),
+            &[("approve_first_posts", "on")],
+        )
+        .await;
+    assert!(set.status.is_success());
+    let marc = app.sign_in(HOST_A, MARC).await;
+    let first = ask(
+        app,
+        &marc,
+        &tech,
+        "First question from Cobalt",
+        "Hello, where are the MIBs?",
+    )
+    .await;
+    assert_eq!(topic(app, &jan, &first).await.status, StatusCode::NOT_FOUND);
+    let mine = topic(app, &marc, &first).await.json();
+    assert_eq!(mine["topic"]["pending"], true);
+    assert_eq!(mine["can_reply"], false);
+    let queue = app
+        .call(HOST_A, "get_moderation", Some(&dana), &[])
+        .await
+        .json();
+    let pending = queue["pending"][0]["post_id"].to_string();
+    let approved = app
+        .call(
+            HOST_A,
+            "moderate_post",
+            Some(&dana),
+            &[("post_id", &pending), ("action", "approve")],
+        )
+        .await;
+    assert!(approved.status.is_success(), "{}", approved.body);
+    assert_eq!(topic(app, &jan, &first).await.status, StatusCode::OK);
+    let his = app
+        .call(HOST_A, "get_notifications", Some(&marc), &[])
+        .await
+        .json();
+    assert_eq!(his["items"][0]["kind"], "Approved");
+}
+both!(flags_hide_suspend_and_approve, moderation);
+
+async fn keyset_pages(app: &TestApp) {
+    // A moderator is exempt from the posting rate limit.
+    let maya = app.sign_in(HOST_A, "maya.lin@acme.example").await;
+    let tech = category(app, &maya, "Technical questions").await;
+    for n in 0..65 {
+        ask(
+            app,
+            &maya,
+            &tech,
+            &format!("Paging check topic number {n:02}"),
+            "Body text.",
+        )
+        .await;
+    }
+    let mut seen: Vec<i64> = Vec::new();
+    let mut after: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let mut params = vec![("category", tech.as_str())];
+        if let Some(a) = after.as_deref() {
+            params.push(("after", a));
+        }
+        let page = forum(app, &maya, &params).await;
+        pages += 1;
+        let ids: Vec<i64> = page["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_i64().unwrap())
+            .collect();
+        assert!(ids.len() <= 30);
+        seen.extend(ids);
+        match page["next_cursor"].as_i64() {
+            Some(c) => after = Some(c.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(pages, 3);
+    let mut unique = seen.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "no topic twice across pages");
+    assert_eq!(seen.len(), 65 + 2, "the new topics and the two seeded ones");
+
+    // Posts in a topic page by id: the question and 49 replies, then 50, then the rest.
+    let id = ask(app, &maya, &tech, "Long thread for paging", "Question").await;
+    for n in 0..119 {
+        reply_ok(app, &maya, &id, &format!("Reply {n}")).await;
+    }
+    let first = topic(app, &maya, &id).await.json();
+    assert_eq!(first["posts"].as_array().unwrap().len(), 50);
+    let cursor = first["next_cursor"].to_string();
+    let second = app
+        .call(
+            HOST_A,
+            "get_topic",
+            Some(&maya),
+            &[("id", &id), ("after", &cursor)],
+        )
+        .await
+        .json();
+    assert_eq!(second["posts"].as_array().unwrap().len(), 50);
+    assert_eq!(second["posts"][0]["body_md"], "Reply 49");
+    let cursor = second["next_cursor"].to_string();
+    let third = app
+        .call(
+            HOST_A,
+            "get_topic",
+            Some(&maya),
+            &[("id", &id), ("after", &cursor)],
+        )
+        .await
+        .json();
+    assert_eq!(third["posts"].as_array().unwrap().len(), 20);
+    assert!(third["next_cursor"].is_null());
+    assert_eq!(third["continued"], true);
+
+    // A reply far down the thread redirects to the page that shows it.
+    let res = reply(app, &maya, &id, "Newest").await;
+    let location = res.location().unwrap();
+    assert!(location.contains("?after="), "{location}");
+}
+both!(lists_and_topics_page_by_keyset, keyset_pages);
+
+async fn rate_limit_and_validation(app: &TestApp) {
+    let jan = app.sign_in(HOST_A, JAN).await;
+    let tech = category(app, &jan, "Technical questions").await;
+    let short = app
+        .call(
+            HOST_A,
+            "create_topic",
+            Some(&jan),
+            &[
+                ("category_id", &tech),
+                ("title", "Help"),
+                ("body", "x"),
+                ("tags", "a,b,c,d,e,f"),
+            ],
+        )
+        .await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let err = short.json();
+    let text = err.to_string();
+    assert!(text.contains("at least 8 characters"), "{text}");
+    assert!(text.contains("at most 5"), "{text}");
+    assert!(text.contains("Help"), "typed values come back: {text}");
+    let id = ask(app, &jan, &tech, "Rate limit check topic", "First post").await;
+    // Ten posts in five minutes: the topic and nine replies.
+    for n in 0..9 {
+        reply_ok(app, &jan, &id, &format!("Reply {n}")).await;
+    }
+    let limited = reply(app, &jan, &id, "One too many").await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+}
+both!(
+    posting_is_validated_and_rate_limited,
+    rate_limit_and_validation
+);
