@@ -28,3 +28,22 @@ test('reading pages and plain forms work without JavaScript', async ({ page }) =
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
+
+test('a forum topic reads and takes a reply without JavaScript', async ({ page }, testInfo) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Work email').fill('priya@harborit.example');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto('/forum');
+  await page.getByRole('link', { name: /Licence renewal for multi-site/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Licence renewal/ })).toBeVisible();
+  await expect(page.locator('.post').nth(1)).toBeVisible();
+  // Too short: the error comes back on the page.
+  await page.getByLabel('Reply', { exact: true }).fill('x');
+  await page.getByRole('button', { name: 'Post reply' }).click();
+  await expect(page.getByText('Write something first.')).toBeVisible();
+  const text = `Co-terming works through the renewal desk (${testInfo.project.name}).`;
+  await page.getByLabel('Reply', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Post reply' }).click();
+  await expect(page.locator('.post').filter({ hasText: text })).toBeVisible();
+});

@@ -22,16 +22,17 @@ pub use topic::TopicPage;
 
 use crate::types::forum::TopicRow;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// Forum sub-navigation shared by the forum pages.
 #[component]
 fn ForumTabs(#[prop(optional)] moderator: bool) -> impl IntoView {
     view! {
         <nav class="forum-tabs" aria-label="Forum">
-            <a href="/forum">"Topics"</a>
-            <a href="/forum/search">"Search"</a>
-            <a href="/forum/notifications">"Notifications"</a>
-            {moderator.then(|| view! { <a href="/forum/moderation">"Moderation"</a> })}
+            <A href="/forum" exact=true>"Topics"</A>
+            <A href="/forum/search">"Search"</A>
+            <A href="/forum/notifications">"Notifications"</A>
+            {moderator.then(|| view! { <A href="/forum/moderation">"Moderation"</A> })}
         </nav>
     }
 }
