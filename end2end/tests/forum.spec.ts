@@ -117,3 +117,21 @@ test('forum: an XSS corpus posted as a question runs nothing in the browser', as
   const hrefs = await page.locator('.post-body a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   expect(hrefs.filter((h) => /^\s*(javascript|vbscript|data):/i.test(h))).toEqual([]);
 });
+
+test('forum: a picture added from the phone shows in the reply', async ({ page }) => {
+  // A 1×1 PNG.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await signIn(page, 'ines@bluepeak.example');
+  await page.goto('/forum');
+  await page.getByRole('link', { name: /AX7 access points drop clients/ }).click();
+  await hydrated(page);
+  await page.locator('#reply-body-picture').setInputFiles({ name: 'not-a-picture.png', mimeType: 'image/png', buffer: Buffer.from('hello') });
+  await expect(page.locator('#reply-body-picture-status')).toHaveText(/PNG, JPEG, WebP or GIF/);
+  await page.locator('#reply-body-picture').setInputFiles({ name: 'rack.png', mimeType: 'image/png', buffer: png });
+  await expect(page.locator('#reply-body-picture-status')).toHaveText('Picture added.');
+  await expect(page.getByLabel('Reply', { exact: true })).toHaveValue(/^!\[rack\]\(\/forum\/files\/\d+\/[\w-]+\.png\)\n$/);
+  await page.getByRole('button', { name: 'Post reply' }).click();
+  const img = page.locator('.post-body img[alt="rack"]').last();
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(1);
+});

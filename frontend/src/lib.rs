@@ -2,6 +2,7 @@
 
 #![recursion_limit = "512"]
 
+mod attach_picture;
 mod file_to_text;
 mod upload_progress;
 
@@ -11,6 +12,7 @@ pub fn hydrate() {
     leptos::mount::hydrate_body(app::App);
     upload_progress::install();
     file_to_text::install();
+    attach_picture::install();
     // Lets browser tests (and curious people) know the page is interactive.
     if let Some(body) = leptos::prelude::document().body() {
         let _ = body.set_attribute("data-hydrated", "true");

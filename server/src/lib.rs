@@ -55,6 +55,12 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/media/logos/{id}", get(uploads::logo))
         .route("/forum/topics/{id}/live", get(forum_live::live))
+        .route("/forum/files/{tenant}/{name}", get(uploads::forum_picture))
+        .route(
+            "/forum/uploads",
+            post(uploads::upload_forum_picture)
+                .layer(axum::extract::DefaultBodyLimit::max(6 * 1024 * 1024)),
+        )
         .route(
             "/cobrand/designs/{id}/export/{format}",
             get(design_exports::export),

@@ -252,3 +252,86 @@ pub async fn ledger_export(
 async fn claims_export(state: &ServerState, actor: &Actor) -> Result<String, AppError> {
     app::ssr::services::funds::export::ledger_csv(&state.app, actor).await
 }
+
+/// A picture for a forum post, sent by the post editor; answers with the
+/// Markdown that shows it, or the reason it was refused, as plain text.
+pub async fn upload_forum_picture(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    mut form: Multipart,
+) -> Response {
+    use app::ssr::services::forum::attachments;
+    let Some(Extension(actor)) = actor else {
+        return (StatusCode::UNAUTHORIZED, "Please sign in again.").into_response();
+    };
+    let refuse = |e: AppError| {
+        let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST);
+        let message = e.field("file").unwrap_or_else(|| e.to_string());
+        (
+            status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            message,
+        )
+            .into_response()
+    };
+    loop {
+        let mut field = match form.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return refuse(AppError::invalid("file", "Choose a picture to add.")),
+            Err(_) => return refuse(attachments::too_big()),
+        };
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field.file_name().unwrap_or("picture").to_owned();
+        let mut bytes = Vec::new();
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) => {
+                    bytes.extend_from_slice(&chunk);
+                    if bytes.len() > attachments::MAX_BYTES {
+                        return refuse(attachments::too_big());
+                    }
+                }
+                Ok(None) => break,
+                Err(_) => return refuse(attachments::too_big()),
+            }
+        }
+        return match attachments::store(&state.app, &actor, &name, bytes).await {
+            Ok(markdown) => (
+                StatusCode::OK,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                markdown,
+            )
+                .into_response(),
+            Err(e) => refuse(e),
+        };
+    }
+}
+
+pub async fn forum_picture(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path((tenant, name)): Path<(i64, String)>,
+) -> Response {
+    use app::ssr::services::forum::attachments;
+    let Some(Extension(actor)) = actor else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match attachments::load(&state.app, &actor, tenant, &name).await {
+        Ok((bytes, mime)) => (
+            [
+                (header::CONTENT_TYPE, mime),
+                (
+                    header::CACHE_CONTROL,
+                    "private, max-age=31536000, immutable",
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => StatusCode::from_u16(e.status())
+            .unwrap_or(StatusCode::NOT_FOUND)
+            .into_response(),
+    }
+}

@@ -768,3 +768,100 @@ both!(
     posting_is_validated_and_rate_limited,
     rate_limit_and_validation
 );
+
+fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "prmforumboundary";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+async fn upload(app: &TestApp, host: &str, cookie: &str, name: &str, bytes: &[u8]) -> common::Resp {
+    let (content_type, body) = multipart("file", name, bytes);
+    app.send(
+        Request::post("/forum/uploads")
+            .header(header::HOST, host)
+            .header(header::ORIGIN, format!("http://{host}"))
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await
+}
+
+async fn pictures(app: &TestApp) {
+    let sam = app.sign_in(HOST_A, SAM).await;
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    let res = upload(app, HOST_A, &sam, "rack [photo].png", png).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let markdown = res.body.clone();
+    assert!(
+        markdown.starts_with("![rack photo](/forum/files/"),
+        "{markdown}"
+    );
+    let url = markdown
+        .split('(')
+        .nth(1)
+        .unwrap()
+        .trim_end_matches(')')
+        .to_owned();
+
+    // The picture shows in a post and is served to members of the program.
+    let tech = category(app, &sam, "Technical questions").await;
+    let id = ask(
+        app,
+        &sam,
+        &tech,
+        "Rack layout for the AX7 controller",
+        &format!("Like this?\n\n{markdown}"),
+    )
+    .await;
+    let html = topic(app, &sam, &id).await.json()["posts"][0]["body_html"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(html.contains(&format!(r#"<img src="{url}""#)), "{html}");
+    let jan = app.sign_in(HOST_A, JAN).await;
+    let file = app.get(HOST_A, &url, Some(&jan)).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.headers[header::CONTENT_TYPE], "image/png");
+    assert_eq!(file.bytes, png);
+    let signed_out = app.get(HOST_A, &url, None).await;
+    assert_eq!(
+        signed_out.status,
+        StatusCode::SEE_OTHER,
+        "signed out: to the sign-in page"
+    );
+    assert!(signed_out.bytes.is_empty());
+    app.add_tenant_b().await;
+    let pat = app.sign_in(HOST_B, "pat@globexpartner.example").await;
+    assert_eq!(
+        app.get(HOST_B, &url, Some(&pat)).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Anything but a picture is refused by its content, whatever its name.
+    let fake = upload(
+        app,
+        HOST_A,
+        &sam,
+        "innocent.png",
+        b"<svg onload=alert(1)></svg>",
+    )
+    .await;
+    assert_eq!(fake.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        fake.body.contains("PNG, JPEG, WebP or GIF"),
+        "{}",
+        fake.body
+    );
+    let huge = vec![0u8; 6 * 1024 * 1024];
+    let res = upload(app, HOST_A, &sam, "huge.png", &huge).await;
+    assert!(res.status.is_client_error(), "{}", res.status);
+}
+both!(pictures_are_checked_stored_and_served_in_tenant, pictures);

@@ -85,10 +85,14 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     next.run(req).await
 }
 
+/// Static assets (a dot in the last segment), which need no session. Forum
+/// pictures carry an extension too but are for signed-in members only.
 fn is_file(path: &str) -> bool {
-    path.rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'))
+    !path.starts_with("/forum/files/")
+        && path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'))
 }
 
 async fn tenant_for(state: &AppState, host: &str) -> Result<Option<RequestTenant>, Response> {

@@ -151,6 +151,9 @@ pub fn BodyEditor(
         }
     };
     let list_for_aria = list_id.clone();
+    let area_id = id.clone();
+    let file_id = format!("{id}-picture");
+    let status_id = format!("{file_id}-status");
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
@@ -173,6 +176,11 @@ pub fn BodyEditor(
                 }).collect_view()}
             </ul>
             {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
+            <div class="attach">
+                <label for=file_id.clone() class="btn btn-quiet">"Add a picture"</label>
+                <input id=file_id.clone() class="sr-only" type="file" accept="image/png,image/jpeg,image/webp,image/gif" data-attach=area_id/>
+                <span class="muted" id=status_id role="status"></span>
+            </div>
         </div>
     }
 }

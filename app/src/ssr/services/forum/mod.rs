@@ -2,6 +2,7 @@
 //! the categories the actor may see, so no path can show a vendor-only or
 //! other-tier category, in lists, topics or search.
 
+pub mod attachments;
 pub mod categories;
 pub mod members;
 pub mod moderation;
