@@ -28,8 +28,43 @@ fn init_tracing() {
     }
 }
 
+/// `server seed --scale N`: fills the database with the large load-test
+/// program, reports what it wrote and how long it took, and exits.
+async fn seed_scale(config: Config, partners: &str) -> Result<(), String> {
+    let partners: usize = partners
+        .parse()
+        .map_err(|_| format!("--scale takes a number of partners, not {partners:?}"))?;
+    let state = server::build_state(config, None).await?;
+    let started = std::time::Instant::now();
+    let r = seed::scale::seed(&state.db, partners)
+        .await
+        .map_err(|e| format!("scale seed: {e}"))?;
+    tracing::info!(
+        partners = r.partners,
+        users = r.users,
+        topics = r.topics,
+        posts = r.posts,
+        bench_topic = r.bench_topic_id,
+        seconds = started.elapsed().as_secs_f64(),
+        "seeded the \"{}\" program (sign in as admin@scale.example or admin0@partner0.example)",
+        seed::scale::SLUG
+    );
+    Ok(())
+}
+
 async fn run() -> Result<(), String> {
     let config = Config::from_env()?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] => {}
+        ["seed", "--scale", n] => return seed_scale(config, n).await,
+        _ => return Err("usage: server [seed --scale PARTNERS]".into()),
+    }
     let leptos_options = get_configuration(None)
         .map_err(|e| format!("leptos configuration: {e}"))?
         .leptos_options;

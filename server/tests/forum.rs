@@ -865,3 +865,54 @@ async fn pictures(app: &TestApp) {
     assert!(res.status.is_client_error(), "{}", res.status);
 }
 both!(pictures_are_checked_stored_and_served_in_tenant, pictures);
+
+async fn scale_seed(app: &TestApp) {
+    let report = app::ssr::seed::scale::seed(&app.state.db, 60)
+        .await
+        .expect("scale seed");
+    assert_eq!(report.posts, 600);
+    assert_eq!(report.users, 120);
+    let host = "scale.portal.test";
+    let user = app.sign_in(host, "user7@partner7.example").await;
+    let list = app.call(host, "get_forum", Some(&user), &[]).await.json();
+    assert_eq!(list["topics"].as_array().unwrap().len(), 30);
+    let bench = report.bench_topic_id.to_string();
+    let page = app
+        .call(host, "get_topic", Some(&user), &[("id", &bench)])
+        .await
+        .json();
+    assert_eq!(
+        page["topic"]["title"],
+        app::ssr::seed::scale::BENCH_TOPIC_TITLE
+    );
+    assert_eq!(page["topic"]["reply_count"], 50);
+    assert_eq!(page["posts"].as_array().unwrap().len(), 50);
+    // Rows written after the bulk load (explicit ids) still get fresh ids.
+    let tech = list["categories"][1]["id"].to_string();
+    let asked = app
+        .call(
+            host,
+            "create_topic",
+            Some(&user),
+            &[
+                ("category_id", &tech),
+                ("title", "A question after the bulk load"),
+                ("body", "Works?"),
+            ],
+        )
+        .await;
+    assert!(asked.status.is_success(), "{}", asked.body);
+    let replied = app
+        .call(
+            host,
+            "reply_to_topic",
+            Some(&user),
+            &[
+                ("topic_id", &bench),
+                ("body", "Adding to the benchmark thread"),
+            ],
+        )
+        .await;
+    assert_eq!(replied.status, StatusCode::OK, "{}", replied.body);
+}
+both!(scale_seed_builds_a_usable_large_program, scale_seed);

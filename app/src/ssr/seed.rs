@@ -3,6 +3,7 @@
 
 mod cobrand;
 mod forum;
+pub mod scale;
 
 use super::entities::{organization, tenant};
 use super::password;
