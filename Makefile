@@ -10,7 +10,7 @@ E2E_PORT ?= 3100
 SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
 
-.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor
+.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor bench-forum
 
 tools:
 	@scripts/install-tools.sh
@@ -67,3 +67,9 @@ fmt:
 ## Co-branding timings: preview per keystroke, PNG and PDF export (release).
 bench-editor:
 	cargo run --release -p server --bin bench_cobrand
+
+## Forum load: wrk on the topic page (50 replies) and the topic list, on a
+## small and a 100,000-partner / 1,000,000-post program (release build).
+bench-forum: tools wasm-opt
+	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	bench/forum.sh $(BENCH_PARTNERS)

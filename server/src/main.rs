@@ -42,6 +42,8 @@ async fn seed_scale(config: Config, partners: &str) -> Result<(), String> {
     tracing::info!(
         partners = r.partners,
         users = r.users,
+        fund_requests = r.requests,
+        claims = r.claims,
         topics = r.topics,
         posts = r.posts,
         bench_topic = r.bench_topic_id,

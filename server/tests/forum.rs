@@ -872,8 +872,40 @@ async fn scale_seed(app: &TestApp) {
         .expect("scale seed");
     assert_eq!(report.posts, 600);
     assert_eq!(report.users, 120);
+    assert_eq!(report.claims, 120);
+    // Fund records agree with their ledger, as the app computes balances.
+    use app::ssr::entities::{mdf_allocation, tenant};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let scale = tenant::Entity::find()
+        .filter(tenant::Column::Slug.eq("scale"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let allocations = mdf_allocation::Entity::find()
+        .filter(mdf_allocation::Column::TenantId.eq(scale.id))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(allocations.len(), 60);
+    let balances = app::ssr::repo::funds::balances_by_allocation(
+        &app.state.db,
+        scale.id,
+        allocations.iter().map(|a| a.id).collect(),
+    )
+    .await
+    .unwrap();
+    for a in &allocations {
+        assert_eq!(balances[&a.id].available, a.available_minor);
+        assert_eq!(balances[&a.id].reserved, 600_000);
+    }
     let host = "scale.portal.test";
     let user = app.sign_in(host, "user7@partner7.example").await;
+    let funds = app
+        .call(host, "get_funds_overview", Some(&user), &[])
+        .await
+        .json();
+    assert_eq!(funds["requests"].as_array().unwrap().len(), 2, "{funds}");
     let list = app.call(host, "get_forum", Some(&user), &[]).await.json();
     assert_eq!(list["topics"].as_array().unwrap().len(), 30);
     let bench = report.bench_topic_id.to_string();

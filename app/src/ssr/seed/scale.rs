@@ -1,14 +1,17 @@
 //! A large program for load tests: `server seed --scale N` creates the
-//! tenant "scale" with N partners, two users each and a forum of ten posts
-//! per partner (1,000,000 posts at N = 100,000), plus one topic with exactly
-//! 50 replies for the topic-page benchmark. Rows go in with multi-row
+//! tenant "scale" with N partners, two users each, two approved fund
+//! requests with a submitted claim each (200,000 claims at N = 100,000), and
+//! a forum of ten posts per partner (1,000,000 posts), with one topic of
+//! exactly 50 replies for the topic-page benchmark. Rows go in with multi-row
 //! inserts and explicit ids, many per statement, so it takes minutes.
 
 use super::{create_tenant, insert_user, DEMO_PASSWORD};
 use crate::ssr::entities::{
-    forum_category as category, forum_post as post, forum_topic as topic, organization, user,
+    forum_category as category, forum_post as post, forum_topic as topic, mdf_allocation,
+    mdf_budget, mdf_claim, mdf_ledger, mdf_request, organization, user,
 };
 use crate::ssr::password;
+use crate::types::mdf::{ActivityType, BudgetKind, ClaimStatus, LedgerKind, RequestStatus};
 use crate::types::{OrgKind, PartnerType, Role, Tier};
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -25,6 +28,8 @@ pub const BENCH_TOPIC_TITLE: &str = "Benchmark topic with 50 replies";
 pub struct Report {
     pub partners: usize,
     pub users: usize,
+    pub requests: usize,
+    pub claims: usize,
     pub topics: usize,
     pub posts: usize,
     pub bench_topic_id: i64,
@@ -224,6 +229,8 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
     }
     fix_sequence(db, "users").await?;
 
+    let (requests, claims) = funds(db, t.id, first_org, partners, first_user - 1).await?;
+
     // Forum: four open categories, topics of ten posts, one of 51.
     let mut cats = Vec::new();
     for (i, name) in ["General", "Technical", "Marketing", "Sales"]
@@ -349,8 +356,163 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
     Ok(Report {
         partners,
         users,
+        requests,
+        claims,
         topics: threads.len(),
         posts: total_posts.max(51),
         bench_topic_id: first_topic,
     })
+}
+
+/// Per partner: an allocation of $10,000 from one marketing budget, two
+/// approved $3,000 requests holding reservations, and a submitted claim on
+/// each. Ledger entries match, so every balance is what the app computes.
+async fn funds(
+    db: &DatabaseConnection,
+    tenant_id: i64,
+    first_org: i64,
+    partners: usize,
+    admin: i64,
+) -> Result<(usize, usize), DbErr> {
+    const ALLOCATED: i64 = 1_000_000;
+    const REQUESTED: i64 = 300_000;
+    const CLAIMED: i64 = 290_000;
+    let now = Utc::now();
+    let today = now.date_naive();
+    let budget = mdf_budget::Entity::insert(mdf_budget::ActiveModel {
+        tenant_id: Set(tenant_id),
+        name: Set("Scale marketing funds".into()),
+        kind: Set(BudgetKind::Marketing.as_str().into()),
+        currency: Set("USD".into()),
+        total_minor: Set(ALLOCATED * partners as i64),
+        unallocated_minor: Set(0),
+        coop_percent_bp: Set(None),
+        starts_on: Set(today - Duration::days(180)),
+        ends_on: Set(today + Duration::days(180)),
+        idempotency_key: Set("scale-budget".into()),
+        version: Set(1),
+        created_by: Set(admin),
+        created_at: Set(now),
+        ..Default::default()
+    })
+    .exec(db)
+    .await?
+    .last_insert_id;
+    let first_alloc = next_id(db, "mdf_allocations").await?;
+    let first_request = next_id(db, "mdf_requests").await?;
+    let first_claim = next_id(db, "mdf_claims").await?;
+    let txn = db.begin().await?;
+    let per_batch = BATCH / 2;
+    for start in (0..partners).step_by(per_batch) {
+        let range = start..(start + per_batch).min(partners);
+        let mut allocations = Vec::new();
+        let mut requests = Vec::new();
+        let mut claims = Vec::new();
+        let mut ledger = Vec::new();
+        for i in range {
+            let partner = first_org + i as i64;
+            let alloc = first_alloc + i as i64;
+            allocations.push(mdf_allocation::ActiveModel {
+                id: Set(alloc),
+                tenant_id: Set(tenant_id),
+                budget_id: Set(budget),
+                partner_id: Set(Some(partner)),
+                tier: Set(None),
+                amount_minor: Set(ALLOCATED),
+                available_minor: Set(ALLOCATED - 2 * REQUESTED),
+                idempotency_key: Set(format!("scale-allocation-{i}")),
+                version: Set(1),
+                created_at: Set(now),
+            });
+            let entry = |kind: LedgerKind, amount: i64, request: Option<i64>, reason: &str| {
+                mdf_ledger::ActiveModel {
+                    tenant_id: Set(tenant_id),
+                    budget_id: Set(budget),
+                    allocation_id: Set(Some(alloc)),
+                    request_id: Set(request),
+                    kind: Set(kind.as_str().into()),
+                    amount_minor: Set(amount),
+                    currency: Set("USD".into()),
+                    actor_id: Set(admin),
+                    reason: Set(reason.into()),
+                    created_at: Set(now),
+                    ..Default::default()
+                }
+            };
+            ledger.push(entry(LedgerKind::Credit, ALLOCATED, None, "Allocated"));
+            for k in 0..2 {
+                let n = 2 * i + k;
+                let request = first_request + n as i64;
+                let ends = today - Duration::days(10 + (n % 40) as i64);
+                requests.push(mdf_request::ActiveModel {
+                    id: Set(request),
+                    tenant_id: Set(tenant_id),
+                    partner_id: Set(partner),
+                    allocation_id: Set(alloc),
+                    activity_type: Set(ActivityType::ALL[n % 4].as_str().into()),
+                    title: Set(format!("Partner {i:06} activity {}", k + 1)),
+                    description: Set("Generated for load tests.".into()),
+                    starts_on: Set(ends - Duration::days(2)),
+                    ends_on: Set(ends),
+                    requested_minor: Set(REQUESTED),
+                    approved_minor: Set(Some(REQUESTED)),
+                    partner_share_minor: Set(0),
+                    expected_leads: Set(20),
+                    expected_attendees: Set(40),
+                    expected_pipeline_minor: Set(5_000_000),
+                    status: Set(RequestStatus::Approved.as_str().into()),
+                    decision_reason: Set(None),
+                    idempotency_key: Set(format!("scale-request-{n}")),
+                    claim_reminded_at: Set(None),
+                    version: Set(2),
+                    created_by: Set(admin),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                });
+                ledger.push(entry(
+                    LedgerKind::Reserve,
+                    REQUESTED,
+                    Some(request),
+                    "Approved",
+                ));
+                claims.push(mdf_claim::ActiveModel {
+                    id: Set(first_claim + n as i64),
+                    tenant_id: Set(tenant_id),
+                    request_id: Set(request),
+                    partner_id: Set(partner),
+                    actual_minor: Set(CLAIMED),
+                    approved_minor: Set(None),
+                    actual_leads: Set(18),
+                    actual_attendees: Set(35),
+                    actual_pipeline_minor: Set(4_000_000),
+                    results: Set("Generated for load tests.".into()),
+                    status: Set(ClaimStatus::Submitted.as_str().into()),
+                    decision_reason: Set(None),
+                    paid_on: Set(None),
+                    payment_reference: Set(None),
+                    version: Set(1),
+                    created_by: Set(admin),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                });
+            }
+        }
+        mdf_allocation::Entity::insert_many(allocations)
+            .exec_without_returning(&txn)
+            .await?;
+        mdf_request::Entity::insert_many(requests)
+            .exec_without_returning(&txn)
+            .await?;
+        mdf_claim::Entity::insert_many(claims)
+            .exec_without_returning(&txn)
+            .await?;
+        mdf_ledger::Entity::insert_many(ledger)
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    for table in ["mdf_allocations", "mdf_requests", "mdf_claims"] {
+        fix_sequence(db, table).await?;
+    }
+    Ok((partners * 2, partners * 2))
 }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Forum load test: seeds a small and a large program with `server seed
+# --scale`, serves each from the release build and runs wrk (64 connections)
+# against the topic page with 50 replies and the topic list, signed in.
+# Prints requests/s, p50/p99 latency and the server's resident memory.
+#
+#   bench/forum.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100)
+#   DATABASE=postgres bench/forum.sh                    (PostgreSQL at 127.0.0.1)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LARGE=${1:-100000}
+SMALL=${2:-100}
+DURATION=${DURATION:-10s}
+PORT=${PORT:-3200}
+BIN="${CARGO_TARGET_DIR:-target}/release/server"
+HOST=scale.portal.test
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "no release build at $BIN: run make run (or cargo leptos build --release) first" >&2; exit 1; }
+
+run_one() {
+  local partners=$1 dir
+  dir=$(mktemp -d /tmp/prm-bench-XXXX)
+  local env=(PRM_DATA_DIR="$dir" PRM_ADDR="127.0.0.1:$PORT" PRM_SEED_DEMO=false RUST_LOG=warn
+             LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=prm LEPTOS_SITE_PKG_DIR=pkg)
+  if [ "${DATABASE:-sqlite}" = postgres ]; then
+    psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS prm_bench" -c "CREATE DATABASE prm_bench"
+    env+=(DATABASE_URL=postgres://postgres@127.0.0.1:5432/prm_bench)
+  fi
+  local start end
+  start=$(date +%s.%N)
+  env "${env[@]}" RUST_LOG=info "$BIN" seed --scale "$partners" 2>&1 | grep -o 'posts=[0-9]*' | head -1
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" -v n="$partners" 'BEGIN {printf "seed --scale %s: %.1f s\n", n, b - a}'
+  env "${env[@]}" "$BIN" & local pid=$!
+  for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+  local cookie
+  cookie=$(curl -s -i -H "Host: $HOST" -H "Origin: http://$HOST" -H 'Accept: application/json' \
+    --data 'email=user7%40partner7.example&password=partner-demo-2026' \
+    "http://127.0.0.1:$PORT/api/sign_in" | grep -io 'prm_session=[^;]*' | head -1)
+  [ -n "$cookie" ] || { echo "sign-in failed" >&2; kill $pid; exit 1; }
+  for path in /forum/topics/1 /forum; do
+    # Warm up, then measure.
+    wrk -t2 -c64 -d2s -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" >/dev/null
+    wrk -t2 -c64 -d"$DURATION" --latency -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" \
+      | awk -v p="$path" '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+          END {printf "  %-18s %8s req/s  p50 %-8s p99 %-8s non-2xx %s\n", p, rps, p50, p99, (bad==""?0:bad)}'
+  done
+  echo "  RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$pid/status)"
+  kill $pid; wait $pid 2>/dev/null || true
+  rm -rf "$dir"
+}
+
+echo "== small program ($SMALL partners) =="
+run_one "$SMALL"
+echo "== large program ($LARGE partners) =="
+run_one "$LARGE"
