@@ -28,7 +28,8 @@ run_one() {
   fi
   local start end
   start=$(date +%s.%N)
-  env "${env[@]}" RUST_LOG=info "$BIN" seed --scale "$partners" 2>&1 | grep -o 'posts=[0-9]*' | head -1
+  env "${env[@]}" RUST_LOG=info "$BIN" seed --scale "$partners" 2>&1 \
+    | sed 's/\x1b\[[0-9;]*m//g' | grep -o 'partners=.*seconds' || true
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" -v n="$partners" 'BEGIN {printf "seed --scale %s: %.1f s\n", n, b - a}'
   env "${env[@]}" "$BIN" & local pid=$!

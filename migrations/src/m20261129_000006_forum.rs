@@ -120,6 +120,13 @@ impl MigrationTrait for Migration {
             &["tenant_id", "last_post_id"],
         ))
         .await?;
+        // Pinned topics, and the unpinned list, without scanning the rest.
+        m.create_index(index(
+            "ix_forum_topics_pinned_activity",
+            "forum_topics",
+            &["tenant_id", "pinned", "last_post_id"],
+        ))
+        .await?;
         m.create_index(index(
             "ix_forum_topics_category_activity",
             "forum_topics",
