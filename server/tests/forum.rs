@@ -447,6 +447,32 @@ async fn sanitising(app: &TestApp) {
         .as_str()
         .unwrap()
         .contains("<script>"));
+
+    // The server-rendered page carries the same text inside its hydration
+    // data: every script element there is ours, with this response's nonce,
+    // under the page's security headers.
+    let html = app
+        .get(HOST_A, &format!("/forum/topics/{id}"), Some(&sam))
+        .await;
+    assert_eq!(html.status, StatusCode::OK);
+    assert_eq!(html.headers["x-content-type-options"], "nosniff");
+    let csp = html.headers["content-security-policy"].to_str().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|r| r.split('\'').next())
+        .unwrap();
+    let scripts = html.body.matches("<script").count();
+    assert!(scripts > 0);
+    assert_eq!(
+        html.body.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "a posted <script> never becomes a script element"
+    );
+    assert!(
+        html.body.contains("window.__xss"),
+        "the text is on the page, inert"
+    );
 }
 both!(bodies_are_sanitised, sanitising);
 
