@@ -1,7 +1,12 @@
-import { test, expect, Browser } from '@playwright/test';
+import { test, expect, Browser, Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hydrated, noSeriousViolations, perProject, signIn } from './helpers';
+
+/** Nothing on the page is wider than the screen (no sideways scrolling on a phone). */
+async function noSideScroll(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
 
 async function signedIn(browser: Browser, email: string, viewport: { width: number; height: number } | null) {
   const context = await browser.newContext({ viewport: viewport ?? undefined });
@@ -23,6 +28,7 @@ test('forum: ask on a phone, reply with a mention, notify, accept, search', asyn
   await noSeriousViolations(page);
   await page.getByRole('link', { name: 'Ask a question' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ask the community' })).toBeVisible();
+  await noSideScroll(page);
   await page.getByLabel('Category').selectOption({ label: 'Technical questions' });
   await page.getByLabel('Title').fill('Flaps');
   await page.getByRole('button', { name: 'Post question' }).click();
@@ -35,6 +41,7 @@ test('forum: ask on a phone, reply with a mention, notify, accept, search', asyn
   await expect(page.locator('.post-body strong')).toHaveText('port-channel');
   await hydrated(page);
   await noSeriousViolations(page);
+  await noSideScroll(page);
   const topicUrl = page.url();
 
   // Ines answers and mentions him, picking his handle from the suggestions.
