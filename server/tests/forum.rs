@@ -926,6 +926,16 @@ async fn scale_seed(app: &TestApp) {
         assert_eq!(balances[&a.id].reserved, 600_000);
     }
     let host = "scale.portal.test";
+    // The vendor's dashboard sums balances in the database (no id lists).
+    let admin = app.sign_in(host, "admin@scale.example").await;
+    let dash = app.call(host, "get_dashboard", Some(&admin), &[]).await;
+    assert_eq!(dash.status, StatusCode::OK, "{}", dash.body);
+    assert!(
+        dash.body.contains("\"allocated\":60000000"),
+        "{}",
+        dash.body
+    );
+    assert!(dash.body.contains("\"reserved\":36000000"), "{}", dash.body);
     let user = app.sign_in(host, "user7@partner7.example").await;
     let funds = app
         .call(host, "get_funds_overview", Some(&user), &[])

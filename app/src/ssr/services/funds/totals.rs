@@ -1,61 +1,47 @@
 //! Fund balances summed per currency over what the actor can see, for the
-//! dashboards.
+//! dashboards. Summed in the database over the visible allocations, so the
+//! cost does not grow with an id list (a program may have 100,000 partners).
 
 use crate::error::AppResult;
-use crate::ssr::entities::mdf_budget;
+use crate::ssr::entities::{mdf_allocation, mdf_ledger};
 use crate::ssr::repo::{db_error, funds};
 use crate::ssr::{AppState, Scope};
-use crate::types::mdf::{Balances, FundsTotal};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use std::collections::HashMap;
+use crate::types::mdf::FundsTotal;
+use sea_orm::sea_query::ExprTrait;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
+use std::collections::BTreeMap;
 
 pub async fn visible(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<FundsTotal>> {
-    let db = &state.db;
-    let allocations = scope.mdf_allocations().all(db).await.map_err(db_error)?;
-    if allocations.is_empty() {
-        return Ok(Vec::new());
-    }
-    let currency_of: HashMap<i64, String> = mdf_budget::Entity::find()
-        .filter(mdf_budget::Column::TenantId.eq(scope.tenant_id()))
-        .filter(
-            mdf_budget::Column::Id
-                .is_in(allocations.iter().map(|a| a.budget_id).collect::<Vec<_>>()),
+    let visible_allocations = scope
+        .mdf_allocations()
+        .select_only()
+        .column(mdf_allocation::Column::Id)
+        .into_query();
+    let rows: Vec<(String, String, i64)> = mdf_ledger::Entity::find()
+        .select_only()
+        .column(mdf_ledger::Column::Currency)
+        .column(mdf_ledger::Column::Kind)
+        .column_as(
+            mdf_ledger::Column::AmountMinor.sum().cast_as("bigint"),
+            "total",
         )
-        .all(db)
+        .filter(mdf_ledger::Column::TenantId.eq(scope.tenant_id()))
+        .filter(mdf_ledger::Column::AllocationId.in_subquery(visible_allocations))
+        .group_by(mdf_ledger::Column::Currency)
+        .group_by(mdf_ledger::Column::Kind)
+        .into_tuple()
+        .all(&state.db)
         .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(|b| (b.id, b.currency))
-        .collect();
-    let balances = funds::balances_by_allocation(
-        db,
-        scope.tenant_id(),
-        allocations.iter().map(|a| a.id).collect(),
-    )
-    .await
-    .map_err(db_error)?;
-    let mut totals: Vec<FundsTotal> = Vec::new();
-    for a in &allocations {
-        let (Some(currency), Some(b)) = (currency_of.get(&a.budget_id), balances.get(&a.id)) else {
-            continue;
-        };
-        let at = match totals.iter().position(|t| &t.currency == currency) {
-            Some(at) => at,
-            None => {
-                totals.push(FundsTotal {
-                    currency: currency.clone(),
-                    balances: Balances::default(),
-                });
-                totals.len() - 1
-            }
-        };
-        let t = &mut totals[at].balances;
-        t.allocated += b.allocated;
-        t.reserved += b.reserved;
-        t.claimed += b.claimed;
-        t.paid += b.paid;
-        t.available += b.available;
+        .map_err(db_error)?;
+    let mut by_currency: BTreeMap<String, Vec<(String, i64)>> = BTreeMap::new();
+    for (currency, kind, total) in rows {
+        by_currency.entry(currency).or_default().push((kind, total));
     }
-    totals.sort_by(|a, b| a.currency.cmp(&b.currency));
-    Ok(totals)
+    Ok(by_currency
+        .into_iter()
+        .map(|(currency, sums)| FundsTotal {
+            currency,
+            balances: funds::fold(&sums),
+        })
+        .collect())
 }
