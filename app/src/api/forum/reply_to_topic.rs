@@ -6,13 +6,12 @@ use leptos::prelude::*;
 pub async fn reply_to_topic(topic_id: i64, body: String) -> Result<i64, AppError> {
     use super::topic_href;
     use crate::ssr::context;
-    use crate::ssr::services::forum::{posts, topics};
+    use crate::ssr::services::forum::posts;
     crate::api::with_status(
         async {
             let state = context::state()?;
             let actor = context::actor()?;
-            let id = posts::reply(&state, &actor, topic_id, &body).await?;
-            let after = topics::anchor(&state, &actor, topic_id, id).await?;
+            let (id, after) = posts::reply(&state, &actor, topic_id, &body).await?;
             leptos_axum::redirect(&topic_href(topic_id, after, id));
             Ok(id)
         }

@@ -10,17 +10,15 @@ use crate::ssr::{tokens, Actor, AppState};
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
 /// PNG, JPEG, WebP or GIF by their leading bytes: (extension, MIME type).
+/// The logo sniffer knows the first three; SVG is not a picture here.
 pub fn sniff(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(("png", "image/png"))
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(("jpg", "image/jpeg"))
-    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Some(("webp", "image/webp"))
-    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
-        Some(("gif", "image/gif"))
-    } else {
-        None
+    match crate::ssr::services::logos::sniff(bytes) {
+        Some(("svg", _)) => None,
+        Some(found) => Some(found),
+        None if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") => {
+            Some(("gif", "image/gif"))
+        }
+        None => None,
     }
 }
 

@@ -35,17 +35,22 @@ pub fn audience(c: &category::Model) -> String {
     }
 }
 
-/// The actor's watch level per category.
+/// The actor's watch levels for targets of one kind: all of them, or just
+/// `only` (a topic page needs one row, not every topic the user replied in).
 pub async fn watch_levels(
     db: &impl ConnectionTrait,
     actor: &Actor,
     kind: &str,
+    only: Option<i64>,
 ) -> AppResult<HashMap<i64, WatchLevel>> {
-    Ok(watch::Entity::find()
+    let mut q = watch::Entity::find()
         .filter(watch::Column::TenantId.eq(actor.tenant_id))
         .filter(watch::Column::UserId.eq(actor.user_id))
-        .filter(watch::Column::TargetKind.eq(kind))
-        .all(db)
+        .filter(watch::Column::TargetKind.eq(kind));
+    if let Some(id) = only {
+        q = q.filter(watch::Column::TargetId.eq(id));
+    }
+    Ok(q.all(db)
         .await
         .map_err(db_error)?
         .into_iter()
@@ -54,7 +59,7 @@ pub async fn watch_levels(
 }
 
 pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<Vec<CategoryView>> {
-    let levels = watch_levels(db, access.actor, "category").await?;
+    let levels = watch_levels(db, access.actor, "category", None).await?;
     Ok(access
         .categories
         .iter()

@@ -2,7 +2,7 @@
 //! approving first posts, pinning and locking topics, suspending members,
 //! and the tenant's approval setting.
 
-use super::posts::{bump, Draft};
+use super::posts::{bump, set_topic_status, Draft};
 use super::{authors, stamp, Access};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
@@ -199,12 +199,7 @@ pub async fn act_on_post(
         ("approve", PostStatus::Pending) => {
             set_status(&txn, p.id, PostStatus::Published).await?;
             if p.is_first {
-                topic::Entity::update_many()
-                    .col_expr(topic::Column::Status, Expr::value("published"))
-                    .filter(topic::Column::Id.eq(t.id))
-                    .exec(&txn)
-                    .await
-                    .map_err(db_error)?;
+                set_topic_status(&txn, t.id, "published").await?;
             } else {
                 bump(&txn, t.id, &p).await?;
             }
@@ -213,12 +208,7 @@ pub async fn act_on_post(
         ("reject", PostStatus::Pending) => {
             set_status(&txn, p.id, PostStatus::Deleted).await?;
             if p.is_first {
-                topic::Entity::update_many()
-                    .col_expr(topic::Column::Status, Expr::value("deleted"))
-                    .filter(topic::Column::Id.eq(t.id))
-                    .exec(&txn)
-                    .await
-                    .map_err(db_error)?;
+                set_topic_status(&txn, t.id, "deleted").await?;
             }
         }
         _ => {

@@ -88,16 +88,14 @@ pub async fn set_watch(
     Ok(())
 }
 
-/// Stores one notification.
-pub async fn record(
-    db: &impl ConnectionTrait,
+fn row(
     actor: &Actor,
     user_id: i64,
     kind: NotificationKind,
     t: &topic::Model,
     post_id: i64,
-) -> AppResult<()> {
-    notification::Entity::insert(notification::ActiveModel {
+) -> notification::ActiveModel {
+    notification::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         user_id: Set(user_id),
         kind: Set(kind.as_str().into()),
@@ -107,11 +105,23 @@ pub async fn record(
         read_at: Set(None),
         created_at: Set(now()),
         ..Default::default()
-    })
-    .exec_without_returning(db)
-    .await
-    .map(|_| ())
-    .map_err(db_error)
+    }
+}
+
+/// Stores one notification.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    user_id: i64,
+    kind: NotificationKind,
+    t: &topic::Model,
+    post_id: i64,
+) -> AppResult<()> {
+    notification::Entity::insert(row(actor, user_id, kind, t, post_id))
+        .exec_without_returning(db)
+        .await
+        .map(|_| ())
+        .map_err(db_error)
 }
 
 /// Users who may see the category, of those given.
@@ -236,12 +246,23 @@ async fn fan_out(
         p.id
     );
     let text = excerpt(&p.search_body, 400);
-    for (users, kind) in [
+    let batches = [
         (mentioned, NotificationKind::Mention),
         (watchers, NotificationKind::Reply),
-    ] {
+    ];
+    // One insert for everyone notified.
+    let rows: Vec<notification::ActiveModel> = batches
+        .iter()
+        .flat_map(|(users, kind)| users.iter().map(|u| row(actor, u.id, *kind, t, p.id)))
+        .collect();
+    if !rows.is_empty() {
+        notification::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await
+            .map_err(db_error)?;
+    }
+    for (users, kind) in batches {
         for u in users {
-            record(db, actor, u.id, kind, t, p.id).await?;
             let wants = match EmailPreference::parse(&u.forum_email) {
                 Some(EmailPreference::All) => true,
                 Some(EmailPreference::Mentions) => kind == NotificationKind::Mention,

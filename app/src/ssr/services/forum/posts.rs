@@ -153,6 +153,21 @@ impl Draft {
     }
 }
 
+/// Sets a topic's status ("published", "pending" or "deleted").
+pub(super) async fn set_topic_status(
+    db: &impl ConnectionTrait,
+    topic_id: i64,
+    status: &str,
+) -> AppResult<()> {
+    topic::Entity::update_many()
+        .col_expr(topic::Column::Status, Expr::value(status))
+        .filter(topic::Column::Id.eq(topic_id))
+        .exec(db)
+        .await
+        .map(|_| ())
+        .map_err(db_error)
+}
+
 /// Moves a topic's activity marker to a newly visible reply.
 pub async fn bump(db: &impl ConnectionTrait, topic_id: i64, p: &post::Model) -> AppResult<()> {
     topic::Entity::update_many()
@@ -169,8 +184,13 @@ pub async fn bump(db: &impl ConnectionTrait, topic_id: i64, p: &post::Model) -> 
         .map_err(db_error)
 }
 
-/// Adds a reply; returns its id.
-pub async fn reply(state: &AppState, actor: &Actor, topic_id: i64, body: &str) -> AppResult<i64> {
+/// Adds a reply; returns its id and the page cursor that shows it.
+pub async fn reply(
+    state: &AppState,
+    actor: &Actor,
+    topic_id: i64,
+    body: &str,
+) -> AppResult<(i64, Option<i64>)> {
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     let t = access.topic(db, topic_id).await?;
@@ -203,7 +223,7 @@ pub async fn reply(state: &AppState, actor: &Actor, topic_id: i64, body: &str) -
     if status == PostStatus::Published {
         super::notify::after_post(state, actor, &t, &p, &draft.mentioned).await;
     }
-    Ok(p.id)
+    Ok((p.id, super::topics::anchor(db, &access, t.id, p.id).await?))
 }
 
 /// Views of posts for the actor: author, likes and flags by the actor, what
@@ -419,12 +439,7 @@ pub async fn delete(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<
         .await
         .map_err(db_error)?;
     if p.is_first {
-        topic::Entity::update_many()
-            .col_expr(topic::Column::Status, Expr::value("deleted"))
-            .filter(topic::Column::Id.eq(t.id))
-            .exec(&txn)
-            .await
-            .map_err(db_error)?;
+        set_topic_status(&txn, t.id, "deleted").await?;
     } else {
         if p.status == PostStatus::Published.as_str() {
             topic::Entity::update_many()

@@ -357,7 +357,7 @@ pub async fn open(
     } else {
         suspended
     };
-    let watch = categories::watch_levels(db, actor, "topic")
+    let watch = categories::watch_levels(db, actor, "topic", Some(t.id))
         .await?
         .get(&t.id)
         .copied()
@@ -483,17 +483,15 @@ async fn mark_read(
 
 /// The `after` cursor of a page that shows `post_id` with some context, or
 /// None when it is on the first page.
-pub async fn anchor(
-    state: &AppState,
-    actor: &Actor,
+pub(super) async fn anchor(
+    db: &impl ConnectionTrait,
+    access: &Access<'_>,
     topic_id: i64,
     post_id: i64,
 ) -> AppResult<Option<i64>> {
-    let db = &state.db;
-    let access = Access::load(db, actor).await?;
     let before = || {
         post::Entity::find()
-            .filter(post::Column::TenantId.eq(actor.tenant_id))
+            .filter(post::Column::TenantId.eq(access.actor.tenant_id))
             .filter(post::Column::TopicId.eq(topic_id))
             .filter(post::Column::Id.lt(post_id))
             .filter(access.shown_posts())
@@ -522,5 +520,5 @@ pub async fn locate(
 ) -> AppResult<(i64, Option<i64>)> {
     let access = Access::load(&state.db, actor).await?;
     let (_, t) = access.post(&state.db, post_id).await?;
-    Ok((t.id, anchor(state, actor, t.id, post_id).await?))
+    Ok((t.id, anchor(&state.db, &access, t.id, post_id).await?))
 }
