@@ -30,9 +30,11 @@ run: tools wasm-opt
 ## Unit and integration tests, then the browser suite.
 test: tools test-deps lint unit build-debug e2e
 
-## A local S3-compatible service for the object-store test (PyPI).
+## A local S3-compatible service for the object-store test and an SMTP sink
+## for the campaign mail test (both from PyPI).
 test-deps:
 	@command -v moto_server >/dev/null || python3 -m pip install -q --disable-pip-version-check 'moto[server]'
+	@python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check aiosmtpd
 
 
 lint:

@@ -2,6 +2,9 @@
 
 use crate::components::layout::PortalLayout;
 use crate::pages::account::AccountPage;
+use crate::pages::campaigns::{
+    CampaignPage, CampaignsPage, ContactsPage, EditCampaignPage, NewCampaignPage,
+};
 use crate::pages::cobrand::{
     CobrandPage, DesignPage, NewDesignPage, NewTemplatePage, TemplatePage,
 };
@@ -70,6 +73,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("cobrand/templates/:id") view=TemplatePage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand/templates/:id/customise") view=NewDesignPage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand/designs/:id") view=DesignPage ssr=SsrMode::Async/>
+                    <Route path=path!("campaigns") view=CampaignsPage ssr=SsrMode::Async/>
+                    <Route path=path!("campaigns/new") view=NewCampaignPage ssr=SsrMode::Async/>
+                    <Route path=path!("campaigns/:id") view=CampaignPage ssr=SsrMode::Async/>
+                    <Route path=path!("campaigns/:id/edit") view=EditCampaignPage ssr=SsrMode::Async/>
+                    <Route path=path!("contacts") view=ContactsPage ssr=SsrMode::Async/>
                     <Route path=path!("forum") view=ForumPage ssr=SsrMode::Async/>
                     <Route path=path!("forum/new") view=NewTopicPage ssr=SsrMode::Async/>
                     <Route path=path!("forum/search") view=SearchPage ssr=SsrMode::Async/>

@@ -9,6 +9,7 @@ mod m20261123_000003_mdf_claims;
 mod m20261123_000004_coop_revenue;
 mod m20261123_000005_cobranding;
 mod m20261129_000006_forum;
+mod m20261129_000007_campaigns;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_coop_revenue::Migration),
             Box::new(m20261123_000005_cobranding::Migration),
             Box::new(m20261129_000006_forum::Migration),
+            Box::new(m20261129_000007_campaigns::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 //! writes and adds security headers. `main.rs` runs it; tests drive it
 //! in-process.
 
+pub mod campaign_links;
 pub mod design_exports;
 pub mod forum_live;
 pub mod health;
@@ -30,7 +31,8 @@ pub struct ServerState {
 }
 
 /// Connects to the database (migrating it), builds the mailer and the state.
-pub async fn build_state(config: Config, schema: Option<&str>) -> Result<AppState, String> {
+pub async fn build_state(mut config: Config, schema: Option<&str>) -> Result<AppState, String> {
+    config.load_link_secret()?;
     let db = app::ssr::db::connect(&config.database_url, schema)
         .await
         .map_err(|e| format!("database: {e}"))?;
@@ -53,6 +55,13 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
     let context_state = app_state.clone();
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/m/o/{id}/{file}", get(campaign_links::open))
+        .route("/m/c/{id}/{n}/{signature}", get(campaign_links::click))
+        .route(
+            "/m/u/{id}/{signature}",
+            get(campaign_links::unsubscribe_page).post(campaign_links::unsubscribe),
+        )
+        .route("/campaigns/{id}/report", get(campaign_links::report_csv))
         .route("/media/logos/{id}", get(uploads::logo))
         .route("/forum/topics/{id}/live", get(forum_live::live))
         .route("/forum/files/{tenant}/{name}", get(uploads::forum_picture))

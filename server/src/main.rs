@@ -93,6 +93,9 @@ async fn run() -> Result<(), String> {
         state.clone(),
         std::time::Duration::from_secs(3600),
     );
+    // The durable job queue (campaign e-mails, notifications, reminders);
+    // every instance runs a worker, and they share the work safely.
+    app::ssr::jobs::spawn_worker(state.clone(), std::time::Duration::from_secs(1));
     let app = server::router(state, leptos_options);
     let listener = tokio::net::TcpListener::bind(addr)
         .await

@@ -231,6 +231,7 @@ async fn ask_answer_accept(app: &TestApp) {
         .await
         .json();
     assert_eq!(me["unread_notifications"], 1);
+    app.run_jobs().await;
     let mut mailed = false;
     for _ in 0..50 {
         if app.outbox().iter().any(|m| {

@@ -1101,6 +1101,7 @@ async fn deadlines(app: &TestApp) {
         Outcome::default(),
         "reminded once"
     );
+    app.run_jobs().await;
     let mails: Vec<String> = app
         .outbox()
         .into_iter()

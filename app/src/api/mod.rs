@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod campaigns;
 pub mod cobrand;
 pub mod dashboard;
 pub mod forum;

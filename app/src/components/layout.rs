@@ -127,6 +127,11 @@ fn nav_items(user: &CurrentUser) -> Vec<NavItem> {
         icon: "M4 4h16v12H5.2L4 17.2zm2 3v2h12V7zm0 4v2h8v-2zM3 20h18v2H3z",
     });
     items.push(NavItem {
+        href: "/campaigns".into(),
+        label: "Campaigns",
+        icon: "M3 10v4a1 1 0 0 0 1 1h2l5 4V5L6 9H4a1 1 0 0 0-1 1zm10-4.5v13l8 3.5V2z",
+    });
+    items.push(NavItem {
         href: "/forum".into(),
         label: "Community",
         icon: "M4 3h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1zm3 4v2h10V7zm0 4v2h7v-2z",

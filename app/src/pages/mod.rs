@@ -2,6 +2,7 @@
 
 pub mod accept_invitation;
 pub mod account;
+pub mod campaigns;
 pub mod cobrand;
 pub mod dashboard;
 pub mod forgot_password;

@@ -58,6 +58,12 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Create the demo tenant on an empty database.
     pub seed_demo: bool,
+    /// Campaign e-mails one program may send per minute (`PRM_CAMPAIGN_RATE`).
+    pub campaign_rate_per_minute: u32,
+    /// Key that signs tracking and unsubscribe links (`PRM_LINK_SECRET`).
+    /// When unset, one is kept in `<data dir>/link-secret`; several
+    /// instances behind a load balancer must share it through the variable.
+    pub link_secret: String,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -131,6 +137,15 @@ impl Config {
             default_tenant: var("PRM_DEFAULT_TENANT"),
             trust_proxy: flag("PRM_TRUST_PROXY", false),
             seed_demo: flag("PRM_SEED_DEMO", true),
+            campaign_rate_per_minute: match var("PRM_CAMPAIGN_RATE") {
+                None => 300,
+                Some(v) => v
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or("PRM_CAMPAIGN_RATE must be a number of e-mails per minute")?,
+            },
+            link_secret: var("PRM_LINK_SECRET").unwrap_or_default(),
         })
     }
 
@@ -150,6 +165,8 @@ impl Config {
             default_tenant: None,
             trust_proxy: false,
             seed_demo: false,
+            campaign_rate_per_minute: 300,
+            link_secret: String::new(),
         }
     }
 
@@ -160,5 +177,27 @@ impl Config {
 
     pub fn outbox_dir(&self) -> PathBuf {
         self.data_dir.join("outbox")
+    }
+
+    /// Fills `link_secret` from `<data dir>/link-secret`, creating that file
+    /// with a fresh random key on first start.
+    pub fn load_link_secret(&mut self) -> Result<(), String> {
+        if !self.link_secret.is_empty() {
+            return Ok(());
+        }
+        let path = self.data_dir.join("link-secret");
+        if let Ok(existing) = std::fs::read_to_string(&path) {
+            if existing.trim().len() >= 32 {
+                self.link_secret = existing.trim().to_owned();
+                return Ok(());
+            }
+        }
+        std::fs::create_dir_all(&self.data_dir)
+            .map_err(|e| format!("cannot create {}: {e}", self.data_dir.display()))?;
+        let (secret, _) = super::tokens::issue();
+        std::fs::write(&path, &secret)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        self.link_secret = secret;
+        Ok(())
     }
 }

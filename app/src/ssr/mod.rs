@@ -8,6 +8,7 @@ pub mod csp;
 pub mod db;
 pub mod entities;
 pub mod forum;
+pub mod jobs;
 pub mod mail;
 pub mod password;
 pub mod repo;

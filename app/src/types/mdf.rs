@@ -155,6 +155,8 @@ pub struct RequestDetail {
     pub can_start_claim: bool,
     /// The request may be closed, releasing what is reserved.
     pub can_close: bool,
+    /// The campaign this request pays for, with its sends and clicks.
+    pub campaign: Option<crate::types::campaign::CampaignProof>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

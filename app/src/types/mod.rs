@@ -26,6 +26,7 @@ macro_rules! string_enum {
     };
 }
 
+pub mod campaign;
 pub mod cobrand;
 pub mod email;
 pub mod form;

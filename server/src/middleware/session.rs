@@ -67,7 +67,9 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             }
             req.extensions_mut().insert(actor);
         }
-        None if is_page && !PUBLIC_PAGES.contains(&path.as_str()) => {
+        // Tracking and unsubscribe links in campaign e-mails are for people
+        // without an account; their signatures are the authority.
+        None if is_page && !PUBLIC_PAGES.contains(&path.as_str()) && !path.starts_with("/m/") => {
             let target = req
                 .uri()
                 .path_and_query()

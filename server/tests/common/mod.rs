@@ -241,6 +241,14 @@ impl TestApp {
         res.session_cookie().expect("session cookie set")
     }
 
+    /// Runs every due job of the durable queue (the server's worker does
+    /// this in the background; tests run it when they choose).
+    pub async fn run_jobs(&self) -> usize {
+        app::ssr::jobs::drain(&self.state)
+            .await
+            .expect("job queue runs")
+    }
+
     pub fn outbox(&self) -> Vec<String> {
         let dir = self.data_dir.join("outbox");
         let mut mails: Vec<(std::time::SystemTime, String)> = std::fs::read_dir(&dir)

@@ -37,6 +37,7 @@ pub async fn resubmit_fund_request(
                 expected_leads,
                 expected_attendees,
                 expected_pipeline,
+                campaign_id: None,
             };
             requests::resubmit(&state, &actor, id, version, input).await?;
             leptos_axum::redirect(&format!("/funds/requests/{id}?saved=resubmitted"));

@@ -19,6 +19,7 @@ pub async fn submit_fund_request(
     #[server(default)] expected_leads: String,
     #[server(default)] expected_attendees: String,
     #[server(default)] expected_pipeline: String,
+    #[server(default)] campaign_id: Option<i64>,
 ) -> Result<(), AppError> {
     use crate::ssr::{context, services::funds::requests};
     crate::api::with_status(
@@ -37,6 +38,7 @@ pub async fn submit_fund_request(
                 expected_leads,
                 expected_attendees,
                 expected_pipeline,
+                campaign_id,
             };
             let id = requests::submit(&state, &actor, &key, input).await?;
             leptos_axum::redirect(&format!("/funds/requests/{id}?saved=submitted"));

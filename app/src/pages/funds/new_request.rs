@@ -108,29 +108,60 @@ pub fn NewRequestPage() -> impl IntoView {
     let action = ServerAction::<SubmitFundRequest>::new();
     let error = action_error(action);
     let data = Resource::new(|| (), |_| get_funds_overview(Default::default()));
+    // Asked from a campaign page: the request is tied to that campaign.
+    let query = leptos_router::hooks::use_query_map();
+    let campaign = Resource::new(
+        move || {
+            query
+                .read()
+                .get("campaign")
+                .and_then(|c| c.parse::<i64>().ok())
+        },
+        |id| async move {
+            match id {
+                Some(id) => crate::api::campaigns::get_campaign(id).await.ok(),
+                None => None,
+            }
+        },
+    );
     view! {
         <Title text="Request funds"/>
         <h1>"Request funds"</h1>
         <p class="muted">"Ask before the activity. Once approved, the amount is reserved for you; claim it afterwards with proof."</p>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                let (user, data) = (me.user().await, data.await);
+                let (user, data, campaign) = (me.user().await, data.await, campaign.await);
                 match user.and_then(|u| data.map(|d| (u, d))) {
                     Err(error) => view! { <LoadError error/> }.into_any(),
                     Ok((_, d)) if !d.can_request => view! { <LoadError error=AppError::Forbidden/> }.into_any(),
                     Ok((_, d)) if d.allocations.is_empty() => view! {
                         <p class="card">"No funds are allocated to your company yet, so there is nothing to request from."</p>
                     }.into_any(),
-                    Ok((user, d)) => view! {
+                    Ok((user, d)) => {
+                        let values = match &campaign {
+                            Some(c) => RequestValues {
+                                title: c.card.name.clone(),
+                                description: c.card.goal.clone(),
+                                starts_on: c.starts_on.clone(),
+                                ends_on: c.ends_on.clone(),
+                                ..Default::default()
+                            },
+                            None => RequestValues::default(),
+                        };
+                        view! {
                         <section class="card form-card">
+                            {campaign.as_ref().map(|c| view! {
+                                <p class="notice">{format!("For the campaign “{}”: its sends and clicks will be attached to your claim as proof.", c.card.name)}</p>
+                            })}
                             <FormError error/>
                             <ActionForm action=action attr:novalidate=true>
                                 <input type="hidden" name="key" value=d.form_key.clone()/>
-                                <RequestFields allocations=d.allocations.clone() values=RequestValues::default().or_kept(error) error locale=user.locale/>
+                                {campaign.as_ref().map(|c| view! { <input type="hidden" name="campaign_id" value=c.card.id/> })}
+                                <RequestFields allocations=d.allocations.clone() values=values.or_kept(error) error locale=user.locale/>
                                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Submit request"</button>
                             </ActionForm>
                         </section>
-                    }.into_any(),
+                    }.into_any()},
                 }
             })}
         </Suspense>

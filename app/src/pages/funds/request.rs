@@ -115,6 +115,19 @@ fn Request(
             {d.can_review.then(|| view! { <Decide d=d.clone() locale=locale.clone() action=decide/> })}
             {d.can_resubmit.then(|| view! { <Resubmit d=d.clone() locale=locale.clone() action=resubmit/> })}
             <ClaimSection d=d.clone() locale=locale.clone() actions=claims/>
+            {d.campaign.clone().map(|p| view! {
+                <section class="card" id="campaign-proof">
+                    <h2>"Proof of performance"</h2>
+                    <p>"From the campaign "<a href=format!("/campaigns/{}", p.campaign_id)>{p.name.clone()}</a>{format!(": {} send(s).", p.sends)}</p>
+                    <dl class="facts">
+                        <dt>"E-mails sent"</dt><dd>{p.stats.sent}</dd>
+                        <dt>"Delivered"</dt><dd>{p.stats.delivered}</dd>
+                        <dt>"Opened"</dt><dd>{format!("{} ({})", p.stats.opened, crate::types::campaign::SendStats::rate(p.stats.opened, p.stats.delivered))}</dd>
+                        <dt>"Clicked"</dt><dd>{format!("{} ({})", p.stats.clicked, crate::types::campaign::SendStats::rate(p.stats.clicked, p.stats.delivered))}</dd>
+                        <dt>"Unsubscribed"</dt><dd>{p.stats.unsubscribed}</dd>
+                    </dl>
+                </section>
+            })}
             <section class="card">
                 <h2>"History"</h2>
                 <ol class="audit">

@@ -24,6 +24,8 @@ pub struct Model {
     pub idempotency_key: String,
     /// When the partner was reminded of the claim deadline.
     pub claim_reminded_at: Option<DateTimeUtc>,
+    /// The campaign this activity runs (its sends and clicks are the proof).
+    pub campaign_id: Option<i64>,
     pub version: i32,
     pub created_by: i64,
     pub created_at: DateTimeUtc,

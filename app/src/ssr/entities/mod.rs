@@ -1,11 +1,16 @@
 //! sea-orm entities, one per table.
 
 pub mod audit_event;
+pub mod campaign;
+pub mod campaign_message;
+pub mod campaign_participant;
+pub mod campaign_send;
 pub mod cobrand_design;
 pub mod cobrand_design_revision;
 pub mod cobrand_export;
 pub mod cobrand_template;
 pub mod cobrand_template_version;
+pub mod contact;
 pub mod forum_category;
 pub mod forum_flag;
 pub mod forum_like;
@@ -17,6 +22,7 @@ pub mod forum_suspension;
 pub mod forum_topic;
 pub mod forum_watch;
 pub mod invitation;
+pub mod job;
 pub mod login_attempt;
 pub mod mdf_allocation;
 pub mod mdf_budget;

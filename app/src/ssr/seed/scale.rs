@@ -464,6 +464,7 @@ async fn funds(
                     decision_reason: Set(None),
                     idempotency_key: Set(format!("scale-request-{n}")),
                     claim_reminded_at: Set(None),
+                    campaign_id: Set(None),
                     version: Set(2),
                     created_by: Set(admin),
                     created_at: Set(now),

@@ -7,7 +7,7 @@ use super::{can_review, stamp};
 use crate::cobrand::{render, RenderOptions};
 use crate::error::{AppError, AppResult};
 use crate::ssr::cobrand::{email, export};
-use crate::ssr::entities::{cobrand_export, cobrand_template_version as version};
+use crate::ssr::entities::{cobrand_export, cobrand_template_version as version, organization};
 use crate::ssr::repo::{db_error, organizations, users};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
@@ -143,6 +143,45 @@ pub async fn export(
     .await
     .map_err(db_error)?;
     Ok(download)
+}
+
+/// A partner's e-mail design rendered for sending in a campaign, held to
+/// the same rules as an export: no flagged fields, and the vendor's
+/// approval where the template asks for it.
+pub async fn email_for_send(
+    state: &AppState,
+    actor: &Actor,
+    design_id: i64,
+) -> AppResult<(String, organization::Model)> {
+    let d = designs::load(state, actor, design_id).await?;
+    if !owner(actor, &d) {
+        return Err(AppError::Forbidden);
+    }
+    let t = template_for(state, &d).await?;
+    if withdrawn(&t) {
+        return Err(AppError::Conflict(
+            "The vendor withdrew this e-mail template; it can no longer be sent.".into(),
+        ));
+    }
+    if TemplateKind::parse(&t.kind) != Some(TemplateKind::Email) {
+        return Err(AppError::Conflict("This design is not an e-mail.".into()));
+    }
+    let (plan, values, issues, org) = issues_of(state, actor, &d).await?;
+    if let Some(first) = issues.first() {
+        return Err(AppError::Conflict(format!(
+            "Fix the flagged fields of your e-mail before sending: {}",
+            first.message
+        )));
+    }
+    if t.requires_approval && d.status != DesignStatus::Approved.as_str() {
+        return Err(AppError::Conflict(
+            "This e-mail needs the vendor's approval before it is sent. Submit your design for approval."
+                .into(),
+        ));
+    }
+    let v = version_by_id(&state.db, actor.tenant_id, d.version_id).await?;
+    let inline = images(state, &plan, &values, &org, true).await?;
+    Ok((email::render(&v.source, &plan, &values, &inline)?, org))
 }
 
 /// The email preview for the editor: the design's values rendered to HTML.

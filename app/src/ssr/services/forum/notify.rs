@@ -9,6 +9,7 @@ use crate::ssr::entities::{
     forum_topic as topic, forum_watch as watch, organization, user,
 };
 use crate::ssr::forum::markdown::excerpt;
+use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
 use crate::ssr::repo::db_error;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
@@ -168,7 +169,7 @@ async fn who_can_see(
 
 /// After a post becomes visible: notify the people it mentions and those
 /// watching its topic or category (not those who muted it), in-app and by
-/// e-mail. Failures are logged; the post itself is already saved.
+/// e-mail (queued). Failures are logged; the post itself is already saved.
 pub async fn after_post(
     state: &AppState,
     actor: &Actor,
@@ -261,6 +262,9 @@ async fn fan_out(
             .await
             .map_err(db_error)?;
     }
+    // E-mails go through the durable queue: retried if the mail server is
+    // away, and not lost if the server stops.
+    let mut mails = Vec::new();
     for (users, kind) in batches {
         for u in users {
             let wants = match EmailPreference::parse(&u.forum_email) {
@@ -279,16 +283,14 @@ async fn fan_out(
                     link,
                     state.config.base_url.trim_end_matches('/'),
                 );
-                let mailer = state.mailer.clone();
-                let to = u.email.clone();
-                tokio::spawn(async move {
-                    if let Err(err) = mailer.send(&to, &subject, body).await {
-                        tracing::warn!(error = %err, "forum notification e-mail not sent");
-                    }
-                });
+                mails.push(Job::now(
+                    Some(actor.tenant_id),
+                    Work::Mail(MailJob::new(&u.email, &subject, body)),
+                ));
             }
         }
     }
+    jobs::enqueue(db, mails).await?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@
 use super::claims;
 use crate::error::AppResult;
 use crate::ssr::entities::{mdf_request, tenant, user};
+use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
 use crate::ssr::repo::db_error;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::RequestStatus;
@@ -85,24 +86,24 @@ async fn remind(
         .await
         .map_err(db_error)?;
     let link = format!("{}/funds/requests/{}", state.config.base_url, r.id);
-    for person in people {
-        let text = format!(
-            "Hello {},\n\nThe claim for \"{}\" is due by {}. Claims after that date can't be accepted, and the reserved funds go back to the program.\n\nAdd your results and proof here:\n\n{link}\n",
-            person.name,
-            r.title,
-            deadline.format("%Y-%m-%d"),
-        );
-        // A failed mail is logged by the mailer; the reminder is not retried
-        // so nobody gets it twice.
-        let _ = state
-            .mailer
-            .send(
-                &person.email,
-                &format!("{}: claim due by {}", t.name, deadline.format("%Y-%m-%d")),
-                text,
+    let subject = format!("{}: claim due by {}", t.name, deadline.format("%Y-%m-%d"));
+    let mails = people
+        .into_iter()
+        .map(|person| {
+            let text = format!(
+                "Hello {},\n\nThe claim for \"{}\" is due by {}. Claims after that date can't be accepted, and the reserved funds go back to the program.\n\nAdd your results and proof here:\n\n{link}\n",
+                person.name,
+                r.title,
+                deadline.format("%Y-%m-%d"),
+            );
+            Job::now(
+                Some(t.id),
+                Work::Mail(MailJob::new(&person.email, &subject, text)),
             )
-            .await;
-    }
+        })
+        .collect();
+    // Queued (retried on failure); the mark above keeps it to one reminder.
+    jobs::enqueue(&state.db, mails).await?;
     Ok(true)
 }
 

@@ -437,7 +437,15 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         .as_ref()
         .is_none_or(|c| c.status == ClaimStatus::Draft);
     let past_deadline = crate::ssr::services::now().date_naive() > deadline;
+    let campaign = match r.campaign_id {
+        Some(id) => Some(
+            crate::ssr::services::campaigns::report::proof(db, actor.tenant_id, id, r.partner_id)
+                .await?,
+        ),
+        None => None,
+    };
     Ok(RequestDetail {
+        campaign,
         claim_deadline: day(deadline),
         can_start_claim: can_request(actor)
             && status == RequestStatus::Approved

@@ -33,6 +33,8 @@ pub struct RequestInput {
     pub expected_leads: String,
     pub expected_attendees: String,
     pub expected_pipeline: String,
+    /// The campaign the activity runs (its results become the proof).
+    pub campaign_id: Option<i64>,
 }
 
 struct ValidRequest {
@@ -216,9 +218,21 @@ pub async fn submit(
         return Ok(found.id);
     }
     let v = validate(state, actor, &input).await?;
+    if let Some(campaign_id) = input.campaign_id {
+        if crate::ssr::services::campaigns::joined(&state.db, actor, campaign_id)
+            .await?
+            .is_none()
+        {
+            return Err(AppError::invalid(
+                "title",
+                "Opt in to the campaign before asking for funds for it.",
+            ));
+        }
+    }
     let now = crate::ssr::services::now();
     let txn = state.db.begin().await.map_err(db_error)?;
     let inserted = mdf_request::ActiveModel {
+        campaign_id: Set(input.campaign_id),
         tenant_id: Set(actor.tenant_id),
         partner_id: Set(actor.organization_id),
         allocation_id: Set(v.allocation.id),

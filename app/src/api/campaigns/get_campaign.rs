@@ -1,0 +1,16 @@
+use crate::error::AppError;
+use crate::types::campaign::CampaignDetail;
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "get_campaign")]
+pub async fn get_campaign(id: i64) -> Result<CampaignDetail, AppError> {
+    use crate::ssr::{context, services::campaigns::participate};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            participate::detail(&state, &actor, id).await
+        }
+        .await,
+    )
+}

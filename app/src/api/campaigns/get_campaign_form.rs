@@ -1,0 +1,26 @@
+use crate::error::AppError;
+use crate::types::campaign::CampaignForm;
+use leptos::prelude::*;
+
+/// The vendor's campaign form: the campaign (when editing) and the
+/// published templates it can use.
+#[server(prefix = "/api", endpoint = "get_campaign_form")]
+pub async fn get_campaign_form(id: Option<i64>) -> Result<CampaignForm, AppError> {
+    use crate::ssr::{context, services::campaigns};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            if !campaigns::can_manage(&actor) {
+                return Err(AppError::Forbidden);
+            }
+            let detail = match id {
+                Some(id) => Some(campaigns::participate::detail(&state, &actor, id).await?),
+                None => None,
+            };
+            let templates = campaigns::manage::template_choices(&state, &actor).await?;
+            Ok(CampaignForm { detail, templates })
+        }
+        .await,
+    )
+}

@@ -1,0 +1,27 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Sends the campaign e-mail to the company's contacts now, or at `when`
+/// (`YYYY-MM-DDTHH:MM`, UTC).
+#[server(prefix = "/api", endpoint = "send_campaign")]
+pub async fn send_campaign(
+    id: i64,
+    #[server(default)] subject: String,
+    #[server(default)] when: String,
+) -> Result<(), AppError> {
+    use crate::ssr::context;
+    use crate::ssr::services::campaigns::sends::{self, SendInput};
+    crate::api::with_status(
+        async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            let sent = sends::create(&state, &actor, id, SendInput { subject, when }).await?;
+            leptos_axum::redirect(&format!(
+                "/campaigns/{id}?queued={}&already={}",
+                sent.recipients, sent.already
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}

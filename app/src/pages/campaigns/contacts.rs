@@ -1,0 +1,184 @@
+//! The partner's contacts: the list, and the CSV import with column mapping
+//! and a row-by-row check before anything is stored.
+
+use crate::api::campaigns::{get_contacts, ImportContacts};
+use crate::components::notice::{FormError, LoadError};
+use crate::types::campaign::{ContactField, ContactsPage as Page, ImportPreview};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use std::collections::BTreeMap;
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let query = use_query_map();
+    let imported = RwSignal::new(0u32);
+    let page = Resource::new(
+        move || {
+            (
+                query
+                    .read()
+                    .get("before")
+                    .and_then(|b| b.parse::<i64>().ok()),
+                imported.get(),
+            )
+        },
+        |(before, _)| get_contacts(before),
+    );
+    view! {
+        <Title text="Contacts"/>
+        <div class="page-head">
+            <h1>"Your contacts"</h1>
+            <a class="btn" href="/campaigns">"Campaigns"</a>
+        </div>
+        <p class="muted">"The people your company e-mails in campaigns. Only those who agreed to hear from you may be added; anyone who unsubscribes gets nothing more."</p>
+        <Import on_done=move || imported.update(|n| *n += 1)/>
+        <Suspense fallback=|| view! { <p class="loading">"Loading contacts…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(p) => view! { <List p/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn List(p: Page) -> impl IntoView {
+    view! {
+        <section class="card">
+            <h2>{format!("{} contact(s)", p.total)}</h2>
+            <p class="muted" id="mailable">{format!("{} can receive e-mail; {} unsubscribed.", p.mailable, p.total - p.mailable)}</p>
+            {(!p.contacts.is_empty()).then(|| view! {
+                <div class="table-scroll">
+                    <table class="table" id="contacts">
+                        <thead><tr><th>"E-mail"</th><th>"Name"</th><th>"Company"</th><th>"Status"</th></tr></thead>
+                        <tbody>
+                            {p.contacts.iter().map(|c| view! {
+                                <tr>
+                                    <td>{c.email.clone()}</td>
+                                    <td>{c.name.clone()}</td>
+                                    <td>{c.company.clone()}</td>
+                                    <td title=c.consent.clone()>{if c.unsubscribed { "Unsubscribed" } else { "Subscribed" }}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            {p.next.map(|n| view! { <a class="btn" href=format!("/contacts?before={n}")>"Older contacts"</a> })}
+        </section>
+    }
+}
+
+#[component]
+fn Import(on_done: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+    let action = ServerAction::<ImportContacts>::new();
+    let csv = RwSignal::new(String::new());
+    let consent_all = RwSignal::new(false);
+    let mapping = RwSignal::new(Vec::<String>::new());
+    let preview = RwSignal::new(None::<ImportPreview>);
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    Effect::new(move |_| {
+        if let Some(Ok(p)) = action.value().get() {
+            mapping.set(p.mapping.iter().map(|m| m.as_str().to_string()).collect());
+            if p.imported.is_some() {
+                on_done();
+            }
+            preview.set(Some(p));
+        }
+    });
+    let run = move |commit: bool| {
+        let map: BTreeMap<usize, String> =
+            mapping.get_untracked().into_iter().enumerate().collect();
+        action.dispatch(ImportContacts {
+            csv: csv.get_untracked(),
+            mapping: map,
+            consent_all: consent_all.get_untracked().then(|| "on".to_string()),
+            commit: commit.then(|| "1".to_string()),
+        });
+    };
+    view! {
+        <section class="card">
+            <h2>"Import from a CSV file"</h2>
+            <noscript><p class="notice">"Importing needs JavaScript."</p></noscript>
+            <div class="field">
+                <label for="csv-file">"Choose a file"</label>
+                <input id="csv-file" type="file" accept=".csv,text/csv,text/plain" data-fill="csv-text"/>
+            </div>
+            <div class="field">
+                <label for="csv-text">"…or paste it here"</label>
+                <textarea id="csv-text" rows="5" placeholder="email,name,company,consent" prop:value=move || csv.get()
+                    on:input=move |ev| { csv.set(event_target_value(&ev)); mapping.set(Vec::new()); preview.set(None); }></textarea>
+                <p class="field-hint">"First line: column names. Up to 10,000 rows."</p>
+            </div>
+            <label class="check">
+                <input type="checkbox" id="consent-all" prop:checked=move || consent_all.get() on:change=move |ev| consent_all.set(event_target_checked(&ev))/>
+                "Everyone in this file agreed to receive marketing e-mail from us (use when the file has no consent column)"
+            </label>
+            <FormError error/>
+            <div class="button-row">
+                <button type="button" class="btn" id="check-csv" disabled=move || csv.get().trim().is_empty() || action.pending().get() on:click=move |_| run(false)>"Check file"</button>
+            </div>
+            {move || preview.get().map(|p| view! { <Preview p mapping run/> })}
+        </section>
+    }
+}
+
+#[component]
+fn Preview(
+    p: ImportPreview,
+    mapping: RwSignal<Vec<String>>,
+    run: impl Fn(bool) + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let done = p.imported;
+    let problems: Vec<_> = p
+        .rows
+        .iter()
+        .filter(|r| r.problem.is_some())
+        .cloned()
+        .collect();
+    let fields: Vec<ContactField> = ContactField::ALL.to_vec();
+    view! {
+        <div class="import-preview">
+            {match done {
+                Some(n) => view! { <p class="notice notice-ok" role="status" id="import-result">{format!("Imported {n} contact(s). {} row(s) were not imported; see why below.", p.rejected)}</p> }.into_any(),
+                None => view! {
+                    <h3>"Columns"</h3>
+                    <div class="mapping">
+                        {p.columns.iter().enumerate().map(|(i, name)| {
+                            let fields = fields.clone();
+                            let current = p.mapping.get(i).copied().unwrap_or(ContactField::Ignore);
+                            view! {
+                                <div class="field">
+                                    <label for=format!("map-{i}")>{format!("“{name}”")}</label>
+                                    <select id=format!("map-{i}") on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        mapping.update(|m| if let Some(slot) = m.get_mut(i) { *slot = v; });
+                                        run(false);
+                                    }>
+                                        {fields.iter().map(|f| view! { <option value=f.as_str() selected=*f == current>{f.label()}</option> }).collect_view()}
+                                    </select>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                    <p id="import-summary"><strong>{format!("{} row(s) ready to import", p.importable)}</strong>{format!(" · {} will not be imported", p.rejected)}</p>
+                    <button type="button" class="btn btn-primary btn-block" id="import-csv" disabled=p.importable == 0 on:click=move |_| run(true)>{format!("Import {} contact(s)", p.importable)}</button>
+                }.into_any(),
+            }}
+            {(!problems.is_empty()).then(|| view! {
+                <h3>"Rows not imported"</h3>
+                <div class="table-scroll">
+                    <table class="table" id="import-problems">
+                        <thead><tr><th>"Line"</th><th>"E-mail"</th><th>"Why"</th></tr></thead>
+                        <tbody>
+                            {problems.into_iter().map(|r| view! { <tr><td>{r.line}</td><td>{r.email}</td><td>{r.problem.unwrap_or_default()}</td></tr> }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        </div>
+    }
+}

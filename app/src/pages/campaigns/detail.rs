@@ -1,0 +1,310 @@
+//! The campaign page: vendor staff see the campaign and its results; a
+//! partner opts in, co-brands the assets, sends the e-mail and follows how
+//! it does, and can ask for funds for it.
+
+use super::chart::ActivityChart;
+use super::{StatsRow, StatusBadge};
+use crate::api::campaigns::{
+    get_campaign, CancelSend, ChangeCampaignStatus, JoinCampaign, SendCampaign,
+};
+use crate::components::field::TextField;
+use crate::components::notice::{FormError, LoadError, Success};
+use crate::error::AppError;
+use crate::pages::{action_error, field_error};
+use crate::types::campaign::{CampaignAsset, CampaignDetail, CampaignStatus, SendStats, SendView};
+use crate::types::cobrand::DesignStatus;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn CampaignPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
+    let detail = Resource::new(
+        move || (id(), query.read().to_query_string()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_campaign(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let q = move |key: &'static str| query.read().get(key);
+    let saved =
+        move |what: &'static str| Signal::derive(move || q("saved").as_deref() == Some(what));
+    let queued = Signal::derive(move || q("queued").unwrap_or_default());
+    let already = Signal::derive(move || q("already").filter(|a| a != "0"));
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading the campaign…"</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Err(error) => view! { <Title text="Campaign"/><LoadError error/> }.into_any(),
+                    Ok(d) => view! {
+                        <Title text=d.card.name.clone()/>
+                        <Success show=saved("1") text="Campaign saved."/>
+                        <Success show=saved("publish") text="Published: partners in the audience have been told by e-mail."/>
+                        <Success show=saved("pause") text="Paused: scheduled e-mails wait until you resume."/>
+                        <Success show=saved("resume") text="Running again."/>
+                        <Success show=saved("end") text="Ended: e-mails not yet sent are cancelled."/>
+                        <Success show=saved("joined") text="You're in. Make the material yours, then send it to your contacts."/>
+                        <Success show=Signal::derive(move || !queued.get().is_empty()) text=format!("Queued {} e-mail(s). They go out in the background; the numbers below update as they do.", queued.get_untracked())/>
+                        {move || already.get().map(|a| view! { <p class="notice">{format!("{a} contact(s) already had this e-mail and were left out.")}</p> })}
+                        <Success show=Signal::derive(move || q("cancelled").is_some()) text="The e-mails not yet sent were cancelled."/>
+                        <Header d=d.clone()/>
+                        {if d.is_partner { view! { <PartnerView d/> }.into_any() } else { view! { <VendorView d/> }.into_any() }}
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Header(d: CampaignDetail) -> impl IntoView {
+    let c = d.card.clone();
+    view! {
+        <div class="page-head">
+            <h1>{c.name.clone()}</h1>
+            <StatusBadge status=c.status/>
+        </div>
+        <p class="lead">{c.goal.clone()}</p>
+        <p class="muted">{format!("{} · {}", c.period, c.audience)}</p>
+        {(!d.description.is_empty()).then(|| view! { <p class="pre-line">{d.description.clone()}</p> })}
+        {(!d.schedule.is_empty()).then(|| view! {
+            <section class="card">
+                <h2>"Suggested schedule"</h2>
+                <ol class="schedule">{d.schedule.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn VendorView(d: CampaignDetail) -> impl IntoView {
+    let id = d.card.id;
+    let status = d.card.status;
+    let action = ServerAction::<ChangeCampaignStatus>::new();
+    let error = action_error(action);
+    view! {
+        {d.can_manage.then(|| view! {
+            <section class="card actions-card">
+                <FormError error/>
+                <div class="button-row">
+                    {(status != CampaignStatus::Ended).then(|| view! { <a class="btn" href=format!("/campaigns/{id}/edit")>"Edit"</a> })}
+                    {status.moves().into_iter().map(|m| view! {
+                        <ActionForm action attr:class="inline-form">
+                            <input type="hidden" name="id" value=id/>
+                            <input type="hidden" name="action" value=m.as_str()/>
+                            <button type="submit" class=if m == crate::types::campaign::CampaignMove::Publish { "btn btn-primary" } else { "btn" }>{m.label()}</button>
+                        </ActionForm>
+                    }).collect_view()}
+                </div>
+            </section>
+        })}
+        <section class="card">
+            <h2>"What partners get"</h2>
+            <ul class="rows">
+                {d.email_template_id.map(|_| view! { <li><span>{format!("E-mail: {}", d.email_template_name)}</span><span class="muted">{format!("Subject: {}", d.email_subject)}</span></li> })}
+                {d.assets.iter().map(|a| view! { <li><a href=format!("/cobrand/templates/{}", a.template_id)>{a.name.clone()}</a><span class="muted">"Material to co-brand"</span></li> }).collect_view()}
+                {d.social_template_id.map(|_| view! { <li><span>"Social post"</span><span class="muted">{d.social_copy.clone()}</span></li> })}
+            </ul>
+        </section>
+        <section class="card">
+            <div class="section-head">
+                <h2>"Results"</h2>
+                <a class="btn btn-small" href=format!("/campaigns/{id}/report") download="">"Download CSV"</a>
+            </div>
+            <p class="muted">{format!("{} partner(s) opted in", d.card.partners)}</p>
+            <StatsRow stats=d.card.stats.clone()/>
+            <ActivityChart days=d.days.clone()/>
+            <h3>"By partner"</h3>
+            {if d.partners.is_empty() {
+                view! { <p class="muted">"No partner has opted in yet."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="table" id="partner-results">
+                            <thead><tr><th>"Partner"</th><th>"Sent"</th><th>"Delivered"</th><th>"Opened"</th><th>"Clicked"</th><th>"Unsubscribed"</th></tr></thead>
+                            <tbody>
+                                {d.partners.iter().map(|p| {
+                                    let s = &p.stats;
+                                    view! {
+                                        <tr>
+                                            <td><a href=format!("/partners/{}", p.org_id)>{p.org_name.clone()}</a><br/><span class="muted">{format!("since {}", p.joined_at)}</span></td>
+                                            <td>{s.sent}</td>
+                                            <td>{s.delivered}</td>
+                                            <td>{format!("{} ({})", s.opened, SendStats::rate(s.opened, s.delivered))}</td>
+                                            <td>{format!("{} ({})", s.clicked, SendStats::rate(s.clicked, s.delivered))}</td>
+                                            <td>{s.unsubscribed}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn design_status(a: &CampaignAsset) -> &'static str {
+    DesignStatus::parse(&a.design_status)
+        .map(|s| s.label())
+        .unwrap_or("")
+}
+
+#[component]
+fn AssetRow(a: CampaignAsset, what: &'static str) -> impl IntoView {
+    let (href, action) = match a.design_id {
+        Some(id) => (format!("/cobrand/designs/{id}"), "Open your version"),
+        None => (
+            format!("/cobrand/templates/{}/customise", a.template_id),
+            "Customise",
+        ),
+    };
+    view! {
+        <li>
+            <span>{format!("{what}: {}", a.name)}</span>
+            <span class="muted">{design_status(&a)}</span>
+            <a class="btn btn-small" href=href>{action}</a>
+        </li>
+    }
+}
+
+#[component]
+fn PartnerView(d: CampaignDetail) -> impl IntoView {
+    let id = d.card.id;
+    let running = d.card.status == CampaignStatus::Published;
+    if !d.card.joined {
+        let join = ServerAction::<JoinCampaign>::new();
+        let error = action_error(join);
+        return view! {
+            <section class="card">
+                <h2>"Run this campaign"</h2>
+                <p>"Opt in to get your own co-branded copy of the material, then send the e-mail to your contacts."</p>
+                <FormError error/>
+                <ActionForm action=join>
+                    <input type="hidden" name="id" value=id/>
+                    <button type="submit" class="btn btn-primary btn-block" disabled=move || join.pending().get()>"Opt in"</button>
+                </ActionForm>
+            </section>
+        }
+        .into_any();
+    }
+    view! {
+        <section class="card">
+            <h2>"1. Make it yours"</h2>
+            <ul class="rows">
+                {d.email_design.clone().map(|a| view! { <AssetRow a what="E-mail"/> })}
+                {d.assets.iter().cloned().map(|a| view! { <AssetRow a what="Material"/> }).collect_view()}
+                {d.social_design.clone().map(|a| view! { <AssetRow a what="Social image"/> })}
+            </ul>
+            {(!d.social_copy.is_empty()).then(|| view! { <SocialPost copy=d.social_copy.clone() image=d.social_design.as_ref().and_then(|a| a.design_id)/> })}
+        </section>
+        <section class="card">
+            <h2>"2. Your contacts"</h2>
+            <p>{format!("{} contact(s) can receive e-mail.", d.mailable_contacts)}</p>
+            <a class="btn" href="/contacts">"Import or view contacts"</a>
+        </section>
+        {d.email_design.is_some().then(|| view! { <SendForm d=d.clone() running/> })}
+        <section class="card">
+            <h2>"Results"</h2>
+            <StatsRow stats=d.card.stats.clone()/>
+            <ActivityChart days=d.days.clone()/>
+            {(!d.sends.is_empty()).then(|| view! { <Sends campaign_id=id sends=d.sends.clone()/> })}
+        </section>
+        <section class="card">
+            <h2>"Fund it"</h2>
+            <p>"Ask for market development funds for this campaign. Its sends and clicks are attached to your claim as proof of performance."</p>
+            {(!d.fund_requests.is_empty()).then(|| view! {
+                <ul class="rows">
+                    {d.fund_requests.iter().map(|(rid, title, status)| view! {
+                        <li><a href=format!("/funds/requests/{rid}")>{title.clone()}</a><span class="muted">{status.clone()}</span></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <a class="btn" href=format!("/funds/requests/new?campaign={id}")>"Request funds for this campaign"</a>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn SocialPost(copy: String, image: Option<i64>) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let text = copy.clone();
+    let on_copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&text);
+                copied.set(true);
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &text;
+    };
+    view! {
+        <div class="field">
+            <label for="social-copy">"Social post"</label>
+            <textarea id="social-copy" readonly=true rows="4">{copy}</textarea>
+            <div class="button-row">
+                <button type="button" class="btn btn-small" on:click=on_copy>{move || if copied.get() { "Copied" } else { "Copy text" }}</button>
+                {image.map(|i| view! { <a class="btn btn-small" href=format!("/cobrand/designs/{i}/export/png2x")>"Download image"</a> })}
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn SendForm(d: CampaignDetail, running: bool) -> impl IntoView {
+    let action = ServerAction::<SendCampaign>::new();
+    let error = action_error(action);
+    view! {
+        <section class="card">
+            <h2>"3. Send"</h2>
+            {if !running {
+                view! { <p class="muted">"The campaign is not running, so nothing can be sent now."</p> }.into_any()
+            } else {
+                view! {
+                    <ActionForm action attr:class="form" attr:novalidate=true>
+                        <FormError error/>
+                        <input type="hidden" name="id" value=d.card.id/>
+                        <TextField name="subject" label="Subject" value=d.email_subject.clone() error=field_error(error, "subject")/>
+                        <TextField name="when" label="Schedule for later (UTC, optional)" kind="datetime-local" hint="Leave empty to send now." error=field_error(error, "when")/>
+                        <p class="muted">{format!("Goes to your {} contact(s) who have not had it yet. Each e-mail carries an unsubscribe link.", d.mailable_contacts)}</p>
+                        <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Send e-mail"</button>
+                    </ActionForm>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Sends(campaign_id: i64, sends: Vec<SendView>) -> impl IntoView {
+    let cancel = ServerAction::<CancelSend>::new();
+    let error = action_error(cancel);
+    view! {
+        <h3>"Your sends"</h3>
+        <FormError error/>
+        <ul class="rows sends">
+            {sends.into_iter().map(|s| view! {
+                <li>
+                    <span>{s.subject.clone()}<br/><span class="muted">{format!("{} · {} recipient(s)", s.scheduled_at, s.recipients)}</span></span>
+                    <span class="muted">{if s.cancelled { "Cancelled".to_string() } else { format!("{} sent · {} opened · {} clicked · {} waiting", s.stats.sent, s.stats.opened, s.stats.clicked, s.stats.queued) }}</span>
+                    {(s.pending && !s.cancelled).then(|| view! {
+                        <ActionForm action=cancel attr:class="inline-form">
+                            <input type="hidden" name="campaign_id" value=campaign_id/>
+                            <input type="hidden" name="send_id" value=s.id/>
+                            <button type="submit" class="btn btn-small">"Cancel the rest"</button>
+                        </ActionForm>
+                    })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}

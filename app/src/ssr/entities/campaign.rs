@@ -1,0 +1,35 @@
+use sea_orm::entity::prelude::*;
+
+/// A vendor's through-channel campaign ("campaign in a box").
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "campaigns")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub tenant_id: i64,
+    pub name: String,
+    pub goal: String,
+    pub description: String,
+    pub starts_on: Date,
+    pub ends_on: Date,
+    pub audience_tiers: String,
+    pub audience_types: String,
+    pub audience_regions: String,
+    pub email_template_id: Option<i64>,
+    pub email_subject: String,
+    pub asset_template_ids: String,
+    pub social_template_id: Option<i64>,
+    pub social_copy: String,
+    pub schedule: String,
+    pub status: String,
+    pub published_at: Option<DateTimeUtc>,
+    pub version: i32,
+    pub created_by: i64,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,296 @@
+//! The durable job queue: background work stored in the `jobs` table, so it
+//! survives restarts and is shared by every server instance.
+//!
+//! A worker claims one due job at a time with a lease (`locked_until`); on
+//! PostgreSQL the claim uses `FOR UPDATE SKIP LOCKED` so instances never
+//! wait on each other, on SQLite the single writer makes the claim atomic.
+//! A job whose worker died is claimed again once its lease runs out.
+//! Failures are retried with exponential backoff until `max_attempts`.
+
+pub mod mail;
+
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::job;
+use crate::ssr::repo::db_error;
+use crate::ssr::services::now;
+use crate::ssr::AppState;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, Set,
+    Statement,
+};
+use serde::{Deserialize, Serialize};
+
+/// How long a claimed job is reserved for its worker.
+const LEASE: Duration = Duration::seconds(120);
+
+/// What a job does, stored as JSON in its payload.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Work {
+    /// A transactional e-mail (forum notifications, claim reminders).
+    Mail(mail::MailJob),
+    /// One campaign e-mail, by its `campaign_messages` row.
+    CampaignMessage { message_id: i64 },
+}
+
+impl Work {
+    fn kind(&self) -> &'static str {
+        match self {
+            Work::Mail(_) => "mail",
+            Work::CampaignMessage { .. } => "campaign_message",
+        }
+    }
+}
+
+/// What running a job came to.
+#[derive(Debug)]
+pub enum Outcome {
+    Done,
+    /// A passing failure (mail server down): try again later.
+    Retry(String),
+    /// Not yet (rate limit): run again after the pause, no attempt used.
+    Later(Duration),
+    /// Cannot ever succeed: stop now.
+    Fail(String),
+}
+
+/// The queue as the rest of the portal sees it.
+pub struct Job {
+    pub tenant_id: Option<i64>,
+    pub work: Work,
+    pub run_at: DateTime<Utc>,
+}
+
+impl Job {
+    pub fn now(tenant_id: Option<i64>, work: Work) -> Self {
+        Self {
+            tenant_id,
+            work,
+            run_at: now(),
+        }
+    }
+
+    fn row(&self) -> AppResult<job::ActiveModel> {
+        Ok(job::ActiveModel {
+            tenant_id: Set(self.tenant_id),
+            kind: Set(self.work.kind().into()),
+            payload: Set(serde_json::to_string(&self.work).map_err(|_| AppError::Internal)?),
+            status: Set("queued".into()),
+            run_at: Set(self.run_at),
+            attempts: Set(0),
+            max_attempts: Set(5),
+            locked_until: Set(None),
+            last_error: Set(String::new()),
+            created_at: Set(now()),
+            finished_at: Set(None),
+            ..Default::default()
+        })
+    }
+}
+
+/// Adds jobs, inside the caller's transaction when it passes one, so the
+/// work is queued exactly when the change that asks for it is committed.
+pub async fn enqueue(db: &impl ConnectionTrait, jobs: Vec<Job>) -> AppResult<()> {
+    for chunk in jobs.chunks(200) {
+        let rows = chunk.iter().map(Job::row).collect::<AppResult<Vec<_>>>()?;
+        job::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await
+            .map_err(db_error)?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Claimed {
+    id: i64,
+    payload: String,
+    attempts: i32,
+    max_attempts: i32,
+}
+
+/// Takes the next due job (queued and due, or running with a lapsed lease).
+async fn claim(db: &impl ConnectionTrait) -> AppResult<Option<Claimed>> {
+    let backend = db.get_database_backend();
+    let at = now();
+    let (lease, due, lapsed, lock) = if backend == DbBackend::Postgres {
+        ("$1", "$2", "$3", " FOR UPDATE SKIP LOCKED")
+    } else {
+        ("?", "?", "?", "")
+    };
+    let sql = format!(
+        "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = {lease} \
+         WHERE id = (SELECT id FROM jobs \
+           WHERE (status = 'queued' AND run_at <= {due}) OR (status = 'running' AND locked_until < {lapsed}) \
+           ORDER BY run_at, id LIMIT 1{lock}) \
+         RETURNING id, payload, attempts, max_attempts"
+    );
+    Claimed::find_by_statement(Statement::from_sql_and_values(
+        backend,
+        sql,
+        [(at + LEASE).into(), at.into(), at.into()],
+    ))
+    .one(db)
+    .await
+    .map_err(db_error)
+}
+
+async fn finish(db: &impl ConnectionTrait, id: i64, status: &str, error: &str) -> AppResult<()> {
+    job::Entity::update_many()
+        .col_expr(job::Column::Status, Expr::value(status))
+        .col_expr(job::Column::LastError, Expr::value(error))
+        .col_expr(
+            job::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .col_expr(job::Column::FinishedAt, Expr::value(Some(now())))
+        .filter(job::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    Ok(())
+}
+
+async fn requeue(
+    db: &impl ConnectionTrait,
+    id: i64,
+    after: Duration,
+    error: &str,
+    refund_attempt: bool,
+) -> AppResult<()> {
+    let mut update = job::Entity::update_many()
+        .col_expr(job::Column::Status, Expr::value("queued"))
+        .col_expr(job::Column::RunAt, Expr::value(now() + after))
+        .col_expr(job::Column::LastError, Expr::value(error))
+        .col_expr(
+            job::Column::LockedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        );
+    if refund_attempt {
+        update = update.col_expr(
+            job::Column::Attempts,
+            Expr::col(job::Column::Attempts).sub(1),
+        );
+    }
+    update
+        .filter(job::Column::Id.eq(id))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    Ok(())
+}
+
+/// Exponential backoff: 30 s, 1 min, 2 min, 4 min … capped at an hour.
+pub fn backoff(attempts: i32) -> Duration {
+    let exp = attempts.clamp(1, 8) - 1;
+    Duration::seconds(std::cmp::min(30i64 << exp, 3600))
+}
+
+async fn perform(state: &AppState, work: Work, last_attempt: bool) -> Outcome {
+    match work {
+        Work::Mail(m) => mail::perform(state, m).await,
+        Work::CampaignMessage { message_id } => {
+            crate::ssr::services::campaigns::delivery::perform(state, message_id, last_attempt)
+                .await
+        }
+    }
+}
+
+/// Runs one due job; false when none was due.
+pub async fn run_one(state: &AppState) -> AppResult<bool> {
+    let Some(claimed) = claim(&state.db).await? else {
+        return Ok(false);
+    };
+    let work: Work = match serde_json::from_str(&claimed.payload) {
+        Ok(w) => w,
+        Err(e) => {
+            finish(
+                &state.db,
+                claimed.id,
+                "failed",
+                &format!("unreadable job: {e}"),
+            )
+            .await?;
+            return Ok(true);
+        }
+    };
+    if claimed.attempts > claimed.max_attempts {
+        // Its last worker died mid-attempt; the handler's own records (a
+        // message's status) say whether that attempt got through.
+        finish(
+            &state.db,
+            claimed.id,
+            "failed",
+            "gave up after the last attempt",
+        )
+        .await?;
+        return Ok(true);
+    }
+    let last = claimed.attempts >= claimed.max_attempts;
+    match perform(state, work, last).await {
+        Outcome::Done => finish(&state.db, claimed.id, "done", "").await?,
+        Outcome::Fail(e) => finish(&state.db, claimed.id, "failed", &e).await?,
+        Outcome::Later(after) => requeue(&state.db, claimed.id, after, "", true).await?,
+        Outcome::Retry(e) if last => finish(&state.db, claimed.id, "failed", &e).await?,
+        Outcome::Retry(e) => {
+            tracing::warn!(job = claimed.id, attempt = claimed.attempts, error = %e, "job will be retried");
+            requeue(&state.db, claimed.id, backoff(claimed.attempts), &e, false).await?
+        }
+    }
+    Ok(true)
+}
+
+/// Runs due jobs until none is left (tests, and each worker wake-up).
+pub async fn drain(state: &AppState) -> AppResult<usize> {
+    let mut ran = 0;
+    while run_one(state).await? {
+        ran += 1;
+    }
+    Ok(ran)
+}
+
+/// The worker: drains the queue, then looks again every `every`. Several
+/// workers (here or on other instances) may run side by side.
+pub fn spawn_worker(state: AppState, every: std::time::Duration) {
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = drain(&state).await {
+                tracing::warn!(error = %e, "job queue pass failed; trying again");
+            }
+            tokio::time::sleep(every).await;
+        }
+    });
+}
+
+/// Counts of jobs by status, for tests and the health of the queue.
+pub async fn count(db: &impl ConnectionTrait, status: &str) -> AppResult<u64> {
+    use sea_orm::PaginatorTrait;
+    job::Entity::find()
+        .filter(job::Column::Status.eq(status))
+        .count(db)
+        .await
+        .map_err(db_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff(1), Duration::seconds(30));
+        assert_eq!(backoff(2), Duration::seconds(60));
+        assert_eq!(backoff(3), Duration::seconds(120));
+        assert_eq!(backoff(20), Duration::seconds(3600));
+    }
+
+    #[test]
+    fn work_round_trips_through_json() {
+        let w = Work::CampaignMessage { message_id: 7 };
+        let s = serde_json::to_string(&w).unwrap();
+        assert_eq!(s, r#"{"kind":"campaign_message","message_id":7}"#);
+        assert_eq!(serde_json::from_str::<Work>(&s).unwrap(), w);
+    }
+}

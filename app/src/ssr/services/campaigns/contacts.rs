@@ -1,0 +1,416 @@
+//! A partner's own contacts: CSV import with column mapping and a row-by-row
+//! preview (bad addresses, duplicates and missing consent are reported,
+//! never dropped silently), and the contact list.
+
+use super::can_run;
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::contact;
+use crate::ssr::repo::db_error;
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::types::campaign::{ContactField, ContactView, ContactsPage, ImportPreview, ImportRow};
+use crate::types::Email;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use std::collections::{HashMap, HashSet};
+
+/// Largest file and row count one import takes.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+pub const MAX_ROWS: usize = 10_000;
+const PAGE: u64 = 100;
+
+/// The field a column header most likely holds.
+pub fn guess(header: &str) -> ContactField {
+    let h: String = header
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    match h.as_str() {
+        "email" | "emailaddress" | "mail" | "eaddress" => ContactField::Email,
+        "name" | "fullname" | "contact" | "contactname" => ContactField::Name,
+        "company" | "organisation" | "organization" | "account" | "companyname" => {
+            ContactField::Company
+        }
+        "consent" | "optin" | "optedin" | "subscribed" | "marketingconsent" | "gdprconsent" => {
+            ContactField::Consent
+        }
+        _ => ContactField::Ignore,
+    }
+}
+
+/// A consent cell: yes or no, or not understood.
+fn consent(cell: &str) -> Option<bool> {
+    match cell.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "x" | "opted in" | "ja" | "oui" | "si" => Some(true),
+        "no" | "n" | "false" | "0" | "" | "opted out" | "nein" | "non" => Some(false),
+        _ => None,
+    }
+}
+
+/// Parses and checks a CSV file against the contacts already stored.
+/// `mapping` is one field per column (guessed from the headers when empty);
+/// `consent_all` is the uploader's confirmation that every row consented,
+/// used when no column holds consent.
+pub fn check(
+    csv_text: &str,
+    mapping: &[ContactField],
+    consent_all: bool,
+    existing: &HashSet<String>,
+) -> Result<ImportPreview, AppError> {
+    if csv_text.len() > MAX_BYTES {
+        return Err(AppError::invalid(
+            "csv",
+            "The file is larger than 2 MB. Split it and import the parts.",
+        ));
+    }
+    let text = csv_text.trim_start_matches('\u{feff}');
+    let delimiter = {
+        let first = text.lines().next().unwrap_or("");
+        if first.matches(';').count() > first.matches(',').count() {
+            b';'
+        } else {
+            b','
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let columns: Vec<String> = reader
+        .headers()
+        .map_err(|_| AppError::invalid("csv", "The file could not be read as CSV."))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    if columns.iter().all(|c| c.is_empty()) {
+        return Err(AppError::invalid(
+            "csv",
+            "Paste or choose a CSV file with a header row.",
+        ));
+    }
+    let mapping: Vec<ContactField> = if mapping.len() == columns.len() {
+        mapping.to_vec()
+    } else {
+        columns.iter().map(|c| guess(c)).collect()
+    };
+    let col = |f: ContactField| mapping.iter().position(|m| *m == f);
+    let (email_col, name_col, company_col, consent_col) = (
+        col(ContactField::Email),
+        col(ContactField::Name),
+        col(ContactField::Company),
+        col(ContactField::Consent),
+    );
+    let Some(email_col) = email_col else {
+        return Err(AppError::invalid(
+            "mapping",
+            "Choose which column holds the e-mail address.",
+        ));
+    };
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut rows = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        if rows.len() >= MAX_ROWS {
+            return Err(AppError::invalid(
+                "csv",
+                format!("Import at most {MAX_ROWS} rows at a time."),
+            ));
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(_) => {
+                rows.push(ImportRow {
+                    line,
+                    email: String::new(),
+                    name: String::new(),
+                    company: String::new(),
+                    problem: Some("This line could not be read (check its quotes).".into()),
+                });
+                continue;
+            }
+        };
+        if record.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        let cell = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").to_owned();
+        let raw_email = cell(Some(email_col));
+        let mut row = ImportRow {
+            line,
+            email: raw_email.clone(),
+            name: cell(name_col).chars().take(200).collect(),
+            company: cell(company_col).chars().take(200).collect(),
+            problem: None,
+        };
+        let problem = match Email::parse(&raw_email) {
+            Err(_) if raw_email.trim().is_empty() => Some("No e-mail address.".to_owned()),
+            Err(_) => Some("Not a valid e-mail address.".to_owned()),
+            Ok(email) => {
+                row.email = email.as_str().to_owned();
+                if let Some(first) = seen.get(&row.email) {
+                    Some(format!("Duplicate of line {first}."))
+                } else if existing.contains(&row.email) {
+                    seen.insert(row.email.clone(), line);
+                    Some("Already in your contacts.".to_owned())
+                } else {
+                    seen.insert(row.email.clone(), line);
+                    match consent_col.map(|c| consent(record.get(c).unwrap_or(""))) {
+                        Some(Some(true)) => None,
+                        Some(Some(false)) => Some("No consent to marketing e-mail.".to_owned()),
+                        Some(None) => Some("Consent must be yes or no.".to_owned()),
+                        None if consent_all => None,
+                        None => Some("No consent recorded: map a consent column, or confirm that everyone in the file agreed.".to_owned()),
+                    }
+                }
+            }
+        };
+        row.problem = problem;
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        return Err(AppError::invalid(
+            "csv",
+            "The file has a header row but no contacts.",
+        ));
+    }
+    let rejected = rows.iter().filter(|r| r.problem.is_some()).count();
+    Ok(ImportPreview {
+        columns,
+        mapping,
+        importable: rows.len() - rejected,
+        rejected,
+        rows,
+        imported: None,
+    })
+}
+
+async fn existing(state: &AppState, actor: &Actor) -> AppResult<HashSet<String>> {
+    Ok(contact::Entity::find()
+        .select_only()
+        .column(contact::Column::Email)
+        .filter(contact::Column::TenantId.eq(actor.tenant_id))
+        .filter(contact::Column::OrgId.eq(actor.organization_id))
+        .into_tuple::<String>()
+        .all(&state.db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .collect())
+}
+
+fn parse_mapping(raw: &[String]) -> Vec<ContactField> {
+    raw.iter()
+        .map(|m| ContactField::parse(m).unwrap_or(ContactField::Ignore))
+        .collect()
+}
+
+/// What an import would do, without changing anything.
+pub async fn preview(
+    state: &AppState,
+    actor: &Actor,
+    csv_text: &str,
+    mapping: &[String],
+    consent_all: bool,
+) -> AppResult<ImportPreview> {
+    if !can_run(actor) {
+        return Err(AppError::Forbidden);
+    }
+    check(
+        csv_text,
+        &parse_mapping(mapping),
+        consent_all,
+        &existing(state, actor).await?,
+    )
+}
+
+/// Imports the rows that pass the checks; the answer lists every row that
+/// did not, with its reason.
+pub async fn import(
+    state: &AppState,
+    actor: &Actor,
+    csv_text: &str,
+    mapping: &[String],
+    consent_all: bool,
+) -> AppResult<ImportPreview> {
+    if !can_run(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let mut p = check(
+        csv_text,
+        &parse_mapping(mapping),
+        consent_all,
+        &existing(state, actor).await?,
+    )?;
+    let at = now();
+    let source = match p.mapping.iter().position(|m| *m == ContactField::Consent) {
+        Some(c) => format!(
+            "CSV import {} by {}: column “{}” says yes",
+            at.format("%Y-%m-%d"),
+            actor.name,
+            p.columns[c]
+        ),
+        None => format!(
+            "CSV import {} by {}: confirmed for the whole file",
+            at.format("%Y-%m-%d"),
+            actor.name
+        ),
+    };
+    let rows: Vec<contact::ActiveModel> = p
+        .rows
+        .iter()
+        .filter(|r| r.problem.is_none())
+        .map(|r| contact::ActiveModel {
+            tenant_id: Set(actor.tenant_id),
+            org_id: Set(actor.organization_id),
+            email: Set(r.email.clone()),
+            name: Set(r.name.clone()),
+            company: Set(r.company.clone()),
+            consent_source: Set(source.clone()),
+            consented_at: Set(at),
+            unsubscribed_at: Set(None),
+            created_by: Set(actor.user_id),
+            created_at: Set(at),
+            ..Default::default()
+        })
+        .collect();
+    let txn = state.db.begin().await.map_err(db_error)?;
+    for chunk in rows.chunks(500) {
+        contact::Entity::insert_many(chunk.to_vec())
+            .on_conflict(
+                OnConflict::columns([
+                    contact::Column::TenantId,
+                    contact::Column::OrgId,
+                    contact::Column::Email,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(&txn)
+            .await
+            .map_err(db_error)?;
+    }
+    txn.commit().await.map_err(db_error)?;
+    p.imported = Some(rows.len());
+    Ok(p)
+}
+
+/// The company's contacts, 100 at a time, newest first.
+pub async fn page(state: &AppState, actor: &Actor, before: Option<i64>) -> AppResult<ContactsPage> {
+    if !can_run(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let base = contact::Entity::find()
+        .filter(contact::Column::TenantId.eq(actor.tenant_id))
+        .filter(contact::Column::OrgId.eq(actor.organization_id));
+    let total = base.clone().count(&state.db).await.map_err(db_error)?;
+    let mailable = base
+        .clone()
+        .filter(contact::Column::UnsubscribedAt.is_null())
+        .count(&state.db)
+        .await
+        .map_err(db_error)?;
+    let mut q = base.order_by_desc(contact::Column::Id).limit(PAGE + 1);
+    if let Some(before) = before {
+        q = q.filter(contact::Column::Id.lt(before));
+    }
+    let mut rows = q.all(&state.db).await.map_err(db_error)?;
+    let next = (rows.len() as u64 > PAGE).then(|| {
+        rows.truncate(PAGE as usize);
+        rows.last().map(|c| c.id)
+    });
+    Ok(ContactsPage {
+        contacts: rows
+            .into_iter()
+            .map(|c| ContactView {
+                id: c.id,
+                email: c.email,
+                name: c.name,
+                company: c.company,
+                consent: c.consent_source,
+                unsubscribed: c.unsubscribed_at.is_some(),
+            })
+            .collect(),
+        total,
+        mailable,
+        next: next.flatten(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "Email,Full name,Company,Opt-in\n\
+        ana@example.com,Ana,Example Co,yes\n\
+        not-an-address,Bob,,yes\n\
+        ANA@example.com,Ana again,,yes\n\
+        cy@example.com,Cy,,no\n\
+        dee@example.com,Dee,,maybe\n\
+        old@example.com,Old,,yes\n\
+        ,Nobody,,yes\n";
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_line() {
+        let existing: HashSet<String> = ["old@example.com".to_owned()].into();
+        let p = check(FILE, &[], false, &existing).unwrap();
+        assert_eq!(
+            p.mapping,
+            vec![
+                ContactField::Email,
+                ContactField::Name,
+                ContactField::Company,
+                ContactField::Consent
+            ]
+        );
+        let problems: Vec<(usize, Option<&str>)> = p
+            .rows
+            .iter()
+            .map(|r| (r.line, r.problem.as_deref()))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                (2, None),
+                (3, Some("Not a valid e-mail address.")),
+                (4, Some("Duplicate of line 2.")),
+                (5, Some("No consent to marketing e-mail.")),
+                (6, Some("Consent must be yes or no.")),
+                (7, Some("Already in your contacts.")),
+                (8, Some("No e-mail address.")),
+            ]
+        );
+        assert_eq!((p.importable, p.rejected), (1, 6));
+        assert_eq!(p.rows[0].email, "ana@example.com");
+    }
+
+    #[test]
+    fn without_a_consent_column_the_uploader_must_confirm() {
+        let file = "mail;name\nA@x.example;A\nb@x.example;B\n";
+        let p = check(file, &[], false, &HashSet::new()).unwrap();
+        assert_eq!(p.importable, 0, "semicolons detected, but no consent");
+        let p = check(file, &[], true, &HashSet::new()).unwrap();
+        assert_eq!(p.importable, 2);
+        assert_eq!(p.rows[0].email, "a@x.example");
+    }
+
+    #[test]
+    fn a_chosen_mapping_overrides_the_guess_and_email_is_required() {
+        let file = "a,b\nx@y.example,yes\n";
+        assert!(
+            check(file, &[], true, &HashSet::new()).is_err(),
+            "no e-mail column"
+        );
+        let p = check(
+            file,
+            &[ContactField::Email, ContactField::Consent],
+            false,
+            &HashSet::new(),
+        )
+        .unwrap();
+        assert_eq!(p.importable, 1);
+    }
+}

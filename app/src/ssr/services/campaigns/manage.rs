@@ -1,0 +1,414 @@
+//! The vendor's side: create and edit campaigns, move them through their
+//! life (publish, pause, resume, end), and tell the audience when one opens.
+
+use super::{audience, can_manage, find, list, meant_for, status_of};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{campaign, cobrand_template as template, organization, user};
+use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
+use crate::ssr::repo::db_error;
+use crate::ssr::services::funds::date;
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::types::campaign::{CampaignMove, CampaignStatus, TemplateChoice};
+use crate::types::cobrand::{TemplateKind, TemplateStatus};
+use crate::types::form::check;
+use crate::types::org::{OrgKind, PartnerType, Region, Tier};
+use crate::types::{FormErrors, Role};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
+
+/// The campaign form as posted.
+#[derive(Clone, Debug, Default)]
+pub struct CampaignInput {
+    pub name: String,
+    pub goal: String,
+    pub description: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub tiers: Vec<String>,
+    pub types: Vec<String>,
+    pub regions: Vec<String>,
+    pub email_template_id: String,
+    pub email_subject: String,
+    pub asset_template_ids: Vec<String>,
+    pub social_template_id: String,
+    pub social_copy: String,
+    pub schedule: String,
+    pub version: i32,
+}
+
+struct Valid {
+    name: String,
+    goal: String,
+    description: String,
+    starts_on: chrono::NaiveDate,
+    ends_on: chrono::NaiveDate,
+    tiers: String,
+    types: String,
+    regions: String,
+    email_template_id: Option<i64>,
+    email_subject: String,
+    asset_template_ids: String,
+    social_template_id: Option<i64>,
+    social_copy: String,
+    schedule: String,
+}
+
+/// Published templates of the program, for the campaign form.
+pub async fn template_choices(state: &AppState, actor: &Actor) -> AppResult<Vec<TemplateChoice>> {
+    Ok(template::Entity::find()
+        .filter(template::Column::TenantId.eq(actor.tenant_id))
+        .filter(template::Column::Status.eq(TemplateStatus::Published.as_str()))
+        .order_by_asc(template::Column::Name)
+        .all(&state.db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|t| TemplateChoice {
+            id: t.id,
+            name: t.name,
+            kind: t.kind,
+        })
+        .collect())
+}
+
+fn codes<T>(
+    e: &mut FormErrors,
+    field: &str,
+    raw: &[String],
+    parse: fn(&str) -> Option<T>,
+) -> String {
+    if raw.iter().any(|c| parse(c).is_none()) {
+        e.add(field, "Choose from the listed options.");
+    }
+    raw.join(",")
+}
+
+async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> AppResult<Valid> {
+    let mut e = FormErrors::new();
+    let name = check::required(&mut e, "name", &input.name, "a name", 120);
+    let goal = check::required(&mut e, "goal", &input.goal, "the goal", 300);
+    let description = check::optional(
+        &mut e,
+        "description",
+        &input.description,
+        "the description",
+        4000,
+    );
+    let starts_on = date(&mut e, "starts_on", &input.starts_on, "the start");
+    let ends_on = date(&mut e, "ends_on", &input.ends_on, "the end");
+    if let (Some(s), Some(t)) = (starts_on, ends_on) {
+        if t < s {
+            e.add("ends_on", "The campaign must end on or after its start.");
+        }
+    }
+    let tiers = codes(&mut e, "tiers", &input.tiers, Tier::parse);
+    let types = codes(&mut e, "types", &input.types, PartnerType::parse);
+    let regions = codes(&mut e, "regions", &input.regions, Region::parse);
+    let published = template_choices(state, actor).await?;
+    let pick = |e: &mut FormErrors, field: &str, raw: &str, kind: TemplateKind| -> Option<i64> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return None;
+        }
+        match raw
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| published.iter().find(|t| t.id == id))
+        {
+            Some(t) if t.kind == kind.as_str() => Some(t.id),
+            _ => {
+                e.add(
+                    field,
+                    format!(
+                        "Choose a published {} template.",
+                        kind.label().to_lowercase()
+                    ),
+                );
+                None
+            }
+        }
+    };
+    let email_template_id = pick(
+        &mut e,
+        "email_template_id",
+        &input.email_template_id,
+        TemplateKind::Email,
+    );
+    let email_subject = if email_template_id.is_some() {
+        check::required(
+            &mut e,
+            "email_subject",
+            &input.email_subject,
+            "the e-mail subject",
+            150,
+        )
+    } else {
+        check::optional(
+            &mut e,
+            "email_subject",
+            &input.email_subject,
+            "the e-mail subject",
+            150,
+        )
+    };
+    let mut assets = Vec::new();
+    for raw in &input.asset_template_ids {
+        if let Some(id) = pick(&mut e, "asset_template_ids", raw, TemplateKind::Svg) {
+            assets.push(id.to_string());
+        }
+    }
+    let social_template_id = pick(
+        &mut e,
+        "social_template_id",
+        &input.social_template_id,
+        TemplateKind::Svg,
+    );
+    let social_copy = check::optional(
+        &mut e,
+        "social_copy",
+        &input.social_copy,
+        "the social post",
+        2000,
+    );
+    let schedule = check::optional(&mut e, "schedule", &input.schedule, "the schedule", 4000);
+    if email_template_id.is_none()
+        && assets.is_empty()
+        && social_template_id.is_none()
+        && social_copy.is_empty()
+    {
+        e.add(
+            "email_template_id",
+            "Give the campaign at least one asset: an e-mail, material or a social post.",
+        );
+    }
+    let (Some(starts_on), Some(ends_on)) = (starts_on, ends_on) else {
+        return Err(AppError::Invalid(keep(e, input)));
+    };
+    if !e.is_empty() {
+        return Err(AppError::Invalid(keep(e, input)));
+    }
+    Ok(Valid {
+        name,
+        goal,
+        description,
+        starts_on,
+        ends_on,
+        tiers,
+        types,
+        regions,
+        email_template_id,
+        email_subject,
+        asset_template_ids: assets.join(","),
+        social_template_id,
+        social_copy,
+        schedule,
+    })
+}
+
+/// Echoes typed text back so a page without JavaScript loses nothing.
+fn keep(e: FormErrors, input: &CampaignInput) -> FormErrors {
+    e.with_values(&[
+        ("name", &input.name),
+        ("goal", &input.goal),
+        ("description", &input.description),
+        ("starts_on", &input.starts_on),
+        ("ends_on", &input.ends_on),
+        ("email_subject", &input.email_subject),
+        ("social_copy", &input.social_copy),
+        ("schedule", &input.schedule),
+    ])
+}
+
+/// Creates (no `id`) or updates a campaign; returns its id.
+pub async fn save(
+    state: &AppState,
+    actor: &Actor,
+    id: Option<i64>,
+    input: CampaignInput,
+) -> AppResult<i64> {
+    if !can_manage(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let v = validate(state, actor, &input).await?;
+    let at = now();
+    let mut active = match id {
+        Some(id) => {
+            let c = find(&state.db, actor.tenant_id, id).await?;
+            if status_of(&c) == CampaignStatus::Ended {
+                return Err(AppError::Conflict(
+                    "This campaign has ended and can no longer be changed.".into(),
+                ));
+            }
+            if c.version != input.version {
+                return Err(AppError::Conflict(
+                    "Someone else changed this campaign meanwhile. Reload to see their changes."
+                        .into(),
+                ));
+            }
+            let mut a: campaign::ActiveModel = c.clone().into();
+            a.version = Set(c.version + 1);
+            a
+        }
+        None => campaign::ActiveModel {
+            tenant_id: Set(actor.tenant_id),
+            status: Set(CampaignStatus::Draft.as_str().into()),
+            published_at: Set(None),
+            version: Set(1),
+            created_by: Set(actor.user_id),
+            created_at: Set(at),
+            ..Default::default()
+        },
+    };
+    active.name = Set(v.name);
+    active.goal = Set(v.goal);
+    active.description = Set(v.description);
+    active.starts_on = Set(v.starts_on);
+    active.ends_on = Set(v.ends_on);
+    active.audience_tiers = Set(v.tiers);
+    active.audience_types = Set(v.types);
+    active.audience_regions = Set(v.regions);
+    active.email_template_id = Set(v.email_template_id);
+    active.email_subject = Set(v.email_subject);
+    active.asset_template_ids = Set(v.asset_template_ids);
+    active.social_template_id = Set(v.social_template_id);
+    active.social_copy = Set(v.social_copy);
+    active.schedule = Set(v.schedule);
+    active.updated_at = Set(at);
+    let saved = if id.is_some() {
+        active.update(&state.db).await
+    } else {
+        active.insert(&state.db).await
+    }
+    .map_err(db_error)?;
+    Ok(saved.id)
+}
+
+/// Publishes, pauses, resumes or ends a campaign. Publishing e-mails every
+/// partner user in the audience (through the queue).
+pub async fn change_status(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    m: CampaignMove,
+) -> AppResult<()> {
+    if !can_manage(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let c = find(&txn, actor.tenant_id, id).await?;
+    let from = status_of(&c);
+    let Some(to) = from.after(m) else {
+        return Err(AppError::Conflict(format!(
+            "A campaign that is {} cannot be {}d.",
+            from.label().to_lowercase(),
+            m.label().to_lowercase()
+        )));
+    };
+    // Only one of two simultaneous clicks moves it (and notifies).
+    let moved = campaign::Entity::update_many()
+        .col_expr(
+            campaign::Column::Status,
+            sea_orm::sea_query::Expr::value(to.as_str()),
+        )
+        .col_expr(
+            campaign::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(now()),
+        )
+        .col_expr(
+            campaign::Column::Version,
+            sea_orm::sea_query::Expr::value(c.version + 1),
+        )
+        .filter(campaign::Column::Id.eq(c.id))
+        .filter(campaign::Column::Status.eq(from.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?
+        .rows_affected
+        == 1;
+    if !moved {
+        return Err(AppError::Conflict(
+            "The campaign changed meanwhile. Reload and try again.".into(),
+        ));
+    }
+    if m == CampaignMove::Publish {
+        campaign::Entity::update_many()
+            .col_expr(
+                campaign::Column::PublishedAt,
+                sea_orm::sea_query::Expr::value(Some(now())),
+            )
+            .filter(campaign::Column::Id.eq(c.id))
+            .exec(&txn)
+            .await
+            .map_err(db_error)?;
+        announce(state, &txn, actor, &c).await?;
+    }
+    txn.commit().await.map_err(db_error)?;
+    Ok(())
+}
+
+/// Queues an e-mail to each active partner user whose company is in the
+/// campaign's audience.
+async fn announce(
+    state: &AppState,
+    db: &impl sea_orm::ConnectionTrait,
+    actor: &Actor,
+    c: &campaign::Model,
+) -> AppResult<()> {
+    let mut orgs = organization::Entity::find()
+        .filter(organization::Column::TenantId.eq(actor.tenant_id))
+        .filter(organization::Column::Kind.eq(OrgKind::Partner.as_str()));
+    for (column, raw) in [
+        (organization::Column::Tier, &c.audience_tiers),
+        (organization::Column::PartnerType, &c.audience_types),
+        (organization::Column::Region, &c.audience_regions),
+    ] {
+        let wanted = list(raw);
+        if !wanted.is_empty() {
+            orgs = orgs.filter(column.is_in(wanted));
+        }
+    }
+    let orgs = orgs.all(db).await.map_err(db_error)?;
+    let org_ids: Vec<i64> = orgs
+        .iter()
+        .filter(|o| meant_for(c, o))
+        .map(|o| o.id)
+        .collect();
+    let link = format!(
+        "{}/campaigns/{}",
+        state.config.base_url.trim_end_matches('/'),
+        c.id
+    );
+    let subject = format!("New campaign to run: {}", c.name);
+    let mut mails = Vec::new();
+    for chunk in org_ids.chunks(500) {
+        let people = user::Entity::find()
+            .filter(user::Column::TenantId.eq(actor.tenant_id))
+            .filter(user::Column::OrganizationId.is_in(chunk.to_vec()))
+            .filter(user::Column::Active.eq(true))
+            .filter(
+                user::Column::Role.is_in([Role::PartnerAdmin.as_str(), Role::PartnerUser.as_str()]),
+            )
+            .all(db)
+            .await
+            .map_err(db_error)?;
+        for p in people {
+            let text = format!(
+                "Hello {},\n\n{} has a new campaign for you to run under your own brand: {}.\n\nGoal: {}\nRuns {} to {} ({}).\n\nOpt in, co-brand the material and send it to your contacts here:\n\n{link}\n",
+                p.name,
+                actor.organization_name,
+                c.name,
+                c.goal,
+                c.starts_on.format("%Y-%m-%d"),
+                c.ends_on.format("%Y-%m-%d"),
+                audience(c),
+            );
+            mails.push(Job::now(
+                Some(actor.tenant_id),
+                Work::Mail(MailJob::new(&p.email, &subject, text)),
+            ));
+        }
+    }
+    jobs::enqueue(db, mails).await
+}

@@ -1,0 +1,131 @@
+//! Through-channel campaigns: vendors build and publish a campaign, partners
+//! in its audience opt in, co-brand its assets, import their contacts and
+//! send its e-mail under their own name; everything sent is tracked.
+
+pub mod contacts;
+pub mod delivery;
+pub mod manage;
+pub mod participate;
+pub mod report;
+pub mod sends;
+pub mod tracking;
+
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{campaign, campaign_participant as participant, organization};
+use crate::ssr::repo::db_error;
+use crate::ssr::{Actor, AppState};
+use crate::types::campaign::CampaignStatus;
+use crate::types::org::{PartnerType, Region, Tier};
+use crate::types::Role;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+/// Vendor admins and marketing managers build and steer campaigns.
+pub fn can_manage(actor: &Actor) -> bool {
+    matches!(actor.role, Role::VendorAdmin | Role::MarketingManager)
+}
+
+/// Partner admins and users run campaigns for their own company.
+pub fn can_run(actor: &Actor) -> bool {
+    matches!(actor.role, Role::PartnerAdmin | Role::PartnerUser)
+}
+
+pub(crate) fn list(raw: &str) -> Vec<String> {
+    raw.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+pub(crate) fn status_of(c: &campaign::Model) -> CampaignStatus {
+    CampaignStatus::parse(&c.status).unwrap_or(CampaignStatus::Draft)
+}
+
+/// Whether a partner company is in the campaign's audience.
+pub fn meant_for(c: &campaign::Model, org: &organization::Model) -> bool {
+    let fits = |wanted: &str, has: &Option<String>| {
+        let wanted = list(wanted);
+        wanted.is_empty() || has.as_ref().is_some_and(|x| wanted.contains(x))
+    };
+    fits(&c.audience_tiers, &org.tier)
+        && fits(&c.audience_types, &org.partner_type)
+        && fits(&c.audience_regions, &org.region)
+}
+
+/// "Gold tier · MSPs · EMEA", or "All partners".
+pub fn audience(c: &campaign::Model) -> String {
+    let labels = |raw: &str, label: &dyn Fn(&str) -> Option<&'static str>| {
+        list(raw)
+            .iter()
+            .filter_map(|s| label(s))
+            .collect::<Vec<_>>()
+    };
+    let tiers = labels(&c.audience_tiers, &|s| Tier::parse(s).map(Tier::label));
+    let types = labels(&c.audience_types, &|s| {
+        PartnerType::parse(s).map(PartnerType::label)
+    });
+    let regions = labels(&c.audience_regions, &|s| {
+        Region::parse(s).map(Region::label)
+    });
+    let mut parts = Vec::new();
+    if !tiers.is_empty() {
+        parts.push(format!("{} tier", tiers.join(", ")));
+    }
+    if !types.is_empty() {
+        parts.push(types.join(", "));
+    }
+    if !regions.is_empty() {
+        parts.push(regions.join(", "));
+    }
+    if parts.is_empty() {
+        "All partners".into()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+pub(crate) async fn find(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    id: i64,
+) -> AppResult<campaign::Model> {
+    campaign::Entity::find_by_id(id)
+        .filter(campaign::Column::TenantId.eq(tenant_id))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)
+}
+
+/// A campaign the actor may open: any for vendor staff; for a partner, a
+/// running one meant for its company, or one it already joined.
+pub async fn visible(state: &AppState, actor: &Actor, id: i64) -> AppResult<campaign::Model> {
+    let c = find(&state.db, actor.tenant_id, id).await?;
+    if actor.role.is_vendor_staff() {
+        return Ok(c);
+    }
+    if joined(&state.db, actor, c.id).await?.is_some() && status_of(&c) != CampaignStatus::Draft {
+        return Ok(c);
+    }
+    let org = super::cobrand::templates::own_org(state, actor).await?;
+    if status_of(&c) == CampaignStatus::Published && meant_for(&c, &org) {
+        Ok(c)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// The actor's company's opt-in to a campaign, if any.
+pub async fn joined(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    campaign_id: i64,
+) -> AppResult<Option<participant::Model>> {
+    participant::Entity::find()
+        .filter(participant::Column::TenantId.eq(actor.tenant_id))
+        .filter(participant::Column::CampaignId.eq(campaign_id))
+        .filter(participant::Column::OrgId.eq(actor.organization_id))
+        .one(db)
+        .await
+        .map_err(db_error)
+}

@@ -1,0 +1,412 @@
+//! What partners and vendor staff see of campaigns, and a partner's opt-in
+//! (which starts the company's own co-branded copies of the assets).
+
+use super::report::{self, By};
+use super::{audience, can_manage, can_run, joined, list, meant_for, status_of, visible};
+use crate::cobrand::Values;
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{
+    campaign, campaign_participant as participant, campaign_send as send, cobrand_design as design,
+    cobrand_template as template, contact, mdf_request,
+};
+use crate::ssr::repo::db_error;
+use crate::ssr::services::cobrand::{designs, templates::own_org};
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::types::campaign::{
+    CampaignAsset, CampaignCard, CampaignDetail, CampaignStatus, CampaignsPage, SendStats, SendView,
+};
+use crate::types::mdf::RequestStatus;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, Set, Statement,
+};
+use std::collections::HashMap;
+
+fn card(c: &campaign::Model, joined: bool, partners: u64, stats: SendStats) -> CampaignCard {
+    CampaignCard {
+        id: c.id,
+        name: c.name.clone(),
+        goal: c.goal.clone(),
+        period: format!(
+            "{} – {}",
+            c.starts_on.format("%Y-%m-%d"),
+            c.ends_on.format("%Y-%m-%d")
+        ),
+        status: status_of(c),
+        audience: audience(c),
+        joined,
+        partners,
+        stats,
+    }
+}
+
+#[derive(FromQueryResult)]
+struct Joined {
+    campaign_id: i64,
+    partners: i64,
+}
+
+async fn partner_counts(db: &impl ConnectionTrait, tenant_id: i64) -> AppResult<HashMap<i64, u64>> {
+    let backend = db.get_database_backend();
+    let p = if backend == sea_orm::DbBackend::Postgres {
+        "$1"
+    } else {
+        "?"
+    };
+    Ok(Joined::find_by_statement(Statement::from_sql_and_values(
+        backend,
+        format!("SELECT campaign_id, COUNT(*) AS partners FROM campaign_participants WHERE tenant_id = {p} GROUP BY campaign_id"),
+        [tenant_id.into()],
+    ))
+    .all(db)
+    .await
+    .map_err(db_error)?
+    .into_iter()
+    .map(|j| (j.campaign_id, j.partners.max(0) as u64))
+    .collect())
+}
+
+/// The campaign list: every campaign for vendor staff; for a partner, the
+/// running ones meant for its company and those it has joined.
+pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
+    let all = campaign::Entity::find()
+        .filter(campaign::Column::TenantId.eq(actor.tenant_id))
+        .order_by_desc(campaign::Column::Id)
+        .all(&state.db)
+        .await
+        .map_err(db_error)?;
+    if actor.role.is_vendor_staff() {
+        let counts = partner_counts(&state.db, actor.tenant_id).await?;
+        let mut stats = report::stats(&state.db, actor.tenant_id, None, None, By::Campaign).await?;
+        return Ok(CampaignsPage {
+            can_manage: can_manage(actor),
+            is_partner: false,
+            campaigns: all
+                .iter()
+                .map(|c| {
+                    card(
+                        c,
+                        false,
+                        counts.get(&c.id).copied().unwrap_or(0),
+                        stats.remove(&c.id).unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        });
+    }
+    let org = own_org(state, actor).await?;
+    let mine: Vec<i64> = participant::Entity::find()
+        .filter(participant::Column::TenantId.eq(actor.tenant_id))
+        .filter(participant::Column::OrgId.eq(actor.organization_id))
+        .all(&state.db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|p| p.campaign_id)
+        .collect();
+    let mut stats = report::stats(
+        &state.db,
+        actor.tenant_id,
+        None,
+        Some(actor.organization_id),
+        By::Campaign,
+    )
+    .await?;
+    let campaigns = all
+        .iter()
+        .filter(|c| {
+            let joined = mine.contains(&c.id);
+            match status_of(c) {
+                CampaignStatus::Published => joined || meant_for(c, &org),
+                CampaignStatus::Paused | CampaignStatus::Ended => joined,
+                CampaignStatus::Draft => false,
+            }
+        })
+        .map(|c| {
+            card(
+                c,
+                mine.contains(&c.id),
+                0,
+                stats.remove(&c.id).unwrap_or_default(),
+            )
+        })
+        .collect();
+    Ok(CampaignsPage {
+        can_manage: false,
+        is_partner: true,
+        campaigns,
+    })
+}
+
+async fn template_names(
+    state: &AppState,
+    tenant_id: i64,
+    ids: Vec<i64>,
+) -> AppResult<HashMap<i64, template::Model>> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(template::Entity::find()
+        .filter(template::Column::TenantId.eq(tenant_id))
+        .filter(template::Column::Id.is_in(ids))
+        .all(&state.db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect())
+}
+
+fn ids(raw: &str) -> Vec<i64> {
+    list(raw).iter().filter_map(|s| s.parse().ok()).collect()
+}
+
+/// Everything the campaign page shows, for vendor staff or a partner.
+pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<CampaignDetail> {
+    let c = visible(state, actor, id).await?;
+    let asset_ids = ids(&c.asset_template_ids);
+    let mut wanted = asset_ids.clone();
+    wanted.extend(c.email_template_id);
+    wanted.extend(c.social_template_id);
+    let templates = template_names(state, actor.tenant_id, wanted).await?;
+    let name_of = |id: i64| {
+        templates
+            .get(&id)
+            .map(|t| t.name.clone())
+            .unwrap_or_default()
+    };
+    let is_partner = !actor.role.is_vendor_staff();
+    let part = if is_partner {
+        joined(&state.db, actor, c.id).await?
+    } else {
+        None
+    };
+
+    // The company's latest design of each template.
+    let my_designs: HashMap<i64, design::Model> = if is_partner {
+        design::Entity::find()
+            .filter(design::Column::TenantId.eq(actor.tenant_id))
+            .filter(design::Column::OrgId.eq(actor.organization_id))
+            .order_by_asc(design::Column::Id)
+            .all(&state.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|d| (d.template_id, d))
+            .collect()
+    } else {
+        HashMap::new()
+    };
+    let by_id = |design_id: Option<i64>, template_id: Option<i64>| -> Option<CampaignAsset> {
+        let template_id = template_id?;
+        let d = design_id.and_then(|id| my_designs.values().find(|d| d.id == id));
+        Some(CampaignAsset {
+            template_id,
+            name: name_of(template_id),
+            kind: templates
+                .get(&template_id)
+                .map(|t| t.kind.clone())
+                .unwrap_or_default(),
+            design_id: d.map(|d| d.id),
+            design_status: d.map(|d| d.status.clone()).unwrap_or_default(),
+        })
+    };
+    let assets = asset_ids
+        .iter()
+        .map(|tid| {
+            let d = my_designs.get(tid);
+            CampaignAsset {
+                template_id: *tid,
+                name: name_of(*tid),
+                kind: templates
+                    .get(tid)
+                    .map(|t| t.kind.clone())
+                    .unwrap_or_default(),
+                design_id: d.map(|d| d.id),
+                design_status: d.map(|d| d.status.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let (email_design, social_design) = match &part {
+        Some(p) => (
+            by_id(p.email_design_id, c.email_template_id),
+            by_id(p.social_design_id, c.social_template_id),
+        ),
+        None => (None, None),
+    };
+
+    let (stats, partners, days, sends, mailable, fund_requests, partner_count) = if is_partner {
+        let org = Some(actor.organization_id);
+        let mut per_send =
+            report::stats(&state.db, actor.tenant_id, Some(c.id), org, By::Send).await?;
+        let total = report::stats(&state.db, actor.tenant_id, Some(c.id), org, By::Campaign)
+            .await?
+            .remove(&c.id)
+            .unwrap_or_default();
+        let sends = send::Entity::find()
+            .filter(send::Column::TenantId.eq(actor.tenant_id))
+            .filter(send::Column::CampaignId.eq(c.id))
+            .filter(send::Column::OrgId.eq(actor.organization_id))
+            .order_by_desc(send::Column::Id)
+            .all(&state.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|s| {
+                let stats = per_send.remove(&s.id).unwrap_or_default();
+                SendView {
+                    id: s.id,
+                    subject: s.subject,
+                    scheduled_at: s.scheduled_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                    recipients: s.recipients,
+                    cancelled: s.status == "cancelled",
+                    pending: stats.queued > 0,
+                    stats,
+                }
+            })
+            .collect();
+        let mailable = contact::Entity::find()
+            .filter(contact::Column::TenantId.eq(actor.tenant_id))
+            .filter(contact::Column::OrgId.eq(actor.organization_id))
+            .filter(contact::Column::UnsubscribedAt.is_null())
+            .count(&state.db)
+            .await
+            .map_err(db_error)?;
+        let requests = mdf_request::Entity::find()
+            .filter(mdf_request::Column::TenantId.eq(actor.tenant_id))
+            .filter(mdf_request::Column::PartnerId.eq(actor.organization_id))
+            .filter(mdf_request::Column::CampaignId.eq(c.id))
+            .order_by_desc(mdf_request::Column::Id)
+            .all(&state.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|r| {
+                let status = RequestStatus::parse(&r.status)
+                    .map(|s| s.label())
+                    .unwrap_or("")
+                    .to_owned();
+                (r.id, r.title, status)
+            })
+            .collect();
+        let days = report::days(&state.db, actor.tenant_id, c.id, org).await?;
+        (total, Vec::new(), days, sends, mailable, requests, 0)
+    } else {
+        let partners = report::partners(state, actor, c.id).await?;
+        let total = report::stats(&state.db, actor.tenant_id, Some(c.id), None, By::Campaign)
+            .await?
+            .remove(&c.id)
+            .unwrap_or_default();
+        let days = report::days(&state.db, actor.tenant_id, c.id, None).await?;
+        let count = partners.len() as u64;
+        (total, partners, days, Vec::new(), 0, Vec::new(), count)
+    };
+    Ok(CampaignDetail {
+        card: card(&c, part.is_some(), partner_count, stats),
+        description: c.description.clone(),
+        starts_on: c.starts_on.format("%Y-%m-%d").to_string(),
+        ends_on: c.ends_on.format("%Y-%m-%d").to_string(),
+        tiers: list(&c.audience_tiers),
+        types: list(&c.audience_types),
+        regions: list(&c.audience_regions),
+        email_template_id: c.email_template_id,
+        email_template_name: c.email_template_id.map(name_of).unwrap_or_default(),
+        email_subject: c.email_subject.clone(),
+        assets,
+        social_template_id: c.social_template_id,
+        social_copy: c.social_copy.clone(),
+        schedule: c
+            .schedule
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        version: c.version,
+        can_manage: can_manage(actor),
+        is_partner,
+        email_design,
+        social_design,
+        mailable_contacts: mailable,
+        sends,
+        fund_requests,
+        partners,
+        days,
+    })
+}
+
+/// Opts the actor's company in (again: repeating it is harmless) and makes
+/// sure it has its own copy of the campaign e-mail and social image.
+pub async fn join(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
+    if !can_run(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let c = visible(state, actor, id).await?;
+    let existing = joined(&state.db, actor, c.id).await?;
+    if existing.is_none() && status_of(&c) != CampaignStatus::Published {
+        return Err(AppError::Conflict(
+            "This campaign is not open for new partners.".into(),
+        ));
+    }
+    let p = match existing {
+        Some(p) => p,
+        None => {
+            let inserted = participant::ActiveModel {
+                tenant_id: Set(actor.tenant_id),
+                campaign_id: Set(c.id),
+                org_id: Set(actor.organization_id),
+                email_design_id: Set(None),
+                social_design_id: Set(None),
+                joined_by: Set(actor.user_id),
+                joined_at: Set(now()),
+                ..Default::default()
+            }
+            .insert(&state.db)
+            .await;
+            match inserted {
+                Ok(p) => p,
+                // A colleague opted in at the same moment.
+                Err(e)
+                    if matches!(
+                        e.sql_err(),
+                        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                    ) =>
+                {
+                    joined(&state.db, actor, c.id)
+                        .await?
+                        .ok_or(AppError::Internal)?
+                }
+                Err(e) => return Err(db_error(e)),
+            }
+        }
+    };
+    let make = |template_id: i64, label: &'static str| {
+        let name = format!("{} – {label}", c.name);
+        async move {
+            designs::save(state, actor, None, template_id, 0, &name, &Values::default())
+                .await
+                .map_err(|e| match e {
+                    AppError::NotFound => AppError::Conflict(format!(
+                        "The campaign's {} template is not available to your company. Ask your channel manager.",
+                        label.to_lowercase()
+                    )),
+                    other => other,
+                })
+        }
+    };
+    let mut active: participant::ActiveModel = p.clone().into();
+    let mut changed = false;
+    if let (None, Some(t)) = (p.email_design_id, c.email_template_id) {
+        active.email_design_id = Set(Some(make(t, "E-mail").await?));
+        changed = true;
+    }
+    if let (None, Some(t)) = (p.social_design_id, c.social_template_id) {
+        active.social_design_id = Set(Some(make(t, "Social image").await?));
+        changed = true;
+    }
+    if changed {
+        active.update(&state.db).await.map_err(db_error)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,318 @@
+//! Campaign results, counted in the database: per campaign, per partner
+//! company and per send, a day-by-day series for the chart, and the CSV.
+
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::campaign_participant as participant;
+use crate::ssr::repo::db_error;
+use crate::ssr::{Actor, AppState};
+use crate::types::campaign::{DayCount, PartnerResult, SendStats};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    Statement, Value,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// What the counts are grouped by.
+#[derive(Clone, Copy)]
+pub enum By {
+    Campaign,
+    Org,
+    Send,
+}
+
+impl By {
+    fn column(self) -> &'static str {
+        match self {
+            By::Campaign => "campaign_id",
+            By::Org => "org_id",
+            By::Send => "send_id",
+        }
+    }
+}
+
+#[derive(FromQueryResult)]
+struct Row {
+    key: i64,
+    queued: i64,
+    sent: i64,
+    delivered: i64,
+    failed: i64,
+    suppressed: i64,
+    opened: i64,
+    clicked: i64,
+    unsubscribed: i64,
+}
+
+fn n(v: i64) -> u64 {
+    v.max(0) as u64
+}
+
+/// Counts of one tenant's campaign messages, optionally narrowed to a
+/// campaign and a company, grouped by `by`.
+pub async fn stats(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    campaign_id: Option<i64>,
+    org_id: Option<i64>,
+    by: By,
+) -> AppResult<HashMap<i64, SendStats>> {
+    let backend = db.get_database_backend();
+    let mut values: Vec<Value> = vec![tenant_id.into()];
+    let place = |values: &mut Vec<Value>, v: i64| {
+        values.push(v.into());
+        if backend == DbBackend::Postgres {
+            format!("${}", values.len())
+        } else {
+            "?".to_owned()
+        }
+    };
+    let first = if backend == DbBackend::Postgres {
+        "$1"
+    } else {
+        "?"
+    };
+    let mut filter = format!("tenant_id = {first}");
+    if let Some(c) = campaign_id {
+        filter.push_str(&format!(" AND campaign_id = {}", place(&mut values, c)));
+    }
+    if let Some(o) = org_id {
+        filter.push_str(&format!(" AND org_id = {}", place(&mut values, o)));
+    }
+    let count = |cond: &str| format!("COALESCE(SUM(CASE WHEN {cond} THEN 1 ELSE 0 END), 0)");
+    let sql = format!(
+        "SELECT {key} AS key, {queued} AS queued, {sent} AS sent, {delivered} AS delivered, \
+         {failed} AS failed, {suppressed} AS suppressed, {opened} AS opened, {clicked} AS clicked, \
+         {unsub} AS unsubscribed FROM campaign_messages WHERE {filter} GROUP BY {key}",
+        key = by.column(),
+        queued = count("status = 'queued'"),
+        sent = count("status IN ('delivered', 'failed')"),
+        delivered = count("status = 'delivered'"),
+        failed = count("status = 'failed'"),
+        suppressed = count("status = 'suppressed'"),
+        opened = count("opened_at IS NOT NULL"),
+        clicked = count("clicked_at IS NOT NULL"),
+        unsub = count("unsubscribed_at IS NOT NULL"),
+    );
+    let rows = Row::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            (
+                r.key,
+                SendStats {
+                    queued: n(r.queued),
+                    sent: n(r.sent),
+                    delivered: n(r.delivered),
+                    failed: n(r.failed),
+                    suppressed: n(r.suppressed),
+                    opened: n(r.opened),
+                    clicked: n(r.clicked),
+                    unsubscribed: n(r.unsubscribed),
+                },
+            )
+        })
+        .collect())
+}
+
+#[derive(FromQueryResult)]
+struct DayRow {
+    day: String,
+    total: i64,
+}
+
+/// Sends, opens and clicks per day (UTC) of a campaign, optionally of one
+/// company: the series behind the activity chart.
+pub async fn days(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    campaign_id: i64,
+    org_id: Option<i64>,
+) -> AppResult<Vec<DayCount>> {
+    let backend = db.get_database_backend();
+    let (p1, p2, p3) = if backend == DbBackend::Postgres {
+        ("$1", "$2", "$3")
+    } else {
+        ("?", "?", "?")
+    };
+    let mut out: BTreeMap<String, DayCount> = BTreeMap::new();
+    for (i, column) in ["sent_at", "opened_at", "clicked_at"]
+        .into_iter()
+        .enumerate()
+    {
+        let day = if backend == DbBackend::Postgres {
+            format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')")
+        } else {
+            format!("substr({column}, 1, 10)")
+        };
+        let mut sql = format!(
+            "SELECT {day} AS day, COUNT(*) AS total FROM campaign_messages \
+             WHERE tenant_id = {p1} AND campaign_id = {p2} AND {column} IS NOT NULL"
+        );
+        let mut values: Vec<Value> = vec![tenant_id.into(), campaign_id.into()];
+        if let Some(o) = org_id {
+            sql.push_str(&format!(" AND org_id = {p3}"));
+            values.push(o.into());
+        }
+        sql.push_str(" GROUP BY 1 ORDER BY 1");
+        let rows = DayRow::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
+            .all(db)
+            .await
+            .map_err(db_error)?;
+        for r in rows {
+            let entry = out.entry(r.day.clone()).or_insert_with(|| DayCount {
+                day: r.day,
+                sent: 0,
+                opened: 0,
+                clicked: 0,
+            });
+            let v = n(r.total);
+            match i {
+                0 => entry.sent = v,
+                1 => entry.opened = v,
+                _ => entry.clicked = v,
+            }
+        }
+    }
+    Ok(out.into_values().collect())
+}
+
+/// Results per opted-in company, in the order they joined. A channel
+/// manager sees only the partners they manage.
+pub async fn partners(
+    state: &AppState,
+    actor: &Actor,
+    campaign_id: i64,
+) -> AppResult<Vec<PartnerResult>> {
+    let joined = participant::Entity::find()
+        .filter(participant::Column::TenantId.eq(actor.tenant_id))
+        .filter(participant::Column::CampaignId.eq(campaign_id))
+        .order_by_asc(participant::Column::JoinedAt)
+        .all(&state.db)
+        .await
+        .map_err(db_error)?;
+    let visible: HashMap<i64, String> = if joined.is_empty() {
+        HashMap::new()
+    } else {
+        crate::ssr::Scope::new(actor)
+            .partners()
+            .filter(
+                crate::ssr::entities::organization::Column::Id
+                    .is_in(joined.iter().map(|p| p.org_id).collect::<Vec<_>>()),
+            )
+            .all(&state.db)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect()
+    };
+    let mut per_org = stats(&state.db, actor.tenant_id, Some(campaign_id), None, By::Org).await?;
+    Ok(joined
+        .into_iter()
+        .filter_map(|p| {
+            let name = visible.get(&p.org_id)?.clone();
+            Some(PartnerResult {
+                org_id: p.org_id,
+                org_name: name,
+                joined_at: p.joined_at.format("%Y-%m-%d").to_string(),
+                stats: per_org.remove(&p.org_id).unwrap_or_default(),
+            })
+        })
+        .collect())
+}
+
+/// The per-partner results as CSV (vendor staff only).
+pub async fn csv(state: &AppState, actor: &Actor, campaign_id: i64) -> AppResult<(String, String)> {
+    if !actor.role.is_vendor_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let c = super::find(&state.db, actor.tenant_id, campaign_id).await?;
+    let rows = partners(state, actor, campaign_id).await?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let failed = |e: csv::Error| {
+        tracing::error!(error = %e, "campaign CSV");
+        AppError::Internal
+    };
+    out.write_record([
+        "partner",
+        "opted_in",
+        "queued",
+        "sent",
+        "delivered",
+        "failed",
+        "suppressed",
+        "opened",
+        "clicked",
+        "unsubscribed",
+        "open_rate",
+        "click_rate",
+    ])
+    .map_err(failed)?;
+    for r in rows {
+        let s = &r.stats;
+        out.write_record([
+            r.org_name.clone(),
+            r.joined_at.clone(),
+            s.queued.to_string(),
+            s.sent.to_string(),
+            s.delivered.to_string(),
+            s.failed.to_string(),
+            s.suppressed.to_string(),
+            s.opened.to_string(),
+            s.clicked.to_string(),
+            s.unsubscribed.to_string(),
+            SendStats::rate(s.opened, s.delivered),
+            SendStats::rate(s.clicked, s.delivered),
+        ])
+        .map_err(failed)?;
+    }
+    let bytes = out.into_inner().map_err(|_| AppError::Internal)?;
+    let name: String = c
+        .name
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() {
+                ch.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    Ok((
+        String::from_utf8(bytes).map_err(|_| AppError::Internal)?,
+        format!("campaign-{}-{}.csv", c.id, name.trim_matches('-')),
+    ))
+}
+
+/// A company's results in a campaign, as shown with its fund request.
+pub async fn proof(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    campaign_id: i64,
+    org_id: i64,
+) -> AppResult<crate::types::campaign::CampaignProof> {
+    use crate::ssr::entities::campaign_send as send;
+    use sea_orm::PaginatorTrait;
+    let c = super::find(db, tenant_id, campaign_id).await?;
+    let sends = send::Entity::find()
+        .filter(send::Column::TenantId.eq(tenant_id))
+        .filter(send::Column::CampaignId.eq(campaign_id))
+        .filter(send::Column::OrgId.eq(org_id))
+        .filter(send::Column::Status.ne("cancelled"))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    let stats = stats(db, tenant_id, Some(campaign_id), Some(org_id), By::Campaign)
+        .await?
+        .remove(&campaign_id)
+        .unwrap_or_default();
+    Ok(crate::types::campaign::CampaignProof {
+        campaign_id,
+        name: c.name,
+        sends,
+        stats,
+    })
+}

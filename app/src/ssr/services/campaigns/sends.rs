@@ -1,0 +1,238 @@
+//! A partner sends the campaign e-mail to its contacts, now or at a chosen
+//! time: the e-mail is rendered once, one message row per contact is stored
+//! and one queue job per message is added, all in one transaction.
+
+use super::{can_run, joined, status_of, tracking, visible};
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{campaign_message as message, campaign_send as send, contact};
+use crate::ssr::jobs::{self, Job, Work};
+use crate::ssr::repo::db_error;
+use crate::ssr::services::cobrand::exports::email_for_send;
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::types::campaign::CampaignStatus;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
+use std::collections::HashSet;
+
+pub struct SendInput {
+    pub subject: String,
+    /// Empty for now, else `YYYY-MM-DDTHH:MM` in UTC.
+    pub when: String,
+}
+
+#[derive(Debug)]
+pub struct Sent {
+    pub send_id: i64,
+    pub recipients: usize,
+    /// Contacts left out because this campaign already went to them.
+    pub already: usize,
+}
+
+fn when(raw: &str, at: DateTime<Utc>) -> AppResult<DateTime<Utc>> {
+    let raw = raw.trim();
+    if raw.is_empty() || raw == "now" {
+        return Ok(at);
+    }
+    let parsed = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+        .map_err(|_| AppError::invalid("when", "Enter the date and time to send, or send now."))?
+        .and_utc();
+    if parsed < at - chrono::Duration::minutes(1) {
+        return Err(AppError::invalid(
+            "when",
+            "That time has passed. Pick a later one, or send now.",
+        ));
+    }
+    Ok(parsed)
+}
+
+/// Queues the campaign e-mail to every mailable contact of the actor's
+/// company that has not had it yet.
+pub async fn create(
+    state: &AppState,
+    actor: &Actor,
+    campaign_id: i64,
+    input: SendInput,
+) -> AppResult<Sent> {
+    if !can_run(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let c = visible(state, actor, campaign_id).await?;
+    if status_of(&c) != CampaignStatus::Published {
+        return Err(AppError::Conflict(format!(
+            "This campaign is {}; nothing can be sent now.",
+            status_of(&c).label().to_lowercase()
+        )));
+    }
+    let p = joined(&state.db, actor, c.id)
+        .await?
+        .ok_or_else(|| AppError::Conflict("Opt in to the campaign first.".into()))?;
+    let design_id = p
+        .email_design_id
+        .ok_or_else(|| AppError::Conflict("This campaign has no e-mail to send.".into()))?;
+    let at = now();
+    let subject = {
+        let typed = input.subject.trim();
+        let s = if typed.is_empty() {
+            c.email_subject.trim()
+        } else {
+            typed
+        };
+        if s.is_empty() {
+            return Err(AppError::invalid("subject", "Enter a subject."));
+        }
+        if s.chars().count() > 150 || s.contains(['\r', '\n']) {
+            return Err(AppError::invalid(
+                "subject",
+                "Keep the subject to one line under 150 characters.",
+            ));
+        }
+        s.to_owned()
+    };
+    let run_at = when(&input.when, at)?;
+    let last = c.ends_on.and_hms_opt(23, 59, 59).map(|d| d.and_utc());
+    if last.is_some_and(|last| run_at > last) {
+        return Err(AppError::invalid(
+            "when",
+            format!(
+                "The campaign ends on {}; send before then.",
+                c.ends_on.format("%Y-%m-%d")
+            ),
+        ));
+    }
+    let (html, _org) = email_for_send(state, actor, design_id).await?;
+    let (html, links) = tracking::extract_links(&html);
+
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let reached: HashSet<i64> = message::Entity::find()
+        .select_only()
+        .column(message::Column::ContactId)
+        .filter(message::Column::TenantId.eq(actor.tenant_id))
+        .filter(message::Column::CampaignId.eq(c.id))
+        .filter(message::Column::OrgId.eq(actor.organization_id))
+        .filter(message::Column::Status.ne("cancelled"))
+        .into_tuple::<i64>()
+        .all(&txn)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .collect();
+    let contacts = contact::Entity::find()
+        .filter(contact::Column::TenantId.eq(actor.tenant_id))
+        .filter(contact::Column::OrgId.eq(actor.organization_id))
+        .filter(contact::Column::UnsubscribedAt.is_null())
+        .all(&txn)
+        .await
+        .map_err(db_error)?;
+    let total = contacts.len();
+    let to: Vec<contact::Model> = contacts
+        .into_iter()
+        .filter(|k| !reached.contains(&k.id))
+        .collect();
+    if to.is_empty() {
+        return Err(AppError::Conflict(if total == 0 {
+            "You have no contacts to send to yet. Import your contacts first.".into()
+        } else {
+            "Every one of your contacts already has this campaign's e-mail.".into()
+        }));
+    }
+    let s = sea_orm::ActiveModelTrait::insert(
+        send::ActiveModel {
+            tenant_id: Set(actor.tenant_id),
+            campaign_id: Set(c.id),
+            org_id: Set(actor.organization_id),
+            subject: Set(subject),
+            html: Set(html),
+            links: Set(serde_json::to_string(&links).map_err(|_| AppError::Internal)?),
+            scheduled_at: Set(run_at),
+            status: Set("scheduled".into()),
+            recipients: Set(to.len() as i32),
+            created_by: Set(actor.user_id),
+            created_at: Set(at),
+            ..Default::default()
+        },
+        &txn,
+    )
+    .await
+    .map_err(db_error)?;
+    for chunk in to.chunks(500) {
+        let rows = chunk.iter().map(|k| message::ActiveModel {
+            tenant_id: Set(actor.tenant_id),
+            send_id: Set(s.id),
+            campaign_id: Set(c.id),
+            org_id: Set(actor.organization_id),
+            contact_id: Set(k.id),
+            email: Set(k.email.clone()),
+            status: Set("queued".into()),
+            attempts: Set(0),
+            open_count: Set(0),
+            click_count: Set(0),
+            last_error: Set(String::new()),
+            ..Default::default()
+        });
+        message::Entity::insert_many(rows)
+            .exec_without_returning(&txn)
+            .await
+            .map_err(db_error)?;
+    }
+    let ids: Vec<i64> = message::Entity::find()
+        .select_only()
+        .column(message::Column::Id)
+        .filter(message::Column::SendId.eq(s.id))
+        .into_tuple::<i64>()
+        .all(&txn)
+        .await
+        .map_err(db_error)?;
+    let work = ids
+        .into_iter()
+        .map(|message_id| Job {
+            tenant_id: Some(actor.tenant_id),
+            work: Work::CampaignMessage { message_id },
+            run_at,
+        })
+        .collect();
+    jobs::enqueue(&txn, work).await?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(Sent {
+        send_id: s.id,
+        recipients: to.len(),
+        already: total - to.len(),
+    })
+}
+
+/// Stops the messages of a send that have not gone out yet.
+pub async fn cancel(state: &AppState, actor: &Actor, send_id: i64) -> AppResult<u64> {
+    if !can_run(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let s = send::Entity::find_by_id(send_id)
+        .filter(send::Column::TenantId.eq(actor.tenant_id))
+        .filter(send::Column::OrgId.eq(actor.organization_id))
+        .one(&state.db)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let stopped = message::Entity::update_many()
+        .col_expr(message::Column::Status, Expr::value("cancelled"))
+        .filter(message::Column::SendId.eq(s.id))
+        .filter(message::Column::Status.eq("queued"))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?
+        .rows_affected;
+    if stopped == 0 {
+        return Err(AppError::Conflict(
+            "Every e-mail of this send has already gone out.".into(),
+        ));
+    }
+    send::Entity::update_many()
+        .col_expr(send::Column::Status, Expr::value("cancelled"))
+        .filter(send::Column::Id.eq(s.id))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(stopped)
+}

@@ -1,0 +1,167 @@
+//! The links inside campaign e-mails (open pixel, tracked clicks, one-click
+//! unsubscribe) and the vendor's CSV of a campaign's results.
+
+use crate::ServerState;
+use app::ssr::services::campaigns::{report, tracking};
+use app::ssr::Actor;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Extension;
+
+/// A transparent 1×1 GIF.
+const PIXEL: &[u8] = &[
+    0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00,
+    0xff, 0xff, 0xff, 0x21, 0xf9, 0x04, 0x01, 0x00, 0x00, 0x00, 0x00, 0x2c, 0x00, 0x00, 0x00, 0x00,
+    0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3b,
+];
+
+/// `GET /m/o/{id}/{signature}.gif`: records an open; always answers with
+/// the pixel so a mail app never shows a broken image.
+pub async fn open(
+    State(state): State<ServerState>,
+    Path((id, file)): Path<(i64, String)>,
+) -> Response {
+    let signature = file.trim_end_matches(".gif");
+    if let Err(e) = tracking::opened(&state.app, id, signature).await {
+        tracing::debug!(error = %e, id, "open not recorded");
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "image/gif"),
+            (header::CACHE_CONTROL, "no-store, private"),
+        ],
+        PIXEL,
+    )
+        .into_response()
+}
+
+/// `GET /m/c/{id}/{n}/{signature}`: records a click and goes on to the link.
+pub async fn click(
+    State(state): State<ServerState>,
+    Path((id, n, signature)): Path<(i64, usize, String)>,
+) -> Response {
+    match tracking::clicked(&state.app, id, n, &signature).await {
+        Ok(target) => Redirect::to(&target).into_response(),
+        Err(_) => page(
+            StatusCode::NOT_FOUND,
+            "Link not found",
+            "This link is not valid. It may have been copied incompletely.",
+            None,
+        ),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A small standalone page (these visitors have no account or app shell).
+fn page(status: StatusCode, title: &str, text: &str, form: Option<&str>) -> Response {
+    let form = form
+        .map(|action| {
+            format!(
+                "<form method=\"post\" action=\"{}\"><button type=\"submit\">Unsubscribe</button></form>",
+                escape(action)
+            )
+        })
+        .unwrap_or_default();
+    let body = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{t}</title><style>body{{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}}\
+         button{{font:inherit;padding:.75rem 1.5rem;border:0;border-radius:.5rem;background:#1f4fd8;color:#fff;min-height:44px}}</style></head>\
+         <body><main><h1>{t}</h1><p>{x}</p>{form}</main></body></html>",
+        t = escape(title),
+        x = escape(text),
+    );
+    (status, Html(body)).into_response()
+}
+
+/// `GET /m/u/{id}/{signature}`: asks to confirm (link scanners follow GET
+/// links, so only the button's POST unsubscribes).
+pub async fn unsubscribe_page(
+    State(state): State<ServerState>,
+    Path((id, signature)): Path<(i64, String)>,
+) -> Response {
+    match tracking::unsubscribe_target(&state.app, id, &signature).await {
+        Ok((email, true)) => page(
+            StatusCode::OK,
+            "You are unsubscribed",
+            &format!("{email} gets no more of these e-mails."),
+            None,
+        ),
+        Ok((email, false)) => page(
+            StatusCode::OK,
+            "Unsubscribe",
+            &format!("Stop these marketing e-mails to {email}?"),
+            Some(&format!("/m/u/{id}/{signature}")),
+        ),
+        Err(_) => page(
+            StatusCode::NOT_FOUND,
+            "Link not found",
+            "This unsubscribe link is not valid. It may have been copied incompletely.",
+            None,
+        ),
+    }
+}
+
+/// `POST /m/u/{id}/{signature}`: the one-click unsubscribe (RFC 8058), from
+/// the mail app's button or the confirmation page.
+pub async fn unsubscribe(
+    State(state): State<ServerState>,
+    Path((id, signature)): Path<(i64, String)>,
+) -> Response {
+    match tracking::unsubscribe(&state.app, id, &signature).await {
+        Ok(email) => page(
+            StatusCode::OK,
+            "You are unsubscribed",
+            &format!("{email} gets no more of these e-mails."),
+            None,
+        ),
+        Err(e) if e.status() == 404 => page(
+            StatusCode::NOT_FOUND,
+            "Link not found",
+            "This unsubscribe link is not valid.",
+            None,
+        ),
+        Err(_) => page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Please try again",
+            "We could not record that just now. Please try again in a minute.",
+            None,
+        ),
+    }
+}
+
+/// `GET /campaigns/{id}/report`: results per partner, for vendor staff.
+pub async fn report_csv(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    match report::csv(&state.app, &actor, id).await {
+        Ok((csv, name)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}\""),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            csv,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::FORBIDDEN),
+            e.to_string(),
+        )
+            .into_response(),
+    }
+}
