@@ -1,4 +1,4 @@
-//! The campaign's day-by-day activity as a bar chart (leptos-chartistry).
+//! The campaign's day-by-day activity as a line chart (leptos-chartistry).
 //! It is drawn in the browser only, after hydration, since its size comes
 //! from the page; the table beside it carries the same numbers for
 //! everyone else (and for screen readers).
@@ -16,8 +16,11 @@ struct Point {
     clicked: f64,
 }
 
+/// The days with activity, led by the quiet day before the first, so even
+/// a campaign one day old draws a line rather than a lone dot.
 fn points(days: &[DayCount]) -> Vec<Point> {
-    days.iter()
+    let mut out: Vec<Point> = days
+        .iter()
         .filter_map(|d| {
             let day = NaiveDate::parse_from_str(&d.day, "%Y-%m-%d").ok()?;
             Some(Point {
@@ -27,7 +30,19 @@ fn points(days: &[DayCount]) -> Vec<Point> {
                 clicked: d.clicked as f64,
             })
         })
-        .collect()
+        .collect();
+    if let Some(first) = out.first().map(|p| p.day) {
+        out.insert(
+            0,
+            Point {
+                day: first - chrono::Duration::days(1),
+                sent: 0.0,
+                opened: 0.0,
+                clicked: 0.0,
+            },
+        );
+    }
+    out
 }
 
 #[component]
@@ -38,10 +53,15 @@ pub fn ActivityChart(days: Vec<DayCount>) -> impl IntoView {
     let mounted = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
     let data = Signal::stored(points(&days));
+    let line = |name: &'static str, get: fn(&Point) -> f64| {
+        Line::new(get)
+            .with_name(name)
+            .with_marker(MarkerShape::Circle)
+    };
     let series = Series::new(|p: &Point| p.day)
-        .bar(Bar::new(|p: &Point| p.sent).with_name("Sent"))
-        .bar(Bar::new(|p: &Point| p.opened).with_name("Opened"))
-        .bar(Bar::new(|p: &Point| p.clicked).with_name("Clicked"))
+        .line(line("Sent", |p| p.sent))
+        .line(line("Opened", |p| p.opened))
+        .line(line("Clicked", |p| p.clicked))
         .with_min_y(0.0);
     view! {
         <figure class="chart">
@@ -51,8 +71,8 @@ pub fn ActivityChart(days: Vec<DayCount>) -> impl IntoView {
                     series=series.clone()
                     data=data
                     left=TickLabels::aligned_floats()
-                    bottom=TickLabels::timestamps()
-                    top=Legend::end()
+                    bottom=TickLabels::from_generator(Timestamps::from_period(Period::Day).with_strftime("%b %d"))
+                    top=Legend::start()
                     inner=[
                         AxisMarker::left_edge().into_inner(),
                         AxisMarker::bottom_edge().into_inner(),

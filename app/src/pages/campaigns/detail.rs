@@ -72,13 +72,17 @@ fn Header(d: CampaignDetail) -> impl IntoView {
         <p class="lead">{c.goal.clone()}</p>
         <p class="muted">{format!("{} · {}", c.period, c.audience)}</p>
         {(!d.description.is_empty()).then(|| view! { <p class="pre-line">{d.description.clone()}</p> })}
-        {(!d.schedule.is_empty()).then(|| view! {
-            <section class="card">
-                <h2>"Suggested schedule"</h2>
-                <ol class="schedule">{d.schedule.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ol>
-            </section>
-        })}
     }
+}
+
+#[component]
+fn Schedule(steps: Vec<String>) -> impl IntoView {
+    (!steps.is_empty()).then(|| view! {
+        <section class="card">
+            <h2>"Suggested schedule"</h2>
+            <ol class="schedule">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
+        </section>
+    })
 }
 
 #[component]
@@ -103,6 +107,7 @@ fn VendorView(d: CampaignDetail) -> impl IntoView {
                 </div>
             </section>
         })}
+        <Schedule steps=d.schedule.clone()/>
         <section class="card">
             <h2>"What partners get"</h2>
             <ul class="rows">
@@ -191,6 +196,7 @@ fn PartnerView(d: CampaignDetail) -> impl IntoView {
                     <button type="submit" class="btn btn-primary btn-block" disabled=move || join.pending().get()>"Opt in"</button>
                 </ActionForm>
             </section>
+            <Schedule steps=d.schedule.clone()/>
         }
         .into_any();
     }
@@ -204,6 +210,7 @@ fn PartnerView(d: CampaignDetail) -> impl IntoView {
             </ul>
             {(!d.social_copy.is_empty()).then(|| view! { <SocialPost copy=d.social_copy.clone() image=d.social_design.as_ref().and_then(|a| a.design_id)/> })}
         </section>
+        <Schedule steps=d.schedule.clone()/>
         <section class="card">
             <h2>"2. Your contacts"</h2>
             <p>{format!("{} contact(s) can receive e-mail.", d.mailable_contacts)}</p>

@@ -1,0 +1,107 @@
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
+
+/** Campaign e-mails in the outbox with this subject, as decoded text. */
+function campaignMails(subject: string): string[] {
+  const dir = path.join(process.env.PRM_E2E_DATA_DIR!, 'outbox');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir)
+    .filter((f) => f.startsWith('campaign-') && f.endsWith('.eml'))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+    .filter((m) => m.includes(`Subject: ${subject}`));
+}
+
+async function signOut(page: Page) {
+  await page.context().clearCookies();
+}
+
+test('campaigns: vendor publishes, partner opts in, imports 5 contacts and sends; the vendor sees 5 sent', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const name = perProject(testInfo, 'Phone launch campaign', 'Desktop launch campaign');
+  const subject = perProject(testInfo, 'The AX7 reaches phones', 'The AX7 reaches desks');
+  // Each run uses its own partner company, so its contacts are its own.
+  const partner = perProject(testInfo, 'olivia@northwind.example', 'jan@eurolink.example');
+  const domain = perProject(testInfo, 'phone-customer.example', 'desk-customer.example');
+
+  // The vendor's marketing manager builds and publishes the campaign.
+  await signIn(page, 'maya.lin@acme.example');
+  await page.goto('/campaigns/new');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Create campaign' }).click();
+  await expect(page.getByText('Enter a name.')).toBeVisible();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Goal').fill('200 qualified leads for the AX7');
+  await page.getByLabel('Starts').fill('2026-01-01');
+  await page.getByLabel('Ends').fill('2099-12-31');
+  await page.getByLabel('E-mail template').selectOption({ label: 'AX7 announcement email' });
+  await page.getByLabel('Subject line').fill(subject);
+  await page.getByLabel('Suggested schedule').fill('Week 1: send the e-mail\nWeek 2: post on social');
+  await page.getByRole('button', { name: 'Create campaign' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+  await signOut(page);
+
+  // The partner finds it, opts in and imports contacts (one bad row).
+  await signIn(page, partner);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+  await page.getByRole('link', { name }).click();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Opt in' }).click();
+  await expect(page.getByRole('status').filter({ hasText: "You're in" })).toBeVisible();
+  await expect(page.getByText(/E-mail: AX7 announcement email/)).toBeVisible();
+  await page.getByRole('link', { name: 'Import or view contacts' }).click();
+  await hydrated(page);
+  const rows = ['a', 'b', 'c', 'd', 'e'].map((p) => `${p}@${domain},${p.toUpperCase()} Person,Customer,yes`);
+  await page.getByLabel('…or paste it here').fill(['email,name,company,consent', ...rows, 'broken-address,X,,yes'].join('\n'));
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await expect(page.locator('#import-summary')).toContainText('5 row(s) ready to import');
+  await expect(page.locator('#import-problems')).toContainText('Not a valid e-mail address.');
+  await shot(page, testInfo, 'campaign-import');
+  await page.getByRole('button', { name: 'Import 5 contact(s)' }).click();
+  await expect(page.locator('#import-result')).toContainText('Imported 5 contact(s)');
+  await expect(page.locator('#contacts tbody tr')).toHaveCount(5);
+
+  // Send now.
+  await page.goto('/campaigns');
+  await page.getByRole('link', { name }).click();
+  await hydrated(page);
+  await expect(page.getByText('5 contact(s) can receive e-mail.')).toBeVisible();
+  await page.getByRole('button', { name: 'Send e-mail' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued 5 e-mail(s)' })).toBeVisible();
+  await shot(page, testInfo, 'campaign-partner');
+  // No sideways scrolling on a phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // The queue delivers five co-branded e-mails, each with an unsubscribe link.
+  await expect.poll(() => campaignMails(subject).length, { timeout: 20_000 }).toBe(5);
+  for (const mail of campaignMails(subject)) {
+    expect(mail).toMatch(/List-Unsubscribe: <http:\/\/127\.0\.0\.1:\d+\/m\/u\/\d+\/[A-Za-z0-9_-]+>/);
+    expect(mail).toContain('/m/u/');
+    expect(mail).toContain(`@${domain}`);
+  }
+  const org = perProject(testInfo, 'Northwind Systems', 'Eurolink Distribution');
+  expect(campaignMails(subject).every((m) => m.includes(org))).toBe(true);
+
+  // The unsubscribe link works for a recipient without an account.
+  await signOut(page);
+  const link = campaignMails(subject)[0].match(/http:\/\/127\.0\.0\.1:\d+\/m\/u\/\d+\/[A-Za-z0-9_-]+/)![0];
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Unsubscribe' }).click();
+  await expect(page.getByRole('heading', { name: 'You are unsubscribed' })).toBeVisible();
+
+  // The vendor's campaign view shows five sent.
+  await signIn(page, 'maya.lin@acme.example');
+  await page.goto('/campaigns');
+  await page.getByRole('link', { name }).click();
+  await expect(page.locator('dd[data-stat="sent"]').first()).toHaveText('5');
+  await expect(page.locator('dd[data-stat="unsubscribed"]').first()).toHaveText('1');
+  await expect(page.locator('#partner-results')).toContainText(org);
+  await hydrated(page);
+  await expect(page.locator('.chart svg').first()).toBeVisible();
+  await shot(page, testInfo, 'campaign-vendor');
+  await noSeriousViolations(page);
+});
