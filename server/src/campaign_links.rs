@@ -2,7 +2,7 @@
 //! unsubscribe) and the vendor's CSV of a campaign's results.
 
 use crate::ServerState;
-use app::ssr::services::campaigns::{report, tracking};
+use app::ssr::services::campaigns::{images, report, tracking};
 use app::ssr::Actor;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -34,6 +34,25 @@ pub async fn open(
         PIXEL,
     )
         .into_response()
+}
+
+/// `GET /m/i/{tenant}/{hash}.{ext}`: a picture of a sent campaign e-mail.
+/// Named by its content hash, so it never changes and may be cached.
+pub async fn image(
+    State(state): State<ServerState>,
+    Path((tenant, file)): Path<(i64, String)>,
+) -> Response {
+    match images::load(&state.app, tenant, &file).await {
+        Ok((bytes, mime)) => (
+            [
+                (header::CONTENT_TYPE, mime),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 /// `GET /m/c/{id}/{n}/{signature}`: records a click and goes on to the link.

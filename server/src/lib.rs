@@ -56,6 +56,7 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/m/o/{id}/{file}", get(campaign_links::open))
+        .route("/m/i/{tenant}/{file}", get(campaign_links::image))
         .route("/m/c/{id}/{n}/{signature}", get(campaign_links::click))
         .route(
             "/m/u/{id}/{signature}",

@@ -322,13 +322,55 @@ async fn lifecycle(app: &TestApp) {
             "sent in the partner's name"
         );
         assert!(m.contains("/m/o/"), "open pixel");
+        assert!(
+            !m.contains("src=\"data:"),
+            "pictures are linked, not inlined"
+        );
     }
+    // The e-mail's pictures are served from the portal, cacheable.
+    let picture = link_in(&mails[0], "http://portal.test/m/i/").replace("http://portal.test", "");
+    let res = app.get(HOST_A, &picture, None).await;
+    assert_eq!(res.status, StatusCode::OK, "{picture}");
+    assert!(res.headers[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    assert!(res.bytes.starts_with(b"\x89PNG"));
+    assert_eq!(
+        app.get(HOST_A, "/m/i/1/not-a-hash.png", None).await.status,
+        StatusCode::NOT_FOUND
+    );
     let d = detail(app, &maya, id).await;
     assert_eq!(d["card"]["stats"]["sent"], 5, "{d}");
     assert_eq!(d["card"]["stats"]["delivered"], 5);
     assert_eq!(d["partners"][0]["org_name"], "Northwind Systems");
     assert_eq!(d["partners"][0]["stats"]["sent"], 5);
     assert_eq!(d["days"].as_array().unwrap().len(), 1);
+    assert!(d["focus"].is_null());
+    // The chart can show one partner's activity; one the vendor cannot see
+    // (or that never joined) falls back to the whole campaign.
+    let northwind = d["partners"][0]["org_id"].to_string();
+    let res = app
+        .call(
+            HOST_A,
+            "get_campaign",
+            Some(&maya),
+            &[("id", &id.to_string()), ("partner", &northwind)],
+        )
+        .await
+        .json();
+    assert_eq!(res["focus"]["org_name"], "Northwind Systems");
+    assert_eq!(res["days"][0]["sent"], 5);
+    let res = app
+        .call(
+            HOST_A,
+            "get_campaign",
+            Some(&maya),
+            &[("id", &id.to_string()), ("partner", "999999")],
+        )
+        .await
+        .json();
+    assert!(res["focus"].is_null());
 
     // Sending again reaches nobody twice.
     let res = send_now(app, &olivia, id).await;

@@ -166,6 +166,9 @@ pub struct CampaignDetail {
     pub fund_requests: Vec<(i64, String, String)>,
     /// Vendor view: results per partner company.
     pub partners: Vec<PartnerResult>,
+    /// Vendor view: the partner whose activity the chart shows, if one was
+    /// picked (else the chart is the whole campaign's).
+    pub focus: Option<PartnerResult>,
     pub days: Vec<DayCount>,
 }
 

@@ -3,13 +3,18 @@ use crate::types::campaign::CampaignDetail;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_campaign")]
-pub async fn get_campaign(id: i64) -> Result<CampaignDetail, AppError> {
+pub async fn get_campaign(
+    id: i64,
+    /// Vendor view: show this partner company's activity in the chart.
+    #[server(default)]
+    partner: Option<i64>,
+) -> Result<CampaignDetail, AppError> {
     use crate::ssr::{context, services::campaigns::participate};
     crate::api::with_status(
         async {
             let state = context::state()?;
             let actor = context::actor()?;
-            participate::detail(&state, &actor, id).await
+            participate::detail(&state, &actor, id, partner).await
         }
         .await,
     )

@@ -15,7 +15,7 @@ pub async fn get_campaign_form(id: Option<i64>) -> Result<CampaignForm, AppError
                 return Err(AppError::Forbidden);
             }
             let detail = match id {
-                Some(id) => Some(campaigns::participate::detail(&state, &actor, id).await?),
+                Some(id) => Some(campaigns::participate::detail(&state, &actor, id, None).await?),
                 None => None,
             };
             let templates = campaigns::manage::template_choices(&state, &actor).await?;

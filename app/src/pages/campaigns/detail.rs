@@ -24,10 +24,16 @@ pub fn CampaignPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
     let detail = Resource::new(
         move || (id(), query.read().to_query_string()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_campaign(id).await,
-                None => Err(AppError::NotFound),
+        move |(id, _)| {
+            let partner = query
+                .read_untracked()
+                .get("partner")
+                .and_then(|p| p.parse::<i64>().ok());
+            async move {
+                match id {
+                    Some(id) => get_campaign(id, partner).await,
+                    None => Err(AppError::NotFound),
+                }
             }
         },
     );
@@ -123,6 +129,8 @@ fn VendorView(d: CampaignDetail) -> impl IntoView {
             </div>
             <p class="muted">{format!("{} partner(s) opted in", d.card.partners)}</p>
             <StatsRow stats=d.card.stats.clone()/>
+            <h3 id="activity">{match &d.focus { Some(p) => format!("Activity of {}", p.org_name), None => "Activity of all partners".to_string() }}</h3>
+            {d.focus.is_some().then(|| view! { <a href=format!("/campaigns/{id}#activity")>"Show all partners"</a> })}
             <ActivityChart days=d.days.clone()/>
             <h3>"By partner"</h3>
             {if d.partners.is_empty() {
@@ -137,7 +145,7 @@ fn VendorView(d: CampaignDetail) -> impl IntoView {
                                     let s = &p.stats;
                                     view! {
                                         <tr>
-                                            <td><a href=format!("/partners/{}", p.org_id)>{p.org_name.clone()}</a><br/><span class="muted">{format!("since {}", p.joined_at)}</span></td>
+                                            <td><a href=format!("/campaigns/{id}?partner={}#activity", p.org_id) title="Show this partner's activity">{p.org_name.clone()}</a><br/><span class="muted">{format!("since {}", p.joined_at)}</span></td>
                                             <td>{s.sent}</td>
                                             <td>{s.delivered}</td>
                                             <td>{format!("{} ({})", s.opened, SendStats::rate(s.opened, s.delivered))}</td>

@@ -119,7 +119,7 @@ pub fn NewRequestPage() -> impl IntoView {
         },
         |id| async move {
             match id {
-                Some(id) => crate::api::campaigns::get_campaign(id).await.ok(),
+                Some(id) => crate::api::campaigns::get_campaign(id, None).await.ok(),
                 None => None,
             }
         },

@@ -96,3 +96,39 @@ fn code_spans_keep_markup_as_text() {
     let html = render("`<script>` is fine", &HashSet::new()).html;
     assert!(html.contains("<code>&lt;script&gt;</code>"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Payloads from the corpus spliced together with Markdown syntax (links,
+    /// quotes, lists, code fences, raw angle brackets) still come out clean.
+    #[test]
+    fn spliced_payloads_stay_harmless(
+        parts in proptest::collection::vec(
+            (0usize..64, proptest::sample::select(vec![
+                "", " ", "\n", "\n\n", "> ", "- ", "1. ", "**", "_", "`", "```\n", "[", "](", ")",
+                "<", ">", "\"", "'", "|", "![", "<a href=\"", "\">", "</a>", "&#", ";",
+            ])),
+            1..8,
+        )
+    ) {
+        let lines: Vec<&str> = CORPUS.lines().filter(|l| !l.trim().is_empty()).collect();
+        let text: String = parts
+            .iter()
+            .map(|(i, glue)| format!("{glue}{}", lines[i % lines.len()]))
+            .collect();
+        let html = render(&text, &HashSet::new()).html;
+        // Text is escaped (a literal `<` is `&lt;`), so only what sits
+        // inside real tags can act; words like "javascript:" in text cannot.
+        let tags: String = html
+            .split('<')
+            .skip(1)
+            .map(|t| format!("<{}>", t.split('>').next().unwrap_or("")))
+            .collect::<String>()
+            .to_ascii_lowercase();
+        for bad in FORBIDDEN {
+            proptest::prop_assert!(!tags.contains(bad), "{} survived {:?}: {}", bad, text, html);
+        }
+        proptest::prop_assert!(!has_event_handler(&html), "handler survived {:?}: {}", text, html);
+    }
+}

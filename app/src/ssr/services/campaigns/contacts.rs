@@ -413,4 +413,27 @@ mod tests {
         .unwrap();
         assert_eq!(p.importable, 1);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Any text, however broken, gets an answer: no panic, every row
+        /// accounted for, and what would be imported is a clean address.
+        #[test]
+        fn hostile_files_never_panic_or_slip_through(
+            body in proptest::collection::vec("[a-z@.,;\"'\\ \r\n\t\u{0}-\u{7f}äß\u{feff}]{0,40}", 0..20),
+            consent_all in proptest::bool::ANY,
+        ) {
+            let file = format!("email,name,consent\n{}", body.join("\n"));
+            if let Ok(p) = check(&file, &[], consent_all, &HashSet::new()) {
+                proptest::prop_assert_eq!(p.importable + p.rejected, p.rows.len());
+                let mut seen = HashSet::new();
+                for r in p.rows.iter().filter(|r| r.problem.is_none()) {
+                    proptest::prop_assert!(Email::parse(&r.email).is_ok());
+                    proptest::prop_assert_eq!(&r.email, &r.email.to_lowercase());
+                    proptest::prop_assert!(seen.insert(r.email.clone()), "imported twice");
+                }
+            }
+        }
+    }
 }

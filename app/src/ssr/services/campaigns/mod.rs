@@ -4,6 +4,7 @@
 
 pub mod contacts;
 pub mod delivery;
+pub mod images;
 pub mod manage;
 pub mod participate;
 pub mod report;

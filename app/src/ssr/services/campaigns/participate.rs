@@ -162,8 +162,14 @@ fn ids(raw: &str) -> Vec<i64> {
     list(raw).iter().filter_map(|s| s.parse().ok()).collect()
 }
 
-/// Everything the campaign page shows, for vendor staff or a partner.
-pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<CampaignDetail> {
+/// Everything the campaign page shows, for vendor staff or a partner;
+/// `focus` picks one partner company's activity for the vendor's chart.
+pub async fn detail(
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    focus: Option<i64>,
+) -> AppResult<CampaignDetail> {
     let c = visible(state, actor, id).await?;
     let asset_ids = ids(&c.asset_template_ids);
     let mut wanted = asset_ids.clone();
@@ -236,6 +242,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Campa
         None => (None, None),
     };
 
+    let mut focused = None;
     let (stats, partners, days, sends, mailable, fund_requests, partner_count) = if is_partner {
         let org = Some(actor.organization_id);
         let mut per_send =
@@ -298,7 +305,15 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Campa
             .await?
             .remove(&c.id)
             .unwrap_or_default();
-        let days = report::days(&state.db, actor.tenant_id, c.id, None).await?;
+        // Only a partner the actor may see (a channel manager's own).
+        focused = focus.and_then(|o| partners.iter().find(|p| p.org_id == o).cloned());
+        let days = report::days(
+            &state.db,
+            actor.tenant_id,
+            c.id,
+            focused.as_ref().map(|p| p.org_id),
+        )
+        .await?;
         let count = partners.len() as u64;
         (total, partners, days, Vec::new(), 0, Vec::new(), count)
     };
@@ -332,6 +347,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Campa
         sends,
         fund_requests,
         partners,
+        focus: focused,
         days,
     })
 }

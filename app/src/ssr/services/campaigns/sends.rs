@@ -102,6 +102,7 @@ pub async fn create(
         ));
     }
     let (html, _org) = email_for_send(state, actor, design_id).await?;
+    let html = super::images::host(state, actor.tenant_id, &html).await?;
     let (html, links) = tracking::extract_links(&html);
 
     let txn = state.db.begin().await.map_err(db_error)?;
