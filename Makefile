@@ -10,7 +10,7 @@ E2E_PORT ?= 3100
 SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
 
-.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-kill-sends
+.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-kill-sends bench-kill-approvals bench-pg-restart
 
 tools:
 	@scripts/install-tools.sh
@@ -81,3 +81,15 @@ bench-forum: tools wasm-opt
 bench-kill-sends: tools wasm-opt
 	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
 	bench/kill-sends.sh $(BENCH_CONTACTS)
+
+## Reliability: kill -9 the server three times while the vendor approves 600
+## claims; `server verify` then checks ledger and counters (release build).
+bench-kill-approvals: tools wasm-opt
+	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	bench/kill-approvals.sh $(BENCH_PARTNERS)
+
+## Reliability: stop PostgreSQL for 5 s under load; only 503s, then recovery
+## without a restart (needs root and the machine's PostgreSQL).
+bench-pg-restart: tools wasm-opt
+	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	bench/pg-restart.sh

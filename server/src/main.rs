@@ -54,6 +54,29 @@ async fn seed_scale(config: Config, partners: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// `server verify`: checks the funds ledger against its counters (after a
+/// reliability run) and exits non-zero on any disagreement.
+async fn verify(config: Config) -> Result<(), String> {
+    let state = server::build_state(config, None).await?;
+    let report = app::ssr::services::funds::verify::ledger(&state.db)
+        .await
+        .map_err(|e| format!("verify: {e}"))?;
+    for problem in &report.problems {
+        tracing::error!("{problem}");
+    }
+    tracing::info!(
+        allocations = report.allocations,
+        claims_approved = report.claims_approved,
+        problems = report.problems.len(),
+        "ledger checked"
+    );
+    if report.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} ledger problems", report.problems.len()))
+    }
+}
+
 async fn run() -> Result<(), String> {
     let config = Config::from_env()?;
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -65,7 +88,8 @@ async fn run() -> Result<(), String> {
     {
         [] => {}
         ["seed", "--scale", n] => return seed_scale(config, n).await,
-        _ => return Err("usage: server [seed --scale PARTNERS]".into()),
+        ["verify"] => return verify(config).await,
+        _ => return Err("usage: server [seed --scale PARTNERS | verify]".into()),
     }
     let leptos_options = get_configuration(None)
         .map_err(|e| format!("leptos configuration: {e}"))?

@@ -667,6 +667,43 @@ async fn retries_and_rate_limit(app: &TestApp) {
     let d = detail(app, &olivia, id).await;
     assert_eq!(d["card"]["stats"]["failed"], 1);
     assert_eq!(d["card"]["stats"]["sent"], 6);
+
+    // A worker died during a message's last attempt: it gets one more run.
+    // One whose workers died every time is given up and recorded as failed.
+    let more = "email,consent\nlast@customer.example,yes\nnever@customer.example,yes\n";
+    import(app, &olivia, more, true).await;
+    send_now(app, &olivia, id).await;
+    for (address, attempts) in [("last@customer.example", 5), ("never@customer.example", 6)] {
+        let m = campaign_message::Entity::find()
+            .filter(campaign_message::Column::Email.eq(address))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap();
+        job::Entity::update_many()
+            .col_expr(job::Column::Status, Expr::value("running"))
+            .col_expr(job::Column::Attempts, Expr::value(attempts))
+            .col_expr(
+                job::Column::LockedUntil,
+                Expr::value(Some(chrono::Utc::now() - chrono::Duration::seconds(5))),
+            )
+            .filter(job::Column::Payload.contains(format!("\"message_id\":{}", m.id)))
+            .exec(&app.state.db)
+            .await
+            .unwrap();
+    }
+    app.run_jobs().await;
+    let status = |address: &'static str| async move {
+        campaign_message::Entity::find()
+            .filter(campaign_message::Column::Email.eq(address))
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .status
+    };
+    assert_eq!(status("last@customer.example").await, "delivered");
+    assert_eq!(status("never@customer.example").await, "failed");
 }
 
 async fn permissions_and_fund_link(app: &TestApp) {

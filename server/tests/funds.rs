@@ -162,6 +162,11 @@ async fn assert_ledger_consistent(app: &TestApp) {
         );
         assert_eq!(b.allocated, a.amount_minor);
     }
+    // The same check `server verify` runs after reliability runs agrees.
+    let report = app::ssr::services::funds::verify::ledger(&app.state.db)
+        .await
+        .unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
 }
 
 async fn lifecycle(app: &TestApp) {

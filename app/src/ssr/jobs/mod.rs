@@ -198,6 +198,16 @@ async fn perform(state: &AppState, work: Work, last_attempt: bool) -> Outcome {
     }
 }
 
+/// Records, where the work has a record of its own, that it was given up.
+async fn give_up(state: &AppState, work: &Work) {
+    if let Work::CampaignMessage { message_id } = work {
+        if let Err(e) = crate::ssr::services::campaigns::delivery::give_up(state, *message_id).await
+        {
+            tracing::warn!(error = %e, message_id, "could not mark a campaign message failed");
+        }
+    }
+}
+
 /// Runs one due job; false when none was due.
 pub async fn run_one(state: &AppState) -> AppResult<bool> {
     let Some(claimed) = claim(&state.db).await? else {
@@ -216,14 +226,15 @@ pub async fn run_one(state: &AppState) -> AppResult<bool> {
             return Ok(true);
         }
     };
-    if claimed.attempts > claimed.max_attempts {
-        // Its last worker died mid-attempt; the handler's own records (a
-        // message's status) say whether that attempt got through.
+    // A worker that died during the last attempt earns the job one more
+    // run (handlers are safe to repeat); one that keeps dying is given up.
+    if claimed.attempts > claimed.max_attempts + 1 {
+        give_up(state, &work).await;
         finish(
             &state.db,
             claimed.id,
             "failed",
-            "gave up after the last attempt",
+            "its worker stopped during every attempt",
         )
         .await?;
         return Ok(true);

@@ -10,13 +10,35 @@ pub mod tenants;
 pub mod users;
 
 use crate::error::AppError;
-use sea_orm::DbErr;
+use sea_orm::{DbErr, RuntimeErr};
+
+/// Whether the database itself is out of reach (rather than a query being
+/// wrong): no connection to be had, a connection cut mid-query, or the
+/// server shutting down or starting up (SQLSTATE classes 08 and 57P).
+fn connection_lost(err: &DbErr) -> bool {
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Query(RuntimeErr::SqlxError(e)) | DbErr::Exec(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                sqlx::Error::Io(_)
+                | sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::WorkerCrashed => true,
+                sqlx::Error::Database(d) => d
+                    .code()
+                    .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
 
 /// Logs the database cause and returns a safe error: connection trouble
 /// becomes 503 so clients retry, anything else 500.
 pub fn db_error(err: DbErr) -> AppError {
     match err {
-        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => {
+        err if connection_lost(&err) => {
             tracing::warn!(error = %err, "database unavailable");
             AppError::Unavailable
         }

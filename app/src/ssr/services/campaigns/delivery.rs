@@ -89,6 +89,18 @@ fn build(
         .map_err(|e| e.to_string())
 }
 
+/// Marks a message failed when the queue gives up on it.
+pub async fn give_up(state: &AppState, message_id: i64) -> AppResult<()> {
+    mark(
+        state,
+        message_id,
+        "failed",
+        "sending stopped every time it was tried",
+        true,
+    )
+    .await
+}
+
 /// Sends one campaign message; see the module note for why repeats are safe.
 pub async fn perform(state: &AppState, message_id: i64, last_attempt: bool) -> Outcome {
     match attempt(state, message_id, last_attempt).await {

@@ -11,6 +11,7 @@ pub mod requests;
 pub mod roi;
 pub mod settings;
 pub mod totals;
+pub mod verify;
 
 use crate::error::AppError;
 use crate::ssr::repo::funds::AuditEntry;

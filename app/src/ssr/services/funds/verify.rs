@@ -1,0 +1,103 @@
+//! The books checked against themselves, for reliability runs
+//! (`server verify`): every allocation's running counter equals what its
+//! ledger adds up to and never went negative, and no claim was approved (or
+//! paid) twice.
+
+use crate::ssr::entities::{mdf_allocation, mdf_claim, mdf_ledger};
+use crate::ssr::repo::funds::balances_by_allocation;
+use crate::types::mdf::{ClaimStatus, LedgerKind};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::HashMap;
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub allocations: usize,
+    pub claims_approved: usize,
+    pub problems: Vec<String>,
+}
+
+pub async fn ledger(db: &impl ConnectionTrait) -> Result<Report, DbErr> {
+    let mut report = Report::default();
+    let allocations = mdf_allocation::Entity::find().all(db).await?;
+    report.allocations = allocations.len();
+    let mut by_tenant: HashMap<i64, Vec<&mdf_allocation::Model>> = HashMap::new();
+    for a in &allocations {
+        by_tenant.entry(a.tenant_id).or_default().push(a);
+    }
+    for (tenant, list) in by_tenant {
+        for chunk in list.chunks(500) {
+            let balances =
+                balances_by_allocation(db, tenant, chunk.iter().map(|a| a.id).collect()).await?;
+            for a in chunk {
+                let b = balances.get(&a.id).cloned().unwrap_or_default();
+                if b.available != a.available_minor {
+                    report.problems.push(format!(
+                        "allocation {}: counter says {} available, the ledger {}",
+                        a.id, a.available_minor, b.available
+                    ));
+                }
+                if b.allocated != a.amount_minor {
+                    report.problems.push(format!(
+                        "allocation {}: {} allocated, the ledger credits {}",
+                        a.id, a.amount_minor, b.allocated
+                    ));
+                }
+                if a.available_minor < 0 {
+                    report
+                        .problems
+                        .push(format!("allocation {} is negative", a.id));
+                }
+            }
+        }
+    }
+    // At most one approval and one payment entry per request.
+    for kind in [LedgerKind::Approve, LedgerKind::Pay] {
+        let per_request: Vec<(Option<i64>, i64)> = mdf_ledger::Entity::find()
+            .select_only()
+            .column(mdf_ledger::Column::RequestId)
+            .column_as(mdf_ledger::Column::Id.count(), "n")
+            .filter(mdf_ledger::Column::Kind.eq(kind.as_str()))
+            .group_by(mdf_ledger::Column::RequestId)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (request, n) in per_request {
+            if n > 1 {
+                report.problems.push(format!(
+                    "request {}: {n} ledger entries of kind {}",
+                    request.unwrap_or(0),
+                    kind.as_str()
+                ));
+            }
+        }
+    }
+    let approved: Vec<i64> = mdf_claim::Entity::find()
+        .select_only()
+        .column(mdf_claim::Column::RequestId)
+        .filter(
+            mdf_claim::Column::Status
+                .is_in([ClaimStatus::Approved.as_str(), ClaimStatus::Paid.as_str()]),
+        )
+        .into_tuple()
+        .all(db)
+        .await?;
+    report.claims_approved = approved.len();
+    let with_entry: std::collections::HashSet<i64> = mdf_ledger::Entity::find()
+        .select_only()
+        .column(mdf_ledger::Column::RequestId)
+        .filter(mdf_ledger::Column::Kind.eq(LedgerKind::Approve.as_str()))
+        .into_tuple::<Option<i64>>()
+        .all(db)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
+    for request in approved {
+        if !with_entry.contains(&request) {
+            report.problems.push(format!(
+                "request {request}: claim approved without a ledger entry"
+            ));
+        }
+    }
+    Ok(report)
+}
