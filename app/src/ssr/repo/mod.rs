@@ -49,3 +49,32 @@ pub fn db_error(err: DbErr) -> AppError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn query(e: sqlx::Error) -> DbErr {
+        DbErr::Query(RuntimeErr::SqlxError(Arc::new(e)))
+    }
+
+    #[test]
+    fn lost_connections_are_unavailable_and_bad_queries_are_not() {
+        let io = std::io::Error::new(std::io::ErrorKind::BrokenPipe, "broken pipe");
+        assert_eq!(db_error(query(sqlx::Error::Io(io))), AppError::Unavailable);
+        assert_eq!(
+            db_error(query(sqlx::Error::PoolTimedOut)),
+            AppError::Unavailable
+        );
+        assert_eq!(
+            db_error(query(sqlx::Error::ColumnNotFound("x".into()))),
+            AppError::Internal
+        );
+        assert_eq!(db_error(DbErr::Custom("bad".into())), AppError::Internal);
+        assert_eq!(
+            db_error(DbErr::RecordNotFound("x".into())),
+            AppError::NotFound
+        );
+    }
+}
