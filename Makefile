@@ -10,7 +10,7 @@ E2E_PORT ?= 3100
 SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
 
-.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-kill-sends bench-kill-approvals bench-pg-restart
+.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-kill-sends bench-kill-approvals bench-pg-restart
 
 tools:
 	@scripts/install-tools.sh
@@ -70,11 +70,17 @@ fmt:
 bench-editor:
 	cargo run --release -p server --bin bench_cobrand
 
-## Forum load: wrk on the topic page (50 replies) and the topic list, on a
-## small and a 100,000-partner / 1,000,000-post program (release build).
+## HTTP load: wrk on the dashboard, a forum topic (50 replies), the topic
+## list, the funds page and a server function, on a small and a
+## 100,000-partner / 1,000,000-post / 200,000-claim program (release build).
+bench-http: tools wasm-opt
+	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	bench/http.sh $(BENCH_PARTNERS)
+
+## The forum pages only.
 bench-forum: tools wasm-opt
 	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
-	bench/forum.sh $(BENCH_PARTNERS)
+	PAGES="/forum/topics/1 /forum" bench/http.sh $(BENCH_PARTNERS)
 
 ## Reliability: kill -9 the server three times while it sends a campaign to
 ## 3,000 contacts; checks nothing is lost or sent twice (release build).

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Forum load test: seeds a small and a large program with `server seed
+# HTTP load test: seeds a small and a large program with `server seed
 # --scale`, serves each from the release build and runs wrk (64 connections)
-# against the topic page with 50 replies and the topic list, signed in.
+# signed in as a partner user against the dashboard, the forum topic page
+# with 50 replies, the topic list, the funds page with the company's
+# requests and claims, and a server function (POST /api/get_forum).
 # Prints requests/s, p50/p99 latency and the server's resident memory.
 #
-#   bench/forum.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100)
-#   DATABASE=postgres bench/forum.sh                    (PostgreSQL at 127.0.0.1)
+#   bench/http.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100)
+#   DATABASE=postgres bench/http.sh                    (PostgreSQL at 127.0.0.1)
+#   PAGES="/forum/topics/1 /forum" bench/http.sh       (only these pages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LARGE=${1:-100000}
@@ -39,10 +42,17 @@ run_one() {
     --data 'email=user7%40partner7.example&password=partner-demo-2026' \
     "http://127.0.0.1:$PORT/api/sign_in" | grep -io 'prm_session=[^;]*' | head -1)
   [ -n "$cookie" ] || { echo "sign-in failed" >&2; kill $pid; exit 1; }
-  for path in /forum/topics/1 /forum; do
+  for path in ${PAGES:-/ /forum/topics/1 /forum /funds POST:/api/get_forum}; do
+    # A server function is a form POST; wrk sends it through a Lua script.
+    local script=()
+    if [[ $path == POST:* ]]; then
+      path=${path#POST:}
+      printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\nwrk.headers["Accept"] = "application/json"\nwrk.body = ""\n' > "$dir/post.lua"
+      script=(-s "$dir/post.lua")
+    fi
     # Warm up, then measure.
-    wrk -t2 -c64 -d2s -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" >/dev/null
-    wrk -t2 -c64 -d"$DURATION" --latency -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" \
+    wrk -t2 -c64 -d2s "${script[@]}" -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" >/dev/null
+    wrk -t2 -c64 -d"$DURATION" --latency "${script[@]}" -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" \
       | awk -v p="$path" '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}
           END {printf "  %-18s %8s req/s  p50 %-8s p99 %-8s non-2xx %s\n", p, rps, p50, p99, (bad==""?0:bad)}'
   done
