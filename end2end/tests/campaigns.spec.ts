@@ -86,9 +86,16 @@ test('campaigns: vendor publishes, partner opts in, imports 5 contacts and sends
   const org = perProject(testInfo, 'Northwind Systems', 'Eurolink Distribution');
   expect(campaignMails(subject).every((m) => m.includes(org))).toBe(true);
 
+  // A contact can be removed (say, on their request).
+  await page.goto('/contacts');
+  await hydrated(page);
+  await page.getByRole('button', { name: `Remove e@${domain}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Contact removed' })).toBeVisible();
+  await expect(page.locator('#contacts tbody tr')).toHaveCount(4);
+
   // The unsubscribe link works for a recipient without an account.
   await signOut(page);
-  const link = campaignMails(subject)[0].match(/http:\/\/127\.0\.0\.1:\d+\/m\/u\/\d+\/[A-Za-z0-9_-]+/)![0];
+  const link = campaignMails(subject).find((m) => m.includes(`To: a@${domain}`))!.match(/http:\/\/127\.0\.0\.1:\d+\/m\/u\/\d+\/[A-Za-z0-9_-]+/)![0];
   await page.goto(link);
   await page.getByRole('button', { name: 'Unsubscribe' }).click();
   await expect(page.getByRole('heading', { name: 'You are unsubscribed' })).toBeVisible();

@@ -99,6 +99,16 @@ fn page(status: StatusCode, title: &str, text: &str, form: Option<&str>) -> Resp
     (status, Html(body)).into_response()
 }
 
+/// "<address> gets …", or "This address gets …" once it is erased.
+fn done(email: &str) -> String {
+    let who = if email.is_empty() {
+        "This address"
+    } else {
+        email
+    };
+    format!("{who} gets no more of these e-mails.")
+}
+
 /// `GET /m/u/{id}/{signature}`: asks to confirm (link scanners follow GET
 /// links, so only the button's POST unsubscribes).
 pub async fn unsubscribe_page(
@@ -106,12 +116,7 @@ pub async fn unsubscribe_page(
     Path((id, signature)): Path<(i64, String)>,
 ) -> Response {
     match tracking::unsubscribe_target(&state.app, id, &signature).await {
-        Ok((email, true)) => page(
-            StatusCode::OK,
-            "You are unsubscribed",
-            &format!("{email} gets no more of these e-mails."),
-            None,
-        ),
+        Ok((email, true)) => page(StatusCode::OK, "You are unsubscribed", &done(&email), None),
         Ok((email, false)) => page(
             StatusCode::OK,
             "Unsubscribe",
@@ -134,12 +139,7 @@ pub async fn unsubscribe(
     Path((id, signature)): Path<(i64, String)>,
 ) -> Response {
     match tracking::unsubscribe(&state.app, id, &signature).await {
-        Ok(email) => page(
-            StatusCode::OK,
-            "You are unsubscribed",
-            &format!("{email} gets no more of these e-mails."),
-            None,
-        ),
+        Ok(email) => page(StatusCode::OK, "You are unsubscribed", &done(&email), None),
         Err(e) if e.status() == 404 => page(
             StatusCode::NOT_FOUND,
             "Link not found",

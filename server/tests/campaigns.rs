@@ -424,6 +424,40 @@ async fn lifecycle(app: &TestApp) {
     let d = detail(app, &maya, id).await;
     assert_eq!(d["card"]["stats"]["unsubscribed"], 1);
 
+    // A contact the partner removed also finds the link saying so.
+    let bo = contact::Entity::find()
+        .filter(contact::Column::Email.eq("bo@customer.example"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let bo_mail = mails
+        .iter()
+        .find(|m| m.contains("To: bo@customer.example"))
+        .unwrap();
+    let res = app
+        .call(
+            HOST_A,
+            "remove_contact",
+            Some(&olivia),
+            &[("id", &bo.id.to_string())],
+        )
+        .await;
+    assert!(
+        res.status.is_redirection() || res.status.is_success(),
+        "{}",
+        res.body
+    );
+    let unsub = link_in(bo_mail, "http://portal.test/m/u/").replace("http://portal.test", "");
+    let page = app.get(HOST_A, &unsub, None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("This address gets no more of these e-mails."),
+        "{}",
+        page.body
+    );
+
     // The CSV for the vendor matches the page.
     let csv = app
         .get(HOST_A, &format!("/campaigns/{id}/report"), Some(&maya))
@@ -749,6 +783,41 @@ async fn permissions_and_fund_link(app: &TestApp) {
         .await
         .json();
     assert_eq!(theirs["total"], 0);
+    // A contact is removed by its own company only; e-mails still waiting
+    // for them are skipped.
+    let ed = contact::Entity::find()
+        .filter(contact::Column::Email.eq("ed@customer.example"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let res = app
+        .call(
+            HOST_A,
+            "remove_contact",
+            Some(&ines),
+            &[("id", &ed.id.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let res = app
+        .call(
+            HOST_A,
+            "remove_contact",
+            Some(&sam),
+            &[("id", &ed.id.to_string())],
+        )
+        .await;
+    assert!(
+        res.status.is_redirection() || res.status.is_success(),
+        "{}",
+        res.body
+    );
+    let mine = app
+        .call(HOST_A, "get_contacts", Some(&sam), &[])
+        .await
+        .json();
+    assert_eq!(mine["total"], 4);
     // A send can only be cancelled by its own company.
     send_now(app, &olivia, id).await;
     let d = detail(app, &olivia, id).await;
@@ -875,10 +944,13 @@ async fn permissions_and_fund_link(app: &TestApp) {
         .await
         .json();
     assert_eq!(r["campaign"]["name"], "AX7 launch", "{r}");
-    assert_eq!(r["campaign"]["stats"]["delivered"], 5);
     assert_eq!(r["campaign"]["sends"], 1);
     let d = detail(app, &olivia, id).await;
     assert_eq!(d["fund_requests"][0][1], "AX7 launch e-mails");
+    assert_eq!(
+        r["campaign"]["stats"]["delivered"], 4,
+        "the removed contact was never sent to"
+    );
     // Another company cannot tie its request to a campaign it never joined.
     let res = app
         .call(

@@ -16,6 +16,8 @@ mod import_contacts;
 pub use import_contacts::*;
 mod join_campaign;
 pub use join_campaign::*;
+mod remove_contact;
+pub use remove_contact::*;
 mod save_campaign;
 pub use save_campaign::*;
 mod send_campaign;

@@ -1,8 +1,8 @@
 //! The partner's contacts: the list, and the CSV import with column mapping
 //! and a row-by-row check before anything is stored.
 
-use crate::api::campaigns::{get_contacts, ImportContacts};
-use crate::components::notice::{FormError, LoadError};
+use crate::api::campaigns::{get_contacts, ImportContacts, RemoveContact};
+use crate::components::notice::{FormError, LoadError, Success};
 use crate::types::campaign::{ContactField, ContactsPage as Page, ImportPreview};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,16 +15,16 @@ pub fn ContactsPage() -> impl IntoView {
     let imported = RwSignal::new(0u32);
     let page = Resource::new(
         move || {
+            let q = query.read();
             (
-                query
-                    .read()
-                    .get("before")
-                    .and_then(|b| b.parse::<i64>().ok()),
+                q.get("before").and_then(|b| b.parse::<i64>().ok()),
+                q.get("removed"),
                 imported.get(),
             )
         },
-        |(before, _)| get_contacts(before),
+        |(before, _, _)| get_contacts(before),
     );
+    let removed = Signal::derive(move || query.read().get("removed").is_some());
     view! {
         <Title text="Contacts"/>
         <div class="page-head">
@@ -32,6 +32,7 @@ pub fn ContactsPage() -> impl IntoView {
             <a class="btn" href="/campaigns">"Campaigns"</a>
         </div>
         <p class="muted">"The people your company e-mails in campaigns. Only those who agreed to hear from you may be added; anyone who unsubscribes gets nothing more."</p>
+        <Success show=removed text="Contact removed. Nothing more will be sent to them."/>
         <Import on_done=move || imported.update(|n| *n += 1)/>
         <Suspense fallback=|| view! { <p class="loading">"Loading contacts…"</p> }>
             {move || Suspend::new(async move {
@@ -46,21 +47,30 @@ pub fn ContactsPage() -> impl IntoView {
 
 #[component]
 fn List(p: Page) -> impl IntoView {
+    let remove = ServerAction::<RemoveContact>::new();
+    let error = Signal::derive(move || remove.value().get().and_then(|r| r.err()));
     view! {
         <section class="card">
             <h2>{format!("{} contact(s)", p.total)}</h2>
+            <FormError error/>
             <p class="muted" id="mailable">{format!("{} can receive e-mail; {} unsubscribed.", p.mailable, p.total - p.mailable)}</p>
             {(!p.contacts.is_empty()).then(|| view! {
                 <div class="table-scroll">
                     <table class="table" id="contacts">
-                        <thead><tr><th>"E-mail"</th><th>"Name"</th><th>"Company"</th><th>"Status"</th></tr></thead>
+                        <thead><tr><th>"E-mail"</th><th>"Name"</th><th>"Company"</th><th>"Status"</th><th><span class="sr-only">"Remove"</span></th></tr></thead>
                         <tbody>
-                            {p.contacts.iter().map(|c| view! {
+                            {p.contacts.clone().into_iter().map(|c| view! {
                                 <tr>
                                     <td>{c.email.clone()}</td>
                                     <td>{c.name.clone()}</td>
                                     <td>{c.company.clone()}</td>
                                     <td title=c.consent.clone()>{if c.unsubscribed { "Unsubscribed" } else { "Subscribed" }}</td>
+                                    <td>
+                                        <ActionForm action=remove attr:class="inline-form">
+                                            <input type="hidden" name="id" value=c.id/>
+                                            <button type="submit" class="btn btn-small btn-danger" aria-label=format!("Remove {}", c.email)>"Remove"</button>
+                                        </ActionForm>
+                                    </td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

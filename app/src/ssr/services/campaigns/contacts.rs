@@ -298,6 +298,44 @@ pub async fn import(
     Ok(p)
 }
 
+/// Removes one of the company's contacts (say, on their request). E-mails
+/// still waiting to go to them are skipped; the send log keeps its counts
+/// but no longer the address.
+pub async fn remove(state: &AppState, actor: &Actor, id: i64) -> AppResult<String> {
+    use crate::ssr::entities::campaign_message as message;
+    use sea_orm::sea_query::Expr;
+    if !can_run(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let txn = state.db.begin().await.map_err(db_error)?;
+    let c = contact::Entity::find_by_id(id)
+        .filter(contact::Column::TenantId.eq(actor.tenant_id))
+        .filter(contact::Column::OrgId.eq(actor.organization_id))
+        .one(&txn)
+        .await
+        .map_err(db_error)?
+        .ok_or(AppError::NotFound)?;
+    message::Entity::update_many()
+        .col_expr(message::Column::Status, Expr::value("suppressed"))
+        .filter(message::Column::ContactId.eq(c.id))
+        .filter(message::Column::Status.eq("queued"))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    message::Entity::update_many()
+        .col_expr(message::Column::Email, Expr::value(""))
+        .filter(message::Column::ContactId.eq(c.id))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    contact::Entity::delete_by_id(c.id)
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(c.email)
+}
+
 /// The company's contacts, 100 at a time, newest first.
 pub async fn page(state: &AppState, actor: &Actor, before: Option<i64>) -> AppResult<ContactsPage> {
     if !can_run(actor) {

@@ -244,9 +244,12 @@ pub async fn unsubscribe_target(
     let c = contact::Entity::find_by_id(m.contact_id)
         .one(&state.db)
         .await
-        .map_err(db_error)?
-        .ok_or(AppError::NotFound)?;
-    Ok((c.email, c.unsubscribed_at.is_some()))
+        .map_err(db_error)?;
+    // A contact the partner removed gets nothing more either.
+    Ok(match c {
+        Some(c) => (c.email, c.unsubscribed_at.is_some()),
+        None => (String::new(), true),
+    })
 }
 
 /// Unsubscribes the contact from all later e-mails of the partner that
