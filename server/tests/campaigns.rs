@@ -31,6 +31,16 @@ const CONTACTS: &str = "email,name,company,consent\n\
     ana@customer.example,Ana twice,,yes\n\
     fay@customer.example,Fay,,no\n";
 
+/// A write went through (JSON callers get the redirect as a 3xx or 200).
+fn accepted(res: &common::Resp) {
+    assert!(
+        res.status.is_success() || res.status.is_redirection(),
+        "{} {}",
+        res.status,
+        res.body
+    );
+}
+
 async fn template_id(app: &TestApp, name: &str) -> String {
     cobrand_template::Entity::find()
         .filter(cobrand_template::Column::Name.eq(name))
@@ -72,11 +82,7 @@ async fn create_campaign(app: &TestApp, maya: &str) -> i64 {
             ],
         )
         .await;
-    assert!(
-        res.status.is_success() || res.status.is_redirection(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     let page = app
         .call(HOST_A, "get_campaigns_page", Some(maya), &[])
         .await
@@ -108,11 +114,7 @@ async fn publish(app: &TestApp, maya: &str, id: i64) {
             &[("id", &id.to_string()), ("action", "publish")],
         )
         .await;
-    assert!(
-        res.status.is_success() || res.status.is_redirection(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
 }
 
 async fn import(app: &TestApp, cookie: &str, csv: &str, commit: bool) -> Value {
@@ -151,11 +153,7 @@ async fn ready(app: &TestApp) -> (String, String, i64) {
             &[("id", &id.to_string())],
         )
         .await;
-    assert!(
-        res.status.is_success() || res.status.is_redirection(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     let done = import(app, &olivia, CONTACTS, true).await;
     assert_eq!(done["imported"], 5, "{done}");
     (maya, olivia, id)
@@ -246,11 +244,7 @@ async fn lifecycle(app: &TestApp) {
             &[("id", &id.to_string())],
         )
         .await;
-    assert!(
-        res.status.is_success() || res.status.is_redirection(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     let d = detail(app, &olivia, id).await;
     assert_eq!(d["card"]["joined"], true);
     assert!(d["email_design"]["design_id"].as_i64().is_some(), "{d}");
@@ -302,11 +296,7 @@ async fn lifecycle(app: &TestApp) {
 
     // Send now: five messages, delivered by the queue.
     let res = send_now(app, &olivia, id).await;
-    assert!(
-        res.status.is_success() || res.status.is_redirection(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     assert_eq!(count_messages(app, "queued").await, 5);
     assert_eq!(app.run_jobs().await, 5);
     let mails = campaign_mails(app);
@@ -443,11 +433,7 @@ async fn lifecycle(app: &TestApp) {
             &[("id", &bo.id.to_string())],
         )
         .await;
-    assert!(
-        res.status.is_redirection() || res.status.is_success(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     let unsub = link_in(bo_mail, "http://portal.test/m/u/").replace("http://portal.test", "");
     let page = app.get(HOST_A, &unsub, None).await;
     assert_eq!(page.status, StatusCode::OK);
@@ -502,11 +488,7 @@ async fn lifecycle(app: &TestApp) {
             &[("id", &id.to_string()), ("when", "2099-01-01T09:00")],
         )
         .await;
-    assert!(
-        res.status.is_redirection() || res.status.is_success(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     let d = detail(app, &olivia, id).await;
     assert_eq!(
         d["sends"][0]["recipients"], 1,
@@ -523,11 +505,7 @@ async fn lifecycle(app: &TestApp) {
             &[("campaign_id", &id.to_string()), ("send_id", &send_id)],
         )
         .await;
-    assert!(
-        res.status.is_redirection() || res.status.is_success(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     assert_eq!(count_messages(app, "cancelled").await, 1);
 }
 
@@ -535,11 +513,7 @@ async fn queue_survives_crashes(app: &TestApp) {
     let (_maya, olivia, id) = ready(app).await;
     app.run_jobs().await; // the announcement e-mails
     let res = send_now(app, &olivia, id).await;
-    assert!(
-        res.status.is_redirection() || res.status.is_success(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     let messages = campaign_message::Entity::find()
         .all(&app.state.db)
         .await
@@ -618,11 +592,7 @@ async fn retries_and_rate_limit(app: &TestApp) {
     let (_maya, olivia, id) = ready(app).await;
     app.run_jobs().await; // the announcement e-mails
     let res = send_now(app, &olivia, id).await;
-    assert!(
-        res.status.is_redirection() || res.status.is_success(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
 
     // The mail server is down: each message is tried, kept and rescheduled.
     let mut down = app.state.clone();
@@ -808,11 +778,7 @@ async fn permissions_and_fund_link(app: &TestApp) {
             &[("id", &ed.id.to_string())],
         )
         .await;
-    assert!(
-        res.status.is_redirection() || res.status.is_success(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     let mine = app
         .call(HOST_A, "get_contacts", Some(&sam), &[])
         .await
@@ -924,11 +890,7 @@ async fn permissions_and_fund_link(app: &TestApp) {
             ],
         )
         .await;
-    assert!(
-        res.status.is_redirection() || res.status.is_success(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     let request_id: String = res
         .location()
         .and_then(|l| l.split("/funds/requests/").nth(1).map(str::to_owned))
@@ -1049,11 +1011,7 @@ async fn smtp_round_trip_to_a_local_sink() {
     let app = TestApp::new(common::Backend::Sqlite).await;
     let (_maya, olivia, id) = ready(&app).await;
     let res = send_now(&app, &olivia, id).await;
-    assert!(
-        res.status.is_redirection() || res.status.is_success(),
-        "{}",
-        res.body
-    );
+    accepted(&res);
     let mut smtp = app.state.clone();
     let mut config = (*smtp.config).clone();
     config.smtp = Some(app::ssr::config::SmtpConfig {

@@ -179,7 +179,16 @@ async fn bump(
     Ok(())
 }
 
-async fn message_of(state: &AppState, id: i64) -> AppResult<message::Model> {
+/// The message a signed link names, once its signature checks out.
+async fn signed_message(
+    state: &AppState,
+    id: i64,
+    purpose: Purpose,
+    signature: &str,
+) -> AppResult<message::Model> {
+    if !verify(&state.config.link_secret, id, purpose, signature) {
+        return Err(AppError::NotFound);
+    }
     message::Entity::find_by_id(id)
         .one(&state.db)
         .await
@@ -205,10 +214,7 @@ pub async fn opened(state: &AppState, id: i64, signature: &str) -> AppResult<()>
 /// Records a click and returns where the link goes. A click also counts as
 /// an open (many mail apps block the pixel).
 pub async fn clicked(state: &AppState, id: i64, n: usize, signature: &str) -> AppResult<String> {
-    if !verify(&state.config.link_secret, id, Purpose::Click(n), signature) {
-        return Err(AppError::NotFound);
-    }
-    let m = message_of(state, id).await?;
+    let m = signed_message(state, id, Purpose::Click(n), signature).await?;
     let s = send::Entity::find_by_id(m.send_id)
         .one(&state.db)
         .await
@@ -232,15 +238,7 @@ pub async fn unsubscribe_target(
     id: i64,
     signature: &str,
 ) -> AppResult<(String, bool)> {
-    if !verify(
-        &state.config.link_secret,
-        id,
-        Purpose::Unsubscribe,
-        signature,
-    ) {
-        return Err(AppError::NotFound);
-    }
-    let m = message_of(state, id).await?;
+    let m = signed_message(state, id, Purpose::Unsubscribe, signature).await?;
     let c = contact::Entity::find_by_id(m.contact_id)
         .one(&state.db)
         .await
@@ -255,15 +253,7 @@ pub async fn unsubscribe_target(
 /// Unsubscribes the contact from all later e-mails of the partner that
 /// sent this message. Repeating it changes nothing.
 pub async fn unsubscribe(state: &AppState, id: i64, signature: &str) -> AppResult<String> {
-    if !verify(
-        &state.config.link_secret,
-        id,
-        Purpose::Unsubscribe,
-        signature,
-    ) {
-        return Err(AppError::NotFound);
-    }
-    let m = message_of(state, id).await?;
+    let m = signed_message(state, id, Purpose::Unsubscribe, signature).await?;
     let at = now();
     contact::Entity::update_many()
         .col_expr(contact::Column::UnsubscribedAt, Expr::value(Some(at)))
