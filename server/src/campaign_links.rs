@@ -164,23 +164,5 @@ pub async fn report_csv(
     let Some(Extension(actor)) = actor else {
         return Redirect::to("/sign-in").into_response();
     };
-    match report::csv(&state.app, &actor, id).await {
-        Ok((csv, name)) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}\""),
-                ),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
-            csv,
-        )
-            .into_response(),
-        Err(e) => (
-            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::FORBIDDEN),
-            e.to_string(),
-        )
-            .into_response(),
-    }
+    crate::uploads::csv_download(report::csv(&state.app, &actor, id).await)
 }

@@ -228,15 +228,25 @@ pub async fn ledger_export(
     let Some(Extension(actor)) = actor else {
         return Redirect::to("/sign-in").into_response();
     };
-    match claims_export(&state, &actor).await {
-        Ok(csv) => (
+    csv_download(
+        claims_export(&state, &actor)
+            .await
+            .map(|csv| (csv, "mdf-ledger.csv".to_owned())),
+    )
+}
+
+/// A private CSV download named `file_name`, or the error's status and
+/// message.
+pub fn csv_download(result: Result<(String, String), AppError>) -> Response {
+    match result {
+        Ok((csv, file_name)) => (
             [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
                 (
                     header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"mdf-ledger.csv\"",
+                    format!("attachment; filename=\"{file_name}\""),
                 ),
-                (header::CACHE_CONTROL, "private, no-store"),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
             ],
             csv,
         )

@@ -236,15 +236,8 @@ pub async fn import(
     mapping: &[String],
     consent_all: bool,
 ) -> AppResult<ImportPreview> {
-    if !can_run(actor) {
-        return Err(AppError::Forbidden);
-    }
-    let mut p = check(
-        csv_text,
-        &parse_mapping(mapping),
-        consent_all,
-        &existing(state, actor).await?,
-    )?;
+    // The server re-checks the file: what the browser previewed is advice.
+    let mut p = preview(state, actor, csv_text, mapping, consent_all).await?;
     let at = now();
     let source = match p.mapping.iter().position(|m| *m == ContactField::Consent) {
         Some(c) => format!(
