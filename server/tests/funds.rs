@@ -515,6 +515,17 @@ async fn request_filters(app: &TestApp) {
     );
     let northwind = org_id(app, "Northwind Systems").await.to_string();
     assert_eq!(with(vec![("filter[partner_id]", northwind)]).await.len(), 2);
+    // A typed name works as well as the picker's id; an unknown one matches nothing.
+    assert_eq!(
+        with(vec![("filter[partner_id]", "northwind systems".into())])
+            .await
+            .len(),
+        2
+    );
+    assert_eq!(
+        with(vec![("filter[partner_id]", "Nobody Ltd".into())]).await,
+        Vec::<String>::new()
+    );
     assert_eq!(
         with(vec![("filter[from]", "2027-02-11".into())]).await,
         Vec::<String>::new()
@@ -1339,3 +1350,119 @@ async fn claim_window_setting(app: &TestApp) {
     );
 }
 both!(claim_window_is_a_program_setting, claim_window_setting);
+
+/// A program with more partners than a form can list: the funds page still
+/// loads for vendor staff (budget totals summed in the database), the partner
+/// pickers become typed names, and those names resolve on the server.
+async fn large_program(app: &TestApp) {
+    app::ssr::seed::scale::seed(&app.state.db, 320)
+        .await
+        .expect("scale seed");
+    let host = "scale.portal.test";
+    let admin = app.sign_in(host, "admin@scale.example").await;
+    let res = app
+        .call(host, "get_funds_overview", Some(&admin), &[])
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let funds = res.json();
+    assert_eq!(funds["all_partners_listed"], false, "{funds}");
+    assert_eq!(funds["partners"].as_array().unwrap().len(), 300);
+    assert_eq!(funds["partners"][0][1], "Partner 000000");
+    let budget = &funds["budgets"][0];
+    assert_eq!(budget["balances"]["allocated"], 320 * 1_000_000);
+    assert_eq!(budget["balances"]["reserved"], 320 * 600_000);
+    // The seeded budget is fully allocated: a fresh one to allocate from.
+    let res = app
+        .call(
+            host,
+            "create_budget",
+            Some(&admin),
+            &[
+                ("key", &fresh_key()),
+                ("name", "Typed names"),
+                ("kind", "marketing"),
+                ("currency", "USD"),
+                ("total", "1000.00"),
+                ("starts_on", "2027-01-01"),
+                ("ends_on", "2027-03-31"),
+            ],
+        )
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let funds = app
+        .call(host, "get_funds_overview", Some(&admin), &[])
+        .await
+        .json();
+    let fresh = |funds: &Value| {
+        funds["budgets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["name"] == "Typed names")
+            .cloned()
+            .unwrap()
+    };
+    let budget_id = fresh(&funds)["id"].as_i64().unwrap().to_string();
+    let allocate = |target: &'static str| {
+        let (admin, budget_id) = (admin.clone(), budget_id.clone());
+        async move {
+            app.call(
+                host,
+                "allocate_funds",
+                Some(&admin),
+                &[
+                    ("key", &fresh_key()),
+                    ("budget_id", &budget_id),
+                    ("target", target),
+                    ("amount", "100.00"),
+                ],
+            )
+            .await
+        }
+    };
+    // Partner 000310 is beyond the listed 300, reachable by its typed name.
+    let res = allocate("partner 000310").await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let res = allocate("Gold tier pool").await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let res = allocate("Partner 999999").await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body
+            .contains("No partner is called \u{201c}Partner 999999\u{201d}"),
+        "{}",
+        res.body
+    );
+    let funds = app
+        .call(host, "get_funds_overview", Some(&admin), &[])
+        .await
+        .json();
+    assert_eq!(fresh(&funds)["balances"]["allocated"], 2 * 10_000);
+    assert_eq!(fresh(&funds)["unallocated_minor"], 100_000 - 2 * 10_000);
+    let mine = app
+        .call(
+            host,
+            "get_funds_overview",
+            Some(&admin),
+            &[("filter[partner_id]", "Partner 000310")],
+        )
+        .await
+        .json();
+    let requests = mine["requests"].as_array().unwrap();
+    assert_eq!(requests.len(), 2, "{mine}");
+    assert!(requests
+        .iter()
+        .all(|r| r["partner_name"] == "Partner 000310"));
+    // The partner sees the new allocation beside the seeded one.
+    let user = app.sign_in(host, "user310@partner310.example").await;
+    let theirs = app
+        .call(host, "get_funds_overview", Some(&user), &[])
+        .await
+        .json();
+    assert_eq!(
+        theirs["allocations"].as_array().unwrap().len(),
+        2,
+        "{theirs}"
+    );
+}
+both!(large_programs_take_typed_partner_names, large_program);

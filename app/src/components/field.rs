@@ -17,6 +17,9 @@ pub fn TextField(
     value: Option<String>,
     #[prop(into, default = "text".to_string())] kind: String,
     #[prop(into, optional)] autocomplete: Option<String>,
+    /// Id of a `<datalist>` with suggestions.
+    #[prop(into, optional)]
+    list: Option<String>,
     #[prop(into, optional)] hint: Option<String>,
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
@@ -85,7 +88,7 @@ pub fn TextField(
     } else {
         view! {
             <input id=id.clone() name=name.clone() type=kind value=value.clone().unwrap_or_default()
-                autocomplete=autocomplete required=required
+                autocomplete=autocomplete list=list required=required
                 aria-invalid=invalid aria-describedby=described
                 on:input=on_input on:change=on_change/>
         }

@@ -4,3 +4,4 @@ pub mod avatar;
 pub mod field;
 pub mod layout;
 pub mod notice;
+pub mod partner_field;

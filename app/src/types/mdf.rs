@@ -234,8 +234,12 @@ pub struct FundsOverview {
     pub can_configure: bool,
     pub can_manage_budgets: bool,
     pub can_request: bool,
-    /// Partners the signed-in user may allocate to: (id, name).
+    /// Partners the signed-in user may allocate to or filter by: (id, name),
+    /// the first few hundred by name.
     pub partners: Vec<(i64, String)>,
+    /// False when the program has more partners than `partners` lists: the
+    /// forms then take a typed partner name.
+    pub all_partners_listed: bool,
     /// A fresh key for the next form, so a double submit creates one record.
     pub form_key: String,
 }

@@ -5,6 +5,7 @@ use crate::api::funds::{
 use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::partner_field::PartnerField;
 use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::types::mdf::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
 use crate::types::money::currency_codes;
@@ -198,7 +199,8 @@ fn Overview(
                     <SelectField id="rf-activity" name="activity" label="Activity" options=super::activity_options() selected=filter.activity_type.clone() empty="Any activity" error=none/>
                     <SelectField id="rf-region" name="region" label="Region" options=crate::pages::partners::region_options() selected=filter.region.clone() empty="Any region" error=none/>
                     {(!partners.is_empty()).then(|| view! {
-                        <SelectField id="rf-partner" name="partner" label="Partner" options=partners selected=filter.partner_id.clone() empty="Any partner" error=none/>
+                        <PartnerField id="rf-partner" name="partner" label="Partner" partners=partners all_listed=d.all_partners_listed
+                            selected=filter.partner_id.clone() empty="Any partner" error=none/>
                     })}
                     <TextField id="rf-from" name="from" label="Starting from" kind="date" value=filter.from.clone() error=none/>
                     <TextField id="rf-to" name="to" label="Starting until" kind="date" value=filter.to.clone() error=none/>
@@ -292,7 +294,7 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
         .iter()
         .map(|b| (b.id.to_string(), format!("{} ({})", b.name, b.currency)))
         .collect();
-    let mut targets: Vec<(String, String)> = Tier::ALL
+    let pools: Vec<(String, String)> = Tier::ALL
         .iter()
         .map(|t| {
             (
@@ -301,11 +303,11 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
             )
         })
         .collect();
-    targets.extend(
-        d.partners
-            .iter()
-            .map(|(id, name)| (format!("p:{id}"), name.clone())),
-    );
+    let partners: Vec<(String, String)> = d
+        .partners
+        .iter()
+        .map(|(id, name)| (format!("p:{id}"), name.clone()))
+        .collect();
     view! {
         <section class="card">
             <h2>"Allocate funds"</h2>
@@ -313,7 +315,8 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
             <ActionForm action=action node_ref=form attr:novalidate=true>
                 <input type="hidden" name="key" value=format!("{}-a", d.form_key)/>
                 <SelectField name="budget_id" label="From budget" options=budgets selected=kept(error, "budget_id") empty="Choose…" error=field_error(error, "budget_id")/>
-                <SelectField name="target" label="To" options=targets selected=kept(error, "target") empty="Choose a partner or tier pool…" error=field_error(error, "target")/>
+                <PartnerField id="f-target" name="target" label="To" fixed=pools partners all_listed=d.all_partners_listed
+                    selected=kept(error, "target") empty="Choose a partner or tier pool…" error=field_error(error, "target")/>
                 <TextField id="f-allocate-amount" name="amount" label="Amount" value=kept(error, "amount") error=field_error(error, "amount")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Allocate"</button>
             </ActionForm>
@@ -361,7 +364,8 @@ fn CoopRevenue(d: FundsOverview) -> impl IntoView {
             <FormError error=e1/>
             <ActionForm action=one node_ref=form_one attr:novalidate=true>
                 <SelectField id="rv-budget" name="budget_id" label="Co-op budget" options=budgets selected=one_budget empty="Choose…" error=field_error(e1, "budget_id")/>
-                <SelectField id="rv-partner" name="partner_id" label="Partner" options=partners selected=kept(e1, "partner_id") empty="Choose…" error=field_error(e1, "partner_id")/>
+                <PartnerField id="rv-partner" name="partner_id" label="Partner" partners all_listed=d.all_partners_listed
+                    selected=kept(e1, "partner_id") empty="Choose…" error=field_error(e1, "partner_id")/>
                 <div class="row">
                     <TextField id="rv-period" name="period" label="Period" value=kept(e1, "period") hint="2027-01 or 2027-Q1" error=field_error(e1, "period")/>
                     <TextField id="rv-revenue" name="revenue" label="Revenue" value=kept(e1, "revenue") error=field_error(e1, "revenue")/>

@@ -100,6 +100,36 @@ pub async fn balances_by_allocation(
         .collect())
 }
 
+/// Balances per budget over all its allocations, summed in the database.
+pub async fn balances_by_budget(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+) -> Result<std::collections::HashMap<i64, Balances>, DbErr> {
+    let rows: Vec<(i64, String, i64)> = mdf_ledger::Entity::find()
+        .select_only()
+        .column(mdf_ledger::Column::BudgetId)
+        .column(mdf_ledger::Column::Kind)
+        .column_as(
+            mdf_ledger::Column::AmountMinor.sum().cast_as("bigint"),
+            "total",
+        )
+        .filter(mdf_ledger::Column::TenantId.eq(tenant_id))
+        .filter(mdf_ledger::Column::AllocationId.is_not_null())
+        .group_by(mdf_ledger::Column::BudgetId)
+        .group_by(mdf_ledger::Column::Kind)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut grouped: std::collections::HashMap<i64, Vec<(String, i64)>> = Default::default();
+    for (budget, kind, total) in rows {
+        grouped.entry(budget).or_default().push((kind, total));
+    }
+    Ok(grouped
+        .into_iter()
+        .map(|(id, sums)| (id, fold(&sums)))
+        .collect())
+}
+
 /// Takes `amount` from a budget's unallocated funds; false if not enough.
 pub async fn take_from_budget(
     db: &impl ConnectionTrait,

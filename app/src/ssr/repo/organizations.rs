@@ -93,6 +93,52 @@ pub async fn page(
     Ok((rows, total, more))
 }
 
+/// A visible partner named by the user: an id (as a picker sends it) or the
+/// name typed into a field (case-insensitive), for programs too large to
+/// list every partner in a form.
+pub async fn partner_by_id_or_name(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    raw: &str,
+) -> Result<Option<organization::Model>, DbErr> {
+    use organization::Column as O;
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let query = scope.partners();
+    let query = match raw.parse::<i64>() {
+        Ok(id) => query.filter(O::Id.eq(id)),
+        // The exact spelling too: SQLite's lower() folds ASCII letters only.
+        Err(_) => query.filter(
+            Condition::any().add(O::Name.eq(raw)).add(
+                Expr::expr(Func::lower(Expr::col((organization::Entity, O::Name))))
+                    .eq(raw.to_lowercase()),
+            ),
+        ),
+    };
+    query.order_by_asc(O::Id).one(db).await
+}
+
+/// Up to `limit` visible partners as (id, name) by name, for pickers.
+pub async fn pick_list(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    limit: u64,
+) -> Result<Vec<(i64, String)>, DbErr> {
+    scope
+        .partners()
+        .select_only()
+        .column(organization::Column::Id)
+        .column(organization::Column::Name)
+        .order_by_asc(organization::Column::Name)
+        .order_by_asc(organization::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
 /// Names of organisations by id, within the tenant (for parent distributors).
 pub async fn names(
     db: &impl ConnectionTrait,

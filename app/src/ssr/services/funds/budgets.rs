@@ -3,8 +3,8 @@
 
 use super::{audit, can_manage_budgets, date, forbidden, money};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{mdf_allocation, mdf_budget, organization};
-use crate::ssr::repo::{db_error, funds};
+use crate::ssr::entities::{mdf_allocation, mdf_budget};
+use crate::ssr::repo::{db_error, funds, organizations};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::mdf::{BudgetKind, LedgerKind};
@@ -210,32 +210,17 @@ pub async fn allocate(
         e.add("budget_id", "Choose a budget.");
         return Err(AppError::Invalid(e));
     };
-    let (partner, tier, holder) = if let Some(id) = target_raw
-        .strip_prefix("p:")
-        .and_then(|v| v.parse::<i64>().ok())
-    {
-        match scope
-            .partners()
-            .filter(organization::Column::Id.eq(id))
-            .one(&state.db)
-            .await
-            .map_err(db_error)?
-        {
-            Some(p) => (Some(p.id), None, p.name),
-            None => {
-                e.add("target", "Choose a partner or a tier pool.");
-                (None, None, String::new())
-            }
-        }
-    } else if let Some(t) = target_raw.strip_prefix("t:").and_then(Tier::parse) {
-        (
+    let (partner, tier, holder) = match allocation_target(state, &scope, target_raw).await? {
+        Some(Target::Partner(id, name)) => (Some(id), None, name),
+        Some(Target::Pool(t)) => (
             None,
             Some(t.as_str().to_owned()),
             format!("{} tier pool", t.label()),
-        )
-    } else {
-        e.add("target", "Choose a partner or a tier pool.");
-        (None, None, String::new())
+        ),
+        None => {
+            e.add("target", target_problem(target_raw));
+            (None, None, String::new())
+        }
     };
     let amount = match parse_amount(amount_raw, &budget.currency) {
         Ok(0) => {
@@ -311,4 +296,49 @@ pub async fn allocate(
     .await
     .map_err(db_error)?;
     txn.commit().await.map_err(db_error)
+}
+
+enum Target {
+    /// (id, name)
+    Partner(i64, String),
+    Pool(Tier),
+}
+
+/// Where an allocation goes: `p:<id>` or `t:<tier>` from the picker, or,
+/// where the program is too large to list every partner, the typed name of a
+/// partner or of a tier pool ("Gold tier pool").
+async fn allocation_target(
+    state: &AppState,
+    scope: &Scope<'_>,
+    raw: &str,
+) -> AppResult<Option<Target>> {
+    let raw = raw.trim();
+    if let Some(t) = raw.strip_prefix("t:").and_then(Tier::parse) {
+        return Ok(Some(Target::Pool(t)));
+    }
+    if let Some(t) = Tier::ALL
+        .iter()
+        .find(|t| raw.eq_ignore_ascii_case(&format!("{} tier pool", t.label())))
+    {
+        return Ok(Some(Target::Pool(*t)));
+    }
+    let partner = match raw.strip_prefix("p:") {
+        Some(id) if id.parse::<i64>().is_ok() => {
+            organizations::partner_by_id_or_name(&state.db, scope, id).await
+        }
+        Some(_) => return Ok(None),
+        None if raw.parse::<i64>().is_ok() => return Ok(None),
+        None => organizations::partner_by_id_or_name(&state.db, scope, raw).await,
+    }
+    .map_err(db_error)?;
+    Ok(partner.map(|p| Target::Partner(p.id, p.name)))
+}
+
+fn target_problem(raw: &str) -> String {
+    let raw = raw.trim();
+    if raw.is_empty() || raw.starts_with("p:") || raw.starts_with("t:") {
+        "Choose a partner or a tier pool.".into()
+    } else {
+        super::unknown_partner(raw)
+    }
 }

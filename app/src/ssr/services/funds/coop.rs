@@ -5,7 +5,7 @@
 use super::{audit, can_manage_budgets, forbidden, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_revenue, organization};
-use crate::ssr::repo::{db_error, funds};
+use crate::ssr::repo::{db_error, funds, organizations};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::{BudgetKind, LedgerKind};
 use crate::types::money::parse_amount;
@@ -229,17 +229,18 @@ pub async fn record(
     if budget.is_none() {
         e.add("budget_id", "Choose a co-op budget.");
     }
-    let partner = match partner_raw.parse::<i64>() {
-        Ok(id) => scope
-            .partners()
-            .filter(organization::Column::Id.eq(id))
-            .one(&state.db)
-            .await
-            .map_err(db_error)?,
-        Err(_) => None,
-    };
+    // An id from the picker, or a typed name where the program is too large
+    // to list every partner.
+    let partner = organizations::partner_by_id_or_name(&state.db, &scope, partner_raw)
+        .await
+        .map_err(db_error)?;
     if partner.is_none() {
-        e.add("partner_id", "Choose a partner.");
+        let raw = partner_raw.trim();
+        if raw.is_empty() || raw.parse::<i64>().is_ok() {
+            e.add("partner_id", "Choose a partner.");
+        } else {
+            e.add("partner_id", super::unknown_partner(raw));
+        }
     }
     let period = valid_period(period_raw);
     if period.is_none() {

@@ -79,3 +79,8 @@ pub(crate) fn money(minor: i64, currency: &str) -> String {
 pub(crate) fn forbidden() -> AppError {
     AppError::Forbidden
 }
+
+/// The message for a typed partner name that matches no partner.
+pub(crate) fn unknown_partner(raw: &str) -> String {
+    format!("No partner is called \u{201c}{raw}\u{201d}. Check the spelling, or pick one of the suggestions.")
+}

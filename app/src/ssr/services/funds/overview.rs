@@ -8,8 +8,8 @@ use crate::ssr::repo::{db_error, funds, organizations, users};
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::mdf::RequestFilter;
 use crate::types::mdf::{
-    ActivityType, AllocationRow, AuditRow, Balances, BudgetKind, BudgetRow, FundsOverview,
-    RequestDetail, RequestRow, RequestStatus,
+    ActivityType, AllocationRow, AuditRow, BudgetKind, BudgetRow, FundsOverview, RequestDetail,
+    RequestRow, RequestStatus,
 };
 use crate::types::mdf::{ClaimStatus, ClaimView, ProofFile};
 use crate::types::{Region, Role, Tier};
@@ -17,13 +17,8 @@ use sea_orm::QueryTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
-fn add(into: &mut Balances, b: &Balances) {
-    into.allocated += b.allocated;
-    into.reserved += b.reserved;
-    into.claimed += b.claimed;
-    into.paid += b.paid;
-    into.available += b.available;
-}
+/// How many partners a form lists before it asks for a typed name instead.
+const PICK_LIMIT: u64 = 300;
 
 fn day(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -119,12 +114,18 @@ pub async fn overview(
         .all(db)
         .await
         .map_err(db_error)?;
-    let allocations = scope
-        .mdf_allocations()
-        .order_by_asc(mdf_allocation::Column::Id)
-        .all(db)
-        .await
-        .map_err(db_error)?;
+    // Partners see their own allocations; vendor staff see budget totals
+    // summed in the database (a program may hold 100,000 allocations).
+    let allocations = if actor.role.is_vendor_staff() {
+        Vec::new()
+    } else {
+        scope
+            .mdf_allocations()
+            .order_by_asc(mdf_allocation::Column::Id)
+            .all(db)
+            .await
+            .map_err(db_error)?
+    };
     // Partners see the budgets their allocations come from, for names and dates.
     let budget_ids: Vec<i64> = allocations.iter().map(|a| a.budget_id).collect();
     let alloc_budgets: HashMap<i64, mdf_budget::Model> = mdf_budget::Entity::find()
@@ -144,7 +145,15 @@ pub async fn overview(
     .await
     .map_err(db_error)?;
 
-    let requests = filtered_requests(&scope, filter)
+    // The partner filter holds an id from the picker or a typed name.
+    let mut filter = filter.clone();
+    if !filter.partner_id.trim().is_empty() && filter.partner_id.parse::<i64>().is_err() {
+        let found = organizations::partner_by_id_or_name(db, &scope, &filter.partner_id)
+            .await
+            .map_err(db_error)?;
+        filter.partner_id = found.map_or(-1, |p| p.id).to_string();
+    }
+    let requests = filtered_requests(&scope, &filter)
         .order_by_desc(mdf_request::Column::Id)
         .limit(50)
         .all(db)
@@ -243,25 +252,24 @@ pub async fn overview(
         }
     }
 
-    let mut per_budget: HashMap<i64, Balances> = HashMap::new();
-    for a in &allocations {
-        if let Some(b) = balances.get(&a.id) {
-            add(per_budget.entry(a.budget_id).or_default(), b);
-        }
-    }
-    let partners = if can_manage_budgets(actor) {
-        scope
-            .partners()
-            .select_only()
-            .column(organization::Column::Id)
-            .column(organization::Column::Name)
-            .order_by_asc(organization::Column::Name)
-            .into_tuple()
-            .all(db)
+    let per_budget = if actor.role.is_vendor_staff() {
+        funds::balances_by_budget(db, actor.tenant_id)
             .await
             .map_err(db_error)?
     } else {
-        Vec::new()
+        HashMap::new()
+    };
+    // Pickers list every partner up to PICK_LIMIT; beyond that the forms take
+    // a typed name, with suggestions while typing.
+    let (partners, all_partners_listed) = if can_manage_budgets(actor) || can_review(actor) {
+        let mut list = organizations::pick_list(db, &scope, PICK_LIMIT + 1)
+            .await
+            .map_err(db_error)?;
+        let all = list.len() as u64 <= PICK_LIMIT;
+        list.truncate(PICK_LIMIT as usize);
+        (list, all)
+    } else {
+        (Vec::new(), true)
     };
     // The newest budget events, shown on each budget card: one query for the
     // events, one for the names behind them.
@@ -347,6 +355,7 @@ pub async fn overview(
         can_manage_budgets: can_manage_budgets(actor),
         can_request: can_request(actor),
         partners,
+        all_partners_listed,
         form_key: tokens::issue().0,
     })
 }
