@@ -10,7 +10,7 @@ E2E_PORT ?= 3100
 SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
 
-.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-kill-sends bench-kill-approvals bench-pg-restart
+.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse
 
 tools:
 	@scripts/install-tools.sh
@@ -18,12 +18,15 @@ tools:
 # Release builds run Binaryen's wasm-opt from npm: Debian's (108) breaks
 # wasm-bindgen's reference-type tables, and cargo-leptos would download one.
 WASM_OPT_BIN := $(CURDIR)/scripts/wasm-opt/node_modules/.bin
+# --split cuts each lazily loaded page's code out of the main wasm bundle
+# (app/src/root.rs); split points are wasm imports, so every build splits.
+RELEASE_BUILD := PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress --split
 wasm-opt:
 	@cd scripts/wasm-opt && { [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund; }
 
 ## Release build, then serve on 127.0.0.1:3000 with data under ./data.
 run: tools wasm-opt
-	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	$(RELEASE_BUILD)
 	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=prm LEPTOS_SITE_PKG_DIR=pkg \
 	  $(CARGO_TARGET_DIR)/release/server
 
@@ -51,7 +54,7 @@ unit:
 	$(SHARED_BUILD_ENV) cargo test --no-fail-fast -p server -p app -p migrations
 
 build-debug:
-	cargo leptos build
+	cargo leptos build --split
 
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
@@ -74,28 +77,34 @@ bench-editor:
 ## list, the funds page and a server function, on a small and a
 ## 100,000-partner / 1,000,000-post / 200,000-claim program (release build).
 bench-http: tools wasm-opt
-	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	$(RELEASE_BUILD)
 	bench/http.sh $(BENCH_PARTNERS)
 
 ## The forum pages only.
 bench-forum: tools wasm-opt
-	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	$(RELEASE_BUILD)
 	PAGES="/forum/topics/1 /forum" bench/http.sh $(BENCH_PARTNERS)
 
 ## Reliability: kill -9 the server three times while it sends a campaign to
 ## 3,000 contacts; checks nothing is lost or sent twice (release build).
 bench-kill-sends: tools wasm-opt
-	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	$(RELEASE_BUILD)
 	bench/kill-sends.sh $(BENCH_CONTACTS)
 
 ## Reliability: kill -9 the server three times while the vendor approves 600
 ## claims; `server verify` then checks ledger and counters (release build).
 bench-kill-approvals: tools wasm-opt
-	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	$(RELEASE_BUILD)
 	bench/kill-approvals.sh $(BENCH_PARTNERS)
 
 ## Reliability: stop PostgreSQL for 5 s under load; only 503s, then recovery
 ## without a restart (needs root and the machine's PostgreSQL).
 bench-pg-restart: tools wasm-opt
-	PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
+	$(RELEASE_BUILD)
 	bench/pg-restart.sh
+
+## Page quality: Lighthouse mobile scores of sign-in, dashboard, forum topic,
+## MDF claim form and co-branding editor (release build, Debian Chromium).
+bench-lighthouse: tools wasm-opt browser
+	$(RELEASE_BUILD)
+	bench/lighthouse.sh

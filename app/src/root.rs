@@ -23,7 +23,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, LazyRoute, SsrMode,
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -39,7 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="Partner portal: co-branded marketing, campaigns, market development funds and community."/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options defer=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -49,12 +49,35 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// "<page> · Partner portal"; a title that already ends so stays as it is.
+fn page_title(title: String) -> String {
+    const SUFFIX: &str = "Partner portal";
+    if title.is_empty() || title == SUFFIX {
+        SUFFIX.to_owned()
+    } else if title.ends_with(&format!(" · {SUFFIX}")) {
+        title
+    } else {
+        format!("{title} · {SUFFIX}")
+    }
+}
+
+/// The title the server rendered, kept while a lazily loaded page hydrates
+/// (its own `<Title>` only runs once its code has arrived; until then the
+/// document would have an empty title).
+fn server_title() -> String {
+    if cfg!(feature = "hydrate") {
+        document().title()
+    } else {
+        String::new()
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Stylesheet id="leptos" href="/pkg/prm.css"/>
-        <Title formatter=|title: String| if title.is_empty() { "Partner portal".to_owned() } else { format!("{title} · Partner portal") }/>
+        <Title formatter=page_title text=server_title()/>
         <Router>
             <Routes fallback=NotFoundPage>
                 <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
@@ -63,33 +86,122 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/invitation") view=AcceptInvitationPage ssr=SsrMode::Async/>
                 <ParentRoute path=path!("") view=PortalLayout ssr=SsrMode::Async>
                     <Route path=path!("") view=DashboardPage ssr=SsrMode::Async/>
-                    <Route path=path!("partners") view=PartnersPage ssr=SsrMode::Async/>
-                    <Route path=path!("partners/:id") view=PartnerPage ssr=SsrMode::Async/>
-                    <Route path=path!("users") view=UsersPage ssr=SsrMode::Async/>
-                    <Route path=path!("account") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("funds") view=FundsPage ssr=SsrMode::Async/>
-                    <Route path=path!("cobrand") view=CobrandPage ssr=SsrMode::Async/>
-                    <Route path=path!("cobrand/templates/new") view=NewTemplatePage ssr=SsrMode::Async/>
-                    <Route path=path!("cobrand/templates/:id") view=TemplatePage ssr=SsrMode::Async/>
-                    <Route path=path!("cobrand/templates/:id/customise") view=NewDesignPage ssr=SsrMode::Async/>
-                    <Route path=path!("cobrand/designs/:id") view=DesignPage ssr=SsrMode::Async/>
-                    <Route path=path!("campaigns") view=CampaignsPage ssr=SsrMode::Async/>
-                    <Route path=path!("campaigns/new") view=NewCampaignPage ssr=SsrMode::Async/>
-                    <Route path=path!("campaigns/:id") view=CampaignPage ssr=SsrMode::Async/>
-                    <Route path=path!("campaigns/:id/edit") view=EditCampaignPage ssr=SsrMode::Async/>
-                    <Route path=path!("contacts") view=ContactsPage ssr=SsrMode::Async/>
-                    <Route path=path!("forum") view=ForumPage ssr=SsrMode::Async/>
-                    <Route path=path!("forum/new") view=NewTopicPage ssr=SsrMode::Async/>
-                    <Route path=path!("forum/search") view=SearchPage ssr=SsrMode::Async/>
-                    <Route path=path!("forum/notifications") view=NotificationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("forum/moderation") view=ModerationPage ssr=SsrMode::Async/>
-                    <Route path=path!("forum/topics/:id") view=ForumTopicPage ssr=SsrMode::Async/>
-                    <Route path=path!("forum/posts/:id/edit") view=EditPostPage ssr=SsrMode::Async/>
-                    <Route path=path!("forum/posts/:id/history") view=HistoryPage ssr=SsrMode::Async/>
-                    <Route path=path!("funds/requests/new") view=NewRequestPage ssr=SsrMode::Async/>
-                    <Route path=path!("funds/requests/:id") view=RequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("partners") view={Lazy::<PartnersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("partners/:id") view={Lazy::<PartnerRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("users") view={Lazy::<UsersRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("funds") view={Lazy::<FundsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand") view={Lazy::<CobrandRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand/templates/new") view={Lazy::<NewTemplateRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand/templates/:id") view={Lazy::<TemplateRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand/templates/:id/customise") view={Lazy::<NewDesignRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("cobrand/designs/:id") view={Lazy::<DesignRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("campaigns") view={Lazy::<CampaignsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("campaigns/new") view={Lazy::<NewCampaignRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("campaigns/:id") view={Lazy::<CampaignRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("campaigns/:id/edit") view={Lazy::<EditCampaignRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("contacts") view={Lazy::<ContactsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("forum") view={Lazy::<ForumRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("forum/new") view={Lazy::<NewTopicRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("forum/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("forum/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("forum/moderation") view={Lazy::<ModerationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("forum/topics/:id") view={Lazy::<ForumTopicRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("forum/posts/:id/edit") view={Lazy::<EditPostRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("forum/posts/:id/history") view={Lazy::<HistoryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("funds/requests/new") view={Lazy::<NewRequestRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("funds/requests/:id") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
             </Routes>
         </Router>
     }
 }
+
+// Code splitting (`cargo leptos build --split`): each area's pages are one
+// lazily loaded wasm module, fetched when one of them is first shown (on a full
+// page load, before hydrating it), so a phone downloads the code of the areas
+// it opens, not of the whole portal. One module per area rather than per page
+// keeps the shared code in a few chunks instead of hundreds of tiny ones. On
+// the server and in unsplit builds these render like plain routes.
+
+/// Declares an area: an enum naming its pages, one lazily loaded function
+/// rendering any of them (`#[lazy]` also defines its chunk loader, named
+/// `__preload_<function>`), and a route type per page that calls it.
+macro_rules! lazy_area {
+    ($area:ident, $preload:ident, $pages:ident { $($route:ident => $page:ident),+ $(,)? }) => {
+        // Variants share their route type's name (and so its "Route" ending).
+        #[allow(clippy::enum_variant_names)]
+        #[derive(Clone, Copy)]
+        enum $pages {
+            $($route),+
+        }
+
+        #[lazy]
+        fn $area(page: $pages) -> AnyView {
+            match page {
+                $($pages::$route => view! { <$page/> }.into_any()),+
+            }
+        }
+
+        $(
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    $route
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $area($pages::$route).await
+                }
+
+                // Hydration loads the chunk first, so the server's HTML is
+                // hydrated in place rather than rendered again.
+                async fn preload() {
+                    #[cfg(target_arch = "wasm32")]
+                    $preload().await;
+                }
+            }
+        )+
+    };
+}
+
+lazy_area!(people_area, __preload_people_area, PeoplePage {
+    PartnersRoute => PartnersPage,
+    PartnerRoute => PartnerPage,
+    UsersRoute => UsersPage,
+    AccountRoute => AccountPage,
+});
+
+lazy_area!(funds_area, __preload_funds_area, FundsPage {
+    FundsRoute => FundsPage,
+    NewRequestRoute => NewRequestPage,
+    RequestRoute => RequestPage,
+});
+
+lazy_area!(cobrand_area, __preload_cobrand_area, CobrandPage {
+    CobrandRoute => CobrandPage,
+    NewTemplateRoute => NewTemplatePage,
+    TemplateRoute => TemplatePage,
+    NewDesignRoute => NewDesignPage,
+    DesignRoute => DesignPage,
+});
+
+lazy_area!(campaigns_area, __preload_campaigns_area, CampaignsPage {
+    CampaignsRoute => CampaignsPage,
+    NewCampaignRoute => NewCampaignPage,
+    CampaignRoute => CampaignPage,
+    EditCampaignRoute => EditCampaignPage,
+    ContactsRoute => ContactsPage,
+});
+
+lazy_area!(forum_area, __preload_forum_area, ForumPage {
+    ForumRoute => ForumPage,
+    NewTopicRoute => NewTopicPage,
+    SearchRoute => SearchPage,
+    NotificationsRoute => NotificationsPage,
+    ModerationRoute => ModerationPage,
+    ForumTopicRoute => ForumTopicPage,
+    EditPostRoute => EditPostPage,
+    HistoryRoute => HistoryPage,
+});

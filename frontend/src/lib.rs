@@ -9,12 +9,21 @@ mod upload_progress;
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
     upload_progress::install();
     file_to_text::install();
     attach_picture::install();
-    // Lets browser tests (and curious people) know the page is interactive.
-    if let Some(body) = leptos::prelude::document().body() {
+    let Some(body) = leptos::prelude::document().body() else {
+        return;
+    };
+    // Lazily loaded routes (app/src/root.rs) hydrate asynchronously: the
+    // current page's code chunk is fetched first. The same as
+    // `hydrate_lazy`, but marking the page once it is interactive.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    leptos::task::spawn_local(async move {
+        leptos::mount::hydrate_from_async(body.clone(), app::App)
+            .await
+            .forget();
+        // Lets browser tests (and curious people) know the page is interactive.
         let _ = body.set_attribute("data-hydrated", "true");
-    }
+    });
 }

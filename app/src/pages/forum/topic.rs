@@ -243,9 +243,15 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
                 <div class="post-actions">
                     <ActionForm action=like attr:class="inline-form">
                         <input type="hidden" name="post_id" value=id/>
+                        // A toggle button named by its visible count ("3 likes", pressed or
+                        // not): the spoken name must contain all visible text.
                         <button type="submit" class="btn btn-quiet" disabled=!post.can_like aria-pressed=if post.liked_by_me { "true" } else { "false" }
-                            aria-label=format!("{} ({} likes)", if post.liked_by_me { "Unlike" } else { "Like" }, post.like_count)>
-                            {if post.liked_by_me { "♥ " } else { "♡ " }}{post.like_count}
+                            title=if post.liked_by_me { "Unlike" } else { "Like" }>
+                            <svg class="heart" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+                                <path d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.8 4.5c2.2 0 3.9 1.3 5.2 3.1 1.3-1.8 3-3.1 5.2-3.1 3.8 0 5.9 3.9 4.4 7.3C19.5 16.4 12 21 12 21z"
+                                    fill=if post.liked_by_me { "currentColor" } else { "none" } stroke="currentColor" stroke-width="2"/>
+                            </svg>
+                            {post.like_count}<span class="sr-only">{if post.like_count == 1 { " like" } else { " likes" }}</span>
                         </button>
                     </ActionForm>
                     {(!ctx.locked || ctx.moderator).then(|| view! {
