@@ -283,36 +283,24 @@ pub async fn record(
     Ok(())
 }
 
-/// A CSV with the columns `partner,period,revenue` (partner by name or id).
-/// Every row is checked first; one bad row saves nothing and every problem
-/// is reported with its row number.
-pub async fn import(
-    state: &AppState,
-    actor: &Actor,
-    budget_raw: &str,
-    csv_text: &str,
-) -> AppResult<usize> {
-    if !can_manage_budgets(actor) {
-        return Err(forbidden());
-    }
-    let scope = Scope::new(actor);
-    let keep = |e: FormErrors| e.with_values(&[("budget_id", budget_raw), ("csv", csv_text)]);
-    let Some(budget) = coop_budget(state, &scope, budget_raw).await? else {
-        let mut e = keep(FormErrors::new());
-        e.add("budget_id", "Choose a co-op budget.");
-        return Err(AppError::Invalid(e));
-    };
-    let partners = scope.partners().all(&state.db).await.map_err(db_error)?;
-    let recorded: Vec<(i64, String)> = mdf_revenue::Entity::find()
-        .filter(mdf_revenue::Column::TenantId.eq(actor.tenant_id))
-        .filter(mdf_revenue::Column::BudgetId.eq(budget.id))
-        .all(&state.db)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(|r| (r.partner_id, r.period))
-        .collect();
+/// Why a revenue file cannot be imported.
+#[derive(Debug)]
+enum Unreadable {
+    /// The first line does not name the columns.
+    Header,
+    /// Every problem, by row number.
+    Rows(Vec<String>),
+}
 
+/// Checks every row of a revenue file against the program's partners and the
+/// revenue already recorded; nothing touches the database, so hostile files
+/// can be thrown at it in tests.
+fn parse_rows(
+    csv_text: &str,
+    currency: &str,
+    partners: &[organization::Model],
+    recorded: &[(i64, String)],
+) -> Result<Vec<Row>, Unreadable> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
@@ -323,12 +311,7 @@ pub async fn import(
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
     let (Some(pc), Some(dc), Some(rc)) = (col("partner"), col("period"), col("revenue")) else {
-        let mut e = keep(FormErrors::new());
-        e.add(
-            "csv",
-            "The first line must name the columns: partner,period,revenue.",
-        );
-        return Err(AppError::Invalid(e));
+        return Err(Unreadable::Header);
     };
     let mut problems: Vec<String> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
@@ -354,7 +337,7 @@ pub async fn import(
             })
             .cloned();
         let period = valid_period(&field(dc));
-        let revenue = parse_amount(&field(rc), &budget.currency);
+        let revenue = parse_amount(&field(rc), currency);
         let mut row_problems = Vec::new();
         if partner.is_none() {
             row_problems.push(format!("no partner named \"{name}\""));
@@ -398,13 +381,60 @@ pub async fn import(
         problems.push("The file has no rows under its header line.".into());
     }
     if !problems.is_empty() {
-        let mut e = keep(FormErrors::new());
-        e.add(
-            "csv",
-            format!("Nothing was imported. {}", problems.join(" ")),
-        );
-        return Err(AppError::Invalid(e));
+        return Err(Unreadable::Rows(problems));
     }
+    Ok(rows)
+}
+
+/// A CSV with the columns `partner,period,revenue` (partner by name or id).
+/// Every row is checked first; one bad row saves nothing and every problem
+/// is reported with its row number.
+pub async fn import(
+    state: &AppState,
+    actor: &Actor,
+    budget_raw: &str,
+    csv_text: &str,
+) -> AppResult<usize> {
+    if !can_manage_budgets(actor) {
+        return Err(forbidden());
+    }
+    let scope = Scope::new(actor);
+    let keep = |e: FormErrors| e.with_values(&[("budget_id", budget_raw), ("csv", csv_text)]);
+    let Some(budget) = coop_budget(state, &scope, budget_raw).await? else {
+        let mut e = keep(FormErrors::new());
+        e.add("budget_id", "Choose a co-op budget.");
+        return Err(AppError::Invalid(e));
+    };
+    let partners = scope.partners().all(&state.db).await.map_err(db_error)?;
+    let recorded: Vec<(i64, String)> = mdf_revenue::Entity::find()
+        .filter(mdf_revenue::Column::TenantId.eq(actor.tenant_id))
+        .filter(mdf_revenue::Column::BudgetId.eq(budget.id))
+        .all(&state.db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(|r| (r.partner_id, r.period))
+        .collect();
+
+    let rows = match parse_rows(csv_text, &budget.currency, &partners, &recorded) {
+        Ok(rows) => rows,
+        Err(Unreadable::Header) => {
+            let mut e = keep(FormErrors::new());
+            e.add(
+                "csv",
+                "The first line must name the columns: partner,period,revenue.",
+            );
+            return Err(AppError::Invalid(e));
+        }
+        Err(Unreadable::Rows(problems)) => {
+            let mut e = keep(FormErrors::new());
+            e.add(
+                "csv",
+                format!("Nothing was imported. {}", problems.join(" ")),
+            );
+            return Err(AppError::Invalid(e));
+        }
+    };
     record_all(state, actor, &budget, rows)
         .await
         .map_err(|err| match err {
@@ -445,5 +475,102 @@ mod tests {
         );
         assert_eq!(accrual(999, 250), 24, "rounded down to the cent");
         assert_eq!(accrual(i64::MAX / 2, 10_000), i64::MAX / 2, "no overflow");
+    }
+
+    fn partner(id: i64, name: &str) -> organization::Model {
+        let now = chrono::Utc::now();
+        organization::Model {
+            id,
+            tenant_id: 1,
+            kind: "partner".into(),
+            name: name.into(),
+            partner_type: None,
+            tier: None,
+            region: None,
+            segment: None,
+            parent_id: None,
+            channel_manager_id: None,
+            website: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            address: String::new(),
+            city: String::new(),
+            country: String::new(),
+            brand_color: String::new(),
+            logo_key: None,
+            description: String::new(),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn reads_a_clean_file_and_names_every_bad_row() {
+        let partners = [partner(7, "Northwind Systems"), partner(9, "Bluepeak")];
+        let recorded = [(9, "2027-Q1".to_owned())];
+        let ok = parse_rows(
+            "Partner , Period,Revenue\nnorthwind systems,2027-q1,\"1,250.50\"\n9,2027-02,10",
+            "USD",
+            &partners,
+            &recorded,
+        )
+        .expect("clean file");
+        assert_eq!(ok.len(), 2);
+        assert_eq!(
+            (ok[0].partner.id, ok[0].period.as_str(), ok[0].revenue),
+            (7, "2027-Q1", 125_050)
+        );
+        let Err(Unreadable::Rows(problems)) = parse_rows(
+            "partner,period,revenue\nNobody,2027-13,abc\nBluepeak,2027-Q1,5\n7,2027-01,1\n7,2027-01,2",
+            "USD",
+            &partners,
+            &recorded,
+        ) else {
+            panic!("bad rows accepted");
+        };
+        let all = problems.join(" ");
+        for expected in [
+            "Row 2: no partner named \"Nobody\"",
+            "2027-13",
+            "Row 3: Bluepeak already has revenue for 2027-Q1",
+            "Row 5: Northwind Systems for 2027-01 appears twice",
+        ] {
+            assert!(all.contains(expected), "{expected}: {all}");
+        }
+        assert!(matches!(
+            parse_rows("name,amount\nx,1", "USD", &partners, &recorded),
+            Err(Unreadable::Header)
+        ));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// Whatever the file holds: no panic, and what would be recorded is
+        /// a known partner, a valid period and an amount, at most once per
+        /// partner and period and never over revenue already recorded.
+        #[test]
+        fn hostile_revenue_files_never_panic_or_slip_through(
+            lines in proptest::collection::vec(
+                "(Northwind Systems|northwind systems|Bluepeak|7|9|x|\"[^\"]{0,8}\")?,(2027-0[1-9]|2027-Q[1-5]|20x7-1|)?,(-?[0-9]{0,7}(\\.[0-9]{0,3})?|[,.]{1,3}|[a-z]{0,3})?[,\"\r\n\t\u{0}\u{feff}]{0,2}",
+                0..12,
+            ),
+            header in proptest::sample::select(vec!["partner,period,revenue", "PARTNER ,period, revenue", "period,revenue,partner", "partner;period;revenue", ""]),
+        ) {
+            let partners = [partner(7, "Northwind Systems"), partner(9, "Bluepeak")];
+            let recorded = [(9, "2027-Q1".to_owned())];
+            let file = format!("{header}\n{}", lines.join("\n"));
+            if let Ok(rows) = parse_rows(&file, "USD", &partners, &recorded) {
+                proptest::prop_assert!(!rows.is_empty());
+                let mut seen = std::collections::HashSet::new();
+                for r in &rows {
+                    proptest::prop_assert!(partners.iter().any(|p| p.id == r.partner.id));
+                    proptest::prop_assert_eq!(valid_period(&r.period), Some(r.period.clone()));
+                    proptest::prop_assert!(!recorded.contains(&(r.partner.id, r.period.clone())));
+                    proptest::prop_assert!(seen.insert((r.partner.id, r.period.clone())), "recorded twice");
+                }
+            }
+        }
     }
 }
