@@ -11,6 +11,9 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Hello/ })).toBeVisible();
+  // Hydration waits for browser idle time: a link clicked before it is a
+  // full page load, and a later hydrated() could still see the old page.
+  await hydrated(page);
 }
 
 /** Waits until the wasm app has hydrated, so clicks are handled in the browser. */

@@ -88,16 +88,23 @@ pub async fn balances_by_allocation(
         .into_tuple()
         .all(db)
         .await?;
+    Ok(fold_by_key(rows.into_iter().filter_map(
+        |(allocation, kind, total)| allocation.map(|id| (id, kind, total)),
+    )))
+}
+
+/// Balances per key from (key, ledger kind, sum) rows.
+fn fold_by_key(
+    rows: impl Iterator<Item = (i64, String, i64)>,
+) -> std::collections::HashMap<i64, Balances> {
     let mut grouped: std::collections::HashMap<i64, Vec<(String, i64)>> = Default::default();
-    for (allocation, kind, total) in rows {
-        if let Some(id) = allocation {
-            grouped.entry(id).or_default().push((kind, total));
-        }
+    for (key, kind, total) in rows {
+        grouped.entry(key).or_default().push((kind, total));
     }
-    Ok(grouped
+    grouped
         .into_iter()
-        .map(|(id, sums)| (id, fold(&sums)))
-        .collect())
+        .map(|(key, sums)| (key, fold(&sums)))
+        .collect()
 }
 
 /// Balances per budget over all its allocations, summed in the database.
@@ -120,14 +127,7 @@ pub async fn balances_by_budget(
         .into_tuple()
         .all(db)
         .await?;
-    let mut grouped: std::collections::HashMap<i64, Vec<(String, i64)>> = Default::default();
-    for (budget, kind, total) in rows {
-        grouped.entry(budget).or_default().push((kind, total));
-    }
-    Ok(grouped
-        .into_iter()
-        .map(|(id, sums)| (id, fold(&sums)))
-        .collect())
+    Ok(fold_by_key(rows.into_iter()))
 }
 
 /// Takes `amount` from a budget's unallocated funds; false if not enough.

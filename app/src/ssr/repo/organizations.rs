@@ -120,23 +120,29 @@ pub async fn partner_by_id_or_name(
     query.order_by_asc(O::Id).one(db).await
 }
 
+/// (id, name) of the selected organisations, by name.
+async fn id_names(
+    db: &impl ConnectionTrait,
+    query: Select<organization::Entity>,
+) -> Result<Vec<(i64, String)>, DbErr> {
+    query
+        .select_only()
+        .column(organization::Column::Id)
+        .column(organization::Column::Name)
+        .order_by_asc(organization::Column::Name)
+        .order_by_asc(organization::Column::Id)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
 /// Up to `limit` visible partners as (id, name) by name, for pickers.
 pub async fn pick_list(
     db: &impl ConnectionTrait,
     scope: &Scope<'_>,
     limit: u64,
 ) -> Result<Vec<(i64, String)>, DbErr> {
-    scope
-        .partners()
-        .select_only()
-        .column(organization::Column::Id)
-        .column(organization::Column::Name)
-        .order_by_asc(organization::Column::Name)
-        .order_by_asc(organization::Column::Id)
-        .limit(limit)
-        .into_tuple()
-        .all(db)
-        .await
+    id_names(db, scope.partners().limit(limit)).await
 }
 
 /// Names of organisations by id, within the tenant (for parent distributors).
@@ -165,16 +171,13 @@ pub async fn children(
     scope: &Scope<'_>,
     parent_id: i64,
 ) -> Result<Vec<(i64, String)>, DbErr> {
-    scope
-        .partners()
-        .select_only()
-        .column(organization::Column::Id)
-        .column(organization::Column::Name)
-        .filter(organization::Column::ParentId.eq(parent_id))
-        .order_by_asc(organization::Column::Name)
-        .into_tuple()
-        .all(db)
-        .await
+    id_names(
+        db,
+        scope
+            .partners()
+            .filter(organization::Column::ParentId.eq(parent_id)),
+    )
+    .await
 }
 
 /// Counts of visible partners grouped by one column.
