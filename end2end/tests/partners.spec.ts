@@ -21,6 +21,9 @@ test('vendor admin filters the directory and edits a partner profile', async ({ 
   await page.getByLabel('Contact email').focus();
   await expect(page.locator('#f-phone-error')).toContainText('Enter a phone number');
   await page.getByRole('button', { name: 'Save profile' }).click();
+  // The server's answer, not only the browser's check, before typing again:
+  // a late answer would otherwise refill the form with what it refused.
+  await expect(page.getByRole('alert').filter({ hasText: 'Please correct the highlighted fields' })).toBeVisible();
   await expect(page.locator('#f-phone-error')).toContainText('Enter a phone number');
   await expect(phone).toHaveValue('call us');
   await phone.fill('+49 89 555 0100');
