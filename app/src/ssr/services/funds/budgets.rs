@@ -218,7 +218,10 @@ pub async fn allocate(
             format!("{} tier pool", t.label()),
         ),
         None => {
-            e.add("target", target_problem(target_raw));
+            e.add(
+                "target",
+                super::partner_problem(target_raw, "Choose a partner or a tier pool."),
+            );
             (None, None, String::new())
         }
     };
@@ -332,13 +335,4 @@ async fn allocation_target(
     }
     .map_err(db_error)?;
     Ok(partner.map(|p| Target::Partner(p.id, p.name)))
-}
-
-fn target_problem(raw: &str) -> String {
-    let raw = raw.trim();
-    if raw.is_empty() || raw.starts_with("p:") || raw.starts_with("t:") {
-        "Choose a partner or a tier pool.".into()
-    } else {
-        super::unknown_partner(raw)
-    }
 }

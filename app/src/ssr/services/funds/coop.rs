@@ -235,12 +235,10 @@ pub async fn record(
         .await
         .map_err(db_error)?;
     if partner.is_none() {
-        let raw = partner_raw.trim();
-        if raw.is_empty() || raw.parse::<i64>().is_ok() {
-            e.add("partner_id", "Choose a partner.");
-        } else {
-            e.add("partner_id", super::unknown_partner(raw));
-        }
+        e.add(
+            "partner_id",
+            super::partner_problem(partner_raw, "Choose a partner."),
+        );
     }
     let period = valid_period(period_raw);
     if period.is_none() {

@@ -80,7 +80,18 @@ pub(crate) fn forbidden() -> AppError {
     AppError::Forbidden
 }
 
-/// The message for a typed partner name that matches no partner.
-pub(crate) fn unknown_partner(raw: &str) -> String {
-    format!("No partner is called \u{201c}{raw}\u{201d}. Check the spelling, or pick one of the suggestions.")
+/// The message for a partner field that names no visible partner: a picker
+/// value (empty, an id, `p:`/`t:`) asks the user to `choose`; typed text is
+/// named back so the user can check the spelling.
+pub(crate) fn partner_problem(raw: &str, choose: &str) -> String {
+    let raw = raw.trim();
+    let picked = raw.is_empty()
+        || raw.parse::<i64>().is_ok()
+        || raw.starts_with("p:")
+        || raw.starts_with("t:");
+    if picked {
+        choose.to_owned()
+    } else {
+        format!("No partner is called \u{201c}{raw}\u{201d}. Check the spelling, or pick one of the suggestions.")
+    }
 }
