@@ -10,7 +10,7 @@ E2E_PORT ?= 3100
 SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
 
-.PHONY: run wasm-opt test test-deps tools browser e2e-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse
+.PHONY: run wasm-opt test test-deps tools browser e2e-deps bench-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse
 
 tools:
 	@scripts/install-tools.sh
@@ -60,6 +60,10 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 e2e-deps: browser
+
+## Load generator and calculator for the HTTP and reliability benches (Debian).
+bench-deps:
+	@command -v wrk >/dev/null && command -v bc >/dev/null && command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk bc curl; }
 	@cd end2end && { [ -d node_modules/@playwright/test ] || npm ci --no-audit --no-fund; }
 
 ## Starts the debug server on a fresh data directory and runs Playwright.
@@ -76,30 +80,30 @@ bench-editor:
 ## HTTP load: wrk on the dashboard, a forum topic (50 replies), the topic
 ## list, the funds page and a server function, on a small and a
 ## 100,000-partner / 1,000,000-post / 200,000-claim program (release build).
-bench-http: tools wasm-opt
+bench-http: tools wasm-opt bench-deps
 	$(RELEASE_BUILD)
 	bench/http.sh $(BENCH_PARTNERS)
 
 ## The forum pages only.
-bench-forum: tools wasm-opt
+bench-forum: tools wasm-opt bench-deps
 	$(RELEASE_BUILD)
 	PAGES="/forum/topics/1 /forum" bench/http.sh $(BENCH_PARTNERS)
 
 ## Reliability: kill -9 the server three times while it sends a campaign to
 ## 3,000 contacts; checks nothing is lost or sent twice (release build).
-bench-kill-sends: tools wasm-opt
+bench-kill-sends: tools wasm-opt bench-deps
 	$(RELEASE_BUILD)
 	bench/kill-sends.sh $(BENCH_CONTACTS)
 
 ## Reliability: kill -9 the server three times while the vendor approves 600
 ## claims; `server verify` then checks ledger and counters (release build).
-bench-kill-approvals: tools wasm-opt
+bench-kill-approvals: tools wasm-opt bench-deps
 	$(RELEASE_BUILD)
 	bench/kill-approvals.sh $(BENCH_PARTNERS)
 
 ## Reliability: stop PostgreSQL for 5 s under load; only 503s, then recovery
 ## without a restart (needs root and the machine's PostgreSQL).
-bench-pg-restart: tools wasm-opt
+bench-pg-restart: tools wasm-opt bench-deps
 	$(RELEASE_BUILD)
 	bench/pg-restart.sh
 

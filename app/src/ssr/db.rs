@@ -21,7 +21,10 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnecti
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))
-        .sqlx_logging(false);
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_pool_opts(|pool| {
+            pool.after_connect(|conn, _| Box::pin(keep_query_plans(conn)))
+        });
     if let Some(schema) = schema {
         options.set_schema_search_path(schema.to_owned());
     }
@@ -33,6 +36,36 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnecti
     }
     Migrator::up(&db, None).await?;
     Ok(db)
+}
+
+/// Turns on SQLite's query planner stability guarantee for a new connection.
+/// Without it SQLite marks a prepared statement for recompilation whenever a
+/// parameter that could change its plan is rebound: every `LIMIT ?` (the
+/// query builder binds limits) and, once ANALYZE has gathered STAT4 samples,
+/// every comparison with an indexed column. The statement cache was then
+/// useless: each query was parsed and planned again on every use.
+async fn keep_query_plans(conn: &mut sqlx::sqlite::SqliteConnection) -> Result<(), sqlx::Error> {
+    use libsqlite3_sys::{sqlite3_db_config, SQLITE_DBCONFIG_ENABLE_QPSG, SQLITE_OK};
+    use std::ffi::c_int;
+    let mut handle = conn.lock_handle().await?;
+    let db = handle.as_raw_handle().as_ptr();
+    // SAFETY: the locked handle gives exclusive use of the open connection,
+    // and this option takes an int and an optional int pointer.
+    let rc = unsafe {
+        sqlite3_db_config(
+            db,
+            SQLITE_DBCONFIG_ENABLE_QPSG,
+            1 as c_int,
+            std::ptr::null_mut::<c_int>(),
+        )
+    };
+    if rc == SQLITE_OK {
+        Ok(())
+    } else {
+        Err(sqlx::Error::Protocol(format!(
+            "SQLite refused the query planner setting (code {rc})"
+        )))
+    }
 }
 
 fn sqlite_path(url: &str) -> Option<&str> {
