@@ -88,6 +88,35 @@ test('forum: ask on a phone, reply with a mention, notify, accept, search', asyn
   await ines.context.close();
 });
 
+test('forum: like, quote and flag a post', async ({ page }, testInfo) => {
+  await signIn(page, perProject(testInfo, 'priya@harborit.example', 'jan@eurolink.example'));
+  await page.goto('/forum');
+  await page.getByRole('link', { name: /Welcome to the Acme partner community/ }).click();
+  await hydrated(page);
+  const reply = page.locator('.post').filter({ hasText: 'Great to have this' });
+
+  const like = reply.getByRole('button', { name: /^\d+ likes?$/ });
+  await expect(like).toHaveAttribute('aria-pressed', 'false');
+  const before = Number((await like.textContent())!.match(/\d+/)![0]);
+  await like.click();
+  await expect(like).toHaveAttribute('aria-pressed', 'true');
+  await expect(like).toHaveAccessibleName(`${before + 1} like${before + 1 === 1 ? '' : 's'}`);
+
+  // The quote comes from the server (the page carries only the HTML).
+  await page.locator('.post').filter({ hasText: 'This is the place to' }).getByRole('link', { name: 'Quote' }).click();
+  await expect(page.getByLabel('Reply', { exact: true })).toHaveValue(/^@[\w.]+ wrote:\n> Hello partners!/);
+
+  // One flag form, opened under the post it is for.
+  await expect(page.locator('.flag-form')).toHaveCount(0);
+  await reply.getByRole('link', { name: 'Flag' }).click();
+  await expect(page.locator('.flag-form')).toHaveCount(1);
+  await reply.getByLabel('What is wrong?').selectOption({ label: 'Off topic' });
+  await reply.getByRole('button', { name: 'Send to moderators' }).click();
+  await expect(page.getByText('Thanks. The moderators will look at that post.')).toBeVisible();
+  await expect(reply.getByText('Flagged', { exact: true })).toBeVisible();
+  await noSeriousViolations(page);
+});
+
 test('forum: a reply draft survives a reload', async ({ page }, testInfo) => {
   await signIn(page, 'sam@northwind.example');
   await page.goto('/forum');

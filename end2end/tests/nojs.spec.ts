@@ -38,6 +38,13 @@ test('a forum topic reads and takes a reply without JavaScript', async ({ page }
   await page.getByRole('link', { name: /Licence renewal for multi-site/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Licence renewal/ })).toBeVisible();
   await expect(page.locator('.post').nth(1)).toBeVisible();
+  // Quote and Flag are links: the server opens the flag form and starts the
+  // reply with the quote.
+  const question = page.locator('.post').filter({ hasText: 'How do we co-term renewals' });
+  await question.getByRole('link', { name: 'Flag' }).click();
+  await expect(question.getByLabel('What is wrong?')).toBeVisible();
+  await question.getByRole('link', { name: 'Quote' }).click();
+  await expect(page.getByLabel('Reply', { exact: true })).toHaveValue(/^@[\w.]+ wrote:\n> How do we co-term renewals/);
   // Too short: the error comes back on the page.
   await page.getByLabel('Reply', { exact: true }).fill('x');
   await page.getByRole('button', { name: 'Post reply' }).click();

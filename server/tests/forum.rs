@@ -443,11 +443,30 @@ async fn sanitising(app: &TestApp) {
         html.contains(r#"rel="nofollow noopener ugc""#),
         "links are marked"
     );
-    // The Markdown as written is kept for editing and quoting.
-    assert!(page["posts"][0]["body_md"]
-        .as_str()
-        .unwrap()
-        .contains("<script>"));
+    // The Markdown as written is kept for quoting (and editing), but only
+    // the sanitised HTML goes out with the page.
+    assert!(page["posts"][0].get("body_md").is_none());
+    let post_id = page["posts"][0]["id"].to_string();
+    let quote = app
+        .call(HOST_A, "get_quote", Some(&sam), &[("post_id", &post_id)])
+        .await;
+    assert_eq!(quote.status, StatusCode::OK);
+    let quote = quote.json();
+    let quote = quote.as_str().unwrap();
+    assert!(quote.starts_with("@") && quote.contains(" wrote:\n> "));
+    assert!(quote.contains("<script>"));
+    // The Quote link without JavaScript: the page starts the reply with it.
+    let quoted = app
+        .call(
+            HOST_A,
+            "get_topic",
+            Some(&sam),
+            &[("id", &id), ("quote", &post_id)],
+        )
+        .await
+        .json();
+    assert_eq!(quoted["quoted"], quote);
+    assert_eq!(page["quoted"], Value::Null);
 
     // The server-rendered page carries the same text inside its hydration
     // data: every script element there is ours, with this response's nonce,
@@ -557,6 +576,20 @@ async fn moderation(app: &TestApp) {
         seen_by_jan["posts"].as_array().unwrap().is_empty(),
         "hidden from members"
     );
+    let quote = |who: String| {
+        let post = post.clone();
+        async move {
+            app.call(HOST_A, "get_quote", Some(&who), &[("post_id", &post)])
+                .await
+                .status
+        }
+    };
+    assert_eq!(
+        quote(jan.clone()).await,
+        StatusCode::NOT_FOUND,
+        "nor quoted"
+    );
+    assert_eq!(quote(dana.clone()).await, StatusCode::OK, "moderators may");
     let seen_by_sam = topic(app, &sam, &id).await.json();
     assert_eq!(
         seen_by_sam["posts"][0]["status"], "Hidden",
@@ -739,7 +772,7 @@ async fn keyset_pages(app: &TestApp) {
         .await
         .json();
     assert_eq!(second["posts"].as_array().unwrap().len(), 50);
-    assert_eq!(second["posts"][0]["body_md"], "Reply 49");
+    assert_eq!(second["posts"][0]["body_html"], "<p>Reply 49</p>\n");
     let cursor = second["next_cursor"].to_string();
     let third = app
         .call(

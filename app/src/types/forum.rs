@@ -136,10 +136,10 @@ pub struct PostView {
     pub author_org: String,
     pub author_is_staff: bool,
     pub is_first: bool,
-    /// Sanitised on the server when the post was saved.
+    /// Sanitised on the server when the post was saved. The Markdown stays
+    /// on the server (quotes and edits fetch it): sending both doubled the
+    /// page's hydration data.
     pub body_html: String,
-    /// The Markdown, for quoting and editing.
-    pub body_md: String,
     pub status: PostStatus,
     pub created_at: String,
     pub edited: bool,
@@ -185,6 +185,9 @@ pub struct TopicPage {
     /// Newest post id shown: where live updates continue from.
     pub last_post_id: i64,
     pub my_user_id: i64,
+    /// The reply box's start for `?quote=ID` (the Quote link without
+    /// JavaScript).
+    pub quoted: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -2,11 +2,13 @@ use crate::error::AppError;
 use crate::types::forum::TopicPage;
 use leptos::prelude::*;
 
-/// One page of a topic; marks it read.
+/// One page of a topic; marks it read. `quote` starts the reply with a
+/// quote of that post.
 #[server(prefix = "/api", endpoint = "get_topic")]
 pub async fn get_topic(
     id: i64,
     #[server(default)] after: Option<i64>,
+    #[server(default)] quote: Option<i64>,
 ) -> Result<TopicPage, AppError> {
     use crate::ssr::context;
     use crate::ssr::services::forum::topics;
@@ -14,7 +16,7 @@ pub async fn get_topic(
         async {
             let state = context::state()?;
             let actor = context::actor()?;
-            topics::open(&state, &actor, id, after).await
+            topics::open(&state, &actor, id, after, quote).await
         }
         .await,
     )

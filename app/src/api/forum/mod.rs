@@ -26,6 +26,8 @@ mod get_post_edit;
 pub use get_post_edit::*;
 mod get_post_history;
 pub use get_post_history::*;
+mod get_quote;
+pub use get_quote::*;
 mod get_topic;
 pub use get_topic::*;
 mod like_post;

@@ -12,12 +12,6 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct QuoteRequest(pub RwSignal<Option<String>>);
 
-/// Markdown quote of a post, attributed to its author.
-pub fn quote_of(handle: &str, body_md: &str) -> String {
-    let quoted: Vec<String> = body_md.lines().map(|l| format!("> {l}")).collect();
-    format!("@{handle} wrote:\n{}\n\n", quoted.join("\n"))
-}
-
 #[cfg(feature = "hydrate")]
 mod storage {
     pub fn load(key: &str) -> Option<String> {

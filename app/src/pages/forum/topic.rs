@@ -1,10 +1,11 @@
-use super::compose::{clear_draft, quote_of, BodyEditor, QuoteRequest};
+use super::compose::{clear_draft, BodyEditor, QuoteRequest};
 use super::ForumTabs;
 use crate::api::forum::{
-    get_topic, AcceptAnswer, DeletePost, FlagPost, LikePost, ModeratePost, ModerateTopic,
-    ReplyToTopic, SetWatch,
+    get_quote, get_topic, AcceptAnswer, DeletePost, FlagPost, LikePost, ModeratePost,
+    ModerateTopic, ReplyToTopic, SetWatch,
 };
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::error::AppError;
 use crate::pages::{action_error, field_error};
 use crate::types::forum::{FlagReason, PostStatus, PostView, TopicPage as Page, WatchLevel};
 use leptos::html::Textarea;
@@ -47,10 +48,14 @@ pub fn TopicPage() -> impl IntoView {
                 .read()
                 .get("after")
                 .and_then(|v| v.parse::<i64>().ok()),
+            query
+                .read()
+                .get("quote")
+                .and_then(|v| v.parse::<i64>().ok()),
             reload.get(),
         )
     };
-    let page = Resource::new(args, |(id, after, _)| get_topic(id, after));
+    let page = Resource::new(args, |(id, after, quote, _)| get_topic(id, after, quote));
     let saved = move |what: &'static str| {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
@@ -80,13 +85,7 @@ fn TopicView(p: Page) -> impl IntoView {
         live_updates(t.id, last, fresh);
     }
     // ?quote=ID prefills the reply (the Quote link without JavaScript).
-    let quoted = query
-        .read_untracked()
-        .get("quote")
-        .and_then(|q| q.parse::<i64>().ok())
-        .and_then(|id| p.posts.iter().find(|x| x.id == id))
-        .map(|x| quote_of(&x.author_handle, &x.body_md))
-        .unwrap_or_default();
+    let quoted = p.quoted.clone().unwrap_or_default();
     let next = p
         .next_cursor
         .map(|after| format!("/forum/topics/{}?after={after}", t.id));
@@ -97,6 +96,7 @@ fn TopicView(p: Page) -> impl IntoView {
         moderator: p.can_moderate,
         locked: t.locked,
     };
+    provide_context(PostActions::new(&query));
     let accepted = p.accepted.clone();
     let first_is_question = p.posts.first().is_some_and(|x| x.is_first);
     let mut posts = p.posts.clone().into_iter();
@@ -109,6 +109,8 @@ fn TopicView(p: Page) -> impl IntoView {
     view! {
         <Title text=t.title.clone()/>
         <ForumTabs moderator=p.can_moderate/>
+        <HeartSymbol/>
+        <ActionErrors/>
         <article class="topic">
             <header class="topic-head">
                 <p class="muted"><a href=format!("/forum?category={}", t.category_id)>{t.category_name.clone()}</a></p>
@@ -188,16 +190,129 @@ fn TopicTools(
     }
 }
 
+/// The actions a post offers, one of each for the whole page (not one per
+/// post): a topic page renders 50 posts, and each action is several reactive
+/// nodes the server builds and throws away on every request.
+#[derive(Clone, Copy)]
+struct PostActions {
+    like: ServerAction<LikePost>,
+    accept: ServerAction<AcceptAnswer>,
+    delete: ServerAction<DeletePost>,
+    flag: ServerAction<FlagPost>,
+    moderate: ServerAction<ModeratePost>,
+    /// The posts the last like and the last flag were for, so their errors
+    /// show there.
+    liked: RwSignal<Option<i64>>,
+    flagged: RwSignal<Option<i64>>,
+    /// The post whose flag form is open (`?flag=ID` without JavaScript).
+    flagging: RwSignal<Option<i64>>,
+}
+
+impl PostActions {
+    fn new(query: &Memo<leptos_router::params::ParamsMap>) -> Self {
+        let flagging = query
+            .read_untracked()
+            .get("flag")
+            .and_then(|v| v.parse::<i64>().ok());
+        let actions = Self {
+            like: ServerAction::new(),
+            accept: ServerAction::new(),
+            delete: ServerAction::new(),
+            flag: ServerAction::new(),
+            moderate: ServerAction::new(),
+            liked: RwSignal::new(None),
+            // A refused flag sent without JavaScript comes back to ?flag=ID.
+            flagged: RwSignal::new(flagging),
+            flagging: RwSignal::new(flagging),
+        };
+        reload_on_success(actions.like);
+        reload_on_success(actions.accept);
+        reload_on_success(actions.delete);
+        reload_on_success(actions.flag);
+        reload_on_success(actions.moderate);
+        let Self {
+            like,
+            flag,
+            liked,
+            flagged,
+            flagging,
+            ..
+        } = actions;
+        Effect::new(move |_| {
+            if let Some(id) = like.input().with(|i| i.as_ref().map(|i| i.post_id)) {
+                liked.set(Some(id));
+            }
+        });
+        Effect::new(move |_| {
+            if let Some(id) = flag.input().with(|i| i.as_ref().map(|i| i.post_id)) {
+                flagged.set(Some(id));
+            }
+        });
+        Effect::new(move |_| {
+            if flag.value().with(|v| matches!(v, Some(Ok(_)))) {
+                flagging.set(None);
+            }
+        });
+        actions
+    }
+
+    fn like_error(self, id: i64) -> Option<AppError> {
+        (self.liked.get() == Some(id))
+            .then(|| error_of(self.like))
+            .flatten()
+    }
+
+    fn flag_error(self, id: i64) -> Option<AppError> {
+        (self.flagged.get() == Some(id))
+            .then(|| error_of(self.flag))
+            .flatten()
+    }
+}
+
+/// The error an action's last run ended with, read without building a signal.
+fn error_of<I>(action: ServerAction<I>) -> Option<AppError>
+where
+    I: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    I::Output: Clone + Send + Sync + 'static,
+{
+    action
+        .value()
+        .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
+}
+
+/// Errors of post actions not tied to one post's form (a like sent without
+/// JavaScript comes back without knowing which post), shown above the topic.
+#[component]
+fn ActionErrors() -> impl IntoView {
+    let a = expect_context::<PostActions>();
+    let error = Signal::derive(move || {
+        a.liked
+            .get()
+            .is_none()
+            .then(|| error_of(a.like))
+            .flatten()
+            .or_else(|| error_of(a.accept))
+            .or_else(|| error_of(a.delete))
+            .or_else(|| error_of(a.moderate))
+    });
+    view! { <FormError error/> }
+}
+
+/// The like button's heart, drawn once and reused by every post.
+#[component]
+fn HeartSymbol() -> impl IntoView {
+    view! {
+        <svg class="symbols" aria-hidden="true">
+            <symbol id="heart" viewBox="0 0 24 24">
+                <path d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.8 4.5c2.2 0 3.9 1.3 5.2 3.1 1.3-1.8 3-3.1 5.2-3.1 3.8 0 5.9 3.9 4.4 7.3C19.5 16.4 12 21 12 21z"/>
+            </symbol>
+        </svg>
+    }
+}
+
 #[component]
 fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> impl IntoView {
-    let like = ServerAction::<LikePost>::new();
-    let accept = ServerAction::<AcceptAnswer>::new();
-    let delete = ServerAction::<DeletePost>::new();
-    let flag = ServerAction::<FlagPost>::new();
-    let moderate = ServerAction::<ModeratePost>::new();
-    for_each_reload(like, accept, delete, flag, moderate);
-    let flag_error = action_error(flag);
-    let like_error = action_error(like);
+    let a = expect_context::<PostActions>();
     let quote = use_context::<QuoteRequest>();
     let id = post.id;
     let deleted = post.status == PostStatus::Deleted;
@@ -207,12 +322,29 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
     } else {
         format!("post-{id}")
     };
-    let quote_text = quote_of(&post.author_handle, &post.body_md);
-    let on_quote = move |ev: leptos::ev::MouseEvent| {
-        if let Some(QuoteRequest(q)) = quote {
-            ev.prevent_default();
-            q.set(Some(quote_text.clone()));
+    let quote_href = format!("?quote={id}#reply");
+    let on_quote = {
+        let href = quote_href.clone();
+        move |ev: leptos::ev::MouseEvent| {
+            if let Some(QuoteRequest(q)) = quote {
+                ev.prevent_default();
+                let href = href.clone();
+                leptos::task::spawn_local(async move {
+                    match get_quote(id).await {
+                        Ok(text) => q.set(Some(text)),
+                        // Let the server show what went wrong.
+                        Err(_) => {
+                            let _ = window().location().set_href(&href);
+                        }
+                    }
+                });
+            }
         }
+    };
+    let on_flag = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        a.flagging
+            .update(|f| *f = if *f == Some(id) { None } else { Some(id) });
     };
     let status_note = match post.status {
         PostStatus::Pending => {
@@ -241,24 +373,21 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
             }}
             {(!deleted && !compact).then(|| view! {
                 <div class="post-actions">
-                    <ActionForm action=like attr:class="inline-form">
+                    <ActionForm action=a.like attr:class="inline-form">
                         <input type="hidden" name="post_id" value=id/>
                         // A toggle button named by its visible count ("3 likes", pressed or
                         // not): the spoken name must contain all visible text.
                         <button type="submit" class="btn btn-quiet" disabled=!post.can_like aria-pressed=if post.liked_by_me { "true" } else { "false" }
                             title=if post.liked_by_me { "Unlike" } else { "Like" }>
-                            <svg class="heart" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-                                <path d="M12 21s-7.5-4.6-9.6-9.2C.9 8.4 3 4.5 6.8 4.5c2.2 0 3.9 1.3 5.2 3.1 1.3-1.8 3-3.1 5.2-3.1 3.8 0 5.9 3.9 4.4 7.3C19.5 16.4 12 21 12 21z"
-                                    fill=if post.liked_by_me { "currentColor" } else { "none" } stroke="currentColor" stroke-width="2"/>
-                            </svg>
+                            <svg class="heart" width="16" height="16" aria-hidden="true"><use href="#heart"/></svg>
                             {post.like_count}<span class="sr-only">{if post.like_count == 1 { " like" } else { " likes" }}</span>
                         </button>
                     </ActionForm>
                     {(!ctx.locked || ctx.moderator).then(|| view! {
-                        <a class="btn btn-quiet" href=format!("?quote={id}#reply") on:click=on_quote.clone()>"Quote"</a>
+                        <a class="btn btn-quiet" href=quote_href on:click=on_quote>"Quote"</a>
                     })}
                     {(ctx.can_accept && !post.is_first && post.status == PostStatus::Published).then(|| view! {
-                        <ActionForm action=accept attr:class="inline-form">
+                        <ActionForm action=a.accept attr:class="inline-form">
                             <input type="hidden" name="topic_id" value=ctx.topic_id/>
                             {(!is_answer).then(|| view! { <input type="hidden" name="post_id" value=id/> })}
                             <button type="submit" class="btn btn-quiet">{if is_answer { "Unmark answer" } else { "✓ Accept answer" }}</button>
@@ -268,14 +397,17 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
                     {post.can_edit.then(|| view! {
                         <details class="post-more">
                             <summary class="btn btn-quiet">"Delete"</summary>
-                            <ActionForm action=delete attr:class="inline-form">
+                            <ActionForm action=a.delete attr:class="inline-form">
                                 <input type="hidden" name="post_id" value=id/>
                                 <span>{if post.is_first { "Delete the whole topic?" } else { "Delete this post?" }}</span>
                                 <button type="submit" class="btn btn-danger">"Yes, delete"</button>
                             </ActionForm>
                         </details>
                     })}
-                    {(post.can_like && !post.flagged_by_me).then(|| view! { <FlagForm action=flag post_id=id error=flag_error/> })}
+                    {(post.can_like && !post.flagged_by_me).then(|| view! {
+                        <a class="btn btn-quiet" href=format!("?flag={id}#post-{id}") on:click=on_flag
+                            aria-expanded=move || if a.flagging.get() == Some(id) { "true" } else { "false" }>"Flag"</a>
+                    })}
                     {post.flagged_by_me.then(|| view! { <span class="muted">"Flagged"</span> })}
                     {ctx.moderator.then(|| {
                         let (action, label) = match post.status {
@@ -284,58 +416,41 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
                             _ => ("hide", "Hide"),
                         };
                         view! {
-                            <ActionForm action=moderate attr:class="inline-form">
+                            <ActionForm action=a.moderate attr:class="inline-form">
                                 <input type="hidden" name="post_id" value=id/>
                                 <button type="submit" class="btn btn-quiet" name="action" value=action>{label}</button>
                             </ActionForm>
                         }
                     })}
                 </div>
-                <FormError error=like_error/>
+                {move || (a.flagging.get() == Some(id)).then(|| view! { <FlagForm post_id=id/> })}
+                {move || a.like_error(id).map(|e| view! { <p class="notice notice-error" role="alert">{e.to_string()}</p> })}
             })}
         </div>
     }
 }
 
-fn for_each_reload(
-    like: ServerAction<LikePost>,
-    accept: ServerAction<AcceptAnswer>,
-    delete: ServerAction<DeletePost>,
-    flag: ServerAction<FlagPost>,
-    moderate: ServerAction<ModeratePost>,
-) {
-    reload_on_success(like);
-    reload_on_success(accept);
-    reload_on_success(delete);
-    reload_on_success(flag);
-    reload_on_success(moderate);
-}
-
+/// Tells the moderators what is wrong with a post: opened under the post by
+/// its Flag link.
 #[component]
-fn FlagForm(
-    action: ServerAction<FlagPost>,
-    post_id: i64,
-    error: Signal<Option<crate::error::AppError>>,
-) -> impl IntoView {
-    let open = move || error.get().is_some();
+fn FlagForm(post_id: i64) -> impl IntoView {
+    let a = expect_context::<PostActions>();
     let select_id = format!("flag-reason-{post_id}");
     let note_id = format!("flag-note-{post_id}");
+    let error = Signal::derive(move || a.flag_error(post_id));
     view! {
-        <details class="post-more" open=open>
-            <summary class="btn btn-quiet">"Flag"</summary>
-            <ActionForm action attr:class="form flag-form">
-                <FormError error/>
-                <input type="hidden" name="post_id" value=post_id/>
-                <label for=select_id.clone()>"What is wrong?"</label>
-                <select id=select_id name="reason">
-                    {FlagReason::ALL.iter().map(|r| view! { <option value=r.as_str()>{r.label()}</option> }).collect_view()}
-                </select>
-                <label for=note_id.clone()>"Note for the moderators (optional)"</label>
-                <input id=note_id name="note" maxlength="500"/>
-                {move || field_error(error, "note").get().map(|m| view! { <p class="field-error">{m}</p> })}
-                <button type="submit" class="btn">"Send to moderators"</button>
-            </ActionForm>
-        </details>
+        <ActionForm action=a.flag attr:class="form flag-form">
+            <FormError error/>
+            <input type="hidden" name="post_id" value=post_id/>
+            <label for=select_id.clone()>"What is wrong?"</label>
+            <select id=select_id name="reason">
+                {FlagReason::ALL.iter().map(|r| view! { <option value=r.as_str()>{r.label()}</option> }).collect_view()}
+            </select>
+            <label for=note_id.clone()>"Note for the moderators (optional)"</label>
+            <input id=note_id name="note" maxlength="500"/>
+            {move || field_error(error, "note").get().map(|m| view! { <p class="field-error">{m}</p> })}
+            <button type="submit" class="btn">"Send to moderators"</button>
+        </ActionForm>
     }
 }
 

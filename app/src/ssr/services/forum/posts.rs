@@ -285,11 +285,6 @@ pub async fn views(
                 } else {
                     p.body_html.clone()
                 },
-                body_md: if deleted {
-                    String::new()
-                } else {
-                    p.body_md.clone()
-                },
                 status,
                 created_at: stamp(p.created_at),
                 edited: p.edit_count > 0,
@@ -304,6 +299,28 @@ pub async fn views(
             }
         })
         .collect())
+}
+
+/// Markdown quote of a post, attributed to its author.
+pub fn quote_of(handle: &str, body_md: &str) -> String {
+    let quoted: Vec<String> = body_md.lines().map(|l| format!("> {l}")).collect();
+    format!("@{handle} wrote:\n{}\n\n", quoted.join("\n"))
+}
+
+/// A post the actor can see, as a quote to start a reply with.
+pub async fn quote(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<String> {
+    let db = &state.db;
+    let access = Access::load(db, actor).await?;
+    let (p, _) = access.post(db, post_id).await?;
+    if p.status == PostStatus::Deleted.as_str() {
+        return Err(AppError::NotFound);
+    }
+    let handle = authors(db, actor.tenant_id, vec![p.author_id])
+        .await?
+        .remove(&p.author_id)
+        .unwrap_or_default()
+        .handle;
+    Ok(quote_of(&handle, &p.body_md))
 }
 
 /// The post for a write by its author or a moderator.

@@ -305,6 +305,7 @@ pub async fn open(
     actor: &Actor,
     id: i64,
     after: Option<i64>,
+    quote: Option<i64>,
 ) -> AppResult<TopicPage> {
     let db = &state.db;
     let access = Access::load(db, actor).await?;
@@ -343,6 +344,12 @@ pub async fn open(
     all.extend(accepted.clone());
     let views = posts::views(db, &access, &t, &all).await?;
     let (shown, accepted_view) = views.split_at(rows.len());
+    let quoted = quote.and_then(|qid| {
+        rows.iter()
+            .zip(shown)
+            .find(|(p, _)| p.id == qid && p.status != PostStatus::Deleted.as_str())
+            .map(|(p, v)| posts::quote_of(&v.author_handle, &p.body_md))
+    });
     let last_post_id = rows.last().map_or(after.unwrap_or(0), |p| p.id);
     mark_read(db, actor, t.id, last_post_id).await?;
     let suspended = match super::ensure_not_suspended(db, actor).await {
@@ -375,6 +382,7 @@ pub async fn open(
         watch,
         last_post_id,
         my_user_id: actor.user_id,
+        quoted,
     })
 }
 
