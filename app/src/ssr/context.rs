@@ -56,7 +56,9 @@ pub struct ClientIp(pub Option<IpAddr>);
 
 fn parts() -> AppResult<http::request::Parts> {
     leptos::prelude::use_context::<http::request::Parts>().ok_or_else(|| {
-        tracing::error!("request parts missing from context");
+        // Seen when a client hangs up mid-render: the request's reactive
+        // owner is gone while a resource still runs. Nobody gets the answer.
+        tracing::debug!("request parts missing from context");
         AppError::Internal
     })
 }
