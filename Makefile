@@ -60,11 +60,11 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 e2e-deps: browser
+	@cd end2end && { [ -d node_modules/@playwright/test ] || npm ci --no-audit --no-fund; }
 
 ## Load generator and calculator for the HTTP and reliability benches (Debian).
 bench-deps:
 	@command -v wrk >/dev/null && command -v bc >/dev/null && command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk bc curl; }
-	@cd end2end && { [ -d node_modules/@playwright/test ] || npm ci --no-audit --no-fund; }
 
 ## Starts the debug server on a fresh data directory and runs Playwright.
 e2e: e2e-deps
