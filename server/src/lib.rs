@@ -43,6 +43,7 @@ pub async fn build_state(mut config: Config, schema: Option<&str>) -> Result<App
         config: Arc::new(config),
         mailer,
         storage,
+        tenants: Default::default(),
     })
 }
 

@@ -17,6 +17,7 @@ pub mod seed;
 pub mod services;
 pub mod state;
 pub mod storage;
+pub mod tenant_cache;
 pub mod tokens;
 
 pub use context::{Actor, ClientIp, RequestTenant};

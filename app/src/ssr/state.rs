@@ -1,6 +1,7 @@
 use super::config::Config;
 use super::mail::Mailer;
 use super::storage::Storage;
+use super::tenant_cache::TenantCache;
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
@@ -11,4 +12,6 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub mailer: Mailer,
     pub storage: Storage,
+    /// Host name to tenant, for the request middleware.
+    pub tenants: Arc<TenantCache>,
 }

@@ -114,28 +114,40 @@ async fn tenant_for(state: &AppState, host: &str) -> Result<Option<RequestTenant
         .next()
         .unwrap_or("");
     let db = &state.db;
-    let mut found = None;
-    if !label.is_empty() && host.contains('.') {
-        found = repo::tenants::by_slug(db, label)
-            .await
-            .map_err(unavailable)?;
-    }
-    if found.is_none() {
-        if let Some(slug) = &state.config.default_tenant {
-            found = repo::tenants::by_slug(db, slug)
-                .await
-                .map_err(unavailable)?;
-        }
-    }
-    if found.is_none() && state.config.default_tenant.is_none() {
-        found = repo::tenants::first(db).await.map_err(unavailable)?;
-    }
-    Ok(found.map(|t| RequestTenant {
+    let tenant = |t: app::ssr::entities::tenant::Model| RequestTenant {
         id: t.id,
         slug: t.slug,
         name: t.name,
         brand_color: t.brand_color,
-    }))
+    };
+    if !label.is_empty() && host.contains('.') {
+        if let Some(t) = state.tenants.get(label) {
+            return Ok(Some(t));
+        }
+        if let Some(t) = repo::tenants::by_slug(db, label)
+            .await
+            .map_err(unavailable)?
+        {
+            let t = tenant(t);
+            state.tenants.put(label, t.clone());
+            return Ok(Some(t));
+        }
+    }
+    // Any other host: the configured default tenant, else the first.
+    const FALLBACK: &str = "";
+    if let Some(t) = state.tenants.get(FALLBACK) {
+        return Ok(Some(t));
+    }
+    let found = match &state.config.default_tenant {
+        Some(slug) => repo::tenants::by_slug(db, slug).await,
+        None => repo::tenants::first(db).await,
+    }
+    .map_err(unavailable)?
+    .map(tenant);
+    if let Some(t) = &found {
+        state.tenants.put(FALLBACK, t.clone());
+    }
+    Ok(found)
 }
 
 fn cookie(req: &Request, name: &str) -> Option<String> {
