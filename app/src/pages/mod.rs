@@ -24,12 +24,19 @@ where
     I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
 {
-    Signal::derive(move || {
-        action
-            .value()
-            .get()
-            .and_then(|r: Result<O, AppError>| r.err())
-    })
+    Signal::derive(move || error_of(action))
+}
+
+/// The same read once (tracked), without building a signal: for views that
+/// would otherwise build one per row.
+pub fn error_of<I, O>(action: ServerAction<I>) -> Option<AppError>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    action
+        .value()
+        .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
 }
 
 /// A form handle that clears the form after each successful submit, so the

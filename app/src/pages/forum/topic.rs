@@ -6,7 +6,7 @@ use crate::api::forum::{
 };
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
-use crate::pages::{action_error, field_error};
+use crate::pages::{action_error, error_of, field_error};
 use crate::types::forum::{FlagReason, PostStatus, PostView, TopicPage as Page, WatchLevel};
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -267,17 +267,6 @@ impl PostActions {
             .then(|| error_of(self.flag))
             .flatten()
     }
-}
-
-/// The error an action's last run ended with, read without building a signal.
-fn error_of<I>(action: ServerAction<I>) -> Option<AppError>
-where
-    I: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
-    I::Output: Clone + Send + Sync + 'static,
-{
-    action
-        .value()
-        .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
 }
 
 /// Errors of post actions not tied to one post's form (a like sent without
