@@ -87,9 +87,14 @@ pub fn render(
                     .unwrap_or(&slot.default);
                 out.push_str("<image");
                 out.push_str(attrs);
-                out.push_str(" href=\"");
-                escape(href, &mut out);
-                out.push_str("\"/>");
+                // An empty slot gets no href at all: `href=""` would name the
+                // document itself.
+                if !href.is_empty() {
+                    out.push_str(" href=\"");
+                    escape(href, &mut out);
+                    out.push('"');
+                }
+                out.push_str("/>");
             }
             Part::Fill { slot } => {
                 let slot = &plan.slots[*slot];

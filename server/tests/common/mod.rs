@@ -13,8 +13,11 @@ use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use sea_orm::{ConnectionTrait, Database};
+use std::future::Future;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
 use tower::ServiceExt;
 
 pub const PASSWORD: &str = seed::DEMO_PASSWORD;
@@ -35,16 +38,25 @@ macro_rules! both {
             use super::*;
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn sqlite() {
-                let app = common::TestApp::new(common::Backend::Sqlite).await;
-                $scenario(&app).await;
+                let app = common::within_limit(
+                    "setting up SQLite",
+                    common::TestApp::new(common::Backend::Sqlite),
+                )
+                .await;
+                app.run($scenario(&app)).await;
             }
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn postgres() {
-                let Some(app) = common::TestApp::try_new(common::Backend::Postgres).await else {
+                let Some(app) = common::within_limit(
+                    "setting up PostgreSQL",
+                    common::TestApp::try_new(common::Backend::Postgres),
+                )
+                .await
+                else {
                     eprintln!("TEST_DATABASE_URL not set: PostgreSQL run skipped");
                     return;
                 };
-                $scenario(&app).await;
+                app.run($scenario(&app)).await;
             }
         }
     };
@@ -55,6 +67,26 @@ pub struct TestApp {
     pub state: AppState,
     pub data_dir: PathBuf,
     schema: Option<(String, String)>,
+    /// The request in flight or last sent, named when a test times out.
+    last_request: Mutex<String>,
+}
+
+/// How long one test may run before it fails instead of stalling the whole
+/// suite (and CI) on a hang; `PRM_TEST_TIMEOUT_SECS` overrides it.
+fn time_limit() -> Duration {
+    let secs = std::env::var("PRM_TEST_TIMEOUT_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(180);
+    Duration::from_secs(secs)
+}
+
+/// Awaits `fut`, or fails the test naming `what` once the time limit passes.
+pub async fn within_limit<T>(what: &str, fut: impl Future<Output = T>) -> T {
+    let limit = time_limit();
+    tokio::time::timeout(limit, fut)
+        .await
+        .unwrap_or_else(|_| panic!("timed out after {}s {what}", limit.as_secs()))
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -130,7 +162,26 @@ impl TestApp {
             state,
             data_dir,
             schema: schema.map(|s| (url, s)),
+            last_request: Mutex::new(String::new()),
         })
+    }
+
+    /// Runs a test's scenario under the time limit; a hang fails with the
+    /// request it was waiting on rather than stalling the suite.
+    pub async fn run(&self, scenario: impl Future<Output = ()>) {
+        let limit = time_limit();
+        if tokio::time::timeout(limit, scenario).await.is_err() {
+            let last = self
+                .last_request
+                .lock()
+                .map(|l| l.clone())
+                .unwrap_or_default();
+            panic!(
+                "timed out after {}s; last request: {}",
+                limit.as_secs(),
+                if last.is_empty() { "none" } else { &last }
+            );
+        }
     }
 
     /// A second program ("Globex") with an admin, a partner and its admin.
@@ -175,6 +226,9 @@ impl TestApp {
     }
 
     pub async fn send(&self, req: Request<Body>) -> Resp {
+        if let Ok(mut last) = self.last_request.lock() {
+            *last = format!("{} {}", req.method(), req.uri());
+        }
         let res = self
             .router
             .clone()
@@ -295,12 +349,15 @@ impl Drop for TestApp {
                     .enable_all()
                     .build()
                     .ok()?;
-                rt.block_on(async {
+                // Bounded so a stuck clean-up cannot hang the suite either.
+                rt.block_on(tokio::time::timeout(Duration::from_secs(30), async {
                     let db = Database::connect(&url).await.ok()?;
                     db.execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
                         .await
                         .ok()
-                })
+                }))
+                .ok()
+                .flatten()
             })
             .join();
         }
