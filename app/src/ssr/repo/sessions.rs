@@ -26,32 +26,23 @@ pub async fn insert(
     .map(|_| ())
 }
 
-/// The session with its user and the user's organisation.
+/// The session with its user and the user's organisation, in one query (it
+/// runs on every signed-in request).
 pub async fn load(
     db: &impl ConnectionTrait,
     id_hash: &str,
 ) -> Result<Option<(session::Model, user::Model, organization::Model)>, DbErr> {
-    let Some(s) = session::Entity::find_by_id(id_hash.to_owned())
+    let row = session::Entity::find_by_id(id_hash.to_owned())
+        .find_also_related(user::Entity)
+        .and_also_related(organization::Entity)
         .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let Some(u) = user::Entity::find_by_id(s.user_id)
-        .filter(user::Column::TenantId.eq(s.tenant_id))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let Some(o) = organization::Entity::find_by_id(u.organization_id)
-        .filter(organization::Column::TenantId.eq(s.tenant_id))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    Ok(Some((s, u, o)))
+        .await?;
+    Ok(match row {
+        Some((s, Some(u), Some(o))) if u.tenant_id == s.tenant_id && o.tenant_id == s.tenant_id => {
+            Some((s, u, o))
+        }
+        _ => None,
+    })
 }
 
 pub async fn touch(

@@ -8,6 +8,7 @@ pub mod members;
 pub mod moderation;
 pub mod notify;
 pub mod posts;
+pub mod reader;
 pub mod search;
 pub mod topics;
 
@@ -182,13 +183,18 @@ impl<'a> Access<'a> {
 
 /// Refuses writes from a member suspended from the forum.
 pub async fn ensure_not_suspended(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<()> {
-    if let Some(until) = suspended_until(db, actor.tenant_id, actor.user_id).await? {
-        return Err(AppError::Conflict(format!(
-            "You are suspended from posting in the forum until {}.",
-            until.format("%Y-%m-%d")
-        )));
+    match suspended_until(db, actor.tenant_id, actor.user_id).await? {
+        Some(until) => Err(AppError::Conflict(suspension_notice(until))),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// What a suspended member is told when they try to post.
+pub fn suspension_notice(until: DateTime<Utc>) -> String {
+    format!(
+        "You are suspended from posting in the forum until {}.",
+        until.format("%Y-%m-%d")
+    )
 }
 
 pub async fn suspended_until(
@@ -218,7 +224,7 @@ pub struct Author {
     pub forum_email: String,
 }
 
-/// Authors by user id, in two queries however many posts a page has.
+/// Authors by user id, in one query however many posts a page has.
 pub async fn authors(
     db: &impl ConnectionTrait,
     tenant_id: i64,
@@ -229,42 +235,42 @@ pub async fn authors(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    let users = user::Entity::find()
+    let rows = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Name)
+        .column(user::Column::Handle)
+        .column(user::Column::Email)
+        .column(user::Column::ForumEmail)
+        .column_as(organization::Column::Name, "org_name")
+        .column_as(organization::Column::Kind, "org_kind")
+        .left_join(organization::Entity)
         .filter(user::Column::TenantId.eq(tenant_id))
         .filter(user::Column::Id.is_in(ids))
+        .into_tuple::<(
+            i64,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+        )>()
         .all(db)
         .await
         .map_err(db_error)?;
-    let mut org_ids: Vec<i64> = users.iter().map(|u| u.organization_id).collect();
-    org_ids.sort_unstable();
-    org_ids.dedup();
-    let orgs: HashMap<i64, (String, String)> = organization::Entity::find()
-        .select_only()
-        .column(organization::Column::Id)
-        .column(organization::Column::Name)
-        .column(organization::Column::Kind)
-        .filter(organization::Column::TenantId.eq(tenant_id))
-        .filter(organization::Column::Id.is_in(org_ids))
-        .into_tuple::<(i64, String, String)>()
-        .all(db)
-        .await
-        .map_err(db_error)?
+    Ok(rows
         .into_iter()
-        .map(|(id, name, kind)| (id, (name, kind)))
-        .collect();
-    Ok(users
-        .into_iter()
-        .map(|u| {
-            let (org, kind) = orgs.get(&u.organization_id).cloned().unwrap_or_default();
+        .map(|(id, name, handle, email, forum_email, org, kind)| {
             (
-                u.id,
+                id,
                 Author {
-                    name: u.name,
-                    handle: u.handle,
-                    org,
-                    staff: kind == OrgKind::Vendor.as_str(),
-                    email: u.email,
-                    forum_email: u.forum_email,
+                    name,
+                    handle,
+                    org: org.unwrap_or_default(),
+                    staff: kind.as_deref() == Some(OrgKind::Vendor.as_str()),
+                    email,
+                    forum_email,
                 },
             )
         })

@@ -17,10 +17,10 @@ use crate::types::forum::{
 };
 use crate::types::FormErrors;
 use chrono::Duration;
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, UnionType};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
 };
 use std::collections::HashSet;
 
@@ -236,29 +236,7 @@ pub async fn views(
 ) -> AppResult<Vec<PostView>> {
     let actor = access.actor;
     let ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
-    let (liked, flagged): (HashSet<i64>, HashSet<i64>) = if ids.is_empty() {
-        Default::default()
-    } else {
-        let liked = like::Entity::find()
-            .select_only()
-            .column(like::Column::PostId)
-            .filter(like::Column::UserId.eq(actor.user_id))
-            .filter(like::Column::PostId.is_in(ids.clone()))
-            .into_tuple::<i64>()
-            .all(db)
-            .await
-            .map_err(db_error)?;
-        let flagged = flag::Entity::find()
-            .select_only()
-            .column(flag::Column::PostId)
-            .filter(flag::Column::UserId.eq(actor.user_id))
-            .filter(flag::Column::PostId.is_in(ids))
-            .into_tuple::<i64>()
-            .all(db)
-            .await
-            .map_err(db_error)?;
-        (liked.into_iter().collect(), flagged.into_iter().collect())
-    };
+    let (liked, flagged) = marks(db, actor.user_id, ids).await?;
     let people = authors(
         db,
         actor.tenant_id,
@@ -299,6 +277,44 @@ pub async fn views(
             }
         })
         .collect())
+}
+
+/// Which of `ids` the user has liked, and which flagged, in one query.
+async fn marks(
+    db: &impl ConnectionTrait,
+    user_id: i64,
+    ids: Vec<i64>,
+) -> AppResult<(HashSet<i64>, HashSet<i64>)> {
+    let (mut liked, mut flagged) = (HashSet::new(), HashSet::new());
+    if ids.is_empty() {
+        return Ok((liked, flagged));
+    }
+    let likes = Query::select()
+        .column(like::Column::PostId)
+        .expr_as(Expr::cust("0"), Alias::new("flag"))
+        .from(like::Entity)
+        .and_where(Expr::col(like::Column::UserId).eq(user_id))
+        .and_where(Expr::col(like::Column::PostId).is_in(ids.clone()))
+        .to_owned();
+    let flags = Query::select()
+        .column(flag::Column::PostId)
+        .expr_as(Expr::cust("1"), Alias::new("flag"))
+        .from(flag::Entity)
+        .and_where(Expr::col(flag::Column::UserId).eq(user_id))
+        .and_where(Expr::col(flag::Column::PostId).is_in(ids))
+        .to_owned();
+    let mut stmt = likes;
+    stmt.union(UnionType::All, flags);
+    for row in db.query_all(&stmt).await.map_err(db_error)? {
+        let post: i64 = row.try_get_by_index(0).map_err(db_error)?;
+        let is_flag: i32 = row.try_get_by_index(1).map_err(db_error)?;
+        if is_flag == 1 {
+            flagged.insert(post)
+        } else {
+            liked.insert(post)
+        };
+    }
+    Ok((liked, flagged))
 }
 
 /// Markdown quote of a post, attributed to its author.

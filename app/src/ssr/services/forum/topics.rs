@@ -2,7 +2,7 @@
 //! reading one (keyset-paginated by post id).
 
 use super::posts::{self, Draft};
-use super::{authors, categories, stamp, tags_of, Access};
+use super::{authors, categories, reader, stamp, tags_of, Access};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     forum_flag as flag, forum_post as post, forum_read as read, forum_topic as topic,
@@ -351,24 +351,15 @@ pub async fn open(
             .map(|(p, v)| posts::quote_of(&v.author_handle, &p.body_md))
     });
     let last_post_id = rows.last().map_or(after.unwrap_or(0), |p| p.id);
-    mark_read(db, actor, t.id, last_post_id).await?;
-    let suspended = match super::ensure_not_suspended(db, actor).await {
-        Err(AppError::Conflict(m)) => Some(m),
-        Err(e) => return Err(e),
-        Ok(()) => None,
-    };
+    let reader = reader::load(db, actor, t.id).await?;
+    mark_read(db, actor, t.id, reader.last_read, last_post_id).await?;
     let reply_blocked = if t.status != "published" {
         Some("Replies open once a moderator approves this topic.".to_owned())
     } else if t.locked && !access.moderator() {
         Some("This topic is locked: it takes no more replies.".to_owned())
     } else {
-        suspended
+        reader.suspended
     };
-    let watch = categories::watch_levels(db, actor, "topic", Some(t.id))
-        .await?
-        .get(&t.id)
-        .copied()
-        .unwrap_or(WatchLevel::Normal);
     Ok(TopicPage {
         topic: head(&access, &t),
         posts: shown.to_vec(),
@@ -379,7 +370,7 @@ pub async fn open(
         reply_blocked,
         can_accept: t.author_id == actor.user_id || access.moderator(),
         can_moderate: access.moderator(),
-        watch,
+        watch: reader.watch,
         last_post_id,
         my_user_id: actor.user_id,
         quoted,
@@ -424,7 +415,8 @@ pub async fn posts_after(
         .map_err(db_error)?;
     rows.retain(|p| access.post_shown(p));
     if let Some(last) = rows.last() {
-        mark_read(db, actor, t.id, last.id).await?;
+        let last_read = reader::load(db, actor, t.id).await?.last_read;
+        mark_read(db, actor, t.id, last_read, last.id).await?;
     }
     posts::views(db, &access, &t, &rows).await
 }
@@ -448,23 +440,21 @@ pub async fn latest_post_id(state: &AppState, actor: &Actor, topic_id: i64) -> A
     Ok(latest.unwrap_or(0))
 }
 
+/// Moves the reader's marker forward to `post_id`; `last_read` is where it
+/// stands now (from [`reader::load`]).
 async fn mark_read(
     db: &impl ConnectionTrait,
     actor: &Actor,
     topic_id: i64,
+    last_read: Option<i64>,
     post_id: i64,
 ) -> AppResult<()> {
-    let existing = read::Entity::find()
-        .filter(read::Column::UserId.eq(actor.user_id))
-        .filter(read::Column::TopicId.eq(topic_id))
-        .one(db)
-        .await
-        .map_err(db_error)?;
-    match existing {
-        Some(r) if r.last_read_post_id >= post_id => Ok(()),
-        Some(r) => read::Entity::update_many()
+    match last_read {
+        Some(last) if last >= post_id => Ok(()),
+        Some(_) => read::Entity::update_many()
             .col_expr(read::Column::LastReadPostId, Expr::value(post_id))
-            .filter(read::Column::Id.eq(r.id))
+            .filter(read::Column::UserId.eq(actor.user_id))
+            .filter(read::Column::TopicId.eq(topic_id))
             .filter(read::Column::LastReadPostId.lt(post_id))
             .exec(db)
             .await
