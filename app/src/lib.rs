@@ -9,6 +9,7 @@ pub mod components;
 pub mod error;
 pub mod forum;
 pub mod pages;
+pub mod resource;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod types;

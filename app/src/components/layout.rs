@@ -4,6 +4,7 @@
 
 use crate::api::auth::{get_current_user, SignOut};
 use crate::error::AppError;
+use crate::resource::{page_data, PageData};
 use crate::types::views::CurrentUser;
 use crate::types::OrgKind;
 use leptos::prelude::*;
@@ -11,7 +12,7 @@ use leptos_router::components::{Outlet, Redirect, A};
 
 /// The signed-in user, loaded once by the layout and shared with pages.
 #[derive(Clone, Copy)]
-pub struct Me(Resource<Result<Option<CurrentUser>, AppError>>);
+pub struct Me(PageData<Result<Option<CurrentUser>, AppError>>);
 
 impl Me {
     pub async fn user(self) -> Result<CurrentUser, AppError> {
@@ -27,7 +28,7 @@ pub fn use_me() -> Me {
 
 #[component]
 pub fn PortalLayout() -> impl IntoView {
-    let me = Me(Resource::new(|| (), |_| get_current_user()));
+    let me = Me(page_data(|| (), |_| get_current_user()));
     provide_context(me);
     let sign_out = ServerAction::<SignOut>::new();
     view! {

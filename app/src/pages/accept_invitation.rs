@@ -3,6 +3,7 @@ use crate::api::auth::{get_invitation, AcceptInvitation};
 use crate::components::field::{checks, TextField};
 use crate::components::notice::FormError;
 use crate::pages::forgot_password::AuthFrame;
+use crate::resource::page_data;
 use crate::types::form::check::MIN_PASSWORD;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 pub fn AcceptInvitationPage() -> impl IntoView {
     let query = use_query_map();
     let token = move || query.read().get("token").unwrap_or_default();
-    let invitation = Resource::new(token, get_invitation);
+    let invitation = page_data(token, get_invitation);
     let action = ServerAction::<AcceptInvitation>::new();
     let error = action_error(action);
     view! {

@@ -2,6 +2,7 @@ use crate::api::dashboard::get_dashboard;
 use crate::components::avatar::Avatar;
 use crate::components::layout::use_me;
 use crate::components::notice::LoadError;
+use crate::resource::page_data;
 use crate::types::mdf::FundsTotal;
 use crate::types::money::Money;
 use crate::types::views::{
@@ -14,7 +15,7 @@ use leptos_meta::Title;
 #[component]
 pub fn DashboardPage() -> impl IntoView {
     let me = use_me();
-    let data = Resource::new(|| (), |_| get_dashboard());
+    let data = page_data(|| (), |_| get_dashboard());
     view! {
         <Title text="Dashboard"/>
         <Suspense fallback=|| view! { <p class="loading">"Loading your dashboard…"</p> }>

@@ -2,6 +2,7 @@ use super::{action_error, field_error, kept};
 use crate::api::auth::{program_brand, RequestPasswordReset};
 use crate::components::field::{checks, TextField};
 use crate::components::notice::{FormError, Success};
+use crate::resource::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -9,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 /// The frame of the signed-out pages: the program's name and colour above a card.
 #[component]
 pub fn AuthFrame(#[prop(into)] heading: String, children: Children) -> impl IntoView {
-    let brand = Resource::new(|| (), |_| program_brand());
+    let brand = page_data(|| (), |_| program_brand());
     view! {
         <main id="main" class="auth">
             <div class="auth-card">

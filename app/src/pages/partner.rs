@@ -5,6 +5,7 @@ use crate::components::avatar::Avatar;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
+use crate::resource::page_data;
 use crate::types::views::PartnerDetail;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,7 +18,7 @@ pub fn PartnerPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
     let profile = ServerAction::<UpdatePartnerProfile>::new();
     let program = ServerAction::<UpdatePartnerProgram>::new();
-    let detail = Resource::new(
+    let detail = page_data(
         move || (id(), profile.version().get(), program.version().get()),
         |(id, _, _)| async move {
             match id {

@@ -4,6 +4,7 @@ use crate::api::partners::{list_partners, CreatePartner};
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
+use crate::resource::page_data;
 use crate::types::url::encode_query_value;
 use crate::types::views::PartnerFilter;
 use crate::types::{PartnerType, Region, Role, Segment, Tier};
@@ -50,7 +51,7 @@ pub fn PartnersPage() -> impl IntoView {
             after: get("after"),
         }
     };
-    let list = Resource::new(filter, list_partners);
+    let list = page_data(filter, list_partners);
     let none = Signal::derive(|| None::<String>);
     let current = filter();
     let next_href = move |after: String| {

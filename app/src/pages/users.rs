@@ -3,6 +3,7 @@ use crate::api::users::{list_users, InviteUser, RevokeInvitation, SetUserActive}
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::resource::page_data;
 use crate::types::views::UserAdmin;
 use crate::types::OrgKind;
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn UsersPage() -> impl IntoView {
     let invite = ServerAction::<InviteUser>::new();
     let revoke = ServerAction::<RevokeInvitation>::new();
     let toggle = ServerAction::<SetUserActive>::new();
-    let data = Resource::new(
+    let data = page_data(
         move || {
             (
                 invite.version().get(),

@@ -3,6 +3,7 @@
 
 use crate::api::campaigns::{get_contacts, ImportContacts, RemoveContact};
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::resource::page_data;
 use crate::types::campaign::{ContactField, ContactsPage as Page, ImportPreview};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,7 +14,7 @@ use std::collections::BTreeMap;
 pub fn ContactsPage() -> impl IntoView {
     let query = use_query_map();
     let imported = RwSignal::new(0u32);
-    let page = Resource::new(
+    let page = page_data(
         move || {
             let q = query.read();
             (

@@ -11,6 +11,7 @@ use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
 use crate::pages::{action_error, field_error};
+use crate::resource::page_data;
 use crate::types::campaign::{CampaignAsset, CampaignDetail, CampaignStatus, SendStats, SendView};
 use crate::types::cobrand::DesignStatus;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ pub fn CampaignPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
-    let detail = Resource::new(
+    let detail = page_data(
         move || (id(), query.read().to_query_string()),
         move |(id, _)| {
             let partner = query

@@ -5,6 +5,7 @@ use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError};
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
+use crate::resource::{page_data, PageData};
 use crate::types::campaign::CampaignForm;
 use crate::types::org::{PartnerType, Region, Tier};
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NewCampaignPage() -> impl IntoView {
-    let form = Resource::new(|| (), |_| get_campaign_form(None));
+    let form = page_data(|| (), |_| get_campaign_form(None));
     view! {
         <Title text="New campaign"/>
         <h1>"New campaign"</h1>
@@ -24,7 +25,7 @@ pub fn NewCampaignPage() -> impl IntoView {
 #[component]
 pub fn EditCampaignPage() -> impl IntoView {
     let params = use_params_map();
-    let form = Resource::new(
+    let form = page_data(
         move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()),
         |id| async move {
             match id {
@@ -41,7 +42,7 @@ pub fn EditCampaignPage() -> impl IntoView {
 }
 
 #[component]
-fn Loaded(form: Resource<Result<CampaignForm, AppError>>) -> impl IntoView {
+fn Loaded(form: PageData<Result<CampaignForm, AppError>>) -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {

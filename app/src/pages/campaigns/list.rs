@@ -1,13 +1,14 @@
 use super::{StatsRow, StatusBadge};
 use crate::api::campaigns::get_campaigns_page;
 use crate::components::notice::LoadError;
+use crate::resource::page_data;
 use crate::types::campaign::{CampaignCard, CampaignsPage as Page};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn CampaignsPage() -> impl IntoView {
-    let page = Resource::new(|| (), |_| get_campaigns_page());
+    let page = page_data(|| (), |_| get_campaigns_page());
     view! {
         <Title text="Campaigns"/>
         <Suspense fallback=|| view! { <p class="loading">"Loading campaigns…"</p> }>

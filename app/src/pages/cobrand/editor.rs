@@ -11,6 +11,7 @@ use crate::cobrand::{check, render, Plan, RenderOptions, Slot, SlotKind, Values}
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
 use crate::pages::{action_error, field_error};
+use crate::resource::{page_data, PageData};
 use crate::types::cobrand::{DesignStatus, EditorData, ExportFormat, TemplateKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,7 +22,7 @@ use std::sync::Arc;
 pub fn NewDesignPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
-    let data = Resource::new(id, |id| async move {
+    let data = page_data(id, |id| async move {
         match id {
             Some(id) => get_editor(Some(id), None).await,
             None => Err(AppError::NotFound),
@@ -35,7 +36,7 @@ pub fn DesignPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
-    let data = Resource::new(
+    let data = page_data(
         move || (id(), query.read().get("saved")),
         |(id, _)| async move {
             match id {
@@ -48,7 +49,7 @@ pub fn DesignPage() -> impl IntoView {
 }
 
 #[component]
-fn EditorLoader(data: Resource<Result<EditorData, AppError>>) -> impl IntoView {
+fn EditorLoader(data: PageData<Result<EditorData, AppError>>) -> impl IntoView {
     let query = use_query_map();
     let saved = move |what: &'static str| {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
@@ -291,7 +292,7 @@ fn Preview(
     design_id: Option<i64>,
 ) -> impl IntoView {
     if kind == TemplateKind::Email {
-        let html = Resource::new(
+        let html = page_data(
             move || values.get(),
             move |v| preview_email(template_id, design_id, v),
         );

@@ -1,6 +1,7 @@
 use super::{StatusBadge, Thumb};
 use crate::api::cobrand::get_templates_page;
 use crate::components::notice::LoadError;
+use crate::resource::page_data;
 use crate::types::cobrand::{
     DesignCard, TemplateCard, TemplateKind, TemplateStatus, TemplatesPage,
 };
@@ -9,7 +10,7 @@ use leptos_meta::Title;
 
 #[component]
 pub fn CobrandPage() -> impl IntoView {
-    let page = Resource::new(|| (), |_| get_templates_page());
+    let page = page_data(|| (), |_| get_templates_page());
     view! {
         <Title text="Marketing"/>
         <Suspense fallback=|| view! { <p class="loading">"Loading templates…"</p> }>

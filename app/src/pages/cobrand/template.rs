@@ -8,6 +8,7 @@ use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
+use crate::resource::page_data;
 use crate::types::cobrand::{TemplateDetail, TemplateFormat, TemplateKind, TemplateStatus};
 use crate::types::{PartnerType, Tier};
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ pub fn TemplatePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
-    let detail = Resource::new(
+    let detail = page_data(
         move || (id(), query.read().get("saved")),
         |(id, _)| async move {
             match id {

@@ -3,6 +3,7 @@ use crate::api::forum::{get_post_edit, EditPost};
 use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError};
 use crate::pages::{action_error, field_error};
+use crate::resource::page_data;
 use crate::types::forum::PostEdit;
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub fn EditPostPage() -> impl IntoView {
             .and_then(|v| v.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let post = Resource::new(id, get_post_edit);
+    let post = page_data(id, get_post_edit);
     view! {
         <Title text="Edit post"/>
         <h1>"Edit post"</h1>

@@ -1,5 +1,6 @@
 use crate::api::forum::get_post_history;
 use crate::components::notice::LoadError;
+use crate::resource::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -15,7 +16,7 @@ pub fn HistoryPage() -> impl IntoView {
             .and_then(|v| v.parse::<i64>().ok())
             .unwrap_or(0)
     };
-    let history = Resource::new(id, get_post_history);
+    let history = page_data(id, get_post_history);
     view! {
         <Title text="Edit history"/>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>

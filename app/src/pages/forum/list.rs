@@ -3,6 +3,7 @@ use crate::api::forum::{get_forum, SaveCategory, SetWatch};
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::pages::{action_error, field_error};
+use crate::resource::page_data;
 use crate::types::forum::{CategoryView, CategoryVisibility, ForumPage as Page, SolvedFilter};
 use crate::types::url::encode_query_value;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ pub fn ForumPage() -> impl IntoView {
             q.get("after").and_then(|c| c.parse::<i64>().ok()),
         )
     };
-    let page = Resource::new(args, |(category, tag, solved, after)| {
+    let page = page_data(args, |(category, tag, solved, after)| {
         get_forum(category, tag, solved, after)
     });
     let saved = move |what: &'static str| {

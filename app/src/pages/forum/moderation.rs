@@ -2,6 +2,7 @@ use super::ForumTabs;
 use crate::api::forum::{get_moderation, ModeratePost, SetForumApproval, SuspendMember};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::pages::action_error;
+use crate::resource::page_data;
 use crate::types::forum::{PostStatus, QueuedPost};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -13,7 +14,7 @@ pub fn ModerationPage() -> impl IntoView {
     let act = ServerAction::<ModeratePost>::new();
     let suspend = ServerAction::<SuspendMember>::new();
     let settings = ServerAction::<SetForumApproval>::new();
-    let page = Resource::new(
+    let page = page_data(
         move || {
             (
                 act.version().get(),

@@ -4,6 +4,7 @@ use crate::api::forum::{get_new_topic_form, CreateTopic};
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError};
 use crate::pages::{action_error, field_error, kept};
+use crate::resource::page_data;
 use crate::types::forum::{NewTopicForm, MAX_TITLE};
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ const DRAFT_KEY: &str = "prm-draft:new-topic";
 
 #[component]
 pub fn NewTopicPage() -> impl IntoView {
-    let form = Resource::new(|| (), |_| get_new_topic_form());
+    let form = page_data(|| (), |_| get_new_topic_form());
     view! {
         <Title text="Ask a question"/>
         <ForumTabs/>

@@ -2,6 +2,7 @@ use super::ForumTabs;
 use crate::api::forum::{get_notifications, ReadNotifications, SetForumEmail};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::pages::action_error;
+use crate::resource::page_data;
 use crate::types::forum::EmailPreference;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,7 +13,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let query = use_query_map();
     let read = ServerAction::<ReadNotifications>::new();
     let email = ServerAction::<SetForumEmail>::new();
-    let page = Resource::new(
+    let page = page_data(
         move || (read.version().get(), email.version().get()),
         |_| get_notifications(),
     );

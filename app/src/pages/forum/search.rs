@@ -2,6 +2,7 @@ use super::ForumTabs;
 use crate::api::forum::search_forum;
 use crate::components::field::SelectField;
 use crate::components::notice::LoadError;
+use crate::resource::page_data;
 use crate::types::forum::SolvedFilter;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,7 +21,7 @@ pub fn SearchPage() -> impl IntoView {
             q.get("solved").unwrap_or_default(),
         )
     };
-    let results = Resource::new(args, |(q, category, tag, solved)| {
+    let results = page_data(args, |(q, category, tag, solved)| {
         search_forum(q, category, tag, solved)
     });
     let none = Signal::derive(|| None::<String>);

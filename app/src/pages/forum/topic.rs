@@ -7,6 +7,7 @@ use crate::api::forum::{
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
 use crate::pages::{action_error, error_of, field_error};
+use crate::resource::page_data;
 use crate::types::forum::{FlagReason, PostStatus, PostView, TopicPage as Page, WatchLevel};
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -55,7 +56,7 @@ pub fn TopicPage() -> impl IntoView {
             reload.get(),
         )
     };
-    let page = Resource::new(args, |(id, after, quote, _)| get_topic(id, after, quote));
+    let page = page_data(args, |(id, after, quote, _)| get_topic(id, after, quote));
     let saved = move |what: &'static str| {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };

@@ -5,6 +5,7 @@ use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
+use crate::resource::page_data;
 use crate::types::mdf::AllocationRow;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -107,10 +108,10 @@ pub fn NewRequestPage() -> impl IntoView {
     let me = use_me();
     let action = ServerAction::<SubmitFundRequest>::new();
     let error = action_error(action);
-    let data = Resource::new(|| (), |_| get_funds_overview(Default::default()));
+    let data = page_data(|| (), |_| get_funds_overview(Default::default()));
     // Asked from a campaign page: the request is tied to that campaign.
     let query = leptos_router::hooks::use_query_map();
-    let campaign = Resource::new(
+    let campaign = page_data(
         move || {
             query
                 .read()

@@ -7,6 +7,7 @@ use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::partner_field::PartnerField;
 use crate::pages::{action_error, field_error, kept, reset_on_success};
+use crate::resource::page_data;
 use crate::types::mdf::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
 use crate::types::money::currency_codes;
 use crate::types::Tier;
@@ -33,7 +34,7 @@ pub fn FundsPage() -> impl IntoView {
             to: get("to"),
         }
     };
-    let data = Resource::new(
+    let data = page_data(
         move || (budget.version().get(), allocate.version().get(), filter()),
         |(_, _, filter)| get_funds_overview(filter),
     );

@@ -9,6 +9,7 @@ use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
+use crate::resource::page_data;
 use crate::types::mdf::RequestDetail;
 use crate::types::money::to_input;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn RequestPage() -> impl IntoView {
     let resubmit = ServerAction::<ResubmitFundRequest>::new();
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
     let claims = ClaimActions::new();
-    let detail = Resource::new(
+    let detail = page_data(
         move || {
             (
                 id(),
@@ -180,7 +181,7 @@ fn Resubmit(
     action: ServerAction<ResubmitFundRequest>,
 ) -> impl IntoView {
     let error = action_error(action);
-    let allocations = Resource::new(|| (), |_| get_funds_overview(Default::default()));
+    let allocations = page_data(|| (), |_| get_funds_overview(Default::default()));
     let values = RequestValues {
         allocation_id: d.allocation_id.to_string(),
         activity_type: d.activity_type.as_str().to_owned(),
