@@ -104,6 +104,8 @@ try {
       'FCP ms': ms('first-contentful-paint'),
       'LCP ms': ms('largest-contentful-paint'),
       'TBT ms': ms('total-blocking-time'),
+      // Main-thread time spent running scripts (wasm included): where TBT comes from.
+      'JS ms': ms('bootup-time'),
       CLS: Number((lhr.audits['cumulative-layout-shift'].numericValue ?? 0).toFixed(3)),
       'transfer KB': Math.round((lhr.audits['total-byte-weight'].numericValue ?? 0) / 1024),
     });
