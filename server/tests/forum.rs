@@ -654,6 +654,30 @@ async fn moderation(app: &TestApp) {
     let refused = reply(app, &sam, &id, "Still selling").await;
     assert_eq!(refused.status, StatusCode::CONFLICT);
     assert!(refused.body.contains("suspended"), "{}", refused.body);
+    // The topic page says so instead of offering a reply box, and still
+    // shows how Sam watches the topic (one query reads both).
+    let muted = app
+        .call(
+            HOST_A,
+            "set_watch",
+            Some(&sam),
+            &[
+                ("target_kind", "topic"),
+                ("target_id", &id),
+                ("level", "mute"),
+            ],
+        )
+        .await;
+    assert!(muted.status.is_success(), "{}", muted.body);
+    let page = topic(app, &sam, &id).await.json();
+    assert_eq!(page["can_reply"], false, "{page}");
+    assert!(
+        page["reply_blocked"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("You are suspended from posting in the forum until")),
+        "{page}"
+    );
+    assert_eq!(page["watch"], "Mute", "{page}");
     app.call(
         HOST_A,
         "suspend_member",
@@ -661,6 +685,9 @@ async fn moderation(app: &TestApp) {
         &[("user_id", &sam_id), ("days", "0")],
     )
     .await;
+    let page = topic(app, &sam, &id).await.json();
+    assert_eq!(page["can_reply"], true, "suspension lifted: {page}");
+    assert_eq!(page["reply_blocked"], serde_json::Value::Null, "{page}");
     reply_ok(app, &sam, &id, "Sorry, withdrawn.").await;
 
     // New members' first posts wait for approval when the program asks so.
