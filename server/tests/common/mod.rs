@@ -39,7 +39,7 @@ macro_rules! both {
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn sqlite() {
                 let app = common::within_limit(
-                    "setting up SQLite",
+                    || "setting up SQLite".to_owned(),
                     common::TestApp::new(common::Backend::Sqlite),
                 )
                 .await;
@@ -48,7 +48,7 @@ macro_rules! both {
             #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn postgres() {
                 let Some(app) = common::within_limit(
-                    "setting up PostgreSQL",
+                    || "setting up PostgreSQL".to_owned(),
                     common::TestApp::try_new(common::Backend::Postgres),
                 )
                 .await
@@ -81,12 +81,14 @@ fn time_limit() -> Duration {
     Duration::from_secs(secs)
 }
 
-/// Awaits `fut`, or fails the test naming `what` once the time limit passes.
-pub async fn within_limit<T>(what: &str, fut: impl Future<Output = T>) -> T {
+/// Awaits `fut`, or fails the test with `what` it was doing once the time
+/// limit passes.
+pub async fn within_limit<T>(what: impl FnOnce() -> String, fut: impl Future<Output = T>) -> T {
     let limit = time_limit();
-    tokio::time::timeout(limit, fut)
-        .await
-        .unwrap_or_else(|_| panic!("timed out after {}s {what}", limit.as_secs()))
+    match tokio::time::timeout(limit, fut).await {
+        Ok(out) => out,
+        Err(_) => panic!("timed out after {}s {}", limit.as_secs(), what()),
+    }
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -169,19 +171,18 @@ impl TestApp {
     /// Runs a test's scenario under the time limit; a hang fails with the
     /// request it was waiting on rather than stalling the suite.
     pub async fn run(&self, scenario: impl Future<Output = ()>) {
-        let limit = time_limit();
-        if tokio::time::timeout(limit, scenario).await.is_err() {
+        let last = || {
             let last = self
                 .last_request
                 .lock()
                 .map(|l| l.clone())
                 .unwrap_or_default();
-            panic!(
-                "timed out after {}s; last request: {}",
-                limit.as_secs(),
-                if last.is_empty() { "none" } else { &last }
-            );
-        }
+            format!(
+                "waiting on {}",
+                if last.is_empty() { "no request" } else { &last }
+            )
+        };
+        within_limit(last, scenario).await
     }
 
     /// A second program ("Globex") with an admin, a partner and its admin.

@@ -22,6 +22,7 @@ use crate::ssr::Actor;
 use crate::types::forum::{CategoryVisibility, PostStatus};
 use crate::types::{OrgKind, Role};
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -202,15 +203,26 @@ pub async fn suspended_until(
     tenant_id: i64,
     user_id: i64,
 ) -> AppResult<Option<DateTime<Utc>>> {
-    Ok(suspension::Entity::find()
-        .filter(suspension::Column::TenantId.eq(tenant_id))
-        .filter(suspension::Column::UserId.eq(user_id))
-        .filter(suspension::Column::Until.gt(Utc::now()))
-        .order_by_desc(suspension::Column::Until)
-        .one(db)
+    let row = db
+        .query_one(&active_suspension(tenant_id, user_id))
         .await
-        .map_err(db_error)?
-        .map(|s| s.until))
+        .map_err(db_error)?;
+    match row {
+        Some(r) => r.try_get_by_index(0).map_err(db_error),
+        None => Ok(None),
+    }
+}
+
+/// The end of a member's longest running suspension (NULL when none): one
+/// definition for the write check above and the topic page's reader query.
+pub(super) fn active_suspension(tenant_id: i64, user_id: i64) -> SelectStatement {
+    Query::select()
+        .expr(Expr::col(suspension::Column::Until).max())
+        .from(suspension::Entity)
+        .and_where(Expr::col(suspension::Column::TenantId).eq(tenant_id))
+        .and_where(Expr::col(suspension::Column::UserId).eq(user_id))
+        .and_where(Expr::col(suspension::Column::Until).gt(Utc::now()))
+        .to_owned()
 }
 
 /// Who wrote something: name, handle, company, vendor staff or not.

@@ -3,11 +3,9 @@
 //! and how they watch it. The topic page is the forum's hottest path, and
 //! each query is a round trip to the database.
 
-use super::suspension_notice;
+use super::{active_suspension, suspension_notice};
 use crate::error::AppResult;
-use crate::ssr::entities::{
-    forum_read as read, forum_suspension as suspension, forum_watch as watch,
-};
+use crate::ssr::entities::{forum_read as read, forum_watch as watch};
 use crate::ssr::repo::db_error;
 use crate::ssr::Actor;
 use crate::types::forum::WatchLevel;
@@ -31,13 +29,7 @@ pub async fn load(db: &impl ConnectionTrait, actor: &Actor, topic_id: i64) -> Ap
         .and_where(Expr::col(read::Column::TopicId).eq(topic_id))
         .limit(1)
         .to_owned();
-    let suspended = Query::select()
-        .expr(Expr::col(suspension::Column::Until).max())
-        .from(suspension::Entity)
-        .and_where(Expr::col(suspension::Column::TenantId).eq(actor.tenant_id))
-        .and_where(Expr::col(suspension::Column::UserId).eq(actor.user_id))
-        .and_where(Expr::col(suspension::Column::Until).gt(Utc::now()))
-        .to_owned();
+    let suspended = active_suspension(actor.tenant_id, actor.user_id);
     let watch = Query::select()
         .column(watch::Column::Level)
         .from(watch::Entity)
