@@ -69,6 +69,7 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
   await page.getByLabel('Amount to approve').fill('1,500');
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.locator('#f-decide-reason-error')).toContainText('Say why');
+  await expect(page.getByLabel('Amount to approve')).toHaveValue('1,500');
   await page.getByLabel('Note to the partner').fill('Venue capped at $1,500');
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Decision saved' })).toBeVisible();
@@ -86,10 +87,20 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
   await expect(partner.getByRole('heading', { name: 'Start your claim' })).toBeVisible();
   await hydrated(partner);
   await noSeriousViolations(partner);
+  // A second tab on the same claim goes stale when the first one saves.
+  const staleTab = await partnerContext.newPage();
+  await staleTab.goto(partner.url());
+  await hydrated(staleTab);
   await partner.getByLabel('Amount spent').fill('1,400');
   await partner.getByLabel('What the activity achieved').fill('180 attendees, 30 qualified leads.');
   await partner.getByRole('button', { name: 'Save figures' }).click();
   await expect(partner.getByRole('status').filter({ hasText: 'Claim figures saved' })).toBeVisible();
+  // Its refused save says why and keeps what was typed there.
+  await staleTab.getByLabel('What the activity achieved').fill('Typed in the stale tab');
+  await staleTab.getByRole('button', { name: 'Save figures' }).click();
+  await expect(staleTab.getByText('Someone else changed this claim')).toBeVisible();
+  await expect(staleTab.getByLabel('What the activity achieved')).toHaveValue('Typed in the stale tab');
+  await staleTab.close();
   await partner.getByRole('button', { name: 'Submit claim' }).click();
   await expect(partner.getByText('Add at least one proof')).toBeVisible();
   await partner.getByLabel('Or choose files').setInputFiles({ name: 'invoice.txt', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
