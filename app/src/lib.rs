@@ -4,6 +4,7 @@
 #![recursion_limit = "512"]
 
 pub mod api;
+mod boot;
 pub mod cobrand;
 pub mod components;
 pub mod error;

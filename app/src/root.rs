@@ -1,5 +1,6 @@
 //! The HTML shell and the route table.
 
+use crate::boot::Boot;
 use crate::components::layout::PortalLayout;
 use crate::pages::account::AccountPage;
 use crate::pages::campaigns::{
@@ -39,7 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="Partner portal: co-branded marketing, campaigns, market development funds and community."/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options defer=true/>
+                <Boot options/>
                 <MetaTags/>
             </head>
             <body>
