@@ -87,14 +87,20 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
   await expect(partner.getByRole('heading', { name: 'Start your claim' })).toBeVisible();
   await hydrated(partner);
   await noSeriousViolations(partner);
-  // A second tab on the same claim goes stale when the first one saves.
+  await partner.getByLabel('Amount spent').fill('1,400');
+  await partner.getByLabel('What the activity achieved').fill('180 attendees, 28 qualified leads.');
+  await partner.getByRole('button', { name: 'Save figures' }).click();
+  await expect(partner.getByRole('status').filter({ hasText: 'Claim figures saved' })).toBeVisible();
+  // A second tab on the saved claim goes stale when the first one saves again.
   const staleTab = await partnerContext.newPage();
   await staleTab.goto(partner.url());
   await hydrated(staleTab);
-  await partner.getByLabel('Amount spent').fill('1,400');
+  await expect(staleTab.getByLabel('What the activity achieved')).toHaveValue('180 attendees, 28 qualified leads.');
   await partner.getByLabel('What the activity achieved').fill('180 attendees, 30 qualified leads.');
-  await partner.getByRole('button', { name: 'Save figures' }).click();
-  await expect(partner.getByRole('status').filter({ hasText: 'Claim figures saved' })).toBeVisible();
+  await Promise.all([
+    partner.waitForResponse((r) => r.url().endsWith('/api/save_claim') && r.ok()),
+    partner.getByRole('button', { name: 'Save figures' }).click(),
+  ]);
   // Its refused save says why and keeps what was typed there.
   await staleTab.getByLabel('What the activity achieved').fill('Typed in the stale tab');
   await staleTab.getByRole('button', { name: 'Save figures' }).click();

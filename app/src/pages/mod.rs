@@ -39,24 +39,6 @@ where
         .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
 }
 
-/// Changes after each successful run of `action`, for a page to reload its
-/// data on. Not on every completion: a refused submit changed nothing on the
-/// server, and reloading would re-render the form over what the user typed.
-pub fn successes<I, O>(action: ServerAction<I>) -> Memo<usize>
-where
-    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    Memo::new(move |last: Option<&usize>| {
-        let version = action.version().get();
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            version
-        } else {
-            last.copied().unwrap_or(0)
-        }
-    })
-}
-
 /// A form handle that clears the form after each successful submit, so the
 /// next entry starts empty.
 pub fn reset_on_success<I, O>(action: ServerAction<I>) -> NodeRef<leptos::html::Form>

@@ -1,5 +1,5 @@
 use super::partners::{region_options, segment_options, tier_options, type_options};
-use super::{action_error, field_error, successes};
+use super::{action_error, field_error};
 use crate::api::partners::{get_partner, UpdatePartnerProfile, UpdatePartnerProgram};
 use crate::components::avatar::Avatar;
 use crate::components::field::{checks, SelectField, TextField};
@@ -18,9 +18,8 @@ pub fn PartnerPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
     let profile = ServerAction::<UpdatePartnerProfile>::new();
     let program = ServerAction::<UpdatePartnerProgram>::new();
-    let (profiled, programmed) = (successes(profile), successes(program));
     let detail = page_data(
-        move || (id(), profiled.get(), programmed.get()),
+        move || (id(), profile.version().get(), program.version().get()),
         |(id, _, _)| async move {
             match id {
                 Some(id) => get_partner(id).await,

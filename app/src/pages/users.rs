@@ -1,4 +1,4 @@
-use super::{action_error, field_error, kept, reset_on_success, successes};
+use super::{action_error, field_error, kept, reset_on_success};
 use crate::api::users::{list_users, InviteUser, RevokeInvitation, SetUserActive};
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
@@ -17,8 +17,16 @@ pub fn UsersPage() -> impl IntoView {
     let invite = ServerAction::<InviteUser>::new();
     let revoke = ServerAction::<RevokeInvitation>::new();
     let toggle = ServerAction::<SetUserActive>::new();
-    let done = [successes(invite), successes(revoke), successes(toggle)];
-    let data = page_data(move || done.map(|d| d.get()), |_| list_users());
+    let data = page_data(
+        move || {
+            (
+                invite.version().get(),
+                revoke.version().get(),
+                toggle.version().get(),
+            )
+        },
+        |_| list_users(),
+    );
     let invited = Signal::derive(move || {
         query.read().get("invited").is_some() || invite.value().get().is_some_and(|r| r.is_ok())
     });

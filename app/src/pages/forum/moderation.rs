@@ -1,7 +1,7 @@
 use super::ForumTabs;
 use crate::api::forum::{get_moderation, ModeratePost, SetForumApproval, SuspendMember};
 use crate::components::notice::{FormError, LoadError, Success};
-use crate::pages::{action_error, successes};
+use crate::pages::action_error;
 use crate::resource::page_data;
 use crate::types::forum::{PostStatus, QueuedPost};
 use leptos::prelude::*;
@@ -14,8 +14,16 @@ pub fn ModerationPage() -> impl IntoView {
     let act = ServerAction::<ModeratePost>::new();
     let suspend = ServerAction::<SuspendMember>::new();
     let settings = ServerAction::<SetForumApproval>::new();
-    let done = [successes(act), successes(suspend), successes(settings)];
-    let page = page_data(move || done.map(|d| d.get()), |_| get_moderation());
+    let page = page_data(
+        move || {
+            (
+                act.version().get(),
+                suspend.version().get(),
+                settings.version().get(),
+            )
+        },
+        |_| get_moderation(),
+    );
     let act_error = action_error(act);
     let suspend_error = action_error(suspend);
     let saved = move |what: &'static str| {

@@ -1,7 +1,7 @@
 use super::ForumTabs;
 use crate::api::forum::{get_notifications, ReadNotifications, SetForumEmail};
 use crate::components::notice::{FormError, LoadError, Success};
-use crate::pages::{action_error, successes};
+use crate::pages::action_error;
 use crate::resource::page_data;
 use crate::types::forum::EmailPreference;
 use leptos::prelude::*;
@@ -13,9 +13,8 @@ pub fn NotificationsPage() -> impl IntoView {
     let query = use_query_map();
     let read = ServerAction::<ReadNotifications>::new();
     let email = ServerAction::<SetForumEmail>::new();
-    let (marked, emailed) = (successes(read), successes(email));
     let page = page_data(
-        move || (marked.get(), emailed.get()),
+        move || (read.version().get(), email.version().get()),
         |_| get_notifications(),
     );
     let email_error = action_error(email);

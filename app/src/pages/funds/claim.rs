@@ -5,7 +5,7 @@ use super::money;
 use crate::api::funds::{CloseFundRequest, PayClaim, ReviewClaim, SaveClaim, SubmitClaim};
 use crate::components::field::TextField;
 use crate::components::notice::FormError;
-use crate::pages::{action_error, field_error, kept, successes};
+use crate::pages::{action_error, field_error, kept};
 use crate::types::mdf::{ClaimView, RequestDetail};
 use crate::types::money::to_input;
 use leptos::prelude::*;
@@ -19,37 +19,31 @@ pub struct ClaimActions {
     pub review: ServerAction<ReviewClaim>,
     pub pay: ServerAction<PayClaim>,
     pub close: ServerAction<CloseFundRequest>,
-    done: [Memo<usize>; 5],
 }
 
 impl ClaimActions {
     pub fn new() -> Self {
-        let (save, submit, review, pay, close) = (
-            ServerAction::new(),
-            ServerAction::new(),
-            ServerAction::new(),
-            ServerAction::new(),
-            ServerAction::new(),
-        );
         Self {
-            save,
-            submit,
-            review,
-            pay,
-            close,
-            done: [
-                successes(save),
-                successes(submit),
-                successes(review),
-                successes(pay),
-                successes(close),
-            ],
+            save: ServerAction::new(),
+            submit: ServerAction::new(),
+            review: ServerAction::new(),
+            pay: ServerAction::new(),
+            close: ServerAction::new(),
         }
     }
 
-    /// Changes whenever any of them succeeds, to reload the request.
-    pub fn successes(&self) -> [usize; 5] {
-        self.done.map(|d| d.get())
+    /// Changes whenever any of them completes, to reload the request. A
+    /// refused save reloads too: fields the user edited keep their text (the
+    /// rendered value is only the field's default), the others and the hidden
+    /// version show the current claim.
+    pub fn versions(&self) -> (usize, usize, usize, usize, usize) {
+        (
+            self.save.version().get(),
+            self.submit.version().get(),
+            self.review.version().get(),
+            self.pay.version().get(),
+            self.close.version().get(),
+        )
     }
 }
 

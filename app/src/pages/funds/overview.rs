@@ -6,7 +6,7 @@ use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::partner_field::PartnerField;
-use crate::pages::{action_error, field_error, kept, reset_on_success, successes};
+use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::resource::page_data;
 use crate::types::mdf::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
 use crate::types::money::currency_codes;
@@ -34,9 +34,8 @@ pub fn FundsPage() -> impl IntoView {
             to: get("to"),
         }
     };
-    let (budgeted, allocated) = (successes(budget), successes(allocate));
     let data = page_data(
-        move || (budgeted.get(), allocated.get(), filter()),
+        move || (budget.version().get(), allocate.version().get(), filter()),
         |(_, _, filter)| get_funds_overview(filter),
     );
     let saved = move |what: &'static str| {

@@ -8,7 +8,7 @@ use crate::components::field::TextField;
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
-use crate::pages::{action_error, field_error, kept, successes};
+use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::types::mdf::RequestDetail;
 use crate::types::money::to_input;
@@ -25,9 +25,15 @@ pub fn RequestPage() -> impl IntoView {
     let resubmit = ServerAction::<ResubmitFundRequest>::new();
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
     let claims = ClaimActions::new();
-    let (decided, resubmitted) = (successes(decide), successes(resubmit));
     let detail = page_data(
-        move || (id(), decided.get(), resubmitted.get(), claims.successes()),
+        move || {
+            (
+                id(),
+                decide.version().get(),
+                resubmit.version().get(),
+                claims.versions(),
+            )
+        },
         |(id, _, _, _)| async move {
             match id {
                 Some(id) => get_fund_request(id).await,
