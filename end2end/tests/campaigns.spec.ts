@@ -112,3 +112,37 @@ test('campaigns: vendor publishes, partner opts in, imports 5 contacts and sends
   await shot(page, testInfo, 'campaign-vendor');
   await noSeriousViolations(page);
 });
+
+test('contacts: a partner adds one contact by hand; a valid address and consent are required', async ({ page }, testInfo) => {
+  // A company no other test adds contacts to, one per project.
+  const partner = perProject(testInfo, 'camila@andes.example', 'haruto@sakura.example');
+  const address = perProject(testInfo, 'kim@phone-trading.example', 'kim@desk-trading.example');
+  await signIn(page, partner);
+  await page.goto('/contacts');
+  await hydrated(page);
+  const form = page.locator('#add-contact');
+  await form.getByLabel('E-mail address').fill('kim@trading');
+  await form.getByLabel('Company').fill('Kim Trading');
+  await form.getByRole('button', { name: 'Add contact' }).click();
+  await expect(form.locator('#contact-email-error')).toContainText('Enter an email address like');
+  await expect(form.locator('#contact-consent-error')).toContainText('Confirm that they agreed');
+  await expect(form.getByLabel('Company')).toHaveValue('Kim Trading');
+  await form.getByLabel('E-mail address').fill(address);
+  await form.getByLabel('Name', { exact: true }).fill('Kim Park');
+  await form.getByLabel('They agreed to receive marketing e-mail from us').check();
+  await form.getByRole('button', { name: 'Add contact' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Contact added.' })).toBeVisible();
+  const row = page.locator('#contacts tbody tr').filter({ hasText: address });
+  await expect(row).toContainText('Kim Park');
+  await expect(row).toContainText('Kim Trading');
+  // The form starts over for the next contact.
+  await expect(form.getByLabel('E-mail address')).toHaveValue('');
+  await shot(page, testInfo, 'contact-added');
+  // The same address again is refused; the list keeps one.
+  await form.getByLabel('E-mail address').fill(address.toUpperCase());
+  await form.getByLabel('They agreed to receive marketing e-mail from us').check();
+  await form.getByRole('button', { name: 'Add contact' }).click();
+  await expect(form.locator('#contact-email-error')).toContainText('Already in your contacts.');
+  await expect(page.locator('#contacts tbody tr').filter({ hasText: address })).toHaveCount(1);
+  await noSeriousViolations(page);
+});

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { PASSWORD } from './helpers';
+import { PASSWORD, perProject } from './helpers';
 
 test.use({ javaScriptEnabled: false });
 
@@ -27,6 +27,27 @@ test('reading pages and plain forms work without JavaScript', async ({ page }) =
   await expect(page.getByLabel('Website')).toHaveValue('bad website');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('a contact is added by hand without JavaScript', async ({ page }, testInfo) => {
+  const partner = perProject(testInfo, 'lena@nordlicht.example', 'luke@prairienet.example');
+  await page.goto('/sign-in');
+  await page.getByLabel('Work email').fill(partner);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto('/contacts');
+  const form = page.locator('#add-contact');
+  // No consent ticked: the page comes back with the message and the typed values.
+  await form.getByLabel('E-mail address').fill('noor@plain-form.example');
+  await form.getByLabel('Name', { exact: true }).fill('Noor Haddad');
+  await form.getByRole('button', { name: 'Add contact' }).click();
+  await expect(form.locator('#contact-consent-error')).toContainText('Confirm that they agreed');
+  await expect(form.getByLabel('E-mail address')).toHaveValue('noor@plain-form.example');
+  await expect(form.getByLabel('Name', { exact: true })).toHaveValue('Noor Haddad');
+  await form.getByLabel('They agreed to receive marketing e-mail from us').check();
+  await form.getByRole('button', { name: 'Add contact' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Contact added.' })).toBeVisible();
+  await expect(page.locator('#contacts tbody tr').filter({ hasText: 'noor@plain-form.example' })).toContainText('Noor Haddad');
 });
 
 test('a forum topic reads and takes a reply without JavaScript', async ({ page }, testInfo) => {

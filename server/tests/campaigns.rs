@@ -935,7 +935,148 @@ async fn permissions_and_fund_link(app: &TestApp) {
     assert!(res.status.is_client_error(), "{}", res.body);
 }
 
+/// One contact typed in by hand: checked like an imported row, consent
+/// required, and an address already listed (unsubscribed or not) refused
+/// rather than changed.
+async fn add_by_hand(app: &TestApp) {
+    let olivia = app.sign_in(HOST_A, OLIVIA).await;
+    let add = |who: String, fields: Vec<(&'static str, &'static str)>| async move {
+        app.call(HOST_A, "add_contact", Some(&who), &fields).await
+    };
+    let res = add(
+        olivia.clone(),
+        vec![
+            ("email", "not-an-address"),
+            ("name", "Gus"),
+            ("company", "Customer Six"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let text = res.json().to_string();
+    assert!(text.contains("Enter an email address"), "{text}");
+    assert!(text.contains("Confirm that they agreed"), "{text}");
+    assert!(
+        text.contains("Customer Six"),
+        "typed values come back: {text}"
+    );
+    let res = add(
+        olivia.clone(),
+        vec![
+            ("email", " Gus@Customer.example "),
+            ("name", "Gus"),
+            ("company", "Customer Six"),
+            ("consent", "on"),
+        ],
+    )
+    .await;
+    accepted(&res);
+    let gus = contact::Entity::find()
+        .filter(contact::Column::Email.eq("gus@customer.example"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("stored with the address normalised");
+    assert_eq!(
+        (gus.name.as_str(), gus.company.as_str()),
+        ("Gus", "Customer Six")
+    );
+    assert!(
+        gus.consent_source.contains("confirmed on the form"),
+        "{}",
+        gus.consent_source
+    );
+    assert!(gus.unsubscribed_at.is_none());
+    let list = app
+        .call(HOST_A, "get_contacts", Some(&olivia), &[])
+        .await
+        .json();
+    assert_eq!(list["total"], 1);
+    // Added again: refused, the stored contact unchanged.
+    let res = add(
+        olivia.clone(),
+        vec![
+            ("email", "gus@customer.example"),
+            ("name", "Gus Two"),
+            ("consent", "on"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("Already in your contacts."),
+        "{}",
+        res.body
+    );
+    // Someone who unsubscribed cannot be put back by adding them again.
+    contact::Entity::update_many()
+        .col_expr(
+            contact::Column::UnsubscribedAt,
+            Expr::value(app::ssr::services::now()),
+        )
+        .filter(contact::Column::Id.eq(gus.id))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    let res = add(
+        olivia.clone(),
+        vec![("email", "gus@customer.example"), ("consent", "on")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("unsubscribed"), "{}", res.body);
+    let stored = contact::Entity::find_by_id(gus.id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(stored.unsubscribed_at.is_some(), "still unsubscribed");
+    assert_eq!(stored.name, "Gus");
+    // Over-long fields are refused with the field named.
+    let long = "x".repeat(201);
+    let res = app
+        .call(
+            HOST_A,
+            "add_contact",
+            Some(&olivia),
+            &[
+                ("email", "hal@customer.example"),
+                ("name", &long),
+                ("consent", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("Keep the name under 200 characters"),
+        "{}",
+        res.body
+    );
+    // Vendor staff have no contacts to add to.
+    let maya = app.sign_in(HOST_A, MAYA).await;
+    let res = add(
+        maya,
+        vec![("email", "ivy@customer.example"), ("consent", "on")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    // Without JavaScript the form posts and the browser is sent back to the list.
+    let req = Request::post("/api/add_contact")
+        .header(header::HOST, HOST_A)
+        .header(header::ORIGIN, format!("http://{HOST_A}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, format!("http://{HOST_A}/contacts"))
+        .header(header::COOKIE, &olivia)
+        .body(Body::from("email=jo%40customer.example&consent=on"))
+        .unwrap();
+    let res = app.send(req).await;
+    assert!(res.status.is_redirection(), "{} {}", res.status, res.body);
+    assert_eq!(res.headers[header::LOCATION], "/contacts?added=1");
+}
+
 both!(lifecycle_tracking_and_unsubscribe, lifecycle);
+both!(contacts_added_by_hand, add_by_hand);
 both!(
     queue_survives_crashes_without_duplicates,
     queue_survives_crashes

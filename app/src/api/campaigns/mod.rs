@@ -1,5 +1,7 @@
 //! Through-channel campaign endpoints.
 
+mod add_contact;
+pub use add_contact::*;
 mod cancel_send;
 pub use cancel_send::*;
 mod change_campaign_status;

@@ -1,8 +1,11 @@
-//! The partner's contacts: the list, and the CSV import with column mapping
-//! and a row-by-row check before anything is stored.
+//! The partner's contacts: the list, one contact added by hand, and the CSV
+//! import with column mapping and a row-by-row check before anything is
+//! stored.
 
-use crate::api::campaigns::{get_contacts, ImportContacts, RemoveContact};
+use crate::api::campaigns::{get_contacts, AddContact, ImportContacts, RemoveContact};
+use crate::components::field::{checks, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::resource::page_data;
 use crate::types::campaign::{ContactField, ContactsPage as Page, ImportPreview};
 use leptos::prelude::*;
@@ -14,6 +17,7 @@ use std::collections::BTreeMap;
 pub fn ContactsPage() -> impl IntoView {
     let query = use_query_map();
     let imported = RwSignal::new(0u32);
+    let add = ServerAction::<AddContact>::new();
     let page = page_data(
         move || {
             let q = query.read();
@@ -21,11 +25,15 @@ pub fn ContactsPage() -> impl IntoView {
                 q.get("before").and_then(|b| b.parse::<i64>().ok()),
                 q.get("removed"),
                 imported.get(),
+                add.version().get(),
             )
         },
-        |(before, _, _)| get_contacts(before),
+        |(before, _, _, _)| get_contacts(before),
     );
     let removed = Signal::derive(move || query.read().get("removed").is_some());
+    let added = Signal::derive(move || {
+        query.read().get("added").is_some() || add.value().get().is_some_and(|r| r.is_ok())
+    });
     view! {
         <Title text="Contacts"/>
         <div class="page-head">
@@ -34,7 +42,11 @@ pub fn ContactsPage() -> impl IntoView {
         </div>
         <p class="muted">"The people your company e-mails in campaigns. Only those who agreed to hear from you may be added; anyone who unsubscribes gets nothing more."</p>
         <Success show=removed text="Contact removed. Nothing more will be sent to them."/>
-        <Import on_done=move || imported.update(|n| *n += 1)/>
+        <Success show=added text="Contact added."/>
+        <div class="grid">
+            <AddOne action=add/>
+            <Import on_done=move || imported.update(|n| *n += 1)/>
+        </div>
         <Suspense fallback=|| view! { <p class="loading">"Loading contacts…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
@@ -79,6 +91,39 @@ fn List(p: Page) -> impl IntoView {
                 </div>
             })}
             {p.next.map(|n| view! { <a class="btn" href=format!("/contacts?before={n}")>"Older contacts"</a> })}
+        </section>
+    }
+}
+
+/// One contact typed in by hand; works as a plain form without JavaScript.
+#[component]
+fn AddOne(action: ServerAction<AddContact>) -> impl IntoView {
+    let error = action_error(action);
+    // After a successful add the form starts over for the next contact.
+    let form = reset_on_success(action);
+    let consent_error = field_error(error, "consent");
+    view! {
+        <section class="card">
+            <h2>"Add a contact"</h2>
+            <FormError error/>
+            <ActionForm action node_ref=form attr:novalidate=true attr:id="add-contact">
+                <TextField name="email" label="E-mail address" kind="email" autocomplete="off" required=true
+                    id="contact-email" value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
+                <TextField name="name" label="Name" id="contact-name" autocomplete="off"
+                    value=kept(error, "name") error=field_error(error, "name")/>
+                <TextField name="company" label="Company" id="contact-company" autocomplete="off"
+                    value=kept(error, "company") error=field_error(error, "company")/>
+                <div class="field" class:field-invalid=move || consent_error.get().is_some()>
+                    <label class="check">
+                        <input type="checkbox" name="consent" id="contact-consent"
+                            aria-invalid=move || consent_error.get().is_some().then_some("true")
+                            aria-describedby=move || consent_error.get().is_some().then_some("contact-consent-error")/>
+                        "They agreed to receive marketing e-mail from us"
+                    </label>
+                    {move || consent_error.get().map(|m| view! { <p class="field-error" id="contact-consent-error">{m}</p> })}
+                </div>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Add contact"</button>
+            </ActionForm>
         </section>
     }
 }

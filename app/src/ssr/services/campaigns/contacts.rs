@@ -291,6 +291,97 @@ pub async fn import(
     Ok(p)
 }
 
+/// One contact typed in by hand: what the form sends.
+pub struct NewContact<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub company: &'a str,
+    /// The user's word that this person agreed to marketing e-mail.
+    pub consent: bool,
+}
+
+/// Adds one contact. Someone already in the list (subscribed or not) is
+/// refused rather than changed: an unsubscribe must not be undone by
+/// re-adding the address.
+pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppResult<String> {
+    use crate::types::form::{check, FormErrors};
+    if !can_run(actor) {
+        return Err(AppError::Forbidden);
+    }
+    let mut e = FormErrors::new().with_values(&[
+        ("email", input.email),
+        ("name", input.name),
+        ("company", input.company),
+    ]);
+    let email = check::email(&mut e, "email", input.email);
+    let name = check::optional(&mut e, "name", input.name, "the name", 200);
+    let company = check::optional(&mut e, "company", input.company, "the company", 200);
+    if !input.consent {
+        e.add(
+            "consent",
+            "Confirm that they agreed to receive marketing e-mail from you.",
+        );
+    }
+    let duplicate = "Already in your contacts.";
+    if let Some(email) = &email {
+        let found = contact::Entity::find()
+            .filter(contact::Column::TenantId.eq(actor.tenant_id))
+            .filter(contact::Column::OrgId.eq(actor.organization_id))
+            .filter(contact::Column::Email.eq(email.as_str()))
+            .one(&state.db)
+            .await
+            .map_err(db_error)?;
+        match found {
+            Some(c) if c.unsubscribed_at.is_some() => e.add(
+                "email",
+                "Already in your contacts, and unsubscribed: they asked for no more e-mail.",
+            ),
+            Some(_) => e.add("email", duplicate),
+            None => {}
+        }
+    }
+    let Some(email) = email.filter(|_| e.is_empty()) else {
+        return Err(AppError::Invalid(e));
+    };
+    let at = now();
+    let row = contact::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        org_id: Set(actor.organization_id),
+        email: Set(email.as_str().to_owned()),
+        name: Set(name),
+        company: Set(company),
+        consent_source: Set(format!(
+            "Added {} by {}: confirmed on the form",
+            at.format("%Y-%m-%d"),
+            actor.name
+        )),
+        consented_at: Set(at),
+        unsubscribed_at: Set(None),
+        created_by: Set(actor.user_id),
+        created_at: Set(at),
+        ..Default::default()
+    };
+    // Two tabs adding the same address at once: the unique key decides.
+    let inserted = contact::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([
+                contact::Column::TenantId,
+                contact::Column::OrgId,
+                contact::Column::Email,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(&state.db)
+        .await
+        .map_err(db_error)?;
+    if inserted == 0 {
+        e.add("email", duplicate);
+        return Err(AppError::Invalid(e));
+    }
+    Ok(email.as_str().to_owned())
+}
+
 /// Removes one of the company's contacts (say, on their request). E-mails
 /// still waiting to go to them are skipped; the send log keeps its counts
 /// but no longer the address.
