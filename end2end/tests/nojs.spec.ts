@@ -30,7 +30,7 @@ test('reading pages and plain forms work without JavaScript', async ({ page }) =
 });
 
 test('a contact is added by hand without JavaScript', async ({ page }, testInfo) => {
-  const partner = perProject(testInfo, 'lena@nordlicht.example', 'luke@prairienet.example');
+  const partner = perProject(testInfo, 'lena@nordlicht.example', 'oliver@tamesis.example');
   await page.goto('/sign-in');
   await page.getByLabel('Work email').fill(partner);
   await page.getByLabel('Password').fill(PASSWORD);

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, mailedLink, perProject, shot, signIn } from './helpers';
+import { hydrated, mailedLink, noSeriousViolations, perProject, shot, signIn } from './helpers';
 
 test('vendor admin invites a partner admin who joins from the emailed link', async ({ page, browser }, testInfo) => {
   const email = perProject(testInfo, 'noah.phone@lumenlogic.example', 'noah.desk@lumenlogic.example');
@@ -30,4 +30,19 @@ test('vendor admin invites a partner admin who joins from the emailed link', asy
   await invited.getByRole('button', { name: 'Create my account' }).click();
   await expect(invited.getByRole('heading', { level: 1, name: 'Hello, Noah' })).toBeVisible();
   await guest.close();
+});
+
+test('account: a user picks a time zone and keeps it', async ({ page }, testInfo) => {
+  const user = perProject(testInfo, 'claire@lumenlogic.example', 'marc@cobaltintegration.example');
+  await signIn(page, user);
+  await page.goto('/account');
+  await hydrated(page);
+  const zone = page.getByLabel('Your time zone');
+  await expect(zone).toHaveValue('UTC');
+  await zone.selectOption('Europe/Berlin');
+  await page.getByRole('button', { name: 'Save time zone' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Time zone saved.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Your time zone')).toHaveValue('Europe/Berlin');
+  await noSeriousViolations(page);
 });

@@ -10,6 +10,7 @@ mod m20261123_000004_coop_revenue;
 mod m20261123_000005_cobranding;
 mod m20261129_000006_forum;
 mod m20261129_000007_campaigns;
+mod m20261130_000008_time_zones;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_cobranding::Migration),
             Box::new(m20261129_000006_forum::Migration),
             Box::new(m20261129_000007_campaigns::Migration),
+            Box::new(m20261130_000008_time_zones::Migration),
         ]
     }
 }

@@ -33,6 +33,54 @@ async fn own_account(app: &TestApp) {
         "Samuel Rivera"
     );
 
+    // Time zone: only names from the list; UTC until chosen.
+    let me = app
+        .call(HOST_A, "get_current_user", Some(&laptop), &[])
+        .await
+        .json();
+    assert_eq!(me["time_zone"], "UTC");
+    let zones = app
+        .call(HOST_A, "list_time_zones", Some(&laptop), &[])
+        .await
+        .json();
+    assert_eq!(zones[0], "UTC");
+    assert!(zones
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|z| z == "Asia/Kolkata"));
+    for bad in ["Mars/Olympus_Mons", "Etc/GMT+5", ""] {
+        let res = app
+            .call(HOST_A, "set_time_zone", Some(&laptop), &[("zone", bad)])
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert!(res.body.contains("Choose a time zone from the list."));
+    }
+    let res = app
+        .call(
+            HOST_A,
+            "set_time_zone",
+            Some(&laptop),
+            &[("zone", "Asia/Kolkata")],
+        )
+        .await;
+    assert!(
+        res.status.is_success() || res.status.is_redirection(),
+        "{}",
+        res.body
+    );
+    let me = app
+        .call(HOST_A, "get_current_user", Some(&phone), &[])
+        .await
+        .json();
+    assert_eq!(me["time_zone"], "Asia/Kolkata", "every session sees it");
+    let page = app.get(HOST_A, "/account", Some(&laptop)).await;
+    assert!(
+        page.body
+            .contains(r#"<option value="Asia/Kolkata" selected"#),
+        "chosen zone preselected"
+    );
+
     let wrong = app
         .call(
             HOST_A,

@@ -1075,7 +1075,52 @@ async fn add_by_hand(app: &TestApp) {
     assert_eq!(res.headers[header::LOCATION], "/contacts?added=1");
 }
 
+/// A send time is typed in the user's time zone and shown back in it;
+/// a time the clocks skip is refused.
+async fn scheduled_in_own_time_zone(app: &TestApp) {
+    let (_, olivia, id) = ready(app).await;
+    let res = app
+        .call(
+            HOST_A,
+            "set_time_zone",
+            Some(&olivia),
+            &[("zone", "Europe/Berlin")],
+        )
+        .await;
+    accepted(&res);
+    let schedule = |when: &'static str| {
+        let olivia = olivia.clone();
+        async move {
+            app.call(
+                HOST_A,
+                "send_campaign",
+                Some(&olivia),
+                &[("id", &id.to_string()), ("when", when)],
+            )
+            .await
+        }
+    };
+    let skipped = schedule("2027-03-28T02:30").await;
+    assert_eq!(skipped.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        skipped.body.contains("does not exist in Europe/Berlin"),
+        "{}",
+        skipped.body
+    );
+    accepted(&schedule("2027-01-15T09:00").await);
+    let send = app::ssr::entities::campaign_send::Entity::find()
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(send.scheduled_at.to_rfc3339(), "2027-01-15T08:00:00+00:00");
+    let d = detail(app, &olivia, id).await;
+    assert_eq!(d["time_zone"], "Europe/Berlin");
+    assert_eq!(d["sends"][0]["scheduled_at"], "2027-01-15 09:00 CET");
+}
+
 both!(lifecycle_tracking_and_unsubscribe, lifecycle);
+both!(sends_scheduled_in_own_time_zone, scheduled_in_own_time_zone);
 both!(contacts_added_by_hand, add_by_hand);
 both!(
     queue_survives_crashes_without_duplicates,

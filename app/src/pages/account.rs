@@ -1,8 +1,9 @@
 use super::{action_error, field_error, kept};
-use crate::api::account::{ChangeMyPassword, RenameMe};
-use crate::components::field::{checks, TextField};
+use crate::api::account::{list_time_zones, ChangeMyPassword, RenameMe, SetTimeZone};
+use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::resource::page_data;
 use crate::types::form::check::MIN_PASSWORD;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,18 +18,25 @@ pub fn AccountPage() -> impl IntoView {
     };
     let rename = ServerAction::<RenameMe>::new();
     let password = ServerAction::<ChangeMyPassword>::new();
+    let set_zone = ServerAction::<SetTimeZone>::new();
+    let zones = page_data(|| (), |_| list_time_zones());
     let rename_error = action_error(rename);
+    let zone_error = action_error(set_zone);
     let password_error = action_error(password);
     view! {
         <Title text="Your account"/>
         <h1>"Your account"</h1>
         <Success show=saved("name") text="Name saved."/>
+        <Success show=saved("zone") text="Time zone saved. Times are now shown in it."/>
         <Success show=saved("password") text="Password changed. Your other sessions were signed out."/>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                match me.user().await {
+                let (user, zones) = (me.user().await, zones.await);
+                match user.and_then(|user| zones.map(|zones| (user, zones))) {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(user) => {
+                    Ok((user, zones)) => {
+                        let zone = Some(kept(zone_error, "zone")).filter(|z| !z.is_empty()).unwrap_or(user.time_zone.clone());
+                        let zones: Vec<(String, String)> = zones.into_iter().map(|z| (z.clone(), z.replace('_', " "))).collect();
                         let name = Some(kept(rename_error, "name")).filter(|n| !n.is_empty()).unwrap_or(user.name.clone());
                         view! {
                             <div class="grid">
@@ -40,6 +48,15 @@ pub fn AccountPage() -> impl IntoView {
                                         <TextField name="name" label="Your name" autocomplete="name" required=true value=name
                                             error=field_error(rename_error, "name") check=checks::name/>
                                         <button type="submit" class="btn btn-primary" disabled=move || rename.pending().get()>"Save name"</button>
+                                    </ActionForm>
+                                </section>
+                                <section class="card">
+                                    <h2>"Time zone"</h2>
+                                    <p class="muted">"Dates and times are shown in it, and the send times you type are read in it."</p>
+                                    <FormError error=zone_error/>
+                                    <ActionForm action=set_zone attr:novalidate=true>
+                                        <SelectField name="zone" label="Your time zone" options=zones selected=zone error=field_error(zone_error, "zone")/>
+                                        <button type="submit" class="btn btn-primary" disabled=move || set_zone.pending().get()>"Save time zone"</button>
                                     </ActionForm>
                                 </section>
                                 <section class="card">

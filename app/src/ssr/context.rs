@@ -29,6 +29,8 @@ pub struct Actor {
     pub name: String,
     pub email: String,
     pub session_id: String,
+    /// Where times are shown for this user (UTC until they choose).
+    pub time_zone: chrono_tz::Tz,
 }
 
 impl Actor {
@@ -47,7 +49,13 @@ impl Actor {
             name: "Partner portal".into(),
             email: String::new(),
             session_id: String::new(),
+            time_zone: chrono_tz::Tz::UTC,
         }
+    }
+
+    /// An instant as this user reads it: "2026-11-29 15:05 CET".
+    pub fn time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        crate::ssr::local_time::format(at, self.time_zone)
     }
 }
 

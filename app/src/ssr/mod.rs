@@ -9,6 +9,7 @@ pub mod db;
 pub mod entities;
 pub mod forum;
 pub mod jobs;
+pub mod local_time;
 pub mod mail;
 pub mod password;
 pub mod repo;

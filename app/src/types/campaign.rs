@@ -140,6 +140,8 @@ pub struct DayCount {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CampaignDetail {
     pub card: CampaignCard,
+    /// The viewer's time zone (IANA name): send times are typed in it.
+    pub time_zone: String,
     pub description: String,
     pub starts_on: String,
     pub ends_on: String,

@@ -20,6 +20,8 @@ pub struct CurrentUser {
     pub locale: String,
     /// Unread forum notifications.
     pub unread_notifications: u64,
+    /// IANA name of the zone times are shown in.
+    pub time_zone: String,
 }
 
 /// The program's name and colour, shown before anyone signs in.

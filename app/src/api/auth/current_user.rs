@@ -27,6 +27,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
                 brand_color: tenant.brand_color,
                 locale: context::locale(),
                 unread_notifications,
+                time_zone: actor.time_zone.name().to_owned(),
             }))
         }
         .await,

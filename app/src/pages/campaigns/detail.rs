@@ -290,7 +290,7 @@ fn SendForm(d: CampaignDetail, running: bool) -> impl IntoView {
                         <FormError error/>
                         <input type="hidden" name="id" value=d.card.id/>
                         <TextField name="subject" label="Subject" value=d.email_subject.clone() error=field_error(error, "subject")/>
-                        <TextField name="when" label="Schedule for later (UTC, optional)" kind="datetime-local" hint="Leave empty to send now." error=field_error(error, "when")/>
+                        <TextField name="when" label="Schedule for later (optional)" kind="datetime-local" hint=format!("Your time ({}; change it under Account). Leave empty to send now.", d.time_zone) error=field_error(error, "when")/>
                         <p class="muted">{format!("Goes to your {} contact(s) who have not had it yet. Each e-mail carries an unsubscribe link.", d.mailable_contacts)}</p>
                         <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Send e-mail"</button>
                     </ActionForm>

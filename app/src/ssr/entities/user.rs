@@ -19,6 +19,8 @@ pub struct Model {
     pub handle: String,
     /// Forum e-mail: "all" (watched replies too), "mentions" or "none".
     pub forum_email: String,
+    /// IANA name; times are shown, and typed send times read, in it.
+    pub time_zone: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -40,6 +40,7 @@ async fn actor(db: &impl ConnectionTrait, tenant_id: i64, email: &str) -> Result
         name: u.name,
         email: u.email,
         session_id: String::new(),
+        time_zone: crate::ssr::local_time::zone(&u.time_zone),
     })
 }
 

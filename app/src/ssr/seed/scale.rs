@@ -221,6 +221,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
                 last_sign_in_at: Set(None),
                 handle: Set(format!("{who}.{p}")),
                 forum_email: Set("none".into()),
+                time_zone: Set("UTC".into()),
             }
         });
         user::Entity::insert_many(rows)

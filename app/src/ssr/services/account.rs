@@ -1,4 +1,4 @@
-//! The signed-in user's own account: their name and password.
+//! The signed-in user's own account: their name, time zone and password.
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{session, user};
@@ -17,6 +17,24 @@ pub async fn rename(state: &AppState, actor: &Actor, raw: &str) -> AppResult<()>
     }
     user::Entity::update_many()
         .col_expr(user::Column::Name, Expr::value(name))
+        .filter(user::Column::TenantId.eq(actor.tenant_id))
+        .filter(user::Column::Id.eq(actor.user_id))
+        .exec(&state.db)
+        .await
+        .map_err(db_error)?;
+    Ok(())
+}
+
+/// Sets the user's time zone: one of the names `local_time::zones` offers.
+pub async fn set_time_zone(state: &AppState, actor: &Actor, raw: &str) -> AppResult<()> {
+    let zone = raw.trim();
+    if !crate::ssr::local_time::zones().contains(&zone) {
+        let mut e = FormErrors::new().with_values(&[("zone", raw)]);
+        e.add("zone", "Choose a time zone from the list.");
+        return Err(AppError::Invalid(e));
+    }
+    user::Entity::update_many()
+        .col_expr(user::Column::TimeZone, Expr::value(zone))
         .filter(user::Column::TenantId.eq(actor.tenant_id))
         .filter(user::Column::Id.eq(actor.user_id))
         .exec(&state.db)

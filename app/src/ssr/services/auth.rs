@@ -159,6 +159,7 @@ pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult
         name: user.name,
         email: user.email,
         session_id: hash,
+        time_zone: crate::ssr::local_time::zone(&user.time_zone),
     }))
 }
 

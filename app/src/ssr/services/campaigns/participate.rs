@@ -265,7 +265,7 @@ pub async fn detail(
                 SendView {
                     id: s.id,
                     subject: s.subject,
-                    scheduled_at: s.scheduled_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                    scheduled_at: actor.time(s.scheduled_at),
                     recipients: s.recipients,
                     cancelled: s.status == "cancelled",
                     pending: stats.queued > 0,
@@ -318,6 +318,7 @@ pub async fn detail(
         (total, partners, days, Vec::new(), 0, Vec::new(), count)
     };
     Ok(CampaignDetail {
+        time_zone: actor.time_zone.name().to_owned(),
         card: card(&c, part.is_some(), partner_count, stats),
         description: c.description.clone(),
         starts_on: c.starts_on.format("%Y-%m-%d").to_string(),

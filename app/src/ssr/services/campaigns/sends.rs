@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 pub struct SendInput {
     pub subject: String,
-    /// Empty for now, else `YYYY-MM-DDTHH:MM` in UTC.
+    /// Empty for now, else `YYYY-MM-DDTHH:MM` in the user's time zone.
     pub when: String,
 }
 
@@ -30,14 +30,15 @@ pub struct Sent {
     pub already: usize,
 }
 
-fn when(raw: &str, at: DateTime<Utc>) -> AppResult<DateTime<Utc>> {
+fn when(raw: &str, at: DateTime<Utc>, tz: chrono_tz::Tz) -> AppResult<DateTime<Utc>> {
     let raw = raw.trim();
     if raw.is_empty() || raw == "now" {
         return Ok(at);
     }
     let parsed = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
-        .map_err(|_| AppError::invalid("when", "Enter the date and time to send, or send now."))?
-        .and_utc();
+        .map_err(|_| AppError::invalid("when", "Enter the date and time to send, or send now."))?;
+    let parsed = crate::ssr::local_time::from_local(parsed, tz)
+        .map_err(|message| AppError::invalid("when", message))?;
     if parsed < at - chrono::Duration::minutes(1) {
         return Err(AppError::invalid(
             "when",
@@ -90,7 +91,7 @@ pub async fn create(
         }
         s.to_owned()
     };
-    let run_at = when(&input.when, at)?;
+    let run_at = when(&input.when, at, actor.time_zone)?;
     let last = c.ends_on.and_hms_opt(23, 59, 59).map(|d| d.and_utc());
     if last.is_some_and(|last| run_at > last) {
         return Err(AppError::invalid(

@@ -2,7 +2,7 @@
 //! Every save keeps a revision; a change after approval needs approval again.
 
 use super::templates::{self, own_org, plan_of, version_by_id};
-use super::{can_design, can_review, stamp};
+use super::{can_design, can_review};
 use crate::cobrand::Binding;
 use crate::cobrand::{check, ImageSource, Issue, Plan, SlotKind, Values};
 use crate::error::{AppError, AppResult};
@@ -308,7 +308,7 @@ async fn revisions(
             RevisionInfo {
                 id: r.id,
                 name: r.name.clone(),
-                saved_at: stamp(r.saved_at),
+                saved_at: actor.time(r.saved_at),
                 saved_by: names.get(&r.saved_by).cloned().unwrap_or_default(),
                 changed,
             }
@@ -605,7 +605,7 @@ async fn to_cards(
             template_name: names.get(&d.template_id).cloned().unwrap_or_default(),
             org_name: orgs.get(&d.org_id).cloned().unwrap_or_default(),
             status: DesignStatus::parse(&d.status).unwrap_or(DesignStatus::Draft),
-            updated_at: stamp(d.updated_at),
+            updated_at: actor.time(d.updated_at),
         })
         .collect())
 }

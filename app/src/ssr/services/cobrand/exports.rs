@@ -1,9 +1,9 @@
 //! Export: renders a design to PDF, PNG or HTML on the server and records
 //! who exported which template version when (later proof of performance).
 
+use super::can_review;
 use super::designs::{self, images, issues_of, owner, template_for, withdrawn};
 use super::templates::{plan_of, version_by_id};
-use super::{can_review, stamp};
 use crate::cobrand::{render, RenderOptions};
 use crate::error::{AppError, AppResult};
 use crate::ssr::cobrand::{email, export};
@@ -249,7 +249,7 @@ async fn infos(
             version_number: numbers.get(&r.version_id).copied().unwrap_or(0),
             user_name: names.get(&r.user_id).cloned().unwrap_or_default(),
             org_name: orgs.get(&r.org_id).cloned().unwrap_or_default(),
-            created_at: stamp(r.created_at),
+            created_at: actor.time(r.created_at),
         })
         .collect())
 }

@@ -7,7 +7,6 @@ pub mod templates;
 
 use crate::ssr::Actor;
 use crate::types::Role;
-use chrono::{DateTime, Utc};
 
 /// Vendor admins and marketing managers own the template library.
 pub fn can_manage(actor: &Actor) -> bool {
@@ -25,8 +24,4 @@ pub fn can_review(actor: &Actor) -> bool {
 /// Partner users make designs for their own company.
 pub fn can_design(actor: &Actor) -> bool {
     matches!(actor.role, Role::PartnerAdmin | Role::PartnerUser)
-}
-
-pub(crate) fn stamp(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
 }

@@ -2,7 +2,7 @@
 //! becomes a new immutable version, and one version at a time is published.
 //! Partners see published templates meant for their tier and partner type.
 
-use super::{can_manage, can_review, stamp};
+use super::{can_manage, can_review};
 use crate::cobrand::{render, Plan, RenderOptions};
 use crate::error::{AppError, AppResult};
 use crate::ssr::cobrand::{compile, email};
@@ -271,7 +271,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
             .map(|v| VersionInfo {
                 number: v.number,
                 note: v.note.clone(),
-                created_at: stamp(v.created_at),
+                created_at: actor.time(v.created_at),
                 created_by: names.get(&v.created_by).cloned().unwrap_or_default(),
                 published: Some(v.id) == t.published_version_id,
             })

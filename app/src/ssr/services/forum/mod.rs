@@ -289,11 +289,6 @@ pub async fn authors(
         .collect())
 }
 
-/// "2026-11-29 14:05 UTC" for lists; pages localise nothing else here.
-pub(crate) fn stamp(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%d %H:%M UTC").to_string()
-}
-
 /// Tags stored as ",a,b," back to a list.
 pub(crate) fn tags_of(stored: &str) -> Vec<String> {
     stored

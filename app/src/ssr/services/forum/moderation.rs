@@ -3,7 +3,7 @@
 //! and the tenant's approval setting.
 
 use super::posts::{bump, set_topic_status, Draft};
-use super::{authors, stamp, Access};
+use super::{authors, Access};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     forum_flag as flag, forum_post as post, forum_suspension as suspension, forum_topic as topic,
@@ -114,10 +114,10 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
                     .get(&f.user_id)
                     .map(|a| a.name.clone())
                     .unwrap_or_default(),
-                at: stamp(f.created_at),
+                at: actor.time(f.created_at),
             })
             .collect(),
-        created_at: stamp(p.created_at),
+        created_at: actor.time(p.created_at),
     };
     let approve_first_posts = tenant::Entity::find_by_id(actor.tenant_id)
         .one(db)

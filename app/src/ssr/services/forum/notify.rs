@@ -2,7 +2,7 @@
 //! accepted answers and approvals; in-app, and by e-mail as each member
 //! prefers. Watching and muting.
 
-use super::{category_visible, stamp, Access};
+use super::{category_visible, Access};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     forum_category as category, forum_notification as notification, forum_post as post,
@@ -354,7 +354,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPag
                         .unwrap_or_default(),
                     topic_title: t.title.clone(),
                     href: format!("/forum/topics/{}?n={}#post-{}", t.id, n.id, n.post_id),
-                    created_at: stamp(n.created_at),
+                    created_at: actor.time(n.created_at),
                     unread: n.read_at.is_none(),
                 })
             })

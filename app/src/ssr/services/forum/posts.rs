@@ -1,7 +1,7 @@
 //! Posts: replying, editing with history, deleting, likes, accepted answers
 //! and flags, and the views a topic page shows.
 
-use super::{authors, stamp, Access};
+use super::{authors, Access};
 use crate::error::{AppError, AppResult};
 use crate::forum::mention;
 use crate::ssr::entities::{
@@ -264,7 +264,7 @@ pub async fn views(
                     p.body_html.clone()
                 },
                 status,
-                created_at: stamp(p.created_at),
+                created_at: actor.time(p.created_at),
                 edited: p.edit_count > 0,
                 like_count: p.like_count,
                 liked_by_me: liked.contains(&p.id),
@@ -693,7 +693,7 @@ pub async fn history(state: &AppState, actor: &Actor, post_id: i64) -> AppResult
                     .unwrap_or_default(),
                 body_md: r.body_md,
                 title: r.title,
-                created_at: stamp(r.created_at),
+                created_at: actor.time(r.created_at),
             })
             .collect(),
     })

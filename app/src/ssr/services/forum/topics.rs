@@ -2,7 +2,7 @@
 //! reading one (keyset-paginated by post id).
 
 use super::posts::{self, Draft};
-use super::{authors, categories, reader, stamp, tags_of, Access};
+use super::{authors, categories, reader, tags_of, Access};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     forum_flag as flag, forum_post as post, forum_read as read, forum_topic as topic,
@@ -181,7 +181,7 @@ async fn rows(
             solved: t.accepted_post_id.is_some(),
             pending: t.status == "pending",
             reply_count: t.reply_count,
-            last_activity: stamp(t.last_post_at),
+            last_activity: access.actor.time(t.last_post_at),
             unread: reads.get(&t.id).is_none_or(|last| *last < t.last_post_id),
         })
         .collect())

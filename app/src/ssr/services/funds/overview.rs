@@ -291,7 +291,7 @@ pub async fn overview(
         let history = histories.entry(t.entity_id).or_default();
         if history.len() < 10 {
             history.push(AuditRow {
-                at: t.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                at: actor.time(t.created_at),
                 actor: people
                     .get(&t.actor_id)
                     .cloned()
@@ -494,7 +494,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         audit: trail
             .into_iter()
             .map(|t| AuditRow {
-                at: t.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+                at: actor.time(t.created_at),
                 actor: people.get(&t.actor_id).cloned().unwrap_or_else(|| {
                     if t.actor_id == 0 {
                         "Partner portal".into()
