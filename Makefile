@@ -10,7 +10,7 @@ E2E_PORT ?= 3100
 SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
 
 
-.PHONY: run wasm-opt test test-deps tools browser e2e-deps bench-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse
+.PHONY: run wasm-opt test test-deps tools browser e2e-deps bench-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-mixed bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse
 
 tools:
 	@scripts/install-tools.sh
@@ -88,6 +88,13 @@ bench-http: tools wasm-opt bench-deps
 bench-forum: tools wasm-opt bench-deps
 	$(RELEASE_BUILD)
 	PAGES="/forum/topics/1 /forum" bench/http.sh $(BENCH_PARTNERS)
+
+## Reliability: 60 s of mixed pages, reads and writes at 64 connections on
+## SQLite, then on PostgreSQL when it runs; fails on any 5xx (release build).
+bench-mixed: tools wasm-opt bench-deps
+	$(RELEASE_BUILD)
+	bench/mixed.sh
+	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then DATABASE=postgres bench/mixed.sh; else echo "PostgreSQL is not running: mixed load ran on SQLite only"; fi
 
 ## Reliability: kill -9 the server three times while it sends a campaign to
 ## 3,000 contacts; checks nothing is lost or sent twice (release build).

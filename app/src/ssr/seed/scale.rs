@@ -16,7 +16,7 @@ use crate::types::{OrgKind, PartnerType, Role, Tier};
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
-    EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait,
+    EntityTrait, PaginatorTrait, QueryFilter,
 };
 
 /// Rows per INSERT statement (kept under both databases' parameter limits).
@@ -267,7 +267,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
     let mut post_id = first_post;
     let mut topic_rows = Vec::new();
     let mut post_rows = Vec::new();
-    let txn = db.begin().await?;
+    let txn = crate::ssr::repo::begin_write(db).await?;
     for (ti, &size) in threads.iter().enumerate() {
         let topic_id = first_topic + ti as i64;
         let at = start_time + Duration::seconds(ti as i64 * 30);
@@ -402,7 +402,7 @@ async fn funds(
     let first_alloc = next_id(db, "mdf_allocations").await?;
     let first_request = next_id(db, "mdf_requests").await?;
     let first_claim = next_id(db, "mdf_claims").await?;
-    let txn = db.begin().await?;
+    let txn = crate::ssr::repo::begin_write(db).await?;
     let per_batch = BATCH / 2;
     for start in (0..partners).step_by(per_batch) {
         let range = start..(start + per_batch).min(partners);

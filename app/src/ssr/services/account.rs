@@ -2,12 +2,12 @@
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{session, user};
-use crate::ssr::repo::{db_error, users};
+use crate::ssr::repo::{begin_write, db_error, users};
 use crate::ssr::{password, Actor, AppState};
 use crate::types::form::check;
 use crate::types::FormErrors;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 pub async fn rename(state: &AppState, actor: &Actor, raw: &str) -> AppResult<()> {
     let mut e = FormErrors::new().with_values(&[("name", raw)]);
@@ -71,7 +71,7 @@ pub async fn change_password(
         ));
     }
     let hash = password::hash(new).await?;
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     users::set_password(&txn, actor.tenant_id, actor.user_id, hash)
         .await
         .map_err(db_error)?;

@@ -2,12 +2,11 @@
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::context::{Actor, RequestTenant};
-use crate::ssr::repo::{auth_tokens, db_error, login_attempts, sessions, users};
+use crate::ssr::repo::{auth_tokens, begin_write, db_error, login_attempts, sessions, users};
 use crate::ssr::{password, tokens, AppState};
 use crate::types::form::check;
 use crate::types::{FormErrors, OrgKind, Role};
 use chrono::Duration;
-use sea_orm::TransactionTrait;
 use std::net::IpAddr;
 
 pub const COOKIE: &str = "prm_session";
@@ -254,7 +253,7 @@ pub async fn reset_password(
         .map_err(db_error)?
         .ok_or_else(expired)?;
     let hash = password::hash(password_raw).await?;
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     if !auth_tokens::use_reset(&txn, reset.id, now)
         .await
         .map_err(db_error)?

@@ -5,14 +5,14 @@ use super::auth::{self, NewSession};
 use crate::error::{AppError, AppResult};
 use crate::ssr::context::RequestTenant;
 use crate::ssr::entities::invitation;
-use crate::ssr::repo::{auth_tokens, db_error, organizations, users};
+use crate::ssr::repo::{auth_tokens, begin_write, db_error, organizations, users};
 use crate::ssr::{password, tokens, Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::views::InvitationInfo;
 use crate::types::{FormErrors, OrgKind, Role};
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 const VALID_DAYS: i64 = 7;
 const INVALID_LINK: &str =
@@ -95,7 +95,7 @@ pub async fn invite(
 
     let now = super::now();
     let (token, hash) = tokens::issue();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     auth_tokens::revoke_open_for(&txn, actor.tenant_id, org.id, email.as_str(), now)
         .await
         .map_err(db_error)?;
@@ -184,7 +184,7 @@ pub async fn accept(
         .map_err(db_error)?
         .ok_or_else(|| AppError::Conflict(INVALID_LINK.into()))?;
     let hash = password::hash(password_raw).await?;
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     if !auth_tokens::accept_invitation(&txn, inv.id, now)
         .await
         .map_err(db_error)?

@@ -5,7 +5,7 @@
 use super::can_run;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::contact;
-use crate::ssr::repo::db_error;
+use crate::ssr::repo::{begin_write, db_error};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::{ContactField, ContactView, ContactsPage, ImportPreview, ImportRow};
@@ -13,7 +13,6 @@ use crate::types::Email;
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -270,7 +269,7 @@ pub async fn import(
             ..Default::default()
         })
         .collect();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     for chunk in rows.chunks(500) {
         contact::Entity::insert_many(chunk.to_vec())
             .on_conflict(
@@ -391,7 +390,7 @@ pub async fn remove(state: &AppState, actor: &Actor, id: i64) -> AppResult<Strin
     if !can_run(actor) {
         return Err(AppError::Forbidden);
     }
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let c = contact::Entity::find_by_id(id)
         .filter(contact::Column::TenantId.eq(actor.tenant_id))
         .filter(contact::Column::OrgId.eq(actor.organization_id))

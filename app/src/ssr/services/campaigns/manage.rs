@@ -5,7 +5,7 @@ use super::{audience, can_manage, find, list, meant_for, status_of};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign, cobrand_template as template, organization, user};
 use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
-use crate::ssr::repo::db_error;
+use crate::ssr::repo::{begin_write, db_error};
 use crate::ssr::services::funds::date;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
@@ -14,9 +14,7 @@ use crate::types::cobrand::{TemplateKind, TemplateStatus};
 use crate::types::form::check;
 use crate::types::org::{OrgKind, PartnerType, Region, Tier};
 use crate::types::{FormErrors, Role};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
 /// The campaign form as posted.
 #[derive(Clone, Debug, Default)]
@@ -296,7 +294,7 @@ pub async fn change_status(
     if !can_manage(actor) {
         return Err(AppError::Forbidden);
     }
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let c = find(&txn, actor.tenant_id, id).await?;
     let from = status_of(&c);
     let Some(to) = from.after(m) else {

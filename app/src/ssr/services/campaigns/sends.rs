@@ -6,14 +6,14 @@ use super::{can_run, joined, status_of, tracking, visible};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign_message as message, campaign_send as send, contact};
 use crate::ssr::jobs::{self, Job, Work};
-use crate::ssr::repo::db_error;
+use crate::ssr::repo::{begin_write, db_error};
 use crate::ssr::services::cobrand::exports::email_for_send;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::CampaignStatus;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::HashSet;
 
 pub struct SendInput {
@@ -106,7 +106,7 @@ pub async fn create(
     let html = super::images::host(state, actor.tenant_id, &html).await?;
     let (html, links) = tracking::extract_links(&html);
 
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let reached: HashSet<i64> = message::Entity::find()
         .select_only()
         .column(message::Column::ContactId)
@@ -215,7 +215,7 @@ pub async fn cancel(state: &AppState, actor: &Actor, send_id: i64) -> AppResult<
         .await
         .map_err(db_error)?
         .ok_or(AppError::NotFound)?;
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let stopped = message::Entity::update_many()
         .col_expr(message::Column::Status, Expr::value("cancelled"))
         .filter(message::Column::SendId.eq(s.id))

@@ -10,7 +10,7 @@ use crate::ssr::entities::{
     cobrand_design as design, cobrand_design_revision as revision, cobrand_template as template,
     organization,
 };
-use crate::ssr::repo::{db_error, organizations, users};
+use crate::ssr::repo::{begin_write, db_error, organizations, users};
 use crate::ssr::services::now;
 use crate::ssr::services::present::logo_url;
 use crate::ssr::{Actor, AppState, Scope};
@@ -20,7 +20,7 @@ use crate::types::cobrand::{
 use base64::Engine;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, TransactionTrait,
+    QuerySelect,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -370,7 +370,7 @@ pub async fn save(
     }
     let name = clean_name(name)?;
     let at = now();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let (id, stored) = match design_id {
         Some(id) => {
             let d = load(state, actor, id).await?;

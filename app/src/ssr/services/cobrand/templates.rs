@@ -8,7 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::cobrand::{compile, email};
 use crate::ssr::entities::organization;
 use crate::ssr::entities::{cobrand_template as template, cobrand_template_version as version};
-use crate::ssr::repo::{db_error, users};
+use crate::ssr::repo::{begin_write, db_error, users};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::cobrand::{
@@ -19,7 +19,7 @@ use crate::types::{FormErrors, PartnerType, Tier};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -347,7 +347,7 @@ pub async fn save(
     let plan = validate(&input, kind).map_err(AppError::Invalid)?;
     let plan_json = serde_json::to_string(&plan).map_err(|_| AppError::Internal)?;
     let at = now();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let template_id = match existing {
         Some(t) => {
             let mut active: template::ActiveModel = t.into();

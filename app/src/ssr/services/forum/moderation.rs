@@ -9,7 +9,7 @@ use crate::ssr::entities::{
     forum_flag as flag, forum_post as post, forum_suspension as suspension, forum_topic as topic,
     tenant, user,
 };
-use crate::ssr::repo::db_error;
+use crate::ssr::repo::{begin_write, db_error};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
@@ -19,7 +19,7 @@ use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, TransactionTrait,
+    QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -185,7 +185,7 @@ pub async fn act_on_post(
     require(&access)?;
     let (p, t) = access.post(db, post_id).await?;
     let status = PostStatus::parse(&p.status).unwrap_or(PostStatus::Hidden);
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = begin_write(db).await.map_err(db_error)?;
     let mut approved = false;
     match (action, status) {
         ("hide", PostStatus::Published | PostStatus::Pending) => {

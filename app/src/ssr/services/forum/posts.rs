@@ -9,7 +9,7 @@ use crate::ssr::entities::{
     forum_topic as topic, tenant, user,
 };
 use crate::ssr::forum::markdown;
-use crate::ssr::repo::{db_error, users};
+use crate::ssr::repo::{begin_write, db_error, users};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
@@ -20,7 +20,7 @@ use chrono::Duration;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, UnionType};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    QueryFilter, QueryOrder,
 };
 use std::collections::HashSet;
 
@@ -212,7 +212,7 @@ pub async fn reply(
     }
     check_rate(db, actor).await?;
     let status = initial_status(db, actor).await?;
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = begin_write(db).await.map_err(db_error)?;
     let draft = Draft::prepare(&txn, actor, body, None).await?;
     let p = draft.insert(&txn, actor, t.id, false, status).await?;
     if status == PostStatus::Published {
@@ -393,7 +393,7 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = begin_write(db).await.map_err(db_error)?;
     let draft = Draft::prepare(
         &txn,
         actor,
@@ -461,7 +461,7 @@ pub async fn delete(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     let (p, t) = editable(db, &access, post_id).await?;
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = begin_write(db).await.map_err(db_error)?;
     post::Entity::update_many()
         .col_expr(
             post::Column::Status,
@@ -511,7 +511,7 @@ pub async fn toggle_like(state: &AppState, actor: &Actor, post_id: i64) -> AppRe
             "Only published posts can be liked.".into(),
         ));
     }
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = begin_write(db).await.map_err(db_error)?;
     let removed = like::Entity::delete_many()
         .filter(like::Column::PostId.eq(p.id))
         .filter(like::Column::UserId.eq(actor.user_id))
@@ -522,17 +522,24 @@ pub async fn toggle_like(state: &AppState, actor: &Actor, post_id: i64) -> AppRe
     let delta = if removed > 0 {
         -1
     } else {
-        like::ActiveModel {
+        // A second tap racing the first (PostgreSQL runs both at once) finds
+        // the like already there: it stays liked, counted once.
+        let added = like::Entity::insert(like::ActiveModel {
             tenant_id: Set(actor.tenant_id),
             post_id: Set(p.id),
             user_id: Set(actor.user_id),
             created_at: Set(now()),
             ..Default::default()
-        }
-        .insert(&txn)
+        })
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::columns([like::Column::PostId, like::Column::UserId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(&txn)
         .await
         .map_err(db_error)?;
-        1
+        added as i64
     };
     post::Entity::update_many()
         .col_expr(

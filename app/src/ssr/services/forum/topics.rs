@@ -7,7 +7,7 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     forum_flag as flag, forum_post as post, forum_read as read, forum_topic as topic,
 };
-use crate::ssr::repo::db_error;
+use crate::ssr::repo::{begin_write, db_error};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
@@ -18,7 +18,7 @@ use crate::types::{FormErrors, PartnerType, Tier};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -259,7 +259,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewTopic) -> AppResu
     posts::check_rate(db, actor).await?;
     let status = posts::initial_status(db, actor).await?;
     let at = now();
-    let txn = db.begin().await.map_err(db_error)?;
+    let txn = begin_write(db).await.map_err(db_error)?;
     let t = topic::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         category_id: Set(input.category_id),

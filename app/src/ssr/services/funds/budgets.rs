@@ -4,13 +4,13 @@
 use super::{audit, can_manage_budgets, date, forbidden, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget};
-use crate::ssr::repo::{db_error, funds, organizations};
+use crate::ssr::repo::{begin_write, db_error, funds, organizations};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::mdf::{BudgetKind, LedgerKind};
 use crate::types::money::{is_currency, parse_amount};
 use crate::types::{FormErrors, Tier};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
 
 #[derive(Clone, Debug, Default)]
 pub struct BudgetInput {
@@ -124,7 +124,7 @@ pub async fn create_budget(
         return Err(AppError::Invalid(e));
     }
     let now = crate::ssr::services::now();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let budget = mdf_budget::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         name: Set(name),
@@ -240,7 +240,7 @@ pub async fn allocate(
         return Err(AppError::Invalid(e));
     }
     let now = crate::ssr::services::now();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     if !funds::take_from_budget(&txn, actor.tenant_id, budget.id, amount)
         .await
         .map_err(db_error)?

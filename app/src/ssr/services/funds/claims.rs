@@ -9,7 +9,7 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     mdf_allocation, mdf_budget, mdf_claim, mdf_claim_file, mdf_request, tenant,
 };
-use crate::ssr::repo::{db_error, funds};
+use crate::ssr::repo::{begin_write, db_error, funds};
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::mdf::{ClaimStatus, LedgerKind, RequestStatus};
@@ -19,7 +19,7 @@ use chrono::{Duration, NaiveDate};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, TransactionTrait,
+    QueryFilter,
 };
 
 pub const MAX_PROOF_BYTES: usize = 10 * 1024 * 1024;
@@ -265,7 +265,7 @@ pub async fn save(
         return Err(AppError::Invalid(e));
     }
     let now = crate::ssr::services::now();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     match &ctx.claim {
         None => {
             let inserted = mdf_claim::ActiveModel {
@@ -537,7 +537,7 @@ pub async fn submit(
     }
     let now = crate::ssr::services::now();
     use mdf_claim::Column as C;
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let res = mdf_claim::Entity::update_many()
         .col_expr(C::Status, Expr::value(ClaimStatus::Submitted.as_str()))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
@@ -697,7 +697,7 @@ pub async fn review(
     }
     let now = crate::ssr::services::now();
     use mdf_claim::Column as C;
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let res = mdf_claim::Entity::update_many()
         .col_expr(C::Status, Expr::value(status.as_str()))
         .col_expr(C::ApprovedMinor, Expr::value(approved))
@@ -807,7 +807,7 @@ pub async fn pay(
     let amount = claim.approved_minor.unwrap_or(0);
     let now = crate::ssr::services::now();
     use mdf_claim::Column as C;
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let res = mdf_claim::Entity::update_many()
         .col_expr(C::Status, Expr::value(ClaimStatus::Paid.as_str()))
         .col_expr(C::PaidOn, Expr::value(paid_on))
@@ -854,7 +854,7 @@ pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> 
         ));
     }
     let now = crate::ssr::services::now();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     if !close_request_row(&txn, actor, &ctx.request, now).await? {
         return Err(AppError::Conflict(
             "Only an approved request can be closed.".into(),
@@ -889,7 +889,7 @@ pub(crate) async fn expire(state: &AppState, system: &Actor, request_id: i64) ->
         return Ok(false);
     }
     let now = crate::ssr::services::now();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     if !close_request_row(&txn, system, &ctx.request, now).await? {
         return Ok(false);
     }

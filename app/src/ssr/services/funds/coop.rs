@@ -5,7 +5,7 @@
 use super::{audit, can_manage_budgets, forbidden, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_revenue, organization};
-use crate::ssr::repo::{db_error, funds, organizations};
+use crate::ssr::repo::{begin_write, db_error, funds, organizations};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::{BudgetKind, LedgerKind};
 use crate::types::money::parse_amount;
@@ -13,7 +13,6 @@ use crate::types::FormErrors;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 
 pub const MAX_IMPORT_ROWS: usize = 5000;
@@ -70,7 +69,7 @@ async fn record_all(
     let bp = budget.coop_percent_bp.unwrap_or(0);
     let now = crate::ssr::services::now();
     let total: i64 = rows.iter().map(|r| accrual(r.revenue, bp)).sum();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     if total > 0
         && !funds::take_from_budget(&txn, actor.tenant_id, budget.id, total)
             .await

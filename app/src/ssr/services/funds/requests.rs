@@ -6,7 +6,7 @@
 use super::{audit, can_request, can_review, date, forbidden, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_request};
-use crate::ssr::repo::{db_error, funds};
+use crate::ssr::repo::{begin_write, db_error, funds};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::mdf::{ActivityType, LedgerKind, RequestStatus};
@@ -14,9 +14,7 @@ use crate::types::money::parse_amount;
 use crate::types::FormErrors;
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 pub const STALE: &str = "Someone else changed this request while you were looking at it. Reload to see the current state.";
 
@@ -230,7 +228,7 @@ pub async fn submit(
         }
     }
     let now = crate::ssr::services::now();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let inserted = mdf_request::ActiveModel {
         campaign_id: Set(input.campaign_id),
         tenant_id: Set(actor.tenant_id),
@@ -318,7 +316,7 @@ pub async fn resubmit(
     let v = validate(state, actor, &input).await?;
     let now = crate::ssr::services::now();
     use mdf_request::Column as R;
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     let res = mdf_request::Entity::update_many()
         .col_expr(R::AllocationId, Expr::value(v.allocation.id))
         .col_expr(R::ActivityType, Expr::value(v.activity_type.as_str()))
@@ -454,7 +452,7 @@ pub async fn decide(
 
     let now = crate::ssr::services::now();
     use mdf_request::Column as R;
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     // The request row is written first: a stale or concurrent decision stops
     // here, before any money moves.
     let res = mdf_request::Entity::update_many()

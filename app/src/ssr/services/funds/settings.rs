@@ -3,11 +3,11 @@
 use super::{audit, forbidden};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::tenant;
-use crate::ssr::repo::{db_error, funds};
+use crate::ssr::repo::{begin_write, db_error, funds};
 use crate::ssr::{Actor, AppState};
 use crate::types::{FormErrors, Role};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 /// How many days after an activity ends its claim is accepted.
 pub async fn claim_days(state: &AppState, tenant_id: i64) -> AppResult<i32> {
@@ -34,7 +34,7 @@ pub async fn set_claim_days(state: &AppState, actor: &Actor, raw: &str) -> AppRe
         return Err(AppError::Invalid(e));
     };
     let now = crate::ssr::services::now();
-    let txn = state.db.begin().await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await.map_err(db_error)?;
     tenant::Entity::update_many()
         .col_expr(tenant::Column::MdfClaimDays, Expr::value(days))
         .filter(tenant::Column::Id.eq(actor.tenant_id))
