@@ -9,20 +9,30 @@ use crate::types::FormErrors;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-pub async fn rename(state: &AppState, actor: &Actor, raw: &str) -> AppResult<()> {
-    let mut e = FormErrors::new().with_values(&[("name", raw)]);
-    let name = check::required(&mut e, "name", raw, "your name", 100);
-    if !e.is_empty() {
-        return Err(AppError::Invalid(e));
-    }
+/// Writes one column of the signed-in user's own row.
+async fn set_own(
+    state: &AppState,
+    actor: &Actor,
+    column: user::Column,
+    value: impl Into<sea_orm::Value>,
+) -> AppResult<()> {
     user::Entity::update_many()
-        .col_expr(user::Column::Name, Expr::value(name))
+        .col_expr(column, Expr::value(value))
         .filter(user::Column::TenantId.eq(actor.tenant_id))
         .filter(user::Column::Id.eq(actor.user_id))
         .exec(&state.db)
         .await
         .map_err(db_error)?;
     Ok(())
+}
+
+pub async fn rename(state: &AppState, actor: &Actor, raw: &str) -> AppResult<()> {
+    let mut e = FormErrors::new().with_values(&[("name", raw)]);
+    let name = check::required(&mut e, "name", raw, "your name", 100);
+    if !e.is_empty() {
+        return Err(AppError::Invalid(e));
+    }
+    set_own(state, actor, user::Column::Name, name).await
 }
 
 /// Sets the user's time zone: one of the names `local_time::zones` offers.
@@ -33,14 +43,7 @@ pub async fn set_time_zone(state: &AppState, actor: &Actor, raw: &str) -> AppRes
         e.add("zone", "Choose a time zone from the list.");
         return Err(AppError::Invalid(e));
     }
-    user::Entity::update_many()
-        .col_expr(user::Column::TimeZone, Expr::value(zone))
-        .filter(user::Column::TenantId.eq(actor.tenant_id))
-        .filter(user::Column::Id.eq(actor.user_id))
-        .exec(&state.db)
-        .await
-        .map_err(db_error)?;
-    Ok(())
+    set_own(state, actor, user::Column::TimeZone, zone).await
 }
 
 /// Changes the password after checking the current one, and signs out every

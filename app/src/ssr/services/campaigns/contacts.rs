@@ -50,6 +50,17 @@ fn consent(cell: &str) -> Option<bool> {
     }
 }
 
+/// A contact whose address the company already has is left as it is.
+fn already_listed() -> OnConflict {
+    OnConflict::columns([
+        contact::Column::TenantId,
+        contact::Column::OrgId,
+        contact::Column::Email,
+    ])
+    .do_nothing()
+    .to_owned()
+}
+
 /// Parses and checks a CSV file against the contacts already stored.
 /// `mapping` is one field per column (guessed from the headers when empty);
 /// `consent_all` is the uploader's confirmation that every row consented,
@@ -272,15 +283,7 @@ pub async fn import(
     let txn = begin_write(&state.db).await.map_err(db_error)?;
     for chunk in rows.chunks(500) {
         contact::Entity::insert_many(chunk.to_vec())
-            .on_conflict(
-                OnConflict::columns([
-                    contact::Column::TenantId,
-                    contact::Column::OrgId,
-                    contact::Column::Email,
-                ])
-                .do_nothing()
-                .to_owned(),
-            )
+            .on_conflict(already_listed())
             .exec_without_returning(&txn)
             .await
             .map_err(db_error)?;
@@ -362,15 +365,7 @@ pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppR
     };
     // Two tabs adding the same address at once: the unique key decides.
     let inserted = contact::Entity::insert(row)
-        .on_conflict(
-            OnConflict::columns([
-                contact::Column::TenantId,
-                contact::Column::OrgId,
-                contact::Column::Email,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
+        .on_conflict(already_listed())
         .exec_without_returning(&state.db)
         .await
         .map_err(db_error)?;
