@@ -1119,9 +1119,87 @@ async fn scheduled_in_own_time_zone(app: &TestApp) {
     assert_eq!(d["sends"][0]["scheduled_at"], "2027-01-15 09:00 CET");
 }
 
+/// The activity chart counts days as its reader does: the same five sends
+/// fall on different days in UTC, Kolkata (UTC+5:30), Tokyo and Los Angeles.
+async fn activity_days_in_own_time_zone(app: &TestApp) {
+    let (maya, olivia, id) = ready(app).await;
+    accepted(&send_now(app, &olivia, id).await);
+    app.run_jobs().await;
+    let times = [
+        "2026-11-29T18:20:00Z",
+        "2026-11-29T18:35:00Z",
+        "2026-11-29T23:30:00Z",
+        "2026-11-30T00:10:00Z",
+        "2026-11-30T00:20:00Z",
+    ];
+    let messages = campaign_message::Entity::find()
+        .filter(campaign_message::Column::CampaignId.eq(id))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(messages.len(), times.len());
+    for (m, at) in messages.iter().zip(times) {
+        let at: chrono::DateTime<chrono::Utc> = at.parse().unwrap();
+        campaign_message::Entity::update_many()
+            .col_expr(campaign_message::Column::SentAt, Expr::value(at))
+            // One open, a quarter of an hour after the send.
+            .col_expr(
+                campaign_message::Column::OpenedAt,
+                Expr::value(at + chrono::Duration::minutes(15)),
+            )
+            .col_expr(
+                campaign_message::Column::ClickedAt,
+                Expr::value(Option::<chrono::DateTime<chrono::Utc>>::None),
+            )
+            .filter(campaign_message::Column::Id.eq(m.id))
+            .exec(&app.state.db)
+            .await
+            .unwrap();
+    }
+    let days_in = |zone: &'static str, who: String| async move {
+        let res = app
+            .call(HOST_A, "set_time_zone", Some(&who), &[("zone", zone)])
+            .await;
+        accepted(&res);
+        let d = detail(app, &who, id).await;
+        d["days"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|day| {
+                format!(
+                    "{} sent {} opened {}",
+                    day["day"].as_str().unwrap(),
+                    day["sent"],
+                    day["opened"]
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        days_in("UTC", maya.clone()).await,
+        // The 23:30 send's open is at 23:45, still the 29th.
+        ["2026-11-29 sent 3 opened 3", "2026-11-30 sent 2 opened 2"]
+    );
+    assert_eq!(
+        days_in("Asia/Kolkata", maya.clone()).await,
+        // 18:20 UTC is 23:50 there (opened 00:05 the next day); 18:35 is 00:05.
+        ["2026-11-29 sent 1 opened 0", "2026-11-30 sent 4 opened 5"]
+    );
+    assert_eq!(
+        days_in("Asia/Tokyo", olivia.clone()).await,
+        ["2026-11-30 sent 5 opened 5"]
+    );
+    assert_eq!(
+        days_in("America/Los_Angeles", olivia).await,
+        ["2026-11-29 sent 5 opened 5"]
+    );
+}
+
 both!(lifecycle_tracking_and_unsubscribe, lifecycle);
 both!(sends_scheduled_in_own_time_zone, scheduled_in_own_time_zone);
 both!(contacts_added_by_hand, add_by_hand);
+both!(activity_counted_in_own_days, activity_days_in_own_time_zone);
 both!(
     queue_survives_crashes_without_duplicates,
     queue_survives_crashes

@@ -57,6 +57,13 @@ impl Actor {
     pub fn time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
         crate::ssr::local_time::format(at, self.time_zone)
     }
+
+    /// The date of an instant as this user reads it: "2026-11-29".
+    pub fn date(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        at.with_timezone(&self.time_zone)
+            .format("%Y-%m-%d")
+            .to_string()
+    }
 }
 
 #[derive(Clone, Copy, Debug)]

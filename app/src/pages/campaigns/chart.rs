@@ -45,8 +45,9 @@ fn points(days: &[DayCount]) -> Vec<Point> {
     out
 }
 
+/// `zone` names the time zone the days are counted in (the viewer's).
 #[component]
-pub fn ActivityChart(days: Vec<DayCount>) -> impl IntoView {
+pub fn ActivityChart(days: Vec<DayCount>, zone: String) -> impl IntoView {
     if days.is_empty() {
         return view! { <p class="muted">"Nothing sent yet."</p> }.into_any();
     }
@@ -83,7 +84,7 @@ pub fn ActivityChart(days: Vec<DayCount>) -> impl IntoView {
             })}
             <figcaption>
                 <table class="table table-compact">
-                    <thead><tr><th>"Day (UTC)"</th><th>"Sent"</th><th>"Opened"</th><th>"Clicked"</th></tr></thead>
+                    <thead><tr><th>{format!("Day ({zone})")}</th><th>"Sent"</th><th>"Opened"</th><th>"Clicked"</th></tr></thead>
                     <tbody>
                         {days.iter().map(|d| view! { <tr><td>{d.day.clone()}</td><td>{d.sent}</td><td>{d.opened}</td><td>{d.clicked}</td></tr> }).collect_view()}
                     </tbody>

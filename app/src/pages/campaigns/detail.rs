@@ -132,7 +132,7 @@ fn VendorView(d: CampaignDetail) -> impl IntoView {
             <StatsRow stats=d.card.stats.clone()/>
             <h3 id="activity">{match &d.focus { Some(p) => format!("Activity of {}", p.org_name), None => "Activity of all partners".to_string() }}</h3>
             {d.focus.is_some().then(|| view! { <a href=format!("/campaigns/{id}#activity")>"Show all partners"</a> })}
-            <ActivityChart days=d.days.clone()/>
+            <ActivityChart days=d.days.clone() zone=d.time_zone.clone()/>
             <h3>"By partner"</h3>
             {if d.partners.is_empty() {
                 view! { <p class="muted">"No partner has opted in yet."</p> }.into_any()
@@ -229,7 +229,7 @@ fn PartnerView(d: CampaignDetail) -> impl IntoView {
         <section class="card">
             <h2>"Results"</h2>
             <StatsRow stats=d.card.stats.clone()/>
-            <ActivityChart days=d.days.clone()/>
+            <ActivityChart days=d.days.clone() zone=d.time_zone.clone()/>
             {(!d.sends.is_empty()).then(|| view! { <Sends campaign_id=id sends=d.sends.clone()/> })}
         </section>
         <section class="card">

@@ -134,7 +134,10 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         can_edit: can_edit(actor, &org),
         can_edit_program,
         managers: managers.into_iter().map(choice).collect(),
-        users: org_users.iter().map(|u| user_row(u, &org_names)).collect(),
+        users: org_users
+            .iter()
+            .map(|u| user_row(actor, u, &org_names))
+            .collect(),
         website: org.website,
         phone: org.phone,
         email: org.email,

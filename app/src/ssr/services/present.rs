@@ -1,6 +1,7 @@
 //! Turns rows into the views pages render.
 
 use crate::ssr::entities::{organization, user};
+use crate::ssr::Actor;
 use crate::types::views::{PartnerSummary, UserRow};
 use crate::types::{PartnerType, Region, Role, Tier};
 use std::collections::HashMap;
@@ -34,7 +35,7 @@ pub fn logo_url(org: &organization::Model) -> Option<String> {
     Some(format!("/media/logos/{}?v={version}", org.id))
 }
 
-pub fn user_row(u: &user::Model, org_names: &HashMap<i64, String>) -> UserRow {
+pub fn user_row(actor: &Actor, u: &user::Model, org_names: &HashMap<i64, String>) -> UserRow {
     UserRow {
         id: u.id,
         name: u.name.clone(),
@@ -46,6 +47,6 @@ pub fn user_row(u: &user::Model, org_names: &HashMap<i64, String>) -> UserRow {
             .cloned()
             .unwrap_or_default(),
         active: u.active,
-        last_sign_in: u.last_sign_in_at.map(|t| t.format("%Y-%m-%d").to_string()),
+        last_sign_in: u.last_sign_in_at.map(|t| actor.date(t)),
     }
 }

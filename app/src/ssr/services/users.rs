@@ -56,7 +56,7 @@ pub async fn admin_view(state: &AppState, actor: &Actor) -> AppResult<UserAdmin>
         users: rows
             .iter()
             .filter(|u| names.contains_key(&u.organization_id))
-            .map(|u| user_row(u, &names))
+            .map(|u| user_row(actor, u, &names))
             .collect(),
         invitations: pending
             .into_iter()
@@ -65,7 +65,7 @@ pub async fn admin_view(state: &AppState, actor: &Actor) -> AppResult<UserAdmin>
                 id: i.id,
                 role: Role::parse(&i.role).unwrap_or(Role::PartnerUser),
                 organization_name: names.get(&i.organization_id).cloned().unwrap_or_default(),
-                expires_on: i.expires_at.format("%Y-%m-%d").to_string(),
+                expires_on: actor.date(i.expires_at),
                 email: i.email,
             })
             .collect(),

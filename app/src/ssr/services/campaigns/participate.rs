@@ -297,7 +297,7 @@ pub async fn detail(
                 (r.id, r.title, status)
             })
             .collect();
-        let days = report::days(&state.db, actor.tenant_id, c.id, org).await?;
+        let days = report::days(&state.db, actor.tenant_id, c.id, org, actor.time_zone).await?;
         (total, Vec::new(), days, sends, mailable, requests, 0)
     } else {
         let partners = report::partners(state, actor, c.id).await?;
@@ -312,6 +312,7 @@ pub async fn detail(
             actor.tenant_id,
             c.id,
             focused.as_ref().map(|p| p.org_id),
+            actor.time_zone,
         )
         .await?;
         let count = partners.len() as u64;

@@ -6,6 +6,8 @@ use crate::ssr::entities::campaign_participant as participant;
 use crate::ssr::repo::db_error;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::{DayCount, PartnerResult, SendStats};
+use chrono::NaiveDateTime;
+use chrono_tz::Tz;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
     Statement, Value,
@@ -118,18 +120,22 @@ pub async fn stats(
 }
 
 #[derive(FromQueryResult)]
-struct DayRow {
-    day: String,
+struct QuarterRow {
+    /// "YYYY-MM-DD HH:MM" in UTC, the start of a quarter hour.
+    quarter: String,
     total: i64,
 }
 
-/// Sends, opens and clicks per day (UTC) of a campaign, optionally of one
-/// company: the series behind the activity chart.
+/// Sends, opens and clicks per day of a campaign as a reader in `tz` counts
+/// days, optionally of one company: the series behind the activity chart.
+/// The database counts per UTC quarter hour (every zone's offset is a whole
+/// number of quarter hours), which are then put on the reader's days.
 pub async fn days(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     campaign_id: i64,
     org_id: Option<i64>,
+    tz: Tz,
 ) -> AppResult<Vec<DayCount>> {
     let backend = db.get_database_backend();
     let (p1, p2, p3) = if backend == DbBackend::Postgres {
@@ -142,13 +148,21 @@ pub async fn days(
         .into_iter()
         .enumerate()
     {
-        let day = if backend == DbBackend::Postgres {
-            format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')")
+        let quarter = if backend == DbBackend::Postgres {
+            format!(
+                "to_char(date_trunc('hour', {column} AT TIME ZONE 'UTC') \
+                 + floor(extract(minute FROM {column} AT TIME ZONE 'UTC') / 15) * interval '15 minutes', \
+                 'YYYY-MM-DD HH24:MI')"
+            )
         } else {
-            format!("substr({column}, 1, 10)")
+            // Stored as UTC text, "YYYY-MM-DD HH:MM:SS…".
+            format!(
+                "substr({column}, 1, 10) || ' ' || substr({column}, 12, 2) || ':' \
+                 || printf('%02d', CAST(substr({column}, 15, 2) AS INTEGER) / 15 * 15)"
+            )
         };
         let mut sql = format!(
-            "SELECT {day} AS day, COUNT(*) AS total FROM campaign_messages \
+            "SELECT {quarter} AS quarter, COUNT(*) AS total FROM campaign_messages \
              WHERE tenant_id = {p1} AND campaign_id = {p2} AND {column} IS NOT NULL"
         );
         let mut values: Vec<Value> = vec![tenant_id.into(), campaign_id.into()];
@@ -156,27 +170,42 @@ pub async fn days(
             sql.push_str(&format!(" AND org_id = {p3}"));
             values.push(o.into());
         }
-        sql.push_str(" GROUP BY 1 ORDER BY 1");
-        let rows = DayRow::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
-            .all(db)
-            .await
-            .map_err(db_error)?;
+        sql.push_str(" GROUP BY 1");
+        let rows =
+            QuarterRow::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
+                .all(db)
+                .await
+                .map_err(db_error)?;
         for r in rows {
-            let entry = out.entry(r.day.clone()).or_insert_with(|| DayCount {
-                day: r.day,
+            let Some(day) = local_day(&r.quarter, tz) else {
+                continue;
+            };
+            let entry = out.entry(day.clone()).or_insert_with(|| DayCount {
+                day,
                 sent: 0,
                 opened: 0,
                 clicked: 0,
             });
             let v = n(r.total);
             match i {
-                0 => entry.sent = v,
-                1 => entry.opened = v,
-                _ => entry.clicked = v,
+                0 => entry.sent += v,
+                1 => entry.opened += v,
+                _ => entry.clicked += v,
             }
         }
     }
     Ok(out.into_values().collect())
+}
+
+/// The reader's date ("YYYY-MM-DD") of a UTC quarter hour.
+fn local_day(quarter: &str, tz: Tz) -> Option<String> {
+    let at = NaiveDateTime::parse_from_str(quarter, "%Y-%m-%d %H:%M").ok()?;
+    Some(
+        at.and_utc()
+            .with_timezone(&tz)
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
 }
 
 /// Results per opted-in company, in the order they joined. A channel
@@ -217,7 +246,7 @@ pub async fn partners(
             Some(PartnerResult {
                 org_id: p.org_id,
                 org_name: name,
-                joined_at: p.joined_at.format("%Y-%m-%d").to_string(),
+                joined_at: actor.date(p.joined_at),
                 stats: per_org.remove(&p.org_id).unwrap_or_default(),
             })
         })

@@ -185,16 +185,16 @@ impl<'a> Access<'a> {
 /// Refuses writes from a member suspended from the forum.
 pub async fn ensure_not_suspended(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<()> {
     match suspended_until(db, actor.tenant_id, actor.user_id).await? {
-        Some(until) => Err(AppError::Conflict(suspension_notice(until))),
+        Some(until) => Err(AppError::Conflict(suspension_notice(actor, until))),
         None => Ok(()),
     }
 }
 
 /// What a suspended member is told when they try to post.
-pub fn suspension_notice(until: DateTime<Utc>) -> String {
+pub fn suspension_notice(actor: &Actor, until: DateTime<Utc>) -> String {
     format!(
         "You are suspended from posting in the forum until {}.",
-        until.format("%Y-%m-%d")
+        actor.date(until)
     )
 }
 

@@ -136,7 +136,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
                     .get(&s.user_id)
                     .map(|a| a.name.clone())
                     .unwrap_or_default(),
-                until: s.until.format("%Y-%m-%d").to_string(),
+                until: actor.date(s.until),
                 reason: s.reason.clone(),
             })
             .collect(),

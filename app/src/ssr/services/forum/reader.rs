@@ -57,7 +57,7 @@ pub async fn load(db: &impl ConnectionTrait, actor: &Actor, topic_id: i64) -> Ap
     };
     Ok(Reader {
         last_read,
-        suspended: until.map(suspension_notice),
+        suspended: until.map(|u| suspension_notice(actor, u)),
         watch: level
             .as_deref()
             .and_then(WatchLevel::parse)

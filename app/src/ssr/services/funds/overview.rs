@@ -46,6 +46,7 @@ pub(crate) fn holder(a: &mdf_allocation::Model, names: &HashMap<i64, String>) ->
 }
 
 fn request_row(
+    actor: &Actor,
     r: &mdf_request::Model,
     names: &HashMap<i64, String>,
     currencies: &HashMap<i64, String>,
@@ -63,7 +64,7 @@ fn request_row(
         approved_minor: r.approved_minor,
         status: RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Submitted),
         starts_on: day(r.starts_on),
-        submitted_on: r.created_at.format("%Y-%m-%d").to_string(),
+        submitted_on: actor.date(r.created_at),
     }
 }
 
@@ -334,15 +335,15 @@ pub async fn overview(
             .collect(),
         requests: requests
             .iter()
-            .map(|r| request_row(r, &names, &currencies))
+            .map(|r| request_row(actor, r, &names, &currencies))
             .collect(),
         queue: queue
             .iter()
-            .map(|r| request_row(r, &names, &currencies))
+            .map(|r| request_row(actor, r, &names, &currencies))
             .collect(),
         claim_queue: claim_queue
             .iter()
-            .map(|r| request_row(r, &names, &currencies))
+            .map(|r| request_row(actor, r, &names, &currencies))
             .collect(),
         claim_queue_title: claim_queue_title.to_owned(),
         claim_days: super::settings::claim_days(state, actor.tenant_id).await?,
