@@ -5,9 +5,10 @@ SHELL := /bin/bash
 CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
 E2E_PORT ?= 3100
-# cargo-leptos builds the debug server with these; tests and clippy use the
-# same so they reuse its compiled dependencies instead of building twice.
-SHARED_BUILD_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=prm
+# cargo-leptos builds the debug server with this; tests and clippy use the
+# same so they reuse its compiled app instead of building it twice (the
+# compiler flags they share are in .cargo/config.toml).
+SHARED_BUILD_ENV := LEPTOS_OUTPUT_NAME=prm
 
 
 .PHONY: run wasm-opt test test-deps tools browser e2e-deps bench-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-mixed bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse

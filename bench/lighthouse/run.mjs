@@ -108,6 +108,9 @@ try {
       'JS ms': ms('bootup-time'),
       CLS: Number((lhr.audits['cumulative-layout-shift'].numericValue ?? 0).toFixed(3)),
       'transfer KB': Math.round((lhr.audits['total-byte-weight'].numericValue ?? 0) / 1024),
+      // The main-thread tasks over 50 ms (as simulated), each adding its excess to TBT.
+      'long tasks ms': (lhr.audits['long-tasks'].details?.items ?? [])
+        .map((t) => Math.round(t.duration)).join(' + '),
     });
     const file = name.replace(/[^a-z]+/gi, '-').toLowerCase();
     writeFileSync(`${here}reports/${file}.html`, result.report);
