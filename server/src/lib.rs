@@ -103,6 +103,10 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
         .layer(axum::middleware::from_fn_with_state(
+            middleware::page_deadline::DEADLINE,
+            middleware::page_deadline::page_deadline,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
             app_state.clone(),
             middleware::session::resolve,
         ))
