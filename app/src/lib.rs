@@ -8,6 +8,7 @@ mod boot;
 pub mod cobrand;
 pub mod components;
 pub mod error;
+pub mod form_fields;
 pub mod forum;
 pub mod pages;
 pub mod resource;

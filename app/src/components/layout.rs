@@ -3,6 +3,7 @@
 //! suspense boundary so it is built once per request.
 
 use crate::api::auth::{get_current_user, SignOut};
+use crate::components::action_form::ActionForm;
 use crate::error::AppError;
 use crate::resource::{page_data, PageData};
 use crate::types::views::CurrentUser;

@@ -1,5 +1,6 @@
 //! Reusable UI pieces.
 
+pub mod action_form;
 pub mod avatar;
 pub mod field;
 pub mod layout;

@@ -1,5 +1,6 @@
 use super::{action_error, field_error, kept};
 use crate::api::auth::{get_invitation, AcceptInvitation};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, TextField};
 use crate::components::notice::FormError;
 use crate::pages::forgot_password::AuthFrame;

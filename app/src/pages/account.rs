@@ -1,5 +1,6 @@
 use super::{action_error, field_error, kept};
 use crate::api::account::{list_time_zones, ChangeMyPassword, RenameMe, SetTimeZone};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};

@@ -1,5 +1,6 @@
 use super::{action_error, field_error, kept};
 use crate::api::auth::{program_brand, RequestPasswordReset};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, TextField};
 use crate::components::notice::{FormError, Success};
 use crate::resource::page_data;

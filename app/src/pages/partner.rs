@@ -1,6 +1,7 @@
 use super::partners::{region_options, segment_options, tier_options, type_options};
 use super::{action_error, field_error};
 use crate::api::partners::{get_partner, UpdatePartnerProfile, UpdatePartnerProgram};
+use crate::components::action_form::ActionForm;
 use crate::components::avatar::Avatar;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};

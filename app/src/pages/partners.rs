@@ -1,6 +1,7 @@
 use super::dashboard::PartnerCard;
 use super::{action_error, field_error, kept};
 use crate::api::partners::{list_partners, CreatePartner};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};

@@ -1,5 +1,6 @@
 use super::{action_error, field_error};
 use crate::api::auth::ResetPassword;
+use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, TextField};
 use crate::components::notice::FormError;
 use crate::pages::forgot_password::AuthFrame;

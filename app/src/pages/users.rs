@@ -1,5 +1,6 @@
 use super::{action_error, field_error, kept, reset_on_success};
 use crate::api::users::{list_users, InviteUser, RevokeInvitation, SetUserActive};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};

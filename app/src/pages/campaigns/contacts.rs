@@ -3,6 +3,7 @@
 //! stored.
 
 use crate::api::campaigns::{get_contacts, AddContact, ImportContacts, RemoveContact};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::pages::{action_error, field_error, kept, reset_on_success};

@@ -7,6 +7,7 @@ use super::{StatsRow, StatusBadge};
 use crate::api::campaigns::{
     get_campaign, CancelSend, ChangeCampaignStatus, JoinCampaign, SendCampaign,
 };
+use crate::components::action_form::ActionForm;
 use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;

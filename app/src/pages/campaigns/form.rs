@@ -1,6 +1,7 @@
 //! The vendor's campaign form (new and edit).
 
 use crate::api::campaigns::{get_campaign_form, SaveCampaign};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError};
 use crate::error::AppError;

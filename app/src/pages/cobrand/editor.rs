@@ -8,6 +8,7 @@ use crate::api::cobrand::{
     get_editor, preview_email, RestoreRevision, ReviewDesign, SaveDesign, SubmitDesign,
 };
 use crate::cobrand::{check, render, Plan, RenderOptions, Slot, SlotKind, Values};
+use crate::components::action_form::ActionForm;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
 use crate::pages::{action_error, field_error};

@@ -4,6 +4,7 @@
 use super::gallery::DesignList;
 use super::Thumb;
 use crate::api::cobrand::{get_template, ArchiveTemplate, PublishTemplate, SaveTemplate};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;

@@ -1,5 +1,6 @@
 use super::compose::BodyEditor;
 use crate::api::forum::{get_post_edit, EditPost};
+use crate::components::action_form::ActionForm;
 use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError};
 use crate::pages::{action_error, field_error};

@@ -1,5 +1,6 @@
 use super::{ForumTabs, TopicRows};
 use crate::api::forum::{get_forum, SaveCategory, SetWatch};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::pages::{action_error, field_error};

@@ -1,5 +1,6 @@
 use super::ForumTabs;
 use crate::api::forum::{get_moderation, ModeratePost, SetForumApproval, SuspendMember};
+use crate::components::action_form::ActionForm;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::pages::action_error;
 use crate::resource::page_data;

@@ -1,6 +1,7 @@
 use super::compose::{clear_draft, BodyEditor};
 use super::ForumTabs;
 use crate::api::forum::{get_new_topic_form, CreateTopic};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError};
 use crate::pages::{action_error, field_error, kept};

@@ -4,6 +4,7 @@ use crate::api::forum::{
     get_quote, get_topic, AcceptAnswer, DeletePost, FlagPost, LikePost, ModeratePost,
     ModerateTopic, ReplyToTopic, SetWatch,
 };
+use crate::components::action_form::ActionForm;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::error::AppError;
 use crate::pages::{action_error, error_of, field_error};

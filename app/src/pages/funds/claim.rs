@@ -3,6 +3,7 @@
 
 use super::money;
 use crate::api::funds::{CloseFundRequest, PayClaim, ReviewClaim, SaveClaim, SubmitClaim};
+use crate::components::action_form::ActionForm;
 use crate::components::field::TextField;
 use crate::components::notice::FormError;
 use crate::pages::{action_error, field_error, kept};

@@ -1,5 +1,6 @@
 use super::{activity_options, money};
 use crate::api::funds::{get_funds_overview, SubmitFundRequest};
+use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};

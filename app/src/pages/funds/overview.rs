@@ -2,6 +2,7 @@ use super::{money, RequestList};
 use crate::api::funds::{
     get_funds_overview, AllocateFunds, CreateBudget, ImportRevenue, RecordRevenue, SetClaimWindow,
 };
+use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};

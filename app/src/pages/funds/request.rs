@@ -4,6 +4,7 @@ use super::{money, StatusBadge};
 use crate::api::funds::{
     get_fund_request, get_funds_overview, DecideFundRequest, ResubmitFundRequest,
 };
+use crate::components::action_form::ActionForm;
 use crate::components::field::TextField;
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};

@@ -1,0 +1,73 @@
+//! A form that calls a server function: Leptos's `ActionForm`, reading the
+//! fields with [`crate::form_fields`] instead of serde_qs (a smaller browser
+//! bundle; see that module). Without JavaScript it is a plain form posting
+//! to the function's URL, as before.
+
+use crate::form_fields;
+use leptos::either::Either;
+use leptos::ev::{submit, SubmitEvent};
+use leptos::form::form_data_from_event;
+use leptos::html::{form, Form};
+use leptos::prelude::*;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use leptos::server_fn::ServerFn;
+use leptos::web_sys::UrlSearchParams;
+use serde::de::DeserializeOwned;
+
+/// Pages import this one by name, which takes precedence over the
+/// `ActionForm` of `leptos::prelude::*`; the props are the same.
+#[component]
+pub fn ActionForm<ServFn>(
+    /// The action the form dispatches.
+    action: ServerAction<ServFn>,
+    /// Where to keep the `<form>` element.
+    #[prop(optional)]
+    node_ref: Option<NodeRef<Form>>,
+    children: Children,
+) -> impl IntoView
+where
+    ServFn: DeserializeOwned + ServerFn + Clone + Send + Sync + 'static,
+    ServFn::Output: Send + Sync + 'static,
+    ServFn::Error: Send + Sync + 'static,
+{
+    let on_submit = move |ev: SubmitEvent| {
+        if ev.default_prevented() {
+            return;
+        }
+        ev.prevent_default();
+        match read_arguments::<ServFn>(&ev) {
+            Ok(input) => {
+                action.dispatch(input);
+            }
+            // Shown like any failed call, where the page shows its errors.
+            Err(message) => {
+                let error = ServerFnErrorErr::Serialization(message);
+                action
+                    .value()
+                    .set(Some(Err(ServFn::Error::from_server_fn_error(error))));
+                action.version().update(|n| *n += 1);
+            }
+        }
+    };
+    let element = form()
+        .action(ServFn::url())
+        .method("post")
+        .on(submit, on_submit)
+        .child(children());
+    match node_ref {
+        Some(node_ref) => Either::Left(element.node_ref(node_ref)),
+        None => Either::Right(element),
+    }
+}
+
+/// The submitted fields (with the pressed button's name and value) as the
+/// server function's arguments.
+fn read_arguments<ServFn: DeserializeOwned>(ev: &SubmitEvent) -> Result<ServFn, String> {
+    let data = form_data_from_event(ev).map_err(|e| e.to_string())?;
+    let encoded = UrlSearchParams::new_with_str_sequence_sequence(&data)
+        .map_err(|e| format!("{e:?}"))?
+        .to_string()
+        .as_string()
+        .unwrap_or_default();
+    form_fields::from_str(&encoded).map_err(|e| e.to_string())
+}
