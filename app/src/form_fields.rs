@@ -8,9 +8,9 @@
 //! groups), so this reader covers those and reads them the way serde_qs
 //! does: an empty value is `None` for an `Option`, numbers and booleans are
 //! parsed from the text, a repeated name refuses the whole form, and other
-//! names are ignored (`tests` checks that both agree). The
-//! server still reads the body it is sent with serde_qs and has the last
-//! word; this only builds the arguments the browser sends.
+//! names are ignored (`tests` checks that both agree). The server still
+//! reads the body it is sent with serde_qs and has the last word; this only
+//! builds the arguments the browser sends.
 
 use serde::de::value::{MapDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
@@ -55,33 +55,35 @@ fn parse(body: &str) -> Vec<(String, Field)> {
     let mut fields: Vec<(String, Field)> = Vec::new();
     for (key, value) in form_urlencoded::parse(body.as_bytes()) {
         let (name, sub) = split_key(&key);
-        let slot = fields.iter().position(|(n, _)| n == name);
-        match (slot, sub) {
-            (None, Ok(None)) => fields.push((name.to_owned(), Field::Text(value.into_owned()))),
-            (None, Ok(Some(sub))) => fields.push((
-                name.to_owned(),
-                Field::Map(vec![(sub.to_owned(), value.into_owned())]),
-            )),
-            (None, Err(why)) => fields.push((name.to_owned(), Field::Unsupported(why))),
-            (Some(i), sub) => {
-                let field = &mut fields[i].1;
-                let repeated = Field::Repeated(format!("Multiple values for one key: \"{key}\""));
-                match (field, sub) {
-                    (Field::Map(map), Ok(Some(sub))) => {
-                        if map.iter().any(|(k, _)| k == sub) {
-                            fields[i].1 = repeated;
-                        } else {
-                            map.push((sub.to_owned(), value.into_owned()));
-                        }
-                    }
-                    (Field::Repeated(_) | Field::Unsupported(_), _) => {}
-                    (_, Err(why)) => fields[i].1 = Field::Unsupported(why),
-                    _ => fields[i].1 = repeated,
-                }
-            }
+        let value = value.into_owned();
+        match fields.iter_mut().find(|(n, _)| n == name) {
+            Some((_, field)) => field.add(&key, sub, value),
+            None => fields.push((name.to_owned(), Field::new(sub, value))),
         }
     }
     fields
+}
+
+impl Field {
+    fn new(sub: Result<Option<&str>, String>, value: String) -> Self {
+        match sub {
+            Ok(None) => Field::Text(value),
+            Ok(Some(sub)) => Field::Map(vec![(sub.to_owned(), value)]),
+            Err(why) => Field::Unsupported(why),
+        }
+    }
+
+    /// Another value under a name already seen.
+    fn add(&mut self, key: &str, sub: Result<Option<&str>, String>, value: String) {
+        match (&mut *self, sub) {
+            (Field::Repeated(_) | Field::Unsupported(_), _) => {}
+            (Field::Map(map), Ok(Some(sub))) if !map.iter().any(|(k, _)| k == sub) => {
+                map.push((sub.to_owned(), value));
+            }
+            (_, Err(why)) => *self = Field::Unsupported(why),
+            _ => *self = Field::Repeated(format!("Multiple values for one key: \"{key}\"")),
+        }
+    }
 }
 
 /// `name` → (`name`, None); `name[key]` → (`name`, Some(`key`)).
