@@ -232,7 +232,7 @@ pub async fn views(
     db: &impl ConnectionTrait,
     access: &Access<'_>,
     t: &topic::Model,
-    posts: &[post::Model],
+    posts: Vec<post::Model>,
 ) -> AppResult<Vec<PostView>> {
     let actor = access.actor;
     let ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
@@ -243,8 +243,10 @@ pub async fn views(
         posts.iter().map(|p| p.author_id).collect(),
     )
     .await?;
+    // Takes the rows so each post's HTML moves into its view: a topic page
+    // carries 50 of them.
     Ok(posts
-        .iter()
+        .into_iter()
         .map(|p| {
             let author = people.get(&p.author_id).cloned().unwrap_or_default();
             let status = PostStatus::parse(&p.status).unwrap_or(PostStatus::Hidden);
@@ -258,11 +260,7 @@ pub async fn views(
                 author_org: author.org,
                 author_is_staff: author.staff,
                 is_first: p.is_first,
-                body_html: if deleted {
-                    String::new()
-                } else {
-                    p.body_html.clone()
-                },
+                body_html: if deleted { String::new() } else { p.body_html },
                 status,
                 created_at: actor.time(p.created_at),
                 edited: p.edit_count > 0,

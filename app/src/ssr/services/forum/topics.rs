@@ -340,17 +340,20 @@ pub async fn open(
             .map_err(db_error)?,
         _ => None,
     };
-    let mut all = rows.clone();
-    all.extend(accepted.clone());
-    let views = posts::views(db, &access, &t, &all).await?;
-    let (shown, accepted_view) = views.split_at(rows.len());
-    let quoted = quote.and_then(|qid| {
-        rows.iter()
-            .zip(shown)
-            .find(|(p, _)| p.id == qid && p.status != PostStatus::Deleted.as_str())
-            .map(|(p, v)| posts::quote_of(&v.author_handle, &p.body_md))
-    });
     let last_post_id = rows.last().map_or(after.unwrap_or(0), |p| p.id);
+    // ?quote=ID: the quoted post's Markdown, taken before the rows move into
+    // their views (the quote needs the author's handle from the views).
+    let quoted_md = quote.and_then(|qid| {
+        rows.iter_mut()
+            .enumerate()
+            .find(|(_, p)| p.id == qid && p.status != PostStatus::Deleted.as_str())
+            .map(|(i, p)| (i, std::mem::take(&mut p.body_md)))
+    });
+    let shown_count = rows.len();
+    rows.extend(accepted);
+    let mut views = posts::views(db, &access, &t, rows).await?;
+    let accepted_view = (views.len() > shown_count).then(|| views.pop()).flatten();
+    let quoted = quoted_md.map(|(i, md)| posts::quote_of(&views[i].author_handle, &md));
     let reader = reader::load(db, actor, t.id).await?;
     mark_read(db, actor, t.id, reader.last_read, last_post_id).await?;
     let reply_blocked = if t.status != "published" {
@@ -362,8 +365,8 @@ pub async fn open(
     };
     Ok(TopicPage {
         topic: head(&access, &t),
-        posts: shown.to_vec(),
-        accepted: accepted_view.first().cloned(),
+        posts: views,
+        accepted: accepted_view,
         next_cursor,
         continued: after.is_some(),
         can_reply: reply_blocked.is_none(),
@@ -418,7 +421,7 @@ pub async fn posts_after(
         let last_read = reader::load(db, actor, t.id).await?.last_read;
         mark_read(db, actor, t.id, last_read, last.id).await?;
     }
-    posts::views(db, &access, &t, &rows).await
+    posts::views(db, &access, &t, rows).await
 }
 
 /// The newest post id visible in a topic (what live updates poll).
