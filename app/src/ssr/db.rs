@@ -19,14 +19,14 @@ pub async fn connect(url: &str, schema: Option<&str>) -> Result<DatabaseConnecti
     if sqlite {
         skip_sqlite_memory_statistics();
     }
-    let parallelism = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pool_size = if sqlite {
+        sqlite_pool_size(std::thread::available_parallelism().map_or(1, |n| n.get()))
+    } else {
+        POSTGRES_POOL_SIZE
+    };
     let mut options = ConnectOptions::new(url.to_owned());
     options
-        .max_connections(if sqlite {
-            sqlite_pool_size(parallelism)
-        } else {
-            POSTGRES_POOL_SIZE
-        })
+        .max_connections(pool_size)
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(5))

@@ -349,10 +349,11 @@ pub async fn open(
             .find(|(_, p)| p.id == qid && p.status != PostStatus::Deleted.as_str())
             .map(|(i, p)| (i, std::mem::take(&mut p.body_md)))
     });
-    let shown_count = rows.len();
+    // The accepted answer goes last, so its view is the last one.
+    let has_accepted = accepted.is_some();
     rows.extend(accepted);
     let mut views = posts::views(db, &access, &t, rows).await?;
-    let accepted_view = (views.len() > shown_count).then(|| views.pop()).flatten();
+    let accepted_view = if has_accepted { views.pop() } else { None };
     let quoted = quoted_md.map(|(i, md)| posts::quote_of(&views[i].author_handle, &md));
     let reader = reader::load(db, actor, t.id).await?;
     mark_read(db, actor, t.id, reader.last_read, last_post_id).await?;
