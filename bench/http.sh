@@ -9,6 +9,8 @@
 #   bench/http.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100)
 #   DATABASE=postgres bench/http.sh                    (PostgreSQL at 127.0.0.1)
 #   PAGES="/forum/topics/1 /forum" bench/http.sh       (only these pages)
+#   ENCODING=zstd bench/http.sh                        (ask for compressed answers, as
+#                                                       browsers do: zstd, br or gzip)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LARGE=${1:-100000}
@@ -42,6 +44,8 @@ run_one() {
     --data 'email=user7%40partner7.example&password=partner-demo-2026' \
     "http://127.0.0.1:$PORT/api/sign_in" | grep -io 'prm_session=[^;]*' | head -1)
   [ -n "$cookie" ] || { echo "sign-in failed" >&2; kill $pid; exit 1; }
+  local accept=()
+  [ -z "${ENCODING:-}" ] || accept=(-H "Accept-Encoding: $ENCODING")
   for path in ${PAGES:-/ /forum/topics/1 /forum /funds POST:/api/get_forum}; do
     # A server function is a form POST; wrk sends it through a Lua script.
     local script=()
@@ -51,10 +55,14 @@ run_one() {
       script=(-s "$dir/post.lua")
     fi
     # Warm up, then measure.
-    wrk -t2 -c64 -d2s "${script[@]}" -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" >/dev/null
-    wrk -t2 -c64 -d"$DURATION" --latency "${script[@]}" -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" \
+    wrk -t2 -c64 -d2s "${script[@]}" "${accept[@]}" -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" >/dev/null
+    wrk -t2 -c64 -d"$DURATION" --latency "${script[@]}" "${accept[@]}" -H "Host: $HOST" -H "Cookie: $cookie" "http://127.0.0.1:$PORT$path" \
       | awk -v p="$path" '/Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF}
-          END {printf "  %-18s %8s req/s  p50 %-8s p99 %-8s non-2xx %s\n", p, rps, p50, p99, (bad==""?0:bad)}'
+          # "N requests in 10.00s, 941.50MB read": bytes per answer, headers included.
+          /requests in/ {n=$1; r=$5; u=substr(r, length(r)-1); r+=0
+            r*=(u=="GB"?2^30:u=="MB"?2^20:u=="KB"?2^10:1)}
+          END {printf "  %-18s %8s req/s  p50 %-8s p99 %-8s %6.1f KB each  non-2xx %s\n",
+               p, rps, p50, p99, r/n/1024, (bad==""?0:bad)}'
   done
   echo "  RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$pid/status)"
   kill $pid; wait $pid 2>/dev/null || true

@@ -117,6 +117,7 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
         .layer(axum::middleware::from_fn(
             middleware::headers::security_headers,
         ))
+        .layer(middleware::compression::layers())
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

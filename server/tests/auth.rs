@@ -274,6 +274,78 @@ both!(
     health_and_headers
 );
 
+/// Pages and server-function answers go out compressed: zstd when the
+/// client takes it, else brotli or gzip, and as they are to a client that
+/// accepts none of those.
+async fn compressed_responses(app: &TestApp) {
+    use axum::body::Body;
+    use axum::http::{header, Request};
+    let cookie = app.sign_in(HOST_A, "admin@acme.example").await;
+    let page = |accept: Option<&str>| {
+        let mut req = Request::get("/")
+            .header(header::HOST, HOST_A)
+            .header(header::COOKIE, &cookie);
+        if let Some(a) = accept {
+            req = req.header(header::ACCEPT_ENCODING, a);
+        }
+        app.send(req.body(Body::empty()).unwrap())
+    };
+
+    let plain = page(None).await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert!(!plain.headers.contains_key(header::CONTENT_ENCODING));
+    assert_eq!(plain.wire_len, plain.bytes.len());
+    let nonce = |res: &common::Resp| {
+        let csp = res.headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap();
+        csp.split("'nonce-")
+            .nth(1)
+            .unwrap()
+            .split('\'')
+            .next()
+            .unwrap()
+            .to_owned()
+    };
+
+    // First what Chromium sends, then what other clients may.
+    let chromium = app.get(HOST_A, "/", Some(&cookie)).await;
+    for (res, encoding) in [
+        (chromium, "zstd"),
+        (page(Some("gzip, deflate, br")).await, "br"),
+        (page(Some("gzip")).await, "gzip"),
+    ] {
+        assert_eq!(res.headers[header::CONTENT_ENCODING], encoding);
+        assert!(res.headers[header::VARY]
+            .to_str()
+            .unwrap()
+            .contains("accept-encoding"));
+        // The same page, but for the nonce each response has its own of.
+        assert_eq!(
+            res.body,
+            plain.body.replace(&nonce(&plain), &nonce(&res)),
+            "{encoding}"
+        );
+        assert!(
+            res.wire_len * 2 < plain.wire_len,
+            "{encoding}: {} of {} bytes",
+            res.wire_len,
+            plain.wire_len
+        );
+    }
+
+    let refused = page(Some("identity")).await;
+    assert!(!refused.headers.contains_key(header::CONTENT_ENCODING));
+
+    let me = app
+        .call(HOST_A, "get_current_user", Some(&cookie), &[])
+        .await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.headers[header::CONTENT_ENCODING], "zstd");
+    assert_eq!(me.json()["email"], "admin@acme.example");
+}
+both!(pages_and_answers_are_compressed, compressed_responses);
+
 async fn unknown_routes_are_404(app: &TestApp) {
     let cookie = app.sign_in(HOST_A, "admin@acme.example").await;
     let res = app.get(HOST_A, "/no/such/page", Some(&cookie)).await;

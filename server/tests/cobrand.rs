@@ -184,6 +184,8 @@ async fn customise_and_export(app: &TestApp) {
         .await;
     assert_eq!(pdf.status, StatusCode::OK, "{:?}", pdf.location());
     assert_eq!(pdf.headers["content-type"], "application/pdf");
+    // Its streams are compressed already; the browser asked for br or gzip.
+    assert!(!pdf.headers.contains_key("content-encoding"));
     assert!(pdf.headers["content-disposition"]
         .to_str()
         .unwrap()

@@ -184,6 +184,7 @@ async fn visibility(app: &TestApp) {
         Request::get(format!("/forum/topics/{beta_id}/live"))
             .header(header::HOST, HOST_A)
             .header(header::COOKIE, cookie)
+            .header(header::ACCEPT_ENCODING, common::BROWSER_ENCODINGS)
             .body(Body::empty())
             .unwrap()
     };
@@ -192,6 +193,8 @@ async fn visibility(app: &TestApp) {
     let open = app.router.clone().oneshot(live(&olivia)).await.unwrap();
     assert_eq!(open.status(), StatusCode::OK);
     assert_eq!(open.headers()[header::CONTENT_TYPE], "text/event-stream");
+    // A compressor would hold events back until its buffer fills.
+    assert!(!open.headers().contains_key(header::CONTENT_ENCODING));
 }
 both!(partners_see_only_their_categories, visibility);
 

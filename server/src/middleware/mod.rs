@@ -1,3 +1,4 @@
+pub mod compression;
 pub mod headers;
 pub mod origin;
 pub mod page_deadline;

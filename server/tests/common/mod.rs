@@ -23,6 +23,9 @@ use tower::ServiceExt;
 pub const PASSWORD: &str = seed::DEMO_PASSWORD;
 pub const HOST_A: &str = "acme.portal.test";
 pub const HOST_B: &str = "globex.portal.test";
+/// What Chromium accepts; `get` and `call` send it, so every test reads
+/// responses as a browser would receive them.
+pub const BROWSER_ENCODINGS: &str = "gzip, deflate, br, zstd";
 
 #[derive(Clone, Copy, Debug)]
 pub enum Backend {
@@ -238,19 +241,22 @@ impl TestApp {
             .expect("router answers");
         let status = res.status();
         let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        let wire = res.into_body().collect().await.expect("body").to_bytes();
+        let bytes = decode(&headers, &wire);
         Resp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes: bytes.to_vec(),
+            bytes,
+            wire_len: wire.len(),
         }
     }
 
     pub async fn get(&self, host: &str, path: &str, cookie: Option<&str>) -> Resp {
         let mut req = Request::get(path)
             .header(header::HOST, host)
-            .header(header::ACCEPT, "text/html");
+            .header(header::ACCEPT, "text/html")
+            .header(header::ACCEPT_ENCODING, BROWSER_ENCODINGS);
         if let Some(c) = cookie {
             req = req.header(header::COOKIE, c);
         }
@@ -269,7 +275,8 @@ impl TestApp {
             .header(header::HOST, host)
             .header(header::ORIGIN, format!("http://{host}"))
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json");
+            .header(header::ACCEPT, "application/json")
+            .header(header::ACCEPT_ENCODING, BROWSER_ENCODINGS);
         if let Some(c) = cookie {
             req = req.header(header::COOKIE, c);
         }
@@ -369,8 +376,36 @@ pub struct Resp {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
-    /// The raw body, for downloads.
+    /// The body as sent, decompressed, for downloads.
     pub bytes: Vec<u8>,
+    /// Bytes on the wire (compressed when the response was).
+    pub wire_len: usize,
+}
+
+/// The body as the client reads it, undoing the response's `Content-Encoding`.
+fn decode(headers: &axum::http::HeaderMap, wire: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    match headers.get(header::CONTENT_ENCODING).map(|v| v.as_bytes()) {
+        None => out.extend_from_slice(wire),
+        Some(b"br") => {
+            brotli_decompressor::Decompressor::new(wire, 4096)
+                .read_to_end(&mut out)
+                .expect("valid brotli");
+        }
+        Some(b"zstd") => {
+            zstd::stream::read::Decoder::new(wire)
+                .and_then(|mut d| d.read_to_end(&mut out))
+                .expect("valid zstd");
+        }
+        Some(b"gzip") => {
+            flate2::read::GzDecoder::new(wire)
+                .read_to_end(&mut out)
+                .expect("valid gzip");
+        }
+        Some(other) => panic!("unexpected encoding {:?}", String::from_utf8_lossy(other)),
+    }
+    out
 }
 
 impl Resp {
