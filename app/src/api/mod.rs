@@ -40,6 +40,46 @@ mod respond {
         }
         result
     }
+
+    #[cfg(test)]
+    mod tests {
+        use leptos::prelude::{provide_context, use_context, Owner};
+        use std::sync::{mpsc, Arc, Mutex};
+        use std::time::Duration;
+
+        /// A context whose clone lets go of the last outside handle on its
+        /// owner tree: a request's tree is dropped the same way, from another
+        /// thread, when its client goes away while a resource still runs.
+        struct DropsTree(Arc<Mutex<Option<Owner>>>);
+
+        impl Clone for DropsTree {
+            fn clone(&self) -> Self {
+                drop(self.0.lock().unwrap().take());
+                DropsTree(self.0.clone())
+            }
+        }
+
+        /// `with_status` looks up the request's parts from a resource's owner.
+        /// The published reactive_graph deadlocked such a lookup on itself
+        /// when the tree was dropped under it (vendor/reactive_graph/PATCHED.md).
+        #[test]
+        fn context_lookup_survives_its_tree_being_dropped() {
+            let (done, finished) = mpsc::channel();
+            std::thread::spawn(move || {
+                let root = Owner::new();
+                let handle = Arc::new(Mutex::new(None));
+                root.with(|| provide_context(DropsTree(handle.clone())));
+                let child = root.child();
+                *handle.lock().unwrap() = Some(root);
+                let found = child.with(|| use_context::<DropsTree>().is_some());
+                let _ = done.send(found);
+            });
+            let found = finished
+                .recv_timeout(Duration::from_secs(10))
+                .expect("the lookup returned instead of deadlocking");
+            assert!(found);
+        }
+    }
 }
 #[cfg(feature = "ssr")]
 pub(crate) use respond::with_status;
