@@ -63,9 +63,10 @@ browser:
 e2e-deps: browser
 	@cd end2end && { [ -d node_modules/@playwright/test ] || npm ci --no-audit --no-fund; }
 
-## Load generator and calculator for the HTTP and reliability benches (Debian).
+## Load generator, calculator and SQLite shell (the kill runs read the
+## database with it) for the HTTP and reliability benches (Debian).
 bench-deps:
-	@command -v wrk >/dev/null && command -v bc >/dev/null && command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk bc curl; }
+	@command -v wrk >/dev/null && command -v bc >/dev/null && command -v curl >/dev/null && command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk bc curl sqlite3; }
 
 ## Starts the debug server on a fresh data directory and runs Playwright.
 e2e: e2e-deps
