@@ -580,6 +580,76 @@ async fn queue_survives_crashes(app: &TestApp) {
     assert_eq!(campaign_mails(app).len(), 5);
 }
 
+/// A running job keeps its short lease for as long as it works; once another
+/// worker has claimed it (after the lease ran out), the first cannot renew.
+async fn lease_renewed_while_working(app: &TestApp) {
+    let (_maya, olivia, id) = ready(app).await;
+    app.run_jobs().await; // the announcement e-mails
+    accepted(&send_now(app, &olivia, id).await);
+    let job_row = job::Entity::find()
+        .filter(job::Column::Status.eq("queued"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("a queued campaign message");
+    let locked_until = || async {
+        job::Entity::find_by_id(job_row.id)
+            .one(&app.state.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .locked_until
+            .expect("a lease")
+    };
+    // Claimed by a worker (its first attempt) with one second of lease left.
+    job::Entity::update_many()
+        .col_expr(job::Column::Status, Expr::value("running"))
+        .col_expr(job::Column::Attempts, Expr::value(1))
+        .col_expr(
+            job::Column::LockedUntil,
+            Expr::value(Some(chrono::Utc::now() + chrono::Duration::seconds(1))),
+        )
+        .filter(job::Column::Id.eq(job_row.id))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+
+    // Work that outlasts several renewal periods: the lease moves on with it.
+    let started = chrono::Utc::now();
+    let every = std::time::Duration::from_millis(50);
+    let out = jobs::keep_lease(&app.state.db, job_row.id, 1, every, async {
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        "done"
+    })
+    .await;
+    assert_eq!(out, "done");
+    let renewed = locked_until().await;
+    assert!(
+        renewed >= started + jobs::LEASE - chrono::Duration::seconds(1),
+        "lease renewed to {renewed}, work started {started}"
+    );
+    // A worker polling now runs the other messages and leaves this one held.
+    assert_eq!(app.run_jobs().await, 4);
+    let held = job::Entity::find_by_id(job_row.id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((held.status.as_str(), held.attempts), ("running", 1));
+
+    // Another worker claimed it (attempt 2): the first worker's renewal is
+    // refused and leaves the new lease alone.
+    job::Entity::update_many()
+        .col_expr(job::Column::Attempts, Expr::value(2))
+        .filter(job::Column::Id.eq(job_row.id))
+        .exec(&app.state.db)
+        .await
+        .unwrap();
+    assert!(!jobs::renew(&app.state.db, job_row.id, 1).await.unwrap());
+    assert_eq!(locked_until().await, renewed);
+    assert!(jobs::renew(&app.state.db, job_row.id, 2).await.unwrap());
+}
+
 async fn announcements(app: &TestApp) -> usize {
     job::Entity::find()
         .filter(job::Column::Kind.eq("mail"))
@@ -1204,6 +1274,7 @@ both!(
     queue_survives_crashes_without_duplicates,
     queue_survives_crashes
 );
+both!(running_job_keeps_its_lease, lease_renewed_while_working);
 both!(retries_with_backoff_and_rate_limit, retries_and_rate_limit);
 both!(permissions_and_fund_request_link, permissions_and_fund_link);
 

@@ -4,7 +4,9 @@
 //! A worker claims one due job at a time with a lease (`locked_until`); on
 //! PostgreSQL the claim uses `FOR UPDATE SKIP LOCKED` so instances never
 //! wait on each other, on SQLite the single writer makes the claim atomic.
-//! A job whose worker died is claimed again once its lease runs out.
+//! The worker renews its lease while the job runs, so the lease can be short
+//! however long the work takes, and a job whose worker died is claimed again
+//! soon after: once its lease runs out.
 //! Failures are retried with exponential backoff until `max_attempts`.
 
 pub mod mail;
@@ -22,8 +24,13 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-/// How long a claimed job is reserved for its worker.
-const LEASE: Duration = Duration::seconds(120);
+/// How long a claimed job is reserved for its worker, from the claim or the
+/// last renewal. A job whose worker died waits this long to run again.
+pub const LEASE: Duration = Duration::seconds(20);
+
+/// How often a running job's lease is renewed: a quarter of the lease, so a
+/// few slow or failed renewals in a row do not let it lapse.
+pub const RENEW_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// What a job does, stored as JSON in its payload.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -137,6 +144,45 @@ async fn claim(db: &impl ConnectionTrait) -> AppResult<Option<Claimed>> {
     .map_err(db_error)
 }
 
+/// Extends the lease of a job still held by the claim that counted
+/// `attempts`; false when the job finished or another worker claimed it
+/// after the lease ran out (each claim counts an attempt).
+pub async fn renew(db: &impl ConnectionTrait, id: i64, attempts: i32) -> AppResult<bool> {
+    let renewed = job::Entity::update_many()
+        .col_expr(job::Column::LockedUntil, Expr::value(Some(now() + LEASE)))
+        .filter(job::Column::Id.eq(id))
+        .filter(job::Column::Status.eq("running"))
+        .filter(job::Column::Attempts.eq(attempts))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    Ok(renewed.rows_affected == 1)
+}
+
+/// Runs `work` while renewing the job's lease every `every`. A renewal that
+/// fails is logged and the work goes on: the job's handlers are safe to
+/// repeat, so at worst another worker runs it again.
+pub async fn keep_lease<F: std::future::Future>(
+    db: &impl ConnectionTrait,
+    id: i64,
+    attempts: i32,
+    every: std::time::Duration,
+    work: F,
+) -> F::Output {
+    let mut work = std::pin::pin!(work);
+    let mut renewals = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+    loop {
+        tokio::select! {
+            out = &mut work => return out,
+            _ = renewals.tick() => match renew(db, id, attempts).await {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!(job = id, "job's lease was taken over while it ran"),
+                Err(e) => tracing::warn!(job = id, error = %e, "could not renew a job's lease"),
+            },
+        }
+    }
+}
+
 async fn finish(db: &impl ConnectionTrait, id: i64, status: &str, error: &str) -> AppResult<()> {
     job::Entity::update_many()
         .col_expr(job::Column::Status, Expr::value(status))
@@ -240,7 +286,15 @@ pub async fn run_one(state: &AppState) -> AppResult<bool> {
         return Ok(true);
     }
     let last = claimed.attempts >= claimed.max_attempts;
-    match perform(state, work, last).await {
+    let outcome = keep_lease(
+        &state.db,
+        claimed.id,
+        claimed.attempts,
+        RENEW_EVERY,
+        perform(state, work, last),
+    )
+    .await;
+    match outcome {
         Outcome::Done => finish(&state.db, claimed.id, "done", "").await?,
         Outcome::Fail(e) => finish(&state.db, claimed.id, "failed", &e).await?,
         Outcome::Later(after) => requeue(&state.db, claimed.id, after, "", true).await?,
