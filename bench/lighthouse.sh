@@ -17,6 +17,6 @@ dir=$(mktemp -d /tmp/prm-lighthouse-XXXX)
 PRM_DATA_DIR="$dir" PRM_ADDR="127.0.0.1:$PORT" RUST_LOG=warn \
   LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=prm LEPTOS_SITE_PKG_DIR=pkg "$BIN" &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 BASE="http://127.0.0.1:$PORT" node bench/lighthouse/run.mjs

@@ -25,7 +25,9 @@ PRM_DATA_DIR="$DIR" PRM_ADDR="127.0.0.1:$PORT" RUST_LOG=warn \
   LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=prm LEPTOS_SITE_PKG_DIR=pkg \
   "$BIN" >"$DIR/server.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; pg_ctlcluster $CLUSTER start 2>/dev/null; true' EXIT
+# Errexit holds inside the trap too: each step tolerates its target being
+# gone already (the server is stopped after a passing run).
+trap 'kill $PID 2>/dev/null || true; pg_ctlcluster $CLUSTER start 2>/dev/null || true' EXIT
 for _ in $(seq 100); do curl -fs "$URL/healthz" >/dev/null && break; sleep 0.1; done
 cookie=$(curl -s -i -H 'Accept: application/json' --data 'email=admin%40acme.example&password=partner-demo-2026' \
   "$URL/api/sign_in" | grep -io 'prm_session=[^;]*' | head -1)
