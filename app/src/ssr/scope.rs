@@ -8,7 +8,7 @@ use super::entities::{
 };
 use super::Actor;
 use crate::types::{OrgKind, Role};
-use sea_orm::sea_query::{Query, SelectStatement};
+use sea_orm::sea_query::{Query, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select};
 
 pub struct Scope<'a> {
@@ -42,6 +42,29 @@ impl<'a> Scope<'a> {
                     .add(O::ChannelManagerId.eq(self.actor.user_id)),
             ),
             _ => base.add(O::Id.eq(self.actor.organization_id)),
+        }
+    }
+
+    /// The one organisation a partner user may see; None for vendor staff,
+    /// who see several (the arms of `org_condition`).
+    fn only_org(&self) -> Option<i64> {
+        match self.actor.role {
+            r if r.sees_all_partners() => None,
+            Role::ChannelManager => None,
+            _ => Some(self.actor.organization_id),
+        }
+    }
+
+    /// `column` (an organisation id) among those the actor may see. A
+    /// partner user's one company is compared directly rather than through
+    /// `IN (subquery)`: inside an OR (allocations: own or tier pool)
+    /// PostgreSQL cannot use an index for the subquery, and a partner's
+    /// dashboard scanned all 100,000 allocations and 300,000 ledger rows of
+    /// a large program (49 ms instead of 0.3 ms).
+    fn in_visible_orgs(&self, column: impl ColumnTrait) -> SimpleExpr {
+        match self.only_org() {
+            Some(org) => column.eq(org),
+            None => column.in_subquery(self.visible_org_ids()),
         }
     }
 
@@ -80,7 +103,7 @@ impl<'a> Scope<'a> {
             .filter(A::TenantId.eq(self.actor.tenant_id))
             .filter(
                 Condition::any()
-                    .add(A::PartnerId.in_subquery(self.visible_org_ids()))
+                    .add(self.in_visible_orgs(A::PartnerId))
                     .add(pools),
             )
     }
@@ -89,14 +112,14 @@ impl<'a> Scope<'a> {
     pub fn mdf_requests(&self) -> Select<mdf_request::Entity> {
         mdf_request::Entity::find()
             .filter(mdf_request::Column::TenantId.eq(self.actor.tenant_id))
-            .filter(mdf_request::Column::PartnerId.in_subquery(self.visible_org_ids()))
+            .filter(self.in_visible_orgs(mdf_request::Column::PartnerId))
     }
 
     /// Claims of visible partners.
     pub fn mdf_claims(&self) -> Select<mdf_claim::Entity> {
         mdf_claim::Entity::find()
             .filter(mdf_claim::Column::TenantId.eq(self.actor.tenant_id))
-            .filter(mdf_claim::Column::PartnerId.in_subquery(self.visible_org_ids()))
+            .filter(self.in_visible_orgs(mdf_claim::Column::PartnerId))
     }
 
     /// Resellers under the actor's own company (two-tier distribution).
@@ -118,13 +141,13 @@ impl<'a> Scope<'a> {
     pub fn users(&self) -> Select<user::Entity> {
         user::Entity::find()
             .filter(user::Column::TenantId.eq(self.actor.tenant_id))
-            .filter(user::Column::OrganizationId.in_subquery(self.visible_org_ids()))
+            .filter(self.in_visible_orgs(user::Column::OrganizationId))
     }
 
     pub fn invitations(&self) -> Select<invitation::Entity> {
         invitation::Entity::find()
             .filter(invitation::Column::TenantId.eq(self.actor.tenant_id))
-            .filter(invitation::Column::OrganizationId.in_subquery(self.visible_org_ids()))
+            .filter(self.in_visible_orgs(invitation::Column::OrganizationId))
     }
 
     /// The tenant's co-branding templates; services narrow partners to the
@@ -138,13 +161,13 @@ impl<'a> Scope<'a> {
     pub fn cobrand_designs(&self) -> Select<cobrand_design::Entity> {
         cobrand_design::Entity::find()
             .filter(cobrand_design::Column::TenantId.eq(self.actor.tenant_id))
-            .filter(cobrand_design::Column::OrgId.in_subquery(self.visible_org_ids()))
+            .filter(self.in_visible_orgs(cobrand_design::Column::OrgId))
     }
 
     /// Export records of visible organisations.
     pub fn cobrand_exports(&self) -> Select<cobrand_export::Entity> {
         cobrand_export::Entity::find()
             .filter(cobrand_export::Column::TenantId.eq(self.actor.tenant_id))
-            .filter(cobrand_export::Column::OrgId.in_subquery(self.visible_org_ids()))
+            .filter(self.in_visible_orgs(cobrand_export::Column::OrgId))
     }
 }
