@@ -34,19 +34,21 @@ impl<'a> Scope<'a> {
     pub fn org_condition(&self) -> Condition {
         use organization::Column as O;
         let base = Condition::all().add(O::TenantId.eq(self.actor.tenant_id));
+        if let Some(org) = self.only_org() {
+            return base.add(O::Id.eq(org));
+        }
         match self.actor.role {
-            r if r.sees_all_partners() => base,
             Role::ChannelManager => base.add(
                 Condition::any()
                     .add(O::Kind.eq(OrgKind::Vendor.as_str()))
                     .add(O::ChannelManagerId.eq(self.actor.user_id)),
             ),
-            _ => base.add(O::Id.eq(self.actor.organization_id)),
+            _ => base,
         }
     }
 
     /// The one organisation a partner user may see; None for vendor staff,
-    /// who see several (the arms of `org_condition`).
+    /// who see several.
     fn only_org(&self) -> Option<i64> {
         match self.actor.role {
             r if r.sees_all_partners() => None,
