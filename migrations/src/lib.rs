@@ -11,6 +11,7 @@ mod m20261123_000005_cobranding;
 mod m20261129_000006_forum;
 mod m20261129_000007_campaigns;
 mod m20261130_000008_time_zones;
+mod m20261206_000009_forum_pictures;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_forum::Migration),
             Box::new(m20261129_000007_campaigns::Migration),
             Box::new(m20261130_000008_time_zones::Migration),
+            Box::new(m20261206_000009_forum_pictures::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ pub mod design_exports;
 pub mod forum_live;
 pub mod health;
 pub mod middleware;
+pub mod routes;
 pub mod uploads;
 
 use app::ssr::config::Config;
@@ -16,7 +17,6 @@ use app::ssr::storage::Storage;
 use app::ssr::AppState;
 use app::{shell, App};
 use axum::extract::FromRef;
-use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -48,53 +48,16 @@ pub async fn build_state(mut config: Config, schema: Option<&str>) -> Result<App
 }
 
 pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
-    let routes = generate_route_list(App);
+    let page_routes = generate_route_list(App);
     let state = ServerState {
         leptos_options: leptos_options.clone(),
         app: app_state.clone(),
     };
     let context_state = app_state.clone();
-    Router::new()
-        .route("/healthz", get(health::healthz))
-        .route("/m/o/{id}/{file}", get(campaign_links::open))
-        .route("/m/i/{tenant}/{file}", get(campaign_links::image))
-        .route("/m/c/{id}/{n}/{signature}", get(campaign_links::click))
-        .route(
-            "/m/u/{id}/{signature}",
-            get(campaign_links::unsubscribe_page).post(campaign_links::unsubscribe),
-        )
-        .route("/campaigns/{id}/report", get(campaign_links::report_csv))
-        .route("/media/logos/{id}", get(uploads::logo))
-        .route("/forum/topics/{id}/live", get(forum_live::live))
-        .route("/forum/files/{tenant}/{name}", get(uploads::forum_picture))
-        .route(
-            "/forum/uploads",
-            post(uploads::upload_forum_picture)
-                .layer(axum::extract::DefaultBodyLimit::max(6 * 1024 * 1024)),
-        )
-        .route(
-            "/cobrand/designs/{id}/export/{format}",
-            get(design_exports::export),
-        )
-        .route(
-            "/partners/{id}/logo",
-            post(uploads::upload_logo).layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024)),
-        )
-        .route("/partners/{id}/logo/remove", post(uploads::remove_logo))
-        .route("/media/proof/{id}", get(uploads::proof))
-        .route("/funds/ledger/export", get(uploads::ledger_export))
-        .route(
-            "/funds/requests/{id}/proof",
-            post(uploads::upload_proof)
-                .layer(axum::extract::DefaultBodyLimit::max(32 * 1024 * 1024)),
-        )
-        .route(
-            "/funds/requests/{id}/proof/{file}/remove",
-            post(uploads::remove_proof),
-        )
+    routes::mount(Router::new())
         .leptos_routes_with_context(
             &state,
-            routes,
+            page_routes,
             move || provide_context(context_state.clone()),
             {
                 let options = leptos_options.clone();
@@ -110,6 +73,7 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
             app_state.clone(),
             middleware::session::resolve,
         ))
+        .layer(axum::middleware::from_fn(middleware::nul::refuse_nul))
         .layer(axum::middleware::from_fn_with_state(
             app_state,
             middleware::origin::refuse_cross_site_writes,

@@ -337,6 +337,29 @@ async fn lifecycle(app: &TestApp) {
     assert_eq!(d["partners"][0]["stats"]["sent"], 5);
     assert_eq!(d["days"].as_array().unwrap().len(), 1);
     assert!(d["focus"].is_null());
+    // Channel managers count only their own partners: Dana manages
+    // Northwind and sees its sends; Raj does not, and sees none of them.
+    for (who, sent, days) in [
+        ("dana.cole@acme.example", 5, 1),
+        ("raj.patel@acme.example", 0, 0),
+    ] {
+        let cookie = app.sign_in(HOST_A, who).await;
+        let d = detail(app, &cookie, id).await;
+        assert_eq!(d["card"]["stats"]["sent"], sent, "{who}: {d}");
+        assert_eq!(d["days"].as_array().unwrap().len(), days, "{who}");
+        let page = app
+            .call(HOST_A, "get_campaigns_page", Some(&cookie), &[])
+            .await
+            .json();
+        let card = page["campaigns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .cloned()
+            .unwrap();
+        assert_eq!(card["stats"]["sent"], sent, "{who}: {card}");
+    }
     // The chart can show one partner's activity; one the vendor cannot see
     // (or that never joined) falls back to the whole campaign.
     let northwind = d["partners"][0]["org_id"].to_string();

@@ -596,3 +596,100 @@ async fn email_template(app: &TestApp) {
     assert!(file.body.contains("Northwind Systems"));
 }
 both!(email_templates_render_with_mrml, email_template);
+
+/// A save and an approval sent at the same moment for the same version:
+/// exactly one lands, and an approval never covers content saved after the
+/// reviewer's view (it used to, and unlocked an export nobody reviewed).
+async fn save_and_approval_race(app: &TestApp) {
+    let sam = app.sign_in(HOST_A, SAM).await;
+    let maya = app.sign_in(HOST_A, MAYA).await;
+    let social = id_named(&templates(app, &sam).await, "social");
+    let id = save(
+        app,
+        &sam,
+        &[("template_id", &social), ("name", "Race post")],
+    )
+    .await;
+    let ok = |s: StatusCode| s.is_success() || s.is_redirection();
+    // Brand colours only: the save must pass the guardrails to race at all.
+    let other_accent = |e: &Value| {
+        if e["values"]["accent"] == "#0b3d91" {
+            "#ff6a00"
+        } else {
+            "#0b3d91"
+        }
+    };
+    for round in 0..12 {
+        let mut e = editor(app, &sam, &id).await;
+        if e["status"] == "Approved" {
+            // Approved content changes only through a new draft.
+            let v = e["design_version"].to_string();
+            save(
+                app,
+                &sam,
+                &[
+                    ("design_id", &id),
+                    ("template_id", &social),
+                    ("version", &v),
+                    ("name", "Race post"),
+                    ("values[accent]", other_accent(&e)),
+                ],
+            )
+            .await;
+            e = editor(app, &sam, &id).await;
+        }
+        if e["status"] != "Submitted" {
+            let v = e["design_version"].to_string();
+            let res = app
+                .call(
+                    HOST_A,
+                    "submit_design",
+                    Some(&sam),
+                    &[("id", &id), ("version", &v)],
+                )
+                .await;
+            assert!(ok(res.status), "{}", res.body);
+        }
+        let e = editor(app, &maya, &id).await;
+        assert_eq!(e["status"], "Submitted");
+        let reviewed = e["values"].clone();
+        let v = e["design_version"].to_string();
+        let accent = other_accent(&e);
+        let save_form = [
+            ("design_id", id.as_str()),
+            ("template_id", social.as_str()),
+            ("version", v.as_str()),
+            ("name", "Race post"),
+            ("values[accent]", accent),
+        ];
+        let approve_form = [
+            ("id", id.as_str()),
+            ("version", v.as_str()),
+            ("decision", "approve"),
+        ];
+        let (saved, approved) = tokio::join!(
+            app.call(HOST_A, "save_design", Some(&sam), &save_form),
+            app.call(HOST_A, "review_design", Some(&maya), &approve_form),
+        );
+        assert!(
+            ok(saved.status) != ok(approved.status),
+            "round {round}: exactly one of the racing writes lands (save {}, approve {})",
+            saved.status,
+            approved.status
+        );
+        let after = editor(app, &sam, &id).await;
+        if after["status"] == "Approved" {
+            assert_eq!(
+                after["values"], reviewed,
+                "round {round}: approved content is what was reviewed"
+            );
+        } else {
+            assert_eq!(after["status"], "Draft", "round {round}");
+            assert_eq!(after["values"]["accent"], accent, "round {round}");
+        }
+    }
+}
+both!(
+    racing_save_and_approval_never_approve_unreviewed_content,
+    save_and_approval_race
+);

@@ -954,6 +954,38 @@ async fn pictures(app: &TestApp) {
         StatusCode::NOT_FOUND
     );
 
+    // A picture is its uploader's until posted, then readable by those who
+    // can see the post's category: the Platinum lounge hides it from Jan.
+    let olivia = app.sign_in(HOST_A, OLIVIA).await;
+    let res = upload(app, HOST_A, &olivia, "beta rack.png", png).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let lounge_markdown = res.body.clone();
+    let lounge_url = lounge_markdown
+        .split('(')
+        .nth(1)
+        .unwrap()
+        .trim_end_matches(')')
+        .to_owned();
+    let status_for = |cookie: String| {
+        let url = lounge_url.clone();
+        async move { app.get(HOST_A, &url, Some(&cookie)).await.status }
+    };
+    assert_eq!(status_for(olivia.clone()).await, StatusCode::OK);
+    assert_eq!(status_for(jan.clone()).await, StatusCode::NOT_FOUND);
+    let lounge = category(app, &olivia, "Platinum lounge").await;
+    ask(
+        app,
+        &olivia,
+        &lounge,
+        "Our AX9 beta rack",
+        &format!("Ready for the beta:\n\n{lounge_markdown}"),
+    )
+    .await;
+    assert_eq!(status_for(jan.clone()).await, StatusCode::NOT_FOUND);
+    let ines = app.sign_in(HOST_A, "ines@bluepeak.example").await;
+    assert_eq!(status_for(ines).await, StatusCode::OK);
+    assert_eq!(status_for(sam.clone()).await, StatusCode::OK);
+
     // Anything but a picture is refused by its content, whatever its name.
     let fake = upload(
         app,

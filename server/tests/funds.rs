@@ -751,6 +751,21 @@ async fn claims_lifecycle(app: &TestApp) {
             b"MZ\x90\0 not a pdf".to_vec(),
             "PDF%2C%20JPEG%2C%20PNG%20or%20HEIC",
         ),
+        (
+            "photo.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>fetch('/api/pay_claim')</script></svg>".to_vec(),
+            "PDF%2C%20JPEG%2C%20PNG%20or%20HEIC",
+        ),
+        (
+            "invoice.html",
+            b"<!doctype html><script>alert(1)</script>".to_vec(),
+            "PDF%2C%20JPEG%2C%20PNG%20or%20HEIC",
+        ),
+        (
+            "polyglot.pdf",
+            b"%PDF-1.4\n%<html><body><script>alert(1)</script>\n%%EOF".to_vec(),
+            "PDF%2C%20JPEG%2C%20PNG%20or%20HEIC",
+        ),
         ("empty.pdf", Vec::new(), "empty"),
         (
             "huge.pdf",

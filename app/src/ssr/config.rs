@@ -38,6 +38,16 @@ pub struct S3Config {
     pub allow_http: bool,
 }
 
+/// Cookies are `Secure` whenever the portal's public address is https
+/// (behind a TLS-terminating proxy the request itself looks like http), or
+/// when `PRM_SECURE_COOKIES` asks for it.
+pub fn secure_cookies(base_url: &str, asked: bool) -> bool {
+    asked
+        || base_url
+            .get(..8)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+}
+
 #[derive(Clone, Debug)]
 pub struct Config {
     pub addr: SocketAddr,
@@ -122,13 +132,14 @@ impl Config {
             endpoint: var("PRM_S3_ENDPOINT"),
             allow_http: flag("PRM_S3_ALLOW_HTTP", false),
         });
+        let base_url = var("PRM_BASE_URL").unwrap_or_else(|| format!("http://{addr}"));
         Ok(Self {
             s3,
-            base_url: var("PRM_BASE_URL").unwrap_or_else(|| format!("http://{addr}")),
+            secure_cookies: secure_cookies(&base_url, flag("PRM_SECURE_COOKIES", false)),
+            base_url,
             addr,
             data_dir,
             database_url,
-            secure_cookies: flag("PRM_SECURE_COOKIES", false),
             session_idle: minutes("PRM_SESSION_IDLE_MINUTES", 12 * 60)?,
             session_absolute: minutes("PRM_SESSION_MAX_MINUTES", 30 * 24 * 60)?,
             mail_from: var("MAIL_FROM")
@@ -199,5 +210,18 @@ impl Config {
             .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         self.link_secret = secret;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod secure_cookie_tests {
+    use super::secure_cookies;
+
+    #[test]
+    fn an_https_address_always_means_secure_cookies() {
+        assert!(secure_cookies("https://partners.acme.example", false));
+        assert!(secure_cookies("HTTPS://partners.acme.example", false));
+        assert!(!secure_cookies("http://127.0.0.1:3000", false));
+        assert!(secure_cookies("http://127.0.0.1:3000", true));
     }
 }

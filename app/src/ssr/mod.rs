@@ -5,6 +5,7 @@ pub mod cobrand;
 pub mod config;
 pub mod context;
 pub mod csp;
+pub mod csv_file;
 pub mod db;
 pub mod entities;
 pub mod forum;

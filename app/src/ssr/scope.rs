@@ -11,6 +11,17 @@ use crate::types::{OrgKind, Role};
 use sea_orm::sea_query::{Query, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select};
 
+/// A filter on an organisation id column in hand-written SQL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountedOrgs {
+    /// Every organisation of the tenant (vendor staff who see all partners).
+    All,
+    /// One company: a partner user's own, or one a reader focused on.
+    One(i64),
+    /// The partners a channel manager manages.
+    ManagedBy(i64),
+}
+
 pub struct Scope<'a> {
     actor: &'a Actor,
 }
@@ -67,6 +78,16 @@ impl<'a> Scope<'a> {
         match self.only_org() {
             Some(org) => column.eq(org),
             None => column.in_subquery(self.visible_org_ids()),
+        }
+    }
+
+    /// Whose records the actor may count, for the queries written as SQL
+    /// (campaign results): the same rule as [`Scope::org_condition`].
+    pub fn counted_orgs(&self) -> CountedOrgs {
+        match (self.only_org(), self.actor.role) {
+            (Some(org), _) => CountedOrgs::One(org),
+            (None, Role::ChannelManager) => CountedOrgs::ManagedBy(self.actor.user_id),
+            (None, _) => CountedOrgs::All,
         }
     }
 

@@ -163,18 +163,42 @@ fn cookie(req: &Request, name: &str) -> Option<String> {
 }
 
 fn client_ip(state: &AppState, req: &Request) -> Option<IpAddr> {
-    if state.config.trust_proxy {
-        if let Some(ip) = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse().ok())
-        {
-            return Some(ip);
-        }
-    }
-    req.extensions()
+    let peer = req
+        .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
+        .map(|c| c.0.ip());
+    if !state.config.trust_proxy {
+        return peer;
+    }
+    let forwarded = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok());
+    forwarded_client(forwarded).or(peer)
+}
+
+/// The client as our proxy saw it: the right-most `X-Forwarded-For` entry,
+/// which the proxy appended itself. Everything left of it came from the
+/// client and may be forged, so it is never read. Several header lines are
+/// one list in order; an entry that is not an address means no answer.
+pub fn forwarded_client<'a>(values: impl Iterator<Item = &'a str>) -> Option<IpAddr> {
+    let last = values.flat_map(|v| v.split(',')).last()?.trim();
+    last.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forwarded_client;
+
+    #[test]
+    fn the_proxy_appended_hop_wins_over_forged_ones() {
+        let ip = |v: &[&str]| forwarded_client(v.iter().copied()).map(|a| a.to_string());
+        assert_eq!(ip(&["6.6.6.6, 203.0.113.9"]), Some("203.0.113.9".into()));
+        assert_eq!(ip(&["6.6.6.6", "203.0.113.9"]), Some("203.0.113.9".into()));
+        assert_eq!(ip(&["203.0.113.9"]), Some("203.0.113.9".into()));
+        assert_eq!(ip(&["2001:db8::1"]), Some("2001:db8::1".into()));
+        assert_eq!(ip(&["203.0.113.9, junk"]), None);
+        assert_eq!(ip(&[]), None);
+    }
 }

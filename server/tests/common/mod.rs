@@ -358,12 +358,16 @@ impl Drop for TestApp {
                     .build()
                     .ok()?;
                 // Bounded so a stuck clean-up cannot hang the suite either.
-                rt.block_on(tokio::time::timeout(Duration::from_secs(30), async {
-                    let db = Database::connect(&url).await.ok()?;
-                    db.execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
-                        .await
-                        .ok()
-                }))
+                // The timer is made inside the runtime (it needs its reactor).
+                rt.block_on(async {
+                    tokio::time::timeout(Duration::from_secs(30), async {
+                        let db = Database::connect(&url).await.ok()?;
+                        db.execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+                            .await
+                            .ok()
+                    })
+                    .await
+                })
                 .ok()
                 .flatten()
             })
@@ -464,4 +468,42 @@ pub fn decode_qp(raw: &str) -> String {
     raw.replace("=\r\n", "")
         .replace("=\n", "")
         .replace("=3D", "=")
+}
+
+/// A 1×1 PNG (its header is all the upload checks read).
+pub const PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
+impl TestApp {
+    /// Posts one file as `field` of a multipart form, as a browser's form does.
+    pub async fn post_file(
+        &self,
+        host: &str,
+        path: &str,
+        cookie: &str,
+        field: &str,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Resp {
+        let boundary = "----prmtestboundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        self.send(
+            Request::post(path)
+                .header(header::HOST, host)
+                .header(header::ORIGIN, format!("http://{host}"))
+                .header(header::COOKIE, cookie)
+                .header(
+                    header::CONTENT_TYPE,
+                    format!("multipart/form-data; boundary={boundary}"),
+                )
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
 }

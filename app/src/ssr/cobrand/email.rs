@@ -163,11 +163,7 @@ fn write(
     out.push_str(name);
     for attr in node.attributes() {
         let (key, value) = (attr.name(), attr.value());
-        let scripted = value
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("javascript:");
-        if key.starts_with("data-") || key.starts_with("on") || scripted {
+        if key.starts_with("data-") || key.starts_with("on") || runs_script(value) {
             continue;
         }
         if key == "src" && slot.is_some_and(|s| s.kind == SlotKind::Image) {
@@ -219,9 +215,121 @@ fn write(
     out.push('>');
 }
 
+/// Whether an attribute value is a script URL as a browser would read it,
+/// after every layer of decoding it may go through: character references
+/// (the parser decoded one layer; the MJML renderer may pass another
+/// through), then the tabs, newlines and control characters browsers drop
+/// from URLs (`java&#9;script:` is `javascript:`).
+fn runs_script(value: &str) -> bool {
+    let mut text = value.to_owned();
+    for _ in 0..4 {
+        let decoded = decode_references(&text);
+        if decoded == text {
+            break;
+        }
+        text = decoded;
+    }
+    let url: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:text", "data:application"]
+        .iter()
+        .any(|scheme| url.starts_with(scheme))
+}
+
+/// Decodes numeric character references (`&#9;`, `&#x09;`, with or without
+/// the `;`) and the named ones that spell parts of a URL scheme.
+fn decode_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let (decoded, used) = reference_at(rest).unwrap_or(('&', 1));
+        out.push(decoded);
+        rest = &rest[used..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn reference_at(text: &str) -> Option<(char, usize)> {
+    const NAMED: [(&str, char); 4] = [
+        ("&tab;", '\t'),
+        ("&newline;", '\n'),
+        ("&colon;", ':'),
+        ("&amp;", '&'),
+    ];
+    let lower: String = text
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if let Some((name, c)) = NAMED.iter().find(|(n, _)| lower.starts_with(n)) {
+        return Some((*c, name.len()));
+    }
+    let body = text.strip_prefix("&#")?;
+    let (radix, digits_from) = match body.as_bytes().first() {
+        Some(b'x' | b'X') => (16, 1),
+        _ => (10, 0),
+    };
+    let digits: String = body[digits_from..]
+        .chars()
+        .take_while(|c| c.is_digit(radix))
+        .take(8)
+        .collect();
+    let code = u32::from_str_radix(&digits, radix).ok()?;
+    let mut used = 2 + digits_from + digits.len();
+    if text[used..].starts_with(';') {
+        used += 1;
+    }
+    Some((char::from_u32(code).unwrap_or('\u{fffd}'), used))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_urls_are_found_through_every_encoding() {
+        for hostile in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "java&#9;script:alert(1)",
+            "java&#x09;script:alert(1)",
+            "java&#0000009script:alert(1)",
+            "java&amp;#9;script:alert(1)",
+            "java&Tab;script&colon;alert(1)",
+            "&#106;avascript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+        ] {
+            assert!(runs_script(hostile), "{hostile:?}");
+        }
+        for fine in [
+            "https://acme.example/?a=1&b=2",
+            "mailto:x@acme.example",
+            "/path#x",
+            "tel:+4930",
+        ] {
+            assert!(!runs_script(fine), "{fine:?}");
+        }
+    }
+
+    #[test]
+    fn an_encoded_script_url_never_reaches_the_mail() {
+        let mjml = r#"<mjml><mj-body><mj-section><mj-column>
+<mj-button data-slot="cta" href="java&#9;script:alert(1)">Book</mj-button>
+<mj-button href="java&amp;#9;script:alert(2)">Two</mj-button>
+</mj-column></mj-section></mj-body></mjml>"#;
+        let plan = compile(mjml).expect("compiles");
+        let html = render(mjml, &plan, &plan.defaults(), &BTreeMap::new()).unwrap();
+        assert!(!html.contains("script:"), "{html}");
+    }
 
     const EMAIL: &str = r#"<mjml><mj-body><mj-section><mj-column>
 <mj-image data-slot="logo" data-bind="logo" data-label="Your logo" src="https://example.com/logo.png" onclick="x()"/>

@@ -12,6 +12,47 @@ use std::sync::LazyLock;
 /// (the Content Security Policy blocks other hosts anyway).
 pub const ATTACHMENT_PREFIX: &str = "/forum/files/";
 
+/// Whether `src` is exactly the path of a stored forum picture,
+/// `/forum/files/{program}/{name}.{png|jpg|webp|gif}`, with nothing that a
+/// browser could decode or resolve to another route (`..`, `%2e`, `?`, `#`,
+/// backslashes): the only image source a post may have.
+pub fn is_attachment_src(src: &str) -> bool {
+    let Some(rest) = src.strip_prefix(ATTACHMENT_PREFIX) else {
+        return false;
+    };
+    let Some((tenant, file)) = rest.split_once('/') else {
+        return false;
+    };
+    let Some((stem, ext)) = file.split_once('.') else {
+        return false;
+    };
+    !tenant.is_empty()
+        && tenant.len() <= 19
+        && tenant.bytes().all(|b| b.is_ascii_digit())
+        && (1..=64).contains(&stem.len())
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && matches!(ext, "png" | "jpg" | "webp" | "gif")
+}
+
+/// The stored pictures of program `tenant_id` that rendered `html` shows,
+/// by file name (`{token}.{ext}`), each once.
+pub fn pictures_shown(html: &str, tenant_id: i64) -> Vec<String> {
+    let own = format!("{ATTACHMENT_PREFIX}{tenant_id}/");
+    let mut names: Vec<String> = html
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|src| is_attachment_src(src))
+        .filter_map(|src| src.strip_prefix(&own))
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 pub struct Rendered {
     /// Sanitised HTML, safe to insert into the page.
     pub html: String,
@@ -27,7 +68,7 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .add_allowed_classes("span", ["mention"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .attribute_filter(|element, attribute, value| match (element, attribute) {
-            ("img", "src") if !value.starts_with(ATTACHMENT_PREFIX) => None,
+            ("img", "src") if !is_attachment_src(value) => None,
             ("input", "type") if value != "checkbox" => None,
             _ => Some(value.into()),
         })
@@ -67,7 +108,7 @@ pub fn render(markdown: &str, known: &HashSet<String>) -> Rendered {
                 title,
                 id,
             }) => {
-                let external = !dest_url.starts_with(ATTACHMENT_PREFIX);
+                let external = !is_attachment_src(&dest_url);
                 image_as_link.push(external);
                 events.push(Event::Start(if external {
                     Tag::Link {
@@ -229,6 +270,44 @@ mod tests {
         assert!(r
             .html
             .contains(r#"<img src="/forum/files/1/a.png" alt="ok">"#));
+    }
+
+    #[test]
+    fn images_must_be_exactly_a_stored_picture() {
+        for hostile in [
+            "/forum/files/../cobrand/designs/3/export/pdf",
+            "/forum/files/1/../../cobrand/designs/3/export/png",
+            "/forum/files/%2e%2e/%2e%2e/forum/topics/4/live",
+            "/forum/files/1/%2e%2e%2fx.png",
+            "/forum/files/1/a.png?x=1",
+            "/forum/files/1/a.png#x",
+            "/forum/files/1\\..\\a.png",
+            "/forum/files/1/a.svg",
+            "/forum/files//a.png",
+            "/forum/files/1/a.b.png",
+            "/forum/files/x/a.png",
+        ] {
+            assert!(!is_attachment_src(hostile), "{hostile}");
+            let r = render(&format!("![x]({hostile})"), &known());
+            assert!(!r.html.contains("<img"), "{hostile}: {}", r.html);
+        }
+        let r = render(
+            "![x](/forum/files/1/../../cobrand/designs/3/export/pdf)",
+            &known(),
+        );
+        assert!(!r.html.contains("<img"));
+        let r = render("<img src=\"/forum/files/1/%2e%2e/x.png\">", &known());
+        assert!(!r.html.contains("src="), "{}", r.html);
+        assert!(is_attachment_src("/forum/files/12/Ab-9_x.webp"));
+    }
+
+    #[test]
+    fn finds_the_pictures_a_post_shows() {
+        let r = render(
+            "![a](/forum/files/7/x1.png) ![b](/forum/files/8/y.png) ![a again](/forum/files/7/x1.png) ![c](/forum/files/7/z_2.gif)",
+            &known(),
+        );
+        assert_eq!(pictures_shown(&r.html, 7), vec!["x1.png", "z_2.gif"]);
     }
 
     #[test]

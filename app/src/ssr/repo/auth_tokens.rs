@@ -4,7 +4,7 @@ use crate::ssr::entities::{invitation, password_reset};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr,
-    EntityTrait, QueryFilter,
+    EntityTrait, PaginatorTrait, QueryFilter,
 };
 
 pub struct NewInvitation<'a> {
@@ -74,6 +74,21 @@ pub async fn accept_invitation(
 
 /// Revokes open invitations for the same address in the same organisation,
 /// so only the newest link works.
+/// Invitations `user_id` sent since `since` (revoked ones too: each was a mail).
+pub async fn invitations_sent_since(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    user_id: i64,
+    since: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    invitation::Entity::find()
+        .filter(invitation::Column::TenantId.eq(tenant_id))
+        .filter(invitation::Column::InvitedBy.eq(user_id))
+        .filter(invitation::Column::CreatedAt.gt(since))
+        .count(db)
+        .await
+}
+
 pub async fn revoke_open_for(
     db: &impl ConnectionTrait,
     tenant_id: i64,

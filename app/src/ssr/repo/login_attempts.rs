@@ -8,11 +8,12 @@ use sea_orm::{
     PaginatorTrait, QueryFilter,
 };
 
+/// Records a try and returns its id.
 pub async fn record(
     db: &impl ConnectionTrait,
     subject: &str,
     at: DateTime<Utc>,
-) -> Result<(), DbErr> {
+) -> Result<i64, DbErr> {
     login_attempt::ActiveModel {
         subject: Set(subject.to_owned()),
         attempted_at: Set(at),
@@ -20,7 +21,15 @@ pub async fn record(
     }
     .insert(db)
     .await
-    .map(|_| ())
+    .map(|a| a.id)
+}
+
+pub async fn delete(db: &impl ConnectionTrait, ids: &[i64]) -> Result<(), DbErr> {
+    login_attempt::Entity::delete_many()
+        .filter(login_attempt::Column::Id.is_in(ids.iter().copied()))
+        .exec(db)
+        .await
+        .map(|_| ())
 }
 
 pub async fn count_since(

@@ -97,12 +97,24 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<user:
     .await
 }
 
+/// Sets a user's password and spends every reset link still open for them:
+/// a link mailed before the change must not undo it (the one place a
+/// password changes, so no path can forget).
 pub async fn set_password(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     id: i64,
     hash: String,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(), DbErr> {
+    use crate::ssr::entities::password_reset;
+    password_reset::Entity::update_many()
+        .col_expr(password_reset::Column::UsedAt, Expr::value(now))
+        .filter(password_reset::Column::TenantId.eq(tenant_id))
+        .filter(password_reset::Column::UserId.eq(id))
+        .filter(password_reset::Column::UsedAt.is_null())
+        .exec(db)
+        .await?;
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(hash))
         .col_expr(

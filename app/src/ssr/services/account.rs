@@ -75,7 +75,7 @@ pub async fn change_password(
     }
     let hash = password::hash(new).await?;
     let txn = begin_write(&state.db).await.map_err(db_error)?;
-    users::set_password(&txn, actor.tenant_id, actor.user_id, hash)
+    users::set_password(&txn, actor.tenant_id, actor.user_id, hash, super::now())
         .await
         .map_err(db_error)?;
     session::Entity::delete_many()

@@ -6,14 +6,100 @@ use crate::ssr::repo::{auth_tokens, begin_write, db_error, login_attempts, sessi
 use crate::ssr::{password, tokens, AppState};
 use crate::types::form::check;
 use crate::types::{FormErrors, OrgKind, Role};
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::DatabaseConnection;
 use std::net::IpAddr;
 
 pub const COOKIE: &str = "prm_session";
-/// Failed sign-ins allowed per address (and per client IP) in the window.
+/// Failed sign-ins allowed per (address, client IP) and per client IP in
+/// the window. An address alone is never locked (that would let anyone
+/// lock its owner out); its failures from everywhere slow each try down.
 pub const MAX_FAILURES_PER_EMAIL: u64 = 5;
 pub const MAX_FAILURES_PER_IP: u64 = 50;
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+/// The longest wait an address's failures from every IP add to a try.
+const MAX_SLOWDOWN_SECS: u64 = 8;
+
+/// One sign-in try, recorded before the password is checked so the limits
+/// count it: parallel guesses each see the others and cannot all pass a
+/// count read before any was recorded. A correct password takes the try
+/// back; a refused one (over a limit) was never a guess and is removed.
+struct Attempt {
+    ids: Vec<i64>,
+    pair: String,
+}
+
+impl Attempt {
+    async fn record(
+        db: &DatabaseConnection,
+        tenant_id: i64,
+        email: &str,
+        ip: Option<IpAddr>,
+        now: DateTime<Utc>,
+    ) -> AppResult<Self> {
+        let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
+        let address = format!("email:{tenant_id}:{email}");
+        let from = ip.map_or_else(|| "unknown".to_owned(), |ip| ip.to_string());
+        let pair = format!("{address}:from:{from}");
+        let mut subjects = vec![(pair.clone(), Some(MAX_FAILURES_PER_EMAIL))];
+        if let Some(ip) = ip {
+            subjects.push((format!("ip:{ip}"), Some(MAX_FAILURES_PER_IP)));
+        }
+        subjects.push((address, None));
+        let mut attempt = Attempt {
+            ids: Vec::new(),
+            pair,
+        };
+        let mut over_limit = false;
+        let mut address_failures = 0;
+        for (subject, limit) in &subjects {
+            let id = login_attempts::record(db, subject, now)
+                .await
+                .map_err(db_error)?;
+            attempt.ids.push(id);
+            let count = login_attempts::count_since(db, subject, since)
+                .await
+                .map_err(db_error)?;
+            match limit {
+                Some(max) => over_limit |= count > *max,
+                None => address_failures = count.saturating_sub(1),
+            }
+        }
+        if over_limit {
+            login_attempts::delete(db, &attempt.ids)
+                .await
+                .map_err(db_error)?;
+            return Err(AppError::RateLimited(FAILURE_WINDOW_MINUTES as u32));
+        }
+        let wait = slowdown(address_failures);
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+        Ok(attempt)
+    }
+
+    /// The password was right: this try and this client's earlier failures
+    /// for the address no longer count (others' failures still slow it).
+    async fn succeeded(self, db: &DatabaseConnection) -> AppResult<()> {
+        login_attempts::delete(db, &self.ids)
+            .await
+            .map_err(db_error)?;
+        login_attempts::clear(db, &self.pair)
+            .await
+            .map_err(db_error)
+    }
+}
+
+/// How long a try waits after `failures` for its address from anywhere in
+/// the window: nothing for the first five, then one second per failure,
+/// at most [`MAX_SLOWDOWN_SECS`].
+fn slowdown(failures: u64) -> std::time::Duration {
+    std::time::Duration::from_secs(
+        failures
+            .saturating_sub(MAX_FAILURES_PER_EMAIL)
+            .min(MAX_SLOWDOWN_SECS),
+    )
+}
 const RESET_LINK_MINUTES: i64 = 60;
 
 /// A new session: the token goes into the cookie, never into the database.
@@ -40,39 +126,13 @@ pub async fn sign_in(
 
     let db = &state.db;
     let now = super::now();
-    let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
-    let email_subject = format!("email:{}:{}", tenant.id, email);
-    let ip_subject = ip.map(|ip| format!("ip:{ip}"));
-    if login_attempts::count_since(db, &email_subject, since)
-        .await
-        .map_err(db_error)?
-        >= MAX_FAILURES_PER_EMAIL
-    {
-        return Err(AppError::RateLimited(FAILURE_WINDOW_MINUTES as u32));
-    }
-    if let Some(subject) = &ip_subject {
-        if login_attempts::count_since(db, subject, since)
-            .await
-            .map_err(db_error)?
-            >= MAX_FAILURES_PER_IP
-        {
-            return Err(AppError::RateLimited(FAILURE_WINDOW_MINUTES as u32));
-        }
-    }
-
+    let attempt = Attempt::record(db, tenant.id, email.as_str(), ip, now).await?;
     let user = users::by_email(db, tenant.id, email.as_str())
         .await
         .map_err(db_error)?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     if !password::verify(password_raw, stored).await {
-        login_attempts::record(db, &email_subject, now)
-            .await
-            .map_err(db_error)?;
-        if let Some(subject) = &ip_subject {
-            login_attempts::record(db, subject, now)
-                .await
-                .map_err(db_error)?;
-        }
+        // The attempt stays recorded: it was a failure.
         let mut errors = FormErrors::new().with_values(&[("email", email.as_str())]);
         errors.add(
             "password",
@@ -91,9 +151,7 @@ pub async fn sign_in(
         );
         return Err(AppError::Invalid(errors));
     }
-    login_attempts::clear(db, &email_subject)
-        .await
-        .map_err(db_error)?;
+    attempt.succeeded(db).await?;
     users::touch_sign_in(db, user.id, now)
         .await
         .map_err(db_error)?;
@@ -260,7 +318,7 @@ pub async fn reset_password(
     {
         return Err(expired());
     }
-    users::set_password(&txn, tenant.id, reset.user_id, hash)
+    users::set_password(&txn, tenant.id, reset.user_id, hash, now)
         .await
         .map_err(db_error)?;
     // A reset is often a response to a compromise: end every session.

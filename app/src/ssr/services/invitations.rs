@@ -29,6 +29,10 @@ pub fn grantable_roles(actor: &Actor, kind: OrgKind) -> Vec<Role> {
     }
 }
 
+/// Invitations one person may send in an hour: enough to onboard a whole
+/// partner's team in one sitting, too few to use the portal as a mailer.
+pub const MAX_INVITATIONS_PER_HOUR: u64 = 30;
+
 pub async fn invite(
     state: &AppState,
     actor: &Actor,
@@ -96,6 +100,18 @@ pub async fn invite(
     let now = super::now();
     let (token, hash) = tokens::issue();
     let txn = begin_write(&state.db).await.map_err(db_error)?;
+    // Counted inside the write transaction, so parallel sends queue behind it.
+    let sent_lately = auth_tokens::invitations_sent_since(
+        &txn,
+        actor.tenant_id,
+        actor.user_id,
+        now - Duration::hours(1),
+    )
+    .await
+    .map_err(db_error)?;
+    if sent_lately >= MAX_INVITATIONS_PER_HOUR {
+        return Err(AppError::RateLimited(60));
+    }
     auth_tokens::revoke_open_for(&txn, actor.tenant_id, org.id, email.as_str(), now)
         .await
         .map_err(db_error)?;

@@ -10,9 +10,10 @@ use crate::ssr::entities::{
     cobrand_template as template, contact, mdf_request,
 };
 use crate::ssr::repo::db_error;
+use crate::ssr::scope::CountedOrgs;
 use crate::ssr::services::cobrand::{designs, templates::own_org};
 use crate::ssr::services::now;
-use crate::ssr::{Actor, AppState};
+use crate::ssr::{Actor, AppState, Scope};
 use crate::types::campaign::{
     CampaignAsset, CampaignCard, CampaignDetail, CampaignStatus, CampaignsPage, SendStats, SendView,
 };
@@ -78,7 +79,15 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
         .map_err(db_error)?;
     if actor.role.is_vendor_staff() {
         let counts = partner_counts(&state.db, actor.tenant_id).await?;
-        let mut stats = report::stats(&state.db, actor.tenant_id, None, None, By::Campaign).await?;
+        // A channel manager's totals count only the partners they manage.
+        let mut stats = report::stats(
+            &state.db,
+            actor.tenant_id,
+            None,
+            Scope::new(actor).counted_orgs(),
+            By::Campaign,
+        )
+        .await?;
         return Ok(CampaignsPage {
             can_manage: can_manage(actor),
             is_partner: false,
@@ -109,7 +118,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
         &state.db,
         actor.tenant_id,
         None,
-        Some(actor.organization_id),
+        CountedOrgs::One(actor.organization_id),
         By::Campaign,
     )
     .await?;
@@ -244,7 +253,7 @@ pub async fn detail(
 
     let mut focused = None;
     let (stats, partners, days, sends, mailable, fund_requests, partner_count) = if is_partner {
-        let org = Some(actor.organization_id);
+        let org = CountedOrgs::One(actor.organization_id);
         let mut per_send =
             report::stats(&state.db, actor.tenant_id, Some(c.id), org, By::Send).await?;
         let total = report::stats(&state.db, actor.tenant_id, Some(c.id), org, By::Campaign)
@@ -301,17 +310,27 @@ pub async fn detail(
         (total, Vec::new(), days, sends, mailable, requests, 0)
     } else {
         let partners = report::partners(state, actor, c.id).await?;
-        let total = report::stats(&state.db, actor.tenant_id, Some(c.id), None, By::Campaign)
-            .await?
-            .remove(&c.id)
-            .unwrap_or_default();
+        let total = report::stats(
+            &state.db,
+            actor.tenant_id,
+            Some(c.id),
+            Scope::new(actor).counted_orgs(),
+            By::Campaign,
+        )
+        .await?
+        .remove(&c.id)
+        .unwrap_or_default();
         // Only a partner the actor may see (a channel manager's own).
         focused = focus.and_then(|o| partners.iter().find(|p| p.org_id == o).cloned());
         let days = report::days(
             &state.db,
             actor.tenant_id,
             c.id,
-            focused.as_ref().map(|p| p.org_id),
+            focused
+                .as_ref()
+                .map_or(Scope::new(actor).counted_orgs(), |p| {
+                    CountedOrgs::One(p.org_id)
+                }),
             actor.time_zone,
         )
         .await?;

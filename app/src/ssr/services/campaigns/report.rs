@@ -2,9 +2,11 @@
 //! company and per send, a day-by-day series for the chart, and the CSV.
 
 use crate::error::{AppError, AppResult};
+use crate::ssr::csv_file::CsvFile;
 use crate::ssr::entities::campaign_participant as participant;
 use crate::ssr::repo::db_error;
-use crate::ssr::{Actor, AppState};
+use crate::ssr::scope::CountedOrgs;
+use crate::ssr::{Actor, AppState, Scope};
 use crate::types::campaign::{DayCount, PartnerResult, SendStats};
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
@@ -49,13 +51,27 @@ fn n(v: i64) -> u64 {
     v.max(0) as u64
 }
 
+/// The SQL condition (and its value) that keeps `orgs`' messages; `place`
+/// writes a placeholder for the next value.
+fn org_filter(orgs: CountedOrgs, tenant_id: i64, place: &mut dyn FnMut(i64) -> String) -> String {
+    match orgs {
+        CountedOrgs::All => String::new(),
+        CountedOrgs::One(org) => format!(" AND org_id = {}", place(org)),
+        CountedOrgs::ManagedBy(user) => format!(
+            " AND org_id IN (SELECT id FROM organizations WHERE tenant_id = {} AND channel_manager_id = {})",
+            place(tenant_id),
+            place(user)
+        ),
+    }
+}
+
 /// Counts of one tenant's campaign messages, optionally narrowed to a
-/// campaign and a company, grouped by `by`.
+/// campaign, of the companies in `orgs`, grouped by `by`.
 pub async fn stats(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     campaign_id: Option<i64>,
-    org_id: Option<i64>,
+    orgs: CountedOrgs,
     by: By,
 ) -> AppResult<HashMap<i64, SendStats>> {
     let backend = db.get_database_backend();
@@ -77,9 +93,7 @@ pub async fn stats(
     if let Some(c) = campaign_id {
         filter.push_str(&format!(" AND campaign_id = {}", place(&mut values, c)));
     }
-    if let Some(o) = org_id {
-        filter.push_str(&format!(" AND org_id = {}", place(&mut values, o)));
-    }
+    filter.push_str(&org_filter(orgs, tenant_id, &mut |v| place(&mut values, v)));
     let count = |cond: &str| format!("COALESCE(SUM(CASE WHEN {cond} THEN 1 ELSE 0 END), 0)");
     let sql = format!(
         "SELECT {key} AS key, {queued} AS queued, {sent} AS sent, {delivered} AS delivered, \
@@ -134,14 +148,14 @@ pub async fn days(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     campaign_id: i64,
-    org_id: Option<i64>,
+    orgs: CountedOrgs,
     tz: Tz,
 ) -> AppResult<Vec<DayCount>> {
     let backend = db.get_database_backend();
-    let (p1, p2, p3) = if backend == DbBackend::Postgres {
-        ("$1", "$2", "$3")
+    let (p1, p2) = if backend == DbBackend::Postgres {
+        ("$1", "$2")
     } else {
-        ("?", "?", "?")
+        ("?", "?")
     };
     let mut out: BTreeMap<String, DayCount> = BTreeMap::new();
     for (i, column) in ["sent_at", "opened_at", "clicked_at"]
@@ -166,10 +180,14 @@ pub async fn days(
              WHERE tenant_id = {p1} AND campaign_id = {p2} AND {column} IS NOT NULL"
         );
         let mut values: Vec<Value> = vec![tenant_id.into(), campaign_id.into()];
-        if let Some(o) = org_id {
-            sql.push_str(&format!(" AND org_id = {p3}"));
-            values.push(o.into());
-        }
+        sql.push_str(&org_filter(orgs, tenant_id, &mut |v| {
+            values.push(v.into());
+            if backend == DbBackend::Postgres {
+                format!("${}", values.len())
+            } else {
+                "?".to_owned()
+            }
+        }));
         sql.push_str(" GROUP BY 1");
         let rows =
             QuarterRow::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
@@ -225,7 +243,7 @@ pub async fn partners(
     let visible: HashMap<i64, String> = if joined.is_empty() {
         HashMap::new()
     } else {
-        crate::ssr::Scope::new(actor)
+        Scope::new(actor)
             .partners()
             .filter(
                 crate::ssr::entities::organization::Column::Id
@@ -238,7 +256,14 @@ pub async fn partners(
             .map(|o| (o.id, o.name))
             .collect()
     };
-    let mut per_org = stats(&state.db, actor.tenant_id, Some(campaign_id), None, By::Org).await?;
+    let mut per_org = stats(
+        &state.db,
+        actor.tenant_id,
+        Some(campaign_id),
+        Scope::new(actor).counted_orgs(),
+        By::Org,
+    )
+    .await?;
     Ok(joined
         .into_iter()
         .filter_map(|p| {
@@ -260,29 +285,26 @@ pub async fn csv(state: &AppState, actor: &Actor, campaign_id: i64) -> AppResult
     }
     let c = super::find(&state.db, actor.tenant_id, campaign_id).await?;
     let rows = partners(state, actor, campaign_id).await?;
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let failed = |e: csv::Error| {
-        tracing::error!(error = %e, "campaign CSV");
-        AppError::Internal
-    };
-    out.write_record([
-        "partner",
-        "opted_in",
-        "queued",
-        "sent",
-        "delivered",
-        "failed",
-        "suppressed",
-        "opened",
-        "clicked",
-        "unsubscribed",
-        "open_rate",
-        "click_rate",
-    ])
-    .map_err(failed)?;
+    let mut out = CsvFile::new(
+        "campaign CSV",
+        [
+            "partner",
+            "opted_in",
+            "queued",
+            "sent",
+            "delivered",
+            "failed",
+            "suppressed",
+            "opened",
+            "clicked",
+            "unsubscribed",
+            "open_rate",
+            "click_rate",
+        ],
+    )?;
     for r in rows {
         let s = &r.stats;
-        out.write_record([
+        out.row([
             r.org_name.clone(),
             r.joined_at.clone(),
             s.queued.to_string(),
@@ -295,10 +317,9 @@ pub async fn csv(state: &AppState, actor: &Actor, campaign_id: i64) -> AppResult
             s.unsubscribed.to_string(),
             SendStats::rate(s.opened, s.delivered),
             SendStats::rate(s.clicked, s.delivered),
-        ])
-        .map_err(failed)?;
+        ])?;
     }
-    let bytes = out.into_inner().map_err(|_| AppError::Internal)?;
+    let text = out.finish()?;
     let name: String = c
         .name
         .chars()
@@ -311,7 +332,7 @@ pub async fn csv(state: &AppState, actor: &Actor, campaign_id: i64) -> AppResult
         })
         .collect();
     Ok((
-        String::from_utf8(bytes).map_err(|_| AppError::Internal)?,
+        text,
         format!("campaign-{}-{}.csv", c.id, name.trim_matches('-')),
     ))
 }
@@ -334,10 +355,16 @@ pub async fn proof(
         .count(db)
         .await
         .map_err(db_error)?;
-    let stats = stats(db, tenant_id, Some(campaign_id), Some(org_id), By::Campaign)
-        .await?
-        .remove(&campaign_id)
-        .unwrap_or_default();
+    let stats = stats(
+        db,
+        tenant_id,
+        Some(campaign_id),
+        CountedOrgs::One(org_id),
+        By::Campaign,
+    )
+    .await?
+    .remove(&campaign_id)
+    .unwrap_or_default();
     Ok(crate::types::campaign::CampaignProof {
         campaign_id,
         name: c.name,

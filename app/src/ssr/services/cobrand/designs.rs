@@ -19,8 +19,8 @@ use crate::types::cobrand::{
 };
 use base64::Engine;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -393,7 +393,7 @@ pub async fn save(
             active.slot_values = Set(stored.clone());
             active.version = Set(d.version + 1);
             active.updated_at = Set(at);
-            active.update(&txn).await.map_err(db_error)?;
+            write_if_current(&txn, &d, active, &[]).await?;
             (id, stored)
         }
         None => {
@@ -441,6 +441,32 @@ pub async fn save(
     .map_err(db_error)?;
     txn.commit().await.map_err(db_error)?;
     Ok(id)
+}
+
+/// Writes `active` only if the stored design is still at `d.version` (and,
+/// when `statuses` is not empty, in one of them). Check and write are one
+/// statement, so of two racing writes exactly one lands and the other gets
+/// the stale-tab message.
+async fn write_if_current(
+    db: &impl ConnectionTrait,
+    d: &design::Model,
+    active: design::ActiveModel,
+    statuses: &[DesignStatus],
+) -> AppResult<()> {
+    let mut update = design::Entity::update_many()
+        .set(active)
+        .filter(design::Column::TenantId.eq(d.tenant_id))
+        .filter(design::Column::Id.eq(d.id))
+        .filter(design::Column::Version.eq(d.version));
+    if !statuses.is_empty() {
+        update = update.filter(design::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
+    }
+    let done = update.exec(db).await.map_err(db_error)?;
+    if done.rows_affected == 1 {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(STALE.into()))
+    }
 }
 
 /// Brings back an earlier revision as the current values (a new revision).
@@ -520,8 +546,13 @@ pub async fn submit(state: &AppState, actor: &Actor, id: i64, version: i32) -> A
     active.status = Set(DesignStatus::Submitted.as_str().into());
     active.submitted_at = Set(Some(now()));
     active.version = Set(d.version + 1);
-    active.update(&state.db).await.map_err(db_error)?;
-    Ok(())
+    write_if_current(
+        &state.db,
+        &d,
+        active,
+        &[DesignStatus::Draft, DesignStatus::Rejected],
+    )
+    .await
 }
 
 /// The vendor approves (export unlocks) or rejects with a comment.
@@ -569,8 +600,9 @@ pub async fn review(
     active.reviewed_by = Set(Some(actor.user_id));
     active.reviewed_at = Set(Some(now()));
     active.version = Set(d.version + 1);
-    active.update(&state.db).await.map_err(db_error)?;
-    Ok(())
+    // The version in the same statement: an approval covers exactly the
+    // content the reviewer saw, never a save that landed in between.
+    write_if_current(&state.db, &d, active, &[DesignStatus::Submitted]).await
 }
 
 async fn to_cards(

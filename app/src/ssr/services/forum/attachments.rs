@@ -2,10 +2,21 @@
 //! by name), served only to signed-in members of the same program. A post
 //! refers to them with ordinary Markdown image syntax.
 
-use super::ensure_not_suspended;
+use super::{ensure_not_suspended, Access};
 use crate::error::{AppError, AppResult};
-use crate::ssr::forum::markdown::ATTACHMENT_PREFIX;
+use crate::ssr::entities::{
+    forum_picture as picture, forum_post as post, forum_post_picture as post_picture,
+    forum_topic as topic,
+};
+use crate::ssr::forum::markdown::{pictures_shown, ATTACHMENT_PREFIX};
+use crate::ssr::repo::db_error;
+use crate::ssr::services::now;
 use crate::ssr::{tokens, Actor, AppState};
+use sea_orm::sea_query::{OnConflict, Query};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter,
+};
 
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
@@ -71,6 +82,15 @@ pub async fn store(
         .collect();
     let key = format!("forum/{}/{name}.{ext}", actor.tenant_id);
     state.storage.put(&key, bytes).await?;
+    picture::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        name: Set(format!("{name}.{ext}")),
+        uploader_id: Set(actor.user_id),
+        created_at: Set(now()),
+    }
+    .insert(&state.db)
+    .await
+    .map_err(db_error)?;
     let alt: String = file_name
         .rsplit_once('.')
         .map_or(file_name, |(stem, _)| stem)
@@ -89,7 +109,78 @@ pub async fn store(
     ))
 }
 
-/// A stored picture, for a member of the program it belongs to.
+/// Records which of the program's pictures a post's HTML shows. Pictures
+/// an edit drops stay linked: the post's history still shows them.
+pub(super) async fn link(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    post_id: i64,
+    html: &str,
+) -> AppResult<()> {
+    let rows: Vec<_> = pictures_shown(html, tenant_id)
+        .into_iter()
+        .map(|name| post_picture::ActiveModel {
+            tenant_id: Set(tenant_id),
+            post_id: Set(post_id),
+            name: Set(name),
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    post_picture::Entity::insert_many(rows)
+        .on_conflict(
+            OnConflict::columns([
+                post_picture::Column::TenantId,
+                post_picture::Column::PostId,
+                post_picture::Column::Name,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await
+        .map(|_| ())
+        .map_err(db_error)
+}
+
+/// Whether the actor may see a picture: they uploaded it, or a post in a
+/// category they can see shows it.
+async fn may_see(db: &impl ConnectionTrait, actor: &Actor, name: &str) -> AppResult<bool> {
+    let uploaded = picture::Entity::find()
+        .filter(picture::Column::TenantId.eq(actor.tenant_id))
+        .filter(picture::Column::Name.eq(name))
+        .filter(picture::Column::UploaderId.eq(actor.user_id))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    if uploaded > 0 {
+        return Ok(true);
+    }
+    let showing = Query::select()
+        .column(post_picture::Column::PostId)
+        .from(post_picture::Entity)
+        .and_where(post_picture::Column::TenantId.eq(actor.tenant_id))
+        .and_where(post_picture::Column::Name.eq(name))
+        .to_owned();
+    let visible_topics = Query::select()
+        .column(topic::Column::Id)
+        .from(topic::Entity)
+        .and_where(topic::Column::TenantId.eq(actor.tenant_id))
+        .and_where(topic::Column::CategoryId.is_in(Access::load(db, actor).await?.category_ids()))
+        .to_owned();
+    let posts = post::Entity::find()
+        .filter(post::Column::TenantId.eq(actor.tenant_id))
+        .filter(post::Column::Id.in_subquery(showing))
+        .filter(post::Column::TopicId.in_subquery(visible_topics))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    Ok(posts > 0)
+}
+
+/// A stored picture, for its uploader and for members who can see a post
+/// that shows it (404 for anyone else, as for a picture that never was).
 pub async fn load(
     state: &AppState,
     actor: &Actor,
@@ -97,7 +188,7 @@ pub async fn load(
     name: &str,
 ) -> AppResult<(Vec<u8>, &'static str)> {
     let mime = mime_of(name).ok_or(AppError::NotFound)?;
-    if tenant_id != actor.tenant_id {
+    if tenant_id != actor.tenant_id || !may_see(&state.db, actor, name).await? {
         return Err(AppError::NotFound);
     }
     let bytes = state

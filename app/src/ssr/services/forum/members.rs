@@ -1,9 +1,10 @@
 //! @mention completion: people the writer may address. Vendor staff, the
-//! writer's own colleagues and anyone who has posted in the forum; never a
-//! directory of every partner's staff.
+//! writer's own colleagues and anyone who has posted in a category the
+//! writer can see; never a directory of every partner's staff, and never
+//! a hint that someone is active in a category hidden from the writer.
 
 use crate::error::AppResult;
-use crate::ssr::entities::{forum_post as post, organization, user};
+use crate::ssr::entities::{forum_post as post, forum_topic as topic, organization, user};
 use crate::ssr::repo::db_error;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::MemberHint;
@@ -30,10 +31,19 @@ pub async fn complete(state: &AppState, actor: &Actor, prefix: &str) -> AppResul
         .and_where(organization::Column::TenantId.eq(actor.tenant_id))
         .and_where(organization::Column::Kind.eq(OrgKind::Vendor.as_str()))
         .to_owned();
+    let visible_topics = Query::select()
+        .column(topic::Column::Id)
+        .from(topic::Entity)
+        .and_where(topic::Column::TenantId.eq(actor.tenant_id))
+        .and_where(
+            topic::Column::CategoryId.is_in(super::Access::load(db, actor).await?.category_ids()),
+        )
+        .to_owned();
     let posters = Query::select()
         .column(post::Column::AuthorId)
         .from(post::Entity)
         .and_where(post::Column::TenantId.eq(actor.tenant_id))
+        .and_where(post::Column::TopicId.in_subquery(visible_topics))
         .to_owned();
     let users = user::Entity::find()
         .filter(user::Column::TenantId.eq(actor.tenant_id))

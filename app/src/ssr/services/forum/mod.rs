@@ -36,6 +36,17 @@ pub fn can_moderate(role: Role) -> bool {
     )
 }
 
+/// Whether a moderator may suspend (or lift the suspension of) a member
+/// with `target` role: vendor admins anyone, other moderators only partner
+/// members (a channel manager must not be able to silence the admins above
+/// them).
+pub fn can_suspend(actor: Role, target: Role) -> bool {
+    match actor {
+        Role::VendorAdmin => true,
+        _ => can_moderate(actor) && !target.is_vendor_staff(),
+    }
+}
+
 pub fn can_manage_categories(role: Role) -> bool {
     matches!(role, Role::VendorAdmin | Role::MarketingManager)
 }
@@ -296,4 +307,28 @@ pub(crate) fn tags_of(stored: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+#[cfg(test)]
+mod suspension_rights {
+    use super::can_suspend;
+    use crate::types::Role;
+
+    #[test]
+    fn only_vendor_admins_may_suspend_vendor_staff() {
+        for actor in Role::ALL {
+            for target in Role::ALL {
+                let expected = match actor {
+                    Role::VendorAdmin => true,
+                    Role::ChannelManager | Role::MarketingManager => !target.is_vendor_staff(),
+                    _ => false,
+                };
+                assert_eq!(
+                    can_suspend(actor, target),
+                    expected,
+                    "{actor:?} -> {target:?}"
+                );
+            }
+        }
+    }
 }

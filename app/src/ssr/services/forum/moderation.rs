@@ -15,6 +15,7 @@ use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
     FlagReason, FlagView, ModerationPage, NotificationKind, PostStatus, QueuedPost, SuspensionView,
 };
+use crate::types::Role;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -280,6 +281,9 @@ pub async fn suspend(
         .ok_or(AppError::NotFound)?;
     if target.id == actor.user_id {
         return Err(AppError::Conflict("You can't suspend yourself.".into()));
+    }
+    if !Role::parse(&target.role).is_some_and(|role| super::can_suspend(actor.role, role)) {
+        return Err(AppError::Forbidden);
     }
     if days == 0 {
         return suspension::Entity::update_many()

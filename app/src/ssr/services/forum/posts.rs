@@ -130,7 +130,7 @@ impl Draft {
         is_first: bool,
         status: PostStatus,
     ) -> AppResult<post::Model> {
-        post::ActiveModel {
+        let p = post::ActiveModel {
             tenant_id: Set(actor.tenant_id),
             topic_id: Set(topic_id),
             author_id: Set(actor.user_id),
@@ -149,7 +149,9 @@ impl Draft {
         }
         .insert(db)
         .await
-        .map_err(db_error)
+        .map_err(db_error)?;
+        super::attachments::link(db, actor.tenant_id, p.id, &p.body_html).await?;
+        Ok(p)
     }
 }
 
@@ -427,6 +429,7 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
                 .into(),
         ));
     }
+    super::attachments::link(&txn, actor.tenant_id, p.id, &draft.rendered.html).await?;
     revision::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         post_id: Set(p.id),

@@ -2,7 +2,8 @@
 //! as decimals in the budget's currency.
 
 use super::{can_manage_budgets, forbidden};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
+use crate::ssr::csv_file::CsvFile;
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_ledger, mdf_request};
 use crate::ssr::repo::{db_error, organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
@@ -75,32 +76,29 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
     .into_iter()
     .collect();
 
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let failed = |e: csv::Error| {
-        tracing::error!(error = %e, "ledger export");
-        AppError::Internal
-    };
-    out.write_record([
-        "entry",
-        "date_utc",
-        "budget",
-        "holder",
-        "request",
-        "request_title",
-        "kind",
-        "amount",
-        "currency",
-        "actor",
-        "reason",
-    ])
-    .map_err(failed)?;
+    let mut out = CsvFile::new(
+        "ledger export",
+        [
+            "entry",
+            "date_utc",
+            "budget",
+            "holder",
+            "request",
+            "request_title",
+            "kind",
+            "amount",
+            "currency",
+            "actor",
+            "reason",
+        ],
+    )?;
     for e in &entries {
         let holder = e
             .allocation_id
             .and_then(|id| allocations.get(&id))
             .map(|a| super::overview::holder(a, &partners));
         let request = e.request_id.and_then(|id| requests.get(&id));
-        out.write_record([
+        out.row([
             e.id.to_string(),
             e.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
             budgets
@@ -117,9 +115,7 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
             e.currency.clone(),
             people.get(&e.actor_id).cloned().unwrap_or_default(),
             e.reason.clone(),
-        ])
-        .map_err(failed)?;
+        ])?;
     }
-    let bytes = out.into_inner().map_err(|_| AppError::Internal)?;
-    String::from_utf8(bytes).map_err(|_| AppError::Internal)
+    out.finish()
 }
