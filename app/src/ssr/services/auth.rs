@@ -327,3 +327,17 @@ pub async fn reset_password(
         .map_err(db_error)?;
     txn.commit().await.map_err(db_error)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{slowdown, MAX_SLOWDOWN_SECS};
+
+    #[test]
+    fn an_address_under_attack_slows_down_instead_of_locking() {
+        assert!(slowdown(0).is_zero());
+        assert!(slowdown(5).is_zero());
+        assert_eq!(slowdown(6).as_secs(), 1);
+        assert_eq!(slowdown(9).as_secs(), 4);
+        assert_eq!(slowdown(10_000).as_secs(), MAX_SLOWDOWN_SECS);
+    }
+}
