@@ -104,8 +104,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, jobs: Vec<Job>) -> AppResult<()>
         let rows = chunk.iter().map(Job::row).collect::<AppResult<Vec<_>>>()?;
         job::Entity::insert_many(rows)
             .exec_without_returning(db)
-            .await
-            .map_err(db_error)?;
+            .await?;
     }
     Ok(())
 }
@@ -154,8 +153,7 @@ pub async fn renew(db: &impl ConnectionTrait, id: i64, attempts: i32) -> AppResu
         .filter(job::Column::Status.eq("running"))
         .filter(job::Column::Attempts.eq(attempts))
         .exec(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(renewed.rows_affected == 1)
 }
 
@@ -194,8 +192,7 @@ async fn finish(db: &impl ConnectionTrait, id: i64, status: &str, error: &str) -
         .col_expr(job::Column::FinishedAt, Expr::value(Some(now())))
         .filter(job::Column::Id.eq(id))
         .exec(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(())
 }
 
@@ -220,11 +217,7 @@ async fn requeue(
             Expr::col(job::Column::Attempts).sub(1),
         );
     }
-    update
-        .filter(job::Column::Id.eq(id))
-        .exec(db)
-        .await
-        .map_err(db_error)?;
+    update.filter(job::Column::Id.eq(id)).exec(db).await?;
     Ok(())
 }
 

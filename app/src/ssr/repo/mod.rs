@@ -65,6 +65,13 @@ pub fn db_error(err: DbErr) -> AppError {
     }
 }
 
+/// `?` on a query turns its error into the one the user may see.
+impl From<DbErr> for AppError {
+    fn from(err: DbErr) -> Self {
+        db_error(err)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,8 +21,7 @@ async fn set_own(
         .filter(user::Column::TenantId.eq(actor.tenant_id))
         .filter(user::Column::Id.eq(actor.user_id))
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(())
 }
 
@@ -64,8 +63,7 @@ pub async fn change_password(
         return Err(AppError::Invalid(e));
     }
     let me = users::by_id_in_tenant(&state.db, actor.tenant_id, actor.user_id)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::Unauthenticated)?;
     if !password::verify(current, me.password_hash).await {
         return Err(AppError::invalid(
@@ -74,16 +72,13 @@ pub async fn change_password(
         ));
     }
     let hash = password::hash(new).await?;
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
-    users::set_password(&txn, actor.tenant_id, actor.user_id, hash, super::now())
-        .await
-        .map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
+    users::set_password(&txn, actor.tenant_id, actor.user_id, hash, super::now()).await?;
     session::Entity::delete_many()
         .filter(session::Column::TenantId.eq(actor.tenant_id))
         .filter(session::Column::UserId.eq(actor.user_id))
         .filter(session::Column::Id.ne(actor.session_id.as_str()))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     txn.commit().await.map_err(db_error)
 }

@@ -53,22 +53,16 @@ impl Attempt {
         let mut over_limit = false;
         let mut address_failures = 0;
         for (subject, limit) in &subjects {
-            let id = login_attempts::record(db, subject, now)
-                .await
-                .map_err(db_error)?;
+            let id = login_attempts::record(db, subject, now).await?;
             attempt.ids.push(id);
-            let count = login_attempts::count_since(db, subject, since)
-                .await
-                .map_err(db_error)?;
+            let count = login_attempts::count_since(db, subject, since).await?;
             match limit {
                 Some(max) => over_limit |= count > *max,
                 None => address_failures = count.saturating_sub(1),
             }
         }
         if over_limit {
-            login_attempts::delete(db, &attempt.ids)
-                .await
-                .map_err(db_error)?;
+            login_attempts::delete(db, &attempt.ids).await?;
             return Err(AppError::RateLimited(FAILURE_WINDOW_MINUTES as u32));
         }
         let wait = slowdown(address_failures);
@@ -81,9 +75,7 @@ impl Attempt {
     /// The password was right: this try and this client's earlier failures
     /// for the address no longer count (others' failures still slow it).
     async fn succeeded(self, db: &DatabaseConnection) -> AppResult<()> {
-        login_attempts::delete(db, &self.ids)
-            .await
-            .map_err(db_error)?;
+        login_attempts::delete(db, &self.ids).await?;
         login_attempts::clear(db, &self.pair)
             .await
             .map_err(db_error)
@@ -127,9 +119,7 @@ pub async fn sign_in(
     let db = &state.db;
     let now = super::now();
     let attempt = Attempt::record(db, tenant.id, email.as_str(), ip, now).await?;
-    let user = users::by_email(db, tenant.id, email.as_str())
-        .await
-        .map_err(db_error)?;
+    let user = users::by_email(db, tenant.id, email.as_str()).await?;
     let stored = user.as_ref().and_then(|u| u.password_hash.clone());
     if !password::verify(password_raw, stored).await {
         // The attempt stays recorded: it was a failure.
@@ -152,9 +142,7 @@ pub async fn sign_in(
         return Err(AppError::Invalid(errors));
     }
     attempt.succeeded(db).await?;
-    users::touch_sign_in(db, user.id, now)
-        .await
-        .map_err(db_error)?;
+    users::touch_sign_in(db, user.id, now).await?;
     start_session(state, tenant.id, user.id).await
 }
 
@@ -166,9 +154,7 @@ pub async fn start_session(
     let now = super::now();
     let absolute = Duration::from_std(state.config.session_absolute).unwrap_or(Duration::days(30));
     let (token, hash) = tokens::issue();
-    sessions::insert(&state.db, hash, tenant_id, user_id, now, now + absolute)
-        .await
-        .map_err(db_error)?;
+    sessions::insert(&state.db, hash, tenant_id, user_id, now, now + absolute).await?;
     Ok(NewSession {
         token,
         max_age_secs: absolute.num_seconds(),
@@ -179,8 +165,7 @@ pub async fn start_session(
 /// sessions are deleted; activity is recorded at most once a minute.
 pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult<Option<Actor>> {
     let hash = tokens::digest(token);
-    let Some((session, user, org)) = sessions::load(&state.db, &hash).await.map_err(db_error)?
-    else {
+    let Some((session, user, org)) = sessions::load(&state.db, &hash).await? else {
         return Ok(None);
     };
     let now = super::now();
@@ -188,14 +173,12 @@ pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult
     let expired = session.expires_at <= now || session.last_seen_at + idle <= now;
     if expired || !user.active || session.tenant_id != tenant_id {
         if expired || !user.active {
-            sessions::delete(&state.db, &hash).await.map_err(db_error)?;
+            sessions::delete(&state.db, &hash).await?;
         }
         return Ok(None);
     }
     if now - session.last_seen_at > Duration::seconds(60) {
-        sessions::touch(&state.db, &hash, now)
-            .await
-            .map_err(db_error)?;
+        sessions::touch(&state.db, &hash, now).await?;
     }
     let (Some(role), Some(org_kind)) = (Role::parse(&user.role), OrgKind::parse(&org.kind)) else {
         tracing::error!(
@@ -240,20 +223,11 @@ pub async fn request_reset(
     let db = &state.db;
     let now = super::now();
     let subject = format!("reset:{}:{}", tenant.id, email);
-    if login_attempts::count_since(db, &subject, now - Duration::hours(1))
-        .await
-        .map_err(db_error)?
-        >= 5
-    {
+    if login_attempts::count_since(db, &subject, now - Duration::hours(1)).await? >= 5 {
         return Err(AppError::RateLimited(60));
     }
-    login_attempts::record(db, &subject, now)
-        .await
-        .map_err(db_error)?;
-    let Some(user) = users::by_email(db, tenant.id, email.as_str())
-        .await
-        .map_err(db_error)?
-    else {
+    login_attempts::record(db, &subject, now).await?;
+    let Some(user) = users::by_email(db, tenant.id, email.as_str()).await? else {
         return Ok(());
     };
     if !user.active {
@@ -268,8 +242,7 @@ pub async fn request_reset(
         now,
         now + Duration::minutes(RESET_LINK_MINUTES),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     let link = format!("{}/reset-password?token={token}", state.config.base_url);
     let text = format!(
         "Hello {},\n\nSomeone (hopefully you) asked to reset your password for the {} partner portal.\n\
@@ -307,24 +280,16 @@ pub async fn reset_password(
         )
     };
     let reset = auth_tokens::open_reset(&state.db, tenant.id, &tokens::digest(token), now)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or_else(expired)?;
     let hash = password::hash(password_raw).await?;
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
-    if !auth_tokens::use_reset(&txn, reset.id, now)
-        .await
-        .map_err(db_error)?
-    {
+    let txn = begin_write(&state.db).await?;
+    if !auth_tokens::use_reset(&txn, reset.id, now).await? {
         return Err(expired());
     }
-    users::set_password(&txn, tenant.id, reset.user_id, hash, now)
-        .await
-        .map_err(db_error)?;
+    users::set_password(&txn, tenant.id, reset.user_id, hash, now).await?;
     // A reset is often a response to a compromise: end every session.
-    sessions::delete_for_user(&txn, tenant.id, reset.user_id)
-        .await
-        .map_err(db_error)?;
+    sessions::delete_for_user(&txn, tenant.id, reset.user_id).await?;
     txn.commit().await.map_err(db_error)
 }
 

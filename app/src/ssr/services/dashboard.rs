@@ -4,7 +4,7 @@
 use super::partners::summaries;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{invitation, mdf_request, organization, user};
-use crate::ssr::repo::{db_error, organizations, users};
+use crate::ssr::repo::{organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::RequestStatus;
 use crate::types::views::{Choice, Contact, Count, Dashboard, PartnerDashboard, VendorDashboard};
@@ -45,28 +45,22 @@ fn counts(
 async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
     let db = &state.db;
     let scope = Scope::new(actor);
-    let partner_count = scope.partners().count(db).await.map_err(db_error)?;
+    let partner_count = scope.partners().count(db).await?;
     let tier_order: Vec<&str> = Tier::ALL.iter().map(|t| t.as_str()).collect();
     let region_order: Vec<&str> = Region::ALL.iter().map(|t| t.as_str()).collect();
     let type_order: Vec<&str> = PartnerType::ALL.iter().map(|t| t.as_str()).collect();
     let by_tier = counts(
-        organizations::count_by(db, &scope, O::Tier)
-            .await
-            .map_err(db_error)?,
+        organizations::count_by(db, &scope, O::Tier).await?,
         |c| Tier::parse(c).map(|t| t.label()),
         &tier_order,
     );
     let by_region = counts(
-        organizations::count_by(db, &scope, O::Region)
-            .await
-            .map_err(db_error)?,
+        organizations::count_by(db, &scope, O::Region).await?,
         |c| Region::parse(c).map(|t| t.label()),
         &region_order,
     );
     let by_type = counts(
-        organizations::count_by(db, &scope, O::PartnerType)
-            .await
-            .map_err(db_error)?,
+        organizations::count_by(db, &scope, O::PartnerType).await?,
         |c| PartnerType::parse(c).map(|t| t.label()),
         &type_order,
     );
@@ -75,37 +69,32 @@ async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
         .users()
         .filter(user::Column::Role.is_in(partner_roles))
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let never_signed_in = scope
         .users()
         .filter(user::Column::Role.is_in(partner_roles))
         .filter(user::Column::LastSignInAt.is_null())
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let pending_invitations = scope
         .invitations()
         .filter(invitation::Column::AcceptedAt.is_null())
         .filter(invitation::Column::RevokedAt.is_null())
         .filter(invitation::Column::ExpiresAt.gt(super::now()))
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let unassigned_partners = scope
         .partners()
         .filter(O::ChannelManagerId.is_null())
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let newest = scope
         .partners()
         .order_by_desc(O::CreatedAt)
         .order_by_desc(O::Id)
         .limit(5)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(VendorDashboard {
         partner_count,
         by_tier,
@@ -122,8 +111,7 @@ async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
                 .mdf_requests()
                 .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted.as_str()))
                 .count(db)
-                .await
-                .map_err(db_error)?
+                .await?
         } else {
             0
         },
@@ -134,28 +122,21 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
     let db = &state.db;
     let scope = Scope::new(actor);
     let org = organizations::visible(db, &scope, actor.organization_id)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     let summary = summaries(db, actor.tenant_id, std::slice::from_ref(&org))
         .await?
         .remove(0);
     let channel_manager = match org.channel_manager_id {
         Some(id) => users::by_id_in_tenant(db, actor.tenant_id, id)
-            .await
-            .map_err(db_error)?
+            .await?
             .map(|m| Contact {
                 name: m.name,
                 email: m.email,
             }),
         None => None,
     };
-    let colleagues = scope
-        .users()
-        .count(db)
-        .await
-        .map_err(db_error)?
-        .saturating_sub(1);
+    let colleagues = scope.users().count(db).await?.saturating_sub(1);
     let pending_invitations = if actor.role == Role::PartnerAdmin {
         scope
             .invitations()
@@ -163,8 +144,7 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
             .filter(invitation::Column::RevokedAt.is_null())
             .filter(invitation::Column::ExpiresAt.gt(super::now()))
             .count(db)
-            .await
-            .map_err(db_error)?
+            .await?
     } else {
         0
     };
@@ -185,8 +165,7 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
             .downline()
             .order_by_asc(O::Name)
             .all(db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|o| Choice {
                 id: o.id,

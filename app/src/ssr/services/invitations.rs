@@ -51,9 +51,7 @@ pub async fn invite(
     let email = check::email(&mut e, "email", email_raw);
     let scope = Scope::new(actor);
     let org = match organization_raw.parse::<i64>() {
-        Ok(id) => organizations::visible(&state.db, &scope, id)
-            .await
-            .map_err(db_error)?,
+        Ok(id) => organizations::visible(&state.db, &scope, id).await?,
         Err(_) => None,
     };
     let org = match org {
@@ -80,8 +78,7 @@ pub async fn invite(
     }
     if let Some(email) = &email {
         if users::by_email(&state.db, actor.tenant_id, email.as_str())
-            .await
-            .map_err(db_error)?
+            .await?
             .is_some()
         {
             e.add(
@@ -99,7 +96,7 @@ pub async fn invite(
 
     let now = super::now();
     let (token, hash) = tokens::issue();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     // Counted inside the write transaction, so parallel sends queue behind it.
     let sent_lately = auth_tokens::invitations_sent_since(
         &txn,
@@ -107,14 +104,11 @@ pub async fn invite(
         actor.user_id,
         now - Duration::hours(1),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     if sent_lately >= MAX_INVITATIONS_PER_HOUR {
         return Err(AppError::RateLimited(60));
     }
-    auth_tokens::revoke_open_for(&txn, actor.tenant_id, org.id, email.as_str(), now)
-        .await
-        .map_err(db_error)?;
+    auth_tokens::revoke_open_for(&txn, actor.tenant_id, org.id, email.as_str(), now).await?;
     auth_tokens::insert_invitation(
         &txn,
         auth_tokens::NewInvitation {
@@ -128,11 +122,9 @@ pub async fn invite(
             expires_at: now + Duration::days(VALID_DAYS),
         },
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     let program = crate::ssr::repo::tenants::by_id(&txn, actor.tenant_id)
-        .await
-        .map_err(db_error)?
+        .await?
         .map(|t| t.name)
         .unwrap_or_default();
     let link = format!("{}/invitation?token={token}", state.config.base_url);
@@ -163,12 +155,10 @@ pub async fn info(
 ) -> AppResult<InvitationInfo> {
     let inv =
         auth_tokens::open_invitation(&state.db, tenant.id, &tokens::digest(token), super::now())
-            .await
-            .map_err(db_error)?
+            .await?
             .ok_or_else(|| AppError::Conflict(INVALID_LINK.into()))?;
     let org_name = organizations::names(&state.db, tenant.id, vec![inv.organization_id])
-        .await
-        .map_err(db_error)?
+        .await?
         .pop()
         .map(|(_, n)| n)
         .unwrap_or_default();
@@ -196,20 +186,15 @@ pub async fn accept(
     }
     let now = super::now();
     let inv = auth_tokens::open_invitation(&state.db, tenant.id, &tokens::digest(token), now)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or_else(|| AppError::Conflict(INVALID_LINK.into()))?;
     let hash = password::hash(password_raw).await?;
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
-    if !auth_tokens::accept_invitation(&txn, inv.id, now)
-        .await
-        .map_err(db_error)?
-    {
+    let txn = begin_write(&state.db).await?;
+    if !auth_tokens::accept_invitation(&txn, inv.id, now).await? {
         return Err(AppError::Conflict(INVALID_LINK.into()));
     }
     if users::by_email(&txn, tenant.id, &inv.email)
-        .await
-        .map_err(db_error)?
+        .await?
         .is_some()
     {
         return Err(AppError::Conflict(
@@ -228,12 +213,9 @@ pub async fn accept(
             now,
         },
     )
-    .await
-    .map_err(db_error)?;
-    users::touch_sign_in(&txn, user.id, now)
-        .await
-        .map_err(db_error)?;
-    txn.commit().await.map_err(db_error)?;
+    .await?;
+    users::touch_sign_in(&txn, user.id, now).await?;
+    txn.commit().await?;
     auth::start_session(state, tenant.id, user.id).await
 }
 
@@ -246,8 +228,7 @@ pub async fn revoke(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
         .invitations()
         .filter(invitation::Column::Id.eq(id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     if actor.role == Role::PartnerAdmin && inv.organization_id != actor.organization_id {
         return Err(AppError::Forbidden);
@@ -257,7 +238,6 @@ pub async fn revoke(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
         .filter(invitation::Column::TenantId.eq(actor.tenant_id))
         .filter(invitation::Column::Id.eq(inv.id))
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(())
 }

@@ -5,7 +5,6 @@
 use super::partners::{can_edit, visible_partner};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::organization;
-use crate::ssr::repo::db_error;
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -124,8 +123,7 @@ async fn set_key(
         .filter(scope.org_condition())
         .filter(organization::Column::Id.eq(org_id))
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(())
 }
 

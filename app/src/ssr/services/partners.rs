@@ -3,7 +3,7 @@
 use super::present::{partner_summary, user_row};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::organization;
-use crate::ssr::repo::{db_error, organizations, users};
+use crate::ssr::repo::{organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::views::{
@@ -25,13 +25,11 @@ pub async fn summaries(
     let parent_ids: Vec<i64> = rows.iter().filter_map(|o| o.parent_id).collect();
     let manager_ids: Vec<i64> = rows.iter().filter_map(|o| o.channel_manager_id).collect();
     let parents: HashMap<i64, String> = organizations::names(db, tenant_id, parent_ids)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .collect();
     let managers: HashMap<i64, String> = users::names(db, tenant_id, manager_ids)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .collect();
     Ok(rows
@@ -49,9 +47,7 @@ pub async fn list(
         return Err(AppError::Forbidden);
     }
     let scope = Scope::new(actor);
-    let (rows, total, more) = organizations::page(&state.db, &scope, &filter)
-        .await
-        .map_err(db_error)?;
+    let (rows, total, more) = organizations::page(&state.db, &scope, &filter).await?;
     let next_after = more
         .then(|| rows.last().map(|o| o.id.to_string()))
         .flatten();
@@ -77,8 +73,7 @@ pub(crate) async fn visible_partner(
     id: i64,
 ) -> AppResult<organization::Model> {
     organizations::visible(&state.db, scope, id)
-        .await
-        .map_err(db_error)?
+        .await?
         .filter(|o| o.kind == OrgKind::Partner.as_str())
         .ok_or(AppError::NotFound)
 }
@@ -89,29 +84,20 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
     let org = visible_partner(state, &scope, id).await?;
     let parent = match org.parent_id {
         Some(pid) => organizations::names(db, actor.tenant_id, vec![pid])
-            .await
-            .map_err(db_error)?
+            .await?
             .pop(),
         None => None,
     };
-    let children = organizations::children(db, &scope, org.id)
-        .await
-        .map_err(db_error)?;
+    let children = organizations::children(db, &scope, org.id).await?;
     let manager = match org.channel_manager_id {
-        Some(mid) => users::by_id_in_tenant(db, actor.tenant_id, mid)
-            .await
-            .map_err(db_error)?,
+        Some(mid) => users::by_id_in_tenant(db, actor.tenant_id, mid).await?,
         None => None,
     };
-    let org_users = users::in_organization(db, &scope, org.id)
-        .await
-        .map_err(db_error)?;
+    let org_users = users::in_organization(db, &scope, org.id).await?;
     let org_names = HashMap::from([(org.id, org.name.clone())]);
     let can_edit_program = actor.role == Role::VendorAdmin;
     let managers = if can_edit_program {
-        organizations::channel_managers(db, actor.tenant_id)
-            .await
-            .map_err(db_error)?
+        organizations::channel_managers(db, actor.tenant_id).await?
     } else {
         Vec::new()
     };
@@ -255,8 +241,7 @@ pub async fn update_profile(
         .filter(O::Id.eq(org.id))
         .filter(O::Version.eq(version))
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if res.rows_affected == 0 {
         return Err(AppError::Conflict(STALE.into()));
     }
@@ -317,9 +302,7 @@ async fn validate_program(
     let channel_manager_id = match input.channel_manager_id.trim() {
         "" => None,
         raw => {
-            let managers = organizations::channel_managers(db, actor.tenant_id)
-                .await
-                .map_err(db_error)?;
+            let managers = organizations::channel_managers(db, actor.tenant_id).await?;
             match raw
                 .parse::<i64>()
                 .ok()
@@ -341,9 +324,7 @@ async fn validate_program(
         raw => {
             let scope = Scope::new(actor);
             let parent = match raw.parse::<i64>() {
-                Ok(id) => organizations::visible(db, &scope, id)
-                    .await
-                    .map_err(db_error)?,
+                Ok(id) => organizations::visible(db, &scope, id).await?,
                 Err(_) => None,
             };
             match parent {
@@ -402,8 +383,7 @@ pub async fn update_program(
         .filter(O::Id.eq(org.id))
         .filter(O::Version.eq(version))
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if res.rows_affected == 0 {
         return Err(AppError::Conflict(STALE.into()));
     }
@@ -442,7 +422,6 @@ pub async fn create(state: &AppState, actor: &Actor, input: ProgramInput) -> App
         ..Default::default()
     }
     .insert(&state.db)
-    .await
-    .map_err(db_error)?;
+    .await?;
     Ok(org.id)
 }

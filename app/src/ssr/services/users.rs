@@ -5,7 +5,7 @@ use super::invitations::grantable_roles;
 use super::present::user_row;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::invitation;
-use crate::ssr::repo::{db_error, sessions, users};
+use crate::ssr::repo::{sessions, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::views::{InvitationRow, OrgChoice, UserAdmin};
 use crate::types::{OrgKind, Role};
@@ -30,10 +30,9 @@ pub async fn admin_view(state: &AppState, actor: &Actor) -> AppResult<UserAdmin>
         .order_by_asc(crate::ssr::entities::organization::Column::Kind)
         .order_by_asc(crate::ssr::entities::organization::Column::Name)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let names: HashMap<i64, String> = orgs.iter().map(|o| (o.id, o.name.clone())).collect();
-    let rows = users::list_visible(db, &scope).await.map_err(db_error)?;
+    let rows = users::list_visible(db, &scope).await?;
     let now = super::now();
     let pending = scope
         .invitations()
@@ -42,8 +41,7 @@ pub async fn admin_view(state: &AppState, actor: &Actor) -> AppResult<UserAdmin>
         .filter(invitation::Column::ExpiresAt.gt(now))
         .order_by_desc(invitation::Column::CreatedAt)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let mut roles: Vec<Role> = Vec::new();
     for kind in [OrgKind::Vendor, OrgKind::Partner] {
         for role in grantable_roles(actor, kind) {
@@ -98,19 +96,14 @@ pub async fn set_active(
     }
     let scope = Scope::new(actor);
     let target = users::visible(&state.db, &scope, user_id)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     if actor.role == Role::PartnerAdmin && target.organization_id != actor.organization_id {
         return Err(AppError::NotFound);
     }
-    users::set_active(&state.db, actor.tenant_id, target.id, active)
-        .await
-        .map_err(db_error)?;
+    users::set_active(&state.db, actor.tenant_id, target.id, active).await?;
     if !active {
-        sessions::delete_for_user(&state.db, actor.tenant_id, target.id)
-            .await
-            .map_err(db_error)?;
+        sessions::delete_for_user(&state.db, actor.tenant_id, target.id).await?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@
 use super::can_run;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::contact;
-use crate::ssr::repo::{begin_write, db_error};
+use crate::ssr::repo::begin_write;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::{ContactField, ContactView, ContactsPage, ImportPreview, ImportRow};
@@ -206,8 +206,7 @@ async fn existing(state: &AppState, actor: &Actor) -> AppResult<HashSet<String>>
         .filter(contact::Column::OrgId.eq(actor.organization_id))
         .into_tuple::<String>()
         .all(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .collect())
 }
@@ -280,15 +279,14 @@ pub async fn import(
             ..Default::default()
         })
         .collect();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     for chunk in rows.chunks(500) {
         contact::Entity::insert_many(chunk.to_vec())
             .on_conflict(already_listed())
             .exec_without_returning(&txn)
-            .await
-            .map_err(db_error)?;
+            .await?;
     }
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     p.imported = Some(rows.len());
     Ok(p)
 }
@@ -331,8 +329,7 @@ pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppR
             .filter(contact::Column::OrgId.eq(actor.organization_id))
             .filter(contact::Column::Email.eq(email.as_str()))
             .one(&state.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         match found {
             Some(c) if c.unsubscribed_at.is_some() => e.add(
                 "email",
@@ -367,8 +364,7 @@ pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppR
     let inserted = contact::Entity::insert(row)
         .on_conflict(already_listed())
         .exec_without_returning(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if inserted == 0 {
         e.add("email", duplicate);
         return Err(AppError::Invalid(e));
@@ -385,32 +381,26 @@ pub async fn remove(state: &AppState, actor: &Actor, id: i64) -> AppResult<Strin
     if !can_run(actor) {
         return Err(AppError::Forbidden);
     }
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let c = contact::Entity::find_by_id(id)
         .filter(contact::Column::TenantId.eq(actor.tenant_id))
         .filter(contact::Column::OrgId.eq(actor.organization_id))
         .one(&txn)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     message::Entity::update_many()
         .col_expr(message::Column::Status, Expr::value("suppressed"))
         .filter(message::Column::ContactId.eq(c.id))
         .filter(message::Column::Status.eq("queued"))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     message::Entity::update_many()
         .col_expr(message::Column::Email, Expr::value(""))
         .filter(message::Column::ContactId.eq(c.id))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
-    contact::Entity::delete_by_id(c.id)
-        .exec(&txn)
-        .await
-        .map_err(db_error)?;
-    txn.commit().await.map_err(db_error)?;
+        .await?;
+    contact::Entity::delete_by_id(c.id).exec(&txn).await?;
+    txn.commit().await?;
     Ok(c.email)
 }
 
@@ -422,18 +412,17 @@ pub async fn page(state: &AppState, actor: &Actor, before: Option<i64>) -> AppRe
     let base = contact::Entity::find()
         .filter(contact::Column::TenantId.eq(actor.tenant_id))
         .filter(contact::Column::OrgId.eq(actor.organization_id));
-    let total = base.clone().count(&state.db).await.map_err(db_error)?;
+    let total = base.clone().count(&state.db).await?;
     let mailable = base
         .clone()
         .filter(contact::Column::UnsubscribedAt.is_null())
         .count(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let mut q = base.order_by_desc(contact::Column::Id).limit(PAGE + 1);
     if let Some(before) = before {
         q = q.filter(contact::Column::Id.lt(before));
     }
-    let mut rows = q.all(&state.db).await.map_err(db_error)?;
+    let mut rows = q.all(&state.db).await?;
     let next = (rows.len() as u64 > PAGE).then(|| {
         rows.truncate(PAGE as usize);
         rows.last().map(|c| c.id)

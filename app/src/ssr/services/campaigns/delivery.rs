@@ -10,7 +10,6 @@ use crate::ssr::entities::{
     campaign_message as message, campaign_send as send, contact, organization,
 };
 use crate::ssr::jobs::Outcome;
-use crate::ssr::repo::db_error;
 use crate::ssr::services::now;
 use crate::ssr::AppState;
 use crate::types::campaign::CampaignStatus;
@@ -41,8 +40,7 @@ async fn mark(state: &AppState, id: i64, status: &str, error: &str, sent: bool) 
         .filter(message::Column::Id.eq(id))
         .filter(message::Column::Status.eq("queued"))
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(())
 }
 
@@ -112,8 +110,7 @@ pub async fn perform(state: &AppState, message_id: i64, last_attempt: bool) -> O
 async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppResult<Outcome> {
     let Some(m) = message::Entity::find_by_id(message_id)
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
     else {
         return Ok(Outcome::Fail("the message no longer exists".into()));
     };
@@ -139,8 +136,7 @@ async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppRe
     }
     let k = contact::Entity::find_by_id(m.contact_id)
         .one(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if k.as_ref().is_none_or(|k| k.unsubscribed_at.is_some()) {
         mark(state, m.id, "suppressed", "", false).await?;
         return Ok(Outcome::Done);
@@ -149,22 +145,16 @@ async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppRe
         .filter(message::Column::TenantId.eq(m.tenant_id))
         .filter(message::Column::SentAt.gt(now() - Duration::minutes(1)))
         .count(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if recent >= u64::from(state.config.campaign_rate_per_minute) {
         return Ok(Outcome::Later(Duration::seconds(10)));
     }
-    let Some(s) = send::Entity::find_by_id(m.send_id)
-        .one(&state.db)
-        .await
-        .map_err(db_error)?
-    else {
+    let Some(s) = send::Entity::find_by_id(m.send_id).one(&state.db).await? else {
         return Ok(Outcome::Fail("the send no longer exists".into()));
     };
     let Some(org) = organization::Entity::find_by_id(m.org_id)
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
     else {
         return Ok(Outcome::Fail("the sending company no longer exists".into()));
     };
@@ -192,8 +182,7 @@ async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppRe
                     .col_expr(message::Column::LastError, Expr::value(e.clone()))
                     .filter(message::Column::Id.eq(m.id))
                     .exec(&state.db)
-                    .await
-                    .map_err(db_error)?;
+                    .await?;
             }
             Ok(Outcome::Retry(e))
         }

@@ -5,7 +5,7 @@ use super::{audience, can_manage, find, list, meant_for, status_of};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign, cobrand_template as template, organization, user};
 use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
-use crate::ssr::repo::{begin_write, db_error};
+use crate::ssr::repo::begin_write;
 use crate::ssr::services::funds::date;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
@@ -60,8 +60,7 @@ pub async fn template_choices(state: &AppState, actor: &Actor) -> AppResult<Vec<
         .filter(template::Column::Status.eq(TemplateStatus::Published.as_str()))
         .order_by_asc(template::Column::Name)
         .all(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|t| TemplateChoice {
             id: t.id,
@@ -278,8 +277,7 @@ pub async fn save(
         active.update(&state.db).await
     } else {
         active.insert(&state.db).await
-    }
-    .map_err(db_error)?;
+    }?;
     Ok(saved.id)
 }
 
@@ -294,7 +292,7 @@ pub async fn change_status(
     if !can_manage(actor) {
         return Err(AppError::Forbidden);
     }
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let c = find(&txn, actor.tenant_id, id).await?;
     let from = status_of(&c);
     let Some(to) = from.after(m) else {
@@ -321,8 +319,7 @@ pub async fn change_status(
         .filter(campaign::Column::Id.eq(c.id))
         .filter(campaign::Column::Status.eq(from.as_str()))
         .exec(&txn)
-        .await
-        .map_err(db_error)?
+        .await?
         .rows_affected
         == 1;
     if !moved {
@@ -338,11 +335,10 @@ pub async fn change_status(
             )
             .filter(campaign::Column::Id.eq(c.id))
             .exec(&txn)
-            .await
-            .map_err(db_error)?;
+            .await?;
         announce(state, &txn, actor, &c).await?;
     }
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -367,7 +363,7 @@ async fn announce(
             orgs = orgs.filter(column.is_in(wanted));
         }
     }
-    let orgs = orgs.all(db).await.map_err(db_error)?;
+    let orgs = orgs.all(db).await?;
     let org_ids: Vec<i64> = orgs
         .iter()
         .filter(|o| meant_for(c, o))
@@ -389,8 +385,7 @@ async fn announce(
                 user::Column::Role.is_in([Role::PartnerAdmin.as_str(), Role::PartnerUser.as_str()]),
             )
             .all(db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         for p in people {
             let text = format!(
                 "Hello {},\n\n{} has a new campaign for you to run under your own brand: {}.\n\nGoal: {}\nRuns {} to {} ({}).\n\nOpt in, co-brand the material and send it to your contacts here:\n\n{link}\n",

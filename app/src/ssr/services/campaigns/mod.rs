@@ -93,8 +93,7 @@ pub(crate) async fn find(
     campaign::Entity::find_by_id(id)
         .filter(campaign::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 

@@ -61,8 +61,7 @@ async fn partner_counts(db: &impl ConnectionTrait, tenant_id: i64) -> AppResult<
         [tenant_id.into()],
     ))
     .all(db)
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .map(|j| (j.campaign_id, j.partners.max(0) as u64))
     .collect())
@@ -75,8 +74,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
         .filter(campaign::Column::TenantId.eq(actor.tenant_id))
         .order_by_desc(campaign::Column::Id)
         .all(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if actor.role.is_vendor_staff() {
         let counts = partner_counts(&state.db, actor.tenant_id).await?;
         // A channel manager's totals count only the partners they manage.
@@ -109,8 +107,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
         .filter(participant::Column::TenantId.eq(actor.tenant_id))
         .filter(participant::Column::OrgId.eq(actor.organization_id))
         .all(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|p| p.campaign_id)
         .collect();
@@ -160,8 +157,7 @@ async fn template_names(
         .filter(template::Column::TenantId.eq(tenant_id))
         .filter(template::Column::Id.is_in(ids))
         .all(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|t| (t.id, t))
         .collect())
@@ -205,8 +201,7 @@ pub async fn detail(
             .filter(design::Column::OrgId.eq(actor.organization_id))
             .order_by_asc(design::Column::Id)
             .all(&state.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|d| (d.template_id, d))
             .collect()
@@ -266,8 +261,7 @@ pub async fn detail(
             .filter(send::Column::OrgId.eq(actor.organization_id))
             .order_by_desc(send::Column::Id)
             .all(&state.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|s| {
                 let stats = per_send.remove(&s.id).unwrap_or_default();
@@ -287,16 +281,14 @@ pub async fn detail(
             .filter(contact::Column::OrgId.eq(actor.organization_id))
             .filter(contact::Column::UnsubscribedAt.is_null())
             .count(&state.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         let requests = mdf_request::Entity::find()
             .filter(mdf_request::Column::TenantId.eq(actor.tenant_id))
             .filter(mdf_request::Column::PartnerId.eq(actor.organization_id))
             .filter(mdf_request::Column::CampaignId.eq(c.id))
             .order_by_desc(mdf_request::Column::Id)
             .all(&state.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|r| {
                 let status = RequestStatus::parse(&r.status)
@@ -443,7 +435,7 @@ pub async fn join(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
         changed = true;
     }
     if changed {
-        active.update(&state.db).await.map_err(db_error)?;
+        active.update(&state.db).await?;
     }
     Ok(())
 }

@@ -4,7 +4,6 @@
 use crate::error::{AppError, AppResult};
 use crate::ssr::csv_file::CsvFile;
 use crate::ssr::entities::campaign_participant as participant;
-use crate::ssr::repo::db_error;
 use crate::ssr::scope::CountedOrgs;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::campaign::{DayCount, PartnerResult, SendStats};
@@ -111,8 +110,7 @@ pub async fn stats(
     );
     let rows = Row::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -192,8 +190,7 @@ pub async fn days(
         let rows =
             QuarterRow::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
                 .all(db)
-                .await
-                .map_err(db_error)?;
+                .await?;
         for r in rows {
             let Some(day) = local_day(&r.quarter, tz) else {
                 continue;
@@ -238,8 +235,7 @@ pub async fn partners(
         .filter(participant::Column::CampaignId.eq(campaign_id))
         .order_by_asc(participant::Column::JoinedAt)
         .all(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let visible: HashMap<i64, String> = if joined.is_empty() {
         HashMap::new()
     } else {
@@ -250,8 +246,7 @@ pub async fn partners(
                     .is_in(joined.iter().map(|p| p.org_id).collect::<Vec<_>>()),
             )
             .all(&state.db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|o| (o.id, o.name))
             .collect()
@@ -353,8 +348,7 @@ pub async fn proof(
         .filter(send::Column::OrgId.eq(org_id))
         .filter(send::Column::Status.ne("cancelled"))
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let stats = stats(
         db,
         tenant_id,

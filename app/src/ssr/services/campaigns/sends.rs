@@ -6,7 +6,7 @@ use super::{can_run, joined, status_of, tracking, visible};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign_message as message, campaign_send as send, contact};
 use crate::ssr::jobs::{self, Job, Work};
-use crate::ssr::repo::{begin_write, db_error};
+use crate::ssr::repo::begin_write;
 use crate::ssr::services::cobrand::exports::email_for_send;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
@@ -106,7 +106,7 @@ pub async fn create(
     let html = super::images::host(state, actor.tenant_id, &html).await?;
     let (html, links) = tracking::extract_links(&html);
 
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let reached: HashSet<i64> = message::Entity::find()
         .select_only()
         .column(message::Column::ContactId)
@@ -116,8 +116,7 @@ pub async fn create(
         .filter(message::Column::Status.ne("cancelled"))
         .into_tuple::<i64>()
         .all(&txn)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .collect();
     let contacts = contact::Entity::find()
@@ -125,8 +124,7 @@ pub async fn create(
         .filter(contact::Column::OrgId.eq(actor.organization_id))
         .filter(contact::Column::UnsubscribedAt.is_null())
         .all(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let total = contacts.len();
     let to: Vec<contact::Model> = contacts
         .into_iter()
@@ -156,8 +154,7 @@ pub async fn create(
         },
         &txn,
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     for chunk in to.chunks(500) {
         let rows = chunk.iter().map(|k| message::ActiveModel {
             tenant_id: Set(actor.tenant_id),
@@ -175,8 +172,7 @@ pub async fn create(
         });
         message::Entity::insert_many(rows)
             .exec_without_returning(&txn)
-            .await
-            .map_err(db_error)?;
+            .await?;
     }
     let ids: Vec<i64> = message::Entity::find()
         .select_only()
@@ -184,8 +180,7 @@ pub async fn create(
         .filter(message::Column::SendId.eq(s.id))
         .into_tuple::<i64>()
         .all(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let work = ids
         .into_iter()
         .map(|message_id| Job {
@@ -195,7 +190,7 @@ pub async fn create(
         })
         .collect();
     jobs::enqueue(&txn, work).await?;
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     Ok(Sent {
         send_id: s.id,
         recipients: to.len(),
@@ -212,17 +207,15 @@ pub async fn cancel(state: &AppState, actor: &Actor, send_id: i64) -> AppResult<
         .filter(send::Column::TenantId.eq(actor.tenant_id))
         .filter(send::Column::OrgId.eq(actor.organization_id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let stopped = message::Entity::update_many()
         .col_expr(message::Column::Status, Expr::value("cancelled"))
         .filter(message::Column::SendId.eq(s.id))
         .filter(message::Column::Status.eq("queued"))
         .exec(&txn)
-        .await
-        .map_err(db_error)?
+        .await?
         .rows_affected;
     if stopped == 0 {
         return Err(AppError::Conflict(
@@ -233,8 +226,7 @@ pub async fn cancel(state: &AppState, actor: &Actor, send_id: i64) -> AppResult<
         .col_expr(send::Column::Status, Expr::value("cancelled"))
         .filter(send::Column::Id.eq(s.id))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
-    txn.commit().await.map_err(db_error)?;
+        .await?;
+    txn.commit().await?;
     Ok(stopped)
 }

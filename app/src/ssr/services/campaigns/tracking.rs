@@ -5,7 +5,6 @@
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign_message as message, campaign_send as send, contact};
-use crate::ssr::repo::db_error;
 use crate::ssr::services::now;
 use crate::ssr::AppState;
 use base64::Engine;
@@ -172,8 +171,7 @@ async fn bump(
         .col_expr(counter, Expr::col(counter).add(1))
         .filter(message::Column::Id.eq(id))
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let at = now();
     for column in first {
         message::Entity::update_many()
@@ -181,8 +179,7 @@ async fn bump(
             .filter(message::Column::Id.eq(id))
             .filter(column.is_null())
             .exec(&state.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
     }
     Ok(())
 }
@@ -199,8 +196,7 @@ async fn signed_message(
     }
     message::Entity::find_by_id(id)
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -225,8 +221,7 @@ pub async fn clicked(state: &AppState, id: i64, n: usize, signature: &str) -> Ap
     let m = signed_message(state, id, Purpose::Click(n), signature).await?;
     let s = send::Entity::find_by_id(m.send_id)
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     let links: Vec<String> = serde_json::from_str(&s.links).unwrap_or_default();
     let target = links.get(n).cloned().ok_or(AppError::NotFound)?;
@@ -249,8 +244,7 @@ pub async fn unsubscribe_target(
     let m = signed_message(state, id, Purpose::Unsubscribe, signature).await?;
     let c = contact::Entity::find_by_id(m.contact_id)
         .one(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     // A contact the partner removed gets nothing more either.
     Ok(match c {
         Some(c) => (c.email, c.unsubscribed_at.is_some()),
@@ -268,15 +262,13 @@ pub async fn unsubscribe(state: &AppState, id: i64, signature: &str) -> AppResul
         .filter(contact::Column::Id.eq(m.contact_id))
         .filter(contact::Column::UnsubscribedAt.is_null())
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     message::Entity::update_many()
         .col_expr(message::Column::UnsubscribedAt, Expr::value(Some(at)))
         .filter(message::Column::Id.eq(id))
         .filter(message::Column::UnsubscribedAt.is_null())
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(m.email)
 }
 

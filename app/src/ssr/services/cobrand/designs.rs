@@ -10,7 +10,7 @@ use crate::ssr::entities::{
     cobrand_design as design, cobrand_design_revision as revision, cobrand_template as template,
     organization,
 };
-use crate::ssr::repo::{begin_write, db_error, organizations, users};
+use crate::ssr::repo::{begin_write, organizations, users};
 use crate::ssr::services::now;
 use crate::ssr::services::present::logo_url;
 use crate::ssr::{Actor, AppState, Scope};
@@ -123,8 +123,7 @@ pub async fn load(state: &AppState, actor: &Actor, id: i64) -> AppResult<design:
         .cobrand_designs()
         .filter(design::Column::Id.eq(id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -137,8 +136,7 @@ pub(crate) async fn org_of(
         .organizations()
         .filter(organization::Column::Id.eq(id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -146,8 +144,7 @@ async fn template_of(state: &AppState, d: &design::Model) -> AppResult<template:
     template::Entity::find_by_id(d.template_id)
         .filter(template::Column::TenantId.eq(d.tenant_id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -278,15 +275,13 @@ async fn revisions(
         .order_by_desc(revision::Column::Id)
         .limit(21)
         .all(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let names: HashMap<i64, String> = users::names(
         &state.db,
         actor.tenant_id,
         rows.iter().map(|r| r.saved_by).collect(),
     )
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .collect();
     let parsed: Vec<Values> = rows.iter().map(|r| values_of(&r.slot_values)).collect();
@@ -370,7 +365,7 @@ pub async fn save(
     }
     let name = clean_name(name)?;
     let at = now();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let (id, stored) = match design_id {
         Some(id) => {
             let d = load(state, actor, id).await?;
@@ -422,8 +417,7 @@ pub async fn save(
                 ..Default::default()
             }
             .insert(&txn)
-            .await
-            .map_err(db_error)?;
+            .await?;
             (d.id, stored)
         }
     };
@@ -437,9 +431,8 @@ pub async fn save(
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_error)?;
-    txn.commit().await.map_err(db_error)?;
+    .await?;
+    txn.commit().await?;
     Ok(id)
 }
 
@@ -461,7 +454,7 @@ async fn write_if_current(
     if !statuses.is_empty() {
         update = update.filter(design::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
     }
-    let done = update.exec(db).await.map_err(db_error)?;
+    let done = update.exec(db).await?;
     if done.rows_affected == 1 {
         Ok(())
     } else {
@@ -482,8 +475,7 @@ pub async fn restore(
         .filter(revision::Column::TenantId.eq(actor.tenant_id))
         .filter(revision::Column::DesignId.eq(d.id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     save(
         state,
@@ -615,8 +607,7 @@ async fn to_cards(
         .cobrand_templates()
         .filter(template::Column::Id.is_in(template_ids))
         .all(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|t| (t.id, t.name))
         .collect();
@@ -625,8 +616,7 @@ async fn to_cards(
         actor.tenant_id,
         rows.iter().map(|d| d.org_id).collect(),
     )
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .collect();
     Ok(rows
@@ -655,7 +645,7 @@ pub async fn cards(
     if let Some(tid) = template_id {
         query = query.filter(design::Column::TemplateId.eq(tid));
     }
-    let rows = query.all(&state.db).await.map_err(db_error)?;
+    let rows = query.all(&state.db).await?;
     to_cards(state, actor, rows).await
 }
 
@@ -666,8 +656,7 @@ pub async fn awaiting_review(state: &AppState, actor: &Actor) -> AppResult<Vec<D
         .order_by_asc(design::Column::SubmittedAt)
         .limit(100)
         .all(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     to_cards(state, actor, rows).await
 }
 

@@ -8,7 +8,7 @@ use crate::cobrand::{render, RenderOptions};
 use crate::error::{AppError, AppResult};
 use crate::ssr::cobrand::{email, export};
 use crate::ssr::entities::{cobrand_export, cobrand_template_version as version, organization};
-use crate::ssr::repo::{db_error, organizations, users};
+use crate::ssr::repo::{organizations, users};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::cobrand::{DesignStatus, ExportFormat, ExportInfo, TemplateKind};
@@ -140,8 +140,7 @@ pub async fn export(
         ..Default::default()
     }
     .insert(&state.db)
-    .await
-    .map_err(db_error)?;
+    .await?;
     Ok(download)
 }
 
@@ -220,8 +219,7 @@ async fn infos(
         actor.tenant_id,
         rows.iter().map(|r| r.user_id).collect(),
     )
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .collect();
     let orgs: HashMap<i64, String> = organizations::names(
@@ -229,16 +227,14 @@ async fn infos(
         actor.tenant_id,
         rows.iter().map(|r| r.org_id).collect(),
     )
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .collect();
     let numbers: HashMap<i64, i32> = version::Entity::find()
         .filter(version::Column::TenantId.eq(actor.tenant_id))
         .filter(version::Column::Id.is_in(rows.iter().map(|r| r.version_id)))
         .all(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|v| (v.id, v.number))
         .collect();
@@ -272,7 +268,6 @@ pub async fn list(state: &AppState, actor: &Actor, of: ExportsOf) -> AppResult<V
         .order_by_desc(E::Id)
         .limit(limit)
         .all(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     infos(state, actor, rows).await
 }

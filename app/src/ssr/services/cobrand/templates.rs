@@ -134,8 +134,7 @@ pub async fn visible(state: &AppState, actor: &Actor, id: i64) -> AppResult<temp
         .cobrand_templates()
         .filter(template::Column::Id.eq(id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     if actor.role.is_vendor_staff() {
         return Ok(t);
@@ -153,8 +152,7 @@ pub async fn own_org(state: &AppState, actor: &Actor) -> AppResult<organization:
         .organizations()
         .filter(organization::Column::Id.eq(actor.organization_id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -166,8 +164,7 @@ pub async fn version_by_id(
     version::Entity::find_by_id(id)
         .filter(version::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -196,7 +193,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
     if !actor.role.is_vendor_staff() {
         query = query.filter(template::Column::Status.eq(TemplateStatus::Published.as_str()));
     }
-    let rows = query.all(&state.db).await.map_err(db_error)?;
+    let rows = query.all(&state.db).await?;
     let org = if actor.role.is_vendor_staff() {
         None
     } else {
@@ -213,8 +210,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
         .filter(version::Column::TemplateId.is_in(rows.iter().map(|t| t.id)))
         .order_by_desc(version::Column::Number)
         .all(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let mut templates = Vec::with_capacity(rows.len());
     for t in &rows {
         let published = t
@@ -256,8 +252,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
         actor.tenant_id,
         versions.iter().map(|v| v.created_by).collect(),
     )
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .collect();
     Ok(TemplateDetail {
@@ -347,7 +342,7 @@ pub async fn save(
     let plan = validate(&input, kind).map_err(AppError::Invalid)?;
     let plan_json = serde_json::to_string(&plan).map_err(|_| AppError::Internal)?;
     let at = now();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let template_id = match existing {
         Some(t) => {
             let mut active: template::ActiveModel = t.into();
@@ -358,7 +353,7 @@ pub async fn save(
             active.audience_tiers = Set(input.tiers.join(","));
             active.audience_types = Set(input.types.join(","));
             active.updated_at = Set(at);
-            active.update(&txn).await.map_err(db_error)?.id
+            active.update(&txn).await?.id
         }
         None => {
             template::ActiveModel {
@@ -378,8 +373,7 @@ pub async fn save(
                 ..Default::default()
             }
             .insert(&txn)
-            .await
-            .map_err(db_error)?
+            .await?
             .id
         }
     };
@@ -397,10 +391,9 @@ pub async fn save(
             ..Default::default()
         }
         .insert(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     }
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     Ok(template_id)
 }
 
@@ -444,7 +437,6 @@ async fn set_status(
         .filter(template::Column::TenantId.eq(t.tenant_id))
         .filter(template::Column::Id.eq(t.id))
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(())
 }

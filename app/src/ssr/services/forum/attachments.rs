@@ -89,8 +89,7 @@ pub async fn store(
         created_at: Set(now()),
     }
     .insert(&state.db)
-    .await
-    .map_err(db_error)?;
+    .await?;
     let alt: String = file_name
         .rsplit_once('.')
         .map_or(file_name, |(stem, _)| stem)
@@ -152,8 +151,7 @@ async fn may_see(db: &impl ConnectionTrait, actor: &Actor, name: &str) -> AppRes
         .filter(picture::Column::Name.eq(name))
         .filter(picture::Column::UploaderId.eq(actor.user_id))
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if uploaded > 0 {
         return Ok(true);
     }
@@ -174,8 +172,7 @@ async fn may_see(db: &impl ConnectionTrait, actor: &Actor, name: &str) -> AppRes
         .filter(post::Column::Id.in_subquery(showing))
         .filter(post::Column::TopicId.in_subquery(visible_topics))
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(posts > 0)
 }
 

@@ -3,7 +3,6 @@
 use super::{can_manage_categories, list, Access};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{forum_category as category, forum_watch as watch};
-use crate::ssr::repo::db_error;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{CategoryView, CategoryVisibility, WatchLevel};
@@ -51,8 +50,7 @@ pub async fn watch_levels(
         q = q.filter(watch::Column::TargetId.eq(id));
     }
     Ok(q.all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .filter_map(|w| WatchLevel::parse(&w.level).map(|l| (w.target_id, l)))
         .collect())
@@ -142,8 +140,7 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
             let existing = category::Entity::find_by_id(id)
                 .filter(category::Column::TenantId.eq(actor.tenant_id))
                 .one(db)
-                .await
-                .map_err(db_error)?
+                .await?
                 .ok_or(AppError::NotFound)?;
             let mut m: category::ActiveModel = existing.into();
             m.name = Set(name.to_owned());
@@ -151,15 +148,14 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
             m.visibility = Set(visibility.as_str().into());
             m.audience_tiers = Set(tiers);
             m.audience_types = Set(types);
-            m.update(db).await.map_err(db_error)?;
+            m.update(db).await?;
             Ok(id)
         }
         None => {
             let position = category::Entity::find()
                 .filter(category::Column::TenantId.eq(actor.tenant_id))
                 .count(db)
-                .await
-                .map_err(db_error)?;
+                .await?;
             let m = category::ActiveModel {
                 tenant_id: Set(actor.tenant_id),
                 name: Set(name.to_owned()),
@@ -172,8 +168,7 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
                 ..Default::default()
             }
             .insert(db)
-            .await
-            .map_err(db_error)?;
+            .await?;
             Ok(m.id)
         }
     }

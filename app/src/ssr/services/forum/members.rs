@@ -5,7 +5,6 @@
 
 use crate::error::AppResult;
 use crate::ssr::entities::{forum_post as post, forum_topic as topic, organization, user};
-use crate::ssr::repo::db_error;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::MemberHint;
 use crate::types::OrgKind;
@@ -66,8 +65,7 @@ pub async fn complete(state: &AppState, actor: &Actor, prefix: &str) -> AppResul
         .order_by_asc(user::Column::Handle)
         .limit(8)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let people = super::authors(db, actor.tenant_id, users.iter().map(|u| u.id).collect()).await?;
     Ok(users
         .into_iter()

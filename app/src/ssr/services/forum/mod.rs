@@ -91,8 +91,7 @@ impl<'a> Access<'a> {
             .order_by_asc(category::Column::Position)
             .order_by_asc(category::Column::Id)
             .all(db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .filter(|c| {
                 category_visible(
@@ -133,8 +132,7 @@ impl<'a> Access<'a> {
         let t = topic::Entity::find_by_id(id)
             .filter(topic::Column::TenantId.eq(self.actor.tenant_id))
             .one(db)
-            .await
-            .map_err(db_error)?
+            .await?
             .ok_or(AppError::NotFound)?;
         self.category(t.category_id)?;
         let shown = match t.status.as_str() {
@@ -158,8 +156,7 @@ impl<'a> Access<'a> {
         let p = post::Entity::find_by_id(id)
             .filter(post::Column::TenantId.eq(self.actor.tenant_id))
             .one(db)
-            .await
-            .map_err(db_error)?
+            .await?
             .ok_or(AppError::NotFound)?;
         let t = self.topic(db, p.topic_id).await?;
         if self.post_shown(&p) {
@@ -214,10 +211,7 @@ pub async fn suspended_until(
     tenant_id: i64,
     user_id: i64,
 ) -> AppResult<Option<DateTime<Utc>>> {
-    let row = db
-        .query_one(&active_suspension(tenant_id, user_id))
-        .await
-        .map_err(db_error)?;
+    let row = db.query_one(&active_suspension(tenant_id, user_id)).await?;
     match row {
         Some(r) => r.try_get_by_index(0).map_err(db_error),
         None => Ok(None),
@@ -280,8 +274,7 @@ pub async fn authors(
             Option<String>,
         )>()
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(rows
         .into_iter()
         .map(|(id, name, handle, email, forum_email, org, kind)| {

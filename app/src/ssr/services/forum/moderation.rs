@@ -42,8 +42,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
         .order_by_asc(flag::Column::Id)
         .limit(200)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let flagged_ids: Vec<i64> = open_flags.iter().map(|f| f.post_id).collect();
     let queued = |status: Option<&'static str>, ids: Option<Vec<i64>>| {
         let mut q = post::Entity::find().filter(post::Column::TenantId.eq(actor.tenant_id));
@@ -55,9 +54,9 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
         }
         q.order_by_desc(post::Column::Id).limit(100).all(db)
     };
-    let flagged = queued(None, Some(flagged_ids)).await.map_err(db_error)?;
-    let pending = queued(Some("pending"), None).await.map_err(db_error)?;
-    let hidden = queued(Some("hidden"), None).await.map_err(db_error)?;
+    let flagged = queued(None, Some(flagged_ids)).await?;
+    let pending = queued(Some("pending"), None).await?;
+    let hidden = queued(Some("hidden"), None).await?;
     let mut people_ids: Vec<i64> = open_flags.iter().map(|f| f.user_id).collect();
     people_ids.extend(
         flagged
@@ -71,8 +70,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
         .filter(suspension::Column::Until.gt(now()))
         .order_by_asc(suspension::Column::Until)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     people_ids.extend(suspensions.iter().map(|s| s.user_id));
     let people = authors(db, actor.tenant_id, people_ids).await?;
     let topic_ids: Vec<i64> = flagged
@@ -89,8 +87,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
         .filter(topic::Column::Id.is_in(topic_ids))
         .into_tuple::<(i64, String)>()
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .collect();
     let view = |p: &post::Model| QueuedPost {
@@ -122,8 +119,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
     };
     let approve_first_posts = tenant::Entity::find_by_id(actor.tenant_id)
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .is_some_and(|t| t.forum_approve_first_posts);
     Ok(ModerationPage {
         flagged: flagged.iter().map(view).collect(),
@@ -186,7 +182,7 @@ pub async fn act_on_post(
     require(&access)?;
     let (p, t) = access.post(db, post_id).await?;
     let status = PostStatus::parse(&p.status).unwrap_or(PostStatus::Hidden);
-    let txn = begin_write(db).await.map_err(db_error)?;
+    let txn = begin_write(db).await?;
     let mut approved = false;
     match (action, status) {
         ("hide", PostStatus::Published | PostStatus::Pending) => {
@@ -219,14 +215,11 @@ pub async fn act_on_post(
             )))
         }
     }
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     if approved {
         super::notify::record(db, actor, p.author_id, NotificationKind::Approved, &t, p.id).await?;
         // Mentions and watchers hear about it now that it is visible.
-        let author = user::Entity::find_by_id(p.author_id)
-            .one(db)
-            .await
-            .map_err(db_error)?;
+        let author = user::Entity::find_by_id(p.author_id).one(db).await?;
         if let Some(author) = author {
             let as_author = Actor {
                 user_id: author.id,
@@ -276,8 +269,7 @@ pub async fn suspend(
     let target = user::Entity::find_by_id(user_id)
         .filter(user::Column::TenantId.eq(actor.tenant_id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     if target.id == actor.user_id {
         return Err(AppError::Conflict("You can't suspend yourself.".into()));

@@ -81,8 +81,7 @@ pub async fn set_watch(
         .filter(watch::Column::TargetKind.eq(kind))
         .filter(watch::Column::TargetId.eq(target_id))
         .exec(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if level != WatchLevel::Normal {
         watch_if_unset(db, actor, kind, target_id, level).await?;
     }
@@ -135,8 +134,7 @@ async fn who_can_see(
     let Some(cat) = category::Entity::find_by_id(category_id)
         .filter(category::Column::TenantId.eq(tenant_id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
     else {
         return Ok(Vec::new());
     };
@@ -145,8 +143,7 @@ async fn who_can_see(
         .filter(organization::Column::TenantId.eq(tenant_id))
         .filter(organization::Column::Id.is_in(org_ids))
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|o| (o.id, o))
         .collect();
@@ -206,8 +203,7 @@ async fn fan_out(
                 ),
         )
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     // A topic-level choice wins over the category's.
     let mut level: HashMap<i64, (bool, WatchLevel)> = HashMap::new();
     for w in watches {
@@ -235,8 +231,7 @@ async fn fan_out(
             .filter(user::Column::TenantId.eq(actor.tenant_id))
             .filter(user::Column::Id.is_in(watcher_ids))
             .all(db)
-            .await
-            .map_err(db_error)?
+            .await?
     };
     let mentioned = who_can_see(db, actor.tenant_id, t.category_id, mentioned.to_vec()).await?;
     let watchers = who_can_see(db, actor.tenant_id, t.category_id, watchers).await?;
@@ -259,8 +254,7 @@ async fn fan_out(
     if !rows.is_empty() {
         notification::Entity::insert_many(rows)
             .exec_without_returning(db)
-            .await
-            .map_err(db_error)?;
+            .await?;
     }
     // E-mails go through the durable queue: retried if the mail server is
     // away, and not lost if the server stops.
@@ -314,16 +308,14 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPag
         .order_by_desc(notification::Column::Id)
         .limit(50)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let topic_ids: Vec<i64> = rows.iter().map(|n| n.topic_id).collect();
     let topics: HashMap<i64, topic::Model> = topic::Entity::find()
         .filter(topic::Column::TenantId.eq(actor.tenant_id))
         .filter(topic::Column::Id.is_in(topic_ids))
         .filter(topic::Column::CategoryId.is_in(access.category_ids()))
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|t| (t.id, t))
         .collect();
@@ -335,8 +327,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPag
     .await?;
     let me = user::Entity::find_by_id(actor.user_id)
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     Ok(NotificationsPage {
         unread: unread_count(db, actor).await?,

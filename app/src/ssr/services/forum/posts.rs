@@ -50,8 +50,7 @@ pub(super) async fn check_rate(db: &impl ConnectionTrait, actor: &Actor) -> AppR
         .filter(post::Column::AuthorId.eq(actor.user_id))
         .filter(post::Column::CreatedAt.gt(now() - Duration::minutes(RATE_WINDOW_MINUTES)))
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if recent >= RATE_POSTS {
         return Err(AppError::RateLimited(RATE_WINDOW_MINUTES as u32));
     }
@@ -68,8 +67,7 @@ pub(super) async fn initial_status(
     }
     let approve_first = tenant::Entity::find_by_id(actor.tenant_id)
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .is_some_and(|t| t.forum_approve_first_posts);
     if !approve_first {
         return Ok(PostStatus::Published);
@@ -79,8 +77,7 @@ pub(super) async fn initial_status(
         .filter(post::Column::AuthorId.eq(actor.user_id))
         .filter(post::Column::Status.eq(PostStatus::Published.as_str()))
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(if published == 0 {
         PostStatus::Pending
     } else {
@@ -106,9 +103,7 @@ impl Draft {
     ) -> AppResult<Self> {
         let body_md = body.replace("\r\n", "\n");
         let mentioned: Vec<user::Model> =
-            users::by_handles(db, actor.tenant_id, mention::find(&body_md))
-                .await
-                .map_err(db_error)?;
+            users::by_handles(db, actor.tenant_id, mention::find(&body_md)).await?;
         let known: HashSet<String> = mentioned.iter().map(|u| u.handle.clone()).collect();
         let rendered = markdown::render(&body_md, &known);
         Ok(Self {
@@ -148,8 +143,7 @@ impl Draft {
             ..Default::default()
         }
         .insert(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
         super::attachments::link(db, actor.tenant_id, p.id, &p.body_html).await?;
         Ok(p)
     }
@@ -214,14 +208,14 @@ pub async fn reply(
     }
     check_rate(db, actor).await?;
     let status = initial_status(db, actor).await?;
-    let txn = begin_write(db).await.map_err(db_error)?;
+    let txn = begin_write(db).await?;
     let draft = Draft::prepare(&txn, actor, body, None).await?;
     let p = draft.insert(&txn, actor, t.id, false, status).await?;
     if status == PostStatus::Published {
         bump(&txn, t.id, &p).await?;
     }
     super::notify::watch_if_unset(&txn, actor, "topic", t.id, WatchLevel::Watch).await?;
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     if status == PostStatus::Published {
         super::notify::after_post(state, actor, &t, &p, &draft.mentioned).await;
     }
@@ -305,9 +299,9 @@ async fn marks(
         .to_owned();
     let mut stmt = likes;
     stmt.union(UnionType::All, flags);
-    for row in db.query_all(&stmt).await.map_err(db_error)? {
-        let post: i64 = row.try_get_by_index(0).map_err(db_error)?;
-        let is_flag: i32 = row.try_get_by_index(1).map_err(db_error)?;
+    for row in db.query_all(&stmt).await? {
+        let post: i64 = row.try_get_by_index(0)?;
+        let is_flag: i32 = row.try_get_by_index(1)?;
         if is_flag == 1 {
             flagged.insert(post)
         } else {
@@ -393,7 +387,7 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let txn = begin_write(db).await.map_err(db_error)?;
+    let txn = begin_write(db).await?;
     let draft = Draft::prepare(
         &txn,
         actor,
@@ -421,8 +415,7 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
         .filter(post::Column::Id.eq(p.id))
         .filter(post::Column::Version.eq(input.version))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if updated.rows_affected == 0 {
         return Err(AppError::Conflict(
             "Someone changed this post while you were editing. Reload to see their version; your text is still in the form."
@@ -440,8 +433,7 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_error)?;
+    .await?;
     if p.is_first {
         let mut m: topic::ActiveModel = t.clone().into();
         if let Some(title) = title {
@@ -450,9 +442,9 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
         if let Some(tags) = tags {
             m.tags = Set(tags);
         }
-        m.update(&txn).await.map_err(db_error)?;
+        m.update(&txn).await?;
     }
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -462,7 +454,7 @@ pub async fn delete(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     let (p, t) = editable(db, &access, post_id).await?;
-    let txn = begin_write(db).await.map_err(db_error)?;
+    let txn = begin_write(db).await?;
     post::Entity::update_many()
         .col_expr(
             post::Column::Status,
@@ -470,8 +462,7 @@ pub async fn delete(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<
         )
         .filter(post::Column::Id.eq(p.id))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if p.is_first {
         set_topic_status(&txn, t.id, "deleted").await?;
     } else {
@@ -483,19 +474,17 @@ pub async fn delete(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<
                 )
                 .filter(topic::Column::Id.eq(t.id))
                 .exec(&txn)
-                .await
-                .map_err(db_error)?;
+                .await?;
         }
         if t.accepted_post_id == Some(p.id) {
             topic::Entity::update_many()
                 .col_expr(topic::Column::AcceptedPostId, Expr::value(None::<i64>))
                 .filter(topic::Column::Id.eq(t.id))
                 .exec(&txn)
-                .await
-                .map_err(db_error)?;
+                .await?;
         }
     }
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     Ok((!p.is_first).then_some(t.id))
 }
 
@@ -512,13 +501,12 @@ pub async fn toggle_like(state: &AppState, actor: &Actor, post_id: i64) -> AppRe
             "Only published posts can be liked.".into(),
         ));
     }
-    let txn = begin_write(db).await.map_err(db_error)?;
+    let txn = begin_write(db).await?;
     let removed = like::Entity::delete_many()
         .filter(like::Column::PostId.eq(p.id))
         .filter(like::Column::UserId.eq(actor.user_id))
         .exec(&txn)
-        .await
-        .map_err(db_error)?
+        .await?
         .rows_affected;
     let delta = if removed > 0 {
         -1
@@ -538,8 +526,7 @@ pub async fn toggle_like(state: &AppState, actor: &Actor, post_id: i64) -> AppRe
                 .to_owned(),
         )
         .exec_without_returning(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
         added as i64
     };
     post::Entity::update_many()
@@ -549,9 +536,8 @@ pub async fn toggle_like(state: &AppState, actor: &Actor, post_id: i64) -> AppRe
         )
         .filter(post::Column::Id.eq(p.id))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
-    txn.commit().await.map_err(db_error)?;
+        .await?;
+    txn.commit().await?;
     Ok(t.id)
 }
 
@@ -588,8 +574,7 @@ pub async fn accept(
         )
         .filter(topic::Column::Id.eq(t.id))
         .exec(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if let Some(p) = answer {
         if p.author_id != actor.user_id {
             super::notify::record(
@@ -641,8 +626,7 @@ pub async fn flag(
         .filter(flag::Column::PostId.eq(p.id))
         .filter(flag::Column::UserId.eq(actor.user_id))
         .count(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if exists > 0 {
         return Err(AppError::Conflict(
             "You already flagged this post; the moderators have it.".into(),
@@ -661,8 +645,7 @@ pub async fn flag(
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(db_error)?;
+    .await?;
     Ok(t.id)
 }
 
@@ -679,8 +662,7 @@ pub async fn history(state: &AppState, actor: &Actor, post_id: i64) -> AppResult
         .filter(revision::Column::PostId.eq(p.id))
         .order_by_desc(revision::Column::Id)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let people = authors(
         db,
         actor.tenant_id,

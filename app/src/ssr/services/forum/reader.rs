@@ -6,7 +6,6 @@
 use super::{active_suspension, suspension_notice};
 use crate::error::AppResult;
 use crate::ssr::entities::{forum_read as read, forum_watch as watch};
-use crate::ssr::repo::db_error;
 use crate::ssr::Actor;
 use crate::types::forum::WatchLevel;
 use chrono::{DateTime, Utc};
@@ -44,14 +43,12 @@ pub async fn load(db: &impl ConnectionTrait, actor: &Actor, topic_id: i64) -> Ap
         .expr_as(scalar(suspended), Alias::new("suspended_until"))
         .expr_as(scalar(watch), Alias::new("watch"))
         .to_owned();
-    let row = db.query_one(&stmt).await.map_err(db_error)?;
+    let row = db.query_one(&stmt).await?;
     let (last_read, until, level) = match row {
         Some(r) => (
-            r.try_get::<Option<i64>>("", "last_read")
-                .map_err(db_error)?,
-            r.try_get::<Option<DateTime<Utc>>>("", "suspended_until")
-                .map_err(db_error)?,
-            r.try_get::<Option<String>>("", "watch").map_err(db_error)?,
+            r.try_get::<Option<i64>>("", "last_read")?,
+            r.try_get::<Option<DateTime<Utc>>>("", "suspended_until")?,
+            r.try_get::<Option<String>>("", "watch")?,
         ),
         None => (None, None, None),
     };

@@ -7,7 +7,6 @@ use super::{categories, Access};
 use crate::error::AppResult;
 use crate::ssr::entities::{forum_post as post, forum_topic as topic};
 use crate::ssr::forum::markdown::excerpt;
-use crate::ssr::repo::db_error;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{SearchHit, SearchPage, SolvedFilter, TopicFilter};
 use sea_orm::{
@@ -139,14 +138,12 @@ pub async fn search(
         backend, sql.text, sql.values,
     ))
     .all(db)
-    .await
-    .map_err(db_error)?;
+    .await?;
     let order: Vec<i64> = ranked.iter().map(|r| r.id).collect();
     let posts: HashMap<i64, post::Model> = post::Entity::find()
         .filter(post::Column::Id.is_in(order.clone()))
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
@@ -154,8 +151,7 @@ pub async fn search(
         .filter(topic::Column::TenantId.eq(actor.tenant_id))
         .filter(topic::Column::Id.is_in(posts.values().map(|p| p.topic_id).collect::<Vec<_>>()))
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|t| (t.id, t))
         .collect();

@@ -78,8 +78,7 @@ pub async fn page(
             .order_by_desc(topic::Column::LastPostId)
             .limit(10)
             .all(db)
-            .await
-            .map_err(db_error)?
+            .await?
     } else {
         Vec::new()
     };
@@ -93,8 +92,7 @@ pub async fn page(
         .order_by_desc(topic::Column::LastPostId)
         .limit(PAGE_TOPICS + 1)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let next_cursor = if topics.len() as u64 > PAGE_TOPICS {
         topics.truncate(PAGE_TOPICS as usize);
         topics.last().map(|t| t.last_post_id)
@@ -109,14 +107,12 @@ pub async fn page(
             .filter(flag::Column::TenantId.eq(actor.tenant_id))
             .filter(flag::Column::ResolvedAt.is_null())
             .count(db)
-            .await
-            .map_err(db_error)?
+            .await?
             + post::Entity::find()
                 .filter(post::Column::TenantId.eq(actor.tenant_id))
                 .filter(post::Column::Status.eq(PostStatus::Pending.as_str()))
                 .count(db)
-                .await
-                .map_err(db_error)?
+                .await?
     } else {
         0
     };
@@ -153,8 +149,7 @@ async fn rows(
             .filter(read::Column::UserId.eq(access.actor.user_id))
             .filter(read::Column::TopicId.is_in(ids))
             .all(db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|r| (r.topic_id, r.last_read_post_id))
             .collect()
@@ -259,7 +254,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewTopic) -> AppResu
     posts::check_rate(db, actor).await?;
     let status = posts::initial_status(db, actor).await?;
     let at = now();
-    let txn = begin_write(db).await.map_err(db_error)?;
+    let txn = begin_write(db).await?;
     let t = topic::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         category_id: Set(input.category_id),
@@ -281,18 +276,16 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewTopic) -> AppResu
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_error)?;
+    .await?;
     let draft = Draft::prepare(&txn, actor, &input.body, Some(&title)).await?;
     let p = draft.insert(&txn, actor, t.id, true, status).await?;
     topic::Entity::update_many()
         .col_expr(topic::Column::LastPostId, Expr::value(p.id))
         .filter(topic::Column::Id.eq(t.id))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     super::notify::watch_if_unset(&txn, actor, "topic", t.id, WatchLevel::Watch).await?;
-    txn.commit().await.map_err(db_error)?;
+    txn.commit().await?;
     if status == PostStatus::Published {
         super::notify::after_post(state, actor, &t, &p, &draft.mentioned).await;
     }
@@ -321,8 +314,7 @@ pub async fn open(
         .order_by_asc(post::Column::Id)
         .limit(PAGE_POSTS + 1)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     // The author of a pending or hidden post sees their own.
     rows.retain(|p| access.post_shown(p));
     let next_cursor = if rows.len() as u64 > PAGE_POSTS {
@@ -332,12 +324,13 @@ pub async fn open(
         None
     };
     let accepted = match (t.accepted_post_id, after) {
-        (Some(pid), None) => post::Entity::find_by_id(pid)
-            .filter(post::Column::TenantId.eq(actor.tenant_id))
-            .filter(post::Column::Status.eq("published"))
-            .one(db)
-            .await
-            .map_err(db_error)?,
+        (Some(pid), None) => {
+            post::Entity::find_by_id(pid)
+                .filter(post::Column::TenantId.eq(actor.tenant_id))
+                .filter(post::Column::Status.eq("published"))
+                .one(db)
+                .await?
+        }
         _ => None,
     };
     let last_post_id = rows.last().map_or(after.unwrap_or(0), |p| p.id);
@@ -415,8 +408,7 @@ pub async fn posts_after(
         .order_by_asc(post::Column::Id)
         .limit(PAGE_POSTS)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     rows.retain(|p| access.post_shown(p));
     if let Some(last) = rows.last() {
         let last_read = reader::load(db, actor, t.id).await?.last_read;
@@ -438,8 +430,7 @@ pub async fn latest_post_id(state: &AppState, actor: &Actor, topic_id: i64) -> A
         .filter(access.shown_posts())
         .into_tuple::<Option<i64>>()
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .flatten();
     Ok(latest.unwrap_or(0))
 }
@@ -498,7 +489,7 @@ pub(super) async fn anchor(
             .filter(post::Column::Id.lt(post_id))
             .filter(access.shown_posts())
     };
-    if before().count(db).await.map_err(db_error)? < PAGE_POSTS {
+    if before().count(db).await? < PAGE_POSTS {
         return Ok(None);
     }
     let start: Option<i64> = before()
@@ -509,8 +500,7 @@ pub(super) async fn anchor(
         .limit(1)
         .into_tuple()
         .one(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(start)
 }
 

@@ -62,8 +62,7 @@ pub async fn create_budget(
         .mdf_budgets()
         .filter(mdf_budget::Column::IdempotencyKey.eq(key))
         .one(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if let Some(found) = existing {
         return Ok(found.id);
     }
@@ -124,7 +123,7 @@ pub async fn create_budget(
         return Err(AppError::Invalid(e));
     }
     let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let budget = mdf_budget::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         name: Set(name),
@@ -151,8 +150,7 @@ pub async fn create_budget(
                 .mdf_budgets()
                 .filter(mdf_budget::Column::IdempotencyKey.eq(key))
                 .one(&state.db)
-                .await
-                .map_err(db_error)?;
+                .await?;
             return found.map(|b| b.id).ok_or(AppError::Internal);
         }
         Err(err) => return Err(db_error(err)),
@@ -162,9 +160,8 @@ pub async fn create_budget(
         &txn,
         audit(actor, "mdf_budget", budget.id, "created", &detail, now),
     )
-    .await
-    .map_err(db_error)?;
-    txn.commit().await.map_err(db_error)?;
+    .await?;
+    txn.commit().await?;
     Ok(budget.id)
 }
 
@@ -187,8 +184,7 @@ pub async fn allocate(
         .mdf_allocations()
         .filter(mdf_allocation::Column::IdempotencyKey.eq(key))
         .one(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if done.is_some() {
         return Ok(());
     }
@@ -198,12 +194,13 @@ pub async fn allocate(
         ("amount", amount_raw),
     ]);
     let budget = match budget_raw.parse::<i64>() {
-        Ok(id) => scope
-            .mdf_budgets()
-            .filter(mdf_budget::Column::Id.eq(id))
-            .one(&state.db)
-            .await
-            .map_err(db_error)?,
+        Ok(id) => {
+            scope
+                .mdf_budgets()
+                .filter(mdf_budget::Column::Id.eq(id))
+                .one(&state.db)
+                .await?
+        }
         Err(_) => None,
     };
     let Some(budget) = budget else {
@@ -240,11 +237,8 @@ pub async fn allocate(
         return Err(AppError::Invalid(e));
     }
     let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
-    if !funds::take_from_budget(&txn, actor.tenant_id, budget.id, amount)
-        .await
-        .map_err(db_error)?
-    {
+    let txn = begin_write(&state.db).await?;
+    if !funds::take_from_budget(&txn, actor.tenant_id, budget.id, amount).await? {
         let left = money(budget.unallocated_minor, &budget.currency);
         let mut e = e;
         e.add(
@@ -289,15 +283,13 @@ pub async fn allocate(
             at: now,
         },
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     let detail = format!("{} allocated to {holder}", money(amount, &budget.currency));
     funds::audit(
         &txn,
         audit(actor, "mdf_budget", budget.id, "allocated", &detail, now),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     txn.commit().await.map_err(db_error)
 }
 
@@ -332,7 +324,6 @@ async fn allocation_target(
         Some(_) => return Ok(None),
         None if raw.parse::<i64>().is_ok() => return Ok(None),
         None => organizations::partner_by_id_or_name(&state.db, scope, raw).await,
-    }
-    .map_err(db_error)?;
+    }?;
     Ok(partner.map(|p| Target::Partner(p.id, p.name)))
 }

@@ -106,8 +106,7 @@ pub(crate) async fn deadline_for(
 ) -> AppResult<NaiveDate> {
     let days = tenant::Entity::find_by_id(tenant_id)
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .map(|t| t.mdf_claim_days)
         .unwrap_or(60);
     Ok(ends_on + Duration::days(i64::from(days)))
@@ -120,28 +119,24 @@ async fn load(state: &AppState, actor: &Actor, request_id: i64) -> AppResult<Con
         .mdf_requests()
         .filter(mdf_request::Column::Id.eq(request_id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     let allocation = mdf_allocation::Entity::find_by_id(request.allocation_id)
         .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     let currency = mdf_budget::Entity::find_by_id(allocation.budget_id)
         .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?
         .currency;
     let claim = scope
         .mdf_claims()
         .filter(mdf_claim::Column::RequestId.eq(request.id))
         .one(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let deadline = deadline_for(db, actor.tenant_id, request.ends_on).await?;
     Ok(Context {
         request,
@@ -292,7 +287,7 @@ pub async fn save(
         return Err(AppError::Invalid(e));
     }
     let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     match &ctx.claim {
         None => {
             let inserted = mdf_claim::ActiveModel {
@@ -349,8 +344,7 @@ pub async fn save(
                     ClaimStatus::InfoRequested.as_str(),
                 ]))
                 .exec(&txn)
-                .await
-                .map_err(db_error)?;
+                .await?;
             if res.rows_affected == 0 {
                 return Err(AppError::Conflict(STALE.into()));
             }
@@ -368,8 +362,7 @@ pub async fn save(
             now,
         ),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     txn.commit().await.map_err(db_error)
 }
 
@@ -394,8 +387,7 @@ pub async fn add_proof(
         .filter(mdf_claim_file::Column::TenantId.eq(actor.tenant_id))
         .filter(mdf_claim_file::Column::ClaimId.eq(claim.id))
         .count(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if count >= MAX_PROOF_FILES {
         return Err(AppError::invalid(
             "proof",
@@ -474,13 +466,11 @@ pub async fn remove_proof(
         .filter(mdf_claim_file::Column::TenantId.eq(actor.tenant_id))
         .filter(mdf_claim_file::Column::ClaimId.eq(claim.id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     mdf_claim_file::Entity::delete_by_id(file.id)
         .exec(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     state.storage.delete(&file.object_key).await?;
     let now = crate::ssr::services::now();
     let detail = format!("Proof removed: {}", file.file_name);
@@ -508,15 +498,13 @@ pub async fn load_proof(
     let file = mdf_claim_file::Entity::find_by_id(file_id)
         .filter(mdf_claim_file::Column::TenantId.eq(actor.tenant_id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     Scope::new(actor)
         .mdf_claims()
         .filter(mdf_claim::Column::Id.eq(file.claim_id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     Ok((
         state.storage.get(&file.object_key).await?,
@@ -564,7 +552,7 @@ pub async fn submit(
     }
     let now = crate::ssr::services::now();
     use mdf_claim::Column as C;
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let res = mdf_claim::Entity::update_many()
         .col_expr(C::Status, Expr::value(ClaimStatus::Submitted.as_str()))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
@@ -573,8 +561,7 @@ pub async fn submit(
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if res.rows_affected == 0 {
         return Err(AppError::Conflict(STALE.into()));
     }
@@ -593,8 +580,7 @@ pub async fn submit(
             now,
         ),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     txn.commit().await.map_err(db_error)
 }
 
@@ -610,9 +596,7 @@ async fn release_rest(
     if amount <= 0 {
         return Ok(());
     }
-    funds::release(txn, actor.tenant_id, ctx.allocation.id, amount)
-        .await
-        .map_err(db_error)?;
+    funds::release(txn, actor.tenant_id, ctx.allocation.id, amount).await?;
     funds::append(txn, ctx.entry(actor, LedgerKind::Release, amount, why, at))
         .await
         .map_err(db_error)
@@ -633,8 +617,7 @@ async fn close_request_row(
         .filter(R::Id.eq(request.id))
         .filter(R::Status.eq(RequestStatus::Approved.as_str()))
         .exec(txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     Ok(res.rows_affected == 1)
 }
 
@@ -724,7 +707,7 @@ pub async fn review(
     }
     let now = crate::ssr::services::now();
     use mdf_claim::Column as C;
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let res = mdf_claim::Entity::update_many()
         .col_expr(C::Status, Expr::value(status.as_str()))
         .col_expr(C::ApprovedMinor, Expr::value(approved))
@@ -739,8 +722,7 @@ pub async fn review(
         .filter(C::Version.eq(version))
         .filter(C::Status.eq(ClaimStatus::Submitted.as_str()))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if res.rows_affected == 0 {
         return Err(AppError::Conflict(STALE.into()));
     }
@@ -748,9 +730,7 @@ pub async fn review(
     let detail = match (status, approved) {
         (ClaimStatus::Approved, Some(a)) => {
             let why = format!("Claim on request #{} approved", ctx.request.id);
-            funds::append(&txn, ctx.entry(actor, LedgerKind::Approve, a, &why, now))
-                .await
-                .map_err(db_error)?;
+            funds::append(&txn, ctx.entry(actor, LedgerKind::Approve, a, &why, now)).await?;
             release_rest(
                 &txn,
                 actor,
@@ -793,8 +773,7 @@ pub async fn review(
             now,
         ),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     txn.commit().await.map_err(db_error)
 }
 
@@ -834,7 +813,7 @@ pub async fn pay(
     let amount = claim.approved_minor.unwrap_or(0);
     let now = crate::ssr::services::now();
     use mdf_claim::Column as C;
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let res = mdf_claim::Entity::update_many()
         .col_expr(C::Status, Expr::value(ClaimStatus::Paid.as_str()))
         .col_expr(C::PaidOn, Expr::value(paid_on))
@@ -846,15 +825,12 @@ pub async fn pay(
         .filter(C::Version.eq(version))
         .filter(C::Status.eq(ClaimStatus::Approved.as_str()))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if res.rows_affected == 0 {
         return Err(AppError::Conflict(STALE.into()));
     }
     let why = format!("Payment {reference}");
-    funds::append(&txn, ctx.entry(actor, LedgerKind::Pay, amount, &why, now))
-        .await
-        .map_err(db_error)?;
+    funds::append(&txn, ctx.entry(actor, LedgerKind::Pay, amount, &why, now)).await?;
     let detail = format!(
         "Paid {} on {} (ref. {reference})",
         money(amount, &ctx.currency),
@@ -864,8 +840,7 @@ pub async fn pay(
         &txn,
         audit(actor, "mdf_request", ctx.request.id, "paid", &detail, now),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     txn.commit().await.map_err(db_error)
 }
 
@@ -881,7 +856,7 @@ pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> 
         ));
     }
     let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     if !close_request_row(&txn, actor, &ctx.request, now).await? {
         return Err(AppError::Conflict(
             "Only an approved request can be closed.".into(),
@@ -902,8 +877,7 @@ pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> 
         &txn,
         audit(actor, "mdf_request", ctx.request.id, "closed", &detail, now),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     txn.commit().await.map_err(db_error)
 }
 
@@ -916,7 +890,7 @@ pub(crate) async fn expire(state: &AppState, system: &Actor, request_id: i64) ->
         return Ok(false);
     }
     let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     if !close_request_row(&txn, system, &ctx.request, now).await? {
         return Ok(false);
     }
@@ -943,9 +917,8 @@ pub(crate) async fn expire(state: &AppState, system: &Actor, request_id: i64) ->
             now,
         ),
     )
-    .await
-    .map_err(db_error)?;
-    txn.commit().await.map_err(db_error)?;
+    .await?;
+    txn.commit().await?;
     Ok(true)
 }
 

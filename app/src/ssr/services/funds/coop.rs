@@ -69,12 +69,8 @@ async fn record_all(
     let bp = budget.coop_percent_bp.unwrap_or(0);
     let now = crate::ssr::services::now();
     let total: i64 = rows.iter().map(|r| accrual(r.revenue, bp)).sum();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
-    if total > 0
-        && !funds::take_from_budget(&txn, actor.tenant_id, budget.id, total)
-            .await
-            .map_err(db_error)?
-    {
+    let txn = begin_write(&state.db).await?;
+    if total > 0 && !funds::take_from_budget(&txn, actor.tenant_id, budget.id, total).await? {
         return Err(AppError::invalid(
             "revenue",
             format!(
@@ -129,8 +125,7 @@ async fn record_all(
                 .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
                 .filter(mdf_allocation::Column::Id.eq(allocation))
                 .exec(&txn)
-                .await
-                .map_err(db_error)?;
+                .await?;
             let why = format!(
                 "Co-op accrual on {} revenue of {}",
                 row.period,
@@ -151,8 +146,7 @@ async fn record_all(
                     at: now,
                 },
             )
-            .await
-            .map_err(db_error)?;
+            .await?;
         }
     }
     let detail = format!(
@@ -163,9 +157,8 @@ async fn record_all(
         &txn,
         audit(actor, "mdf_budget", budget.id, "coop_accrued", &detail, now),
     )
-    .await
-    .map_err(db_error)?;
-    txn.commit().await.map_err(db_error)?;
+    .await?;
+    txn.commit().await?;
     Ok(count)
 }
 
@@ -182,8 +175,7 @@ async fn allocation_for(
         .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
         .filter(mdf_allocation::Column::IdempotencyKey.eq(key.as_str()))
         .one(txn)
-        .await
-        .map_err(db_error)?
+        .await?
     {
         return Ok(a.id);
     }
@@ -200,8 +192,7 @@ async fn allocation_for(
         ..Default::default()
     }
     .insert(txn)
-    .await
-    .map_err(db_error)?;
+    .await?;
     Ok(a.id)
 }
 
@@ -230,9 +221,7 @@ pub async fn record(
     }
     // An id from the picker, or a typed name where the program is too large
     // to list every partner.
-    let partner = organizations::partner_by_id_or_name(&state.db, &scope, partner_raw)
-        .await
-        .map_err(db_error)?;
+    let partner = organizations::partner_by_id_or_name(&state.db, &scope, partner_raw).await?;
     if partner.is_none() {
         e.add(
             "partner_id",
@@ -402,13 +391,12 @@ pub async fn import(
         e.add("budget_id", "Choose a co-op budget.");
         return Err(AppError::Invalid(e));
     };
-    let partners = scope.partners().all(&state.db).await.map_err(db_error)?;
+    let partners = scope.partners().all(&state.db).await?;
     let recorded: Vec<(i64, String)> = mdf_revenue::Entity::find()
         .filter(mdf_revenue::Column::TenantId.eq(actor.tenant_id))
         .filter(mdf_revenue::Column::BudgetId.eq(budget.id))
         .all(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|r| (r.partner_id, r.period))
         .collect();

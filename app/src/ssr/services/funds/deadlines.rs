@@ -7,7 +7,6 @@ use super::claims;
 use crate::error::AppResult;
 use crate::ssr::entities::{mdf_request, tenant, user};
 use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
-use crate::ssr::repo::db_error;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::RequestStatus;
 use crate::types::Role;
@@ -26,11 +25,7 @@ pub struct Outcome {
 /// One pass over every tenant, as of `today`.
 pub async fn run_once(state: &AppState, today: NaiveDate) -> AppResult<Outcome> {
     let mut outcome = Outcome::default();
-    for t in tenant::Entity::find()
-        .all(&state.db)
-        .await
-        .map_err(db_error)?
-    {
+    for t in tenant::Entity::find().all(&state.db).await? {
         let system = Actor::system(t.id);
         let days = Duration::days(i64::from(t.mdf_claim_days));
         let approved = Scope::new(&system)
@@ -41,8 +36,7 @@ pub async fn run_once(state: &AppState, today: NaiveDate) -> AppResult<Outcome> 
                 mdf_request::Column::EndsOn.lte(today - days + Duration::days(REMIND_DAYS_BEFORE)),
             )
             .all(&state.db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         for r in approved {
             let deadline = r.ends_on + days;
             if today > deadline {
@@ -70,8 +64,7 @@ async fn remind(
         .filter(mdf_request::Column::Id.eq(r.id))
         .filter(mdf_request::Column::ClaimRemindedAt.is_null())
         .exec(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .rows_affected
         == 1;
     if !won {
@@ -83,8 +76,7 @@ async fn remind(
         .filter(user::Column::Active.eq(true))
         .filter(user::Column::Role.is_in([Role::PartnerAdmin.as_str(), Role::PartnerUser.as_str()]))
         .all(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let link = format!("{}/funds/requests/{}", state.config.base_url, r.id);
     let subject = format!("{}: claim due by {}", t.name, deadline.format("%Y-%m-%d"));
     let mails = people

@@ -5,7 +5,7 @@ use super::{can_manage_budgets, forbidden};
 use crate::error::AppResult;
 use crate::ssr::csv_file::CsvFile;
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_ledger, mdf_request};
-use crate::ssr::repo::{db_error, organizations, users};
+use crate::ssr::repo::{organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::LedgerKind;
 use crate::types::money::to_input;
@@ -21,8 +21,7 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
     let budgets: HashMap<i64, mdf_budget::Model> = scope
         .mdf_budgets()
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|b| (b.id, b))
         .collect();
@@ -31,13 +30,11 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
         .filter(mdf_ledger::Column::BudgetId.is_in(budgets.keys().copied().collect::<Vec<_>>()))
         .order_by_asc(mdf_ledger::Column::Id)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let allocations: HashMap<i64, mdf_allocation::Model> = scope
         .mdf_allocations()
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|a| (a.id, a))
         .collect();
@@ -52,8 +49,7 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
             ),
         )
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
@@ -62,8 +58,7 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
         actor.tenant_id,
         allocations.values().filter_map(|a| a.partner_id).collect(),
     )
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .collect();
     let people: HashMap<i64, String> = users::names(
@@ -71,8 +66,7 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
         actor.tenant_id,
         entries.iter().map(|e| e.actor_id).collect(),
     )
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .collect();
 

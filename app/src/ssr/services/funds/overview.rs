@@ -4,7 +4,7 @@
 use super::{can_manage_budgets, can_request, can_review};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_claim, mdf_request, organization};
-use crate::ssr::repo::{db_error, funds, organizations, users};
+use crate::ssr::repo::{funds, organizations, users};
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::mdf::RequestFilter;
 use crate::types::mdf::{
@@ -30,8 +30,7 @@ async fn partner_names(
     ids: Vec<i64>,
 ) -> AppResult<HashMap<i64, String>> {
     Ok(organizations::names(db, tenant_id, ids)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .collect())
 }
@@ -113,8 +112,7 @@ pub async fn overview(
         .mdf_budgets()
         .order_by_desc(mdf_budget::Column::StartsOn)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     // Partners see their own allocations; vendor staff see budget totals
     // summed in the database (a program may hold 100,000 allocations).
     let allocations = if actor.role.is_vendor_staff() {
@@ -124,8 +122,7 @@ pub async fn overview(
             .mdf_allocations()
             .order_by_asc(mdf_allocation::Column::Id)
             .all(db)
-            .await
-            .map_err(db_error)?
+            .await?
     };
     // Partners see the budgets their allocations come from, for names and dates.
     let budget_ids: Vec<i64> = allocations.iter().map(|a| a.budget_id).collect();
@@ -133,8 +130,7 @@ pub async fn overview(
         .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
         .filter(mdf_budget::Column::Id.is_in(budget_ids))
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|b| (b.id, b))
         .collect();
@@ -143,23 +139,19 @@ pub async fn overview(
         actor.tenant_id,
         allocations.iter().map(|a| a.id).collect(),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
 
     // The partner filter holds an id from the picker or a typed name.
     let mut filter = filter.clone();
     if !filter.partner_id.trim().is_empty() && filter.partner_id.parse::<i64>().is_err() {
-        let found = organizations::partner_by_id_or_name(db, &scope, &filter.partner_id)
-            .await
-            .map_err(db_error)?;
+        let found = organizations::partner_by_id_or_name(db, &scope, &filter.partner_id).await?;
         filter.partner_id = found.map_or(-1, |p| p.id).to_string();
     }
     let requests = filtered_requests(&scope, &filter)
         .order_by_desc(mdf_request::Column::Id)
         .limit(50)
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let queue = if can_review(actor) {
         scope
             .mdf_requests()
@@ -167,8 +159,7 @@ pub async fn overview(
             .order_by_asc(mdf_request::Column::Id)
             .limit(100)
             .all(db)
-            .await
-            .map_err(db_error)?
+            .await?
     } else {
         Vec::new()
     };
@@ -190,15 +181,13 @@ pub async fn overview(
                 .limit(100)
                 .into_tuple()
                 .all(db)
-                .await
-                .map_err(db_error)?;
+                .await?;
             scope
                 .mdf_requests()
                 .filter(mdf_request::Column::Id.is_in(request_ids))
                 .order_by_asc(mdf_request::Column::Id)
                 .all(db)
-                .await
-                .map_err(db_error)?
+                .await?
         }
         None => Vec::new(),
     };
@@ -233,16 +222,14 @@ pub async fn overview(
             .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
             .filter(mdf_allocation::Column::Id.is_in(missing))
             .all(db)
-            .await
-            .map_err(db_error)?;
+            .await?;
         let extra_budgets: HashMap<i64, String> = mdf_budget::Entity::find()
             .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
             .filter(
                 mdf_budget::Column::Id.is_in(extra.iter().map(|a| a.budget_id).collect::<Vec<_>>()),
             )
             .all(db)
-            .await
-            .map_err(db_error)?
+            .await?
             .into_iter()
             .map(|b| (b.id, b.currency))
             .collect();
@@ -254,18 +241,14 @@ pub async fn overview(
     }
 
     let per_budget = if actor.role.is_vendor_staff() {
-        funds::balances_by_budget(db, actor.tenant_id)
-            .await
-            .map_err(db_error)?
+        funds::balances_by_budget(db, actor.tenant_id).await?
     } else {
         HashMap::new()
     };
     // Pickers list every partner up to PICK_LIMIT; beyond that the forms take
     // a typed name, with suggestions while typing.
     let (partners, all_partners_listed) = if can_manage_budgets(actor) || can_review(actor) {
-        let mut list = organizations::pick_list(db, &scope, PICK_LIMIT + 1)
-            .await
-            .map_err(db_error)?;
+        let mut list = organizations::pick_list(db, &scope, PICK_LIMIT + 1).await?;
         let all = list.len() as u64 <= PICK_LIMIT;
         list.truncate(PICK_LIMIT as usize);
         (list, all)
@@ -275,16 +258,13 @@ pub async fn overview(
     // The newest budget events, shown on each budget card: one query for the
     // events, one for the names behind them.
     let budget_ids: Vec<i64> = budgets.iter().take(20).map(|b| b.id).collect();
-    let events = funds::audit_trails(db, actor.tenant_id, "mdf_budget", budget_ids)
-        .await
-        .map_err(db_error)?;
+    let events = funds::audit_trails(db, actor.tenant_id, "mdf_budget", budget_ids).await?;
     let people: HashMap<i64, String> = users::names(
         db,
         actor.tenant_id,
         events.iter().map(|t| t.actor_id).collect(),
     )
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .collect();
     let mut histories: HashMap<i64, Vec<AuditRow>> = HashMap::new();
@@ -368,34 +348,28 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         .mdf_requests()
         .filter(mdf_request::Column::Id.eq(id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     let allocation = mdf_allocation::Entity::find_by_id(r.allocation_id)
         .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     let budget = mdf_budget::Entity::find_by_id(allocation.budget_id)
         .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
         .one(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     let mut ids = vec![r.partner_id];
     ids.extend(allocation.partner_id);
     let names = partner_names(db, actor.tenant_id, ids).await?;
-    let trail = funds::audit_trail(db, actor.tenant_id, "mdf_request", r.id)
-        .await
-        .map_err(db_error)?;
+    let trail = funds::audit_trail(db, actor.tenant_id, "mdf_request", r.id).await?;
     let people: HashMap<i64, String> = users::names(
         db,
         actor.tenant_id,
         trail.iter().map(|t| t.actor_id).collect(),
     )
-    .await
-    .map_err(db_error)?
+    .await?
     .into_iter()
     .collect();
     let status = RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Submitted);
@@ -404,8 +378,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         .mdf_claims()
         .filter(mdf_claim::Column::RequestId.eq(r.id))
         .one(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let claim = match claim_row {
         None => None,
         Some(c) => {

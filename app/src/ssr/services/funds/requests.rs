@@ -84,20 +84,22 @@ async fn validate(
         ("expected_pipeline", &input.expected_pipeline),
     ]);
     let allocation = match input.allocation_id.parse::<i64>() {
-        Ok(id) => scope
-            .mdf_allocations()
-            .filter(mdf_allocation::Column::Id.eq(id))
-            .one(&state.db)
-            .await
-            .map_err(db_error)?,
+        Ok(id) => {
+            scope
+                .mdf_allocations()
+                .filter(mdf_allocation::Column::Id.eq(id))
+                .one(&state.db)
+                .await?
+        }
         Err(_) => None,
     };
     let budget = match &allocation {
-        Some(a) => mdf_budget::Entity::find_by_id(a.budget_id)
-            .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
-            .one(&state.db)
-            .await
-            .map_err(db_error)?,
+        Some(a) => {
+            mdf_budget::Entity::find_by_id(a.budget_id)
+                .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+                .one(&state.db)
+                .await?
+        }
         None => None,
     };
     let activity_type = ActivityType::parse(&input.activity_type);
@@ -228,7 +230,7 @@ pub async fn submit(
         }
     }
     let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let inserted = mdf_request::ActiveModel {
         campaign_id: Set(input.campaign_id),
         tenant_id: Set(actor.tenant_id),
@@ -276,9 +278,8 @@ pub async fn submit(
         &txn,
         audit(actor, "mdf_request", request.id, "submitted", &detail, now),
     )
-    .await
-    .map_err(db_error)?;
-    txn.commit().await.map_err(db_error)?;
+    .await?;
+    txn.commit().await?;
     Ok(request.id)
 }
 
@@ -287,8 +288,7 @@ async fn visible(state: &AppState, actor: &Actor, id: i64) -> AppResult<mdf_requ
         .mdf_requests()
         .filter(mdf_request::Column::Id.eq(id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)
 }
 
@@ -316,7 +316,7 @@ pub async fn resubmit(
     let v = validate(state, actor, &input).await?;
     let now = crate::ssr::services::now();
     use mdf_request::Column as R;
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     let res = mdf_request::Entity::update_many()
         .col_expr(R::AllocationId, Expr::value(v.allocation.id))
         .col_expr(R::ActivityType, Expr::value(v.activity_type.as_str()))
@@ -336,8 +336,7 @@ pub async fn resubmit(
         .filter(R::Id.eq(current.id))
         .filter(R::Version.eq(version))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if res.rows_affected == 0 {
         return Err(AppError::Conflict(STALE.into()));
     }
@@ -353,8 +352,7 @@ pub async fn resubmit(
             now,
         ),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     txn.commit().await.map_err(db_error)
 }
 
@@ -380,14 +378,12 @@ pub async fn decide(
     let allocation = mdf_allocation::Entity::find_by_id(request.allocation_id)
         .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     let budget = mdf_budget::Entity::find_by_id(allocation.budget_id)
         .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or(AppError::NotFound)?;
     let currency = budget.currency.as_str();
     let mut e = FormErrors::new().with_values(&[
@@ -452,7 +448,7 @@ pub async fn decide(
 
     let now = crate::ssr::services::now();
     use mdf_request::Column as R;
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     // The request row is written first: a stale or concurrent decision stops
     // here, before any money moves.
     let res = mdf_request::Entity::update_many()
@@ -469,21 +465,16 @@ pub async fn decide(
         .filter(R::Version.eq(version))
         .filter(R::Status.eq(RequestStatus::Submitted.as_str()))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if res.rows_affected == 0 {
         return Err(AppError::Conflict(STALE.into()));
     }
     let detail = match (status, approved) {
         (RequestStatus::Approved, Some(a)) => {
-            if !funds::reserve(&txn, actor.tenant_id, allocation.id, a)
-                .await
-                .map_err(db_error)?
-            {
+            if !funds::reserve(&txn, actor.tenant_id, allocation.id, a).await? {
                 let left = mdf_allocation::Entity::find_by_id(allocation.id)
                     .one(&txn)
-                    .await
-                    .map_err(db_error)?
+                    .await?
                     .map(|a| a.available_minor)
                     .unwrap_or(0);
                 return Err(AppError::Conflict(format!(
@@ -508,8 +499,7 @@ pub async fn decide(
                     at: now,
                 },
             )
-            .await
-            .map_err(db_error)?;
+            .await?;
             if reason.is_empty() {
                 format!("Approved {}", money(a, currency))
             } else {
@@ -528,7 +518,6 @@ pub async fn decide(
         &txn,
         audit(actor, "mdf_request", request.id, action, &detail, now),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     txn.commit().await.map_err(db_error)
 }

@@ -3,7 +3,6 @@
 
 use crate::error::AppResult;
 use crate::ssr::entities::{mdf_allocation, mdf_claim, mdf_request};
-use crate::ssr::repo::db_error;
 use crate::ssr::{AppState, Scope};
 use crate::types::mdf::{ActivityType, ClaimStatus, RoiRow};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -18,8 +17,7 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
                 .is_in([ClaimStatus::Approved.as_str(), ClaimStatus::Paid.as_str()]),
         )
         .all(db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     if claims.is_empty() {
         return Ok(Vec::new());
     }
@@ -29,8 +27,7 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
             mdf_request::Column::Id.is_in(claims.iter().map(|c| c.request_id).collect::<Vec<_>>()),
         )
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
@@ -45,16 +42,14 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
             ),
         )
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|a| (a.id, a.budget_id))
         .collect();
     let currency_of: HashMap<i64, String> = scope
         .mdf_budgets()
         .all(db)
-        .await
-        .map_err(db_error)?
+        .await?
         .into_iter()
         .map(|b| (b.id, b.currency))
         .collect();

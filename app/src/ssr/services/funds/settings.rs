@@ -13,8 +13,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 pub async fn claim_days(state: &AppState, tenant_id: i64) -> AppResult<i32> {
     Ok(tenant::Entity::find_by_id(tenant_id)
         .one(&state.db)
-        .await
-        .map_err(db_error)?
+        .await?
         .map(|t| t.mdf_claim_days)
         .unwrap_or(60))
 }
@@ -34,13 +33,12 @@ pub async fn set_claim_days(state: &AppState, actor: &Actor, raw: &str) -> AppRe
         return Err(AppError::Invalid(e));
     };
     let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await.map_err(db_error)?;
+    let txn = begin_write(&state.db).await?;
     tenant::Entity::update_many()
         .col_expr(tenant::Column::MdfClaimDays, Expr::value(days))
         .filter(tenant::Column::Id.eq(actor.tenant_id))
         .exec(&txn)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let detail = format!("Claims accepted until {days} days after an activity ends");
     funds::audit(
         &txn,
@@ -53,7 +51,6 @@ pub async fn set_claim_days(state: &AppState, actor: &Actor, raw: &str) -> AppRe
             now,
         ),
     )
-    .await
-    .map_err(db_error)?;
+    .await?;
     txn.commit().await.map_err(db_error)
 }

@@ -4,7 +4,7 @@
 
 use crate::error::AppResult;
 use crate::ssr::entities::{mdf_allocation, mdf_ledger};
-use crate::ssr::repo::{db_error, funds};
+use crate::ssr::repo::funds;
 use crate::ssr::{AppState, Scope};
 use crate::types::mdf::FundsTotal;
 use sea_orm::sea_query::ExprTrait;
@@ -31,8 +31,7 @@ pub async fn visible(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<Funds
         .group_by(mdf_ledger::Column::Kind)
         .into_tuple()
         .all(&state.db)
-        .await
-        .map_err(db_error)?;
+        .await?;
     let mut by_currency: BTreeMap<String, Vec<(String, i64)>> = BTreeMap::new();
     for (currency, kind, total) in rows {
         by_currency.entry(currency).or_default().push((kind, total));
