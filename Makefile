@@ -54,8 +54,10 @@ unit:
 	fi
 	$(SHARED_BUILD_ENV) cargo test --no-fail-fast -p server -p app -p migrations
 
+# The debug site goes to its own directory so target/site only ever holds
+# the release build that `make run` serves and the benches measure.
 build-debug:
-	cargo leptos build --split
+	LEPTOS_SITE_ROOT=target/site-debug cargo leptos build --split
 
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }

@@ -13,6 +13,7 @@
 #                                                       browsers do: zstd, br or gzip)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench/release-site.sh
 LARGE=${1:-100000}
 SMALL=${2:-100}
 DURATION=${DURATION:-10s}

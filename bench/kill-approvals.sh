@@ -9,6 +9,7 @@
 #   BIN=path/to/server bench/kill-approvals.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench/release-site.sh
 PARTNERS=${1:-300}
 KILLS=${2:-3}
 PORT=${PORT:-3500}

@@ -9,6 +9,7 @@
 #   BIN=path/to/server bench/kill-sends.sh    (default: the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench/release-site.sh
 N=${1:-3000}
 KILLS=${2:-3}
 PORT=${PORT:-3300}

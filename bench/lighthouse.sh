@@ -7,6 +7,7 @@
 #   bench/lighthouse.sh            (after a release build: make run or make bench-lighthouse)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench/release-site.sh
 PORT=${PORT:-3300}
 BIN="${CARGO_TARGET_DIR:-target}/release/server"
 command -v chromium >/dev/null || { echo "chromium is missing: apt-get install chromium" >&2; exit 1; }

@@ -10,6 +10,7 @@
 #   DURATION=60s CONNECTIONS=64 bench/mixed.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench/release-site.sh
 PARTNERS=${1:-1000}
 DURATION=${DURATION:-60s}
 CONNECTIONS=${CONNECTIONS:-64}

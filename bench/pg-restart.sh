@@ -10,6 +10,7 @@
 #   BIN=path/to/server bench/pg-restart.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bench/release-site.sh
 DOWN=${DOWN:-5}
 PORT=${PORT:-3400}
 BIN="${BIN:-${CARGO_TARGET_DIR:-target}/release/server}"

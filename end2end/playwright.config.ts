@@ -46,7 +46,9 @@ export default defineConfig({
       PRM_ADDR: `127.0.0.1:${port}`,
       PRM_BASE_URL: `http://127.0.0.1:${port}`,
       PRM_DATA_DIR: process.env.PRM_E2E_DATA_DIR!,
-      LEPTOS_SITE_ROOT: 'target/site',
+      // make build-debug writes target/site-debug; PRM_E2E_SITE_ROOT=target/site
+      // runs the suite against a release build (with PRM_SERVER_BIN pointing at it).
+      LEPTOS_SITE_ROOT: process.env.PRM_E2E_SITE_ROOT ?? 'target/site-debug',
       LEPTOS_SITE_PKG_DIR: 'pkg',
       LEPTOS_OUTPUT_NAME: 'prm',
       RUST_LOG: 'warn',
