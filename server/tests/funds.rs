@@ -1059,9 +1059,40 @@ async fn ledger_export(app: &TestApp) {
             .status
             .is_success()
     );
+    // A title typed as a spreadsheet formula stays text in the export.
+    let ines = app.sign_in(HOST_A, "ines@bluepeak.example").await;
+    let allocation = overview(app, &ines).await["allocations"][0]["id"].to_string();
+    let formula = "=HYPERLINK(\"http://evil.example\",\"Click\")";
+    let res = app
+        .call(
+            HOST_A,
+            "submit_fund_request",
+            Some(&ines),
+            &request_form("ledger-formula-0001", &allocation, formula, "100"),
+        )
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let id = newest_request_id(app).await.to_string();
+    let ok = app
+        .call(
+            HOST_A,
+            "decide_fund_request",
+            Some(&dana),
+            &[("id", &id), ("version", "1"), ("decision", "approve")],
+        )
+        .await;
+    assert!(ok.status.is_success(), "{}", ok.body);
     let felix = app.sign_in(HOST_A, "felix.ortiz@acme.example").await;
     let res = app.get(HOST_A, "/funds/ledger/export", Some(&felix)).await;
     assert_eq!(res.status, StatusCode::OK);
+    assert!(
+        res.body
+            .contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\""),
+        "{}",
+        res.body
+    );
+    assert!(!res.body.contains(",=HYPERLINK"), "{}", res.body);
     assert!(res.headers["content-disposition"]
         .to_str()
         .unwrap()
@@ -1079,7 +1110,6 @@ async fn ledger_export(app: &TestApp) {
             .status,
         StatusCode::FORBIDDEN
     );
-    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
     assert_eq!(
         app.get(HOST_A, "/funds/ledger/export", Some(&dana))
             .await
