@@ -164,5 +164,5 @@ pub async fn report_csv(
     let Some(Extension(actor)) = actor else {
         return Redirect::to("/sign-in").into_response();
     };
-    crate::uploads::csv_download(report::csv(&state.app, &actor, id).await)
+    crate::downloads::csv_download(report::csv(&state.app, &actor, id).await)
 }

@@ -5,6 +5,7 @@
 
 pub mod campaign_links;
 pub mod design_exports;
+pub mod downloads;
 pub mod forum_live;
 pub mod health;
 pub mod middleware;

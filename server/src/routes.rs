@@ -4,7 +4,7 @@
 //! make those bytes inert are set by a layer from that row, not by each
 //! handler (`server/tests/security.rs` asserts them for every file row).
 
-use crate::{campaign_links, design_exports, forum_live, health, uploads, ServerState};
+use crate::{campaign_links, design_exports, downloads, forum_live, health, uploads, ServerState};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
@@ -177,7 +177,7 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             "/media/logos/{id}",
             File(Attachment),
             Members,
-            get(uploads::logo),
+            get(downloads::logo),
         ),
         row(
             "/forum/topics/{id}/live",
@@ -189,7 +189,7 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             "/forum/files/{tenant}/{name}",
             File(Attachment),
             Members,
-            get(uploads::forum_picture),
+            get(downloads::forum_picture),
         ),
         row(
             "/forum/uploads",
@@ -219,13 +219,13 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             "/media/proof/{id}",
             File(ProofPdfInline),
             Members,
-            get(uploads::proof),
+            get(downloads::proof),
         ),
         row(
             "/funds/ledger/export",
             File(Attachment),
             Members,
-            get(uploads::ledger_export),
+            get(downloads::ledger_export),
         ),
         row(
             "/funds/requests/{id}/proof",

@@ -6,7 +6,7 @@
 
 mod common;
 
-use app::ssr::entities::{mdf_claim, mdf_claim_file, organization, tenant};
+use app::ssr::entities::{mdf_claim, mdf_claim_file, tenant};
 use app::types::Role;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -26,16 +26,6 @@ struct Fetch {
     host: &'static str,
     cookie: Option<String>,
     content_type: &'static str,
-}
-
-async fn org_id(app: &TestApp, name: &str) -> i64 {
-    organization::Entity::find()
-        .filter(organization::Column::Name.eq(name))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap_or_else(|| panic!("no organisation {name}"))
-        .id
 }
 
 /// Stores a proof file of `content_type` on a claim of the small scale
@@ -153,7 +143,7 @@ async fn fetches(app: &TestApp) -> Vec<Fetch> {
 
     // Bluepeak's logo: a 1×1 logo on Northwind would block Sam's export.
     let ines = app.sign_in(HOST_A, "ines@bluepeak.example").await;
-    let bluepeak = org_id(app, "Bluepeak Distribution").await;
+    let bluepeak = app.org_id("Bluepeak Distribution").await;
     let logo = app
         .post_file(
             HOST_A,
@@ -505,7 +495,7 @@ both!(a_password_change_spends_open_reset_links, reset_links_spent);
 
 async fn invitation_flood(app: &TestApp) {
     let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
-    let northwind = org_id(app, "Northwind Systems").await.to_string();
+    let northwind = app.org_id("Northwind Systems").await.to_string();
     let max = app::ssr::services::invitations::MAX_INVITATIONS_PER_HOUR;
     for i in 0..=max {
         let email = format!("colleague{i}@northwind.example");
@@ -530,20 +520,9 @@ async fn invitation_flood(app: &TestApp) {
 }
 both!(invitations_are_rate_limited, invitation_flood);
 
-async fn user_id(app: &TestApp, email: &str) -> String {
-    app::ssr::entities::user::Entity::find()
-        .filter(app::ssr::entities::user::Column::Email.eq(email))
-        .one(&app.state.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-        .to_string()
-}
-
 async fn suspension_rights(app: &TestApp) {
     let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
-    let admin = user_id(app, "admin@acme.example").await;
+    let admin = app.user_id("admin@acme.example").await.to_string();
     let res = app
         .call(
             HOST_A,
@@ -554,7 +533,7 @@ async fn suspension_rights(app: &TestApp) {
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN, "{}", res.body);
     // A partner member is still hers to suspend.
-    let sam = user_id(app, "sam@northwind.example").await;
+    let sam = app.user_id("sam@northwind.example").await.to_string();
     let res = app
         .call(
             HOST_A,
@@ -578,7 +557,7 @@ async fn mention_hints(app: &TestApp) {
         .unwrap()
         .id;
     let hash = app::ssr::password::hash(PASSWORD.into()).await.unwrap();
-    let bluepeak = org_id(app, "Bluepeak Distribution").await;
+    let bluepeak = app.org_id("Bluepeak Distribution").await;
     app::ssr::seed::insert_user(
         db,
         tenant_a,

@@ -475,6 +475,32 @@ pub const PNG: &[u8] =
     b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
 
 impl TestApp {
+    /// The id of the organisation called `name`.
+    pub async fn org_id(&self, name: &str) -> i64 {
+        use app::ssr::entities::organization;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        organization::Entity::find()
+            .filter(organization::Column::Name.eq(name))
+            .one(&self.state.db)
+            .await
+            .expect("organisations load")
+            .unwrap_or_else(|| panic!("no organisation {name}"))
+            .id
+    }
+
+    /// The id of the user with `email`.
+    pub async fn user_id(&self, email: &str) -> i64 {
+        use app::ssr::entities::user;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        user::Entity::find()
+            .filter(user::Column::Email.eq(email))
+            .one(&self.state.db)
+            .await
+            .expect("users load")
+            .unwrap_or_else(|| panic!("no user {email}"))
+            .id
+    }
+
     /// Posts one file as `field` of a multipart form, as a browser's form does.
     pub async fn post_file(
         &self,

@@ -1,0 +1,141 @@
+//! File routes that answer with bytes: stored uploads (logos, claim proof,
+//! forum pictures) for those who may see them, and CSV downloads. How each
+//! is delivered (policy, disposition) is its row in `crate::routes`.
+
+use crate::ServerState;
+use app::error::AppError;
+use app::ssr::services::funds::claims;
+use app::ssr::services::logos;
+use app::ssr::Actor;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+
+pub async fn logo(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match logos::load(&state.app, &actor, id).await {
+        Ok((bytes, mime)) => (
+            [
+                (header::CONTENT_TYPE, mime),
+                (header::CACHE_CONTROL, "private, max-age=86400"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => StatusCode::from_u16(e.status())
+            .unwrap_or(StatusCode::NOT_FOUND)
+            .into_response(),
+    }
+}
+
+pub async fn proof(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match claims::load_proof(&state.app, &actor, id).await {
+        Ok((bytes, mime, name)) => {
+            let safe: String = name
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ' '))
+                .collect();
+            let disposition = format!("inline; filename=\"{safe}\"");
+            let mut res = (StatusCode::OK, bytes).into_response();
+            let h = res.headers_mut();
+            if let Ok(v) = header::HeaderValue::from_str(&mime) {
+                h.insert(header::CONTENT_TYPE, v);
+            }
+            if let Ok(v) = header::HeaderValue::from_str(&disposition) {
+                h.insert(header::CONTENT_DISPOSITION, v);
+            }
+            h.insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("private, max-age=3600"),
+            );
+            res
+        }
+        Err(e) => StatusCode::from_u16(e.status())
+            .unwrap_or(StatusCode::NOT_FOUND)
+            .into_response(),
+    }
+}
+
+/// The ledger as a CSV download for finance.
+pub async fn ledger_export(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    csv_download(
+        claims_export(&state, &actor)
+            .await
+            .map(|csv| (csv, "mdf-ledger.csv".to_owned())),
+    )
+}
+
+/// A private CSV download named `file_name`, or the error's status and
+/// message.
+pub fn csv_download(result: Result<(String, String), AppError>) -> Response {
+    match result {
+        Ok((csv, file_name)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{file_name}\""),
+                ),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            csv,
+        )
+            .into_response(),
+        Err(e) => (
+            StatusCode::from_u16(e.status()).unwrap_or(StatusCode::FORBIDDEN),
+            e.to_string(),
+        )
+            .into_response(),
+    }
+}
+
+async fn claims_export(state: &ServerState, actor: &Actor) -> Result<String, AppError> {
+    app::ssr::services::funds::export::ledger_csv(&state.app, actor).await
+}
+
+pub async fn forum_picture(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path((tenant, name)): Path<(i64, String)>,
+) -> Response {
+    use app::ssr::services::forum::attachments;
+    let Some(Extension(actor)) = actor else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    match attachments::load(&state.app, &actor, tenant, &name).await {
+        Ok((bytes, mime)) => (
+            [
+                (header::CONTENT_TYPE, mime),
+                (
+                    header::CACHE_CONTROL,
+                    "private, max-age=31536000, immutable",
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => StatusCode::from_u16(e.status())
+            .unwrap_or(StatusCode::NOT_FOUND)
+            .into_response(),
+    }
+}
