@@ -1,7 +1,7 @@
 //! Reads a submitted form (`application/x-www-form-urlencoded`) into a
 //! server function's arguments in the browser, before the call is sent.
 //!
-//! Leptos's `ActionForm` does this with serde_qs, whose reader is generic
+//! Leptos's `ServerForm` does this with serde_qs, whose reader is generic
 //! over every argument type; monomorphised for each of the portal's forms it
 //! was about 210 KB of the browser code (9–18% of an area's module). Our
 //! arguments are flat fields and one level of `name[key]` maps (checkbox

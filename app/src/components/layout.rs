@@ -3,7 +3,7 @@
 //! suspense boundary so it is built once per request.
 
 use crate::api::auth::{get_current_user, SignOut};
-use crate::components::action_form::ActionForm;
+use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::resource::{page_data, PageData};
 use crate::types::views::CurrentUser;
@@ -51,9 +51,9 @@ pub fn PortalLayout() -> impl IntoView {
                     })}
                 </Suspense>
                 <a class="btn btn-quiet account-link" href="/account">"Account"</a>
-                <ActionForm action=sign_out attr:class="signout">
+                <ServerForm action=sign_out attr:class="signout">
                     <button type="submit" class="btn btn-quiet">"Sign out"</button>
-                </ActionForm>
+                </ServerForm>
             </header>
             <nav class="mainnav" aria-label="Main">
                 <Suspense fallback=|| ()>

@@ -1,8 +1,8 @@
 use super::{action_error, field_error, kept};
 use crate::api::auth::{get_invitation, AcceptInvitation};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, TextField};
 use crate::components::notice::FormError;
+use crate::components::server_form::ServerForm;
 use crate::pages::forgot_password::AuthFrame;
 use crate::resource::page_data;
 use crate::types::form::check::MIN_PASSWORD;
@@ -34,7 +34,7 @@ pub fn AcceptInvitationPage() -> impl IntoView {
                             </p>
                             <p class="muted">"You'll sign in as "{info.email}"."</p>
                             <FormError error/>
-                            <ActionForm action=action attr:novalidate=true>
+                            <ServerForm action=action attr:novalidate=true>
                                 <input type="hidden" name="token" value=token/>
                                 <TextField name="name" label="Your name" autocomplete="name" required=true
                                     value=kept(error, "name") error=field_error(error, "name") check=checks::name/>
@@ -43,7 +43,7 @@ pub fn AcceptInvitationPage() -> impl IntoView {
                                 <TextField name="confirm" label="Repeat the password" kind="password" autocomplete="new-password" required=true
                                     error=field_error(error, "confirm")/>
                                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Create my account"</button>
-                            </ActionForm>
+                            </ServerForm>
                         }.into_any(),
                     }
                 })}

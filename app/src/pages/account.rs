@@ -1,9 +1,9 @@
 use super::{action_error, field_error, kept};
 use crate::api::account::{list_time_zones, ChangeMyPassword, RenameMe, SetTimeZone};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
 use crate::types::form::check::MIN_PASSWORD;
 use leptos::prelude::*;
@@ -45,25 +45,25 @@ pub fn AccountPage() -> impl IntoView {
                                     <h2>"Profile"</h2>
                                     <p class="muted">{format!("{} · {} · {}", user.email, user.role.label(), user.organization_name)}</p>
                                     <FormError error=rename_error/>
-                                    <ActionForm action=rename attr:novalidate=true>
+                                    <ServerForm action=rename attr:novalidate=true>
                                         <TextField name="name" label="Your name" autocomplete="name" required=true value=name
                                             error=field_error(rename_error, "name") check=checks::name/>
                                         <button type="submit" class="btn btn-primary" disabled=move || rename.pending().get()>"Save name"</button>
-                                    </ActionForm>
+                                    </ServerForm>
                                 </section>
                                 <section class="card">
                                     <h2>"Time zone"</h2>
                                     <p class="muted">"Dates and times are shown in it, and the send times you type are read in it."</p>
                                     <FormError error=zone_error/>
-                                    <ActionForm action=set_zone attr:novalidate=true>
+                                    <ServerForm action=set_zone attr:novalidate=true>
                                         <SelectField name="zone" label="Your time zone" options=zones selected=zone error=field_error(zone_error, "zone")/>
                                         <button type="submit" class="btn btn-primary" disabled=move || set_zone.pending().get()>"Save time zone"</button>
-                                    </ActionForm>
+                                    </ServerForm>
                                 </section>
                                 <section class="card">
                                     <h2>"Password"</h2>
                                     <FormError error=password_error/>
-                                    <ActionForm action=password attr:novalidate=true>
+                                    <ServerForm action=password attr:novalidate=true>
                                         <TextField name="current" label="Current password" kind="password" autocomplete="current-password" required=true
                                             error=field_error(password_error, "current")/>
                                         <TextField id="f-new-password" name="password" label="New password" kind="password" autocomplete="new-password" required=true
@@ -71,7 +71,7 @@ pub fn AccountPage() -> impl IntoView {
                                         <TextField name="confirm" label="Repeat the new password" kind="password" autocomplete="new-password" required=true
                                             error=field_error(password_error, "confirm")/>
                                         <button type="submit" class="btn btn-primary" disabled=move || password.pending().get()>"Change password"</button>
-                                    </ActionForm>
+                                    </ServerForm>
                                 </section>
                             </div>
                         }.into_any()

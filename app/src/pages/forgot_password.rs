@@ -1,8 +1,8 @@
 use super::{action_error, field_error, kept};
 use crate::api::auth::{program_brand, RequestPasswordReset};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, TextField};
 use crate::components::notice::{FormError, Success};
+use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -47,11 +47,11 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             <Success show=sent text="If that address has an account, we've emailed a link to choose a new password. It works for 60 minutes."/>
             <p>"Enter the email you sign in with and we'll send you a link to choose a new password."</p>
             <FormError error/>
-            <ActionForm action=action attr:novalidate=true>
+            <ServerForm action=action attr:novalidate=true>
                 <TextField name="email" label="Work email" kind="email" autocomplete="username" required=true
                     value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Send reset link"</button>
-            </ActionForm>
+            </ServerForm>
             <p class="auth-links"><a href="/sign-in">"Back to sign in"</a></p>
         </AuthFrame>
     }

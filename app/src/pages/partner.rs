@@ -1,10 +1,10 @@
 use super::partners::{region_options, segment_options, tier_options, type_options};
 use super::{action_error, field_error};
 use crate::api::partners::{get_partner, UpdatePartnerProfile, UpdatePartnerProgram};
-use crate::components::action_form::ActionForm;
 use crate::components::avatar::Avatar;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::resource::page_data;
 use crate::types::views::PartnerDetail;
@@ -175,7 +175,7 @@ fn ProfileForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProfile>) -> 
             <h2>"Contact and branding"</h2>
             <p class="muted">"Co-branded material uses these details."</p>
             <FormError error/>
-            <ActionForm action=action attr:novalidate=true>
+            <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="id" value=p.id/>
                 <input type="hidden" name="version" value=p.version/>
                 <TextField name="website" label="Website" kind="url" autocomplete="url" value=value("website", &p.website)
@@ -195,7 +195,7 @@ fn ProfileForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProfile>) -> 
                 <TextField name="description" label="About the company" multiline=true value=value("description", &p.description)
                     error=field_error(error, "description")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save profile"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
@@ -218,7 +218,7 @@ fn ProgramForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProgram>) -> 
         <section class="card">
             <h2>"Program placement"</h2>
             <FormError error/>
-            <ActionForm action=action attr:novalidate=true>
+            <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="id" value=p.id/>
                 <input type="hidden" name="version" value=p.version/>
                 <input type="hidden" name="parent_id" value=p.parent.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
@@ -235,7 +235,7 @@ fn ProgramForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProgram>) -> 
                 <SelectField name="channel_manager_id" label="Channel manager" options=managers
                     selected=kept("channel_manager_id", p.channel_manager_id.map(|i| i.to_string()).unwrap_or_default()) empty="Nobody yet" error=field_error(error, "channel_manager_id")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save placement"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

@@ -1,10 +1,10 @@
 use super::dashboard::PartnerCard;
 use super::{action_error, field_error, kept};
 use crate::api::partners::{list_partners, CreatePartner};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
+use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
 use crate::types::url::encode_query_value;
 use crate::types::views::PartnerFilter;
@@ -124,7 +124,7 @@ fn AddPartner() -> impl IntoView {
             <div class="card">
                 <h2>"New partner company"</h2>
                 <FormError error/>
-                <ActionForm action=action attr:novalidate=true>
+                <ServerForm action=action attr:novalidate=true>
                     <input type="hidden" name="channel_manager_id" value=""/>
                     <input type="hidden" name="parent_id" value=""/>
                     <TextField name="name" label="Company name" required=true value=kept(error, "name")
@@ -134,7 +134,7 @@ fn AddPartner() -> impl IntoView {
                     <SelectField name="region" label="Region" options=region_options() selected=kept(error, "region") empty="Choose…" error=field_error(error, "region")/>
                     <SelectField name="segment" label="Partnership" options=segment_options() selected=kept(error, "segment") empty="Choose…" error=field_error(error, "segment")/>
                     <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Add partner"</button>
-                </ActionForm>
+                </ServerForm>
             </div>
         </details>
     }

@@ -1,8 +1,8 @@
 use super::{action_error, field_error};
 use crate::api::auth::ResetPassword;
-use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, TextField};
 use crate::components::notice::FormError;
+use crate::components::server_form::ServerForm;
 use crate::pages::forgot_password::AuthFrame;
 use crate::types::form::check::MIN_PASSWORD;
 use leptos::prelude::*;
@@ -23,14 +23,14 @@ pub fn ResetPasswordPage() -> impl IntoView {
             {move || token_error.get().map(|m| view! {
                 <p class="notice notice-error">{m}" "<a href="/forgot-password">"Send a new link"</a></p>
             })}
-            <ActionForm action=action attr:novalidate=true>
+            <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="token" value=token/>
                 <TextField name="password" label="New password" kind="password" autocomplete="new-password" required=true
                     hint=format!("At least {MIN_PASSWORD} characters.") error=field_error(error, "password") check=checks::new_password/>
                 <TextField name="confirm" label="Repeat the new password" kind="password" autocomplete="new-password" required=true
                     error=field_error(error, "confirm")/>
                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Save password"</button>
-            </ActionForm>
+            </ServerForm>
         </AuthFrame>
     }
 }

@@ -1,8 +1,8 @@
 use super::{action_error, field_error, kept};
 use crate::api::auth::SignIn;
-use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, TextField};
 use crate::components::notice::{FormError, Success};
+use crate::components::server_form::ServerForm;
 use crate::pages::forgot_password::AuthFrame;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -20,7 +20,7 @@ pub fn SignInPage() -> impl IntoView {
         <AuthFrame heading="Sign in">
             <Success show=reset text="Your password was changed. Sign in with the new one."/>
             <FormError error/>
-            <ActionForm action=action attr:novalidate=true>
+            <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="next" value=next/>
                 <TextField name="email" label="Work email" kind="email" autocomplete="username" required=true
                     value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
@@ -29,7 +29,7 @@ pub fn SignInPage() -> impl IntoView {
                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>
                     {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
-            </ActionForm>
+            </ServerForm>
             <p class="auth-links"><a href="/forgot-password">"Forgot your password?"</a></p>
         </AuthFrame>
     }

@@ -1,9 +1,9 @@
 use super::{action_error, field_error, kept, reset_on_success};
 use crate::api::users::{list_users, InviteUser, RevokeInvitation, SetUserActive};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
 use crate::types::views::UserAdmin;
 use crate::types::OrgKind;
@@ -84,7 +84,7 @@ fn UserAdminView(
                 <h2>"Invite someone"</h2>
                 <p class="muted">"They get an email with a link to set their name and password."</p>
                 <FormError error/>
-                <ActionForm action=invite node_ref=form attr:novalidate=true>
+                <ServerForm action=invite node_ref=form attr:novalidate=true>
                     {match single_org {
                         Some(id) => view! { <input type="hidden" name="organization_id" value=id/> }.into_any(),
                         None => view! {
@@ -96,7 +96,7 @@ fn UserAdminView(
                         value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
                     <SelectField name="role" label="Role" options=roles selected=kept(error, "role") empty="Choose…" error=field_error(error, "role")/>
                     <button type="submit" class="btn btn-primary" disabled=move || invite.pending().get()>"Send invitation"</button>
-                </ActionForm>
+                </ServerForm>
             </section>
             <section class="card">
                 <h2>"Pending invitations"</h2>
@@ -109,10 +109,10 @@ fn UserAdminView(
                                 <li>
                                     <span class="person-name">{i.email.clone()}</span>
                                     <span class="muted">{format!("{} at {} · expires {}", i.role.label(), i.organization_name, i.expires_on)}</span>
-                                    <ActionForm action=revoke attr:class="inline">
+                                    <ServerForm action=revoke attr:class="inline">
                                         <input type="hidden" name="id" value=i.id/>
                                         <button type="submit" class="btn btn-quiet" aria-label=format!("Revoke the invitation for {}", i.email)>"Revoke"</button>
-                                    </ActionForm>
+                                    </ServerForm>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -133,13 +133,13 @@ fn UserAdminView(
                             <span class="muted">{match u.last_sign_in { Some(d) => format!("Last signed in {d}"), None => "Never signed in".into() }}</span>
                             {(!u.active).then(|| view! { <span class="badge">"Deactivated"</span> })}
                             {(!is_me).then(|| view! {
-                                <ActionForm action=toggle attr:class="inline">
+                                <ServerForm action=toggle attr:class="inline">
                                     <input type="hidden" name="id" value=u.id/>
                                     <input type="hidden" name="active" value=(!u.active).to_string()/>
                                     <button type="submit" class="btn btn-quiet" aria-label=label>
                                         {if u.active { "Deactivate" } else { "Reactivate" }}
                                     </button>
-                                </ActionForm>
+                                </ServerForm>
                             })}
                         </li>
                     }

@@ -3,9 +3,9 @@
 //! stored.
 
 use crate::api::campaigns::{get_contacts, AddContact, ImportContacts, RemoveContact};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{checks, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::resource::page_data;
 use crate::types::campaign::{ContactField, ContactsPage as Page, ImportPreview};
@@ -80,10 +80,10 @@ fn List(p: Page) -> impl IntoView {
                                     <td>{c.company.clone()}</td>
                                     <td title=c.consent.clone()>{if c.unsubscribed { "Unsubscribed" } else { "Subscribed" }}</td>
                                     <td>
-                                        <ActionForm action=remove attr:class="inline-form">
+                                        <ServerForm action=remove attr:class="inline-form">
                                             <input type="hidden" name="id" value=c.id/>
                                             <button type="submit" class="btn btn-small btn-danger" aria-label=format!("Remove {}", c.email)>"Remove"</button>
-                                        </ActionForm>
+                                        </ServerForm>
                                     </td>
                                 </tr>
                             }).collect_view()}
@@ -107,7 +107,7 @@ fn AddOne(action: ServerAction<AddContact>) -> impl IntoView {
         <section class="card">
             <h2>"Add a contact"</h2>
             <FormError error/>
-            <ActionForm action node_ref=form attr:novalidate=true attr:id="add-contact">
+            <ServerForm action node_ref=form attr:novalidate=true attr:id="add-contact">
                 <TextField name="email" label="E-mail address" kind="email" autocomplete="off" required=true
                     id="contact-email" value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
                 <TextField name="name" label="Name" id="contact-name" autocomplete="off"
@@ -124,7 +124,7 @@ fn AddOne(action: ServerAction<AddContact>) -> impl IntoView {
                     {move || consent_error.get().map(|m| view! { <p class="field-error" id="contact-consent-error">{m}</p> })}
                 </div>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Add contact"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

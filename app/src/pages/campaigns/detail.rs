@@ -7,9 +7,9 @@ use super::{StatsRow, StatusBadge};
 use crate::api::campaigns::{
     get_campaign, CancelSend, ChangeCampaignStatus, JoinCampaign, SendCampaign,
 };
-use crate::components::action_form::ActionForm;
 use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
@@ -106,11 +106,11 @@ fn VendorView(d: CampaignDetail) -> impl IntoView {
                 <div class="button-row">
                     {(status != CampaignStatus::Ended).then(|| view! { <a class="btn" href=format!("/campaigns/{id}/edit")>"Edit"</a> })}
                     {status.moves().into_iter().map(|m| view! {
-                        <ActionForm action attr:class="inline-form">
+                        <ServerForm action attr:class="inline-form">
                             <input type="hidden" name="id" value=id/>
                             <input type="hidden" name="action" value=m.as_str()/>
                             <button type="submit" class=if m == crate::types::campaign::CampaignMove::Publish { "btn btn-primary" } else { "btn" }>{m.label()}</button>
-                        </ActionForm>
+                        </ServerForm>
                     }).collect_view()}
                 </div>
             </section>
@@ -201,10 +201,10 @@ fn PartnerView(d: CampaignDetail) -> impl IntoView {
                 <h2>"Run this campaign"</h2>
                 <p>"Opt in to get your own co-branded copy of the material, then send the e-mail to your contacts."</p>
                 <FormError error/>
-                <ActionForm action=join>
+                <ServerForm action=join>
                     <input type="hidden" name="id" value=id/>
                     <button type="submit" class="btn btn-primary btn-block" disabled=move || join.pending().get()>"Opt in"</button>
-                </ActionForm>
+                </ServerForm>
             </section>
             <Schedule steps=d.schedule.clone()/>
         }
@@ -287,14 +287,14 @@ fn SendForm(d: CampaignDetail, running: bool) -> impl IntoView {
                 view! { <p class="muted">"The campaign is not running, so nothing can be sent now."</p> }.into_any()
             } else {
                 view! {
-                    <ActionForm action attr:class="form" attr:novalidate=true>
+                    <ServerForm action attr:class="form" attr:novalidate=true>
                         <FormError error/>
                         <input type="hidden" name="id" value=d.card.id/>
                         <TextField name="subject" label="Subject" value=d.email_subject.clone() error=field_error(error, "subject")/>
                         <TextField name="when" label="Schedule for later (optional)" kind="datetime-local" hint=format!("Your time ({}; change it under Account). Leave empty to send now.", d.time_zone) error=field_error(error, "when")/>
                         <p class="muted">{format!("Goes to your {} contact(s) who have not had it yet. Each e-mail carries an unsubscribe link.", d.mailable_contacts)}</p>
                         <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Send e-mail"</button>
-                    </ActionForm>
+                    </ServerForm>
                 }.into_any()
             }}
         </section>
@@ -314,11 +314,11 @@ fn Sends(campaign_id: i64, sends: Vec<SendView>) -> impl IntoView {
                     <span>{s.subject.clone()}<br/><span class="muted">{format!("{} · {} recipient(s)", s.scheduled_at, s.recipients)}</span></span>
                     <span class="muted">{if s.cancelled { "Cancelled".to_string() } else { format!("{} sent · {} opened · {} clicked · {} waiting", s.stats.sent, s.stats.opened, s.stats.clicked, s.stats.queued) }}</span>
                     {(s.pending && !s.cancelled).then(|| view! {
-                        <ActionForm action=cancel attr:class="inline-form">
+                        <ServerForm action=cancel attr:class="inline-form">
                             <input type="hidden" name="campaign_id" value=campaign_id/>
                             <input type="hidden" name="send_id" value=s.id/>
                             <button type="submit" class="btn btn-small">"Cancel the rest"</button>
-                        </ActionForm>
+                        </ServerForm>
                     })}
                 </li>
             }).collect_view()}

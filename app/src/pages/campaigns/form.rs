@@ -1,9 +1,9 @@
 //! The vendor's campaign form (new and edit).
 
 use crate::api::campaigns::{get_campaign_form, SaveCampaign};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError};
+use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::{page_data, PageData};
@@ -134,7 +134,7 @@ fn Fields(f: CampaignForm) -> impl IntoView {
     };
     view! {
         <section class="card form-card">
-            <ActionForm action attr:class="form" attr:novalidate=true>
+            <ServerForm action attr:class="form" attr:novalidate=true>
                 <FormError error/>
                 {d.as_ref().map(|d| view! {
                     <input type="hidden" name="id" value=d.card.id/>
@@ -176,7 +176,7 @@ fn Fields(f: CampaignForm) -> impl IntoView {
                 </fieldset>
                 <TextField name="schedule" label="Suggested schedule" value=schedule multiline=true hint="One step per line, e.g. “Week 1: send the invitation e-mail”." error=field_error(error, "schedule")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{if d.is_some() { "Save changes" } else { "Create campaign" }}</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

@@ -8,8 +8,8 @@ use crate::api::cobrand::{
     get_editor, preview_email, RestoreRevision, ReviewDesign, SaveDesign, SubmitDesign,
 };
 use crate::cobrand::{check, render, Plan, RenderOptions, Slot, SlotKind, Values};
-use crate::components::action_form::ActionForm;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error};
 use crate::resource::{page_data, PageData};
@@ -126,7 +126,7 @@ fn Editor(d: EditorData) -> impl IntoView {
             <p class="notice notice-error" role="alert">{format!("Changes requested: {}", d.review_comment)}</p>
         })}
         <div class="editor">
-            <ActionForm action=save attr:class="form editor-form" attr:id="design-form">
+            <ServerForm action=save attr:class="form editor-form" attr:id="design-form">
                 <FormError error=save_error/>
                 {design_id.map(|id| view! { <input type="hidden" name="design_id" value=id/> })}
                 <input type="hidden" name="template_id" value=template_id/>
@@ -144,7 +144,7 @@ fn Editor(d: EditorData) -> impl IntoView {
                         <span class="muted" aria-live="polite">{move || if dirty.get() { "Unsaved changes" } else { "" }}</span>
                     </div>
                 })}
-            </ActionForm>
+            </ServerForm>
             <div class="editor-side">
                 <Preview kind plan=plan.clone() images=images.clone() values template_id design_id/>
                 <Issues issues/>
@@ -399,11 +399,11 @@ fn ExportPanel(
             </div>
             {(can_submit && saved).then(|| view! {
                 <FormError error=submit_error/>
-                <ActionForm action=submit>
+                <ServerForm action=submit>
                     <input type="hidden" name="id" value=d.design_id.unwrap_or_default()/>
                     <input type="hidden" name="version" value=d.design_version/>
                     <button type="submit" class="btn btn-primary" disabled=move || dirty.get() || !issues.with(Vec::is_empty)>"Submit for approval"</button>
-                </ActionForm>
+                </ServerForm>
             })}
         </section>
     }
@@ -417,7 +417,7 @@ fn ReviewPanel(d: EditorData) -> impl IntoView {
         <section class="card">
             <h2>"Your decision"</h2>
             <FormError error/>
-            <ActionForm action=review attr:class="form">
+            <ServerForm action=review attr:class="form">
                 <input type="hidden" name="id" value=d.design_id.unwrap_or_default()/>
                 <input type="hidden" name="version" value=d.design_version/>
                 <div class="field" class:field-invalid=move || field_error(error, "comment").get().is_some()>
@@ -430,7 +430,7 @@ fn ReviewPanel(d: EditorData) -> impl IntoView {
                     <button type="submit" name="decision" value="approve" class="btn btn-primary">"Approve"</button>
                     <button type="submit" name="decision" value="reject" class="btn">"Ask for changes"</button>
                 </div>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
@@ -476,12 +476,12 @@ fn History(d: EditorData, editable: bool) -> impl IntoView {
                         <span>{r.saved_at.clone()}</span>
                         <span class="muted">{format!("{}{}", r.saved_by, if r.changed.is_empty() { String::new() } else { format!(" · changed {}", r.changed.join(", ")) })}</span>
                         {(editable && i > 0).then(|| view! {
-                            <ActionForm action=restore>
+                            <ServerForm action=restore>
                                 <input type="hidden" name="id" value=design_id/>
                                 <input type="hidden" name="version" value=design_version/>
                                 <input type="hidden" name="revision_id" value=r.id/>
                                 <button type="submit" class="btn btn-quiet">"Restore"</button>
-                            </ActionForm>
+                            </ServerForm>
                         })}
                     </li>
                 }).collect_view()}

@@ -4,9 +4,9 @@
 use super::gallery::DesignList;
 use super::Thumb;
 use crate::api::cobrand::{get_template, ArchiveTemplate, PublishTemplate, SaveTemplate};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
@@ -92,17 +92,17 @@ fn TemplateView(d: TemplateDetail) -> impl IntoView {
                 <FormError error=archive_error/>
                 <div class="actions">
                     {(!latest_published).then(|| view! {
-                        <ActionForm action=publish>
+                        <ServerForm action=publish>
                             <input type="hidden" name="id" value=id/>
                             <input type="hidden" name="number" value=latest/>
                             <button type="submit" class="btn btn-primary">{format!("Publish version {latest}")}</button>
-                        </ActionForm>
+                        </ServerForm>
                     })}
                     {(status != TemplateStatus::Archived).then(|| view! {
-                        <ActionForm action=archive>
+                        <ServerForm action=archive>
                             <input type="hidden" name="id" value=id/>
                             <button type="submit" class="btn btn-quiet">"Withdraw from partners"</button>
-                        </ActionForm>
+                        </ServerForm>
                     })}
                 </div>
             </section>
@@ -216,7 +216,7 @@ fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
         .map(|k| (k.as_str().to_string(), k.label().to_string()))
         .collect::<Vec<_>>();
     view! {
-        <ActionForm action attr:class="form">
+        <ServerForm action attr:class="form">
             <FormError error/>
             {d.as_ref().map(|d| view! { <input type="hidden" name="id" value=d.card.id/> })}
             <TextField name="name" label="Name" value=name required=true error=field_error(error, "name")/>
@@ -250,6 +250,6 @@ fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
                 error=field_error(error, "source")/>
             <TextField name="note" label="What changed (version note)" error=field_error(error, "note")/>
             <button type="submit" class="btn btn-primary">{if d.is_some() { "Save changes" } else { "Create template" }}</button>
-        </ActionForm>
+        </ServerForm>
     }
 }

@@ -1,8 +1,8 @@
 use super::compose::BodyEditor;
 use crate::api::forum::{get_post_edit, EditPost};
-use crate::components::action_form::ActionForm;
 use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError};
+use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
 use crate::types::forum::PostEdit;
@@ -48,7 +48,7 @@ fn EditForm(p: PostEdit) -> impl IntoView {
             .unwrap_or_else(|| fallback.to_owned())
     };
     view! {
-        <ActionForm action attr:class="form card" attr:novalidate=true>
+        <ServerForm action attr:class="form card" attr:novalidate=true>
             <FormError error/>
             <input type="hidden" name="post_id" value=p.post_id/>
             <input type="hidden" name="version" value=p.version/>
@@ -62,6 +62,6 @@ fn EditForm(p: PostEdit) -> impl IntoView {
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save changes"</button>
                 <a class="btn btn-quiet" href=format!("/forum/topics/{}#post-{}", p.topic_id, p.post_id)>"Cancel"</a>
             </div>
-        </ActionForm>
+        </ServerForm>
     }
 }

@@ -1,8 +1,8 @@
 use super::{ForumTabs, TopicRows};
 use crate::api::forum::{get_forum, SaveCategory, SetWatch};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
 use crate::types::forum::{CategoryView, CategoryVisibility, ForumPage as Page, SolvedFilter};
@@ -129,7 +129,7 @@ fn CategoryHead(c: CategoryView) -> impl IntoView {
                 <h2>{c.name.clone()}</h2>
                 <p class="muted">{c.description.clone()}</p>
             </div>
-            <ActionForm action=watch attr:class="inline-form">
+            <ServerForm action=watch attr:class="inline-form">
                 <input type="hidden" name="target_kind" value="category"/>
                 <input type="hidden" name="target_id" value=c.id/>
                 <label for="category-watch" class="sr-only">"Notifications for this category"</label>
@@ -139,7 +139,7 @@ fn CategoryHead(c: CategoryView) -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <button type="submit" class="btn">"Save"</button>
-            </ActionForm>
+            </ServerForm>
         </div>
     }
 }
@@ -184,7 +184,7 @@ fn CategoryForm(
     view! {
         <details class="add-partner" open=open>
             <summary class="btn">{summary}</summary>
-            <ActionForm action attr:class="form">
+            <ServerForm action attr:class="form">
                 <FormError error/>
                 {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
                 <TextField name="name" id="cat-name" label="Name" value=name required=true error=field_error(error, "name")/>
@@ -207,7 +207,7 @@ fn CategoryForm(
                     </div>
                 </fieldset>
                 <button type="submit" class="btn btn-primary">"Save category"</button>
-            </ActionForm>
+            </ServerForm>
         </details>
     }
 }

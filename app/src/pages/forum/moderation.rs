@@ -1,7 +1,7 @@
 use super::ForumTabs;
 use crate::api::forum::{get_moderation, ModeratePost, SetForumApproval, SuspendMember};
-use crate::components::action_form::ActionForm;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::pages::action_error;
 use crate::resource::page_data;
 use crate::types::forum::{PostStatus, QueuedPost};
@@ -54,21 +54,21 @@ pub fn ModerationPage() -> impl IntoView {
                                     <li>
                                         <span>{s.user_name.clone()}</span>
                                         <span class="muted">{format!("until {} · {}", s.until, s.reason)}</span>
-                                        <ActionForm action=suspend attr:class="inline-form">
+                                        <ServerForm action=suspend attr:class="inline-form">
                                             <input type="hidden" name="user_id" value=s.user_id/>
                                             <input type="hidden" name="days" value="0"/>
                                             <button type="submit" class="btn">"Lift"</button>
-                                        </ActionForm>
+                                        </ServerForm>
                                     </li>
                                 }).collect_view()}
                             </ul>
                         </section>
                         <section class="card">
                             <h2>"New members"</h2>
-                            <ActionForm action=settings attr:class="form">
+                            <ServerForm action=settings attr:class="form">
                                 <label class="check"><input type="checkbox" name="approve_first_posts" checked=m.approve_first_posts/>"A moderator approves each new member's first post before others see it"</label>
                                 <button type="submit" class="btn">"Save"</button>
-                            </ActionForm>
+                            </ServerForm>
                         </section>
                     }.into_any(),
                 }
@@ -106,21 +106,21 @@ fn Queue(
                             {p.flags.iter().map(|f| view! {
                                 <p class="flag-line"><strong>{f.reason.label()}</strong>{format!(" — {} ({})", f.by, f.at)}{(!f.note.is_empty()).then(|| format!(": {}", f.note))}</p>
                             }).collect_view()}
-                            <ActionForm action=act attr:class="inline-form">
+                            <ServerForm action=act attr:class="inline-form">
                                 <input type="hidden" name="post_id" value=p.post_id/>
                                 <input type="hidden" name="back" value="/forum/moderation"/>
                                 {actions.iter().map(|(code, label)| view! { <button type="submit" class="btn" name="action" value=*code>{*label}</button> }).collect_view()}
-                            </ActionForm>
+                            </ServerForm>
                             <details class="post-more">
                                 <summary class="btn btn-quiet">{format!("Suspend {}", p.author_name)}</summary>
-                                <ActionForm action=suspend attr:class="form">
+                                <ServerForm action=suspend attr:class="form">
                                     <input type="hidden" name="user_id" value=p.author_id/>
                                     <label for=days_id.clone()>"Days"</label>
                                     <input id=days_id name="days" type="number" min="1" max="365" value="7"/>
                                     <label for=reason_id.clone()>"Reason (the member sees it)"</label>
                                     <input id=reason_id name="reason" required=true/>
                                     <button type="submit" class="btn btn-danger">"Suspend from posting"</button>
-                                </ActionForm>
+                                </ServerForm>
                             </details>
                         </li>
                     }

@@ -1,9 +1,9 @@
 use super::compose::{clear_draft, BodyEditor};
 use super::ForumTabs;
 use crate::api::forum::{get_new_topic_form, CreateTopic};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError};
+use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::types::forum::{NewTopicForm, MAX_TITLE};
@@ -60,7 +60,7 @@ fn Compose(f: NewTopicForm) -> impl IntoView {
         .or_else(|| query.read_untracked().get("category"))
         .unwrap_or_default();
     view! {
-        <ActionForm action attr:class="form card" attr:novalidate=true>
+        <ServerForm action attr:class="form card" attr:novalidate=true>
             <FormError error/>
             <SelectField name="category_id" label="Category" options selected empty="Choose a category…" error=field_error(error, "category_id")/>
             <TextField name="title" label="Title" value=kept(error, "title") required=true
@@ -68,7 +68,7 @@ fn Compose(f: NewTopicForm) -> impl IntoView {
             <BodyEditor id="topic-body" label="Details" draft_key=DRAFT_KEY value=kept(error, "body") error=field_error(error, "body") node/>
             <TextField name="tags" label="Tags (optional)" value=kept(error, "tags") hint="Up to 5, separated by commas: licensing, sd-wan" error=field_error(error, "tags")/>
             <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Post question"</button>
-        </ActionForm>
+        </ServerForm>
     }
     .into_any()
 }

@@ -1,7 +1,7 @@
 use super::ForumTabs;
 use crate::api::forum::{get_notifications, ReadNotifications, SetForumEmail};
-use crate::components::action_form::ActionForm;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::pages::action_error;
 use crate::resource::page_data;
 use crate::types::forum::EmailPreference;
@@ -36,9 +36,9 @@ pub fn NotificationsPage() -> impl IntoView {
                                 <div class="page-head">
                                     <h2>{format!("{} unread", p.unread)}</h2>
                                     {(p.unread > 0).then(|| view! {
-                                        <ActionForm action=read attr:class="inline-form">
+                                        <ServerForm action=read attr:class="inline-form">
                                             <button type="submit" class="btn">"Mark all read"</button>
-                                        </ActionForm>
+                                        </ServerForm>
                                     })}
                                 </div>
                                 {p.items.is_empty().then(|| view! { <p class="muted">"Nothing yet. When someone mentions you or replies in a topic you watch, it shows here."</p> })}
@@ -55,7 +55,7 @@ pub fn NotificationsPage() -> impl IntoView {
                             <section class="card">
                                 <h2>"E-mail me"</h2>
                                 <FormError error=email_error/>
-                                <ActionForm action=email attr:class="form">
+                                <ServerForm action=email attr:class="form">
                                     <fieldset class="field">
                                         <legend class="sr-only">"Forum e-mail"</legend>
                                         {EmailPreference::ALL.iter().map(|e| view! {
@@ -63,7 +63,7 @@ pub fn NotificationsPage() -> impl IntoView {
                                         }).collect_view()}
                                     </fieldset>
                                     <button type="submit" class="btn btn-primary">"Save"</button>
-                                </ActionForm>
+                                </ServerForm>
                             </section>
                         }.into_any()
                     }

@@ -4,8 +4,8 @@ use crate::api::forum::{
     get_quote, get_topic, AcceptAnswer, DeletePost, FlagPost, LikePost, ModeratePost,
     ModerateTopic, ReplyToTopic, SetWatch,
 };
-use crate::components::action_form::ActionForm;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, error_of, field_error};
 use crate::resource::page_data;
@@ -170,7 +170,7 @@ fn TopicTools(
     reload_on_success(moderate);
     view! {
         <div class="topic-tools">
-            <ActionForm action=set_watch attr:class="inline-form">
+            <ServerForm action=set_watch attr:class="inline-form">
                 <input type="hidden" name="target_kind" value="topic"/>
                 <input type="hidden" name="target_id" value=topic_id/>
                 <label for="topic-watch">"Notify me"</label>
@@ -180,13 +180,13 @@ fn TopicTools(
                     }).collect_view()}
                 </select>
                 <button type="submit" class="btn">"Save"</button>
-            </ActionForm>
+            </ServerForm>
             {moderator.then(|| view! {
-                <ActionForm action=moderate attr:class="inline-form">
+                <ServerForm action=moderate attr:class="inline-form">
                     <input type="hidden" name="topic_id" value=topic_id/>
                     <button type="submit" class="btn" name="action" value=if pinned { "unpin" } else { "pin" }>{if pinned { "Unpin" } else { "Pin" }}</button>
                     <button type="submit" class="btn" name="action" value=if locked { "unlock" } else { "lock" }>{if locked { "Unlock" } else { "Lock" }}</button>
-                </ActionForm>
+                </ServerForm>
             })}
         </div>
     }
@@ -364,7 +364,7 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
             }}
             {(!deleted && !compact).then(|| view! {
                 <div class="post-actions">
-                    <ActionForm action=a.like attr:class="inline-form">
+                    <ServerForm action=a.like attr:class="inline-form">
                         <input type="hidden" name="post_id" value=id/>
                         // A toggle button named by its visible count ("3 likes", pressed or
                         // not): the spoken name must contain all visible text.
@@ -373,26 +373,26 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
                             <svg class="heart" width="16" height="16" aria-hidden="true"><use href="#heart"/></svg>
                             {post.like_count}<span class="sr-only">{if post.like_count == 1 { " like" } else { " likes" }}</span>
                         </button>
-                    </ActionForm>
+                    </ServerForm>
                     {(!ctx.locked || ctx.moderator).then(|| view! {
                         <a class="btn btn-quiet" href=quote_href on:click=on_quote>"Quote"</a>
                     })}
                     {(ctx.can_accept && !post.is_first && post.status == PostStatus::Published).then(|| view! {
-                        <ActionForm action=a.accept attr:class="inline-form">
+                        <ServerForm action=a.accept attr:class="inline-form">
                             <input type="hidden" name="topic_id" value=ctx.topic_id/>
                             {(!is_answer).then(|| view! { <input type="hidden" name="post_id" value=id/> })}
                             <button type="submit" class="btn btn-quiet">{if is_answer { "Unmark answer" } else { "✓ Accept answer" }}</button>
-                        </ActionForm>
+                        </ServerForm>
                     })}
                     {post.can_edit.then(|| view! { <a class="btn btn-quiet" href=format!("/forum/posts/{id}/edit")>"Edit"</a> })}
                     {post.can_edit.then(|| view! {
                         <details class="post-more">
                             <summary class="btn btn-quiet">"Delete"</summary>
-                            <ActionForm action=a.delete attr:class="inline-form">
+                            <ServerForm action=a.delete attr:class="inline-form">
                                 <input type="hidden" name="post_id" value=id/>
                                 <span>{if post.is_first { "Delete the whole topic?" } else { "Delete this post?" }}</span>
                                 <button type="submit" class="btn btn-danger">"Yes, delete"</button>
-                            </ActionForm>
+                            </ServerForm>
                         </details>
                     })}
                     {(post.can_like && !post.flagged_by_me).then(|| view! {
@@ -407,10 +407,10 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
                             _ => ("hide", "Hide"),
                         };
                         view! {
-                            <ActionForm action=a.moderate attr:class="inline-form">
+                            <ServerForm action=a.moderate attr:class="inline-form">
                                 <input type="hidden" name="post_id" value=id/>
                                 <button type="submit" class="btn btn-quiet" name="action" value=action>{label}</button>
-                            </ActionForm>
+                            </ServerForm>
                         }
                     })}
                 </div>
@@ -430,7 +430,7 @@ fn FlagForm(post_id: i64) -> impl IntoView {
     let note_id = format!("flag-note-{post_id}");
     let error = Signal::derive(move || a.flag_error(post_id));
     view! {
-        <ActionForm action=a.flag attr:class="form flag-form">
+        <ServerForm action=a.flag attr:class="form flag-form">
             <FormError error/>
             <input type="hidden" name="post_id" value=post_id/>
             <label for=select_id.clone()>"What is wrong?"</label>
@@ -441,7 +441,7 @@ fn FlagForm(post_id: i64) -> impl IntoView {
             <input id=note_id name="note" maxlength="500"/>
             {move || field_error(error, "note").get().map(|m| view! { <p class="field-error">{m}</p> })}
             <button type="submit" class="btn">"Send to moderators"</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -480,12 +480,12 @@ fn ReplyBox(
     view! {
         <section class="card reply-box" id="reply">
             <h2>"Your reply"</h2>
-            <ActionForm action=reply attr:class="form" attr:novalidate=true>
+            <ServerForm action=reply attr:class="form" attr:novalidate=true>
                 <FormError error/>
                 <input type="hidden" name="topic_id" value=topic_id/>
                 <BodyEditor id="reply-body" label="Reply" draft_key=key value error=field_error(error, "body") node/>
                 <button type="submit" class="btn btn-primary" disabled=move || reply.pending().get()>"Post reply"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
     .into_any()

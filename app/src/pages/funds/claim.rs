@@ -3,9 +3,9 @@
 
 use super::money;
 use crate::api::funds::{CloseFundRequest, PayClaim, ReviewClaim, SaveClaim, SubmitClaim};
-use crate::components::action_form::ActionForm;
 use crate::components::field::TextField;
 use crate::components::notice::FormError;
+use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept};
 use crate::types::mdf::{ClaimView, RequestDetail};
 use crate::types::money::to_input;
@@ -69,10 +69,10 @@ pub fn ClaimSection(d: RequestDetail, locale: String, actions: ClaimActions) -> 
                 <h2>"Not going ahead?"</h2>
                 <p class="muted">"Closing the request returns the reserved funds so they can be used elsewhere."</p>
                 <FormError error/>
-                <ActionForm action=action>
+                <ServerForm action=action>
                     <input type="hidden" name="id" value=d.id/>
                     <button type="submit" class="btn btn-danger">"Close request and release funds"</button>
-                </ActionForm>
+                </ServerForm>
             </section>
         }
     });
@@ -187,7 +187,7 @@ fn ClaimForm(d: RequestDetail, action: ServerAction<SaveClaim>) -> impl IntoView
     view! {
         <h3>{if c.is_some() { "Change the figures" } else { "Start your claim" }}</h3>
         <FormError error/>
-        <ActionForm action=action attr:novalidate=true>
+        <ServerForm action=action attr:novalidate=true>
             <input type="hidden" name="id" value=d.id/>
             <input type="hidden" name="version" value=c.as_ref().map(|c| c.version).unwrap_or(0)/>
             <TextField name="actual" label="Amount spent" required=true value=actual error=field_error(error, "actual")
@@ -199,7 +199,7 @@ fn ClaimForm(d: RequestDetail, action: ServerAction<SaveClaim>) -> impl IntoView
             </div>
             <TextField name="results" label="What the activity achieved" multiline=true required=true value=results error=field_error(error, "results")/>
             <button type="submit" class="btn" disabled=move || action.pending().get()>"Save figures"</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -228,11 +228,11 @@ fn ProofUpload(d: RequestDetail, c: ClaimView, submit: ServerAction<SubmitClaim>
         </form>
         <FormError error=submit_error/>
         {move || submit_error.get().and_then(|e| e.field("proof")).map(|m| view! { <p class="field-error">{m}</p> })}
-        <ActionForm action=submit>
+        <ServerForm action=submit>
             <input type="hidden" name="id" value=d.id/>
             <input type="hidden" name="version" value=c.version/>
             <button type="submit" class="btn btn-primary btn-block" disabled=move || submit.pending().get()>"Submit claim"</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -251,7 +251,7 @@ fn ReviewForm(
         <h3>"Review the claim"</h3>
         <p class="muted">{format!("Claimed {} of an approved {}.", money(c.actual_minor, &d.currency, &locale), money(d.approved_minor.unwrap_or(0), &d.currency, &locale))}</p>
         <FormError error/>
-        <ActionForm action=action attr:novalidate=true>
+        <ServerForm action=action attr:novalidate=true>
             <input type="hidden" name="id" value=d.id/>
             <input type="hidden" name="version" value=c.version/>
             <TextField name="claim_amount" label="Amount to approve for payment" value=amount error=field_error(error, "claim_amount")/>
@@ -262,7 +262,7 @@ fn ReviewForm(
                 <button type="submit" name="decision" value="info" class="btn">"Ask for more"</button>
                 <button type="submit" name="decision" value="reject" class="btn btn-danger">"Reject claim"</button>
             </div>
-        </ActionForm>
+        </ServerForm>
     }
 }
 
@@ -278,7 +278,7 @@ fn PayForm(
         <h3>"Record the payment"</h3>
         <p class="muted">{format!("{} approved for payment.", money(c.approved_minor.unwrap_or(0), &d.currency, &locale))}</p>
         <FormError error/>
-        <ActionForm action=action attr:novalidate=true>
+        <ServerForm action=action attr:novalidate=true>
             <input type="hidden" name="id" value=d.id/>
             <input type="hidden" name="version" value=c.version/>
             <div class="row">
@@ -286,7 +286,7 @@ fn PayForm(
                 <TextField name="payment_reference" label="Payment reference" value=kept(error, "payment_reference") error=field_error(error, "payment_reference")/>
             </div>
             <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Mark as paid"</button>
-        </ActionForm>
+        </ServerForm>
     }
 }
 

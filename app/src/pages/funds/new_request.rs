@@ -1,9 +1,9 @@
 use super::{activity_options, money};
 use crate::api::funds::{get_funds_overview, SubmitFundRequest};
-use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
+use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
@@ -156,12 +156,12 @@ pub fn NewRequestPage() -> impl IntoView {
                                 <p class="notice">{format!("For the campaign “{}”: its sends and clicks will be attached to your claim as proof.", c.card.name)}</p>
                             })}
                             <FormError error/>
-                            <ActionForm action=action attr:novalidate=true>
+                            <ServerForm action=action attr:novalidate=true>
                                 <input type="hidden" name="key" value=d.form_key.clone()/>
                                 {campaign.as_ref().map(|c| view! { <input type="hidden" name="campaign_id" value=c.card.id/> })}
                                 <RequestFields allocations=d.allocations.clone() values=values.or_kept(error) error locale=user.locale/>
                                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Submit request"</button>
-                            </ActionForm>
+                            </ServerForm>
                         </section>
                     }.into_any()},
                 }

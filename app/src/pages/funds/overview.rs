@@ -2,11 +2,11 @@ use super::{money, RequestList};
 use crate::api::funds::{
     get_funds_overview, AllocateFunds, CreateBudget, ImportRevenue, RecordRevenue, SetClaimWindow,
 };
-use crate::components::action_form::ActionForm;
 use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::partner_field::PartnerField;
+use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::resource::page_data;
 use crate::types::mdf::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
@@ -266,7 +266,7 @@ fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
         <section class="card">
             <h2>"New budget"</h2>
             <FormError error/>
-            <ActionForm action=action node_ref=form attr:novalidate=true>
+            <ServerForm action=action node_ref=form attr:novalidate=true>
                 <input type="hidden" name="key" value=key/>
                 <TextField name="name" label="Name" required=true value=kept(error, "name") error=field_error(error, "name")/>
                 <SelectField name="kind" label="Kind" options=kinds selected=kept(error, "kind") empty="Choose…" error=field_error(error, "kind")/>
@@ -282,7 +282,7 @@ fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
                 <TextField name="coop_percent" label="Co-op accrual (% of partner revenue)" value=kept(error, "coop_percent")
                     hint="Only for co-op budgets." error=field_error(error, "coop_percent")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Create budget"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
@@ -314,14 +314,14 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
         <section class="card">
             <h2>"Allocate funds"</h2>
             <FormError error/>
-            <ActionForm action=action node_ref=form attr:novalidate=true>
+            <ServerForm action=action node_ref=form attr:novalidate=true>
                 <input type="hidden" name="key" value=format!("{}-a", d.form_key)/>
                 <SelectField name="budget_id" label="From budget" options=budgets selected=kept(error, "budget_id") empty="Choose…" error=field_error(error, "budget_id")/>
                 <PartnerField id="f-target" name="target" label="To" fixed=pools partners all_listed=d.all_partners_listed
                     selected=kept(error, "target") empty="Choose a partner or tier pool…" error=field_error(error, "target")/>
                 <TextField id="f-allocate-amount" name="amount" label="Amount" value=kept(error, "amount") error=field_error(error, "amount")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Allocate"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
@@ -364,7 +364,7 @@ fn CoopRevenue(d: FundsOverview) -> impl IntoView {
             <h2>"Co-op revenue"</h2>
             <p class="muted">"Each figure accrues the budget's co-op share to the partner."</p>
             <FormError error=e1/>
-            <ActionForm action=one node_ref=form_one attr:novalidate=true>
+            <ServerForm action=one node_ref=form_one attr:novalidate=true>
                 <SelectField id="rv-budget" name="budget_id" label="Co-op budget" options=budgets selected=one_budget empty="Choose…" error=field_error(e1, "budget_id")/>
                 <PartnerField id="rv-partner" name="partner_id" label="Partner" partners all_listed=d.all_partners_listed
                     selected=kept(e1, "partner_id") empty="Choose…" error=field_error(e1, "partner_id")/>
@@ -373,15 +373,15 @@ fn CoopRevenue(d: FundsOverview) -> impl IntoView {
                     <TextField id="rv-revenue" name="revenue" label="Revenue" value=kept(e1, "revenue") error=field_error(e1, "revenue")/>
                 </div>
                 <button type="submit" class="btn btn-primary" disabled=move || one.pending().get()>"Record revenue"</button>
-            </ActionForm>
+            </ServerForm>
             <h3>"Import a CSV"</h3>
             <FormError error=e2/>
-            <ActionForm action=many node_ref=form_many attr:novalidate=true>
+            <ServerForm action=many node_ref=form_many attr:novalidate=true>
                 <SelectField id="rv-import-budget" name="budget_id" label="Co-op budget" options=budgets_again selected=many_budget empty="Choose…" error=field_error(e2, "budget_id")/>
                 <TextField id="rv-csv" name="csv" label="Rows (partner,period,revenue)" multiline=true value=kept(e2, "csv")
                     hint="Paste with a header line, e.g. partner,period,revenue then Northwind Systems,2027-Q1,125000.00" error=field_error(e2, "csv")/>
                 <button type="submit" class="btn" disabled=move || many.pending().get()>"Import"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
@@ -398,10 +398,10 @@ fn ClaimWindow(days: i32) -> impl IntoView {
             <h2>"Claim window"</h2>
             <p class="muted">"Partners claim within this many days after an activity ends; they are reminded a week before."</p>
             <FormError error/>
-            <ActionForm action=action attr:novalidate=true>
+            <ServerForm action=action attr:novalidate=true>
                 <TextField id="f-claim-days" name="days" label="Days after the activity" kind="number" value=value error=field_error(error, "days")/>
                 <button type="submit" class="btn" disabled=move || action.pending().get()>"Save"</button>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }

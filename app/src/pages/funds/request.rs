@@ -4,10 +4,10 @@ use super::{money, StatusBadge};
 use crate::api::funds::{
     get_fund_request, get_funds_overview, DecideFundRequest, ResubmitFundRequest,
 };
-use crate::components::action_form::ActionForm;
 use crate::components::field::TextField;
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
@@ -158,7 +158,7 @@ fn Decide(
             <h2>"Your decision"</h2>
             <p class="muted">{format!("{available} is still available in these funds.")}</p>
             <FormError error/>
-            <ActionForm action=action attr:novalidate=true>
+            <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="id" value=d.id/>
                 <input type="hidden" name="version" value=d.version/>
                 <TextField id="f-decide-amount" name="amount" label="Amount to approve" value=amount error=field_error(error, "amount")
@@ -170,7 +170,7 @@ fn Decide(
                     <button type="submit" name="decision" value="changes" class="btn">"Ask for changes"</button>
                     <button type="submit" name="decision" value="reject" class="btn btn-danger">"Reject"</button>
                 </div>
-            </ActionForm>
+            </ServerForm>
         </section>
     }
 }
@@ -207,12 +207,12 @@ fn Resubmit(
                     let locale = locale.clone();
                     Suspend::new(async move {
                         allocations.await.map(|o| view! {
-                            <ActionForm action=action attr:novalidate=true>
+                            <ServerForm action=action attr:novalidate=true>
                                 <input type="hidden" name="id" value=d.id/>
                                 <input type="hidden" name="version" value=d.version/>
                                 <RequestFields allocations=o.allocations values error locale/>
                                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Submit again"</button>
-                            </ActionForm>
+                            </ServerForm>
                         })
                     })
                 }}

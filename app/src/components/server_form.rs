@@ -14,10 +14,11 @@ use leptos::server_fn::ServerFn;
 use leptos::web_sys::UrlSearchParams;
 use serde::de::DeserializeOwned;
 
-/// Pages import this one by name, which takes precedence over the
-/// `ActionForm` of `leptos::prelude::*`; the props are the same.
+/// The portal's form for server actions. Named apart from Leptos's
+/// `ActionForm` (same props) so a page cannot get the other one by a missing
+/// import.
 #[component]
-pub fn ActionForm<ServFn>(
+pub fn ServerForm<ServFn>(
     /// The action the form dispatches.
     action: ServerAction<ServFn>,
     /// Where to keep the `<form>` element.
