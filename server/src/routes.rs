@@ -36,10 +36,12 @@ pub enum Delivery {
     Attachment,
     /// An image we produced ourselves (the tracking pixel): shown inline.
     OurImage,
-    /// Claim proof: a PDF is shown inline for the reviewer, because Chromium
-    /// renders no PDF under a `sandbox` policy; its CSP therefore allows
-    /// only the PDF viewer itself (`object-src 'self'`) and nothing else.
-    /// Every other proof type is an [`Delivery::Attachment`].
+    /// Claim proof: a PDF is shown inline for the reviewer, under a policy
+    /// without `sandbox`, because not every browser's PDF viewer runs in a
+    /// sandboxed document (Chromium 156 renders it under both; checked with
+    /// screenshots). The policy allows only the viewer itself
+    /// (`object-src 'self'`) and nothing else. Every other proof type is an
+    /// [`Delivery::Attachment`].
     ProofPdfInline,
 }
 
