@@ -160,9 +160,11 @@ const MEMBERS: [(Role, &str); 6] = [
 ];
 
 /// Text a hostile client sends in every free-text field.
-const HOSTILE_TEXT: [&str; 2] = [
+const HOSTILE_TEXT: [&str; 3] = [
     "<script>alert(1)</script>'\"; DROP TABLE users;-- ../../etc/passwd %00 \u{202e}",
     "=cmd|'/C calc'!A0\u{0}\r\n\u{ffff}",
+    // Shaped like our own pages, for arguments that become a redirect.
+    "/forum/moderation\r\nSet-Cookie: x=1\t//evil.example",
 ];
 
 /// Names of this program that another program's users must never read.

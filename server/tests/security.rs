@@ -376,6 +376,45 @@ async fn sign_in_redirect(app: &TestApp) {
 }
 both!(sign_in_goes_only_to_our_own_pages, sign_in_redirect);
 
+/// Every redirect target a request carries goes through the same check:
+/// the moderation page's `back` too (a newline in it used to panic).
+async fn moderation_redirect(app: &TestApp) {
+    use app::ssr::entities::forum_post;
+    let post = forum_post::Entity::find()
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("a demo post")
+        .id
+        .to_string();
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    for (back, expected) in [
+        ("/forum/moderation?tab=flags", "/forum/moderation?tab=flags"),
+        ("/forum/moderation\r\nSet-Cookie: x=1", "/"),
+        ("/forum/moderation/../../..//evil.example", "/"),
+    ] {
+        let res = app
+            .call(
+                HOST_A,
+                "moderate_post",
+                Some(&dana),
+                &[("post_id", &post), ("action", "dismiss"), ("back", back)],
+            )
+            .await;
+        assert!(
+            res.status.is_success() || res.status.is_redirection(),
+            "{back:?}: {} {}",
+            res.status,
+            res.body
+        );
+        assert_eq!(res.location().as_deref(), Some(expected), "{back:?}");
+    }
+}
+both!(
+    moderation_goes_back_only_to_our_own_pages,
+    moderation_redirect
+);
+
 /// A wrong sign-in from `ip`.
 async fn guess(app: &TestApp, ip: [u8; 4], email: &str, password: &str) -> common::Resp {
     let mut req = Request::post("/api/sign_in")

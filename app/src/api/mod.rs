@@ -8,6 +8,8 @@ pub mod cobrand;
 pub mod dashboard;
 pub mod forum;
 pub mod funds;
+#[cfg(feature = "ssr")]
+pub mod own_page;
 pub mod partners;
 pub mod users;
 

@@ -15,7 +15,7 @@ pub async fn sign_in(
             let session =
                 auth::sign_in(&state, &tenant, context::client_ip(), &email, password).await?;
             super::cookie::set(&state, &session);
-            leptos_axum::redirect(&super::cookie::safe_next(next.as_deref()));
+            leptos_axum::redirect(&crate::api::own_page::own_page(next.as_deref()));
             Ok(())
         }
         .await,

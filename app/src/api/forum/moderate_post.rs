@@ -15,9 +15,9 @@ pub async fn moderate_post(
             let state = context::state()?;
             let actor = context::actor()?;
             let topic_id = moderation::act_on_post(&state, &actor, post_id, &action).await?;
-            // Only our own forum pages are valid destinations.
+            // Only our own moderation pages are valid destinations.
             let back = if back.starts_with("/forum/moderation") {
-                back
+                crate::api::own_page::own_page(Some(&back))
             } else {
                 format!("/forum/topics/{topic_id}#post-{post_id}")
             };
