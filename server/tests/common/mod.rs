@@ -253,14 +253,27 @@ impl TestApp {
     }
 
     pub async fn get(&self, host: &str, path: &str, cookie: Option<&str>) -> Resp {
-        let mut req = Request::get(path)
-            .header(header::HOST, host)
-            .header(header::ACCEPT, "text/html")
-            .header(header::ACCEPT_ENCODING, BROWSER_ENCODINGS);
-        if let Some(c) = cookie {
-            req = req.header(header::COOKIE, c);
+        let request = || {
+            let mut req = Request::get(path)
+                .header(header::HOST, host)
+                .header(header::ACCEPT, "text/html")
+                .header(header::ACCEPT_ENCODING, BROWSER_ENCODINGS);
+            if let Some(c) = cookie {
+                req = req.header(header::COOKIE, c);
+            }
+            req.body(Body::empty()).unwrap()
+        };
+        let res = self.send(request()).await;
+        // A page past its render deadline answers 503 with Retry-After (a
+        // rare lost wake-up in Leptos's suspense rendering, leptos-rs/leptos
+        // #4851); a browser reloads, and so does the test, once and loudly.
+        if res.status == StatusCode::SERVICE_UNAVAILABLE
+            && res.headers.contains_key(header::RETRY_AFTER)
+        {
+            eprintln!("GET {path} missed its render deadline; retrying once");
+            return self.send(request()).await;
         }
-        self.send(req.body(Body::empty()).unwrap()).await
+        res
     }
 
     /// Calls a server function the way the hydrated app does (fetch, form-encoded).
