@@ -230,6 +230,34 @@ impl TestApp {
     }
 
     pub async fn send(&self, req: Request<Body>) -> Resp {
+        // A page past its render deadline answers 503 with Retry-After (a
+        // rare lost wake-up in Leptos's suspense rendering, leptos-rs/leptos
+        // #4851); a browser reloads, and so does the test, once and loudly.
+        let again = (req.method() == axum::http::Method::GET).then(|| {
+            let mut copy = Request::get(req.uri().clone());
+            for (name, value) in req.headers() {
+                copy = copy.header(name, value);
+            }
+            copy
+        });
+        let res = self.send_once(req).await;
+        match again {
+            Some(copy)
+                if res.status == StatusCode::SERVICE_UNAVAILABLE
+                    && res.headers.contains_key(header::RETRY_AFTER) =>
+            {
+                let req = copy.body(Body::empty()).unwrap();
+                eprintln!(
+                    "GET {} missed its render deadline; retrying once",
+                    req.uri()
+                );
+                self.send_once(req).await
+            }
+            _ => res,
+        }
+    }
+
+    async fn send_once(&self, req: Request<Body>) -> Resp {
         if let Ok(mut last) = self.last_request.lock() {
             *last = format!("{} {}", req.method(), req.uri());
         }
@@ -253,27 +281,14 @@ impl TestApp {
     }
 
     pub async fn get(&self, host: &str, path: &str, cookie: Option<&str>) -> Resp {
-        let request = || {
-            let mut req = Request::get(path)
-                .header(header::HOST, host)
-                .header(header::ACCEPT, "text/html")
-                .header(header::ACCEPT_ENCODING, BROWSER_ENCODINGS);
-            if let Some(c) = cookie {
-                req = req.header(header::COOKIE, c);
-            }
-            req.body(Body::empty()).unwrap()
-        };
-        let res = self.send(request()).await;
-        // A page past its render deadline answers 503 with Retry-After (a
-        // rare lost wake-up in Leptos's suspense rendering, leptos-rs/leptos
-        // #4851); a browser reloads, and so does the test, once and loudly.
-        if res.status == StatusCode::SERVICE_UNAVAILABLE
-            && res.headers.contains_key(header::RETRY_AFTER)
-        {
-            eprintln!("GET {path} missed its render deadline; retrying once");
-            return self.send(request()).await;
+        let mut req = Request::get(path)
+            .header(header::HOST, host)
+            .header(header::ACCEPT, "text/html")
+            .header(header::ACCEPT_ENCODING, BROWSER_ENCODINGS);
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
         }
-        res
+        self.send(req.body(Body::empty()).unwrap()).await
     }
 
     /// Calls a server function the way the hydrated app does (fetch, form-encoded).
