@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::resource::{page_data, PageData};
 use crate::types::views::CurrentUser;
 use crate::types::OrgKind;
+use crate::types::Permission;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, A};
 
@@ -143,7 +144,7 @@ fn nav_items(user: &CurrentUser) -> Vec<NavItem> {
         label: "Funds",
         icon: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15.9V19h-2v-1.1c-1.7-.3-3-1.4-3.1-3h2c.1.8.9 1.4 2.1 1.4 1.3 0 2-.6 2-1.3 0-.8-.6-1.2-2.4-1.6-2.2-.5-3.4-1.3-3.4-3 0-1.5 1.1-2.5 2.8-2.8V6.5h2v1.1c1.6.3 2.6 1.4 2.7 2.8h-2c-.1-.7-.7-1.2-1.7-1.2-1.1 0-1.7.5-1.7 1.2 0 .7.6 1 2.3 1.4 2.2.5 3.5 1.3 3.5 3.1 0 1.6-1.2 2.7-3.1 3z",
     });
-    if user.role.manages_users() {
+    if user.role.may(Permission::ManageUsers) {
         items.push(NavItem {
             href: "/users".into(),
             label: "Users",

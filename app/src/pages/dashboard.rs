@@ -8,6 +8,7 @@ use crate::types::money::Money;
 use crate::types::views::{
     Count, CurrentUser, Dashboard, PartnerDashboard, PartnerSummary, VendorDashboard,
 };
+use crate::types::Permission;
 use crate::types::Role;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -136,7 +137,7 @@ fn VendorHome(d: VendorDashboard, user: CurrentUser) -> impl IntoView {
     } else {
         "Your partner program"
     };
-    let is_admin = me.role == Role::VendorAdmin;
+    let is_admin = me.role.may(Permission::ManageUsers);
     view! {
         <p class="muted">{scope_note}</p>
         <div class="stats">
@@ -174,8 +175,8 @@ fn PartnerHome(d: PartnerDashboard, user: CurrentUser) -> impl IntoView {
                 <span class="stat-value">{d.partner.tier.map(|t| t.label()).unwrap_or("—")}</span>
                 <span class="stat-label">"Program tier"</span>
             </div>
-            <Stat label="Colleagues in the portal" value=d.colleagues href=(me.role == Role::PartnerAdmin).then(|| "/users".to_string())/>
-            {(me.role == Role::PartnerAdmin).then(|| view! { <Stat label="Pending invitations" value=d.pending_invitations href=Some("/users".to_string())/> })}
+            <Stat label="Colleagues in the portal" value=d.colleagues href=me.role.may(Permission::ManageUsers).then(|| "/users".to_string())/>
+            {me.role.may(Permission::ManageUsers).then(|| view! { <Stat label="Pending invitations" value=d.pending_invitations href=Some("/users".to_string())/> })}
         </div>
         <div class="grid">
             <FundsCard funds=d.funds locale=me.locale.clone() title="Your marketing funds"/>

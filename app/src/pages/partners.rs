@@ -8,7 +8,8 @@ use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
 use crate::types::url::encode_query_value;
 use crate::types::views::PartnerFilter;
-use crate::types::{PartnerType, Region, Role, Segment, Tier};
+use crate::types::Permission;
+use crate::types::{PartnerType, Region, Segment, Tier};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -71,7 +72,7 @@ pub fn PartnersPage() -> impl IntoView {
             <h1>"Partners"</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    me.user().await.ok().filter(|u| u.role == Role::VendorAdmin).map(|_| view! { <AddPartner/> })
+                    me.user().await.ok().filter(|u| u.role.may(Permission::AddPartners)).map(|_| view! { <AddPartner/> })
                 })}
             </Suspense>
         </div>

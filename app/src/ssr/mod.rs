@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod local_time;
 pub mod mail;
 pub mod password;
+pub mod permission;
 pub mod repo;
 pub mod scope;
 pub mod seed;

@@ -3,13 +3,85 @@
 //! widen a partner's view.
 
 use super::entities::{
-    cobrand_design, cobrand_export, cobrand_template, invitation, mdf_allocation, mdf_budget,
-    mdf_claim, mdf_request, organization, user,
+    cobrand_design, cobrand_export, cobrand_template, forum_category, invitation, mdf_allocation,
+    mdf_budget, mdf_claim, mdf_request, organization, user,
 };
 use super::Actor;
+use crate::types::forum::CategoryVisibility;
 use crate::types::{OrgKind, Role};
 use sea_orm::sea_query::{Query, SelectStatement, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select};
+
+/// A table whose rows belong to one tenant (program). Its tenant column is
+/// named here once, so every tenant filter is written by [`in_tenant`] or
+/// [`tenant_is`] and a query cannot reach another program's rows by a
+/// forgotten filter. The tenant-keyed schema (`tenant_id` leading every
+/// key, for Citus) hangs off the same list.
+pub trait TenantOwned: EntityTrait {
+    fn tenant_column() -> Self::Column;
+}
+
+macro_rules! tenant_owned {
+    ($($entity:ident),+ $(,)?) => {$(
+        impl TenantOwned for super::entities::$entity::Entity {
+            fn tenant_column() -> Self::Column {
+                super::entities::$entity::Column::TenantId
+            }
+        }
+    )+};
+}
+
+tenant_owned!(
+    audit_event,
+    campaign,
+    campaign_message,
+    campaign_participant,
+    campaign_send,
+    cobrand_design,
+    cobrand_design_revision,
+    cobrand_export,
+    cobrand_template,
+    cobrand_template_version,
+    contact,
+    forum_category,
+    forum_flag,
+    forum_like,
+    forum_notification,
+    forum_picture,
+    forum_post,
+    forum_post_picture,
+    forum_post_revision,
+    forum_read,
+    forum_suspension,
+    forum_topic,
+    forum_watch,
+    invitation,
+    job,
+    mdf_allocation,
+    mdf_budget,
+    mdf_claim,
+    mdf_claim_file,
+    mdf_ledger,
+    mdf_request,
+    mdf_revenue,
+    organization,
+    password_reset,
+    session,
+    user,
+);
+
+/// The condition "this row belongs to the tenant", for updates, deletes and
+/// joins.
+pub fn tenant_is<E: TenantOwned>(tenant_id: i64) -> SimpleExpr {
+    E::tenant_column().eq(tenant_id)
+}
+
+/// The rows of `E` that belong to the tenant: the start of every query that
+/// runs without a signed-in actor (background jobs, sign-in, mail links).
+/// With an actor, use [`Scope`], which also narrows to what they may see.
+pub fn in_tenant<E: TenantOwned>(tenant_id: i64) -> Select<E> {
+    E::find().filter(tenant_is::<E>(tenant_id))
+}
 
 /// A filter on an organisation id column in hand-written SQL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +109,14 @@ impl<'a> Scope<'a> {
 
     pub fn tenant_id(&self) -> i64 {
         self.actor.tenant_id
+    }
+
+    /// Rows of `E` in the actor's program. For records that belong to a
+    /// company, prefer the narrower methods below (a partner sees only its
+    /// own); this is for program-wide records every member may read
+    /// (categories, templates, campaigns) or that a service narrows itself.
+    pub fn tenant<E: TenantOwned>(&self) -> Select<E> {
+        in_tenant::<E>(self.actor.tenant_id)
     }
 
     /// Organisations the actor may see: all of the tenant's for most vendor
@@ -192,5 +272,93 @@ impl<'a> Scope<'a> {
         cobrand_export::Entity::find()
             .filter(cobrand_export::Column::TenantId.eq(self.actor.tenant_id))
             .filter(self.in_visible_orgs(cobrand_export::Column::OrgId))
+    }
+
+    /// The tenant's forum categories; [`Scope::sees_forum_category`] says
+    /// which of them the actor may open.
+    pub fn forum_categories(&self) -> Select<forum_category::Entity> {
+        forum_category::Entity::find()
+            .filter(forum_category::Column::TenantId.eq(self.actor.tenant_id))
+    }
+
+    /// Whether the actor sees this forum category (and so its topics,
+    /// posts, pictures and search hits).
+    pub fn sees_forum_category(&self, category: &forum_category::Model) -> bool {
+        forum_category_visible(
+            category,
+            self.actor.role,
+            self.actor.org_tier.as_deref(),
+            self.actor.org_type.as_deref(),
+        )
+    }
+}
+
+/// Whether someone with this role and company placement sees the forum
+/// category: vendor staff every one; partners the partner categories whose
+/// audience (tiers, partner types; empty means all) includes their company.
+/// Also asked for other members (who gets a notification).
+pub fn forum_category_visible(
+    category: &forum_category::Model,
+    role: Role,
+    tier: Option<&str>,
+    partner_type: Option<&str>,
+) -> bool {
+    if role.is_vendor_staff() {
+        return true;
+    }
+    if category.visibility != CategoryVisibility::Partners.as_str() {
+        return false;
+    }
+    let includes = |stored: &str, value: Option<&str>| {
+        let listed = audience(stored);
+        listed.is_empty() || value.is_some_and(|v| listed.contains(&v))
+    };
+    includes(&category.audience_tiers, tier) && includes(&category.audience_types, partner_type)
+}
+
+/// A stored audience ("gold, platinum") as its values; empty means everyone.
+pub fn audience(stored: &str) -> Vec<&str> {
+    stored
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Tenant filters are written in this file only: a query elsewhere
+    /// that compares a tenant column by hand is one a reviewer must trust;
+    /// one that starts from `Scope`, `in_tenant` or `tenant_is` is not.
+    #[test]
+    fn no_tenant_filter_is_written_by_hand() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        rust_files(&root, &mut files);
+        let offenders: Vec<_> = files
+            .iter()
+            .filter(|f| !f.ends_with("ssr/scope.rs"))
+            .filter(|f| {
+                let source = std::fs::read_to_string(f).unwrap();
+                source.contains("TenantId.eq(") || source.contains("::TenantId.eq")
+            })
+            .collect();
+        assert!(
+            offenders.is_empty(),
+            "hand-written tenant filters in {offenders:?}"
+        );
     }
 }

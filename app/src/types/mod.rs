@@ -2,11 +2,33 @@
 //! validated inputs and the views the pages render.
 
 /// Declares a closed set of values stored as snake_case strings, with labels.
+/// On the server the type is also a column type (sea-orm's
+/// `DeriveValueType`), so an entity holds the enum, not a string, and a
+/// value outside the set fails at the database boundary.
 macro_rules! string_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType))]
+        #[cfg_attr(feature = "ssr", sea_orm(value_type = "String"))]
         pub enum $name { $($variant),+ }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::types::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Self::parse(value).ok_or_else(|| $crate::types::UnknownValue {
+                    kind: stringify!($name),
+                    value: value.to_owned(),
+                })
+            }
+        }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -26,6 +48,22 @@ macro_rules! string_enum {
     };
 }
 
+/// A stored string outside its enum's set (a value written by a newer
+/// release, or by hand).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    pub kind: &'static str,
+    pub value: String,
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "not a {}: {:?}", self.kind, self.value)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
 pub mod campaign;
 pub mod cobrand;
 pub mod email;
@@ -34,6 +72,7 @@ pub mod forum;
 pub mod mdf;
 pub mod money;
 pub mod org;
+pub mod permission;
 pub mod role;
 pub mod url;
 pub mod views;
@@ -41,4 +80,5 @@ pub mod views;
 pub use email::Email;
 pub use form::FormErrors;
 pub use org::{OrgKind, PartnerType, Region, Segment, Tier};
+pub use permission::Permission;
 pub use role::Role;

@@ -68,11 +68,6 @@ impl Role {
             Role::VendorAdmin | Role::MarketingManager | Role::Finance
         )
     }
-
-    /// Who may open the user management screen.
-    pub fn manages_users(self) -> bool {
-        matches!(self, Role::VendorAdmin | Role::PartnerAdmin)
-    }
 }
 
 #[cfg(test)]

@@ -11,9 +11,7 @@ pub async fn get_campaign_form(id: Option<i64>) -> Result<CampaignForm, AppError
         async {
             let state = context::state()?;
             let actor = context::actor()?;
-            if !campaigns::can_manage(&actor) {
-                return Err(AppError::Forbidden);
-            }
+            actor.require(crate::types::Permission::ManageCampaigns)?;
             let detail = match id {
                 Some(id) => Some(campaigns::participate::detail(&state, &actor, id, None).await?),
                 None => None,

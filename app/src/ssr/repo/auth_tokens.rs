@@ -1,6 +1,7 @@
 //! Invitation and password-reset tokens (stored as hashes).
 
 use crate::ssr::entities::{invitation, password_reset};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr,
@@ -46,8 +47,7 @@ pub async fn open_invitation(
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<invitation::Model>, DbErr> {
-    invitation::Entity::find()
-        .filter(invitation::Column::TenantId.eq(tenant_id))
+    in_tenant::<invitation::Entity>(tenant_id)
         .filter(invitation::Column::TokenHash.eq(token_hash))
         .filter(invitation::Column::AcceptedAt.is_null())
         .filter(invitation::Column::RevokedAt.is_null())
@@ -81,8 +81,7 @@ pub async fn invitations_sent_since(
     user_id: i64,
     since: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
-    invitation::Entity::find()
-        .filter(invitation::Column::TenantId.eq(tenant_id))
+    in_tenant::<invitation::Entity>(tenant_id)
         .filter(invitation::Column::InvitedBy.eq(user_id))
         .filter(invitation::Column::CreatedAt.gt(since))
         .count(db)
@@ -98,7 +97,7 @@ pub async fn revoke_open_for(
 ) -> Result<(), DbErr> {
     invitation::Entity::update_many()
         .col_expr(invitation::Column::RevokedAt, Expr::value(now))
-        .filter(invitation::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<invitation::Entity>(tenant_id))
         .filter(invitation::Column::OrganizationId.eq(organization_id))
         .filter(invitation::Column::Email.eq(email))
         .filter(invitation::Column::AcceptedAt.is_null())
@@ -136,8 +135,7 @@ pub async fn open_reset(
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<password_reset::Model>, DbErr> {
-    password_reset::Entity::find()
-        .filter(password_reset::Column::TenantId.eq(tenant_id))
+    in_tenant::<password_reset::Entity>(tenant_id)
         .filter(password_reset::Column::TokenHash.eq(token_hash))
         .filter(password_reset::Column::UsedAt.is_null())
         .filter(password_reset::Column::ExpiresAt.gt(now))

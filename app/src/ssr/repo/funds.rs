@@ -3,6 +3,7 @@
 //! audit trail.
 
 use crate::ssr::entities::{audit_event, mdf_allocation, mdf_budget, mdf_ledger};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::types::mdf::{Balances, LedgerKind};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -81,7 +82,7 @@ pub async fn balances_by_allocation(
             mdf_ledger::Column::AmountMinor.sum().cast_as("bigint"),
             "total",
         )
-        .filter(mdf_ledger::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<mdf_ledger::Entity>(tenant_id))
         .filter(mdf_ledger::Column::AllocationId.is_in(allocation_ids))
         .group_by(mdf_ledger::Column::AllocationId)
         .group_by(mdf_ledger::Column::Kind)
@@ -120,7 +121,7 @@ pub async fn balances_by_budget(
             mdf_ledger::Column::AmountMinor.sum().cast_as("bigint"),
             "total",
         )
-        .filter(mdf_ledger::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<mdf_ledger::Entity>(tenant_id))
         .filter(mdf_ledger::Column::AllocationId.is_not_null())
         .group_by(mdf_ledger::Column::BudgetId)
         .group_by(mdf_ledger::Column::Kind)
@@ -142,7 +143,7 @@ pub async fn take_from_budget(
             mdf_budget::Column::UnallocatedMinor,
             Expr::col(mdf_budget::Column::UnallocatedMinor).sub(amount),
         )
-        .filter(mdf_budget::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<mdf_budget::Entity>(tenant_id))
         .filter(mdf_budget::Column::Id.eq(budget_id))
         .filter(mdf_budget::Column::UnallocatedMinor.gte(amount))
         .exec(db)
@@ -167,7 +168,7 @@ pub async fn reserve(
             mdf_allocation::Column::Version,
             Expr::col(mdf_allocation::Column::Version).add(1),
         )
-        .filter(mdf_allocation::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<mdf_allocation::Entity>(tenant_id))
         .filter(mdf_allocation::Column::Id.eq(allocation_id))
         .filter(mdf_allocation::Column::AvailableMinor.gte(amount))
         .exec(db)
@@ -191,7 +192,7 @@ pub async fn release(
             mdf_allocation::Column::Version,
             Expr::col(mdf_allocation::Column::Version).add(1),
         )
-        .filter(mdf_allocation::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<mdf_allocation::Entity>(tenant_id))
         .filter(mdf_allocation::Column::Id.eq(allocation_id))
         .exec(db)
         .await
@@ -231,8 +232,7 @@ pub async fn audit_trail(
     entity_id: i64,
 ) -> Result<Vec<audit_event::Model>, DbErr> {
     use sea_orm::QueryOrder;
-    audit_event::Entity::find()
-        .filter(audit_event::Column::TenantId.eq(tenant_id))
+    in_tenant::<audit_event::Entity>(tenant_id)
         .filter(audit_event::Column::Entity.eq(entity))
         .filter(audit_event::Column::EntityId.eq(entity_id))
         .order_by_asc(audit_event::Column::Id)
@@ -251,8 +251,7 @@ pub async fn audit_trails(
     if entity_ids.is_empty() {
         return Ok(Vec::new());
     }
-    audit_event::Entity::find()
-        .filter(audit_event::Column::TenantId.eq(tenant_id))
+    in_tenant::<audit_event::Entity>(tenant_id)
         .filter(audit_event::Column::Entity.eq(entity))
         .filter(audit_event::Column::EntityId.is_in(entity_ids))
         .order_by_asc(audit_event::Column::Id)

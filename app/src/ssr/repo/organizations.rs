@@ -1,4 +1,5 @@
 use crate::ssr::entities::{organization, user};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::Scope;
 use crate::types::views::PartnerFilter;
 use crate::types::{OrgKind, Role};
@@ -158,7 +159,7 @@ pub async fn names(
         .select_only()
         .column(organization::Column::Id)
         .column(organization::Column::Name)
-        .filter(organization::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<organization::Entity>(tenant_id))
         .filter(organization::Column::Id.is_in(ids))
         .into_tuple()
         .all(db)
@@ -201,8 +202,7 @@ pub async fn vendor_org(
     db: &impl ConnectionTrait,
     tenant_id: i64,
 ) -> Result<Option<organization::Model>, DbErr> {
-    organization::Entity::find()
-        .filter(organization::Column::TenantId.eq(tenant_id))
+    in_tenant::<organization::Entity>(tenant_id)
         .filter(organization::Column::Kind.eq(OrgKind::Vendor.as_str()))
         .order_by_asc(organization::Column::Id)
         .one(db)
@@ -218,7 +218,7 @@ pub async fn channel_managers(
         .select_only()
         .column(user::Column::Id)
         .column(user::Column::Name)
-        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<user::Entity>(tenant_id))
         .filter(user::Column::Role.eq(Role::ChannelManager.as_str()))
         .filter(user::Column::Active.eq(true))
         .order_by_asc(user::Column::Name)

@@ -1,4 +1,5 @@
 use crate::ssr::entities::{organization, session, user};
+use crate::ssr::scope::tenant_is;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
@@ -74,7 +75,7 @@ pub async fn delete_for_user(
     user_id: i64,
 ) -> Result<(), DbErr> {
     session::Entity::delete_many()
-        .filter(session::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<session::Entity>(tenant_id))
         .filter(session::Column::UserId.eq(user_id))
         .exec(db)
         .await

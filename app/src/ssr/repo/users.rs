@@ -1,4 +1,5 @@
 use crate::ssr::entities::user;
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::Scope;
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -15,8 +16,7 @@ pub async fn by_email(
     tenant_id: i64,
     email: &str,
 ) -> Result<Option<user::Model>, DbErr> {
-    user::Entity::find()
-        .filter(user::Column::TenantId.eq(tenant_id))
+    in_tenant::<user::Entity>(tenant_id)
         .filter(user::Column::Email.eq(email))
         .one(db)
         .await
@@ -27,8 +27,8 @@ pub async fn by_id_in_tenant(
     tenant_id: i64,
     id: i64,
 ) -> Result<Option<user::Model>, DbErr> {
-    user::Entity::find_by_id(id)
-        .filter(user::Column::TenantId.eq(tenant_id))
+    in_tenant::<user::Entity>(tenant_id)
+        .filter(user::Column::Id.eq(id))
         .one(db)
         .await
 }
@@ -110,7 +110,7 @@ pub async fn set_password(
     use crate::ssr::entities::password_reset;
     password_reset::Entity::update_many()
         .col_expr(password_reset::Column::UsedAt, Expr::value(now))
-        .filter(password_reset::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<password_reset::Entity>(tenant_id))
         .filter(password_reset::Column::UserId.eq(id))
         .filter(password_reset::Column::UsedAt.is_null())
         .exec(db)
@@ -121,7 +121,7 @@ pub async fn set_password(
             user::Column::Version,
             Expr::col(user::Column::Version).add(1),
         )
-        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<user::Entity>(tenant_id))
         .filter(user::Column::Id.eq(id))
         .exec(db)
         .await
@@ -140,7 +140,7 @@ pub async fn set_active(
             user::Column::Version,
             Expr::col(user::Column::Version).add(1),
         )
-        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<user::Entity>(tenant_id))
         .filter(user::Column::Id.eq(id))
         .exec(db)
         .await
@@ -174,7 +174,7 @@ pub async fn names(
         .select_only()
         .column(user::Column::Id)
         .column(user::Column::Name)
-        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<user::Entity>(tenant_id))
         .filter(user::Column::Id.is_in(ids))
         .into_tuple()
         .all(db)
@@ -193,7 +193,7 @@ async fn free_handle(
     let taken: Vec<String> = user::Entity::find()
         .select_only()
         .column(user::Column::Handle)
-        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<user::Entity>(tenant_id))
         .filter(user::Column::Handle.starts_with(&base))
         .into_tuple()
         .all(db)
@@ -219,8 +219,7 @@ pub async fn by_handles(
     if handles.is_empty() {
         return Ok(Vec::new());
     }
-    user::Entity::find()
-        .filter(user::Column::TenantId.eq(tenant_id))
+    in_tenant::<user::Entity>(tenant_id)
         .filter(user::Column::Active.eq(true))
         .filter(user::Column::Handle.is_in(handles))
         .all(db)

@@ -6,6 +6,7 @@ use crate::ssr::entities::{
     forum_category as category, forum_like as like, forum_post as post, forum_topic as topic,
     organization, user,
 };
+use crate::ssr::scope::in_tenant;
 use crate::ssr::services::forum::posts::{bump, Draft};
 use crate::ssr::Actor;
 use crate::types::forum::PostStatus;
@@ -18,8 +19,7 @@ use sea_orm::{
 };
 
 async fn actor(db: &impl ConnectionTrait, tenant_id: i64, email: &str) -> Result<Actor, DbErr> {
-    let u = user::Entity::find()
-        .filter(user::Column::TenantId.eq(tenant_id))
+    let u = in_tenant::<user::Entity>(tenant_id)
         .filter(user::Column::Email.eq(email))
         .one(db)
         .await?

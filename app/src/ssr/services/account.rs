@@ -3,6 +3,7 @@
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{session, user};
 use crate::ssr::repo::{begin_write, db_error, users};
+use crate::ssr::scope::tenant_is;
 use crate::ssr::{password, Actor, AppState};
 use crate::types::form::check;
 use crate::types::FormErrors;
@@ -18,7 +19,7 @@ async fn set_own(
 ) -> AppResult<()> {
     user::Entity::update_many()
         .col_expr(column, Expr::value(value))
-        .filter(user::Column::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<user::Entity>(actor.tenant_id))
         .filter(user::Column::Id.eq(actor.user_id))
         .exec(&state.db)
         .await?;
@@ -75,7 +76,7 @@ pub async fn change_password(
     let txn = begin_write(&state.db).await?;
     users::set_password(&txn, actor.tenant_id, actor.user_id, hash, super::now()).await?;
     session::Entity::delete_many()
-        .filter(session::Column::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<session::Entity>(actor.tenant_id))
         .filter(session::Column::UserId.eq(actor.user_id))
         .filter(session::Column::Id.ne(actor.session_id.as_str()))
         .exec(&txn)

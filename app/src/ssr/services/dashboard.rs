@@ -4,6 +4,7 @@
 use super::partners::summaries;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{invitation, mdf_request, organization, user};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::RequestStatus;
@@ -106,7 +107,7 @@ async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
         never_signed_in,
         newest_partners: summaries(db, actor.tenant_id, &newest).await?,
         funds: super::funds::totals::visible(state, &scope).await?,
-        requests_waiting: if super::funds::can_review(actor) {
+        requests_waiting: if actor.may(Permission::ReviewFunds) {
             scope
                 .mdf_requests()
                 .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted.as_str()))
@@ -137,7 +138,7 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
         None => None,
     };
     let colleagues = scope.users().count(db).await?.saturating_sub(1);
-    let pending_invitations = if actor.role == Role::PartnerAdmin {
+    let pending_invitations = if actor.may(Permission::ManageUsers) {
         scope
             .invitations()
             .filter(invitation::Column::AcceptedAt.is_null())

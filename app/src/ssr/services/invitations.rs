@@ -5,7 +5,9 @@ use super::auth::{self, NewSession};
 use crate::error::{AppError, AppResult};
 use crate::ssr::context::RequestTenant;
 use crate::ssr::entities::invitation;
+use crate::ssr::permission::{On, Permission};
 use crate::ssr::repo::{auth_tokens, begin_write, db_error, organizations, users};
+use crate::ssr::scope::tenant_is;
 use crate::ssr::{password, tokens, Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::views::InvitationInfo;
@@ -40,9 +42,7 @@ pub async fn invite(
     email_raw: &str,
     role_raw: &str,
 ) -> AppResult<()> {
-    if !actor.role.manages_users() {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageUsers)?;
     let mut e = FormErrors::new().with_values(&[
         ("organization_id", organization_raw),
         ("email", email_raw),
@@ -55,9 +55,7 @@ pub async fn invite(
         Err(_) => None,
     };
     let org = match org {
-        Some(org) if actor.role == Role::VendorAdmin || org.id == actor.organization_id => {
-            Some(org)
-        }
+        Some(org) if actor.may_on(Permission::ManageUsers, On::Company(org.id)) => Some(org),
         _ => {
             e.add(
                 "organization_id",
@@ -220,9 +218,7 @@ pub async fn accept(
 }
 
 pub async fn revoke(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
-    if !actor.role.manages_users() {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageUsers)?;
     let scope = Scope::new(actor);
     let inv = scope
         .invitations()
@@ -230,12 +226,10 @@ pub async fn revoke(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if actor.role == Role::PartnerAdmin && inv.organization_id != actor.organization_id {
-        return Err(AppError::Forbidden);
-    }
+    actor.require_on(Permission::ManageUsers, On::Company(inv.organization_id))?;
     invitation::Entity::update_many()
         .col_expr(invitation::Column::RevokedAt, Expr::value(super::now()))
-        .filter(invitation::Column::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<invitation::Entity>(actor.tenant_id))
         .filter(invitation::Column::Id.eq(inv.id))
         .exec(&state.db)
         .await?;

@@ -3,13 +3,14 @@
 use super::present::{partner_summary, user_row};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::organization;
+use crate::ssr::permission::{On, Permission};
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::views::{
     Choice, Contact, PartnerDetail, PartnerFilter, PartnerList, PartnerSummary,
 };
-use crate::types::{FormErrors, OrgKind, PartnerType, Region, Role, Segment, Tier};
+use crate::types::{FormErrors, OrgKind, PartnerType, Region, Segment, Tier};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -43,9 +44,7 @@ pub async fn list(
     actor: &Actor,
     filter: PartnerFilter,
 ) -> AppResult<PartnerList> {
-    if !actor.role.is_vendor_staff() {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ViewProgram)?;
     let scope = Scope::new(actor);
     let (rows, total, more) = organizations::page(&state.db, &scope, &filter).await?;
     let next_after = more
@@ -58,13 +57,11 @@ pub async fn list(
     })
 }
 
+/// Whether the actor may edit this company's profile; `org` was loaded
+/// through the actor's scope ([`visible_partner`]), which keeps a channel
+/// manager to the partners assigned to them.
 pub(crate) fn can_edit(actor: &Actor, org: &organization::Model) -> bool {
-    match actor.role {
-        Role::VendorAdmin => true,
-        Role::ChannelManager => org.channel_manager_id == Some(actor.user_id),
-        Role::PartnerAdmin => org.id == actor.organization_id,
-        _ => false,
-    }
+    actor.may_on(Permission::EditCompanyProfile, On::Company(org.id))
 }
 
 pub(crate) async fn visible_partner(
@@ -95,7 +92,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
     };
     let org_users = users::in_organization(db, &scope, org.id).await?;
     let org_names = HashMap::from([(org.id, org.name.clone())]);
-    let can_edit_program = actor.role == Role::VendorAdmin;
+    let can_edit_program = actor.may(Permission::EditPartnerProgram);
     let managers = if can_edit_program {
         organizations::channel_managers(db, actor.tenant_id).await?
     } else {
@@ -362,9 +359,7 @@ pub async fn update_program(
     version: i32,
     input: ProgramInput,
 ) -> AppResult<()> {
-    if actor.role != Role::VendorAdmin {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::EditPartnerProgram)?;
     let scope = Scope::new(actor);
     let org = visible_partner(state, &scope, id).await?;
     let v = validate_program(state, actor, &input, Some(org.id)).await?;
@@ -392,9 +387,7 @@ pub async fn update_program(
 
 /// Adds a partner company to the program; returns its id.
 pub async fn create(state: &AppState, actor: &Actor, input: ProgramInput) -> AppResult<i64> {
-    if actor.role != Role::VendorAdmin {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::AddPartners)?;
     let v = validate_program(state, actor, &input, None).await?;
     let now = super::now();
     let org = organization::ActiveModel {

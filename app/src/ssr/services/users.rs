@@ -5,6 +5,7 @@ use super::invitations::grantable_roles;
 use super::present::user_row;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::invitation;
+use crate::ssr::permission::{On, Permission};
 use crate::ssr::repo::{sessions, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::views::{InvitationRow, OrgChoice, UserAdmin};
@@ -13,20 +14,12 @@ use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 pub async fn admin_view(state: &AppState, actor: &Actor) -> AppResult<UserAdmin> {
-    if !actor.role.manages_users() {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageUsers)?;
     let scope = Scope::new(actor);
     let db = &state.db;
-    // A partner admin manages their own company only.
-    let orgs = if actor.role == Role::PartnerAdmin {
-        scope
-            .organizations()
-            .filter(crate::ssr::entities::organization::Column::Id.eq(actor.organization_id))
-    } else {
-        scope.organizations()
-    };
-    let orgs = orgs
+    // A partner admin's scope is their own company.
+    let orgs = scope
+        .organizations()
         .order_by_asc(crate::ssr::entities::organization::Column::Kind)
         .order_by_asc(crate::ssr::entities::organization::Column::Name)
         .all(db)
@@ -86,9 +79,7 @@ pub async fn set_active(
     user_id: i64,
     active: bool,
 ) -> AppResult<()> {
-    if !actor.role.manages_users() {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageUsers)?;
     if user_id == actor.user_id {
         return Err(AppError::Conflict(
             "You can't deactivate your own account.".into(),
@@ -98,7 +89,7 @@ pub async fn set_active(
     let target = users::visible(&state.db, &scope, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if actor.role == Role::PartnerAdmin && target.organization_id != actor.organization_id {
+    if !actor.may_on(Permission::ManageUsers, On::Company(target.organization_id)) {
         return Err(AppError::NotFound);
     }
     users::set_active(&state.db, actor.tenant_id, target.id, active).await?;

@@ -2,10 +2,11 @@
 //! preview (bad addresses, duplicates and missing consent are reported,
 //! never dropped silently), and the contact list.
 
-use super::can_run;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::contact;
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::begin_write;
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::{ContactField, ContactView, ContactsPage, ImportPreview, ImportRow};
@@ -202,7 +203,7 @@ async fn existing(state: &AppState, actor: &Actor) -> AppResult<HashSet<String>>
     Ok(contact::Entity::find()
         .select_only()
         .column(contact::Column::Email)
-        .filter(contact::Column::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<contact::Entity>(actor.tenant_id))
         .filter(contact::Column::OrgId.eq(actor.organization_id))
         .into_tuple::<String>()
         .all(&state.db)
@@ -225,9 +226,7 @@ pub async fn preview(
     mapping: &[String],
     consent_all: bool,
 ) -> AppResult<ImportPreview> {
-    if !can_run(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::RunCampaigns)?;
     check(
         csv_text,
         &parse_mapping(mapping),
@@ -305,9 +304,7 @@ pub struct NewContact<'a> {
 /// re-adding the address.
 pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppResult<String> {
     use crate::types::form::{check, FormErrors};
-    if !can_run(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::RunCampaigns)?;
     let mut e = FormErrors::new().with_values(&[
         ("email", input.email),
         ("name", input.name),
@@ -324,8 +321,7 @@ pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppR
     }
     let duplicate = "Already in your contacts.";
     if let Some(email) = &email {
-        let found = contact::Entity::find()
-            .filter(contact::Column::TenantId.eq(actor.tenant_id))
+        let found = in_tenant::<contact::Entity>(actor.tenant_id)
             .filter(contact::Column::OrgId.eq(actor.organization_id))
             .filter(contact::Column::Email.eq(email.as_str()))
             .one(&state.db)
@@ -378,12 +374,10 @@ pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppR
 pub async fn remove(state: &AppState, actor: &Actor, id: i64) -> AppResult<String> {
     use crate::ssr::entities::campaign_message as message;
     use sea_orm::sea_query::Expr;
-    if !can_run(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::RunCampaigns)?;
     let txn = begin_write(&state.db).await?;
-    let c = contact::Entity::find_by_id(id)
-        .filter(contact::Column::TenantId.eq(actor.tenant_id))
+    let c = in_tenant::<contact::Entity>(actor.tenant_id)
+        .filter(contact::Column::Id.eq(id))
         .filter(contact::Column::OrgId.eq(actor.organization_id))
         .one(&txn)
         .await?
@@ -406,11 +400,8 @@ pub async fn remove(state: &AppState, actor: &Actor, id: i64) -> AppResult<Strin
 
 /// The company's contacts, 100 at a time, newest first.
 pub async fn page(state: &AppState, actor: &Actor, before: Option<i64>) -> AppResult<ContactsPage> {
-    if !can_run(actor) {
-        return Err(AppError::Forbidden);
-    }
-    let base = contact::Entity::find()
-        .filter(contact::Column::TenantId.eq(actor.tenant_id))
+    actor.require(Permission::RunCampaigns)?;
+    let base = in_tenant::<contact::Entity>(actor.tenant_id)
         .filter(contact::Column::OrgId.eq(actor.organization_id));
     let total = base.clone().count(&state.db).await?;
     let mailable = base

@@ -10,6 +10,7 @@ use crate::ssr::entities::{
     campaign_message as message, campaign_send as send, contact, organization,
 };
 use crate::ssr::jobs::Outcome;
+use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::AppState;
 use crate::types::campaign::CampaignStatus;
@@ -141,8 +142,7 @@ async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppRe
         mark(state, m.id, "suppressed", "", false).await?;
         return Ok(Outcome::Done);
     }
-    let recent = message::Entity::find()
-        .filter(message::Column::TenantId.eq(m.tenant_id))
+    let recent = in_tenant::<message::Entity>(m.tenant_id)
         .filter(message::Column::SentAt.gt(now() - Duration::minutes(1)))
         .count(&state.db)
         .await?;

@@ -1,11 +1,13 @@
 //! The vendor's side: create and edit campaigns, move them through their
 //! life (publish, pause, resume, end), and tell the audience when one opens.
 
-use super::{audience, can_manage, find, list, meant_for, status_of};
+use super::{audience, find, list, meant_for, status_of};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign, cobrand_template as template, organization, user};
 use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::begin_write;
+use crate::ssr::scope::in_tenant;
 use crate::ssr::services::funds::date;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
@@ -55,8 +57,7 @@ struct Valid {
 
 /// Published templates of the program, for the campaign form.
 pub async fn template_choices(state: &AppState, actor: &Actor) -> AppResult<Vec<TemplateChoice>> {
-    Ok(template::Entity::find()
-        .filter(template::Column::TenantId.eq(actor.tenant_id))
+    Ok(in_tenant::<template::Entity>(actor.tenant_id)
         .filter(template::Column::Status.eq(TemplateStatus::Published.as_str()))
         .order_by_asc(template::Column::Name)
         .all(&state.db)
@@ -225,9 +226,7 @@ pub async fn save(
     id: Option<i64>,
     input: CampaignInput,
 ) -> AppResult<i64> {
-    if !can_manage(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageCampaigns)?;
     let v = validate(state, actor, &input).await?;
     let at = now();
     let mut active = match id {
@@ -289,9 +288,7 @@ pub async fn change_status(
     id: i64,
     m: CampaignMove,
 ) -> AppResult<()> {
-    if !can_manage(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageCampaigns)?;
     let txn = begin_write(&state.db).await?;
     let c = find(&txn, actor.tenant_id, id).await?;
     let from = status_of(&c);
@@ -350,8 +347,7 @@ async fn announce(
     actor: &Actor,
     c: &campaign::Model,
 ) -> AppResult<()> {
-    let mut orgs = organization::Entity::find()
-        .filter(organization::Column::TenantId.eq(actor.tenant_id))
+    let mut orgs = in_tenant::<organization::Entity>(actor.tenant_id)
         .filter(organization::Column::Kind.eq(OrgKind::Partner.as_str()));
     for (column, raw) in [
         (organization::Column::Tier, &c.audience_tiers),
@@ -377,8 +373,7 @@ async fn announce(
     let subject = format!("New campaign to run: {}", c.name);
     let mut mails = Vec::new();
     for chunk in org_ids.chunks(500) {
-        let people = user::Entity::find()
-            .filter(user::Column::TenantId.eq(actor.tenant_id))
+        let people = in_tenant::<user::Entity>(actor.tenant_id)
             .filter(user::Column::OrganizationId.is_in(chunk.to_vec()))
             .filter(user::Column::Active.eq(true))
             .filter(

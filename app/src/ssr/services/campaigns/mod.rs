@@ -14,21 +14,11 @@ pub mod tracking;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign, campaign_participant as participant, organization};
 use crate::ssr::repo::db_error;
+use crate::ssr::scope::in_tenant;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::CampaignStatus;
 use crate::types::org::{PartnerType, Region, Tier};
-use crate::types::Role;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-
-/// Vendor admins and marketing managers build and steer campaigns.
-pub fn can_manage(actor: &Actor) -> bool {
-    matches!(actor.role, Role::VendorAdmin | Role::MarketingManager)
-}
-
-/// Partner admins and users run campaigns for their own company.
-pub fn can_run(actor: &Actor) -> bool {
-    matches!(actor.role, Role::PartnerAdmin | Role::PartnerUser)
-}
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 
 pub(crate) fn list(raw: &str) -> Vec<String> {
     raw.split(',')
@@ -90,8 +80,8 @@ pub(crate) async fn find(
     tenant_id: i64,
     id: i64,
 ) -> AppResult<campaign::Model> {
-    campaign::Entity::find_by_id(id)
-        .filter(campaign::Column::TenantId.eq(tenant_id))
+    in_tenant::<campaign::Entity>(tenant_id)
+        .filter(campaign::Column::Id.eq(id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
@@ -121,8 +111,7 @@ pub async fn joined(
     actor: &Actor,
     campaign_id: i64,
 ) -> AppResult<Option<participant::Model>> {
-    participant::Entity::find()
-        .filter(participant::Column::TenantId.eq(actor.tenant_id))
+    in_tenant::<participant::Entity>(actor.tenant_id)
         .filter(participant::Column::CampaignId.eq(campaign_id))
         .filter(participant::Column::OrgId.eq(actor.organization_id))
         .one(db)

@@ -2,14 +2,16 @@
 //! (which starts the company's own co-branded copies of the assets).
 
 use super::report::{self, By};
-use super::{audience, can_manage, can_run, joined, list, meant_for, status_of, visible};
+use super::{audience, joined, list, meant_for, status_of, visible};
 use crate::cobrand::Values;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     campaign, campaign_participant as participant, campaign_send as send, cobrand_design as design,
     cobrand_template as template, contact, mdf_request,
 };
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::db_error;
+use crate::ssr::scope::in_tenant;
 use crate::ssr::scope::CountedOrgs;
 use crate::ssr::services::cobrand::{designs, templates::own_org};
 use crate::ssr::services::now;
@@ -19,8 +21,8 @@ use crate::types::campaign::{
 };
 use crate::types::mdf::RequestStatus;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, Statement,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, FromQueryResult, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, Statement,
 };
 use std::collections::HashMap;
 
@@ -70,8 +72,7 @@ async fn partner_counts(db: &impl ConnectionTrait, tenant_id: i64) -> AppResult<
 /// The campaign list: every campaign for vendor staff; for a partner, the
 /// running ones meant for its company and those it has joined.
 pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
-    let all = campaign::Entity::find()
-        .filter(campaign::Column::TenantId.eq(actor.tenant_id))
+    let all = in_tenant::<campaign::Entity>(actor.tenant_id)
         .order_by_desc(campaign::Column::Id)
         .all(&state.db)
         .await?;
@@ -87,7 +88,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
         )
         .await?;
         return Ok(CampaignsPage {
-            can_manage: can_manage(actor),
+            can_manage: actor.may(Permission::ManageCampaigns),
             is_partner: false,
             campaigns: all
                 .iter()
@@ -103,8 +104,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
         });
     }
     let org = own_org(state, actor).await?;
-    let mine: Vec<i64> = participant::Entity::find()
-        .filter(participant::Column::TenantId.eq(actor.tenant_id))
+    let mine: Vec<i64> = in_tenant::<participant::Entity>(actor.tenant_id)
         .filter(participant::Column::OrgId.eq(actor.organization_id))
         .all(&state.db)
         .await?
@@ -153,8 +153,7 @@ async fn template_names(
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    Ok(template::Entity::find()
-        .filter(template::Column::TenantId.eq(tenant_id))
+    Ok(in_tenant::<template::Entity>(tenant_id)
         .filter(template::Column::Id.is_in(ids))
         .all(&state.db)
         .await?
@@ -196,8 +195,7 @@ pub async fn detail(
 
     // The company's latest design of each template.
     let my_designs: HashMap<i64, design::Model> = if is_partner {
-        design::Entity::find()
-            .filter(design::Column::TenantId.eq(actor.tenant_id))
+        in_tenant::<design::Entity>(actor.tenant_id)
             .filter(design::Column::OrgId.eq(actor.organization_id))
             .order_by_asc(design::Column::Id)
             .all(&state.db)
@@ -255,8 +253,7 @@ pub async fn detail(
             .await?
             .remove(&c.id)
             .unwrap_or_default();
-        let sends = send::Entity::find()
-            .filter(send::Column::TenantId.eq(actor.tenant_id))
+        let sends = in_tenant::<send::Entity>(actor.tenant_id)
             .filter(send::Column::CampaignId.eq(c.id))
             .filter(send::Column::OrgId.eq(actor.organization_id))
             .order_by_desc(send::Column::Id)
@@ -276,14 +273,12 @@ pub async fn detail(
                 }
             })
             .collect();
-        let mailable = contact::Entity::find()
-            .filter(contact::Column::TenantId.eq(actor.tenant_id))
+        let mailable = in_tenant::<contact::Entity>(actor.tenant_id)
             .filter(contact::Column::OrgId.eq(actor.organization_id))
             .filter(contact::Column::UnsubscribedAt.is_null())
             .count(&state.db)
             .await?;
-        let requests = mdf_request::Entity::find()
-            .filter(mdf_request::Column::TenantId.eq(actor.tenant_id))
+        let requests = in_tenant::<mdf_request::Entity>(actor.tenant_id)
             .filter(mdf_request::Column::PartnerId.eq(actor.organization_id))
             .filter(mdf_request::Column::CampaignId.eq(c.id))
             .order_by_desc(mdf_request::Column::Id)
@@ -352,7 +347,7 @@ pub async fn detail(
             .map(str::to_owned)
             .collect(),
         version: c.version,
-        can_manage: can_manage(actor),
+        can_manage: actor.may(Permission::ManageCampaigns),
         is_partner,
         email_design,
         social_design,
@@ -368,9 +363,7 @@ pub async fn detail(
 /// Opts the actor's company in (again: repeating it is harmless) and makes
 /// sure it has its own copy of the campaign e-mail and social image.
 pub async fn join(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
-    if !can_run(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::RunCampaigns)?;
     let c = visible(state, actor, id).await?;
     let existing = joined(&state.db, actor, c.id).await?;
     if existing.is_none() && status_of(&c) != CampaignStatus::Published {

@@ -1,17 +1,19 @@
 //! Campaign results, counted in the database: per campaign, per partner
 //! company and per send, a day-by-day series for the chart, and the CSV.
 
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::ssr::csv_file::CsvFile;
 use crate::ssr::entities::campaign_participant as participant;
+use crate::ssr::permission::Permission;
+use crate::ssr::scope::in_tenant;
 use crate::ssr::scope::CountedOrgs;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::campaign::{DayCount, PartnerResult, SendStats};
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    Statement, Value,
+    ColumnTrait, ConnectionTrait, DbBackend, FromQueryResult, QueryFilter, QueryOrder, Statement,
+    Value,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -230,8 +232,7 @@ pub async fn partners(
     actor: &Actor,
     campaign_id: i64,
 ) -> AppResult<Vec<PartnerResult>> {
-    let joined = participant::Entity::find()
-        .filter(participant::Column::TenantId.eq(actor.tenant_id))
+    let joined = in_tenant::<participant::Entity>(actor.tenant_id)
         .filter(participant::Column::CampaignId.eq(campaign_id))
         .order_by_asc(participant::Column::JoinedAt)
         .all(&state.db)
@@ -275,9 +276,7 @@ pub async fn partners(
 
 /// The per-partner results as CSV (vendor staff only).
 pub async fn csv(state: &AppState, actor: &Actor, campaign_id: i64) -> AppResult<(String, String)> {
-    if !actor.role.is_vendor_staff() {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ViewProgram)?;
     let c = super::find(&state.db, actor.tenant_id, campaign_id).await?;
     let rows = partners(state, actor, campaign_id).await?;
     let mut out = CsvFile::new(
@@ -342,8 +341,7 @@ pub async fn proof(
     use crate::ssr::entities::campaign_send as send;
     use sea_orm::PaginatorTrait;
     let c = super::find(db, tenant_id, campaign_id).await?;
-    let sends = send::Entity::find()
-        .filter(send::Column::TenantId.eq(tenant_id))
+    let sends = in_tenant::<send::Entity>(tenant_id)
         .filter(send::Column::CampaignId.eq(campaign_id))
         .filter(send::Column::OrgId.eq(org_id))
         .filter(send::Column::Status.ne("cancelled"))

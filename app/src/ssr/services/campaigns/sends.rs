@@ -2,11 +2,13 @@
 //! time: the e-mail is rendered once, one message row per contact is stored
 //! and one queue job per message is added, all in one transaction.
 
-use super::{can_run, joined, status_of, tracking, visible};
+use super::{joined, status_of, tracking, visible};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign_message as message, campaign_send as send, contact};
 use crate::ssr::jobs::{self, Job, Work};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::begin_write;
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::cobrand::exports::email_for_send;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
@@ -56,9 +58,7 @@ pub async fn create(
     campaign_id: i64,
     input: SendInput,
 ) -> AppResult<Sent> {
-    if !can_run(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::RunCampaigns)?;
     let c = visible(state, actor, campaign_id).await?;
     if status_of(&c) != CampaignStatus::Published {
         return Err(AppError::Conflict(format!(
@@ -110,7 +110,7 @@ pub async fn create(
     let reached: HashSet<i64> = message::Entity::find()
         .select_only()
         .column(message::Column::ContactId)
-        .filter(message::Column::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<message::Entity>(actor.tenant_id))
         .filter(message::Column::CampaignId.eq(c.id))
         .filter(message::Column::OrgId.eq(actor.organization_id))
         .filter(message::Column::Status.ne("cancelled"))
@@ -119,8 +119,7 @@ pub async fn create(
         .await?
         .into_iter()
         .collect();
-    let contacts = contact::Entity::find()
-        .filter(contact::Column::TenantId.eq(actor.tenant_id))
+    let contacts = in_tenant::<contact::Entity>(actor.tenant_id)
         .filter(contact::Column::OrgId.eq(actor.organization_id))
         .filter(contact::Column::UnsubscribedAt.is_null())
         .all(&txn)
@@ -200,11 +199,9 @@ pub async fn create(
 
 /// Stops the messages of a send that have not gone out yet.
 pub async fn cancel(state: &AppState, actor: &Actor, send_id: i64) -> AppResult<u64> {
-    if !can_run(actor) {
-        return Err(AppError::Forbidden);
-    }
-    let s = send::Entity::find_by_id(send_id)
-        .filter(send::Column::TenantId.eq(actor.tenant_id))
+    actor.require(Permission::RunCampaigns)?;
+    let s = in_tenant::<send::Entity>(actor.tenant_id)
+        .filter(send::Column::Id.eq(send_id))
         .filter(send::Column::OrgId.eq(actor.organization_id))
         .one(&state.db)
         .await?

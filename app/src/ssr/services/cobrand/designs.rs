@@ -2,7 +2,6 @@
 //! Every save keeps a revision; a change after approval needs approval again.
 
 use super::templates::{self, own_org, plan_of, version_by_id};
-use super::{can_design, can_review};
 use crate::cobrand::Binding;
 use crate::cobrand::{check, ImageSource, Issue, Plan, SlotKind, Values};
 use crate::error::{AppError, AppResult};
@@ -10,7 +9,9 @@ use crate::ssr::entities::{
     cobrand_design as design, cobrand_design_revision as revision, cobrand_template as template,
     organization,
 };
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, organizations, users};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::services::present::logo_url;
 use crate::ssr::{Actor, AppState, Scope};
@@ -141,15 +142,15 @@ pub(crate) async fn org_of(
 }
 
 async fn template_of(state: &AppState, d: &design::Model) -> AppResult<template::Model> {
-    template::Entity::find_by_id(d.template_id)
-        .filter(template::Column::TenantId.eq(d.tenant_id))
+    in_tenant::<template::Entity>(d.tenant_id)
+        .filter(template::Column::Id.eq(d.template_id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)
 }
 
 fn is_owner(actor: &Actor, d: &design::Model) -> bool {
-    can_design(actor) && actor.organization_id == d.org_id
+    actor.may(Permission::Design) && actor.organization_id == d.org_id
 }
 
 /// Slots where the partner's value differs from the template's, for the
@@ -192,9 +193,7 @@ pub async fn editor(
             (Some(d), t)
         }
         (None, Some(tid)) => {
-            if !can_design(actor) {
-                return Err(AppError::Forbidden);
-            }
+            actor.require(Permission::Design)?;
             (None, templates::visible(state, actor, tid).await?)
         }
         (None, None) => return Err(AppError::NotFound),
@@ -246,7 +245,9 @@ pub async fn editor(
         newer_version,
         changes: changes(&plan, &values),
         is_owner: d.as_ref().is_none_or(|d| is_owner(actor, d)),
-        can_review: d.is_some() && can_review(actor) && status == DesignStatus::Submitted,
+        can_review: d.is_some()
+            && actor.may(Permission::ReviewDesigns)
+            && status == DesignStatus::Submitted,
         plan,
         values,
         images,
@@ -269,8 +270,7 @@ async fn revisions(
     plan: &Plan,
     design_id: i64,
 ) -> AppResult<Vec<RevisionInfo>> {
-    let rows = revision::Entity::find()
-        .filter(revision::Column::TenantId.eq(actor.tenant_id))
+    let rows = in_tenant::<revision::Entity>(actor.tenant_id)
         .filter(revision::Column::DesignId.eq(design_id))
         .order_by_desc(revision::Column::Id)
         .limit(21)
@@ -360,9 +360,7 @@ pub async fn save(
     name: &str,
     values: &Values,
 ) -> AppResult<i64> {
-    if !can_design(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::Design)?;
     let name = clean_name(name)?;
     let at = now();
     let txn = begin_write(&state.db).await?;
@@ -448,7 +446,7 @@ async fn write_if_current(
 ) -> AppResult<()> {
     let mut update = design::Entity::update_many()
         .set(active)
-        .filter(design::Column::TenantId.eq(d.tenant_id))
+        .filter(tenant_is::<design::Entity>(d.tenant_id))
         .filter(design::Column::Id.eq(d.id))
         .filter(design::Column::Version.eq(d.version));
     if !statuses.is_empty() {
@@ -471,8 +469,8 @@ pub async fn restore(
     revision_id: i64,
 ) -> AppResult<()> {
     let d = load(state, actor, id).await?;
-    let r = revision::Entity::find_by_id(revision_id)
-        .filter(revision::Column::TenantId.eq(actor.tenant_id))
+    let r = in_tenant::<revision::Entity>(actor.tenant_id)
+        .filter(revision::Column::Id.eq(revision_id))
         .filter(revision::Column::DesignId.eq(d.id))
         .one(&state.db)
         .await?
@@ -556,9 +554,7 @@ pub async fn review(
     approve: bool,
     comment: &str,
 ) -> AppResult<()> {
-    if !can_review(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ReviewDesigns)?;
     let d = load(state, actor, id).await?;
     if d.version != version {
         return Err(AppError::Conflict(STALE.into()));

@@ -1,20 +1,20 @@
 //! Export: renders a design to PDF, PNG or HTML on the server and records
 //! who exported which template version when (later proof of performance).
 
-use super::can_review;
 use super::designs::{self, images, issues_of, owner, template_for, withdrawn};
 use super::templates::{plan_of, version_by_id};
 use crate::cobrand::{render, RenderOptions};
 use crate::error::{AppError, AppResult};
 use crate::ssr::cobrand::{email, export};
 use crate::ssr::entities::{cobrand_export, cobrand_template_version as version, organization};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
+use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::cobrand::{DesignStatus, ExportFormat, ExportInfo, TemplateKind};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
 
@@ -55,7 +55,7 @@ pub async fn export(
     format: ExportFormat,
 ) -> AppResult<Download> {
     let d = designs::load(state, actor, design_id).await?;
-    if !owner(actor, &d) && !can_review(actor) {
+    if !owner(actor, &d) && !actor.may(Permission::ReviewDesigns) {
         return Err(AppError::Forbidden);
     }
     let t = template_for(state, &d).await?;
@@ -230,8 +230,7 @@ async fn infos(
     .await?
     .into_iter()
     .collect();
-    let numbers: HashMap<i64, i32> = version::Entity::find()
-        .filter(version::Column::TenantId.eq(actor.tenant_id))
+    let numbers: HashMap<i64, i32> = in_tenant::<version::Entity>(actor.tenant_id)
         .filter(version::Column::Id.is_in(rows.iter().map(|r| r.version_id)))
         .all(&state.db)
         .await?

@@ -2,13 +2,14 @@
 //! becomes a new immutable version, and one version at a time is published.
 //! Partners see published templates meant for their tier and partner type.
 
-use super::{can_manage, can_review};
 use crate::cobrand::{render, Plan, RenderOptions};
 use crate::error::{AppError, AppResult};
 use crate::ssr::cobrand::{compile, email};
 use crate::ssr::entities::organization;
 use crate::ssr::entities::{cobrand_template as template, cobrand_template_version as version};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, users};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::cobrand::{
@@ -161,8 +162,8 @@ pub async fn version_by_id(
     tenant_id: i64,
     id: i64,
 ) -> AppResult<version::Model> {
-    version::Entity::find_by_id(id)
-        .filter(version::Column::TenantId.eq(tenant_id))
+    in_tenant::<version::Entity>(tenant_id)
+        .filter(version::Column::Id.eq(id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
@@ -173,8 +174,7 @@ async fn versions_of(
     tenant_id: i64,
     template_id: i64,
 ) -> AppResult<Vec<version::Model>> {
-    version::Entity::find()
-        .filter(version::Column::TenantId.eq(tenant_id))
+    in_tenant::<version::Entity>(tenant_id)
         .filter(version::Column::TemplateId.eq(template_id))
         .order_by_desc(version::Column::Number)
         .all(db)
@@ -186,7 +186,7 @@ async fn versions_of(
 /// what waits for their review.
 pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
     let scope = Scope::new(actor);
-    let manage = can_manage(actor);
+    let manage = actor.may(Permission::ManageTemplates);
     let mut query = scope
         .cobrand_templates()
         .order_by_asc(template::Column::Name);
@@ -205,8 +205,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
         .filter(|t| manage || t.status != TemplateStatus::Archived.as_str())
         .collect();
     // One query for the versions the cards show: published, else the latest.
-    let all_versions = version::Entity::find()
-        .filter(version::Column::TenantId.eq(actor.tenant_id))
+    let all_versions = in_tenant::<version::Entity>(actor.tenant_id)
         .filter(version::Column::TemplateId.is_in(rows.iter().map(|t| t.id)))
         .order_by_desc(version::Column::Number)
         .all(&state.db)
@@ -222,7 +221,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
         templates.push(c);
     }
     let designs = super::designs::cards(state, actor, None).await?;
-    let awaiting_review = if can_review(actor) {
+    let awaiting_review = if actor.may(Permission::ReviewDesigns) {
         super::designs::awaiting_review(state, actor).await?
     } else {
         Vec::new()
@@ -236,9 +235,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
 }
 
 pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<TemplateDetail> {
-    if !can_manage(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageTemplates)?;
     let t = visible(state, actor, id).await?;
     let versions = versions_of(&state.db, actor.tenant_id, id).await?;
     let latest = versions.first().ok_or(AppError::NotFound)?;
@@ -327,9 +324,7 @@ pub async fn save(
     id: Option<i64>,
     input: TemplateInput,
 ) -> AppResult<i64> {
-    if !can_manage(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageTemplates)?;
     let existing = match id {
         Some(id) => Some(visible(state, actor, id).await?),
         None => None,
@@ -399,9 +394,7 @@ pub async fn save(
 
 /// Publishes version `number`: partners in the audience start seeing it.
 pub async fn publish(state: &AppState, actor: &Actor, id: i64, number: i32) -> AppResult<()> {
-    if !can_manage(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageTemplates)?;
     let t = visible(state, actor, id).await?;
     let v = versions_of(&state.db, actor.tenant_id, t.id)
         .await?
@@ -413,9 +406,7 @@ pub async fn publish(state: &AppState, actor: &Actor, id: i64, number: i32) -> A
 
 /// Withdraws a template: partners no longer see or export it.
 pub async fn archive(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
-    if !can_manage(actor) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageTemplates)?;
     let t = visible(state, actor, id).await?;
     let keep = t.published_version_id;
     set_status(state, &t, TemplateStatus::Archived, keep).await
@@ -434,7 +425,7 @@ async fn set_status(
             Expr::value(version_id),
         )
         .col_expr(template::Column::UpdatedAt, Expr::value(now()))
-        .filter(template::Column::TenantId.eq(t.tenant_id))
+        .filter(tenant_is::<template::Entity>(t.tenant_id))
         .filter(template::Column::Id.eq(t.id))
         .exec(&state.db)
         .await?;

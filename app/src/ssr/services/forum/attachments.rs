@@ -10,6 +10,7 @@ use crate::ssr::entities::{
 };
 use crate::ssr::forum::markdown::{pictures_shown, ATTACHMENT_PREFIX};
 use crate::ssr::repo::db_error;
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{tokens, Actor, AppState};
 use sea_orm::sea_query::{OnConflict, Query};
@@ -146,8 +147,7 @@ pub(super) async fn link(
 /// Whether the actor may see a picture: they uploaded it, or a post in a
 /// category they can see shows it.
 async fn may_see(db: &impl ConnectionTrait, actor: &Actor, name: &str) -> AppResult<bool> {
-    let uploaded = picture::Entity::find()
-        .filter(picture::Column::TenantId.eq(actor.tenant_id))
+    let uploaded = in_tenant::<picture::Entity>(actor.tenant_id)
         .filter(picture::Column::Name.eq(name))
         .filter(picture::Column::UploaderId.eq(actor.user_id))
         .count(db)
@@ -158,17 +158,16 @@ async fn may_see(db: &impl ConnectionTrait, actor: &Actor, name: &str) -> AppRes
     let showing = Query::select()
         .column(post_picture::Column::PostId)
         .from(post_picture::Entity)
-        .and_where(post_picture::Column::TenantId.eq(actor.tenant_id))
+        .and_where(tenant_is::<post_picture::Entity>(actor.tenant_id))
         .and_where(post_picture::Column::Name.eq(name))
         .to_owned();
     let visible_topics = Query::select()
         .column(topic::Column::Id)
         .from(topic::Entity)
-        .and_where(topic::Column::TenantId.eq(actor.tenant_id))
+        .and_where(tenant_is::<topic::Entity>(actor.tenant_id))
         .and_where(topic::Column::CategoryId.is_in(Access::load(db, actor).await?.category_ids()))
         .to_owned();
-    let posts = post::Entity::find()
-        .filter(post::Column::TenantId.eq(actor.tenant_id))
+    let posts = in_tenant::<post::Entity>(actor.tenant_id)
         .filter(post::Column::Id.in_subquery(showing))
         .filter(post::Column::TopicId.in_subquery(visible_topics))
         .count(db)

@@ -1,15 +1,17 @@
 //! Categories: who sees them, and vendor staff creating and changing them.
 
-use super::{can_manage_categories, list, Access};
+use super::Access;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{forum_category as category, forum_watch as watch};
+use crate::ssr::permission::Permission;
+use crate::ssr::scope::audience as audience_of;
+use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{CategoryView, CategoryVisibility, WatchLevel};
 use crate::types::{FormErrors, PartnerType, Tier};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter,
 };
 use std::collections::HashMap;
 
@@ -18,11 +20,11 @@ pub fn audience(c: &category::Model) -> String {
     if c.visibility == CategoryVisibility::Staff.as_str() {
         return CategoryVisibility::Staff.label().into();
     }
-    let tiers: Vec<&str> = list(&c.audience_tiers)
+    let tiers: Vec<&str> = audience_of(&c.audience_tiers)
         .into_iter()
         .map(|t| Tier::parse(t).map_or(t, |x| x.label()))
         .collect();
-    let types: Vec<&str> = list(&c.audience_types)
+    let types: Vec<&str> = audience_of(&c.audience_types)
         .into_iter()
         .map(|t| PartnerType::parse(t).map_or(t, |x| x.label()))
         .collect();
@@ -42,8 +44,7 @@ pub async fn watch_levels(
     kind: &str,
     only: Option<i64>,
 ) -> AppResult<HashMap<i64, WatchLevel>> {
-    let mut q = watch::Entity::find()
-        .filter(watch::Column::TenantId.eq(actor.tenant_id))
+    let mut q = in_tenant::<watch::Entity>(actor.tenant_id)
         .filter(watch::Column::UserId.eq(actor.user_id))
         .filter(watch::Column::TargetKind.eq(kind));
     if let Some(id) = only {
@@ -68,11 +69,11 @@ pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<
             visibility: CategoryVisibility::parse(&c.visibility)
                 .unwrap_or(CategoryVisibility::Staff),
             audience: audience(c),
-            tiers: list(&c.audience_tiers)
+            tiers: audience_of(&c.audience_tiers)
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
-            types: list(&c.audience_types)
+            types: audience_of(&c.audience_types)
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
@@ -92,9 +93,7 @@ pub struct CategoryInput {
 }
 
 pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppResult<i64> {
-    if !can_manage_categories(actor.role) {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ManageForumCategories)?;
     let mut errors = FormErrors::new()
         .with_values(&[("name", &input.name), ("description", &input.description)]);
     let name = input.name.trim();
@@ -137,8 +136,8 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
     let db = &state.db;
     match input.id {
         Some(id) => {
-            let existing = category::Entity::find_by_id(id)
-                .filter(category::Column::TenantId.eq(actor.tenant_id))
+            let existing = in_tenant::<category::Entity>(actor.tenant_id)
+                .filter(category::Column::Id.eq(id))
                 .one(db)
                 .await?
                 .ok_or(AppError::NotFound)?;
@@ -152,8 +151,7 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
             Ok(id)
         }
         None => {
-            let position = category::Entity::find()
-                .filter(category::Column::TenantId.eq(actor.tenant_id))
+            let position = in_tenant::<category::Entity>(actor.tenant_id)
                 .count(db)
                 .await?;
             let m = category::ActiveModel {

@@ -5,11 +5,12 @@
 
 use crate::error::AppResult;
 use crate::ssr::entities::{forum_post as post, forum_topic as topic, organization, user};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::MemberHint;
 use crate::types::OrgKind;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, QueryFilter, QueryOrder, QuerySelect};
 
 pub async fn complete(state: &AppState, actor: &Actor, prefix: &str) -> AppResult<Vec<MemberHint>> {
     let prefix: String = prefix
@@ -27,13 +28,13 @@ pub async fn complete(state: &AppState, actor: &Actor, prefix: &str) -> AppResul
     let vendor_orgs = Query::select()
         .column(organization::Column::Id)
         .from(organization::Entity)
-        .and_where(organization::Column::TenantId.eq(actor.tenant_id))
+        .and_where(tenant_is::<organization::Entity>(actor.tenant_id))
         .and_where(organization::Column::Kind.eq(OrgKind::Vendor.as_str()))
         .to_owned();
     let visible_topics = Query::select()
         .column(topic::Column::Id)
         .from(topic::Entity)
-        .and_where(topic::Column::TenantId.eq(actor.tenant_id))
+        .and_where(tenant_is::<topic::Entity>(actor.tenant_id))
         .and_where(
             topic::Column::CategoryId.is_in(super::Access::load(db, actor).await?.category_ids()),
         )
@@ -41,11 +42,10 @@ pub async fn complete(state: &AppState, actor: &Actor, prefix: &str) -> AppResul
     let posters = Query::select()
         .column(post::Column::AuthorId)
         .from(post::Entity)
-        .and_where(post::Column::TenantId.eq(actor.tenant_id))
+        .and_where(tenant_is::<post::Entity>(actor.tenant_id))
         .and_where(post::Column::TopicId.in_subquery(visible_topics))
         .to_owned();
-    let users = user::Entity::find()
-        .filter(user::Column::TenantId.eq(actor.tenant_id))
+    let users = in_tenant::<user::Entity>(actor.tenant_id)
         .filter(user::Column::Active.eq(true))
         .filter(user::Column::Id.ne(actor.user_id))
         .filter(

@@ -1,5 +1,5 @@
-//! Community forum workflows. Every read goes through [`Access`], which knows
-//! the categories the actor may see, so no path can show a vendor-only or
+//! Community forum workflows. Every read goes through [`Access`], which holds
+//! the categories the actor's [`Scope`] sees, so no path can show a vendor-only or
 //! other-tier category, in lists, topics or search.
 
 pub mod attachments;
@@ -17,65 +17,18 @@ use crate::ssr::entities::{
     forum_category as category, forum_post as post, forum_suspension as suspension,
     forum_topic as topic, organization, user,
 };
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::db_error;
-use crate::ssr::Actor;
-use crate::types::forum::{CategoryVisibility, PostStatus};
-use crate::types::{OrgKind, Role};
+use crate::ssr::scope::{in_tenant, tenant_is};
+use crate::ssr::{Actor, Scope};
+use crate::types::forum::PostStatus;
+use crate::types::OrgKind;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::HashMap;
-
-/// Vendor staff who look after the community (finance does not).
-pub fn can_moderate(role: Role) -> bool {
-    matches!(
-        role,
-        Role::VendorAdmin | Role::ChannelManager | Role::MarketingManager
-    )
-}
-
-/// Whether a moderator may suspend (or lift the suspension of) a member
-/// with `target` role: vendor admins anyone, other moderators only partner
-/// members (a channel manager must not be able to silence the admins above
-/// them).
-pub fn can_suspend(actor: Role, target: Role) -> bool {
-    match actor {
-        Role::VendorAdmin => true,
-        _ => can_moderate(actor) && !target.is_vendor_staff(),
-    }
-}
-
-pub fn can_manage_categories(role: Role) -> bool {
-    matches!(role, Role::VendorAdmin | Role::MarketingManager)
-}
-
-fn list(raw: &str) -> Vec<&str> {
-    raw.split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// Whether someone with this role and company placement sees the category.
-pub fn category_visible(
-    c: &category::Model,
-    role: Role,
-    tier: Option<&str>,
-    partner_type: Option<&str>,
-) -> bool {
-    if role.is_vendor_staff() {
-        return true;
-    }
-    if c.visibility != CategoryVisibility::Partners.as_str() {
-        return false;
-    }
-    let tiers = list(&c.audience_tiers);
-    let types = list(&c.audience_types);
-    (tiers.is_empty() || tier.is_some_and(|t| tiers.contains(&t)))
-        && (types.is_empty() || partner_type.is_some_and(|t| types.contains(&t)))
-}
 
 /// What the actor may see and do in the forum, loaded once per call.
 pub struct Access<'a> {
@@ -86,27 +39,21 @@ pub struct Access<'a> {
 
 impl<'a> Access<'a> {
     pub async fn load(db: &impl ConnectionTrait, actor: &'a Actor) -> AppResult<Self> {
-        let categories = category::Entity::find()
-            .filter(category::Column::TenantId.eq(actor.tenant_id))
+        let scope = Scope::new(actor);
+        let categories = scope
+            .forum_categories()
             .order_by_asc(category::Column::Position)
             .order_by_asc(category::Column::Id)
             .all(db)
             .await?
             .into_iter()
-            .filter(|c| {
-                category_visible(
-                    c,
-                    actor.role,
-                    actor.org_tier.as_deref(),
-                    actor.org_type.as_deref(),
-                )
-            })
+            .filter(|c| scope.sees_forum_category(c))
             .collect();
         Ok(Self { actor, categories })
     }
 
     pub fn moderator(&self) -> bool {
-        can_moderate(self.actor.role)
+        self.actor.may(Permission::ModerateForum)
     }
 
     pub fn category_ids(&self) -> Vec<i64> {
@@ -129,8 +76,8 @@ impl<'a> Access<'a> {
     /// A topic the actor may open: in a visible category, not deleted, and
     /// if still awaiting approval only for its author and moderators.
     pub async fn topic(&self, db: &impl ConnectionTrait, id: i64) -> AppResult<topic::Model> {
-        let t = topic::Entity::find_by_id(id)
-            .filter(topic::Column::TenantId.eq(self.actor.tenant_id))
+        let t = in_tenant::<topic::Entity>(self.actor.tenant_id)
+            .filter(topic::Column::Id.eq(id))
             .one(db)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -153,8 +100,8 @@ impl<'a> Access<'a> {
         db: &impl ConnectionTrait,
         id: i64,
     ) -> AppResult<(post::Model, topic::Model)> {
-        let p = post::Entity::find_by_id(id)
-            .filter(post::Column::TenantId.eq(self.actor.tenant_id))
+        let p = in_tenant::<post::Entity>(self.actor.tenant_id)
+            .filter(post::Column::Id.eq(id))
             .one(db)
             .await?
             .ok_or(AppError::NotFound)?;
@@ -262,7 +209,7 @@ pub async fn authors(
         .column_as(organization::Column::Name, "org_name")
         .column_as(organization::Column::Kind, "org_kind")
         .left_join(organization::Entity)
-        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(tenant_is::<user::Entity>(tenant_id))
         .filter(user::Column::Id.is_in(ids))
         .into_tuple::<(
             i64,
@@ -300,28 +247,4 @@ pub(crate) fn tags_of(stored: &str) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
-}
-
-#[cfg(test)]
-mod suspension_rights {
-    use super::can_suspend;
-    use crate::types::Role;
-
-    #[test]
-    fn only_vendor_admins_may_suspend_vendor_staff() {
-        for actor in Role::ALL {
-            for target in Role::ALL {
-                let expected = match actor {
-                    Role::VendorAdmin => true,
-                    Role::ChannelManager | Role::MarketingManager => !target.is_vendor_staff(),
-                    _ => false,
-                };
-                assert_eq!(
-                    can_suspend(actor, target),
-                    expected,
-                    "{actor:?} -> {target:?}"
-                );
-            }
-        }
-    }
 }

@@ -9,7 +9,9 @@ use crate::ssr::entities::{
     forum_flag as flag, forum_post as post, forum_suspension as suspension, forum_topic as topic,
     tenant, user,
 };
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
@@ -36,8 +38,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     require(&access)?;
-    let open_flags = flag::Entity::find()
-        .filter(flag::Column::TenantId.eq(actor.tenant_id))
+    let open_flags = in_tenant::<flag::Entity>(actor.tenant_id)
         .filter(flag::Column::ResolvedAt.is_null())
         .order_by_asc(flag::Column::Id)
         .limit(200)
@@ -45,7 +46,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
         .await?;
     let flagged_ids: Vec<i64> = open_flags.iter().map(|f| f.post_id).collect();
     let queued = |status: Option<&'static str>, ids: Option<Vec<i64>>| {
-        let mut q = post::Entity::find().filter(post::Column::TenantId.eq(actor.tenant_id));
+        let mut q = in_tenant::<post::Entity>(actor.tenant_id);
         if let Some(s) = status {
             q = q.filter(post::Column::Status.eq(s));
         }
@@ -65,8 +66,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
             .chain(&hidden)
             .map(|p| p.author_id),
     );
-    let suspensions = suspension::Entity::find()
-        .filter(suspension::Column::TenantId.eq(actor.tenant_id))
+    let suspensions = in_tenant::<suspension::Entity>(actor.tenant_id)
         .filter(suspension::Column::Until.gt(now()))
         .order_by_asc(suspension::Column::Until)
         .all(db)
@@ -83,7 +83,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
         .select_only()
         .column(topic::Column::Id)
         .column(topic::Column::Title)
-        .filter(topic::Column::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<topic::Entity>(actor.tenant_id))
         .filter(topic::Column::Id.is_in(topic_ids))
         .into_tuple::<(i64, String)>()
         .all(db)
@@ -266,21 +266,21 @@ pub async fn suspend(
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     require(&access)?;
-    let target = user::Entity::find_by_id(user_id)
-        .filter(user::Column::TenantId.eq(actor.tenant_id))
+    let target = in_tenant::<user::Entity>(actor.tenant_id)
+        .filter(user::Column::Id.eq(user_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
     if target.id == actor.user_id {
         return Err(AppError::Conflict("You can't suspend yourself.".into()));
     }
-    if !Role::parse(&target.role).is_some_and(|role| super::can_suspend(actor.role, role)) {
+    if !Role::parse(&target.role).is_some_and(|role| actor.may(Permission::to_suspend(role))) {
         return Err(AppError::Forbidden);
     }
     if days == 0 {
         return suspension::Entity::update_many()
             .col_expr(suspension::Column::Until, Expr::value(now()))
-            .filter(suspension::Column::TenantId.eq(actor.tenant_id))
+            .filter(tenant_is::<suspension::Entity>(actor.tenant_id))
             .filter(suspension::Column::UserId.eq(target.id))
             .filter(suspension::Column::Until.gt(now()))
             .exec(db)
@@ -313,9 +313,7 @@ pub async fn suspend(
 }
 
 pub async fn set_approve_first_posts(state: &AppState, actor: &Actor, on: bool) -> AppResult<()> {
-    if actor.role != crate::types::Role::VendorAdmin {
-        return Err(AppError::Forbidden);
-    }
+    actor.require(Permission::ConfigureForum)?;
     tenant::Entity::update_many()
         .col_expr(tenant::Column::ForumApproveFirstPosts, Expr::value(on))
         .filter(tenant::Column::Id.eq(actor.tenant_id))

@@ -2,7 +2,7 @@
 //! accepted answers and approvals; in-app, and by e-mail as each member
 //! prefers. Watching and muting.
 
-use super::{category_visible, Access};
+use super::Access;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     forum_category as category, forum_notification as notification, forum_post as post,
@@ -11,6 +11,8 @@ use crate::ssr::entities::{
 use crate::ssr::forum::markdown::excerpt;
 use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
 use crate::ssr::repo::db_error;
+use crate::ssr::scope::forum_category_visible;
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
@@ -131,16 +133,15 @@ async fn who_can_see(
     category_id: i64,
     users: Vec<user::Model>,
 ) -> AppResult<Vec<user::Model>> {
-    let Some(cat) = category::Entity::find_by_id(category_id)
-        .filter(category::Column::TenantId.eq(tenant_id))
+    let Some(cat) = in_tenant::<category::Entity>(tenant_id)
+        .filter(category::Column::Id.eq(category_id))
         .one(db)
         .await?
     else {
         return Ok(Vec::new());
     };
     let org_ids: Vec<i64> = users.iter().map(|u| u.organization_id).collect();
-    let orgs: HashMap<i64, organization::Model> = organization::Entity::find()
-        .filter(organization::Column::TenantId.eq(tenant_id))
+    let orgs: HashMap<i64, organization::Model> = in_tenant::<organization::Entity>(tenant_id)
         .filter(organization::Column::Id.is_in(org_ids))
         .all(db)
         .await?
@@ -153,7 +154,7 @@ async fn who_can_see(
             let org = orgs.get(&u.organization_id);
             u.active
                 && Role::parse(&u.role).is_some_and(|role| {
-                    category_visible(
+                    forum_category_visible(
                         &cat,
                         role,
                         org.and_then(|o| o.tier.as_deref()),
@@ -187,8 +188,7 @@ async fn fan_out(
     mentioned: &[user::Model],
 ) -> AppResult<()> {
     let db = &state.db;
-    let watches = watch::Entity::find()
-        .filter(watch::Column::TenantId.eq(actor.tenant_id))
+    let watches = in_tenant::<watch::Entity>(actor.tenant_id)
         .filter(
             sea_orm::Condition::any()
                 .add(
@@ -227,8 +227,7 @@ async fn fan_out(
     let watchers = if watcher_ids.is_empty() {
         Vec::new()
     } else {
-        user::Entity::find()
-            .filter(user::Column::TenantId.eq(actor.tenant_id))
+        in_tenant::<user::Entity>(actor.tenant_id)
             .filter(user::Column::Id.is_in(watcher_ids))
             .all(db)
             .await?
@@ -289,8 +288,7 @@ async fn fan_out(
 }
 
 pub async fn unread_count(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<u64> {
-    notification::Entity::find()
-        .filter(notification::Column::TenantId.eq(actor.tenant_id))
+    in_tenant::<notification::Entity>(actor.tenant_id)
         .filter(notification::Column::UserId.eq(actor.user_id))
         .filter(notification::Column::ReadAt.is_null())
         .count(db)
@@ -302,16 +300,14 @@ pub async fn unread_count(db: &impl ConnectionTrait, actor: &Actor) -> AppResult
 pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPage> {
     let db = &state.db;
     let access = Access::load(db, actor).await?;
-    let rows = notification::Entity::find()
-        .filter(notification::Column::TenantId.eq(actor.tenant_id))
+    let rows = in_tenant::<notification::Entity>(actor.tenant_id)
         .filter(notification::Column::UserId.eq(actor.user_id))
         .order_by_desc(notification::Column::Id)
         .limit(50)
         .all(db)
         .await?;
     let topic_ids: Vec<i64> = rows.iter().map(|n| n.topic_id).collect();
-    let topics: HashMap<i64, topic::Model> = topic::Entity::find()
-        .filter(topic::Column::TenantId.eq(actor.tenant_id))
+    let topics: HashMap<i64, topic::Model> = in_tenant::<topic::Entity>(actor.tenant_id)
         .filter(topic::Column::Id.is_in(topic_ids))
         .filter(topic::Column::CategoryId.is_in(access.category_ids()))
         .all(db)
@@ -357,7 +353,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPag
 pub async fn mark_read(state: &AppState, actor: &Actor, id: Option<i64>) -> AppResult<()> {
     let mut q = notification::Entity::update_many()
         .col_expr(notification::Column::ReadAt, Expr::value(Some(now())))
-        .filter(notification::Column::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<notification::Entity>(actor.tenant_id))
         .filter(notification::Column::UserId.eq(actor.user_id))
         .filter(notification::Column::ReadAt.is_null());
     if let Some(id) = id {
@@ -371,7 +367,7 @@ pub async fn set_email(state: &AppState, actor: &Actor, pref: &str) -> AppResult
         .ok_or_else(|| AppError::invalid("email", "Choose which e-mails you want."))?;
     user::Entity::update_many()
         .col_expr(user::Column::ForumEmail, Expr::value(pref.as_str()))
-        .filter(user::Column::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<user::Entity>(actor.tenant_id))
         .filter(user::Column::Id.eq(actor.user_id))
         .exec(&state.db)
         .await

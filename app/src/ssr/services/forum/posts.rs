@@ -9,7 +9,9 @@ use crate::ssr::entities::{
     forum_topic as topic, tenant, user,
 };
 use crate::ssr::forum::markdown;
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, users};
+use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
@@ -42,11 +44,10 @@ pub(super) fn check_body(errors: &mut FormErrors, body: &str) {
 
 /// Refuses a burst of posts (spam, a stuck client).
 pub(super) async fn check_rate(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<()> {
-    if super::can_moderate(actor.role) {
+    if actor.may(Permission::ModerateForum) {
         return Ok(());
     }
-    let recent = post::Entity::find()
-        .filter(post::Column::TenantId.eq(actor.tenant_id))
+    let recent = in_tenant::<post::Entity>(actor.tenant_id)
         .filter(post::Column::AuthorId.eq(actor.user_id))
         .filter(post::Column::CreatedAt.gt(now() - Duration::minutes(RATE_WINDOW_MINUTES)))
         .count(db)
@@ -72,8 +73,7 @@ pub(super) async fn initial_status(
     if !approve_first {
         return Ok(PostStatus::Published);
     }
-    let published = post::Entity::find()
-        .filter(post::Column::TenantId.eq(actor.tenant_id))
+    let published = in_tenant::<post::Entity>(actor.tenant_id)
         .filter(post::Column::AuthorId.eq(actor.user_id))
         .filter(post::Column::Status.eq(PostStatus::Published.as_str()))
         .count(db)
@@ -657,8 +657,7 @@ pub async fn history(state: &AppState, actor: &Actor, post_id: i64) -> AppResult
     if p.status == PostStatus::Deleted.as_str() && !access.moderator() {
         return Err(AppError::NotFound);
     }
-    let revs = revision::Entity::find()
-        .filter(revision::Column::TenantId.eq(actor.tenant_id))
+    let revs = in_tenant::<revision::Entity>(actor.tenant_id)
         .filter(revision::Column::PostId.eq(p.id))
         .order_by_desc(revision::Column::Id)
         .all(db)

@@ -7,6 +7,7 @@ use super::{categories, Access};
 use crate::error::AppResult;
 use crate::ssr::entities::{forum_post as post, forum_topic as topic};
 use crate::ssr::forum::markdown::excerpt;
+use crate::ssr::scope::in_tenant;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{SearchHit, SearchPage, SolvedFilter, TopicFilter};
 use sea_orm::{
@@ -147,8 +148,7 @@ pub async fn search(
         .into_iter()
         .map(|p| (p.id, p))
         .collect();
-    let topics: HashMap<i64, topic::Model> = topic::Entity::find()
-        .filter(topic::Column::TenantId.eq(actor.tenant_id))
+    let topics: HashMap<i64, topic::Model> = in_tenant::<topic::Entity>(actor.tenant_id)
         .filter(topic::Column::Id.is_in(posts.values().map(|p| p.topic_id).collect::<Vec<_>>()))
         .all(db)
         .await?

@@ -7,7 +7,9 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     forum_flag as flag, forum_post as post, forum_read as read, forum_topic as topic,
 };
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
@@ -44,7 +46,7 @@ fn listable(access: &Access<'_>, filter: &TopicFilter) -> Condition {
         );
     }
     let mut c = Condition::all()
-        .add(topic::Column::TenantId.eq(access.actor.tenant_id))
+        .add(tenant_is::<topic::Entity>(access.actor.tenant_id))
         .add(topic::Column::CategoryId.is_in(ids))
         .add(statuses);
     let tag = filter.tag.trim().to_lowercase();
@@ -103,13 +105,11 @@ pub async fn page(
     let rows = rows(db, &access, &all).await?;
     let (pinned_rows, topic_rows) = rows.split_at(pinned.len());
     let flagged_count = if access.moderator() {
-        flag::Entity::find()
-            .filter(flag::Column::TenantId.eq(actor.tenant_id))
+        in_tenant::<flag::Entity>(actor.tenant_id)
             .filter(flag::Column::ResolvedAt.is_null())
             .count(db)
             .await?
-            + post::Entity::find()
-                .filter(post::Column::TenantId.eq(actor.tenant_id))
+            + in_tenant::<post::Entity>(actor.tenant_id)
                 .filter(post::Column::Status.eq(PostStatus::Pending.as_str()))
                 .count(db)
                 .await?
@@ -123,7 +123,7 @@ pub async fn page(
         next_cursor,
         filter,
         can_moderate: access.moderator(),
-        can_manage_categories: super::can_manage_categories(actor.role),
+        can_manage_categories: actor.may(Permission::ManageForumCategories),
         flagged_count,
         tiers: Tier::ALL
             .iter()
@@ -303,8 +303,7 @@ pub async fn open(
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     let t = access.topic(db, id).await?;
-    let mut q = post::Entity::find()
-        .filter(post::Column::TenantId.eq(actor.tenant_id))
+    let mut q = in_tenant::<post::Entity>(actor.tenant_id)
         .filter(post::Column::TopicId.eq(t.id))
         .filter(access.shown_posts());
     if let Some(after) = after {
@@ -325,8 +324,8 @@ pub async fn open(
     };
     let accepted = match (t.accepted_post_id, after) {
         (Some(pid), None) => {
-            post::Entity::find_by_id(pid)
-                .filter(post::Column::TenantId.eq(actor.tenant_id))
+            in_tenant::<post::Entity>(actor.tenant_id)
+                .filter(post::Column::Id.eq(pid))
                 .filter(post::Column::Status.eq("published"))
                 .one(db)
                 .await?
@@ -400,8 +399,7 @@ pub async fn posts_after(
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     let t = access.topic(db, topic_id).await?;
-    let mut rows = post::Entity::find()
-        .filter(post::Column::TenantId.eq(actor.tenant_id))
+    let mut rows = in_tenant::<post::Entity>(actor.tenant_id)
         .filter(post::Column::TopicId.eq(t.id))
         .filter(post::Column::Id.gt(after))
         .filter(access.shown_posts())
@@ -425,7 +423,7 @@ pub async fn latest_post_id(state: &AppState, actor: &Actor, topic_id: i64) -> A
     let latest: Option<i64> = post::Entity::find()
         .select_only()
         .column_as(post::Column::Id.max(), "latest")
-        .filter(post::Column::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<post::Entity>(actor.tenant_id))
         .filter(post::Column::TopicId.eq(t.id))
         .filter(access.shown_posts())
         .into_tuple::<Option<i64>>()
@@ -483,8 +481,7 @@ pub(super) async fn anchor(
     post_id: i64,
 ) -> AppResult<Option<i64>> {
     let before = || {
-        post::Entity::find()
-            .filter(post::Column::TenantId.eq(access.actor.tenant_id))
+        in_tenant::<post::Entity>(access.actor.tenant_id)
             .filter(post::Column::TopicId.eq(topic_id))
             .filter(post::Column::Id.lt(post_id))
             .filter(access.shown_posts())

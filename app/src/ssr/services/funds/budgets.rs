@@ -1,9 +1,10 @@
 //! Budgets and allocations. Allocations never exceed the budget: the budget's
 //! unallocated counter is taken with one conditional update.
 
-use super::{audit, can_manage_budgets, date, forbidden, money};
+use super::{audit, date, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, organizations};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
@@ -53,9 +54,7 @@ pub async fn create_budget(
     key: &str,
     input: BudgetInput,
 ) -> AppResult<i64> {
-    if !can_manage_budgets(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::ManageBudgets)?;
     let key = checked_key(key)?;
     let scope = Scope::new(actor);
     let existing = scope
@@ -175,9 +174,7 @@ pub async fn allocate(
     target_raw: &str,
     amount_raw: &str,
 ) -> AppResult<()> {
-    if !can_manage_budgets(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::ManageBudgets)?;
     let key = checked_key(key)?;
     let scope = Scope::new(actor);
     let done = scope

@@ -4,17 +4,19 @@
 //! finance pays. Every money movement is a ledger entry; what is reserved but
 //! not claimed goes back to the allocation.
 
-use super::{audit, can_request, can_review, date, forbidden, money};
+use super::{audit, date, forbidden, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     mdf_allocation, mdf_budget, mdf_claim, mdf_claim_file, mdf_request, tenant,
 };
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::mdf::{ClaimStatus, LedgerKind, RequestStatus};
 use crate::types::money::parse_amount;
-use crate::types::{FormErrors, Role};
+use crate::types::FormErrors;
 use chrono::{Duration, NaiveDate};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -121,13 +123,13 @@ async fn load(state: &AppState, actor: &Actor, request_id: i64) -> AppResult<Con
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let allocation = mdf_allocation::Entity::find_by_id(request.allocation_id)
-        .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+    let allocation = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
+        .filter(mdf_allocation::Column::Id.eq(request.allocation_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let currency = mdf_budget::Entity::find_by_id(allocation.budget_id)
-        .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+    let currency = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
+        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?
@@ -221,9 +223,7 @@ pub async fn save(
     version: i32,
     input: ClaimInput,
 ) -> AppResult<()> {
-    if !can_request(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::RequestFunds)?;
     let ctx = load(state, actor, request_id).await?;
     if RequestStatus::parse(&ctx.request.status) != Some(RequestStatus::Approved) {
         return Err(AppError::Conflict(
@@ -336,7 +336,7 @@ pub async fn save(
                 .col_expr(C::Results, Expr::value(results))
                 .col_expr(C::Version, Expr::col(C::Version).add(1))
                 .col_expr(C::UpdatedAt, Expr::value(now))
-                .filter(C::TenantId.eq(actor.tenant_id))
+                .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
                 .filter(C::Id.eq(c.id))
                 .filter(C::Version.eq(version))
                 .filter(C::Status.is_in([
@@ -375,16 +375,13 @@ pub async fn add_proof(
     file_name: &str,
     bytes: Vec<u8>,
 ) -> AppResult<()> {
-    if !can_request(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::RequestFunds)?;
     let ctx = load(state, actor, request_id).await?;
     let claim = ctx.claim.as_ref().filter(|c| editable(c)).ok_or_else(|| {
         AppError::Conflict("Save the claim's figures first, then add proof.".into())
     })?;
     let (ext, mime) = check_proof(&bytes)?;
-    let count = mdf_claim_file::Entity::find()
-        .filter(mdf_claim_file::Column::TenantId.eq(actor.tenant_id))
+    let count = in_tenant::<mdf_claim_file::Entity>(actor.tenant_id)
         .filter(mdf_claim_file::Column::ClaimId.eq(claim.id))
         .count(&state.db)
         .await?;
@@ -453,17 +450,15 @@ pub async fn remove_proof(
     request_id: i64,
     file_id: i64,
 ) -> AppResult<()> {
-    if !can_request(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::RequestFunds)?;
     let ctx = load(state, actor, request_id).await?;
     let claim = ctx
         .claim
         .as_ref()
         .filter(|c| editable(c))
         .ok_or_else(|| AppError::Conflict("Submitted proof can't be removed.".into()))?;
-    let file = mdf_claim_file::Entity::find_by_id(file_id)
-        .filter(mdf_claim_file::Column::TenantId.eq(actor.tenant_id))
+    let file = in_tenant::<mdf_claim_file::Entity>(actor.tenant_id)
+        .filter(mdf_claim_file::Column::Id.eq(file_id))
         .filter(mdf_claim_file::Column::ClaimId.eq(claim.id))
         .one(&state.db)
         .await?
@@ -495,8 +490,8 @@ pub async fn load_proof(
     actor: &Actor,
     file_id: i64,
 ) -> AppResult<(Vec<u8>, String, String)> {
-    let file = mdf_claim_file::Entity::find_by_id(file_id)
-        .filter(mdf_claim_file::Column::TenantId.eq(actor.tenant_id))
+    let file = in_tenant::<mdf_claim_file::Entity>(actor.tenant_id)
+        .filter(mdf_claim_file::Column::Id.eq(file_id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -519,8 +514,7 @@ pub async fn files(
     claim_id: i64,
 ) -> AppResult<Vec<mdf_claim_file::Model>> {
     use sea_orm::QueryOrder;
-    mdf_claim_file::Entity::find()
-        .filter(mdf_claim_file::Column::TenantId.eq(tenant_id))
+    in_tenant::<mdf_claim_file::Entity>(tenant_id)
         .filter(mdf_claim_file::Column::ClaimId.eq(claim_id))
         .order_by_asc(mdf_claim_file::Column::Id)
         .all(&state.db)
@@ -534,9 +528,7 @@ pub async fn submit(
     request_id: i64,
     version: i32,
 ) -> AppResult<()> {
-    if !can_request(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::RequestFunds)?;
     let ctx = load(state, actor, request_id).await?;
     let claim = ctx
         .claim
@@ -557,7 +549,7 @@ pub async fn submit(
         .col_expr(C::Status, Expr::value(ClaimStatus::Submitted.as_str()))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
         .col_expr(C::UpdatedAt, Expr::value(now))
-        .filter(C::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
         .exec(&txn)
@@ -613,7 +605,7 @@ async fn close_request_row(
         .col_expr(R::Status, Expr::value(RequestStatus::Closed.as_str()))
         .col_expr(R::Version, Expr::col(R::Version).add(1))
         .col_expr(R::UpdatedAt, Expr::value(at))
-        .filter(R::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
         .filter(R::Id.eq(request.id))
         .filter(R::Status.eq(RequestStatus::Approved.as_str()))
         .exec(txn)
@@ -632,9 +624,7 @@ pub async fn review(
     amount_raw: &str,
     reason_raw: &str,
 ) -> AppResult<()> {
-    if !can_review(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::ReviewFunds)?;
     let ctx = load(state, actor, request_id).await?;
     let claim = ctx
         .claim
@@ -717,7 +707,7 @@ pub async fn review(
         )
         .col_expr(C::Version, Expr::col(C::Version).add(1))
         .col_expr(C::UpdatedAt, Expr::value(now))
-        .filter(C::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
         .filter(C::Status.eq(ClaimStatus::Submitted.as_str()))
@@ -786,9 +776,7 @@ pub async fn pay(
     paid_on_raw: &str,
     reference_raw: &str,
 ) -> AppResult<()> {
-    if actor.role != Role::Finance {
-        return Err(forbidden());
-    }
+    actor.require(Permission::PayClaims)?;
     let ctx = load(state, actor, request_id).await?;
     let claim = ctx
         .claim
@@ -820,7 +808,7 @@ pub async fn pay(
         .col_expr(C::PaymentReference, Expr::value(reference.clone()))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
         .col_expr(C::UpdatedAt, Expr::value(now))
-        .filter(C::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
         .filter(C::Status.eq(ClaimStatus::Approved.as_str()))
@@ -846,7 +834,7 @@ pub async fn pay(
 
 /// Closes an approved request nobody will claim, releasing its reservation.
 pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> AppResult<()> {
-    if !(can_request(actor) || can_review(actor)) {
+    if !(actor.may(Permission::RequestFunds) || actor.may(Permission::ReviewFunds)) {
         return Err(forbidden());
     }
     let ctx = load(state, actor, request_id).await?;

@@ -2,10 +2,12 @@
 //! revenue figure (entered, or imported as CSV) accrues `percent` of it into
 //! the partner's allocation of the co-op budget, through the ledger.
 
-use super::{audit, can_manage_budgets, forbidden, money};
+use super::{audit, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_revenue, organization};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, organizations};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::{BudgetKind, LedgerKind};
 use crate::types::money::parse_amount;
@@ -122,7 +124,7 @@ async fn record_all(
                     mdf_allocation::Column::AvailableMinor,
                     Expr::col(mdf_allocation::Column::AvailableMinor).add(accrued),
                 )
-                .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+                .filter(tenant_is::<mdf_allocation::Entity>(actor.tenant_id))
                 .filter(mdf_allocation::Column::Id.eq(allocation))
                 .exec(&txn)
                 .await?;
@@ -171,8 +173,7 @@ async fn allocation_for(
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<i64> {
     let key = format!("coop-{}-{}", budget.id, partner.id);
-    if let Some(a) = mdf_allocation::Entity::find()
-        .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+    if let Some(a) = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
         .filter(mdf_allocation::Column::IdempotencyKey.eq(key.as_str()))
         .one(txn)
         .await?
@@ -205,9 +206,7 @@ pub async fn record(
     period_raw: &str,
     revenue_raw: &str,
 ) -> AppResult<()> {
-    if !can_manage_budgets(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::ManageBudgets)?;
     let scope = Scope::new(actor);
     let mut e = FormErrors::new().with_values(&[
         ("budget_id", budget_raw),
@@ -381,9 +380,7 @@ pub async fn import(
     budget_raw: &str,
     csv_text: &str,
 ) -> AppResult<usize> {
-    if !can_manage_budgets(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::ManageBudgets)?;
     let scope = Scope::new(actor);
     let keep = |e: FormErrors| e.with_values(&[("budget_id", budget_raw), ("csv", csv_text)]);
     let Some(budget) = coop_budget(state, &scope, budget_raw).await? else {
@@ -392,8 +389,7 @@ pub async fn import(
         return Err(AppError::Invalid(e));
     };
     let partners = scope.partners().all(&state.db).await?;
-    let recorded: Vec<(i64, String)> = mdf_revenue::Entity::find()
-        .filter(mdf_revenue::Column::TenantId.eq(actor.tenant_id))
+    let recorded: Vec<(i64, String)> = in_tenant::<mdf_revenue::Entity>(actor.tenant_id)
         .filter(mdf_revenue::Column::BudgetId.eq(budget.id))
         .all(&state.db)
         .await?

@@ -7,6 +7,7 @@ use super::claims;
 use crate::error::AppResult;
 use crate::ssr::entities::{mdf_request, tenant, user};
 use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::RequestStatus;
 use crate::types::Role;
@@ -60,7 +61,7 @@ async fn remind(
     let now = crate::ssr::services::now();
     let won = mdf_request::Entity::update_many()
         .col_expr(mdf_request::Column::ClaimRemindedAt, Expr::value(now))
-        .filter(mdf_request::Column::TenantId.eq(t.id))
+        .filter(tenant_is::<mdf_request::Entity>(t.id))
         .filter(mdf_request::Column::Id.eq(r.id))
         .filter(mdf_request::Column::ClaimRemindedAt.is_null())
         .exec(&state.db)
@@ -70,8 +71,7 @@ async fn remind(
     if !won {
         return Ok(false);
     }
-    let people = user::Entity::find()
-        .filter(user::Column::TenantId.eq(t.id))
+    let people = in_tenant::<user::Entity>(t.id)
         .filter(user::Column::OrganizationId.eq(r.partner_id))
         .filter(user::Column::Active.eq(true))
         .filter(user::Column::Role.is_in([Role::PartnerAdmin.as_str(), Role::PartnerUser.as_str()]))

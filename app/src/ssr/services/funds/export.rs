@@ -1,21 +1,20 @@
 //! The ledger as CSV for finance: one row per entry, oldest first, amounts
 //! as decimals in the budget's currency.
 
-use super::{can_manage_budgets, forbidden};
 use crate::error::AppResult;
 use crate::ssr::csv_file::CsvFile;
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_ledger, mdf_request};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
+use crate::ssr::scope::in_tenant;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::LedgerKind;
 use crate::types::money::to_input;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
-    if !can_manage_budgets(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::ManageBudgets)?;
     let db = &state.db;
     let scope = Scope::new(actor);
     let budgets: HashMap<i64, mdf_budget::Model> = scope
@@ -25,8 +24,7 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
         .into_iter()
         .map(|b| (b.id, b))
         .collect();
-    let entries = mdf_ledger::Entity::find()
-        .filter(mdf_ledger::Column::TenantId.eq(actor.tenant_id))
+    let entries = in_tenant::<mdf_ledger::Entity>(actor.tenant_id)
         .filter(mdf_ledger::Column::BudgetId.is_in(budgets.keys().copied().collect::<Vec<_>>()))
         .order_by_asc(mdf_ledger::Column::Id)
         .all(db)

@@ -16,26 +16,8 @@ pub mod verify;
 use crate::error::AppError;
 use crate::ssr::repo::funds::AuditEntry;
 use crate::ssr::Actor;
-use crate::types::{FormErrors, Role};
+use crate::types::FormErrors;
 use chrono::{DateTime, NaiveDate, Utc};
-
-pub fn can_manage_budgets(actor: &Actor) -> bool {
-    matches!(
-        actor.role,
-        Role::VendorAdmin | Role::MarketingManager | Role::Finance
-    )
-}
-
-pub fn can_review(actor: &Actor) -> bool {
-    matches!(
-        actor.role,
-        Role::VendorAdmin | Role::ChannelManager | Role::MarketingManager
-    )
-}
-
-pub fn can_request(actor: &Actor) -> bool {
-    matches!(actor.role, Role::PartnerAdmin | Role::PartnerUser)
-}
 
 /// `YYYY-MM-DD` as sent by `<input type="date">`.
 pub(crate) fn date(

@@ -1,10 +1,11 @@
 //! What the funds pages read: balances from the ledger, lists by role, and
 //! one request with its audit trail.
 
-use super::{can_manage_budgets, can_request, can_review};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_claim, mdf_request, organization};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{funds, organizations, users};
+use crate::ssr::scope::in_tenant;
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::mdf::RequestFilter;
 use crate::types::mdf::{
@@ -12,9 +13,9 @@ use crate::types::mdf::{
     RequestRow, RequestStatus,
 };
 use crate::types::mdf::{ClaimStatus, ClaimView, ProofFile};
-use crate::types::{Region, Role, Tier};
+use crate::types::{Region, Tier};
 use sea_orm::QueryTrait;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
 /// How many partners a form lists before it asks for a typed name instead.
@@ -126,14 +127,14 @@ pub async fn overview(
     };
     // Partners see the budgets their allocations come from, for names and dates.
     let budget_ids: Vec<i64> = allocations.iter().map(|a| a.budget_id).collect();
-    let alloc_budgets: HashMap<i64, mdf_budget::Model> = mdf_budget::Entity::find()
-        .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
-        .filter(mdf_budget::Column::Id.is_in(budget_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b))
-        .collect();
+    let alloc_budgets: HashMap<i64, mdf_budget::Model> =
+        in_tenant::<mdf_budget::Entity>(actor.tenant_id)
+            .filter(mdf_budget::Column::Id.is_in(budget_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|b| (b.id, b))
+            .collect();
     let balances = funds::balances_by_allocation(
         db,
         actor.tenant_id,
@@ -152,7 +153,7 @@ pub async fn overview(
         .limit(50)
         .all(db)
         .await?;
-    let queue = if can_review(actor) {
+    let queue = if actor.may(Permission::ReviewFunds) {
         scope
             .mdf_requests()
             .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted.as_str()))
@@ -163,9 +164,9 @@ pub async fn overview(
     } else {
         Vec::new()
     };
-    let (claim_status, claim_queue_title) = if actor.role == Role::Finance {
+    let (claim_status, claim_queue_title) = if actor.may(Permission::PayClaims) {
         (Some(ClaimStatus::Approved), "Claims to pay")
-    } else if can_review(actor) {
+    } else if actor.may(Permission::ReviewFunds) {
         (Some(ClaimStatus::Submitted), "Claims to review")
     } else {
         (None, "")
@@ -218,13 +219,11 @@ pub async fn overview(
         .filter(|id| !currencies.contains_key(id))
         .collect();
     if !missing.is_empty() {
-        let extra = mdf_allocation::Entity::find()
-            .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+        let extra = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
             .filter(mdf_allocation::Column::Id.is_in(missing))
             .all(db)
             .await?;
-        let extra_budgets: HashMap<i64, String> = mdf_budget::Entity::find()
-            .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+        let extra_budgets: HashMap<i64, String> = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
             .filter(
                 mdf_budget::Column::Id.is_in(extra.iter().map(|a| a.budget_id).collect::<Vec<_>>()),
             )
@@ -247,14 +246,15 @@ pub async fn overview(
     };
     // Pickers list every partner up to PICK_LIMIT; beyond that the forms take
     // a typed name, with suggestions while typing.
-    let (partners, all_partners_listed) = if can_manage_budgets(actor) || can_review(actor) {
-        let mut list = organizations::pick_list(db, &scope, PICK_LIMIT + 1).await?;
-        let all = list.len() as u64 <= PICK_LIMIT;
-        list.truncate(PICK_LIMIT as usize);
-        (list, all)
-    } else {
-        (Vec::new(), true)
-    };
+    let (partners, all_partners_listed) =
+        if actor.may(Permission::ManageBudgets) || actor.may(Permission::ReviewFunds) {
+            let mut list = organizations::pick_list(db, &scope, PICK_LIMIT + 1).await?;
+            let all = list.len() as u64 <= PICK_LIMIT;
+            list.truncate(PICK_LIMIT as usize);
+            (list, all)
+        } else {
+            (Vec::new(), true)
+        };
     // The newest budget events, shown on each budget card: one query for the
     // events, one for the names behind them.
     let budget_ids: Vec<i64> = budgets.iter().take(20).map(|b| b.id).collect();
@@ -327,14 +327,14 @@ pub async fn overview(
             .collect(),
         claim_queue_title: claim_queue_title.to_owned(),
         claim_days: super::settings::claim_days(state, actor.tenant_id).await?,
-        can_configure: actor.role == Role::VendorAdmin,
+        can_configure: actor.may(Permission::ConfigureFunds),
         roi: if actor.role.is_vendor_staff() {
             super::roi::by_activity(state, &scope).await?
         } else {
             Vec::new()
         },
-        can_manage_budgets: can_manage_budgets(actor),
-        can_request: can_request(actor),
+        can_manage_budgets: actor.may(Permission::ManageBudgets),
+        can_request: actor.may(Permission::RequestFunds),
         partners,
         all_partners_listed,
         form_key: tokens::issue().0,
@@ -350,13 +350,13 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let allocation = mdf_allocation::Entity::find_by_id(r.allocation_id)
-        .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+    let allocation = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
+        .filter(mdf_allocation::Column::Id.eq(r.allocation_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let budget = mdf_budget::Entity::find_by_id(allocation.budget_id)
-        .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+    let budget = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
+        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -410,9 +410,10 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
                         size_bytes: f.size_bytes,
                     })
                     .collect(),
-                can_edit: can_request(actor) && editable,
-                can_review: can_review(actor) && claim_status == ClaimStatus::Submitted,
-                can_pay: actor.role == Role::Finance && claim_status == ClaimStatus::Approved,
+                can_edit: actor.may(Permission::RequestFunds) && editable,
+                can_review: actor.may(Permission::ReviewFunds)
+                    && claim_status == ClaimStatus::Submitted,
+                can_pay: actor.may(Permission::PayClaims) && claim_status == ClaimStatus::Approved,
             })
         }
     };
@@ -430,11 +431,11 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
     Ok(RequestDetail {
         campaign,
         claim_deadline: day(deadline),
-        can_start_claim: can_request(actor)
+        can_start_claim: actor.may(Permission::RequestFunds)
             && status == RequestStatus::Approved
             && claim.is_none()
             && !past_deadline,
-        can_close: (can_request(actor) || can_review(actor))
+        can_close: (actor.may(Permission::RequestFunds) || actor.may(Permission::ReviewFunds))
             && status == RequestStatus::Approved
             && claim_open,
         claim,
@@ -459,8 +460,8 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         decision_reason: r.decision_reason,
         version: r.version,
         allocation_available_minor: allocation.available_minor,
-        can_review: can_review(actor) && status == RequestStatus::Submitted,
-        can_resubmit: can_request(actor)
+        can_review: actor.may(Permission::ReviewFunds) && status == RequestStatus::Submitted,
+        can_resubmit: actor.may(Permission::RequestFunds)
             && matches!(
                 status,
                 RequestStatus::ChangesRequested | RequestStatus::Rejected

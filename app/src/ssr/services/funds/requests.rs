@@ -3,10 +3,12 @@
 //! a conditional update, so no interleaving of approvals can overdraw an
 //! allocation; every change lands in the ledger and the audit trail.
 
-use super::{audit, can_request, can_review, date, forbidden, money};
+use super::{audit, date, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_request};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds};
+use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::mdf::{ActivityType, LedgerKind, RequestStatus};
@@ -95,8 +97,8 @@ async fn validate(
     };
     let budget = match &allocation {
         Some(a) => {
-            mdf_budget::Entity::find_by_id(a.budget_id)
-                .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+            in_tenant::<mdf_budget::Entity>(actor.tenant_id)
+                .filter(mdf_budget::Column::Id.eq(a.budget_id))
                 .one(&state.db)
                 .await?
         }
@@ -196,9 +198,7 @@ pub async fn submit(
     key: &str,
     input: RequestInput,
 ) -> AppResult<i64> {
-    if !can_request(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::RequestFunds)?;
     let key = key.trim();
     if key.len() < 16 || key.len() > 64 {
         return Err(AppError::invalid(
@@ -300,9 +300,7 @@ pub async fn resubmit(
     version: i32,
     input: RequestInput,
 ) -> AppResult<()> {
-    if !can_request(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::RequestFunds)?;
     let current = visible(state, actor, id).await?;
     let status = RequestStatus::parse(&current.status);
     if !matches!(
@@ -332,7 +330,7 @@ pub async fn resubmit(
         .col_expr(R::Status, Expr::value(RequestStatus::Submitted.as_str()))
         .col_expr(R::Version, Expr::col(R::Version).add(1))
         .col_expr(R::UpdatedAt, Expr::value(now))
-        .filter(R::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
         .filter(R::Id.eq(current.id))
         .filter(R::Version.eq(version))
         .exec(&txn)
@@ -366,22 +364,20 @@ pub async fn decide(
     amount_raw: &str,
     reason_raw: &str,
 ) -> AppResult<()> {
-    if !can_review(actor) {
-        return Err(forbidden());
-    }
+    actor.require(Permission::ReviewFunds)?;
     let request = visible(state, actor, id).await?;
     if RequestStatus::parse(&request.status) != Some(RequestStatus::Submitted) {
         return Err(AppError::Conflict(
             "This request has already been decided.".into(),
         ));
     }
-    let allocation = mdf_allocation::Entity::find_by_id(request.allocation_id)
-        .filter(mdf_allocation::Column::TenantId.eq(actor.tenant_id))
+    let allocation = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
+        .filter(mdf_allocation::Column::Id.eq(request.allocation_id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let budget = mdf_budget::Entity::find_by_id(allocation.budget_id)
-        .filter(mdf_budget::Column::TenantId.eq(actor.tenant_id))
+    let budget = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
+        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -460,7 +456,7 @@ pub async fn decide(
         )
         .col_expr(R::Version, Expr::col(R::Version).add(1))
         .col_expr(R::UpdatedAt, Expr::value(now))
-        .filter(R::TenantId.eq(actor.tenant_id))
+        .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
         .filter(R::Id.eq(request.id))
         .filter(R::Version.eq(version))
         .filter(R::Status.eq(RequestStatus::Submitted.as_str()))

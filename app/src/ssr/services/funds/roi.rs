@@ -3,9 +3,10 @@
 
 use crate::error::AppResult;
 use crate::ssr::entities::{mdf_allocation, mdf_claim, mdf_request};
+use crate::ssr::scope::in_tenant;
 use crate::ssr::{AppState, Scope};
 use crate::types::mdf::{ActivityType, ClaimStatus, RoiRow};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, QueryFilter};
 use std::collections::HashMap;
 
 pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<RoiRow>> {
@@ -31,8 +32,7 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
-    let budget_of: HashMap<i64, i64> = mdf_allocation::Entity::find()
-        .filter(mdf_allocation::Column::TenantId.eq(scope.tenant_id()))
+    let budget_of: HashMap<i64, i64> = in_tenant::<mdf_allocation::Entity>(scope.tenant_id())
         .filter(
             mdf_allocation::Column::Id.is_in(
                 requests

@@ -1,11 +1,12 @@
 //! Program-wide fund settings.
 
-use super::{audit, forbidden};
+use super::audit;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::tenant;
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds};
 use crate::ssr::{Actor, AppState};
-use crate::types::{FormErrors, Role};
+use crate::types::FormErrors;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -19,9 +20,7 @@ pub async fn claim_days(state: &AppState, tenant_id: i64) -> AppResult<i32> {
 }
 
 pub async fn set_claim_days(state: &AppState, actor: &Actor, raw: &str) -> AppResult<()> {
-    if actor.role != Role::VendorAdmin {
-        return Err(forbidden());
-    }
+    actor.require(Permission::ConfigureFunds)?;
     let Some(days) = raw
         .trim()
         .parse::<i32>()

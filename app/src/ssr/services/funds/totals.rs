@@ -5,6 +5,7 @@
 use crate::error::AppResult;
 use crate::ssr::entities::{mdf_allocation, mdf_ledger};
 use crate::ssr::repo::funds;
+use crate::ssr::scope::tenant_is;
 use crate::ssr::{AppState, Scope};
 use crate::types::mdf::FundsTotal;
 use sea_orm::sea_query::ExprTrait;
@@ -25,7 +26,7 @@ pub async fn visible(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<Funds
             mdf_ledger::Column::AmountMinor.sum().cast_as("bigint"),
             "total",
         )
-        .filter(mdf_ledger::Column::TenantId.eq(scope.tenant_id()))
+        .filter(tenant_is::<mdf_ledger::Entity>(scope.tenant_id()))
         .filter(mdf_ledger::Column::AllocationId.in_subquery(visible_allocations))
         .group_by(mdf_ledger::Column::Currency)
         .group_by(mdf_ledger::Column::Kind)

@@ -1,0 +1,254 @@
+//! What each role may do: one table, read by the server's guards and by the
+//! pages that decide which buttons to show, so the two cannot disagree.
+//!
+//! A permission answers "may this role do P at all". Whether it may do P on
+//! one record (this company's design, that partner's profile) adds the
+//! record's owner: `ssr::permission` (`Actor::may_on`).
+
+use super::Role;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Permission {
+    /// See the program as the vendor does: the partner list, program-wide
+    /// figures and per-partner results.
+    ViewProgram,
+    /// Add partner companies to the program.
+    AddPartners,
+    /// Change a partner's place in the program: type, tier, region,
+    /// channel manager, distributor.
+    EditPartnerProgram,
+    /// Change a company's profile (name on the page, contacts, logo).
+    EditCompanyProfile,
+    /// Invite, deactivate and list the users of a company.
+    ManageUsers,
+    /// Budgets, allocations, revenue for co-op accrual, the ledger export.
+    ManageBudgets,
+    /// Decide partners' fund requests and claims.
+    ReviewFunds,
+    /// Ask for funds and claim them.
+    RequestFunds,
+    /// Record the payment of an approved claim.
+    PayClaims,
+    /// Program-wide fund settings (the claim window).
+    ConfigureFunds,
+    /// The co-branding template library.
+    ManageTemplates,
+    /// Approve partners' designs.
+    ReviewDesigns,
+    /// Make co-branded designs for one's own company.
+    Design,
+    /// Build and steer through-channel campaigns.
+    ManageCampaigns,
+    /// Join campaigns and send them to one's own contacts.
+    RunCampaigns,
+    /// Hide, restore and edit others' posts; handle flags.
+    ModerateForum,
+    /// Create and change forum categories and their audiences.
+    ManageForumCategories,
+    /// Forum-wide settings (approve first posts).
+    ConfigureForum,
+    /// Suspend partner members from the forum.
+    SuspendPartners,
+    /// Suspend vendor staff from the forum (so a moderator cannot silence
+    /// the admins above them).
+    SuspendVendorStaff,
+}
+
+use Permission::*;
+use Role::{
+    ChannelManager as CM, Finance as FIN, MarketingManager as MM, PartnerAdmin as PA,
+    PartnerUser as PU, VendorAdmin as VA,
+};
+
+impl Permission {
+    pub const ALL: [Permission; 20] = [
+        ViewProgram,
+        AddPartners,
+        EditPartnerProgram,
+        EditCompanyProfile,
+        ManageUsers,
+        ManageBudgets,
+        ReviewFunds,
+        RequestFunds,
+        PayClaims,
+        ConfigureFunds,
+        ManageTemplates,
+        ReviewDesigns,
+        Design,
+        ManageCampaigns,
+        RunCampaigns,
+        ModerateForum,
+        ManageForumCategories,
+        ConfigureForum,
+        SuspendPartners,
+        SuspendVendorStaff,
+    ];
+
+    /// The roles granted this permission: the one table.
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            ViewProgram => &[VA, CM, MM, FIN],
+            AddPartners | EditPartnerProgram => &[VA],
+            // A channel manager edits the partners assigned to them, a
+            // partner admin their own company (`Actor::may_on`).
+            EditCompanyProfile => &[VA, CM, PA],
+            ManageUsers => &[VA, PA],
+            ManageBudgets => &[VA, MM, FIN],
+            ReviewFunds => &[VA, CM, MM],
+            RequestFunds => &[PA, PU],
+            PayClaims => &[FIN],
+            ConfigureFunds => &[VA],
+            ManageTemplates => &[VA, MM],
+            ReviewDesigns => &[VA, CM, MM],
+            Design => &[PA, PU],
+            ManageCampaigns => &[VA, MM],
+            RunCampaigns => &[PA, PU],
+            // Finance does not look after the community.
+            ModerateForum | SuspendPartners => &[VA, CM, MM],
+            ManageForumCategories => &[VA, MM],
+            ConfigureForum | SuspendVendorStaff => &[VA],
+        }
+    }
+}
+
+impl Permission {
+    /// What suspending a member with `target` role from the forum takes.
+    pub fn to_suspend(target: Role) -> Permission {
+        if target.is_vendor_staff() {
+            SuspendVendorStaff
+        } else {
+            SuspendPartners
+        }
+    }
+}
+
+impl Role {
+    /// Whether this role holds the permission.
+    pub fn may(self, permission: Permission) -> bool {
+        permission.roles().contains(&self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same grants written per role, the way a reader checks a role's
+    /// reach; the table above must say exactly this.
+    const BY_ROLE: [(Role, &[Permission]); 6] = [
+        (
+            VA,
+            &[
+                ViewProgram,
+                AddPartners,
+                EditPartnerProgram,
+                EditCompanyProfile,
+                ManageUsers,
+                ManageBudgets,
+                ReviewFunds,
+                ConfigureFunds,
+                ManageTemplates,
+                ReviewDesigns,
+                ManageCampaigns,
+                ModerateForum,
+                ManageForumCategories,
+                ConfigureForum,
+                SuspendPartners,
+                SuspendVendorStaff,
+            ],
+        ),
+        (
+            CM,
+            &[
+                ViewProgram,
+                EditCompanyProfile,
+                ReviewFunds,
+                ReviewDesigns,
+                ModerateForum,
+                SuspendPartners,
+            ],
+        ),
+        (
+            MM,
+            &[
+                ViewProgram,
+                ManageBudgets,
+                ReviewFunds,
+                ManageTemplates,
+                ReviewDesigns,
+                ManageCampaigns,
+                ModerateForum,
+                ManageForumCategories,
+                SuspendPartners,
+            ],
+        ),
+        (FIN, &[ViewProgram, ManageBudgets, PayClaims]),
+        (
+            PA,
+            &[
+                EditCompanyProfile,
+                ManageUsers,
+                RequestFunds,
+                Design,
+                RunCampaigns,
+            ],
+        ),
+        (PU, &[RequestFunds, Design, RunCampaigns]),
+    ];
+
+    #[test]
+    fn every_role_holds_exactly_its_permissions() {
+        for (role, granted) in BY_ROLE {
+            for permission in Permission::ALL {
+                assert_eq!(
+                    role.may(permission),
+                    granted.contains(&permission),
+                    "{role:?} × {permission:?}"
+                );
+            }
+        }
+        assert_eq!(BY_ROLE.len(), Role::ALL.len());
+    }
+
+    #[test]
+    fn only_vendor_admins_may_suspend_vendor_staff() {
+        for actor in Role::ALL {
+            for target in Role::ALL {
+                let expected = match actor {
+                    VA => true,
+                    CM | MM => !target.is_vendor_staff(),
+                    _ => false,
+                };
+                assert_eq!(
+                    actor.may(Permission::to_suspend(target)),
+                    expected,
+                    "{actor:?} -> {target:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn partners_never_hold_a_program_wide_permission() {
+        for permission in [
+            ViewProgram,
+            AddPartners,
+            EditPartnerProgram,
+            ManageBudgets,
+            ReviewFunds,
+            PayClaims,
+            ConfigureFunds,
+            ManageTemplates,
+            ReviewDesigns,
+            ManageCampaigns,
+            ModerateForum,
+            ManageForumCategories,
+            ConfigureForum,
+        ] {
+            for role in Role::PARTNER {
+                assert!(!role.may(permission), "{role:?} × {permission:?}");
+            }
+        }
+    }
+}
