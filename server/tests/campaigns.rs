@@ -585,10 +585,17 @@ async fn queue_survives_crashes(app: &TestApp) {
     assert_eq!(app.run_jobs().await, 5);
     assert_eq!(count_messages(app, "delivered").await, 5);
     assert_eq!(
-        jobs::count(&app.state.db, "done").await.unwrap() as usize,
+        jobs::count(&app.state.db, app::types::job::JobStatus::Done)
+            .await
+            .unwrap() as usize,
         5 + announcements(app).await
     );
-    assert_eq!(jobs::count(&app.state.db, "queued").await.unwrap(), 0);
+    assert_eq!(
+        jobs::count(&app.state.db, app::types::job::JobStatus::Queued)
+            .await
+            .unwrap(),
+        0
+    );
     let mails = campaign_mails(app);
     assert_eq!(mails.len(), 5, "nothing lost, nothing twice");
     assert_eq!(
@@ -799,8 +806,14 @@ async fn retries_and_rate_limit(app: &TestApp) {
             .unwrap()
             .status
     };
-    assert_eq!(status("last@customer.example").await, "delivered");
-    assert_eq!(status("never@customer.example").await, "failed");
+    assert_eq!(
+        status("last@customer.example").await,
+        app::types::campaign::MessageStatus::Delivered
+    );
+    assert_eq!(
+        status("never@customer.example").await,
+        app::types::campaign::MessageStatus::Failed
+    );
 }
 
 async fn permissions_and_fund_link(app: &TestApp) {

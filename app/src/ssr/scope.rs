@@ -131,7 +131,7 @@ impl<'a> Scope<'a> {
         match self.actor.role {
             Role::ChannelManager => base.add(
                 Condition::any()
-                    .add(O::Kind.eq(OrgKind::Vendor.as_str()))
+                    .add(O::Kind.eq(OrgKind::Vendor))
                     .add(O::ChannelManagerId.eq(self.actor.user_id)),
             ),
             _ => base,
@@ -177,7 +177,7 @@ impl<'a> Scope<'a> {
 
     pub fn partners(&self) -> Select<organization::Entity> {
         self.organizations()
-            .filter(organization::Column::Kind.eq(OrgKind::Partner.as_str()))
+            .filter(organization::Column::Kind.eq(OrgKind::Partner))
     }
 
     /// Fund budgets: vendor staff see the program's; partners none.
@@ -306,7 +306,7 @@ pub fn forum_category_visible(
     if role.is_vendor_staff() {
         return true;
     }
-    if category.visibility != CategoryVisibility::Partners.as_str() {
+    if category.visibility != CategoryVisibility::Partners {
         return false;
     }
     let includes = |stored: &str, value: Option<&str>| {

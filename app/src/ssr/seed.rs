@@ -67,7 +67,7 @@ pub async fn insert_org(
     let p = placement;
     organization::ActiveModel {
         tenant_id: Set(tenant_id),
-        kind: Set(kind.as_str().to_owned()),
+        kind: Set(kind),
         name: Set(name.to_owned()),
         partner_type: Set(p.map(|p| p.partner_type.to_owned())),
         tier: Set(p.map(|p| p.tier.to_owned())),
@@ -115,7 +115,7 @@ pub async fn insert_user(
             organization_id,
             email,
             name,
-            role: role.as_str(),
+            role,
             password_hash: Some(password_hash.to_owned()),
             now: Utc::now(),
         },

@@ -1,6 +1,7 @@
 //! Campaign wire types: states, the contact import preview and the views
 //! the campaign pages render.
 
+use super::cobrand::{DesignStatus, TemplateKind};
 use serde::{Deserialize, Serialize};
 
 string_enum!(
@@ -9,6 +10,25 @@ string_enum!(
         Published => ("published", "Running"),
         Paused => ("paused", "Paused"),
         Ended => ("ended", "Ended"),
+    }
+);
+
+string_enum!(
+    /// A partner's send of a campaign: waiting for its time, or called off.
+    SendStatus {
+        Scheduled => ("scheduled", "Scheduled"),
+        Cancelled => ("cancelled", "Cancelled"),
+    }
+);
+
+string_enum!(
+    /// One campaign e-mail to one contact.
+    MessageStatus {
+        Queued => ("queued", "Queued"),
+        Delivered => ("delivered", "Delivered"),
+        Failed => ("failed", "Failed"),
+        Suppressed => ("suppressed", "Not sent (unsubscribed or bounced)"),
+        Cancelled => ("cancelled", "Cancelled"),
     }
 );
 
@@ -100,10 +120,10 @@ pub struct CampaignsPage {
 pub struct CampaignAsset {
     pub template_id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: TemplateKind,
     /// The partner's design of it, if one exists.
     pub design_id: Option<i64>,
-    pub design_status: String,
+    pub design_status: Option<DesignStatus>,
 }
 
 /// One partner's numbers within a campaign (vendor view and CSV).
@@ -179,7 +199,7 @@ pub struct CampaignDetail {
 pub struct TemplateChoice {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: TemplateKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

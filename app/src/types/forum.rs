@@ -29,6 +29,14 @@ string_enum!(
 );
 
 string_enum!(
+    /// What a watch is on.
+    WatchTarget {
+        Topic => ("topic", "Topic"),
+        Category => ("category", "Category"),
+    }
+);
+
+string_enum!(
     FlagReason {
         Spam => ("spam", "Spam or advertising"),
         Offensive => ("offensive", "Rude or offensive"),

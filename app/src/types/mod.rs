@@ -69,6 +69,7 @@ pub mod cobrand;
 pub mod email;
 pub mod form;
 pub mod forum;
+pub mod job;
 pub mod mdf;
 pub mod money;
 pub mod org;

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType))]
+#[cfg_attr(feature = "ssr", sea_orm(value_type = "String"))]
 pub enum Role {
     VendorAdmin,
     ChannelManager,
@@ -67,6 +69,23 @@ impl Role {
             self,
             Role::VendorAdmin | Role::MarketingManager | Role::Finance
         )
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = super::UnknownValue;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Self::parse(value).ok_or_else(|| super::UnknownValue {
+            kind: "Role",
+            value: value.to_owned(),
+        })
     }
 }
 

@@ -14,7 +14,6 @@ use crate::error::AppError;
 use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
 use crate::types::campaign::{CampaignAsset, CampaignDetail, CampaignStatus, SendStats, SendView};
-use crate::types::cobrand::DesignStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -166,9 +165,7 @@ fn VendorView(d: CampaignDetail) -> impl IntoView {
 }
 
 fn design_status(a: &CampaignAsset) -> &'static str {
-    DesignStatus::parse(&a.design_status)
-        .map(|s| s.label())
-        .unwrap_or("")
+    a.design_status.map(|s| s.label()).unwrap_or("")
 }
 
 #[component]

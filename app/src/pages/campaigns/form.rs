@@ -8,6 +8,7 @@ use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::{page_data, PageData};
 use crate::types::campaign::CampaignForm;
+use crate::types::cobrand::TemplateKind;
 use crate::types::org::{PartnerType, Region, Tier};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -95,15 +96,15 @@ fn Fields(f: CampaignForm) -> impl IntoView {
     let subject = value("email_subject", get(|d| d.email_subject.clone()));
     let social_copy = value("social_copy", get(|d| d.social_copy.clone()));
     let schedule = value("schedule", get(|d| d.schedule.join("\n")));
-    let of_kind = |kind: &str| {
+    let of_kind = |kind: TemplateKind| {
         f.templates
             .iter()
             .filter(|t| t.kind == kind)
             .map(|t| (t.id.to_string(), t.name.clone()))
             .collect::<Vec<_>>()
     };
-    let emails = of_kind("email");
-    let svgs = of_kind("svg");
+    let emails = of_kind(TemplateKind::Email);
+    let svgs = of_kind(TemplateKind::Svg);
     let chosen_assets: Vec<String> = d
         .as_ref()
         .map(|d| d.assets.iter().map(|a| a.template_id.to_string()).collect())

@@ -21,7 +21,7 @@ pub struct Model {
     pub social_template_id: Option<i64>,
     pub social_copy: String,
     pub schedule: String,
-    pub status: String,
+    pub status: crate::types::campaign::CampaignStatus,
     pub published_at: Option<DateTimeUtc>,
     pub version: i32,
     pub created_by: i64,

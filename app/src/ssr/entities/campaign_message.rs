@@ -12,7 +12,7 @@ pub struct Model {
     pub org_id: i64,
     pub contact_id: i64,
     pub email: String,
-    pub status: String,
+    pub status: crate::types::campaign::MessageStatus,
     pub attempts: i32,
     pub sent_at: Option<DateTimeUtc>,
     pub opened_at: Option<DateTimeUtc>,

@@ -13,7 +13,7 @@ pub struct Model {
     pub html: String,
     pub links: String,
     pub scheduled_at: DateTimeUtc,
-    pub status: String,
+    pub status: crate::types::campaign::SendStatus,
     pub recipients: i32,
     pub created_by: i64,
     pub created_at: DateTimeUtc,

@@ -13,7 +13,7 @@ pub struct Model {
     pub name: String,
     /// Slot name → value, as JSON.
     pub slot_values: String,
-    pub status: String,
+    pub status: crate::types::cobrand::DesignStatus,
     pub review_comment: String,
     pub reviewed_by: Option<i64>,
     pub reviewed_at: Option<DateTimeUtc>,

@@ -11,7 +11,7 @@ pub struct Model {
     pub org_id: i64,
     pub template_id: i64,
     pub version_id: i64,
-    pub format: String,
+    pub format: crate::types::cobrand::ExportFormat,
     pub size_bytes: i64,
     pub user_id: i64,
     pub created_at: DateTimeUtc,

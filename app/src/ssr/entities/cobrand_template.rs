@@ -10,9 +10,9 @@ pub struct Model {
     pub name: String,
     pub description: String,
     /// `svg` or `email`.
-    pub kind: String,
-    pub format: String,
-    pub status: String,
+    pub kind: crate::types::cobrand::TemplateKind,
+    pub format: crate::types::cobrand::TemplateFormat,
+    pub status: crate::types::cobrand::TemplateStatus,
     pub requires_approval: bool,
     pub audience_tiers: String,
     pub audience_types: String,

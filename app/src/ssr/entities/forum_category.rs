@@ -10,7 +10,7 @@ pub struct Model {
     pub name: String,
     pub description: String,
     /// "partners" (narrowed by the audience lists) or "staff".
-    pub visibility: String,
+    pub visibility: crate::types::forum::CategoryVisibility,
     /// Comma-separated; empty means every partner.
     pub audience_tiers: String,
     pub audience_types: String,

@@ -9,7 +9,7 @@ pub struct Model {
     pub tenant_id: i64,
     pub post_id: i64,
     pub user_id: i64,
-    pub reason: String,
+    pub reason: crate::types::forum::FlagReason,
     pub note: String,
     pub created_at: DateTimeUtc,
     pub resolved_at: Option<DateTimeUtc>,

@@ -9,7 +9,7 @@ pub struct Model {
     pub tenant_id: i64,
     pub user_id: i64,
     /// "mention", "reply", "accepted" or "approved".
-    pub kind: String,
+    pub kind: crate::types::forum::NotificationKind,
     pub topic_id: i64,
     pub post_id: i64,
     pub actor_id: i64,

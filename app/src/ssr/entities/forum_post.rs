@@ -15,7 +15,7 @@ pub struct Model {
     pub search_title: String,
     pub search_body: String,
     /// "published", "pending", "hidden" or "deleted".
-    pub status: String,
+    pub status: crate::types::forum::PostStatus,
     pub like_count: i32,
     pub edit_count: i32,
     pub version: i32,

@@ -13,7 +13,7 @@ pub struct Model {
     /// ",tag1,tag2," (leading and trailing commas so one LIKE finds a tag).
     pub tags: String,
     /// "published", "pending" or "deleted".
-    pub status: String,
+    pub status: crate::types::forum::PostStatus,
     pub pinned: bool,
     pub locked: bool,
     pub accepted_post_id: Option<i64>,

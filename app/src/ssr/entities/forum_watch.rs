@@ -9,10 +9,10 @@ pub struct Model {
     pub tenant_id: i64,
     pub user_id: i64,
     /// "topic" or "category".
-    pub target_kind: String,
+    pub target_kind: crate::types::forum::WatchTarget,
     pub target_id: i64,
     /// "watch" or "mute".
-    pub level: String,
+    pub level: crate::types::forum::WatchLevel,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

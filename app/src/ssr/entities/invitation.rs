@@ -8,7 +8,7 @@ pub struct Model {
     pub tenant_id: i64,
     pub organization_id: i64,
     pub email: String,
-    pub role: String,
+    pub role: crate::types::Role,
     pub token_hash: String,
     pub invited_by: i64,
     pub created_at: DateTimeUtc,

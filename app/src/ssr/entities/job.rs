@@ -9,7 +9,7 @@ pub struct Model {
     pub tenant_id: Option<i64>,
     pub kind: String,
     pub payload: String,
-    pub status: String,
+    pub status: crate::types::job::JobStatus,
     pub run_at: DateTimeUtc,
     pub attempts: i32,
     pub max_attempts: i32,

@@ -7,7 +7,7 @@ pub struct Model {
     pub id: i64,
     pub tenant_id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: crate::types::mdf::BudgetKind,
     pub currency: String,
     pub total_minor: i64,
     pub unallocated_minor: i64,

@@ -15,7 +15,7 @@ pub struct Model {
     pub actual_attendees: i32,
     pub actual_pipeline_minor: i64,
     pub results: String,
-    pub status: String,
+    pub status: crate::types::mdf::ClaimStatus,
     pub decision_reason: Option<String>,
     pub paid_on: Option<Date>,
     pub payment_reference: Option<String>,

@@ -11,7 +11,7 @@ pub struct Model {
     pub budget_id: i64,
     pub allocation_id: Option<i64>,
     pub request_id: Option<i64>,
-    pub kind: String,
+    pub kind: crate::types::mdf::LedgerKind,
     pub amount_minor: i64,
     pub currency: String,
     pub actor_id: i64,

@@ -8,7 +8,7 @@ pub struct Model {
     pub tenant_id: i64,
     pub partner_id: i64,
     pub allocation_id: i64,
-    pub activity_type: String,
+    pub activity_type: crate::types::mdf::ActivityType,
     pub title: String,
     pub description: String,
     pub starts_on: Date,
@@ -19,7 +19,7 @@ pub struct Model {
     pub expected_leads: i32,
     pub expected_attendees: i32,
     pub expected_pipeline_minor: i64,
-    pub status: String,
+    pub status: crate::types::mdf::RequestStatus,
     pub decision_reason: Option<String>,
     pub idempotency_key: String,
     /// When the partner was reminded of the claim deadline.

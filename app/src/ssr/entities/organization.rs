@@ -6,7 +6,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub tenant_id: i64,
-    pub kind: String,
+    pub kind: crate::types::OrgKind,
     pub name: String,
     pub partner_type: Option<String>,
     pub tier: Option<String>,

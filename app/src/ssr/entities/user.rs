@@ -9,7 +9,7 @@ pub struct Model {
     pub organization_id: i64,
     pub email: String,
     pub name: String,
-    pub role: String,
+    pub role: crate::types::Role,
     pub password_hash: Option<String>,
     pub active: bool,
     pub version: i32,

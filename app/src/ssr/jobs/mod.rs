@@ -16,6 +16,7 @@ use crate::ssr::entities::job;
 use crate::ssr::repo::db_error;
 use crate::ssr::services::now;
 use crate::ssr::AppState;
+use crate::types::job::JobStatus;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -84,7 +85,7 @@ impl Job {
             tenant_id: Set(self.tenant_id),
             kind: Set(self.work.kind().into()),
             payload: Set(serde_json::to_string(&self.work).map_err(|_| AppError::Internal)?),
-            status: Set("queued".into()),
+            status: Set(JobStatus::Queued),
             run_at: Set(self.run_at),
             attempts: Set(0),
             max_attempts: Set(5),
@@ -150,7 +151,7 @@ pub async fn renew(db: &impl ConnectionTrait, id: i64, attempts: i32) -> AppResu
     let renewed = job::Entity::update_many()
         .col_expr(job::Column::LockedUntil, Expr::value(Some(now() + LEASE)))
         .filter(job::Column::Id.eq(id))
-        .filter(job::Column::Status.eq("running"))
+        .filter(job::Column::Status.eq(JobStatus::Running))
         .filter(job::Column::Attempts.eq(attempts))
         .exec(db)
         .await?;
@@ -181,7 +182,12 @@ pub async fn keep_lease<F: std::future::Future>(
     }
 }
 
-async fn finish(db: &impl ConnectionTrait, id: i64, status: &str, error: &str) -> AppResult<()> {
+async fn finish(
+    db: &impl ConnectionTrait,
+    id: i64,
+    status: JobStatus,
+    error: &str,
+) -> AppResult<()> {
     job::Entity::update_many()
         .col_expr(job::Column::Status, Expr::value(status))
         .col_expr(job::Column::LastError, Expr::value(error))
@@ -204,7 +210,7 @@ async fn requeue(
     refund_attempt: bool,
 ) -> AppResult<()> {
     let mut update = job::Entity::update_many()
-        .col_expr(job::Column::Status, Expr::value("queued"))
+        .col_expr(job::Column::Status, Expr::value(JobStatus::Queued))
         .col_expr(job::Column::RunAt, Expr::value(now() + after))
         .col_expr(job::Column::LastError, Expr::value(error))
         .col_expr(
@@ -258,7 +264,7 @@ pub async fn run_one(state: &AppState) -> AppResult<bool> {
             finish(
                 &state.db,
                 claimed.id,
-                "failed",
+                JobStatus::Failed,
                 &format!("unreadable job: {e}"),
             )
             .await?;
@@ -272,7 +278,7 @@ pub async fn run_one(state: &AppState) -> AppResult<bool> {
         finish(
             &state.db,
             claimed.id,
-            "failed",
+            JobStatus::Failed,
             "its worker stopped during every attempt",
         )
         .await?;
@@ -288,10 +294,10 @@ pub async fn run_one(state: &AppState) -> AppResult<bool> {
     )
     .await;
     match outcome {
-        Outcome::Done => finish(&state.db, claimed.id, "done", "").await?,
-        Outcome::Fail(e) => finish(&state.db, claimed.id, "failed", &e).await?,
+        Outcome::Done => finish(&state.db, claimed.id, JobStatus::Done, "").await?,
+        Outcome::Fail(e) => finish(&state.db, claimed.id, JobStatus::Failed, &e).await?,
         Outcome::Later(after) => requeue(&state.db, claimed.id, after, "", true).await?,
-        Outcome::Retry(e) if last => finish(&state.db, claimed.id, "failed", &e).await?,
+        Outcome::Retry(e) if last => finish(&state.db, claimed.id, JobStatus::Failed, &e).await?,
         Outcome::Retry(e) => {
             tracing::warn!(job = claimed.id, attempt = claimed.attempts, error = %e, "job will be retried");
             requeue(&state.db, claimed.id, backoff(claimed.attempts), &e, false).await?
@@ -323,7 +329,7 @@ pub fn spawn_worker(state: AppState, every: std::time::Duration) {
 }
 
 /// Counts of jobs by status, for tests and the health of the queue.
-pub async fn count(db: &impl ConnectionTrait, status: &str) -> AppResult<u64> {
+pub async fn count(db: &impl ConnectionTrait, status: JobStatus) -> AppResult<u64> {
     use sea_orm::PaginatorTrait;
     job::Entity::find()
         .filter(job::Column::Status.eq(status))

@@ -31,7 +31,7 @@ pub async fn append(db: &impl ConnectionTrait, e: Entry<'_>) -> Result<(), DbErr
         budget_id: Set(e.budget_id),
         allocation_id: Set(e.allocation_id),
         request_id: Set(e.request_id),
-        kind: Set(e.kind.as_str().to_owned()),
+        kind: Set(e.kind),
         amount_minor: Set(e.amount_minor),
         currency: Set(e.currency.to_owned()),
         actor_id: Set(e.actor_id),

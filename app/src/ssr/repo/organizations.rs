@@ -203,7 +203,7 @@ pub async fn vendor_org(
     tenant_id: i64,
 ) -> Result<Option<organization::Model>, DbErr> {
     in_tenant::<organization::Entity>(tenant_id)
-        .filter(organization::Column::Kind.eq(OrgKind::Vendor.as_str()))
+        .filter(organization::Column::Kind.eq(OrgKind::Vendor))
         .order_by_asc(organization::Column::Id)
         .one(db)
         .await
@@ -219,7 +219,7 @@ pub async fn channel_managers(
         .column(user::Column::Id)
         .column(user::Column::Name)
         .filter(tenant_is::<user::Entity>(tenant_id))
-        .filter(user::Column::Role.eq(Role::ChannelManager.as_str()))
+        .filter(user::Column::Role.eq(Role::ChannelManager))
         .filter(user::Column::Active.eq(true))
         .order_by_asc(user::Column::Name)
         .into_tuple()

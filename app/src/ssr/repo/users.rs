@@ -71,7 +71,7 @@ pub struct NewUser<'a> {
     pub organization_id: i64,
     pub email: &'a str,
     pub name: &'a str,
-    pub role: &'a str,
+    pub role: crate::types::Role,
     pub password_hash: Option<String>,
     pub now: DateTime<Utc>,
 }
@@ -83,7 +83,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<user:
         organization_id: Set(new.organization_id),
         email: Set(new.email.to_owned()),
         name: Set(new.name.to_owned()),
-        role: Set(new.role.to_owned()),
+        role: Set(new.role),
         password_hash: Set(new.password_hash),
         active: Set(true),
         version: Set(1),

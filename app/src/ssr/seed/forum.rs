@@ -9,8 +9,7 @@ use crate::ssr::entities::{
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::forum::posts::{bump, Draft};
 use crate::ssr::Actor;
-use crate::types::forum::PostStatus;
-use crate::types::{OrgKind, Role};
+use crate::types::forum::{CategoryVisibility, PostStatus};
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -35,8 +34,8 @@ async fn actor(db: &impl ConnectionTrait, tenant_id: i64, email: &str) -> Result
         organization_name: org.name,
         org_tier: org.tier,
         org_type: org.partner_type,
-        org_kind: OrgKind::parse(&org.kind).unwrap_or(OrgKind::Partner),
-        role: Role::parse(&u.role).unwrap_or(Role::PartnerUser),
+        org_kind: org.kind,
+        role: u.role,
         name: u.name,
         email: u.email,
         session_id: String::new(),
@@ -52,13 +51,13 @@ async fn add_category(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     position: i32,
-    (name, description, visibility, tiers): (&str, &str, &str, &str),
+    (name, description, visibility, tiers): (&str, &str, CategoryVisibility, &str),
 ) -> Result<i64, DbErr> {
     Ok(category::ActiveModel {
         tenant_id: Set(tenant_id),
         name: Set(name.into()),
         description: Set(description.into()),
-        visibility: Set(visibility.into()),
+        visibility: Set(visibility),
         audience_tiers: Set(tiers.into()),
         audience_types: Set(String::new()),
         position: Set(position),
@@ -92,7 +91,7 @@ async fn thread(db: &impl ConnectionTrait, tenant_id: i64, th: Thread<'_>) -> Re
         author_id: Set(asker.user_id),
         title: Set(th.title.into()),
         tags: Set(th.tags.into()),
-        status: Set("published".into()),
+        status: Set(PostStatus::Published),
         pinned: Set(th.pinned),
         locked: Set(false),
         accepted_post_id: Set(None),
@@ -174,7 +173,7 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
         (
             "Announcements",
             "News from the Acme partner team.",
-            "partners",
+            CategoryVisibility::Partners,
             "",
         ),
     )
@@ -186,7 +185,7 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
         (
             "Technical questions",
             "Configuration, integration and troubleshooting.",
-            "partners",
+            CategoryVisibility::Partners,
             "",
         ),
     )
@@ -198,7 +197,7 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
         (
             "Marketing and MDF",
             "Campaigns, co-branded material and market development funds.",
-            "partners",
+            CategoryVisibility::Partners,
             "",
         ),
     )
@@ -210,7 +209,7 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
         (
             "Platinum lounge",
             "Roadmap previews and early access for Platinum partners.",
-            "partners",
+            CategoryVisibility::Partners,
             "platinum",
         ),
     )
@@ -222,7 +221,7 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
         (
             "Staff room",
             "Vendor staff only: partner escalations and moderation notes.",
-            "staff",
+            CategoryVisibility::Staff,
             "",
         ),
     )

@@ -11,6 +11,7 @@ use crate::ssr::entities::{
     mdf_budget, mdf_claim, mdf_ledger, mdf_request, organization, user,
 };
 use crate::ssr::password;
+use crate::types::forum::{CategoryVisibility, PostStatus};
 use crate::types::mdf::{ActivityType, BudgetKind, ClaimStatus, LedgerKind, RequestStatus};
 use crate::types::{OrgKind, PartnerType, Role, Tier};
 use chrono::{Duration, Utc};
@@ -165,7 +166,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
         let rows = (start..(start + BATCH).min(partners)).map(|i| organization::ActiveModel {
             id: Set(first_org + i as i64),
             tenant_id: Set(t.id),
-            kind: Set(OrgKind::Partner.as_str().into()),
+            kind: Set(OrgKind::Partner),
             name: Set(format!("Partner {i:06}")),
             partner_type: Set(Some(
                 PartnerType::ALL[i % PartnerType::ALL.len()].as_str().into(),
@@ -211,9 +212,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
                     Role::PartnerAdmin
                 } else {
                     Role::PartnerUser
-                }
-                .as_str()
-                .into()),
+                }),
                 password_hash: Set(Some(hash.clone())),
                 active: Set(true),
                 version: Set(1),
@@ -242,7 +241,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
             tenant_id: Set(t.id),
             name: Set((*name).into()),
             description: Set(format!("{name} questions")),
-            visibility: Set("partners".into()),
+            visibility: Set(CategoryVisibility::Partners),
             audience_tiers: Set(String::new()),
             audience_types: Set(String::new()),
             position: Set(i as i32),
@@ -286,7 +285,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
             author_id: Set(asker),
             title: Set(title.clone()),
             tags: Set(String::new()),
-            status: Set("published".into()),
+            status: Set(PostStatus::Published),
             pinned: Set(false),
             locked: Set(false),
             accepted_post_id: Set(None),
@@ -317,7 +316,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
                 body_html: Set(format!("<p>{text}</p>")),
                 search_title: Set(if k == 0 { title.clone() } else { String::new() }),
                 search_body: Set(text),
-                status: Set("published".into()),
+                status: Set(PostStatus::Published),
                 like_count: Set(0),
                 edit_count: Set(0),
                 version: Set(1),
@@ -383,7 +382,7 @@ async fn funds(
     let budget = mdf_budget::Entity::insert(mdf_budget::ActiveModel {
         tenant_id: Set(tenant_id),
         name: Set("Scale marketing funds".into()),
-        kind: Set(BudgetKind::Marketing.as_str().into()),
+        kind: Set(BudgetKind::Marketing),
         currency: Set("USD".into()),
         total_minor: Set(ALLOCATED * partners as i64),
         unallocated_minor: Set(0),
@@ -431,7 +430,7 @@ async fn funds(
                     budget_id: Set(budget),
                     allocation_id: Set(Some(alloc)),
                     request_id: Set(request),
-                    kind: Set(kind.as_str().into()),
+                    kind: Set(kind),
                     amount_minor: Set(amount),
                     currency: Set("USD".into()),
                     actor_id: Set(admin),
@@ -450,7 +449,7 @@ async fn funds(
                     tenant_id: Set(tenant_id),
                     partner_id: Set(partner),
                     allocation_id: Set(alloc),
-                    activity_type: Set(ActivityType::ALL[n % 4].as_str().into()),
+                    activity_type: Set(ActivityType::ALL[n % 4]),
                     title: Set(format!("Partner {i:06} activity {}", k + 1)),
                     description: Set("Generated for load tests.".into()),
                     starts_on: Set(ends - Duration::days(2)),
@@ -461,7 +460,7 @@ async fn funds(
                     expected_leads: Set(20),
                     expected_attendees: Set(40),
                     expected_pipeline_minor: Set(5_000_000),
-                    status: Set(RequestStatus::Approved.as_str().into()),
+                    status: Set(RequestStatus::Approved),
                     decision_reason: Set(None),
                     idempotency_key: Set(format!("scale-request-{n}")),
                     claim_reminded_at: Set(None),
@@ -488,7 +487,7 @@ async fn funds(
                     actual_attendees: Set(35),
                     actual_pipeline_minor: Set(4_000_000),
                     results: Set("Generated for load tests.".into()),
-                    status: Set(ClaimStatus::Submitted.as_str().into()),
+                    status: Set(ClaimStatus::Submitted),
                     decision_reason: Set(None),
                     paid_on: Set(None),
                     payment_reference: Set(None),

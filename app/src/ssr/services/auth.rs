@@ -5,7 +5,7 @@ use crate::ssr::context::{Actor, RequestTenant};
 use crate::ssr::repo::{auth_tokens, begin_write, db_error, login_attempts, sessions, users};
 use crate::ssr::{password, tokens, AppState};
 use crate::types::form::check;
-use crate::types::{FormErrors, OrgKind, Role};
+use crate::types::FormErrors;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::DatabaseConnection;
 use std::net::IpAddr;
@@ -180,13 +180,7 @@ pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult
     if now - session.last_seen_at > Duration::seconds(60) {
         sessions::touch(&state.db, &hash, now).await?;
     }
-    let (Some(role), Some(org_kind)) = (Role::parse(&user.role), OrgKind::parse(&org.kind)) else {
-        tracing::error!(
-            user_id = user.id,
-            "user with unknown role or organisation kind"
-        );
-        return Ok(None);
-    };
+    let (role, org_kind) = (user.role, org.kind);
     Ok(Some(Actor {
         user_id: user.id,
         tenant_id: user.tenant_id,

@@ -65,7 +65,7 @@ async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
         |c| PartnerType::parse(c).map(|t| t.label()),
         &type_order,
     );
-    let partner_roles = [Role::PartnerAdmin.as_str(), Role::PartnerUser.as_str()];
+    let partner_roles = Role::PARTNER;
     let partner_users = scope
         .users()
         .filter(user::Column::Role.is_in(partner_roles))
@@ -110,7 +110,7 @@ async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
         requests_waiting: if actor.may(Permission::ReviewFunds) {
             scope
                 .mdf_requests()
-                .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted.as_str()))
+                .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted))
                 .count(db)
                 .await?
         } else {

@@ -66,7 +66,7 @@ pub async fn invite(
     };
     let role = Role::parse(role_raw);
     if let Some(org) = &org {
-        let kind = OrgKind::parse(&org.kind).unwrap_or(OrgKind::Partner);
+        let kind = org.kind;
         if !role.is_some_and(|r| grantable_roles(actor, kind).contains(&r)) {
             e.add(
                 "role",
@@ -113,7 +113,7 @@ pub async fn invite(
             tenant_id: actor.tenant_id,
             organization_id: org.id,
             email: email.as_str(),
-            role: role.as_str(),
+            role,
             token_hash: hash,
             invited_by: actor.user_id,
             now,
@@ -162,7 +162,7 @@ pub async fn info(
         .unwrap_or_default();
     Ok(InvitationInfo {
         email: inv.email,
-        role: Role::parse(&inv.role).unwrap_or(Role::PartnerUser),
+        role: inv.role,
         organization_name: org_name,
         program_name: tenant.name.clone(),
     })
@@ -206,7 +206,7 @@ pub async fn accept(
             organization_id: inv.organization_id,
             email: &inv.email,
             name: &name,
-            role: &inv.role,
+            role: inv.role,
             password_hash: Some(hash),
             now,
         },

@@ -71,7 +71,7 @@ pub(crate) async fn visible_partner(
 ) -> AppResult<organization::Model> {
     organizations::visible(&state.db, scope, id)
         .await?
-        .filter(|o| o.kind == OrgKind::Partner.as_str())
+        .filter(|o| o.kind == OrgKind::Partner)
         .ok_or(AppError::NotFound)
 }
 
@@ -392,7 +392,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: ProgramInput) -> App
     let now = super::now();
     let org = organization::ActiveModel {
         tenant_id: Set(actor.tenant_id),
-        kind: Set(OrgKind::Partner.as_str().into()),
+        kind: Set(OrgKind::Partner),
         name: Set(v.name),
         partner_type: Set(Some(v.partner_type)),
         tier: Set(Some(v.tier)),

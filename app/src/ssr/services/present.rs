@@ -3,7 +3,7 @@
 use crate::ssr::entities::{organization, user};
 use crate::ssr::Actor;
 use crate::types::views::{PartnerSummary, UserRow};
-use crate::types::{PartnerType, Region, Role, Tier};
+use crate::types::{PartnerType, Region, Tier};
 use std::collections::HashMap;
 
 pub fn partner_summary(
@@ -40,7 +40,7 @@ pub fn user_row(actor: &Actor, u: &user::Model, org_names: &HashMap<i64, String>
         id: u.id,
         name: u.name.clone(),
         email: u.email.clone(),
-        role: Role::parse(&u.role).unwrap_or(Role::PartnerUser),
+        role: u.role,
         organization_id: u.organization_id,
         organization_name: org_names
             .get(&u.organization_id)

@@ -54,7 +54,7 @@ pub async fn admin_view(state: &AppState, actor: &Actor) -> AppResult<UserAdmin>
             .filter(|i| names.contains_key(&i.organization_id))
             .map(|i| InvitationRow {
                 id: i.id,
-                role: Role::parse(&i.role).unwrap_or(Role::PartnerUser),
+                role: i.role,
                 organization_name: names.get(&i.organization_id).cloned().unwrap_or_default(),
                 expires_on: actor.date(i.expires_at),
                 email: i.email,
@@ -65,7 +65,7 @@ pub async fn admin_view(state: &AppState, actor: &Actor) -> AppResult<UserAdmin>
             .map(|o| OrgChoice {
                 id: o.id,
                 name: o.name.clone(),
-                kind: OrgKind::parse(&o.kind).unwrap_or(OrgKind::Partner),
+                kind: o.kind,
             })
             .collect(),
         roles,

@@ -9,6 +9,7 @@ use crate::ssr::repo::begin_write;
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::types::campaign::MessageStatus;
 use crate::types::campaign::{ContactField, ContactView, ContactsPage, ImportPreview, ImportRow};
 use crate::types::Email;
 use sea_orm::sea_query::OnConflict;
@@ -383,9 +384,12 @@ pub async fn remove(state: &AppState, actor: &Actor, id: i64) -> AppResult<Strin
         .await?
         .ok_or(AppError::NotFound)?;
     message::Entity::update_many()
-        .col_expr(message::Column::Status, Expr::value("suppressed"))
+        .col_expr(
+            message::Column::Status,
+            Expr::value(MessageStatus::Suppressed),
+        )
         .filter(message::Column::ContactId.eq(c.id))
-        .filter(message::Column::Status.eq("queued"))
+        .filter(message::Column::Status.eq(MessageStatus::Queued))
         .exec(&txn)
         .await?;
     message::Entity::update_many()

@@ -14,6 +14,7 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::AppState;
 use crate::types::campaign::CampaignStatus;
+use crate::types::campaign::MessageStatus;
 use chrono::Duration;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
@@ -26,7 +27,13 @@ pub fn name_of(message_id: i64) -> String {
     format!("campaign-{message_id}")
 }
 
-async fn mark(state: &AppState, id: i64, status: &str, error: &str, sent: bool) -> AppResult<()> {
+async fn mark(
+    state: &AppState,
+    id: i64,
+    status: MessageStatus,
+    error: &str,
+    sent: bool,
+) -> AppResult<()> {
     let mut update = message::Entity::update_many()
         .col_expr(message::Column::Status, Expr::value(status))
         .col_expr(message::Column::LastError, Expr::value(error))
@@ -39,7 +46,7 @@ async fn mark(state: &AppState, id: i64, status: &str, error: &str, sent: bool) 
     }
     update
         .filter(message::Column::Id.eq(id))
-        .filter(message::Column::Status.eq("queued"))
+        .filter(message::Column::Status.eq(MessageStatus::Queued))
         .exec(&state.db)
         .await?;
     Ok(())
@@ -93,7 +100,7 @@ pub async fn give_up(state: &AppState, message_id: i64) -> AppResult<()> {
     mark(
         state,
         message_id,
-        "failed",
+        MessageStatus::Failed,
         "sending stopped every time it was tried",
         true,
     )
@@ -115,7 +122,7 @@ async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppRe
     else {
         return Ok(Outcome::Fail("the message no longer exists".into()));
     };
-    if m.status != "queued" {
+    if m.status != MessageStatus::Queued {
         return Ok(Outcome::Done);
     }
     let c = find(&state.db, m.tenant_id, m.campaign_id).await?;
@@ -126,7 +133,7 @@ async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppRe
             mark(
                 state,
                 m.id,
-                "cancelled",
+                MessageStatus::Cancelled,
                 "the campaign ended before this e-mail went out",
                 false,
             )
@@ -139,7 +146,7 @@ async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppRe
         .one(&state.db)
         .await?;
     if k.as_ref().is_none_or(|k| k.unsubscribed_at.is_some()) {
-        mark(state, m.id, "suppressed", "", false).await?;
+        mark(state, m.id, MessageStatus::Suppressed, "", false).await?;
         return Ok(Outcome::Done);
     }
     let recent = in_tenant::<message::Entity>(m.tenant_id)
@@ -161,18 +168,18 @@ async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppRe
     let email = match build(state, &m, &s, &org) {
         Ok(e) => e,
         Err(e) => {
-            mark(state, m.id, "failed", &e, true).await?;
+            mark(state, m.id, MessageStatus::Failed, &e, true).await?;
             return Ok(Outcome::Fail(e));
         }
     };
     match state.mailer.deliver(&name_of(m.id), email).await {
         Ok(()) => {
-            mark(state, m.id, "delivered", "", true).await?;
+            mark(state, m.id, MessageStatus::Delivered, "", true).await?;
             Ok(Outcome::Done)
         }
         Err(e) => {
             if last_attempt {
-                mark(state, m.id, "failed", &e, true).await?;
+                mark(state, m.id, MessageStatus::Failed, &e, true).await?;
             } else {
                 message::Entity::update_many()
                     .col_expr(

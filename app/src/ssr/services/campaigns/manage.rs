@@ -58,7 +58,7 @@ struct Valid {
 /// Published templates of the program, for the campaign form.
 pub async fn template_choices(state: &AppState, actor: &Actor) -> AppResult<Vec<TemplateChoice>> {
     Ok(in_tenant::<template::Entity>(actor.tenant_id)
-        .filter(template::Column::Status.eq(TemplateStatus::Published.as_str()))
+        .filter(template::Column::Status.eq(TemplateStatus::Published))
         .order_by_asc(template::Column::Name)
         .all(&state.db)
         .await?
@@ -115,7 +115,7 @@ async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> App
             .ok()
             .and_then(|id| published.iter().find(|t| t.id == id))
         {
-            Some(t) if t.kind == kind.as_str() => Some(t.id),
+            Some(t) if t.kind == kind => Some(t.id),
             _ => {
                 e.add(
                     field,
@@ -249,7 +249,7 @@ pub async fn save(
         }
         None => campaign::ActiveModel {
             tenant_id: Set(actor.tenant_id),
-            status: Set(CampaignStatus::Draft.as_str().into()),
+            status: Set(CampaignStatus::Draft),
             published_at: Set(None),
             version: Set(1),
             created_by: Set(actor.user_id),
@@ -314,7 +314,7 @@ pub async fn change_status(
             sea_orm::sea_query::Expr::value(c.version + 1),
         )
         .filter(campaign::Column::Id.eq(c.id))
-        .filter(campaign::Column::Status.eq(from.as_str()))
+        .filter(campaign::Column::Status.eq(from))
         .exec(&txn)
         .await?
         .rows_affected
@@ -348,7 +348,7 @@ async fn announce(
     c: &campaign::Model,
 ) -> AppResult<()> {
     let mut orgs = in_tenant::<organization::Entity>(actor.tenant_id)
-        .filter(organization::Column::Kind.eq(OrgKind::Partner.as_str()));
+        .filter(organization::Column::Kind.eq(OrgKind::Partner));
     for (column, raw) in [
         (organization::Column::Tier, &c.audience_tiers),
         (organization::Column::PartnerType, &c.audience_types),
@@ -376,9 +376,7 @@ async fn announce(
         let people = in_tenant::<user::Entity>(actor.tenant_id)
             .filter(user::Column::OrganizationId.is_in(chunk.to_vec()))
             .filter(user::Column::Active.eq(true))
-            .filter(
-                user::Column::Role.is_in([Role::PartnerAdmin.as_str(), Role::PartnerUser.as_str()]),
-            )
+            .filter(user::Column::Role.is_in(Role::PARTNER))
             .all(db)
             .await?;
         for p in people {

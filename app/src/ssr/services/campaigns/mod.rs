@@ -29,7 +29,7 @@ pub(crate) fn list(raw: &str) -> Vec<String> {
 }
 
 pub(crate) fn status_of(c: &campaign::Model) -> CampaignStatus {
-    CampaignStatus::parse(&c.status).unwrap_or(CampaignStatus::Draft)
+    c.status
 }
 
 /// Whether a partner company is in the campaign's audience.

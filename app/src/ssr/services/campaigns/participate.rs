@@ -16,10 +16,11 @@ use crate::ssr::scope::CountedOrgs;
 use crate::ssr::services::cobrand::{designs, templates::own_org};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
+use crate::types::campaign::SendStatus;
 use crate::types::campaign::{
     CampaignAsset, CampaignCard, CampaignDetail, CampaignStatus, CampaignsPage, SendStats, SendView,
 };
-use crate::types::mdf::RequestStatus;
+use crate::types::cobrand::TemplateKind;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, FromQueryResult, PaginatorTrait, QueryFilter,
     QueryOrder, Set, Statement,
@@ -214,10 +215,9 @@ pub async fn detail(
             name: name_of(template_id),
             kind: templates
                 .get(&template_id)
-                .map(|t| t.kind.clone())
-                .unwrap_or_default(),
+                .map_or(TemplateKind::Svg, |t| t.kind),
             design_id: d.map(|d| d.id),
-            design_status: d.map(|d| d.status.clone()).unwrap_or_default(),
+            design_status: d.map(|d| d.status),
         })
     };
     let assets = asset_ids
@@ -227,12 +227,9 @@ pub async fn detail(
             CampaignAsset {
                 template_id: *tid,
                 name: name_of(*tid),
-                kind: templates
-                    .get(tid)
-                    .map(|t| t.kind.clone())
-                    .unwrap_or_default(),
+                kind: templates.get(tid).map_or(TemplateKind::Svg, |t| t.kind),
                 design_id: d.map(|d| d.id),
-                design_status: d.map(|d| d.status.clone()).unwrap_or_default(),
+                design_status: d.map(|d| d.status),
             }
         })
         .collect();
@@ -267,7 +264,7 @@ pub async fn detail(
                     subject: s.subject,
                     scheduled_at: actor.time(s.scheduled_at),
                     recipients: s.recipients,
-                    cancelled: s.status == "cancelled",
+                    cancelled: s.status == SendStatus::Cancelled,
                     pending: stats.queued > 0,
                     stats,
                 }
@@ -286,10 +283,7 @@ pub async fn detail(
             .await?
             .into_iter()
             .map(|r| {
-                let status = RequestStatus::parse(&r.status)
-                    .map(|s| s.label())
-                    .unwrap_or("")
-                    .to_owned();
+                let status = r.status.label().to_owned();
                 (r.id, r.title, status)
             })
             .collect();

@@ -8,6 +8,7 @@ use crate::ssr::permission::Permission;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::scope::CountedOrgs;
 use crate::ssr::{Actor, AppState, Scope};
+use crate::types::campaign::SendStatus;
 use crate::types::campaign::{DayCount, PartnerResult, SendStats};
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
@@ -344,7 +345,7 @@ pub async fn proof(
     let sends = in_tenant::<send::Entity>(tenant_id)
         .filter(send::Column::CampaignId.eq(campaign_id))
         .filter(send::Column::OrgId.eq(org_id))
-        .filter(send::Column::Status.ne("cancelled"))
+        .filter(send::Column::Status.ne(SendStatus::Cancelled))
         .count(db)
         .await?;
     let stats = stats(

@@ -13,6 +13,7 @@ use crate::ssr::services::cobrand::exports::email_for_send;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::CampaignStatus;
+use crate::types::campaign::{MessageStatus, SendStatus};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
@@ -113,7 +114,7 @@ pub async fn create(
         .filter(tenant_is::<message::Entity>(actor.tenant_id))
         .filter(message::Column::CampaignId.eq(c.id))
         .filter(message::Column::OrgId.eq(actor.organization_id))
-        .filter(message::Column::Status.ne("cancelled"))
+        .filter(message::Column::Status.ne(MessageStatus::Cancelled))
         .into_tuple::<i64>()
         .all(&txn)
         .await?
@@ -145,7 +146,7 @@ pub async fn create(
             html: Set(html),
             links: Set(serde_json::to_string(&links).map_err(|_| AppError::Internal)?),
             scheduled_at: Set(run_at),
-            status: Set("scheduled".into()),
+            status: Set(SendStatus::Scheduled),
             recipients: Set(to.len() as i32),
             created_by: Set(actor.user_id),
             created_at: Set(at),
@@ -162,7 +163,7 @@ pub async fn create(
             org_id: Set(actor.organization_id),
             contact_id: Set(k.id),
             email: Set(k.email.clone()),
-            status: Set("queued".into()),
+            status: Set(MessageStatus::Queued),
             attempts: Set(0),
             open_count: Set(0),
             click_count: Set(0),
@@ -208,9 +209,12 @@ pub async fn cancel(state: &AppState, actor: &Actor, send_id: i64) -> AppResult<
         .ok_or(AppError::NotFound)?;
     let txn = begin_write(&state.db).await?;
     let stopped = message::Entity::update_many()
-        .col_expr(message::Column::Status, Expr::value("cancelled"))
+        .col_expr(
+            message::Column::Status,
+            Expr::value(MessageStatus::Cancelled),
+        )
         .filter(message::Column::SendId.eq(s.id))
-        .filter(message::Column::Status.eq("queued"))
+        .filter(message::Column::Status.eq(MessageStatus::Queued))
         .exec(&txn)
         .await?
         .rows_affected;
@@ -220,7 +224,7 @@ pub async fn cancel(state: &AppState, actor: &Actor, send_id: i64) -> AppResult<
         ));
     }
     send::Entity::update_many()
-        .col_expr(send::Column::Status, Expr::value("cancelled"))
+        .col_expr(send::Column::Status, Expr::value(SendStatus::Cancelled))
         .filter(send::Column::Id.eq(s.id))
         .exec(&txn)
         .await?;

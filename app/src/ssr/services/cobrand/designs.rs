@@ -16,7 +16,7 @@ use crate::ssr::services::now;
 use crate::ssr::services::present::logo_url;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::cobrand::{
-    DesignCard, DesignStatus, EditorData, RevisionInfo, SlotChange, TemplateKind, TemplateStatus,
+    DesignCard, DesignStatus, EditorData, RevisionInfo, SlotChange, TemplateStatus,
 };
 use base64::Engine;
 use sea_orm::{
@@ -214,10 +214,7 @@ pub async fn editor(
     };
     let images = images(state, &plan, &values, &org, false).await?;
     let issues = check(&plan, &values, &images);
-    let status = d
-        .as_ref()
-        .and_then(|d| DesignStatus::parse(&d.status))
-        .unwrap_or(DesignStatus::Draft);
+    let status = d.as_ref().map_or(DesignStatus::Draft, |d| d.status);
     let newer_version = match t.published_version_id {
         Some(pid) if pid != version_id => {
             Some(version_by_id(&state.db, actor.tenant_id, pid).await?.number)
@@ -240,7 +237,7 @@ pub async fn editor(
         ),
         template_id: t.id,
         template_name: t.name.clone(),
-        kind: TemplateKind::parse(&t.kind).unwrap_or(TemplateKind::Svg),
+        kind: t.kind,
         version_number: version.number,
         newer_version,
         changes: changes(&plan, &values),
@@ -378,9 +375,9 @@ pub async fn save(
             let stored = serde_json::to_string(&values).map_err(|_| AppError::Internal)?;
             let changed = stored != d.slot_values;
             let mut active: design::ActiveModel = d.clone().into();
-            if changed && d.status != DesignStatus::Draft.as_str() {
+            if changed && d.status != DesignStatus::Draft {
                 // What was approved (or rejected) is no longer what is saved.
-                active.status = Set(DesignStatus::Draft.as_str().into());
+                active.status = Set(DesignStatus::Draft);
             }
             active.name = Set(name.clone());
             active.slot_values = Set(stored.clone());
@@ -403,7 +400,7 @@ pub async fn save(
                 version_id: Set(version_id),
                 name: Set(name.clone()),
                 slot_values: Set(stored.clone()),
-                status: Set(DesignStatus::Draft.as_str().into()),
+                status: Set(DesignStatus::Draft),
                 review_comment: Set(String::new()),
                 reviewed_by: Set(None),
                 reviewed_at: Set(None),
@@ -450,7 +447,7 @@ async fn write_if_current(
         .filter(design::Column::Id.eq(d.id))
         .filter(design::Column::Version.eq(d.version));
     if !statuses.is_empty() {
-        update = update.filter(design::Column::Status.is_in(statuses.iter().map(|s| s.as_str())));
+        update = update.filter(design::Column::Status.is_in(statuses.iter().copied()));
     }
     let done = update.exec(db).await?;
     if done.rows_affected == 1 {
@@ -517,10 +514,7 @@ pub async fn submit(state: &AppState, actor: &Actor, id: i64, version: i32) -> A
             "This template needs no approval: you can export it right away.".into(),
         ));
     }
-    if !matches!(
-        DesignStatus::parse(&d.status),
-        Some(DesignStatus::Draft | DesignStatus::Rejected)
-    ) {
+    if !matches!(d.status, DesignStatus::Draft | DesignStatus::Rejected) {
         return Err(AppError::Conflict(
             "This design is already submitted or approved.".into(),
         ));
@@ -533,7 +527,7 @@ pub async fn submit(state: &AppState, actor: &Actor, id: i64, version: i32) -> A
         )));
     }
     let mut active: design::ActiveModel = d.clone().into();
-    active.status = Set(DesignStatus::Submitted.as_str().into());
+    active.status = Set(DesignStatus::Submitted);
     active.submitted_at = Set(Some(now()));
     active.version = Set(d.version + 1);
     write_if_current(
@@ -559,7 +553,7 @@ pub async fn review(
     if d.version != version {
         return Err(AppError::Conflict(STALE.into()));
     }
-    if d.status != DesignStatus::Submitted.as_str() {
+    if d.status != DesignStatus::Submitted {
         return Err(AppError::Conflict(
             "This design is not waiting for approval.".into(),
         ));
@@ -583,7 +577,7 @@ pub async fn review(
         DesignStatus::Rejected
     };
     let mut active: design::ActiveModel = d.clone().into();
-    active.status = Set(status.as_str().into());
+    active.status = Set(status);
     active.review_comment = Set(comment.to_string());
     active.reviewed_by = Set(Some(actor.user_id));
     active.reviewed_at = Set(Some(now()));
@@ -622,7 +616,7 @@ async fn to_cards(
             name: d.name,
             template_name: names.get(&d.template_id).cloned().unwrap_or_default(),
             org_name: orgs.get(&d.org_id).cloned().unwrap_or_default(),
-            status: DesignStatus::parse(&d.status).unwrap_or(DesignStatus::Draft),
+            status: d.status,
             updated_at: actor.time(d.updated_at),
         })
         .collect())
@@ -648,7 +642,7 @@ pub async fn cards(
 pub async fn awaiting_review(state: &AppState, actor: &Actor) -> AppResult<Vec<DesignCard>> {
     let rows = Scope::new(actor)
         .cobrand_designs()
-        .filter(design::Column::Status.eq(DesignStatus::Submitted.as_str()))
+        .filter(design::Column::Status.eq(DesignStatus::Submitted))
         .order_by_asc(design::Column::SubmittedAt)
         .limit(100)
         .all(&state.db)
@@ -658,7 +652,7 @@ pub async fn awaiting_review(state: &AppState, actor: &Actor) -> AppResult<Vec<D
 
 /// Whether partners may still use the template behind a design.
 pub fn withdrawn(t: &template::Model) -> bool {
-    t.status == TemplateStatus::Archived.as_str()
+    t.status == TemplateStatus::Archived
 }
 
 pub(crate) async fn template_for(

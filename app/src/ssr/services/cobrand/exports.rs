@@ -71,13 +71,13 @@ pub async fn export(
             first.message
         )));
     }
-    if t.requires_approval && d.status != DesignStatus::Approved.as_str() {
+    if t.requires_approval && d.status != DesignStatus::Approved {
         return Err(AppError::Conflict(
             "This template needs the vendor's approval before export. Submit the design for approval."
                 .into(),
         ));
     }
-    let kind = TemplateKind::parse(&t.kind).unwrap_or(TemplateKind::Svg);
+    let kind = t.kind;
     let inline = images(state, &plan, &values, &org, true).await?;
     let stem = file_stem(&d.name);
     let download = match (kind, format) {
@@ -133,7 +133,7 @@ pub async fn export(
         org_id: Set(d.org_id),
         template_id: Set(d.template_id),
         version_id: Set(d.version_id),
-        format: Set(format.as_str().into()),
+        format: Set(format),
         size_bytes: Set(download.bytes.len() as i64),
         user_id: Set(actor.user_id),
         created_at: Set(now()),
@@ -162,7 +162,7 @@ pub async fn email_for_send(
             "The vendor withdrew this e-mail template; it can no longer be sent.".into(),
         ));
     }
-    if TemplateKind::parse(&t.kind) != Some(TemplateKind::Email) {
+    if t.kind != TemplateKind::Email {
         return Err(AppError::Conflict("This design is not an e-mail.".into()));
     }
     let (plan, values, issues, org) = issues_of(state, actor, &d).await?;
@@ -172,7 +172,7 @@ pub async fn email_for_send(
             first.message
         )));
     }
-    if t.requires_approval && d.status != DesignStatus::Approved.as_str() {
+    if t.requires_approval && d.status != DesignStatus::Approved {
         return Err(AppError::Conflict(
             "This e-mail needs the vendor's approval before it is sent. Submit your design for approval."
                 .into(),
@@ -240,7 +240,7 @@ async fn infos(
     Ok(rows
         .into_iter()
         .map(|r| ExportInfo {
-            format: ExportFormat::parse(&r.format).unwrap_or(ExportFormat::Pdf),
+            format: r.format,
             version_number: numbers.get(&r.version_id).copied().unwrap_or(0),
             user_name: names.get(&r.user_id).cloned().unwrap_or_default(),
             org_name: orgs.get(&r.org_id).cloned().unwrap_or_default(),

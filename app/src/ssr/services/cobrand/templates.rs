@@ -108,7 +108,7 @@ pub fn preview(kind: TemplateKind, plan: &Plan) -> String {
 }
 
 fn card(t: &template::Model, shown: Option<&version::Model>) -> AppResult<TemplateCard> {
-    let kind = TemplateKind::parse(&t.kind).unwrap_or(TemplateKind::Svg);
+    let kind = t.kind;
     let preview_svg = match shown {
         Some(v) => preview(kind, &plan_of(v)?),
         None => String::new(),
@@ -118,8 +118,8 @@ fn card(t: &template::Model, shown: Option<&version::Model>) -> AppResult<Templa
         name: t.name.clone(),
         description: t.description.clone(),
         kind,
-        format: TemplateFormat::parse(&t.format).unwrap_or(TemplateFormat::Other),
-        status: TemplateStatus::parse(&t.status).unwrap_or(TemplateStatus::Draft),
+        format: t.format,
+        status: t.status,
         requires_approval: t.requires_approval,
         audience: audience(t),
         published_number: None,
@@ -141,7 +141,7 @@ pub async fn visible(state: &AppState, actor: &Actor, id: i64) -> AppResult<temp
         return Ok(t);
     }
     let org = own_org(state, actor).await?;
-    if t.status == TemplateStatus::Published.as_str() && meant_for(&t, &org) {
+    if t.status == TemplateStatus::Published && meant_for(&t, &org) {
         Ok(t)
     } else {
         Err(AppError::NotFound)
@@ -191,7 +191,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
         .cobrand_templates()
         .order_by_asc(template::Column::Name);
     if !actor.role.is_vendor_staff() {
-        query = query.filter(template::Column::Status.eq(TemplateStatus::Published.as_str()));
+        query = query.filter(template::Column::Status.eq(TemplateStatus::Published));
     }
     let rows = query.all(&state.db).await?;
     let org = if actor.role.is_vendor_staff() {
@@ -202,7 +202,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
     let rows: Vec<template::Model> = rows
         .into_iter()
         .filter(|t| org.as_ref().is_none_or(|o| meant_for(t, o)))
-        .filter(|t| manage || t.status != TemplateStatus::Archived.as_str())
+        .filter(|t| manage || t.status != TemplateStatus::Archived)
         .collect();
     // One query for the versions the cards show: published, else the latest.
     let all_versions = in_tenant::<version::Entity>(actor.tenant_id)
@@ -330,11 +330,13 @@ pub async fn save(
         None => None,
     };
     let kind = match &existing {
-        Some(t) => TemplateKind::parse(&t.kind).unwrap_or(TemplateKind::Svg),
+        Some(t) => t.kind,
         None => TemplateKind::parse(&input.kind)
             .ok_or_else(|| AppError::invalid("kind", "Choose SVG artwork or an MJML email."))?,
     };
     let plan = validate(&input, kind).map_err(AppError::Invalid)?;
+    let format = TemplateFormat::parse(&input.format)
+        .ok_or_else(|| AppError::invalid("format", "Choose what kind of material this is."))?;
     let plan_json = serde_json::to_string(&plan).map_err(|_| AppError::Internal)?;
     let at = now();
     let txn = begin_write(&state.db).await?;
@@ -343,7 +345,7 @@ pub async fn save(
             let mut active: template::ActiveModel = t.into();
             active.name = Set(input.name.trim().to_string());
             active.description = Set(input.description.trim().to_string());
-            active.format = Set(input.format.clone());
+            active.format = Set(format);
             active.requires_approval = Set(input.requires_approval);
             active.audience_tiers = Set(input.tiers.join(","));
             active.audience_types = Set(input.types.join(","));
@@ -355,9 +357,9 @@ pub async fn save(
                 tenant_id: Set(actor.tenant_id),
                 name: Set(input.name.trim().to_string()),
                 description: Set(input.description.trim().to_string()),
-                kind: Set(kind.as_str().to_string()),
-                format: Set(input.format.clone()),
-                status: Set(TemplateStatus::Draft.as_str().to_string()),
+                kind: Set(kind),
+                format: Set(format),
+                status: Set(TemplateStatus::Draft),
                 requires_approval: Set(input.requires_approval),
                 audience_tiers: Set(input.tiers.join(",")),
                 audience_types: Set(input.types.join(",")),
@@ -419,7 +421,7 @@ async fn set_status(
     version_id: Option<i64>,
 ) -> AppResult<()> {
     template::Entity::update_many()
-        .col_expr(template::Column::Status, Expr::value(status.as_str()))
+        .col_expr(template::Column::Status, Expr::value(status))
         .col_expr(
             template::Column::PublishedVersionId,
             Expr::value(version_id),

@@ -8,6 +8,7 @@ use crate::ssr::scope::audience as audience_of;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::types::forum::WatchTarget;
 use crate::types::forum::{CategoryView, CategoryVisibility, WatchLevel};
 use crate::types::{FormErrors, PartnerType, Tier};
 use sea_orm::{
@@ -17,7 +18,7 @@ use std::collections::HashMap;
 
 /// "All partners", "Gold, Platinum · Managed service provider", "Vendor staff only".
 pub fn audience(c: &category::Model) -> String {
-    if c.visibility == CategoryVisibility::Staff.as_str() {
+    if c.visibility == CategoryVisibility::Staff {
         return CategoryVisibility::Staff.label().into();
     }
     let tiers: Vec<&str> = audience_of(&c.audience_tiers)
@@ -41,7 +42,7 @@ pub fn audience(c: &category::Model) -> String {
 pub async fn watch_levels(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    kind: &str,
+    kind: WatchTarget,
     only: Option<i64>,
 ) -> AppResult<HashMap<i64, WatchLevel>> {
     let mut q = in_tenant::<watch::Entity>(actor.tenant_id)
@@ -53,12 +54,12 @@ pub async fn watch_levels(
     Ok(q.all(db)
         .await?
         .into_iter()
-        .filter_map(|w| WatchLevel::parse(&w.level).map(|l| (w.target_id, l)))
+        .map(|w| (w.target_id, w.level))
         .collect())
 }
 
 pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<Vec<CategoryView>> {
-    let levels = watch_levels(db, access.actor, "category", None).await?;
+    let levels = watch_levels(db, access.actor, WatchTarget::Category, None).await?;
     Ok(access
         .categories
         .iter()
@@ -66,8 +67,7 @@ pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<
             id: c.id,
             name: c.name.clone(),
             description: c.description.clone(),
-            visibility: CategoryVisibility::parse(&c.visibility)
-                .unwrap_or(CategoryVisibility::Staff),
+            visibility: c.visibility,
             audience: audience(c),
             tiers: audience_of(&c.audience_tiers)
                 .into_iter()
@@ -144,7 +144,7 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
             let mut m: category::ActiveModel = existing.into();
             m.name = Set(name.to_owned());
             m.description = Set(input.description.trim().to_owned());
-            m.visibility = Set(visibility.as_str().into());
+            m.visibility = Set(visibility);
             m.audience_tiers = Set(tiers);
             m.audience_types = Set(types);
             m.update(db).await?;
@@ -158,7 +158,7 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
                 tenant_id: Set(actor.tenant_id),
                 name: Set(name.to_owned()),
                 description: Set(input.description.trim().to_owned()),
-                visibility: Set(visibility.as_str().into()),
+                visibility: Set(visibility),
                 audience_tiers: Set(tiers),
                 audience_types: Set(types),
                 position: Set(i32::try_from(position).unwrap_or(i32::MAX)),

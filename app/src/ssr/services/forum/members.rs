@@ -29,7 +29,7 @@ pub async fn complete(state: &AppState, actor: &Actor, prefix: &str) -> AppResul
         .column(organization::Column::Id)
         .from(organization::Entity)
         .and_where(tenant_is::<organization::Entity>(actor.tenant_id))
-        .and_where(organization::Column::Kind.eq(OrgKind::Vendor.as_str()))
+        .and_where(organization::Column::Kind.eq(OrgKind::Vendor))
         .to_owned();
     let visible_topics = Query::select()
         .column(topic::Column::Id)

@@ -116,12 +116,11 @@ impl<'a> Access<'a> {
     /// Hidden and pending posts are seen by their author and moderators;
     /// deleted ones stay as a marker so the thread keeps its shape.
     pub fn post_shown(&self, p: &post::Model) -> bool {
-        match PostStatus::parse(&p.status) {
-            Some(PostStatus::Published | PostStatus::Deleted) => true,
-            Some(PostStatus::Pending | PostStatus::Hidden) => {
+        match p.status {
+            PostStatus::Published | PostStatus::Deleted => true,
+            PostStatus::Pending | PostStatus::Hidden => {
                 self.moderator() || p.author_id == self.actor.user_id
             }
-            None => false,
         }
     }
 
@@ -132,7 +131,7 @@ impl<'a> Access<'a> {
             return Condition::all();
         }
         Condition::any()
-            .add(post::Column::Status.is_in(["published", "deleted"]))
+            .add(post::Column::Status.is_in([PostStatus::Published, PostStatus::Deleted]))
             .add(post::Column::AuthorId.eq(self.actor.user_id))
     }
 }

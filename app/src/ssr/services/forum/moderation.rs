@@ -15,9 +15,8 @@ use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
-    FlagReason, FlagView, ModerationPage, NotificationKind, PostStatus, QueuedPost, SuspensionView,
+    FlagView, ModerationPage, NotificationKind, PostStatus, QueuedPost, SuspensionView,
 };
-use crate::types::Role;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -45,7 +44,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
         .all(db)
         .await?;
     let flagged_ids: Vec<i64> = open_flags.iter().map(|f| f.post_id).collect();
-    let queued = |status: Option<&'static str>, ids: Option<Vec<i64>>| {
+    let queued = |status: Option<PostStatus>, ids: Option<Vec<i64>>| {
         let mut q = in_tenant::<post::Entity>(actor.tenant_id);
         if let Some(s) = status {
             q = q.filter(post::Column::Status.eq(s));
@@ -56,8 +55,8 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
         q.order_by_desc(post::Column::Id).limit(100).all(db)
     };
     let flagged = queued(None, Some(flagged_ids)).await?;
-    let pending = queued(Some("pending"), None).await?;
-    let hidden = queued(Some("hidden"), None).await?;
+    let pending = queued(Some(PostStatus::Pending), None).await?;
+    let hidden = queued(Some(PostStatus::Hidden), None).await?;
     let mut people_ids: Vec<i64> = open_flags.iter().map(|f| f.user_id).collect();
     people_ids.extend(
         flagged
@@ -100,13 +99,13 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
             .map(|a| a.name.clone())
             .unwrap_or_default(),
         body_html: p.body_html.clone(),
-        status: PostStatus::parse(&p.status).unwrap_or(PostStatus::Hidden),
+        status: p.status,
         is_first: p.is_first,
         flags: open_flags
             .iter()
             .filter(|f| f.post_id == p.id)
             .map(|f| FlagView {
-                reason: FlagReason::parse(&f.reason).unwrap_or(FlagReason::Other),
+                reason: f.reason,
                 note: f.note.clone(),
                 by: people
                     .get(&f.user_id)
@@ -161,7 +160,7 @@ async fn resolve_flags(
 
 async fn set_status(db: &impl ConnectionTrait, id: i64, status: PostStatus) -> AppResult<()> {
     post::Entity::update_many()
-        .col_expr(post::Column::Status, Expr::value(status.as_str()))
+        .col_expr(post::Column::Status, Expr::value(status))
         .filter(post::Column::Id.eq(id))
         .exec(db)
         .await
@@ -181,7 +180,7 @@ pub async fn act_on_post(
     let access = Access::load(db, actor).await?;
     require(&access)?;
     let (p, t) = access.post(db, post_id).await?;
-    let status = PostStatus::parse(&p.status).unwrap_or(PostStatus::Hidden);
+    let status = p.status;
     let txn = begin_write(db).await?;
     let mut approved = false;
     match (action, status) {
@@ -274,7 +273,7 @@ pub async fn suspend(
     if target.id == actor.user_id {
         return Err(AppError::Conflict("You can't suspend yourself.".into()));
     }
-    if !Role::parse(&target.role).is_some_and(|role| actor.may(Permission::to_suspend(role))) {
+    if !actor.may(Permission::to_suspend(target.role)) {
         return Err(AppError::Forbidden);
     }
     if days == 0 {

@@ -15,10 +15,10 @@ use crate::ssr::scope::forum_category_visible;
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::types::forum::WatchTarget;
 use crate::types::forum::{
     EmailPreference, NotificationKind, NotificationView, NotificationsPage, WatchLevel,
 };
-use crate::types::Role;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
@@ -31,16 +31,16 @@ use std::collections::{HashMap, HashSet};
 pub async fn watch_if_unset(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    kind: &str,
+    kind: WatchTarget,
     target_id: i64,
     level: WatchLevel,
 ) -> AppResult<()> {
     watch::Entity::insert(watch::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         user_id: Set(actor.user_id),
-        target_kind: Set(kind.into()),
+        target_kind: Set(kind),
         target_id: Set(target_id),
-        level: Set(level.as_str().into()),
+        level: Set(level),
         ..Default::default()
     })
     .on_conflict(
@@ -68,14 +68,14 @@ pub async fn set_watch(
 ) -> AppResult<()> {
     let db = &state.db;
     let access = Access::load(db, actor).await?;
+    let kind = WatchTarget::parse(kind).ok_or(AppError::NotFound)?;
     match kind {
-        "topic" => {
+        WatchTarget::Topic => {
             access.topic(db, target_id).await?;
         }
-        "category" => {
+        WatchTarget::Category => {
             access.category(target_id)?;
         }
-        _ => return Err(AppError::NotFound),
     }
     let level = WatchLevel::parse(level).ok_or(AppError::NotFound)?;
     watch::Entity::delete_many()
@@ -100,7 +100,7 @@ fn row(
     notification::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         user_id: Set(user_id),
-        kind: Set(kind.as_str().into()),
+        kind: Set(kind),
         topic_id: Set(t.id),
         post_id: Set(post_id),
         actor_id: Set(actor.user_id),
@@ -153,14 +153,12 @@ async fn who_can_see(
         .filter(|u| {
             let org = orgs.get(&u.organization_id);
             u.active
-                && Role::parse(&u.role).is_some_and(|role| {
-                    forum_category_visible(
-                        &cat,
-                        role,
-                        org.and_then(|o| o.tier.as_deref()),
-                        org.and_then(|o| o.partner_type.as_deref()),
-                    )
-                })
+                && forum_category_visible(
+                    &cat,
+                    u.role,
+                    org.and_then(|o| o.tier.as_deref()),
+                    org.and_then(|o| o.partner_type.as_deref()),
+                )
         })
         .collect())
 }
@@ -193,12 +191,12 @@ async fn fan_out(
             sea_orm::Condition::any()
                 .add(
                     sea_orm::Condition::all()
-                        .add(watch::Column::TargetKind.eq("topic"))
+                        .add(watch::Column::TargetKind.eq(WatchTarget::Topic))
                         .add(watch::Column::TargetId.eq(t.id)),
                 )
                 .add(
                     sea_orm::Condition::all()
-                        .add(watch::Column::TargetKind.eq("category"))
+                        .add(watch::Column::TargetKind.eq(WatchTarget::Category))
                         .add(watch::Column::TargetId.eq(t.category_id)),
                 ),
         )
@@ -207,10 +205,8 @@ async fn fan_out(
     // A topic-level choice wins over the category's.
     let mut level: HashMap<i64, (bool, WatchLevel)> = HashMap::new();
     for w in watches {
-        let is_topic = w.target_kind == "topic";
-        let Some(l) = WatchLevel::parse(&w.level) else {
-            continue;
-        };
+        let is_topic = w.target_kind == WatchTarget::Topic;
+        let l = w.level;
         let entry = level.entry(w.user_id).or_insert((is_topic, l));
         if is_topic {
             *entry = (true, l);
@@ -334,7 +330,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPag
                 let t = topics.get(&n.topic_id)?;
                 Some(NotificationView {
                     id: n.id,
-                    kind: NotificationKind::parse(&n.kind)?,
+                    kind: n.kind,
                     actor_name: people
                         .get(&n.actor_id)
                         .map(|a| a.name.clone())

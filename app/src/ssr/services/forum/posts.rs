@@ -14,6 +14,7 @@ use crate::ssr::repo::{begin_write, db_error, users};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::types::forum::WatchTarget;
 use crate::types::forum::{
     FlagReason, PostEdit, PostHistory, PostStatus, PostView, RevisionView, WatchLevel, MAX_BODY,
 };
@@ -75,7 +76,7 @@ pub(super) async fn initial_status(
     }
     let published = in_tenant::<post::Entity>(actor.tenant_id)
         .filter(post::Column::AuthorId.eq(actor.user_id))
-        .filter(post::Column::Status.eq(PostStatus::Published.as_str()))
+        .filter(post::Column::Status.eq(PostStatus::Published))
         .count(db)
         .await?;
     Ok(if published == 0 {
@@ -134,7 +135,7 @@ impl Draft {
             body_html: Set(self.rendered.html.clone()),
             search_title: Set(self.search_title.clone()),
             search_body: Set(self.rendered.text.clone()),
-            status: Set(status.as_str().into()),
+            status: Set(status),
             like_count: Set(0),
             edit_count: Set(0),
             version: Set(1),
@@ -191,7 +192,7 @@ pub async fn reply(
     let access = Access::load(db, actor).await?;
     let t = access.topic(db, topic_id).await?;
     super::ensure_not_suspended(db, actor).await?;
-    if t.status != "published" {
+    if t.status != PostStatus::Published {
         return Err(AppError::Conflict(
             "Replies open once a moderator approves this topic.".into(),
         ));
@@ -214,7 +215,7 @@ pub async fn reply(
     if status == PostStatus::Published {
         bump(&txn, t.id, &p).await?;
     }
-    super::notify::watch_if_unset(&txn, actor, "topic", t.id, WatchLevel::Watch).await?;
+    super::notify::watch_if_unset(&txn, actor, WatchTarget::Topic, t.id, WatchLevel::Watch).await?;
     txn.commit().await?;
     if status == PostStatus::Published {
         super::notify::after_post(state, actor, &t, &p, &draft.mentioned).await;
@@ -245,7 +246,7 @@ pub async fn views(
         .into_iter()
         .map(|p| {
             let author = people.get(&p.author_id).cloned().unwrap_or_default();
-            let status = PostStatus::parse(&p.status).unwrap_or(PostStatus::Hidden);
+            let status = p.status;
             let deleted = status == PostStatus::Deleted;
             let mine = p.author_id == actor.user_id;
             PostView {
@@ -265,7 +266,7 @@ pub async fn views(
                 flagged_by_me: flagged.contains(&p.id),
                 version: p.version,
                 can_edit: !deleted
-                    && t.status != "deleted"
+                    && t.status != PostStatus::Deleted
                     && (access.moderator() || (mine && !t.locked)),
                 can_like: !deleted && !mine && status == PostStatus::Published,
             }
@@ -322,7 +323,7 @@ pub async fn quote(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<S
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     let (p, _) = access.post(db, post_id).await?;
-    if p.status == PostStatus::Deleted.as_str() {
+    if p.status == PostStatus::Deleted {
         return Err(AppError::NotFound);
     }
     let handle = authors(db, actor.tenant_id, vec![p.author_id])
@@ -340,7 +341,7 @@ async fn editable(
     post_id: i64,
 ) -> AppResult<(post::Model, topic::Model)> {
     let (p, t) = access.post(db, post_id).await?;
-    if p.status == PostStatus::Deleted.as_str() {
+    if p.status == PostStatus::Deleted {
         return Err(AppError::Conflict("This post was deleted.".into()));
     }
     let mine = p.author_id == access.actor.user_id;
@@ -456,17 +457,14 @@ pub async fn delete(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<
     let (p, t) = editable(db, &access, post_id).await?;
     let txn = begin_write(db).await?;
     post::Entity::update_many()
-        .col_expr(
-            post::Column::Status,
-            Expr::value(PostStatus::Deleted.as_str()),
-        )
+        .col_expr(post::Column::Status, Expr::value(PostStatus::Deleted))
         .filter(post::Column::Id.eq(p.id))
         .exec(&txn)
         .await?;
     if p.is_first {
         set_topic_status(&txn, t.id, "deleted").await?;
     } else {
-        if p.status == PostStatus::Published.as_str() {
+        if p.status == PostStatus::Published {
             topic::Entity::update_many()
                 .col_expr(
                     topic::Column::ReplyCount,
@@ -496,7 +494,7 @@ pub async fn toggle_like(state: &AppState, actor: &Actor, post_id: i64) -> AppRe
     if p.author_id == actor.user_id {
         return Err(AppError::Conflict("You can't like your own post.".into()));
     }
-    if p.status != PostStatus::Published.as_str() {
+    if p.status != PostStatus::Published {
         return Err(AppError::Conflict(
             "Only published posts can be liked.".into(),
         ));
@@ -558,7 +556,7 @@ pub async fn accept(
     let answer = match post_id {
         Some(pid) => {
             let (p, pt) = access.post(db, pid).await?;
-            if pt.id != t.id || p.is_first || p.status != PostStatus::Published.as_str() {
+            if pt.id != t.id || p.is_first || p.status != PostStatus::Published {
                 return Err(AppError::Conflict(
                     "Only a published reply in this topic can be the answer.".into(),
                 ));
@@ -636,7 +634,7 @@ pub async fn flag(
         tenant_id: Set(actor.tenant_id),
         post_id: Set(p.id),
         user_id: Set(actor.user_id),
-        reason: Set(reason.as_str().into()),
+        reason: Set(reason),
         note: Set(note.trim().to_owned()),
         created_at: Set(now()),
         resolved_at: Set(None),
@@ -654,7 +652,7 @@ pub async fn history(state: &AppState, actor: &Actor, post_id: i64) -> AppResult
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     let (p, t) = access.post(db, post_id).await?;
-    if p.status == PostStatus::Deleted.as_str() && !access.moderator() {
+    if p.status == PostStatus::Deleted && !access.moderator() {
         return Err(AppError::NotFound);
     }
     let revs = in_tenant::<revision::Entity>(actor.tenant_id)

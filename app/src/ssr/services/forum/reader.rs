@@ -8,6 +8,7 @@ use crate::error::AppResult;
 use crate::ssr::entities::{forum_read as read, forum_watch as watch};
 use crate::ssr::Actor;
 use crate::types::forum::WatchLevel;
+use crate::types::forum::WatchTarget;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, SelectStatement, SimpleExpr};
 use sea_orm::ConnectionTrait;
@@ -34,7 +35,7 @@ pub async fn load(db: &impl ConnectionTrait, actor: &Actor, topic_id: i64) -> Ap
         .from(watch::Entity)
         .and_where(Expr::col(watch::Column::TenantId).eq(actor.tenant_id))
         .and_where(Expr::col(watch::Column::UserId).eq(actor.user_id))
-        .and_where(Expr::col(watch::Column::TargetKind).eq("topic"))
+        .and_where(Expr::col(watch::Column::TargetKind).eq(WatchTarget::Topic))
         .and_where(Expr::col(watch::Column::TargetId).eq(topic_id))
         .limit(1)
         .to_owned();

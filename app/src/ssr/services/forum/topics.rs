@@ -12,6 +12,7 @@ use crate::ssr::repo::{begin_write, db_error};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::types::forum::WatchTarget;
 use crate::types::forum::{
     parse_tags, ForumPage, NewTopicForm, PostStatus, SolvedFilter, TopicFilter, TopicHead,
     TopicPage, TopicRow, WatchLevel, MAX_TITLE, MIN_TITLE, PAGE_POSTS, PAGE_TOPICS,
@@ -35,13 +36,13 @@ fn listable(access: &Access<'_>, filter: &TopicFilter) -> Condition {
             .collect(),
         None => access.category_ids(),
     };
-    let mut statuses = Condition::any().add(topic::Column::Status.eq("published"));
+    let mut statuses = Condition::any().add(topic::Column::Status.eq(PostStatus::Published));
     if access.moderator() {
-        statuses = statuses.add(topic::Column::Status.eq("pending"));
+        statuses = statuses.add(topic::Column::Status.eq(PostStatus::Pending));
     } else {
         statuses = statuses.add(
             Condition::all()
-                .add(topic::Column::Status.eq("pending"))
+                .add(topic::Column::Status.eq(PostStatus::Pending))
                 .add(topic::Column::AuthorId.eq(access.actor.user_id)),
         );
     }
@@ -110,7 +111,7 @@ pub async fn page(
             .count(db)
             .await?
             + in_tenant::<post::Entity>(actor.tenant_id)
-                .filter(post::Column::Status.eq(PostStatus::Pending.as_str()))
+                .filter(post::Column::Status.eq(PostStatus::Pending))
                 .count(db)
                 .await?
     } else {
@@ -174,7 +175,7 @@ async fn rows(
             pinned: t.pinned,
             locked: t.locked,
             solved: t.accepted_post_id.is_some(),
-            pending: t.status == "pending",
+            pending: t.status == PostStatus::Pending,
             reply_count: t.reply_count,
             last_activity: access.actor.time(t.last_post_at),
             unread: reads.get(&t.id).is_none_or(|last| *last < t.last_post_id),
@@ -262,9 +263,9 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewTopic) -> AppResu
         title: Set(title.clone()),
         tags: Set(tags),
         status: Set(if status == PostStatus::Pending {
-            "pending".into()
+            PostStatus::Pending
         } else {
-            "published".into()
+            PostStatus::Published
         }),
         pinned: Set(false),
         locked: Set(false),
@@ -284,7 +285,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewTopic) -> AppResu
         .filter(topic::Column::Id.eq(t.id))
         .exec(&txn)
         .await?;
-    super::notify::watch_if_unset(&txn, actor, "topic", t.id, WatchLevel::Watch).await?;
+    super::notify::watch_if_unset(&txn, actor, WatchTarget::Topic, t.id, WatchLevel::Watch).await?;
     txn.commit().await?;
     if status == PostStatus::Published {
         super::notify::after_post(state, actor, &t, &p, &draft.mentioned).await;
@@ -326,7 +327,7 @@ pub async fn open(
         (Some(pid), None) => {
             in_tenant::<post::Entity>(actor.tenant_id)
                 .filter(post::Column::Id.eq(pid))
-                .filter(post::Column::Status.eq("published"))
+                .filter(post::Column::Status.eq(PostStatus::Published))
                 .one(db)
                 .await?
         }
@@ -338,7 +339,7 @@ pub async fn open(
     let quoted_md = quote.and_then(|qid| {
         rows.iter_mut()
             .enumerate()
-            .find(|(_, p)| p.id == qid && p.status != PostStatus::Deleted.as_str())
+            .find(|(_, p)| p.id == qid && p.status != PostStatus::Deleted)
             .map(|(i, p)| (i, std::mem::take(&mut p.body_md)))
     });
     // The accepted answer goes last, so its view is the last one.
@@ -349,7 +350,7 @@ pub async fn open(
     let quoted = quoted_md.map(|(i, md)| posts::quote_of(&views[i].author_handle, &md));
     let reader = reader::load(db, actor, t.id).await?;
     mark_read(db, actor, t.id, reader.last_read, last_post_id).await?;
-    let reply_blocked = if t.status != "published" {
+    let reply_blocked = if t.status != PostStatus::Published {
         Some("Replies open once a moderator approves this topic.".to_owned())
     } else if t.locked && !access.moderator() {
         Some("This topic is locked: it takes no more replies.".to_owned())
@@ -382,8 +383,8 @@ pub(super) fn head(access: &Access<'_>, t: &topic::Model) -> TopicHead {
         tags: tags_of(&t.tags),
         pinned: t.pinned,
         locked: t.locked,
-        pending: t.status == "pending",
-        deleted: t.status == "deleted",
+        pending: t.status == PostStatus::Pending,
+        deleted: t.status == PostStatus::Deleted,
         accepted_post_id: t.accepted_post_id,
         reply_count: t.reply_count,
     }

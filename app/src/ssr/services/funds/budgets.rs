@@ -126,7 +126,7 @@ pub async fn create_budget(
     let budget = mdf_budget::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         name: Set(name),
-        kind: Set(kind.as_str().into()),
+        kind: Set(kind),
         currency: Set(currency.clone()),
         total_minor: Set(total),
         unallocated_minor: Set(total),

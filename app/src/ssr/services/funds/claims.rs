@@ -176,8 +176,8 @@ impl Context {
 
 fn editable(claim: &mdf_claim::Model) -> bool {
     matches!(
-        ClaimStatus::parse(&claim.status),
-        Some(ClaimStatus::Draft | ClaimStatus::InfoRequested)
+        claim.status,
+        ClaimStatus::Draft | ClaimStatus::InfoRequested
     )
 }
 
@@ -225,7 +225,7 @@ pub async fn save(
 ) -> AppResult<()> {
     actor.require(Permission::RequestFunds)?;
     let ctx = load(state, actor, request_id).await?;
-    if RequestStatus::parse(&ctx.request.status) != Some(RequestStatus::Approved) {
+    if ctx.request.status != RequestStatus::Approved {
         return Err(AppError::Conflict(
             "Only an approved request can be claimed.".into(),
         ));
@@ -300,7 +300,7 @@ pub async fn save(
                 actual_attendees: Set(attendees),
                 actual_pipeline_minor: Set(pipeline),
                 results: Set(results),
-                status: Set(ClaimStatus::Draft.as_str().into()),
+                status: Set(ClaimStatus::Draft),
                 decision_reason: Set(None),
                 paid_on: Set(None),
                 payment_reference: Set(None),
@@ -607,7 +607,7 @@ async fn close_request_row(
         .col_expr(R::UpdatedAt, Expr::value(at))
         .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
         .filter(R::Id.eq(request.id))
-        .filter(R::Status.eq(RequestStatus::Approved.as_str()))
+        .filter(R::Status.eq(RequestStatus::Approved))
         .exec(txn)
         .await?;
     Ok(res.rows_affected == 1)
@@ -629,7 +629,7 @@ pub async fn review(
     let claim = ctx
         .claim
         .clone()
-        .filter(|c| ClaimStatus::parse(&c.status) == Some(ClaimStatus::Submitted))
+        .filter(|c| c.status == ClaimStatus::Submitted)
         .ok_or_else(|| AppError::Conflict("There is no submitted claim to review.".into()))?;
     let mut e = FormErrors::new()
         .with_values(&[("claim_amount", amount_raw), ("claim_reason", reason_raw)]);
@@ -710,7 +710,7 @@ pub async fn review(
         .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
-        .filter(C::Status.eq(ClaimStatus::Submitted.as_str()))
+        .filter(C::Status.eq(ClaimStatus::Submitted))
         .exec(&txn)
         .await?;
     if res.rows_affected == 0 {
@@ -781,7 +781,7 @@ pub async fn pay(
     let claim = ctx
         .claim
         .clone()
-        .filter(|c| ClaimStatus::parse(&c.status) == Some(ClaimStatus::Approved))
+        .filter(|c| c.status == ClaimStatus::Approved)
         .ok_or_else(|| AppError::Conflict("Only an approved claim can be paid.".into()))?;
     let mut e = FormErrors::new().with_values(&[
         ("paid_on", paid_on_raw),
@@ -811,7 +811,7 @@ pub async fn pay(
         .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
-        .filter(C::Status.eq(ClaimStatus::Approved.as_str()))
+        .filter(C::Status.eq(ClaimStatus::Approved))
         .exec(&txn)
         .await?;
     if res.rows_affected == 0 {

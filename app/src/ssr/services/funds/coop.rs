@@ -49,7 +49,7 @@ async fn coop_budget(
     scope
         .mdf_budgets()
         .filter(mdf_budget::Column::Id.eq(id))
-        .filter(mdf_budget::Column::Kind.eq(BudgetKind::Coop.as_str()))
+        .filter(mdf_budget::Column::Kind.eq(BudgetKind::Coop))
         .one(&state.db)
         .await
         .map_err(db_error)
@@ -463,7 +463,7 @@ mod tests {
         organization::Model {
             id,
             tenant_id: 1,
-            kind: "partner".into(),
+            kind: crate::types::OrgKind::Partner,
             name: name.into(),
             partner_type: None,
             tier: None,

@@ -31,7 +31,7 @@ pub async fn run_once(state: &AppState, today: NaiveDate) -> AppResult<Outcome> 
         let days = Duration::days(i64::from(t.mdf_claim_days));
         let approved = Scope::new(&system)
             .mdf_requests()
-            .filter(mdf_request::Column::Status.eq(RequestStatus::Approved.as_str()))
+            .filter(mdf_request::Column::Status.eq(RequestStatus::Approved))
             // Deadline within a week, or already passed.
             .filter(
                 mdf_request::Column::EndsOn.lte(today - days + Duration::days(REMIND_DAYS_BEFORE)),
@@ -74,7 +74,7 @@ async fn remind(
     let people = in_tenant::<user::Entity>(t.id)
         .filter(user::Column::OrganizationId.eq(r.partner_id))
         .filter(user::Column::Active.eq(true))
-        .filter(user::Column::Role.is_in([Role::PartnerAdmin.as_str(), Role::PartnerUser.as_str()]))
+        .filter(user::Column::Role.is_in(Role::PARTNER))
         .all(&state.db)
         .await?;
     let link = format!("{}/funds/requests/{}", state.config.base_url, r.id);

@@ -8,7 +8,6 @@ use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::{Actor, AppState, Scope};
-use crate::types::mdf::LedgerKind;
 use crate::types::money::to_input;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -100,9 +99,7 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
             holder.unwrap_or_default(),
             e.request_id.map(|id| id.to_string()).unwrap_or_default(),
             request.map(|r| r.title.clone()).unwrap_or_default(),
-            LedgerKind::parse(&e.kind)
-                .map(|k| k.as_str().to_owned())
-                .unwrap_or_else(|| e.kind.clone()),
+            e.kind.as_str().to_owned(),
             to_input(e.amount_minor, &e.currency),
             e.currency.clone(),
             people.get(&e.actor_id).cloned().unwrap_or_default(),

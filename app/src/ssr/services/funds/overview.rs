@@ -9,8 +9,8 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::mdf::RequestFilter;
 use crate::types::mdf::{
-    ActivityType, AllocationRow, AuditRow, BudgetKind, BudgetRow, FundsOverview, RequestDetail,
-    RequestRow, RequestStatus,
+    ActivityType, AllocationRow, AuditRow, BudgetRow, FundsOverview, RequestDetail, RequestRow,
+    RequestStatus,
 };
 use crate::types::mdf::{ClaimStatus, ClaimView, ProofFile};
 use crate::types::{Region, Tier};
@@ -55,14 +55,14 @@ fn request_row(
         id: r.id,
         partner_name: names.get(&r.partner_id).cloned().unwrap_or_default(),
         title: r.title.clone(),
-        activity_type: ActivityType::parse(&r.activity_type).unwrap_or(ActivityType::Other),
+        activity_type: r.activity_type,
         currency: currencies
             .get(&r.allocation_id)
             .cloned()
             .unwrap_or_default(),
         requested_minor: r.requested_minor,
         approved_minor: r.approved_minor,
-        status: RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Submitted),
+        status: r.status,
         starts_on: day(r.starts_on),
         submitted_on: actor.date(r.created_at),
     }
@@ -156,7 +156,7 @@ pub async fn overview(
     let queue = if actor.may(Permission::ReviewFunds) {
         scope
             .mdf_requests()
-            .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted.as_str()))
+            .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted))
             .order_by_asc(mdf_request::Column::Id)
             .limit(100)
             .all(db)
@@ -177,7 +177,7 @@ pub async fn overview(
                 .mdf_claims()
                 .select_only()
                 .column(mdf_claim::Column::RequestId)
-                .filter(mdf_claim::Column::Status.eq(status.as_str()))
+                .filter(mdf_claim::Column::Status.eq(status))
                 .order_by_asc(mdf_claim::Column::Id)
                 .limit(100)
                 .into_tuple()
@@ -288,7 +288,7 @@ pub async fn overview(
             .map(|b| BudgetRow {
                 id: b.id,
                 name: b.name.clone(),
-                kind: BudgetKind::parse(&b.kind).unwrap_or(BudgetKind::Marketing),
+                kind: b.kind,
                 currency: b.currency.clone(),
                 total_minor: b.total_minor,
                 unallocated_minor: b.unallocated_minor,
@@ -372,7 +372,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
     .await?
     .into_iter()
     .collect();
-    let status = RequestStatus::parse(&r.status).unwrap_or(RequestStatus::Submitted);
+    let status = r.status;
     let deadline = super::claims::deadline_for(db, actor.tenant_id, r.ends_on).await?;
     let claim_row = scope
         .mdf_claims()
@@ -383,7 +383,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         None => None,
         Some(c) => {
             let files = super::claims::files(state, actor.tenant_id, c.id).await?;
-            let claim_status = ClaimStatus::parse(&c.status).unwrap_or(ClaimStatus::Draft);
+            let claim_status = c.status;
             let editable = matches!(
                 claim_status,
                 ClaimStatus::Draft | ClaimStatus::InfoRequested
@@ -444,7 +444,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         partner_name: names.get(&r.partner_id).cloned().unwrap_or_default(),
         allocation_id: allocation.id,
         allocation_holder: format!("{} · {}", budget.name, holder(&allocation, &names)),
-        activity_type: ActivityType::parse(&r.activity_type).unwrap_or(ActivityType::Other),
+        activity_type: r.activity_type,
         title: r.title,
         description: r.description,
         starts_on: day(r.starts_on),

@@ -236,7 +236,7 @@ pub async fn submit(
         tenant_id: Set(actor.tenant_id),
         partner_id: Set(actor.organization_id),
         allocation_id: Set(v.allocation.id),
-        activity_type: Set(v.activity_type.as_str().into()),
+        activity_type: Set(v.activity_type),
         title: Set(v.title),
         description: Set(v.description),
         starts_on: Set(v.starts_on),
@@ -247,7 +247,7 @@ pub async fn submit(
         expected_leads: Set(v.leads),
         expected_attendees: Set(v.attendees),
         expected_pipeline_minor: Set(v.pipeline),
-        status: Set(RequestStatus::Submitted.as_str().into()),
+        status: Set(RequestStatus::Submitted),
         decision_reason: Set(None),
         idempotency_key: Set(key.to_owned()),
         claim_reminded_at: Set(None),
@@ -302,10 +302,9 @@ pub async fn resubmit(
 ) -> AppResult<()> {
     actor.require(Permission::RequestFunds)?;
     let current = visible(state, actor, id).await?;
-    let status = RequestStatus::parse(&current.status);
     if !matches!(
-        status,
-        Some(RequestStatus::ChangesRequested | RequestStatus::Rejected)
+        current.status,
+        RequestStatus::ChangesRequested | RequestStatus::Rejected
     ) {
         return Err(AppError::Conflict(
             "Only a request sent back for changes or rejected can be submitted again.".into(),
@@ -366,7 +365,7 @@ pub async fn decide(
 ) -> AppResult<()> {
     actor.require(Permission::ReviewFunds)?;
     let request = visible(state, actor, id).await?;
-    if RequestStatus::parse(&request.status) != Some(RequestStatus::Submitted) {
+    if request.status != RequestStatus::Submitted {
         return Err(AppError::Conflict(
             "This request has already been decided.".into(),
         ));
@@ -459,7 +458,7 @@ pub async fn decide(
         .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
         .filter(R::Id.eq(request.id))
         .filter(R::Version.eq(version))
-        .filter(R::Status.eq(RequestStatus::Submitted.as_str()))
+        .filter(R::Status.eq(RequestStatus::Submitted))
         .exec(&txn)
         .await?;
     if res.rows_affected == 0 {

@@ -5,7 +5,7 @@ use crate::error::AppResult;
 use crate::ssr::entities::{mdf_allocation, mdf_claim, mdf_request};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::{AppState, Scope};
-use crate::types::mdf::{ActivityType, ClaimStatus, RoiRow};
+use crate::types::mdf::{ClaimStatus, RoiRow};
 use sea_orm::{ColumnTrait, QueryFilter};
 use std::collections::HashMap;
 
@@ -59,7 +59,7 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
         let Some(r) = requests.get(&c.request_id) else {
             continue;
         };
-        let activity = ActivityType::parse(&r.activity_type).unwrap_or(ActivityType::Other);
+        let activity = r.activity_type;
         let currency = budget_of
             .get(&r.allocation_id)
             .and_then(|b| currency_of.get(b))

@@ -56,7 +56,7 @@ pub async fn ledger(db: &impl ConnectionTrait) -> Result<Report, DbErr> {
             .select_only()
             .column(mdf_ledger::Column::RequestId)
             .column_as(mdf_ledger::Column::Id.count(), "n")
-            .filter(mdf_ledger::Column::Kind.eq(kind.as_str()))
+            .filter(mdf_ledger::Column::Kind.eq(kind))
             .group_by(mdf_ledger::Column::RequestId)
             .into_tuple()
             .all(db)
@@ -85,7 +85,7 @@ pub async fn ledger(db: &impl ConnectionTrait) -> Result<Report, DbErr> {
     let with_entry: std::collections::HashSet<i64> = mdf_ledger::Entity::find()
         .select_only()
         .column(mdf_ledger::Column::RequestId)
-        .filter(mdf_ledger::Column::Kind.eq(LedgerKind::Approve.as_str()))
+        .filter(mdf_ledger::Column::Kind.eq(LedgerKind::Approve))
         .into_tuple::<Option<i64>>()
         .all(db)
         .await?
