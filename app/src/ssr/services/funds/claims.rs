@@ -4,7 +4,7 @@
 //! finance pays. Every money movement is a ledger entry; what is reserved but
 //! not claimed goes back to the allocation.
 
-use super::{audit, date, forbidden, money};
+use super::{approved_amount, audit, date, forbidden, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     mdf_allocation, mdf_budget, mdf_claim, mdf_claim_file, mdf_request, tenant,
@@ -17,11 +17,11 @@ use crate::types::form::check;
 use crate::types::mdf::{ClaimStatus, LedgerKind, RequestStatus};
 use crate::types::money::parse_amount;
 use crate::types::FormErrors;
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter,
 };
 
 pub const MAX_PROOF_BYTES: usize = 10 * 1024 * 1024;
@@ -225,19 +225,66 @@ pub async fn save(
 ) -> AppResult<()> {
     actor.require(Permission::RequestFunds)?;
     let ctx = load(state, actor, request_id).await?;
+    ensure_claimable(&ctx)?;
+    let figures = read_claim(&ctx, &input).map_err(AppError::Invalid)?;
+    let now = crate::ssr::services::now();
+    let txn = begin_write(&state.db).await?;
+    match &ctx.claim {
+        None => {
+            if !insert_claim(&txn, actor, &ctx, &figures, now).await? {
+                // A double submit of the first save: the claim exists now.
+                return Ok(());
+            }
+        }
+        Some(c) => update_claim(&txn, actor, c, version, &figures, now).await?,
+    }
+    let detail = format!(
+        "Claim saved: {} spent",
+        money(figures.actual, &ctx.currency)
+    );
+    funds::audit(
+        &txn,
+        audit(
+            actor,
+            "mdf_request",
+            ctx.request.id,
+            "claim_saved",
+            &detail,
+            now,
+        ),
+    )
+    .await?;
+    txn.commit().await.map_err(db_error)
+}
+
+/// A claim can be written while its request is approved, the claim window
+/// is open and the claim has not gone to review.
+fn ensure_claimable(ctx: &Context) -> AppResult<()> {
     if ctx.request.status != RequestStatus::Approved {
         return Err(AppError::Conflict(
             "Only an approved request can be claimed.".into(),
         ));
     }
-    check_deadline(&ctx)?;
-    if let Some(c) = &ctx.claim {
-        if !editable(c) {
-            return Err(AppError::Conflict(
-                "This claim has been submitted and can no longer be changed.".into(),
-            ));
-        }
+    check_deadline(ctx)?;
+    match &ctx.claim {
+        Some(c) if !editable(c) => Err(AppError::Conflict(
+            "This claim has been submitted and can no longer be changed.".into(),
+        )),
+        _ => Ok(()),
     }
+}
+
+/// What a claim reports, checked: spend up to the approved amount, counts,
+/// pipeline and a description of the results.
+struct ClaimFigures {
+    actual: i64,
+    leads: i32,
+    attendees: i32,
+    pipeline: i64,
+    results: String,
+}
+
+fn read_claim(ctx: &Context, input: &ClaimInput) -> Result<ClaimFigures, FormErrors> {
     let approved = ctx.request.approved_minor.unwrap_or(0);
     let mut e = FormErrors::new().with_values(&[
         ("actual", &input.actual),
@@ -284,86 +331,90 @@ pub async fn save(
         4000,
     );
     if !e.is_empty() {
-        return Err(AppError::Invalid(e));
+        return Err(e);
     }
-    let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await?;
-    match &ctx.claim {
-        None => {
-            let inserted = mdf_claim::ActiveModel {
-                tenant_id: Set(actor.tenant_id),
-                request_id: Set(ctx.request.id),
-                partner_id: Set(ctx.request.partner_id),
-                actual_minor: Set(actual),
-                approved_minor: Set(None),
-                actual_leads: Set(leads),
-                actual_attendees: Set(attendees),
-                actual_pipeline_minor: Set(pipeline),
-                results: Set(results),
-                status: Set(ClaimStatus::Draft),
-                decision_reason: Set(None),
-                paid_on: Set(None),
-                payment_reference: Set(None),
-                version: Set(1),
-                created_by: Set(actor.user_id),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await;
-            match inserted {
-                Ok(_) => {}
-                // A double submit of the first save: the claim exists now.
-                Err(err)
-                    if matches!(
-                        err.sql_err(),
-                        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-                    ) =>
-                {
-                    return Ok(())
-                }
-                Err(err) => return Err(db_error(err)),
-            }
-        }
-        Some(c) => {
-            use mdf_claim::Column as C;
-            let res = mdf_claim::Entity::update_many()
-                .col_expr(C::ActualMinor, Expr::value(actual))
-                .col_expr(C::ActualLeads, Expr::value(leads))
-                .col_expr(C::ActualAttendees, Expr::value(attendees))
-                .col_expr(C::ActualPipelineMinor, Expr::value(pipeline))
-                .col_expr(C::Results, Expr::value(results))
-                .col_expr(C::Version, Expr::col(C::Version).add(1))
-                .col_expr(C::UpdatedAt, Expr::value(now))
-                .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
-                .filter(C::Id.eq(c.id))
-                .filter(C::Version.eq(version))
-                .filter(C::Status.is_in([
-                    ClaimStatus::Draft.as_str(),
-                    ClaimStatus::InfoRequested.as_str(),
-                ]))
-                .exec(&txn)
-                .await?;
-            if res.rows_affected == 0 {
-                return Err(AppError::Conflict(STALE.into()));
-            }
-        }
+    Ok(ClaimFigures {
+        actual,
+        leads,
+        attendees,
+        pipeline,
+        results,
+    })
+}
+
+/// The first save of a claim. False when a concurrent first save won (the
+/// unique key on the request refuses the second).
+async fn insert_claim(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    ctx: &Context,
+    f: &ClaimFigures,
+    now: DateTime<Utc>,
+) -> AppResult<bool> {
+    let inserted = mdf_claim::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        request_id: Set(ctx.request.id),
+        partner_id: Set(ctx.request.partner_id),
+        actual_minor: Set(f.actual),
+        approved_minor: Set(None),
+        actual_leads: Set(f.leads),
+        actual_attendees: Set(f.attendees),
+        actual_pipeline_minor: Set(f.pipeline),
+        results: Set(f.results.clone()),
+        status: Set(ClaimStatus::Draft),
+        decision_reason: Set(None),
+        paid_on: Set(None),
+        payment_reference: Set(None),
+        version: Set(1),
+        created_by: Set(actor.user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
     }
-    let detail = format!("Claim saved: {} spent", money(actual, &ctx.currency));
-    funds::audit(
-        &txn,
-        audit(
-            actor,
-            "mdf_request",
-            ctx.request.id,
-            "claim_saved",
-            &detail,
-            now,
-        ),
-    )
-    .await?;
-    txn.commit().await.map_err(db_error)
+    .insert(txn)
+    .await;
+    match inserted {
+        Ok(_) => Ok(true),
+        Err(err)
+            if matches!(
+                err.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            Ok(false)
+        }
+        Err(err) => Err(db_error(err)),
+    }
+}
+
+/// A later save: only of the version the partner saw, while still editable.
+async fn update_claim(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    claim: &mdf_claim::Model,
+    version: i32,
+    f: &ClaimFigures,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    use mdf_claim::Column as C;
+    let res = mdf_claim::Entity::update_many()
+        .col_expr(C::ActualMinor, Expr::value(f.actual))
+        .col_expr(C::ActualLeads, Expr::value(f.leads))
+        .col_expr(C::ActualAttendees, Expr::value(f.attendees))
+        .col_expr(C::ActualPipelineMinor, Expr::value(f.pipeline))
+        .col_expr(C::Results, Expr::value(f.results.clone()))
+        .col_expr(C::Version, Expr::col(C::Version).add(1))
+        .col_expr(C::UpdatedAt, Expr::value(now))
+        .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
+        .filter(C::Id.eq(claim.id))
+        .filter(C::Version.eq(version))
+        .filter(C::Status.is_in([ClaimStatus::Draft, ClaimStatus::InfoRequested]))
+        .exec(txn)
+        .await?;
+    if res.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    Ok(())
 }
 
 /// Stores one proof file on the partner's editable claim. Checked before
@@ -546,7 +597,7 @@ pub async fn submit(
     use mdf_claim::Column as C;
     let txn = begin_write(&state.db).await?;
     let res = mdf_claim::Entity::update_many()
-        .col_expr(C::Status, Expr::value(ClaimStatus::Submitted.as_str()))
+        .col_expr(C::Status, Expr::value(ClaimStatus::Submitted))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
         .col_expr(C::UpdatedAt, Expr::value(now))
         .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
@@ -602,7 +653,7 @@ async fn close_request_row(
 ) -> AppResult<bool> {
     use mdf_request::Column as R;
     let res = mdf_request::Entity::update_many()
-        .col_expr(R::Status, Expr::value(RequestStatus::Closed.as_str()))
+        .col_expr(R::Status, Expr::value(RequestStatus::Closed))
         .col_expr(R::Version, Expr::col(R::Version).add(1))
         .col_expr(R::UpdatedAt, Expr::value(at))
         .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
@@ -613,60 +664,37 @@ async fn close_request_row(
     Ok(res.rows_affected == 1)
 }
 
-/// A reviewer's decision on a submitted claim: `approve` (amount may be
-/// less, with a reason), `info` (ask for more) or `reject`.
-pub async fn review(
-    state: &AppState,
-    actor: &Actor,
-    request_id: i64,
-    version: i32,
+/// A reviewer's decision on a claim, checked.
+struct Verdict {
+    status: ClaimStatus,
+    approved: Option<i64>,
+    reason: String,
+}
+
+/// Reads the review form: `approve` (at most what was spent; less needs a
+/// reason), `info` (ask for more) or `reject`, both with a reason.
+fn read_verdict(
+    ctx: &Context,
+    claim: &mdf_claim::Model,
     decision: &str,
     amount_raw: &str,
     reason_raw: &str,
-) -> AppResult<()> {
-    actor.require(Permission::ReviewFunds)?;
-    let ctx = load(state, actor, request_id).await?;
-    let claim = ctx
-        .claim
-        .clone()
-        .filter(|c| c.status == ClaimStatus::Submitted)
-        .ok_or_else(|| AppError::Conflict("There is no submitted claim to review.".into()))?;
+) -> Result<Verdict, FormErrors> {
     let mut e = FormErrors::new()
         .with_values(&[("claim_amount", amount_raw), ("claim_reason", reason_raw)]);
     let reason = check::optional(&mut e, "claim_reason", reason_raw, "the reason", 2000);
     let (status, approved) = match decision {
         "approve" => {
-            let amount = if amount_raw.trim().is_empty() {
-                Ok(claim.actual_minor)
-            } else {
-                parse_amount(amount_raw, &ctx.currency)
-            };
-            match amount {
-                Ok(a) if a > 0 && a <= claim.actual_minor => {
-                    if a < claim.actual_minor && reason.is_empty() {
-                        e.add(
-                            "claim_reason",
-                            "Say why you approve less than claimed; the partner sees it.",
-                        );
-                    }
-                    (ClaimStatus::Approved, Some(a))
-                }
-                Ok(_) => {
-                    e.add(
-                        "claim_amount",
-                        format!(
-                            "Approve between {} and {}.",
-                            money(1, &ctx.currency),
-                            money(claim.actual_minor, &ctx.currency)
-                        ),
-                    );
-                    (ClaimStatus::Approved, None)
-                }
-                Err(m) => {
-                    e.add("claim_amount", m);
-                    (ClaimStatus::Approved, None)
-                }
-            }
+            let amount = approved_amount(
+                &mut e,
+                ("claim_amount", "claim_reason"),
+                amount_raw,
+                &reason,
+                claim.actual_minor,
+                &ctx.currency,
+                "Say why you approve less than claimed; the partner sees it.",
+            );
+            (ClaimStatus::Approved, amount)
         }
         "info" | "reject" => {
             if reason.is_empty() {
@@ -692,14 +720,45 @@ pub async fn review(
             (ClaimStatus::Submitted, None)
         }
     };
-    if !e.is_empty() {
-        return Err(AppError::Invalid(e));
+    if e.is_empty() {
+        Ok(Verdict {
+            status,
+            approved,
+            reason,
+        })
+    } else {
+        Err(e)
     }
+}
+
+/// A reviewer's decision on a submitted claim: `approve` (amount may be
+/// less, with a reason), `info` (ask for more) or `reject`.
+pub async fn review(
+    state: &AppState,
+    actor: &Actor,
+    request_id: i64,
+    version: i32,
+    decision: &str,
+    amount_raw: &str,
+    reason_raw: &str,
+) -> AppResult<()> {
+    actor.require(Permission::ReviewFunds)?;
+    let ctx = load(state, actor, request_id).await?;
+    let claim = ctx
+        .claim
+        .clone()
+        .filter(|c| c.status == ClaimStatus::Submitted)
+        .ok_or_else(|| AppError::Conflict("There is no submitted claim to review.".into()))?;
+    let Verdict {
+        status,
+        approved,
+        reason,
+    } = read_verdict(&ctx, &claim, decision, amount_raw, reason_raw).map_err(AppError::Invalid)?;
     let now = crate::ssr::services::now();
     use mdf_claim::Column as C;
     let txn = begin_write(&state.db).await?;
     let res = mdf_claim::Entity::update_many()
-        .col_expr(C::Status, Expr::value(status.as_str()))
+        .col_expr(C::Status, Expr::value(status))
         .col_expr(C::ApprovedMinor, Expr::value(approved))
         .col_expr(
             C::DecisionReason,
@@ -803,7 +862,7 @@ pub async fn pay(
     use mdf_claim::Column as C;
     let txn = begin_write(&state.db).await?;
     let res = mdf_claim::Entity::update_many()
-        .col_expr(C::Status, Expr::value(ClaimStatus::Paid.as_str()))
+        .col_expr(C::Status, Expr::value(ClaimStatus::Paid))
         .col_expr(C::PaidOn, Expr::value(paid_on))
         .col_expr(C::PaymentReference, Expr::value(reference.clone()))
         .col_expr(C::Version, Expr::col(C::Version).add(1))

@@ -77,3 +77,46 @@ pub(crate) fn partner_problem(raw: &str, choose: &str) -> String {
         format!("No partner is called \u{201c}{raw}\u{201d}. Check the spelling, or pick one of the suggestions.")
     }
 }
+
+/// The amount a reviewer approves: blank means all of `max`; more than
+/// `max` or nothing is refused on `amount_field`, and less than `max`
+/// without a reason on `reason_field` (`why_less` says what to write).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn approved_amount(
+    e: &mut FormErrors,
+    (amount_field, reason_field): (&str, &str),
+    amount_raw: &str,
+    reason: &str,
+    max: i64,
+    currency: &str,
+    why_less: &str,
+) -> Option<i64> {
+    let amount = if amount_raw.trim().is_empty() {
+        Ok(max)
+    } else {
+        crate::types::money::parse_amount(amount_raw, currency)
+    };
+    match amount {
+        Ok(a) if a > 0 && a <= max => {
+            if a < max && reason.is_empty() {
+                e.add(reason_field, why_less);
+            }
+            Some(a)
+        }
+        Ok(_) => {
+            e.add(
+                amount_field,
+                format!(
+                    "Approve between {} and {}.",
+                    money(1, currency),
+                    money(max, currency)
+                ),
+            );
+            None
+        }
+        Err(m) => {
+            e.add(amount_field, m);
+            None
+        }
+    }
+}

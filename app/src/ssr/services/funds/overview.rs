@@ -12,7 +12,7 @@ use crate::types::mdf::{
     ActivityType, AllocationRow, AuditRow, BudgetRow, FundsOverview, RequestDetail, RequestRow,
     RequestStatus,
 };
-use crate::types::mdf::{ClaimStatus, ClaimView, ProofFile};
+use crate::types::mdf::{Balances, ClaimStatus, ClaimView, ProofFile};
 use crate::types::{Region, Tier};
 use sea_orm::QueryTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -102,58 +102,75 @@ fn filtered_requests(
     query
 }
 
-pub async fn overview(
-    state: &AppState,
-    actor: &Actor,
-    filter: &RequestFilter,
-) -> AppResult<FundsOverview> {
-    let db = &state.db;
-    let scope = Scope::new(actor);
-    let budgets = scope
-        .mdf_budgets()
-        .order_by_desc(mdf_budget::Column::StartsOn)
+/// A partner's own allocations, the budgets they come from and their
+/// balances; empty for vendor staff, who see budget totals summed in the
+/// database instead (a program may hold 100,000 allocations).
+struct OwnAllocations {
+    rows: Vec<mdf_allocation::Model>,
+    budgets: HashMap<i64, mdf_budget::Model>,
+    balances: HashMap<i64, Balances>,
+}
+
+async fn own_allocations(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+) -> AppResult<OwnAllocations> {
+    if scope.actor().role.is_vendor_staff() {
+        return Ok(OwnAllocations {
+            rows: Vec::new(),
+            budgets: HashMap::new(),
+            balances: HashMap::new(),
+        });
+    }
+    let rows = scope
+        .mdf_allocations()
+        .order_by_asc(mdf_allocation::Column::Id)
         .all(db)
         .await?;
-    // Partners see their own allocations; vendor staff see budget totals
-    // summed in the database (a program may hold 100,000 allocations).
-    let allocations = if actor.role.is_vendor_staff() {
-        Vec::new()
-    } else {
-        scope
-            .mdf_allocations()
-            .order_by_asc(mdf_allocation::Column::Id)
-            .all(db)
-            .await?
-    };
-    // Partners see the budgets their allocations come from, for names and dates.
-    let budget_ids: Vec<i64> = allocations.iter().map(|a| a.budget_id).collect();
-    let alloc_budgets: HashMap<i64, mdf_budget::Model> =
-        in_tenant::<mdf_budget::Entity>(actor.tenant_id)
-            .filter(mdf_budget::Column::Id.is_in(budget_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|b| (b.id, b))
-            .collect();
-    let balances = funds::balances_by_allocation(
-        db,
-        actor.tenant_id,
-        allocations.iter().map(|a| a.id).collect(),
-    )
-    .await?;
+    let budget_ids: Vec<i64> = rows.iter().map(|a| a.budget_id).collect();
+    let budgets = in_tenant::<mdf_budget::Entity>(scope.tenant_id())
+        .filter(mdf_budget::Column::Id.is_in(budget_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b))
+        .collect();
+    let balances =
+        funds::balances_by_allocation(db, scope.tenant_id(), rows.iter().map(|a| a.id).collect())
+            .await?;
+    Ok(OwnAllocations {
+        rows,
+        budgets,
+        balances,
+    })
+}
 
-    // The partner filter holds an id from the picker or a typed name.
+/// The partner filter holds an id from the picker or a typed name; a name
+/// becomes the id it names (or one that matches nothing).
+async fn resolve_partner_filter(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    filter: &RequestFilter,
+) -> AppResult<RequestFilter> {
     let mut filter = filter.clone();
     if !filter.partner_id.trim().is_empty() && filter.partner_id.parse::<i64>().is_err() {
-        let found = organizations::partner_by_id_or_name(db, &scope, &filter.partner_id).await?;
+        let found = organizations::partner_by_id_or_name(db, scope, &filter.partner_id).await?;
         filter.partner_id = found.map_or(-1, |p| p.id).to_string();
     }
-    let requests = filtered_requests(&scope, &filter)
-        .order_by_desc(mdf_request::Column::Id)
-        .limit(50)
-        .all(db)
-        .await?;
-    let queue = if actor.may(Permission::ReviewFunds) {
+    Ok(filter)
+}
+
+/// What waits for the actor: requests to review, and claims to review
+/// (reviewers) or to pay (finance), with the claim queue's title.
+struct Queues {
+    requests: Vec<mdf_request::Model>,
+    claims: Vec<mdf_request::Model>,
+    claims_title: &'static str,
+}
+
+async fn queues(db: &impl ConnectionTrait, scope: &Scope<'_>) -> AppResult<Queues> {
+    let actor = scope.actor();
+    let requests = if actor.may(Permission::ReviewFunds) {
         scope
             .mdf_requests()
             .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted))
@@ -164,99 +181,109 @@ pub async fn overview(
     } else {
         Vec::new()
     };
-    let (claim_status, claim_queue_title) = if actor.may(Permission::PayClaims) {
-        (Some(ClaimStatus::Approved), "Claims to pay")
+    let (claim_status, claims_title) = if actor.may(Permission::PayClaims) {
+        (ClaimStatus::Approved, "Claims to pay")
     } else if actor.may(Permission::ReviewFunds) {
-        (Some(ClaimStatus::Submitted), "Claims to review")
+        (ClaimStatus::Submitted, "Claims to review")
     } else {
-        (None, "")
+        return Ok(Queues {
+            requests,
+            claims: Vec::new(),
+            claims_title: "",
+        });
     };
-    let claim_queue = match claim_status {
-        Some(status) => {
-            let request_ids: Vec<i64> = scope
-                .mdf_claims()
-                .select_only()
-                .column(mdf_claim::Column::RequestId)
-                .filter(mdf_claim::Column::Status.eq(status))
-                .order_by_asc(mdf_claim::Column::Id)
-                .limit(100)
-                .into_tuple()
-                .all(db)
-                .await?;
-            scope
-                .mdf_requests()
-                .filter(mdf_request::Column::Id.is_in(request_ids))
-                .order_by_asc(mdf_request::Column::Id)
-                .all(db)
-                .await?
-        }
-        None => Vec::new(),
-    };
-    let mut ids: Vec<i64> = allocations.iter().filter_map(|a| a.partner_id).collect();
-    ids.extend(
-        requests
-            .iter()
-            .chain(queue.iter())
-            .chain(claim_queue.iter())
-            .map(|r| r.partner_id),
-    );
-    let names = partner_names(db, actor.tenant_id, ids).await?;
-    // Currency per allocation, for request rows (requests may point at
-    // allocations outside this page's list only if visibility changed).
-    let mut currencies: HashMap<i64, String> = allocations
+    let request_ids: Vec<i64> = scope
+        .mdf_claims()
+        .select_only()
+        .column(mdf_claim::Column::RequestId)
+        .filter(mdf_claim::Column::Status.eq(claim_status))
+        .order_by_asc(mdf_claim::Column::Id)
+        .limit(100)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let claims = scope
+        .mdf_requests()
+        .filter(mdf_request::Column::Id.is_in(request_ids))
+        .order_by_asc(mdf_request::Column::Id)
+        .all(db)
+        .await?;
+    Ok(Queues {
+        requests,
+        claims,
+        claims_title,
+    })
+}
+
+/// The currency of each allocation the request rows point at: the partner's
+/// own allocations, the rest (a vendor's lists) looked up in two queries.
+async fn currencies(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    own: &OwnAllocations,
+    requests: &[&mdf_request::Model],
+) -> AppResult<HashMap<i64, String>> {
+    let mut currencies: HashMap<i64, String> = own
+        .rows
         .iter()
         .filter_map(|a| {
-            alloc_budgets
+            own.budgets
                 .get(&a.budget_id)
                 .map(|b| (a.id, b.currency.clone()))
         })
         .collect();
     let missing: Vec<i64> = requests
         .iter()
-        .chain(queue.iter())
-        .chain(claim_queue.iter())
         .map(|r| r.allocation_id)
         .filter(|id| !currencies.contains_key(id))
         .collect();
-    if !missing.is_empty() {
-        let extra = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
-            .filter(mdf_allocation::Column::Id.is_in(missing))
-            .all(db)
-            .await?;
-        let extra_budgets: HashMap<i64, String> = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
-            .filter(
-                mdf_budget::Column::Id.is_in(extra.iter().map(|a| a.budget_id).collect::<Vec<_>>()),
-            )
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|b| (b.id, b.currency))
-            .collect();
-        for a in extra {
-            if let Some(c) = extra_budgets.get(&a.budget_id) {
-                currencies.insert(a.id, c.clone());
-            }
+    if missing.is_empty() {
+        return Ok(currencies);
+    }
+    let extra = in_tenant::<mdf_allocation::Entity>(tenant_id)
+        .filter(mdf_allocation::Column::Id.is_in(missing))
+        .all(db)
+        .await?;
+    let budget_ids: Vec<i64> = extra.iter().map(|a| a.budget_id).collect();
+    let extra_budgets: HashMap<i64, String> = in_tenant::<mdf_budget::Entity>(tenant_id)
+        .filter(mdf_budget::Column::Id.is_in(budget_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, b.currency))
+        .collect();
+    for a in extra {
+        if let Some(c) = extra_budgets.get(&a.budget_id) {
+            currencies.insert(a.id, c.clone());
         }
     }
+    Ok(currencies)
+}
 
-    let per_budget = if actor.role.is_vendor_staff() {
-        funds::balances_by_budget(db, actor.tenant_id).await?
-    } else {
-        HashMap::new()
-    };
-    // Pickers list every partner up to PICK_LIMIT; beyond that the forms take
-    // a typed name, with suggestions while typing.
-    let (partners, all_partners_listed) =
-        if actor.may(Permission::ManageBudgets) || actor.may(Permission::ReviewFunds) {
-            let mut list = organizations::pick_list(db, &scope, PICK_LIMIT + 1).await?;
-            let all = list.len() as u64 <= PICK_LIMIT;
-            list.truncate(PICK_LIMIT as usize);
-            (list, all)
-        } else {
-            (Vec::new(), true)
-        };
-    // The newest budget events, shown on each budget card: one query for the
-    // events, one for the names behind them.
+/// Pickers list every partner up to PICK_LIMIT; beyond that the forms take
+/// a typed name, with suggestions while typing. Returns the list and
+/// whether it holds every partner.
+async fn partner_picker(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+) -> AppResult<(Vec<(i64, String)>, bool)> {
+    let actor = scope.actor();
+    if !(actor.may(Permission::ManageBudgets) || actor.may(Permission::ReviewFunds)) {
+        return Ok((Vec::new(), true));
+    }
+    let mut list = organizations::pick_list(db, scope, PICK_LIMIT + 1).await?;
+    let all = list.len() as u64 <= PICK_LIMIT;
+    list.truncate(PICK_LIMIT as usize);
+    Ok((list, all))
+}
+
+/// The newest events of the first 20 budgets, ten per budget card: one
+/// query for the events, one for the names behind them.
+async fn budget_histories(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    budgets: &[mdf_budget::Model],
+) -> AppResult<HashMap<i64, Vec<AuditRow>>> {
     let budget_ids: Vec<i64> = budgets.iter().take(20).map(|b| b.id).collect();
     let events = funds::audit_trails(db, actor.tenant_id, "mdf_budget", budget_ids).await?;
     let people: HashMap<i64, String> = users::names(
@@ -282,6 +309,70 @@ pub async fn overview(
             });
         }
     }
+    Ok(histories)
+}
+
+fn allocation_row(
+    a: &mdf_allocation::Model,
+    own: &OwnAllocations,
+    names: &HashMap<i64, String>,
+) -> AllocationRow {
+    let budget = own.budgets.get(&a.budget_id);
+    AllocationRow {
+        id: a.id,
+        budget_name: budget.map(|b| b.name.clone()).unwrap_or_default(),
+        currency: budget.map(|b| b.currency.clone()).unwrap_or_default(),
+        holder: holder(a, names),
+        partner_id: a.partner_id,
+        ends_on: budget.map(|b| day(b.ends_on)).unwrap_or_default(),
+        balances: own.balances.get(&a.id).cloned().unwrap_or_default(),
+    }
+}
+
+/// The funds page: budgets (vendor staff), the partner's allocations, the
+/// filtered request list, the review and payment queues, ROI by activity.
+pub async fn overview(
+    state: &AppState,
+    actor: &Actor,
+    filter: &RequestFilter,
+) -> AppResult<FundsOverview> {
+    let db = &state.db;
+    let scope = Scope::new(actor);
+    let staff = actor.role.is_vendor_staff();
+    let budgets = scope
+        .mdf_budgets()
+        .order_by_desc(mdf_budget::Column::StartsOn)
+        .all(db)
+        .await?;
+    let own = own_allocations(db, &scope).await?;
+    let filter = resolve_partner_filter(db, &scope, filter).await?;
+    let requests = filtered_requests(&scope, &filter)
+        .order_by_desc(mdf_request::Column::Id)
+        .limit(50)
+        .all(db)
+        .await?;
+    let queues = queues(db, &scope).await?;
+    let shown: Vec<&mdf_request::Model> = requests
+        .iter()
+        .chain(&queues.requests)
+        .chain(&queues.claims)
+        .collect();
+    let mut ids: Vec<i64> = own.rows.iter().filter_map(|a| a.partner_id).collect();
+    ids.extend(shown.iter().map(|r| r.partner_id));
+    let names = partner_names(db, actor.tenant_id, ids).await?;
+    let currencies = currencies(db, actor.tenant_id, &own, &shown).await?;
+    let per_budget = if staff {
+        funds::balances_by_budget(db, actor.tenant_id).await?
+    } else {
+        HashMap::new()
+    };
+    let (partners, all_partners_listed) = partner_picker(db, &scope).await?;
+    let histories = budget_histories(db, actor, &budgets).await?;
+    let rows = |list: &[mdf_request::Model]| -> Vec<RequestRow> {
+        list.iter()
+            .map(|r| request_row(actor, r, &names, &currencies))
+            .collect()
+    };
     Ok(FundsOverview {
         budgets: budgets
             .iter()
@@ -298,37 +389,18 @@ pub async fn overview(
                 history: histories.get(&b.id).cloned().unwrap_or_default(),
             })
             .collect(),
-        allocations: allocations
+        allocations: own
+            .rows
             .iter()
-            .map(|a| {
-                let budget = alloc_budgets.get(&a.budget_id);
-                AllocationRow {
-                    id: a.id,
-                    budget_name: budget.map(|b| b.name.clone()).unwrap_or_default(),
-                    currency: budget.map(|b| b.currency.clone()).unwrap_or_default(),
-                    holder: holder(a, &names),
-                    partner_id: a.partner_id,
-                    ends_on: budget.map(|b| day(b.ends_on)).unwrap_or_default(),
-                    balances: balances.get(&a.id).cloned().unwrap_or_default(),
-                }
-            })
+            .map(|a| allocation_row(a, &own, &names))
             .collect(),
-        requests: requests
-            .iter()
-            .map(|r| request_row(actor, r, &names, &currencies))
-            .collect(),
-        queue: queue
-            .iter()
-            .map(|r| request_row(actor, r, &names, &currencies))
-            .collect(),
-        claim_queue: claim_queue
-            .iter()
-            .map(|r| request_row(actor, r, &names, &currencies))
-            .collect(),
-        claim_queue_title: claim_queue_title.to_owned(),
+        requests: rows(&requests),
+        queue: rows(&queues.requests),
+        claim_queue: rows(&queues.claims),
+        claim_queue_title: queues.claims_title.to_owned(),
         claim_days: super::settings::claim_days(state, actor.tenant_id).await?,
         can_configure: actor.may(Permission::ConfigureFunds),
-        roi: if actor.role.is_vendor_staff() {
+        roi: if staff {
             super::roi::by_activity(state, &scope).await?
         } else {
             Vec::new()

@@ -3,7 +3,7 @@
 //! a conditional update, so no interleaving of approvals can overdraw an
 //! allocation; every change lands in the ledger and the audit trail.
 
-use super::{audit, date, money};
+use super::{approved_amount, audit, date, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_request};
 use crate::ssr::permission::Permission;
@@ -16,7 +16,9 @@ use crate::types::money::parse_amount;
 use crate::types::FormErrors;
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+};
 
 pub const STALE: &str = "Someone else changed this request while you were looking at it. Reload to see the current state.";
 
@@ -316,7 +318,7 @@ pub async fn resubmit(
     let txn = begin_write(&state.db).await?;
     let res = mdf_request::Entity::update_many()
         .col_expr(R::AllocationId, Expr::value(v.allocation.id))
-        .col_expr(R::ActivityType, Expr::value(v.activity_type.as_str()))
+        .col_expr(R::ActivityType, Expr::value(v.activity_type))
         .col_expr(R::Title, Expr::value(v.title))
         .col_expr(R::Description, Expr::value(v.description))
         .col_expr(R::StartsOn, Expr::value(v.starts_on))
@@ -326,7 +328,7 @@ pub async fn resubmit(
         .col_expr(R::ExpectedLeads, Expr::value(v.leads))
         .col_expr(R::ExpectedAttendees, Expr::value(v.attendees))
         .col_expr(R::ExpectedPipelineMinor, Expr::value(v.pipeline))
-        .col_expr(R::Status, Expr::value(RequestStatus::Submitted.as_str()))
+        .col_expr(R::Status, Expr::value(RequestStatus::Submitted))
         .col_expr(R::Version, Expr::col(R::Version).add(1))
         .col_expr(R::UpdatedAt, Expr::value(now))
         .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
@@ -351,6 +353,114 @@ pub async fn resubmit(
     )
     .await?;
     txn.commit().await.map_err(db_error)
+}
+
+/// A reviewer's decision, checked: the status it leads to, the amount
+/// approved and the reason the partner reads.
+struct Decision {
+    status: RequestStatus,
+    approved: Option<i64>,
+    reason: String,
+}
+
+/// Reads the review form against the request: an approval of at most the
+/// requested amount (less needs a reason), or a rejection or request for
+/// changes with a reason.
+fn read_decision(
+    request: &mdf_request::Model,
+    currency: &str,
+    decision: &str,
+    amount_raw: &str,
+    reason_raw: &str,
+) -> Result<Decision, FormErrors> {
+    let mut e = FormErrors::new().with_values(&[
+        ("decision", decision),
+        ("amount", amount_raw),
+        ("reason", reason_raw),
+    ]);
+    let reason = check::optional(&mut e, "reason", reason_raw, "the reason", 2000);
+    let (status, approved) = match decision {
+        "approve" => {
+            let amount = approved_amount(
+                &mut e,
+                ("amount", "reason"),
+                amount_raw,
+                &reason,
+                request.requested_minor,
+                currency,
+                "Say why you approve less than requested; the partner sees it.",
+            );
+            (RequestStatus::Approved, amount)
+        }
+        "reject" | "changes" => {
+            if reason.is_empty() {
+                e.add("reason", "Tell the partner why, so they can act on it.");
+            }
+            let status = if decision == "reject" {
+                RequestStatus::Rejected
+            } else {
+                RequestStatus::ChangesRequested
+            };
+            (status, None)
+        }
+        _ => {
+            e.add("decision", "Choose approve, ask for changes or reject.");
+            (RequestStatus::Submitted, None)
+        }
+    };
+    if e.is_empty() {
+        Ok(Decision {
+            status,
+            approved,
+            reason,
+        })
+    } else {
+        Err(e)
+    }
+}
+
+/// Holds an approved amount on the allocation and books it in the ledger;
+/// refuses when the allocation no longer has that much left.
+async fn reserve_approved(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    budget: &mdf_budget::Model,
+    allocation_id: i64,
+    request_id: i64,
+    amount: i64,
+    at: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    let currency = budget.currency.as_str();
+    if !funds::reserve(txn, actor.tenant_id, allocation_id, amount).await? {
+        let left = mdf_allocation::Entity::find_by_id(allocation_id)
+            .one(txn)
+            .await?
+            .map(|a| a.available_minor)
+            .unwrap_or(0);
+        return Err(AppError::Conflict(format!(
+            "Only {} is left in these funds, so {} cannot be approved. Approve less or ask the partner to change the request.",
+            money(left, currency),
+            money(amount, currency)
+        )));
+    }
+    let why = format!("Approved request #{request_id}");
+    funds::append(
+        txn,
+        funds::Entry {
+            tenant_id: actor.tenant_id,
+            budget_id: budget.id,
+            allocation_id: Some(allocation_id),
+            request_id: Some(request_id),
+            kind: LedgerKind::Reserve,
+            amount_minor: amount,
+            currency,
+            actor_id: actor.user_id,
+            reason: &why,
+            at,
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// A reviewer's decision on a submitted request.
@@ -381,65 +491,12 @@ pub async fn decide(
         .await?
         .ok_or(AppError::NotFound)?;
     let currency = budget.currency.as_str();
-    let mut e = FormErrors::new().with_values(&[
-        ("decision", decision),
-        ("amount", amount_raw),
-        ("reason", reason_raw),
-    ]);
-    let reason = check::optional(&mut e, "reason", reason_raw, "the reason", 2000);
-    let (status, approved) = match decision {
-        "approve" => {
-            let amount = if amount_raw.trim().is_empty() {
-                Ok(request.requested_minor)
-            } else {
-                parse_amount(amount_raw, currency)
-            };
-            match amount {
-                Ok(a) if a > 0 && a <= request.requested_minor => {
-                    if a < request.requested_minor && reason.is_empty() {
-                        e.add(
-                            "reason",
-                            "Say why you approve less than requested; the partner sees it.",
-                        );
-                    }
-                    (RequestStatus::Approved, Some(a))
-                }
-                Ok(_) => {
-                    e.add(
-                        "amount",
-                        format!(
-                            "Approve between {} and {}.",
-                            money(1, currency),
-                            money(request.requested_minor, currency)
-                        ),
-                    );
-                    (RequestStatus::Approved, None)
-                }
-                Err(m) => {
-                    e.add("amount", m);
-                    (RequestStatus::Approved, None)
-                }
-            }
-        }
-        "reject" | "changes" => {
-            if reason.is_empty() {
-                e.add("reason", "Tell the partner why, so they can act on it.");
-            }
-            let status = if decision == "reject" {
-                RequestStatus::Rejected
-            } else {
-                RequestStatus::ChangesRequested
-            };
-            (status, None)
-        }
-        _ => {
-            e.add("decision", "Choose approve, ask for changes or reject.");
-            (RequestStatus::Submitted, None)
-        }
-    };
-    if !e.is_empty() {
-        return Err(AppError::Invalid(e));
-    }
+    let Decision {
+        status,
+        approved,
+        reason,
+    } = read_decision(&request, currency, decision, amount_raw, reason_raw)
+        .map_err(AppError::Invalid)?;
 
     let now = crate::ssr::services::now();
     use mdf_request::Column as R;
@@ -447,7 +504,7 @@ pub async fn decide(
     // The request row is written first: a stale or concurrent decision stops
     // here, before any money moves.
     let res = mdf_request::Entity::update_many()
-        .col_expr(R::Status, Expr::value(status.as_str()))
+        .col_expr(R::Status, Expr::value(status))
         .col_expr(R::ApprovedMinor, Expr::value(approved))
         .col_expr(
             R::DecisionReason,
@@ -464,50 +521,18 @@ pub async fn decide(
     if res.rows_affected == 0 {
         return Err(AppError::Conflict(STALE.into()));
     }
-    let detail = match (status, approved) {
+    let (action, detail) = match (status, approved) {
         (RequestStatus::Approved, Some(a)) => {
-            if !funds::reserve(&txn, actor.tenant_id, allocation.id, a).await? {
-                let left = mdf_allocation::Entity::find_by_id(allocation.id)
-                    .one(&txn)
-                    .await?
-                    .map(|a| a.available_minor)
-                    .unwrap_or(0);
-                return Err(AppError::Conflict(format!(
-                    "Only {} is left in these funds, so {} cannot be approved. Approve less or ask the partner to change the request.",
-                    money(left, currency),
-                    money(a, currency)
-                )));
-            }
-            let why = format!("Approved request #{}", request.id);
-            funds::append(
-                &txn,
-                funds::Entry {
-                    tenant_id: actor.tenant_id,
-                    budget_id: budget.id,
-                    allocation_id: Some(allocation.id),
-                    request_id: Some(request.id),
-                    kind: LedgerKind::Reserve,
-                    amount_minor: a,
-                    currency,
-                    actor_id: actor.user_id,
-                    reason: &why,
-                    at: now,
-                },
-            )
-            .await?;
-            if reason.is_empty() {
+            reserve_approved(&txn, actor, &budget, allocation.id, request.id, a, now).await?;
+            let detail = if reason.is_empty() {
                 format!("Approved {}", money(a, currency))
             } else {
                 format!("Approved {}: {reason}", money(a, currency))
-            }
+            };
+            ("approved", detail)
         }
-        (RequestStatus::Rejected, _) => format!("Rejected: {reason}"),
-        _ => format!("Changes requested: {reason}"),
-    };
-    let action = match status {
-        RequestStatus::Approved => "approved",
-        RequestStatus::Rejected => "rejected",
-        _ => "changes_requested",
+        (RequestStatus::Rejected, _) => ("rejected", format!("Rejected: {reason}")),
+        _ => ("changes_requested", format!("Changes requested: {reason}")),
     };
     funds::audit(
         &txn,
