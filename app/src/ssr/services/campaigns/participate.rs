@@ -18,7 +18,8 @@ use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::campaign::SendStatus;
 use crate::types::campaign::{
-    CampaignAsset, CampaignCard, CampaignDetail, CampaignStatus, CampaignsPage, SendStats, SendView,
+    CampaignAsset, CampaignCard, CampaignDetail, CampaignStatus, CampaignsPage, DayCount,
+    PartnerResult, SendStats, SendView,
 };
 use crate::types::cobrand::TemplateKind;
 use sea_orm::{
@@ -241,86 +242,19 @@ pub async fn detail(
         None => (None, None),
     };
 
-    let mut focused = None;
-    let (stats, partners, days, sends, mailable, fund_requests, partner_count) = if is_partner {
-        let org = CountedOrgs::One(actor.organization_id);
-        let mut per_send =
-            report::stats(&state.db, actor.tenant_id, Some(c.id), org, By::Send).await?;
-        let total = report::stats(&state.db, actor.tenant_id, Some(c.id), org, By::Campaign)
-            .await?
-            .remove(&c.id)
-            .unwrap_or_default();
-        let sends = in_tenant::<send::Entity>(actor.tenant_id)
-            .filter(send::Column::CampaignId.eq(c.id))
-            .filter(send::Column::OrgId.eq(actor.organization_id))
-            .order_by_desc(send::Column::Id)
-            .all(&state.db)
-            .await?
-            .into_iter()
-            .map(|s| {
-                let stats = per_send.remove(&s.id).unwrap_or_default();
-                SendView {
-                    id: s.id,
-                    subject: s.subject,
-                    scheduled_at: actor.time(s.scheduled_at),
-                    recipients: s.recipients,
-                    cancelled: s.status == SendStatus::Cancelled,
-                    pending: stats.queued > 0,
-                    stats,
-                }
-            })
-            .collect();
-        let mailable = in_tenant::<contact::Entity>(actor.tenant_id)
-            .filter(contact::Column::OrgId.eq(actor.organization_id))
-            .filter(contact::Column::UnsubscribedAt.is_null())
-            .count(&state.db)
-            .await?;
-        let requests = in_tenant::<mdf_request::Entity>(actor.tenant_id)
-            .filter(mdf_request::Column::PartnerId.eq(actor.organization_id))
-            .filter(mdf_request::Column::CampaignId.eq(c.id))
-            .order_by_desc(mdf_request::Column::Id)
-            .all(&state.db)
-            .await?
-            .into_iter()
-            .map(|r| {
-                let status = r.status.label().to_owned();
-                (r.id, r.title, status)
-            })
-            .collect();
-        let days = report::days(&state.db, actor.tenant_id, c.id, org, actor.time_zone).await?;
-        (total, Vec::new(), days, sends, mailable, requests, 0)
+    let activity = if is_partner {
+        partner_activity(state, actor, c.id).await?
     } else {
-        let partners = report::partners(state, actor, c.id).await?;
-        let total = report::stats(
-            &state.db,
-            actor.tenant_id,
-            Some(c.id),
-            Scope::new(actor).counted_orgs(),
-            By::Campaign,
-        )
-        .await?
-        .remove(&c.id)
-        .unwrap_or_default();
-        // Only a partner the actor may see (a channel manager's own).
-        focused = focus.and_then(|o| partners.iter().find(|p| p.org_id == o).cloned());
-        let days = report::days(
-            &state.db,
-            actor.tenant_id,
-            c.id,
-            focused
-                .as_ref()
-                .map_or(Scope::new(actor).counted_orgs(), |p| {
-                    CountedOrgs::One(p.org_id)
-                }),
-            actor.time_zone,
-        )
-        .await?;
-        let count = partners.len() as u64;
-        (total, partners, days, Vec::new(), 0, Vec::new(), count)
+        vendor_activity(state, actor, c.id, focus).await?
     };
     Ok(CampaignDetail {
         time_zone: actor.time_zone.name().to_owned(),
-        card: card(&c, part.is_some(), partner_count, stats),
+        card: card(
+            &c,
+            part.is_some(),
+            activity.partners.len() as u64,
+            activity.stats,
+        ),
         description: c.description.clone(),
         starts_on: c.starts_on.format("%Y-%m-%d").to_string(),
         ends_on: c.ends_on.format("%Y-%m-%d").to_string(),
@@ -345,12 +279,117 @@ pub async fn detail(
         is_partner,
         email_design,
         social_design,
-        mailable_contacts: mailable,
-        sends,
-        fund_requests,
-        partners,
-        focus: focused,
+        mailable_contacts: activity.mailable,
+        sends: activity.sends,
+        fund_requests: activity.fund_requests,
+        partners: activity.partners,
+        focus: activity.focused,
+        days: activity.days,
+    })
+}
+
+/// A campaign's results as the actor sees them: a partner its own sends,
+/// contacts and fund requests; vendor staff every partner they may see, and
+/// the day chart of one partner they focus on.
+#[derive(Default)]
+struct Activity {
+    stats: SendStats,
+    days: Vec<DayCount>,
+    sends: Vec<SendView>,
+    mailable: u64,
+    fund_requests: Vec<(i64, String, String)>,
+    partners: Vec<PartnerResult>,
+    focused: Option<PartnerResult>,
+}
+
+async fn partner_activity(
+    state: &AppState,
+    actor: &Actor,
+    campaign_id: i64,
+) -> AppResult<Activity> {
+    let db = &state.db;
+    let org = CountedOrgs::One(actor.organization_id);
+    let mut per_send = report::stats(db, actor.tenant_id, Some(campaign_id), org, By::Send).await?;
+    let stats = report::stats(db, actor.tenant_id, Some(campaign_id), org, By::Campaign)
+        .await?
+        .remove(&campaign_id)
+        .unwrap_or_default();
+    let sends = in_tenant::<send::Entity>(actor.tenant_id)
+        .filter(send::Column::CampaignId.eq(campaign_id))
+        .filter(send::Column::OrgId.eq(actor.organization_id))
+        .order_by_desc(send::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let stats = per_send.remove(&s.id).unwrap_or_default();
+            SendView {
+                id: s.id,
+                subject: s.subject,
+                scheduled_at: actor.time(s.scheduled_at),
+                recipients: s.recipients,
+                cancelled: s.status == SendStatus::Cancelled,
+                pending: stats.queued > 0,
+                stats,
+            }
+        })
+        .collect();
+    let mailable = in_tenant::<contact::Entity>(actor.tenant_id)
+        .filter(contact::Column::OrgId.eq(actor.organization_id))
+        .filter(contact::Column::UnsubscribedAt.is_null())
+        .count(db)
+        .await?;
+    let fund_requests = in_tenant::<mdf_request::Entity>(actor.tenant_id)
+        .filter(mdf_request::Column::PartnerId.eq(actor.organization_id))
+        .filter(mdf_request::Column::CampaignId.eq(campaign_id))
+        .order_by_desc(mdf_request::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.title, r.status.label().to_owned()))
+        .collect();
+    let days = report::days(db, actor.tenant_id, campaign_id, org, actor.time_zone).await?;
+    Ok(Activity {
+        stats,
         days,
+        sends,
+        mailable,
+        fund_requests,
+        ..Activity::default()
+    })
+}
+
+async fn vendor_activity(
+    state: &AppState,
+    actor: &Actor,
+    campaign_id: i64,
+    focus: Option<i64>,
+) -> AppResult<Activity> {
+    let db = &state.db;
+    let visible = Scope::new(actor).counted_orgs();
+    let partners = report::partners(state, actor, campaign_id).await?;
+    let stats = report::stats(
+        db,
+        actor.tenant_id,
+        Some(campaign_id),
+        visible,
+        By::Campaign,
+    )
+    .await?
+    .remove(&campaign_id)
+    .unwrap_or_default();
+    // Only a partner the actor may see (a channel manager's own).
+    let focused = focus.and_then(|o| partners.iter().find(|p| p.org_id == o).cloned());
+    let charted = focused
+        .as_ref()
+        .map_or(visible, |p| CountedOrgs::One(p.org_id));
+    let days = report::days(db, actor.tenant_id, campaign_id, charted, actor.time_zone).await?;
+    Ok(Activity {
+        stats,
+        days,
+        partners,
+        focused,
+        ..Activity::default()
     })
 }
 

@@ -435,15 +435,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
     let mut ids = vec![r.partner_id];
     ids.extend(allocation.partner_id);
     let names = partner_names(db, actor.tenant_id, ids).await?;
-    let trail = funds::audit_trail(db, actor.tenant_id, "mdf_request", r.id).await?;
-    let people: HashMap<i64, String> = users::names(
-        db,
-        actor.tenant_id,
-        trail.iter().map(|t| t.actor_id).collect(),
-    )
-    .await?
-    .into_iter()
-    .collect();
+    let audit = request_trail(db, actor, r.id).await?;
     let status = r.status;
     let deadline = super::claims::deadline_for(db, actor.tenant_id, r.ends_on).await?;
     let claim_row = scope
@@ -452,42 +444,8 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         .one(db)
         .await?;
     let claim = match claim_row {
+        Some(c) => Some(claim_view(state, actor, c).await?),
         None => None,
-        Some(c) => {
-            let files = super::claims::files(state, actor.tenant_id, c.id).await?;
-            let claim_status = c.status;
-            let editable = matches!(
-                claim_status,
-                ClaimStatus::Draft | ClaimStatus::InfoRequested
-            );
-            Some(ClaimView {
-                id: c.id,
-                status: claim_status,
-                actual_minor: c.actual_minor,
-                approved_minor: c.approved_minor,
-                actual_leads: c.actual_leads,
-                actual_attendees: c.actual_attendees,
-                actual_pipeline_minor: c.actual_pipeline_minor,
-                results: c.results,
-                decision_reason: c.decision_reason,
-                paid_on: c.paid_on.map(day),
-                payment_reference: c.payment_reference,
-                version: c.version,
-                files: files
-                    .into_iter()
-                    .map(|f| ProofFile {
-                        id: f.id,
-                        name: f.file_name,
-                        content_type: f.content_type,
-                        size_bytes: f.size_bytes,
-                    })
-                    .collect(),
-                can_edit: actor.may(Permission::RequestFunds) && editable,
-                can_review: actor.may(Permission::ReviewFunds)
-                    && claim_status == ClaimStatus::Submitted,
-                can_pay: actor.may(Permission::PayClaims) && claim_status == ClaimStatus::Approved,
-            })
-        }
     };
     let claim_open = claim
         .as_ref()
@@ -538,20 +496,73 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
                 status,
                 RequestStatus::ChangesRequested | RequestStatus::Rejected
             ),
-        audit: trail
+        audit,
+    })
+}
+
+/// A claim as its page shows it, with its proof files and what the actor
+/// may do with it.
+async fn claim_view(state: &AppState, actor: &Actor, c: mdf_claim::Model) -> AppResult<ClaimView> {
+    let files = super::claims::files(state, actor.tenant_id, c.id).await?;
+    let status = c.status;
+    let editable = matches!(status, ClaimStatus::Draft | ClaimStatus::InfoRequested);
+    Ok(ClaimView {
+        id: c.id,
+        status,
+        actual_minor: c.actual_minor,
+        approved_minor: c.approved_minor,
+        actual_leads: c.actual_leads,
+        actual_attendees: c.actual_attendees,
+        actual_pipeline_minor: c.actual_pipeline_minor,
+        results: c.results,
+        decision_reason: c.decision_reason,
+        paid_on: c.paid_on.map(day),
+        payment_reference: c.payment_reference,
+        version: c.version,
+        files: files
             .into_iter()
-            .map(|t| AuditRow {
-                at: actor.time(t.created_at),
-                actor: people.get(&t.actor_id).cloned().unwrap_or_else(|| {
-                    if t.actor_id == 0 {
-                        "Partner portal".into()
-                    } else {
-                        "Someone".into()
-                    }
-                }),
-                action: t.action,
-                detail: t.detail,
+            .map(|f| ProofFile {
+                id: f.id,
+                name: f.file_name,
+                content_type: f.content_type,
+                size_bytes: f.size_bytes,
             })
             .collect(),
+        can_edit: actor.may(Permission::RequestFunds) && editable,
+        can_review: actor.may(Permission::ReviewFunds) && status == ClaimStatus::Submitted,
+        can_pay: actor.may(Permission::PayClaims) && status == ClaimStatus::Approved,
     })
+}
+
+/// A request's audit trail, oldest first, with the people's names (the
+/// portal itself for background work).
+async fn request_trail(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    request_id: i64,
+) -> AppResult<Vec<AuditRow>> {
+    let trail = funds::audit_trail(db, actor.tenant_id, "mdf_request", request_id).await?;
+    let people: HashMap<i64, String> = users::names(
+        db,
+        actor.tenant_id,
+        trail.iter().map(|t| t.actor_id).collect(),
+    )
+    .await?
+    .into_iter()
+    .collect();
+    Ok(trail
+        .into_iter()
+        .map(|t| AuditRow {
+            at: actor.time(t.created_at),
+            actor: people.get(&t.actor_id).cloned().unwrap_or_else(|| {
+                if t.actor_id == 0 {
+                    "Partner portal".into()
+                } else {
+                    "Someone".into()
+                }
+            }),
+            action: t.action,
+            detail: t.detail,
+        })
+        .collect())
 }
