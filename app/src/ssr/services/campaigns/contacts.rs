@@ -79,20 +79,7 @@ pub fn check(
             "The file is larger than 2 MB. Split it and import the parts.",
         ));
     }
-    let text = csv_text.trim_start_matches('\u{feff}');
-    let delimiter = {
-        let first = text.lines().next().unwrap_or("");
-        if first.matches(';').count() > first.matches(',').count() {
-            b';'
-        } else {
-            b','
-        }
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(csv_text);
     let columns: Vec<String> = reader
         .headers()
         .map_err(|_| AppError::invalid("csv", "The file could not be read as CSV."))?
@@ -110,78 +97,24 @@ pub fn check(
     } else {
         columns.iter().map(|c| guess(c)).collect()
     };
-    let col = |f: ContactField| mapping.iter().position(|m| *m == f);
-    let (email_col, name_col, company_col, consent_col) = (
-        col(ContactField::Email),
-        col(ContactField::Name),
-        col(ContactField::Company),
-        col(ContactField::Consent),
-    );
-    let Some(email_col) = email_col else {
-        return Err(AppError::invalid(
-            "mapping",
-            "Choose which column holds the e-mail address.",
-        ));
+    let columns_of = Columns::of(&mapping)?;
+    let mut checker = RowChecker {
+        columns: columns_of,
+        consent_all,
+        existing,
+        seen: HashMap::new(),
     };
-    let mut seen: HashMap<String, usize> = HashMap::new();
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
         if rows.len() >= MAX_ROWS {
             return Err(AppError::invalid(
                 "csv",
                 format!("Import at most {MAX_ROWS} rows at a time."),
             ));
         }
-        let record = match record {
-            Ok(r) => r,
-            Err(_) => {
-                rows.push(ImportRow {
-                    line,
-                    email: String::new(),
-                    name: String::new(),
-                    company: String::new(),
-                    problem: Some("This line could not be read (check its quotes).".into()),
-                });
-                continue;
-            }
-        };
-        if record.iter().all(|c| c.is_empty()) {
-            continue;
+        if let Some(row) = checker.row(i + 2, record) {
+            rows.push(row);
         }
-        let cell = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").to_owned();
-        let raw_email = cell(Some(email_col));
-        let mut row = ImportRow {
-            line,
-            email: raw_email.clone(),
-            name: cell(name_col).chars().take(200).collect(),
-            company: cell(company_col).chars().take(200).collect(),
-            problem: None,
-        };
-        let problem = match Email::parse(&raw_email) {
-            Err(_) if raw_email.trim().is_empty() => Some("No e-mail address.".to_owned()),
-            Err(_) => Some("Not a valid e-mail address.".to_owned()),
-            Ok(email) => {
-                row.email = email.as_str().to_owned();
-                if let Some(first) = seen.get(&row.email) {
-                    Some(format!("Duplicate of line {first}."))
-                } else if existing.contains(&row.email) {
-                    seen.insert(row.email.clone(), line);
-                    Some("Already in your contacts.".to_owned())
-                } else {
-                    seen.insert(row.email.clone(), line);
-                    match consent_col.map(|c| consent(record.get(c).unwrap_or(""))) {
-                        Some(Some(true)) => None,
-                        Some(Some(false)) => Some("No consent to marketing e-mail.".to_owned()),
-                        Some(None) => Some("Consent must be yes or no.".to_owned()),
-                        None if consent_all => None,
-                        None => Some("No consent recorded: map a consent column, or confirm that everyone in the file agreed.".to_owned()),
-                    }
-                }
-            }
-        };
-        row.problem = problem;
-        rows.push(row);
     }
     if rows.is_empty() {
         return Err(AppError::invalid(
@@ -198,6 +131,114 @@ pub fn check(
         rows,
         imported: None,
     })
+}
+
+/// A reader for the pasted or uploaded text: a byte-order mark dropped,
+/// `;` as the delimiter when the header holds more of them than commas
+/// (spreadsheets in German and other locales write those).
+fn csv_reader(csv_text: &str) -> csv::Reader<&[u8]> {
+    let text = csv_text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes())
+}
+
+/// Which column holds which field; the e-mail column is required.
+struct Columns {
+    email: usize,
+    name: Option<usize>,
+    company: Option<usize>,
+    consent: Option<usize>,
+}
+
+impl Columns {
+    fn of(mapping: &[ContactField]) -> Result<Self, AppError> {
+        let col = |f: ContactField| mapping.iter().position(|m| *m == f);
+        let email = col(ContactField::Email).ok_or_else(|| {
+            AppError::invalid("mapping", "Choose which column holds the e-mail address.")
+        })?;
+        Ok(Self {
+            email,
+            name: col(ContactField::Name),
+            company: col(ContactField::Company),
+            consent: col(ContactField::Consent),
+        })
+    }
+}
+
+/// Checks rows one by one: a valid address, not twice in the file, not
+/// already stored, and consent to marketing e-mail.
+struct RowChecker<'a> {
+    columns: Columns,
+    consent_all: bool,
+    existing: &'a HashSet<String>,
+    /// Addresses seen so far, with the line they were first on.
+    seen: HashMap<String, usize>,
+}
+
+impl RowChecker<'_> {
+    /// The row of `line` with its problem, if any; None for a blank line.
+    fn row(&mut self, line: usize, record: csv::Result<csv::StringRecord>) -> Option<ImportRow> {
+        let Ok(record) = record else {
+            return Some(ImportRow {
+                line,
+                email: String::new(),
+                name: String::new(),
+                company: String::new(),
+                problem: Some("This line could not be read (check its quotes).".into()),
+            });
+        };
+        if record.iter().all(|c| c.is_empty()) {
+            return None;
+        }
+        let cell = |c: Option<usize>| c.and_then(|c| record.get(c)).unwrap_or("").to_owned();
+        let raw_email = cell(Some(self.columns.email));
+        let mut row = ImportRow {
+            line,
+            email: raw_email.clone(),
+            name: cell(self.columns.name).chars().take(200).collect(),
+            company: cell(self.columns.company).chars().take(200).collect(),
+            problem: None,
+        };
+        row.problem = match Email::parse(&raw_email) {
+            Err(_) if raw_email.trim().is_empty() => Some("No e-mail address.".to_owned()),
+            Err(_) => Some("Not a valid e-mail address.".to_owned()),
+            Ok(email) => {
+                row.email = email.as_str().to_owned();
+                self.address_problem(&row.email, line)
+                    .or_else(|| self.consent_problem(&record))
+            }
+        };
+        Some(row)
+    }
+
+    fn address_problem(&mut self, email: &str, line: usize) -> Option<String> {
+        if let Some(first) = self.seen.get(email) {
+            return Some(format!("Duplicate of line {first}."));
+        }
+        self.seen.insert(email.to_owned(), line);
+        self.existing
+            .contains(email)
+            .then(|| "Already in your contacts.".to_owned())
+    }
+
+    fn consent_problem(&self, record: &csv::StringRecord) -> Option<String> {
+        match self.columns.consent.map(|c| consent(record.get(c).unwrap_or(""))) {
+            Some(Some(true)) => None,
+            Some(Some(false)) => Some("No consent to marketing e-mail.".to_owned()),
+            Some(None) => Some("Consent must be yes or no.".to_owned()),
+            None if self.consent_all => None,
+            None => Some("No consent recorded: map a consent column, or confirm that everyone in the file agreed.".to_owned()),
+        }
+    }
 }
 
 async fn existing(state: &AppState, actor: &Actor) -> AppResult<HashSet<String>> {

@@ -4,11 +4,11 @@
 
 use super::{joined, status_of, tracking, visible};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{campaign_message as message, campaign_send as send, contact};
+use crate::ssr::entities::{campaign, campaign_message as message, campaign_send as send, contact};
 use crate::ssr::jobs::{self, Job, Work};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::begin_write;
-use crate::ssr::scope::{in_tenant, tenant_is};
+use crate::ssr::scope::in_tenant;
 use crate::ssr::services::cobrand::exports::email_for_send;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
@@ -16,7 +16,7 @@ use crate::types::campaign::CampaignStatus;
 use crate::types::campaign::{MessageStatus, SendStatus};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, Set};
 use std::collections::HashSet;
 
 pub struct SendInput {
@@ -74,69 +74,14 @@ pub async fn create(
         .email_design_id
         .ok_or_else(|| AppError::Conflict("This campaign has no e-mail to send.".into()))?;
     let at = now();
-    let subject = {
-        let typed = input.subject.trim();
-        let s = if typed.is_empty() {
-            c.email_subject.trim()
-        } else {
-            typed
-        };
-        if s.is_empty() {
-            return Err(AppError::invalid("subject", "Enter a subject."));
-        }
-        if s.chars().count() > 150 || s.contains(['\r', '\n']) {
-            return Err(AppError::invalid(
-                "subject",
-                "Keep the subject to one line under 150 characters.",
-            ));
-        }
-        s.to_owned()
-    };
-    let run_at = when(&input.when, at, actor.time_zone)?;
-    let last = c.ends_on.and_hms_opt(23, 59, 59).map(|d| d.and_utc());
-    if last.is_some_and(|last| run_at > last) {
-        return Err(AppError::invalid(
-            "when",
-            format!(
-                "The campaign ends on {}; send before then.",
-                c.ends_on.format("%Y-%m-%d")
-            ),
-        ));
-    }
+    let subject = subject_of(&c, &input.subject)?;
+    let run_at = send_time(&c, &input.when, at, actor.time_zone)?;
     let (html, _org) = email_for_send(state, actor, design_id).await?;
     let html = super::images::host(state, actor.tenant_id, &html).await?;
     let (html, links) = tracking::extract_links(&html);
 
     let txn = begin_write(&state.db).await?;
-    let reached: HashSet<i64> = message::Entity::find()
-        .select_only()
-        .column(message::Column::ContactId)
-        .filter(tenant_is::<message::Entity>(actor.tenant_id))
-        .filter(message::Column::CampaignId.eq(c.id))
-        .filter(message::Column::OrgId.eq(actor.organization_id))
-        .filter(message::Column::Status.ne(MessageStatus::Cancelled))
-        .into_tuple::<i64>()
-        .all(&txn)
-        .await?
-        .into_iter()
-        .collect();
-    let contacts = in_tenant::<contact::Entity>(actor.tenant_id)
-        .filter(contact::Column::OrgId.eq(actor.organization_id))
-        .filter(contact::Column::UnsubscribedAt.is_null())
-        .all(&txn)
-        .await?;
-    let total = contacts.len();
-    let to: Vec<contact::Model> = contacts
-        .into_iter()
-        .filter(|k| !reached.contains(&k.id))
-        .collect();
-    if to.is_empty() {
-        return Err(AppError::Conflict(if total == 0 {
-            "You have no contacts to send to yet. Import your contacts first.".into()
-        } else {
-            "Every one of your contacts already has this campaign's e-mail.".into()
-        }));
-    }
+    let (to, total) = recipients(&txn, actor, c.id).await?;
     let s = sea_orm::ActiveModelTrait::insert(
         send::ActiveModel {
             tenant_id: Set(actor.tenant_id),
@@ -155,11 +100,109 @@ pub async fn create(
         &txn,
     )
     .await?;
+    queue_messages(&txn, actor, &s, &to).await?;
+    txn.commit().await?;
+    Ok(Sent {
+        send_id: s.id,
+        recipients: to.len(),
+        already: total - to.len(),
+    })
+}
+
+/// The subject typed, or the campaign's: one line under 150 characters.
+fn subject_of(c: &campaign::Model, typed: &str) -> AppResult<String> {
+    let typed = typed.trim();
+    let subject = if typed.is_empty() {
+        c.email_subject.trim()
+    } else {
+        typed
+    };
+    if subject.is_empty() {
+        return Err(AppError::invalid("subject", "Enter a subject."));
+    }
+    if subject.chars().count() > 150 || subject.contains(['\r', '\n']) {
+        return Err(AppError::invalid(
+            "subject",
+            "Keep the subject to one line under 150 characters.",
+        ));
+    }
+    Ok(subject.to_owned())
+}
+
+/// When the send goes out: the time typed (in the sender's zone) or now,
+/// and never after the campaign's last day.
+fn send_time(
+    c: &campaign::Model,
+    when_raw: &str,
+    now: DateTime<Utc>,
+    zone: chrono_tz::Tz,
+) -> AppResult<DateTime<Utc>> {
+    let run_at = when(when_raw, now, zone)?;
+    let last = c.ends_on.and_hms_opt(23, 59, 59).map(|d| d.and_utc());
+    if last.is_some_and(|last| run_at > last) {
+        return Err(AppError::invalid(
+            "when",
+            format!(
+                "The campaign ends on {}; send before then.",
+                c.ends_on.format("%Y-%m-%d")
+            ),
+        ));
+    }
+    Ok(run_at)
+}
+
+/// The company's mailable contacts that have not had this campaign's
+/// e-mail, and how many mailable contacts it has in all. Refuses when
+/// nobody is left to send to.
+async fn recipients(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    campaign_id: i64,
+) -> AppResult<(Vec<contact::Model>, usize)> {
+    let reached: HashSet<i64> = in_tenant::<message::Entity>(actor.tenant_id)
+        .select_only()
+        .column(message::Column::ContactId)
+        .filter(message::Column::CampaignId.eq(campaign_id))
+        .filter(message::Column::OrgId.eq(actor.organization_id))
+        .filter(message::Column::Status.ne(MessageStatus::Cancelled))
+        .into_tuple::<i64>()
+        .all(txn)
+        .await?
+        .into_iter()
+        .collect();
+    let contacts = in_tenant::<contact::Entity>(actor.tenant_id)
+        .filter(contact::Column::OrgId.eq(actor.organization_id))
+        .filter(contact::Column::UnsubscribedAt.is_null())
+        .all(txn)
+        .await?;
+    let total = contacts.len();
+    let to: Vec<contact::Model> = contacts
+        .into_iter()
+        .filter(|k| !reached.contains(&k.id))
+        .collect();
+    if to.is_empty() {
+        return Err(AppError::Conflict(if total == 0 {
+            "You have no contacts to send to yet. Import your contacts first.".into()
+        } else {
+            "Every one of your contacts already has this campaign's e-mail.".into()
+        }));
+    }
+    Ok((to, total))
+}
+
+/// One message row per recipient (in chunks the databases accept) and one
+/// job per message, due at the send's time.
+async fn queue_messages(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    s: &send::Model,
+    to: &[contact::Model],
+) -> AppResult<()> {
     for chunk in to.chunks(500) {
         let rows = chunk.iter().map(|k| message::ActiveModel {
             tenant_id: Set(actor.tenant_id),
             send_id: Set(s.id),
-            campaign_id: Set(c.id),
+            campaign_id: Set(s.campaign_id),
             org_id: Set(actor.organization_id),
             contact_id: Set(k.id),
             email: Set(k.email.clone()),
@@ -171,7 +214,7 @@ pub async fn create(
             ..Default::default()
         });
         message::Entity::insert_many(rows)
-            .exec_without_returning(&txn)
+            .exec_without_returning(txn)
             .await?;
     }
     let ids: Vec<i64> = message::Entity::find()
@@ -179,23 +222,18 @@ pub async fn create(
         .column(message::Column::Id)
         .filter(message::Column::SendId.eq(s.id))
         .into_tuple::<i64>()
-        .all(&txn)
+        .all(txn)
         .await?;
     let work = ids
         .into_iter()
         .map(|message_id| Job {
             tenant_id: Some(actor.tenant_id),
             work: Work::CampaignMessage { message_id },
-            run_at,
+            run_at: s.scheduled_at,
         })
         .collect();
-    jobs::enqueue(&txn, work).await?;
-    txn.commit().await?;
-    Ok(Sent {
-        send_id: s.id,
-        recipients: to.len(),
-        already: total - to.len(),
-    })
+    jobs::enqueue(txn, work).await?;
+    Ok(())
 }
 
 /// Stops the messages of a send that have not gone out yet.
