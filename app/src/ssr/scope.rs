@@ -111,14 +111,6 @@ impl<'a> Scope<'a> {
         self.actor.tenant_id
     }
 
-    /// Rows of `E` in the actor's program. For records that belong to a
-    /// company, prefer the narrower methods below (a partner sees only its
-    /// own); this is for program-wide records every member may read
-    /// (categories, templates, campaigns) or that a service narrows itself.
-    pub fn tenant<E: TenantOwned>(&self) -> Select<E> {
-        in_tenant::<E>(self.actor.tenant_id)
-    }
-
     /// Organisations the actor may see: all of the tenant's for most vendor
     /// staff; the vendor plus assigned partners for a channel manager; only
     /// their own company for partner users.

@@ -4,7 +4,7 @@
 //! finance pays. Every money movement is a ledger entry; what is reserved but
 //! not claimed goes back to the allocation.
 
-use super::{approved_amount, audit, date, forbidden, money};
+use super::{approved_amount, audit, date, money};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     mdf_allocation, mdf_budget, mdf_claim, mdf_claim_file, mdf_request, tenant,
@@ -894,7 +894,7 @@ pub async fn pay(
 /// Closes an approved request nobody will claim, releasing its reservation.
 pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> AppResult<()> {
     if !(actor.may(Permission::RequestFunds) || actor.may(Permission::ReviewFunds)) {
-        return Err(forbidden());
+        return Err(AppError::Forbidden);
     }
     let ctx = load(state, actor, request_id).await?;
     if ctx.claim.as_ref().is_some_and(|c| !editable(c)) {

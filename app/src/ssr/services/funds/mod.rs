@@ -13,7 +13,6 @@ pub mod settings;
 pub mod totals;
 pub mod verify;
 
-use crate::error::AppError;
 use crate::ssr::repo::funds::AuditEntry;
 use crate::ssr::Actor;
 use crate::types::FormErrors;
@@ -58,10 +57,6 @@ pub(crate) fn money(minor: i64, currency: &str) -> String {
     crate::types::money::Money::new(minor, currency).format("en")
 }
 
-pub(crate) fn forbidden() -> AppError {
-    AppError::Forbidden
-}
-
 /// The message for a partner field that names no visible partner: a picker
 /// value (empty, an id, `p:`/`t:`) asks the user to `choose`; typed text is
 /// named back so the user can check the spelling.
@@ -81,7 +76,6 @@ pub(crate) fn partner_problem(raw: &str, choose: &str) -> String {
 /// The amount a reviewer approves: blank means all of `max`; more than
 /// `max` or nothing is refused on `amount_field`, and less than `max`
 /// without a reason on `reason_field` (`why_less` says what to write).
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn approved_amount(
     e: &mut FormErrors,
     (amount_field, reason_field): (&str, &str),
