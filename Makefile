@@ -32,7 +32,14 @@ run: tools wasm-opt
 	  $(CARGO_TARGET_DIR)/release/server
 
 ## Unit and integration tests, then the browser suite.
-test: tools test-deps lint unit build-debug e2e
+## Each stage is timed; the times are printed at the end (README lists them).
+TEST_STAGES := lint unit build-debug e2e
+test: tools test-deps
+	@times=""; for stage in $(TEST_STAGES); do \
+	  start=$$(date +%s); \
+	  $(MAKE) --no-print-directory $$stage || exit 1; \
+	  times="$$times$$stage $$(( $$(date +%s) - start )) s\n"; \
+	done; printf "\nStage times:\n$$times"
 
 ## A local S3-compatible service for the object-store test and an SMTP sink
 ## for the campaign mail test (both from PyPI).

@@ -1,5 +1,8 @@
 //! A user's own account: name and password.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use axum::http::StatusCode;

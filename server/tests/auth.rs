@@ -1,6 +1,9 @@
 //! Sign-in, sessions, sign-out, rate limiting, password reset and the
 //! cross-origin guard, through the real router.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use axum::http::StatusCode;

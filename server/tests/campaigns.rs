@@ -4,6 +4,9 @@
 //! with backoff and keeps to the rate limit; tracking, unsubscribe, the
 //! fund-request link, a real SMTP round trip, and who may do what.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use app::ssr::entities::{campaign_message, cobrand_template, contact, job};

@@ -2,6 +2,9 @@
 //! approval unlocks it, every export is recorded; vendors manage versions;
 //! nobody sees another company's or tenant's designs.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use axum::http::StatusCode;

@@ -2,6 +2,9 @@
 //! notifying, accepting and finding answers; sanitised bodies; moderation;
 //! keyset pagination; edit history; rate limits; live updates.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use axum::body::Body;

@@ -1,6 +1,9 @@
 //! Market development funds: budgets, allocations, fund requests and their
 //! review, as an auditable ledger that never goes negative.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use axum::http::StatusCode;

@@ -9,6 +9,9 @@
 //! refused (403/404) exactly where the table says; another program's users
 //! never get a success for a record of this program, nor see its names.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use app::types::Role;

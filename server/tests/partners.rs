@@ -1,6 +1,9 @@
 //! Partner directory filters, keyset paging, profile edits with optimistic
 //! concurrency and validation, and program placement.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use axum::http::StatusCode;

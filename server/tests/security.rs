@@ -4,6 +4,9 @@
 //! reset links spent by a password change, invitation flooding, forum
 //! moderators above their station, and mention hints from hidden categories.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use app::ssr::entities::{mdf_claim, mdf_claim_file, tenant};

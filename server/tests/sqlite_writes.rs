@@ -2,6 +2,9 @@
 //! writes waits for its turn instead of failing with "database is locked"
 //! (seen as a few 500s under mixed load, bench/mixed.sh).
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 use app::ssr::{db, repo::begin_write};
 use sea_orm::ConnectionTrait;
 use std::time::Duration;

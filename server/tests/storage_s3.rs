@@ -2,6 +2,9 @@
 //! (moto's server, from PyPI) started by the test on loopback. Skipped, with
 //! a message, where `moto_server` is not installed.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use app::ssr::config::S3Config;

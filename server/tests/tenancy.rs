@@ -1,6 +1,9 @@
 //! Isolation: tenants never see each other; partners see only their own
 //! company; channel managers see their assigned partners.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use axum::http::StatusCode;

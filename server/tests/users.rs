@@ -1,6 +1,9 @@
 //! Invitations (vendor admin invites partner admins, partner admins invite
 //! colleagues) and deactivation.
 
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use axum::http::StatusCode;

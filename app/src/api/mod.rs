@@ -16,11 +16,39 @@ pub mod users;
 #[cfg(feature = "ssr")]
 mod respond {
     use crate::error::AppResult;
+    use crate::ssr::{context, Actor, AppState};
+    use std::future::Future;
+
+    /// The body of a signed-in server function: it gets the state and the
+    /// actor from the request, and its error gets its HTTP status.
+    pub async fn as_actor<T, F, Fut>(body: F) -> AppResult<T>
+    where
+        F: FnOnce(AppState, Actor) -> Fut,
+        Fut: Future<Output = AppResult<T>>,
+    {
+        let result = async {
+            let state = context::state()?;
+            let actor = context::actor()?;
+            body(state, actor).await
+        };
+        with_status(result.await)
+    }
+
+    /// The body of a server function anyone may call (sign-in, password
+    /// reset, the public brand): the state only, and the same status mapping.
+    pub async fn as_visitor<T, F, Fut>(body: F) -> AppResult<T>
+    where
+        F: FnOnce(AppState) -> Fut,
+        Fut: Future<Output = AppResult<T>>,
+    {
+        let result = async { body(context::state()?).await };
+        with_status(result.await)
+    }
 
     /// Gives an error its HTTP status, so clients and logs see 4xx/5xx.
     /// A plain HTML form post (no JavaScript) is left alone: it must get the
     /// redirect back to the form, which then shows the error.
-    pub fn with_status<T>(result: AppResult<T>) -> AppResult<T> {
+    fn with_status<T>(result: AppResult<T>) -> AppResult<T> {
         let from_html_form =
             leptos::prelude::use_context::<http::request::Parts>().is_some_and(|parts| {
                 parts.method == http::Method::POST
@@ -84,4 +112,4 @@ mod respond {
     }
 }
 #[cfg(feature = "ssr")]
-pub(crate) use respond::with_status;
+pub(crate) use respond::{as_actor, as_visitor};

@@ -26,8 +26,8 @@ pub fn DashboardPage() -> impl IntoView {
                     Ok((user, d)) => {
                         let first = user.name.split_whitespace().next().unwrap_or(&user.name).to_owned();
                         let body = match d {
-                            Dashboard::Vendor(d) => view! { <VendorHome d user/> }.into_any(),
-                            Dashboard::Partner(d) => view! { <PartnerHome d user/> }.into_any(),
+                            Dashboard::Vendor(d) => view! { <VendorHome dashboard=d user/> }.into_any(),
+                            Dashboard::Partner(d) => view! { <PartnerHome dashboard=d user/> }.into_any(),
                         };
                         view! { <h1>{format!("Hello, {first}")}</h1>{body} }.into_any()
                     }
@@ -75,8 +75,8 @@ fn Bars(#[prop(into)] title: String, counts: Vec<Count>) -> impl IntoView {
 }
 
 #[component]
-pub fn PartnerCard(p: PartnerSummary) -> impl IntoView {
-    let place = [p.city.as_str(), p.country.as_str()]
+pub fn PartnerCard(partner: PartnerSummary) -> impl IntoView {
+    let place = [partner.city.as_str(), partner.country.as_str()]
         .iter()
         .filter(|s| !s.is_empty())
         .cloned()
@@ -84,17 +84,17 @@ pub fn PartnerCard(p: PartnerSummary) -> impl IntoView {
         .join(", ");
     view! {
         <li class="partner-card">
-            <a href=format!("/partners/{}", p.id)>
-                <Avatar name=p.name.clone() colour=p.brand_color.clone() logo=p.logo_url.clone()/>
+            <a href=format!("/partners/{}", partner.id)>
+                <Avatar name=partner.name.clone() colour=partner.brand_color.clone() logo=partner.logo_url.clone()/>
                 <span class="partner-main">
-                    <span class="partner-name">{p.name.clone()}</span>
+                    <span class="partner-name">{partner.name.clone()}</span>
                     <span class="partner-meta">
-                        {p.partner_type.map(|t| t.label())}
+                        {partner.partner_type.map(|t| t.label())}
                         {(!place.is_empty()).then(|| format!(" · {place}"))}
                     </span>
-                    {p.parent_name.map(|n| view! { <span class="partner-meta">"via "{n}</span> })}
+                    {partner.parent_name.map(|n| view! { <span class="partner-meta">"via "{n}</span> })}
                 </span>
-                {p.tier.map(|t| view! { <span class=format!("tier tier-{}", t.as_str())>{t.label()}</span> })}
+                {partner.tier.map(|t| view! { <span class=format!("tier tier-{}", t.as_str())>{t.label()}</span> })}
             </a>
         </li>
     }
@@ -130,7 +130,7 @@ fn FundsCard(funds: Vec<FundsTotal>, locale: String, #[prop(into)] title: String
 }
 
 #[component]
-fn VendorHome(d: VendorDashboard, user: CurrentUser) -> impl IntoView {
+fn VendorHome(dashboard: VendorDashboard, user: CurrentUser) -> impl IntoView {
     let me = user;
     let scope_note = if me.role == Role::ChannelManager {
         "Partners assigned to you"
@@ -141,22 +141,22 @@ fn VendorHome(d: VendorDashboard, user: CurrentUser) -> impl IntoView {
     view! {
         <p class="muted">{scope_note}</p>
         <div class="stats">
-            <Stat label="Partners" value=d.partner_count href=Some("/partners".to_string())/>
-            <Stat label="Partner users" value=d.partner_users/>
-            <Stat label="Pending invitations" value=d.pending_invitations href=is_admin.then(|| "/users".to_string())/>
-            <Stat label="Never signed in" value=d.never_signed_in/>
-            {(me.role != Role::ChannelManager).then(|| view! { <Stat label="Without a channel manager" value=d.unassigned_partners/> })}
-            {(d.requests_waiting > 0).then(|| view! { <Stat label="Fund requests to review" value=d.requests_waiting href=Some("/funds".to_string())/> })}
+            <Stat label="Partners" value=dashboard.partner_count href=Some("/partners".to_string())/>
+            <Stat label="Partner users" value=dashboard.partner_users/>
+            <Stat label="Pending invitations" value=dashboard.pending_invitations href=is_admin.then(|| "/users".to_string())/>
+            <Stat label="Never signed in" value=dashboard.never_signed_in/>
+            {(me.role != Role::ChannelManager).then(|| view! { <Stat label="Without a channel manager" value=dashboard.unassigned_partners/> })}
+            {(dashboard.requests_waiting > 0).then(|| view! { <Stat label="Fund requests to review" value=dashboard.requests_waiting href=Some("/funds".to_string())/> })}
         </div>
         <div class="grid">
-            <FundsCard funds=d.funds locale=me.locale.clone() title="Market development funds"/>
-            <Bars title="By tier" counts=d.by_tier/>
-            <Bars title="By region" counts=d.by_region/>
-            <Bars title="By type" counts=d.by_type/>
+            <FundsCard funds=dashboard.funds locale=me.locale.clone() title="Market development funds"/>
+            <Bars title="By tier" counts=dashboard.by_tier/>
+            <Bars title="By region" counts=dashboard.by_region/>
+            <Bars title="By type" counts=dashboard.by_type/>
             <section class="card">
                 <h2>"Newest partners"</h2>
                 <ul class="partner-list">
-                    {d.newest_partners.into_iter().map(|p| view! { <PartnerCard p/> }).collect_view()}
+                    {dashboard.newest_partners.into_iter().map(|p| view! { <PartnerCard partner=p/> }).collect_view()}
                 </ul>
                 <p><a href="/partners">"Open the partner directory"</a></p>
             </section>
@@ -165,24 +165,24 @@ fn VendorHome(d: VendorDashboard, user: CurrentUser) -> impl IntoView {
 }
 
 #[component]
-fn PartnerHome(d: PartnerDashboard, user: CurrentUser) -> impl IntoView {
+fn PartnerHome(dashboard: PartnerDashboard, user: CurrentUser) -> impl IntoView {
     let me = user;
-    let profile_href = format!("/partners/{}", d.partner.id);
+    let profile_href = format!("/partners/{}", dashboard.partner.id);
     view! {
-        <p class="muted">{d.partner.name.clone()}</p>
+        <p class="muted">{dashboard.partner.name.clone()}</p>
         <div class="stats">
             <div class="stat">
-                <span class="stat-value">{d.partner.tier.map(|t| t.label()).unwrap_or("—")}</span>
+                <span class="stat-value">{dashboard.partner.tier.map(|t| t.label()).unwrap_or("—")}</span>
                 <span class="stat-label">"Program tier"</span>
             </div>
-            <Stat label="Colleagues in the portal" value=d.colleagues href=me.role.may(Permission::ManageUsers).then(|| "/users".to_string())/>
-            {me.role.may(Permission::ManageUsers).then(|| view! { <Stat label="Pending invitations" value=d.pending_invitations href=Some("/users".to_string())/> })}
+            <Stat label="Colleagues in the portal" value=dashboard.colleagues href=me.role.may(Permission::ManageUsers).then(|| "/users".to_string())/>
+            {me.role.may(Permission::ManageUsers).then(|| view! { <Stat label="Pending invitations" value=dashboard.pending_invitations href=Some("/users".to_string())/> })}
         </div>
         <div class="grid">
-            <FundsCard funds=d.funds locale=me.locale.clone() title="Your marketing funds"/>
+            <FundsCard funds=dashboard.funds locale=me.locale.clone() title="Your marketing funds"/>
             <section class="card">
                 <h2>"Your channel manager"</h2>
-                {match d.channel_manager {
+                {match dashboard.channel_manager {
                     Some(c) => view! {
                         <p><strong>{c.name}</strong></p>
                         <p><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></p>
@@ -192,19 +192,19 @@ fn PartnerHome(d: PartnerDashboard, user: CurrentUser) -> impl IntoView {
             </section>
             <section class="card">
                 <h2>"Company profile"</h2>
-                {if d.profile_gaps.is_empty() {
+                {if dashboard.profile_gaps.is_empty() {
                     view! { <p>"Your profile is complete. Co-branded material uses these details."</p> }.into_any()
                 } else {
                     view! {
-                        <p>"Co-branded material uses your profile. Still missing: "{d.profile_gaps.join(", ")}"."</p>
+                        <p>"Co-branded material uses your profile. Still missing: "{dashboard.profile_gaps.join(", ")}"."</p>
                     }.into_any()
                 }}
                 <p><a class="btn" href=profile_href>"View the profile"</a></p>
             </section>
-            {(!d.resellers.is_empty()).then(|| view! {
+            {(!dashboard.resellers.is_empty()).then(|| view! {
                 <section class="card">
                     <h2>"Resellers under you"</h2>
-                    <ul>{d.resellers.into_iter().map(|r| view! { <li>{r.name}</li> }).collect_view()}</ul>
+                    <ul>{dashboard.resellers.into_iter().map(|r| view! { <li>{r.name}</li> }).collect_view()}</ul>
                 </section>
             })}
         </div>

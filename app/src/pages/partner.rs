@@ -41,7 +41,7 @@ pub fn PartnerPage() -> impl IntoView {
                         <Success show=saved("profile") text="Profile saved."/>
                         <Success show=saved("program") text="Program placement saved."/>
                         <Success show=saved("logo") text="Logo updated."/>
-                        <PartnerView p profile program/>
+                        <PartnerView partner=p profile program/>
                     }.into_any(),
                 }
             })}
@@ -51,30 +51,34 @@ pub fn PartnerPage() -> impl IntoView {
 
 #[component]
 fn PartnerView(
-    p: PartnerDetail,
+    partner: PartnerDetail,
     profile: ServerAction<UpdatePartnerProfile>,
     program: ServerAction<UpdatePartnerProgram>,
 ) -> impl IntoView {
     let facts = [
-        ("Type", p.partner_type.map(|t| t.label().to_owned())),
-        ("Tier", p.tier.map(|t| t.label().to_owned())),
-        ("Region", p.region.map(|t| t.label().to_owned())),
-        ("Partnership", p.segment.map(|t| t.label().to_owned())),
-        ("Distributor", p.parent.as_ref().map(|c| c.name.clone())),
+        ("Type", partner.partner_type.map(|t| t.label().to_owned())),
+        ("Tier", partner.tier.map(|t| t.label().to_owned())),
+        ("Region", partner.region.map(|t| t.label().to_owned())),
+        ("Partnership", partner.segment.map(|t| t.label().to_owned())),
+        (
+            "Distributor",
+            partner.parent.as_ref().map(|c| c.name.clone()),
+        ),
         (
             "Channel manager",
-            p.channel_manager
+            partner
+                .channel_manager
                 .as_ref()
                 .map(|c| format!("{} ({})", c.name, c.email)),
         ),
     ];
     view! {
-        <Title text=p.name.clone()/>
+        <Title text=partner.name.clone()/>
         <div class="partner-head">
-            <Avatar name=p.name.clone() colour=p.brand_color.clone() logo=p.logo_url.clone() large=true/>
+            <Avatar name=partner.name.clone() colour=partner.brand_color.clone() logo=partner.logo_url.clone() large=true/>
             <div>
-                <h1>{p.name.clone()}</h1>
-                <p class="muted">{[p.city.as_str(), p.country.as_str()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(", ")}</p>
+                <h1>{partner.name.clone()}</h1>
+                <p class="muted">{[partner.city.as_str(), partner.country.as_str()].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(", ")}</p>
             </div>
         </div>
         <div class="grid">
@@ -83,26 +87,26 @@ fn PartnerView(
                 <dl class="facts">
                     {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v.unwrap_or_else(|| "—".into())}</dd> }).collect_view()}
                 </dl>
-                {(!p.children.is_empty()).then(|| view! {
+                {(!partner.children.is_empty()).then(|| view! {
                     <h3>"Resellers"</h3>
-                    <ul>{p.children.iter().map(|c| view! { <li><a href=format!("/partners/{}", c.id)>{c.name.clone()}</a></li> }).collect_view()}</ul>
+                    <ul>{partner.children.iter().map(|c| view! { <li><a href=format!("/partners/{}", c.id)>{c.name.clone()}</a></li> }).collect_view()}</ul>
                 })}
             </section>
-            {p.can_edit.then(|| view! { <LogoForm id=p.id has_logo=p.logo_url.is_some()/> })}
-            {if p.can_edit {
-                view! { <ProfileForm p=p.clone() action=profile/> }.into_any()
+            {partner.can_edit.then(|| view! { <LogoForm id=partner.id has_logo=partner.logo_url.is_some()/> })}
+            {if partner.can_edit {
+                view! { <ProfileForm partner=partner.clone() action=profile/> }.into_any()
             } else {
-                view! { <ProfileFacts p=p.clone()/> }.into_any()
+                view! { <ProfileFacts partner=partner.clone()/> }.into_any()
             }}
-            {p.can_edit_program.then(|| view! { <ProgramForm p=p.clone() action=program/> })}
+            {partner.can_edit_program.then(|| view! { <ProgramForm partner=partner.clone() action=program/> })}
             <section class="card">
                 <h2>"People"</h2>
-                {if p.users.is_empty() {
+                {if partner.users.is_empty() {
                     view! { <p>"Nobody from this company has joined yet."</p> }.into_any()
                 } else {
                     view! {
                         <ul class="people">
-                            {p.users.iter().map(|u| view! {
+                            {partner.users.iter().map(|u| view! {
                                 <li>
                                     <span class="person-name">{u.name.clone()}</span>
                                     <span class="muted">{format!("{} · {}", u.role.label(), u.email)}</span>
@@ -145,23 +149,26 @@ fn LogoForm(id: i64, has_logo: bool) -> impl IntoView {
 }
 
 #[component]
-fn ProfileFacts(p: PartnerDetail) -> impl IntoView {
+fn ProfileFacts(partner: PartnerDetail) -> impl IntoView {
     view! {
         <section class="card">
             <h2>"Contact"</h2>
             <dl class="facts">
-                <dt>"Website"</dt><dd>{p.website}</dd>
-                <dt>"Phone"</dt><dd>{p.phone}</dd>
-                <dt>"Email"</dt><dd>{p.email}</dd>
-                <dt>"Address"</dt><dd>{p.address}</dd>
+                <dt>"Website"</dt><dd>{partner.website}</dd>
+                <dt>"Phone"</dt><dd>{partner.phone}</dd>
+                <dt>"Email"</dt><dd>{partner.email}</dd>
+                <dt>"Address"</dt><dd>{partner.address}</dd>
             </dl>
-            {(!p.description.is_empty()).then(|| view! { <p>{p.description}</p> })}
+            {(!partner.description.is_empty()).then(|| view! { <p>{partner.description}</p> })}
         </section>
     }
 }
 
 #[component]
-fn ProfileForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProfile>) -> impl IntoView {
+fn ProfileForm(
+    partner: PartnerDetail,
+    action: ServerAction<UpdatePartnerProfile>,
+) -> impl IntoView {
     let error = action_error(action);
     // After a failed submit the form keeps what was typed, not the stored value.
     let value = move |name: &str, stored: &str| {
@@ -176,23 +183,23 @@ fn ProfileForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProfile>) -> 
             <p class="muted">"Co-branded material uses these details."</p>
             <FormError error/>
             <ServerForm action=action attr:novalidate=true>
-                <input type="hidden" name="id" value=p.id/>
-                <input type="hidden" name="version" value=p.version/>
-                <TextField name="website" label="Website" kind="url" autocomplete="url" value=value("website", &p.website)
+                <input type="hidden" name="id" value=partner.id/>
+                <input type="hidden" name="version" value=partner.version/>
+                <TextField name="website" label="Website" kind="url" autocomplete="url" value=value("website", &partner.website)
                     error=field_error(error, "website") check=checks::website/>
-                <TextField name="phone" label="Phone" kind="tel" autocomplete="tel" value=value("phone", &p.phone)
+                <TextField name="phone" label="Phone" kind="tel" autocomplete="tel" value=value("phone", &partner.phone)
                     error=field_error(error, "phone") check=checks::phone/>
-                <TextField name="email" label="Contact email" kind="email" autocomplete="email" value=value("email", &p.email)
+                <TextField name="email" label="Contact email" kind="email" autocomplete="email" value=value("email", &partner.email)
                     error=field_error(error, "email") check=checks::optional_email/>
-                <TextField name="address" label="Street address" autocomplete="street-address" value=value("address", &p.address)
+                <TextField name="address" label="Street address" autocomplete="street-address" value=value("address", &partner.address)
                     error=field_error(error, "address")/>
                 <div class="row">
-                    <TextField name="city" label="City" autocomplete="address-level2" value=value("city", &p.city) error=field_error(error, "city")/>
-                    <TextField name="country" label="Country" autocomplete="country-name" value=value("country", &p.country) error=field_error(error, "country")/>
+                    <TextField name="city" label="City" autocomplete="address-level2" value=value("city", &partner.city) error=field_error(error, "city")/>
+                    <TextField name="country" label="Country" autocomplete="country-name" value=value("country", &partner.country) error=field_error(error, "country")/>
                 </div>
-                <TextField name="brand_color" label="Brand colour" kind="color" value=value("brand_color", &p.brand_color)
+                <TextField name="brand_color" label="Brand colour" kind="color" value=value("brand_color", &partner.brand_color)
                     error=field_error(error, "brand_color") check=checks::colour/>
-                <TextField name="description" label="About the company" multiline=true value=value("description", &p.description)
+                <TextField name="description" label="About the company" multiline=true value=value("description", &partner.description)
                     error=field_error(error, "description")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save profile"</button>
             </ServerForm>
@@ -201,7 +208,10 @@ fn ProfileForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProfile>) -> 
 }
 
 #[component]
-fn ProgramForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProgram>) -> impl IntoView {
+fn ProgramForm(
+    partner: PartnerDetail,
+    action: ServerAction<UpdatePartnerProgram>,
+) -> impl IntoView {
     let error = action_error(action);
     let kept = move |name: &str, stored: String| {
         error
@@ -209,7 +219,7 @@ fn ProgramForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProgram>) -> 
             .and_then(|e| e.kept(name))
             .unwrap_or(stored)
     };
-    let managers: Vec<(String, String)> = p
+    let managers: Vec<(String, String)> = partner
         .managers
         .iter()
         .map(|m| (m.id.to_string(), m.name.clone()))
@@ -219,21 +229,21 @@ fn ProgramForm(p: PartnerDetail, action: ServerAction<UpdatePartnerProgram>) -> 
             <h2>"Program placement"</h2>
             <FormError error/>
             <ServerForm action=action attr:novalidate=true>
-                <input type="hidden" name="id" value=p.id/>
-                <input type="hidden" name="version" value=p.version/>
-                <input type="hidden" name="parent_id" value=p.parent.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
-                <TextField name="name" label="Company name" required=true value=kept("name", p.name.clone())
+                <input type="hidden" name="id" value=partner.id/>
+                <input type="hidden" name="version" value=partner.version/>
+                <input type="hidden" name="parent_id" value=partner.parent.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
+                <TextField name="name" label="Company name" required=true value=kept("name", partner.name.clone())
                     error=field_error(error, "name") check=checks::name/>
                 <SelectField name="partner_type" label="Type" options=type_options()
-                    selected=kept("partner_type", p.partner_type.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "partner_type")/>
+                    selected=kept("partner_type", partner.partner_type.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "partner_type")/>
                 <SelectField name="tier" label="Tier" options=tier_options()
-                    selected=kept("tier", p.tier.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "tier")/>
+                    selected=kept("tier", partner.tier.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "tier")/>
                 <SelectField name="region" label="Region" options=region_options()
-                    selected=kept("region", p.region.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "region")/>
+                    selected=kept("region", partner.region.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "region")/>
                 <SelectField name="segment" label="Partnership" options=segment_options()
-                    selected=kept("segment", p.segment.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "segment")/>
+                    selected=kept("segment", partner.segment.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "segment")/>
                 <SelectField name="channel_manager_id" label="Channel manager" options=managers
-                    selected=kept("channel_manager_id", p.channel_manager_id.map(|i| i.to_string()).unwrap_or_default()) empty="Nobody yet" error=field_error(error, "channel_manager_id")/>
+                    selected=kept("channel_manager_id", partner.channel_manager_id.map(|i| i.to_string()).unwrap_or_default()) empty="Nobody yet" error=field_error(error, "channel_manager_id")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save placement"</button>
             </ServerForm>
         </section>

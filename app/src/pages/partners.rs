@@ -101,7 +101,7 @@ pub fn PartnersPage() -> impl IntoView {
                             </p>
                             {(shown == 0).then(|| view! { <p class="card">"No partner matches these filters. Clear them to see everyone."</p> })}
                             <ul class="partner-list partner-grid">
-                                {page.items.into_iter().map(|p| view! { <PartnerCard p/> }).collect_view()}
+                                {page.items.into_iter().map(|p| view! { <PartnerCard partner=p/> }).collect_view()}
                             </ul>
                             {page.next_after.map(|after| view! {
                                 <p class="pager"><a class="btn" href=next_href(after)>"Next page"</a></p>

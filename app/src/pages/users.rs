@@ -42,7 +42,7 @@ pub fn UsersPage() -> impl IntoView {
                 let (user, data) = (me.user().await, data.await);
                 match user.and_then(|u| data.map(|d| (u, d))) {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok((user, d)) => view! { <UserAdminView d me_id=user.id invite revoke toggle/> }.into_any(),
+                    Ok((user, d)) => view! { <UserAdminView admin=d me_id=user.id invite revoke toggle/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -51,7 +51,7 @@ pub fn UsersPage() -> impl IntoView {
 
 #[component]
 fn UserAdminView(
-    d: UserAdmin,
+    admin: UserAdmin,
     me_id: i64,
     invite: ServerAction<InviteUser>,
     revoke: ServerAction<RevokeInvitation>,
@@ -60,7 +60,7 @@ fn UserAdminView(
     let error = action_error(invite);
     // After a successful invitation the form starts over for the next one.
     let form = reset_on_success(invite);
-    let orgs: Vec<(String, String)> = d
+    let orgs: Vec<(String, String)> = admin
         .organizations
         .iter()
         .map(|o| {
@@ -73,7 +73,7 @@ fn UserAdminView(
         })
         .collect();
     let single_org = (orgs.len() == 1).then(|| orgs[0].0.clone());
-    let roles: Vec<(String, String)> = d
+    let roles: Vec<(String, String)> = admin
         .roles
         .iter()
         .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
@@ -100,12 +100,12 @@ fn UserAdminView(
             </section>
             <section class="card">
                 <h2>"Pending invitations"</h2>
-                {if d.invitations.is_empty() {
+                {if admin.invitations.is_empty() {
                     view! { <p>"No invitation is waiting."</p> }.into_any()
                 } else {
                     view! {
                         <ul class="people">
-                            {d.invitations.into_iter().map(|i| view! {
+                            {admin.invitations.into_iter().map(|i| view! {
                                 <li>
                                     <span class="person-name">{i.email.clone()}</span>
                                     <span class="muted">{format!("{} at {} · expires {}", i.role.label(), i.organization_name, i.expires_on)}</span>
@@ -121,16 +121,16 @@ fn UserAdminView(
             </section>
         </div>
         <section class="card">
-            <h2>{format!("People ({})", d.users.len())}</h2>
+            <h2>{format!("People ({})", admin.users.len())}</h2>
             <ul class="people">
-                {d.users.into_iter().map(|u| {
+                {admin.users.into_iter().map(|u| {
                     let is_me = u.id == me_id;
                     let label = if u.active { format!("Deactivate {}", u.name) } else { format!("Reactivate {}", u.name) };
                     view! {
                         <li class:inactive=!u.active>
                             <span class="person-name">{u.name.clone()}{is_me.then_some(" (you)")}</span>
                             <span class="muted">{format!("{} · {} · {}", u.role.label(), u.organization_name, u.email)}</span>
-                            <span class="muted">{match u.last_sign_in { Some(d) => format!("Last signed in {d}"), None => "Never signed in".into() }}</span>
+                            <span class="muted">{match u.last_sign_in { Some(admin) => format!("Last signed in {admin}"), None => "Never signed in".into() }}</span>
                             {(!u.active).then(|| view! { <span class="badge">"Deactivated"</span> })}
                             {(!is_me).then(|| view! {
                                 <ServerForm action=toggle attr:class="inline">

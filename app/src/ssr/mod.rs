@@ -18,6 +18,8 @@ pub mod repo;
 pub mod scope;
 pub mod seed;
 pub mod services;
+#[cfg(test)]
+mod source_rules;
 pub mod state;
 pub mod storage;
 pub mod tenant_cache;

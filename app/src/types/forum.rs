@@ -55,6 +55,13 @@ string_enum!(
     }
 );
 
+/// New members hear when someone mentions them.
+impl Default for EmailPreference {
+    fn default() -> Self {
+        EmailPreference::Mentions
+    }
+}
+
 string_enum!(
     NotificationKind {
         Mention => ("mention", "mentioned you in"),

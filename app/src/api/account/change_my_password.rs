@@ -7,15 +7,11 @@ pub async fn change_my_password(
     password: String,
     confirm: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::account};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            account::change_password(&state, &actor, current, password, confirm).await?;
-            leptos_axum::redirect("/account?saved=password");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::account;
+    crate::api::as_actor(|state, actor| async move {
+        account::change_password(&state, &actor, current, password, confirm).await?;
+        leptos_axum::redirect("/account?saved=password");
+        Ok(())
+    })
+    .await
 }

@@ -4,12 +4,9 @@ use leptos::prelude::*;
 /// The time zones a user can choose from (IANA names, UTC first).
 #[server(prefix = "/api", endpoint = "list_time_zones")]
 pub async fn list_time_zones() -> Result<Vec<String>, AppError> {
-    use crate::ssr::{context, local_time};
-    crate::api::with_status(
-        async {
-            context::actor()?;
-            Ok(local_time::zones().into_iter().map(str::to_owned).collect())
-        }
-        .await,
-    )
+    use crate::ssr::local_time;
+    crate::api::as_actor(|_, _| async move {
+        Ok(local_time::zones().into_iter().map(str::to_owned).collect())
+    })
+    .await
 }

@@ -9,16 +9,13 @@ pub async fn accept_invitation(
     confirm: String,
 ) -> Result<(), AppError> {
     use crate::ssr::{context, services::invitations};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let tenant = context::tenant()?;
-            let session =
-                invitations::accept(&state, &tenant, &token, &name, password, confirm).await?;
-            super::cookie::set(&state, &session);
-            leptos_axum::redirect("/");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_visitor(|state| async move {
+        let tenant = context::tenant()?;
+        let session =
+            invitations::accept(&state, &tenant, &token, &name, password, confirm).await?;
+        super::cookie::set(&state, &session);
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
 }

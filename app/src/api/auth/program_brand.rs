@@ -6,14 +6,12 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "program_brand")]
 pub async fn program_brand() -> Result<TenantBrand, AppError> {
     use crate::ssr::context;
-    crate::api::with_status(
-        async {
-            let tenant = context::tenant()?;
-            Ok(TenantBrand {
-                name: tenant.name,
-                brand_color: tenant.brand_color,
-            })
-        }
-        .await,
-    )
+    crate::api::as_visitor(|_| async move {
+        let tenant = context::tenant()?;
+        Ok(TenantBrand {
+            name: tenant.name,
+            brand_color: tenant.brand_color,
+        })
+    })
+    .await
 }

@@ -8,14 +8,11 @@ pub async fn reset_password(
     confirm: String,
 ) -> Result<(), AppError> {
     use crate::ssr::{context, services::auth};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let tenant = context::tenant()?;
-            auth::reset_password(&state, &tenant, &token, password, confirm).await?;
-            leptos_axum::redirect("/sign-in?reset=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_visitor(|state| async move {
+        let tenant = context::tenant()?;
+        auth::reset_password(&state, &tenant, &token, password, confirm).await?;
+        leptos_axum::redirect("/sign-in?reset=1");
+        Ok(())
+    })
+    .await
 }

@@ -8,16 +8,13 @@ pub async fn sign_in(
     next: Option<String>,
 ) -> Result<(), AppError> {
     use crate::ssr::{context, services::auth};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let tenant = context::tenant()?;
-            let session =
-                auth::sign_in(&state, &tenant, context::client_ip(), &email, password).await?;
-            super::cookie::set(&state, &session);
-            leptos_axum::redirect(&crate::api::own_page::own_page(next.as_deref()));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_visitor(|state| async move {
+        let tenant = context::tenant()?;
+        let session =
+            auth::sign_in(&state, &tenant, context::client_ip(), &email, password).await?;
+        super::cookie::set(&state, &session);
+        leptos_axum::redirect(&crate::api::own_page::own_page(next.as_deref()));
+        Ok(())
+    })
+    .await
 }

@@ -10,22 +10,17 @@ pub async fn add_contact(
     #[server(default)] company: String,
     #[server(default)] consent: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::campaigns::contacts::{self, NewContact};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let input = NewContact {
-                email: &email,
-                name: &name,
-                company: &company,
-                consent: consent.is_some(),
-            };
-            contacts::add(&state, &actor, input).await?;
-            leptos_axum::redirect("/contacts?added=1");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        let input = NewContact {
+            email: &email,
+            name: &name,
+            company: &company,
+            consent: consent.is_some(),
+        };
+        contacts::add(&state, &actor, input).await?;
+        leptos_axum::redirect("/contacts?added=1");
+        Ok(())
+    })
+    .await
 }

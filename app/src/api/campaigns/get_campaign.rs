@@ -9,13 +9,9 @@ pub async fn get_campaign(
     #[server(default)]
     partner: Option<i64>,
 ) -> Result<CampaignDetail, AppError> {
-    use crate::ssr::{context, services::campaigns::participate};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            participate::detail(&state, &actor, id, partner).await
-        }
-        .await,
-    )
+    use crate::ssr::services::campaigns::participate;
+    crate::api::as_actor(|state, actor| async move {
+        participate::detail(&state, &actor, id, partner).await
+    })
+    .await
 }

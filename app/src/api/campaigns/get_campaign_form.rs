@@ -6,19 +6,15 @@ use leptos::prelude::*;
 /// published templates it can use.
 #[server(prefix = "/api", endpoint = "get_campaign_form")]
 pub async fn get_campaign_form(id: Option<i64>) -> Result<CampaignForm, AppError> {
-    use crate::ssr::{context, services::campaigns};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            actor.require(crate::types::Permission::ManageCampaigns)?;
-            let detail = match id {
-                Some(id) => Some(campaigns::participate::detail(&state, &actor, id, None).await?),
-                None => None,
-            };
-            let templates = campaigns::manage::template_choices(&state, &actor).await?;
-            Ok(CampaignForm { detail, templates })
-        }
-        .await,
-    )
+    use crate::ssr::services::campaigns;
+    crate::api::as_actor(|state, actor| async move {
+        actor.require(crate::types::Permission::ManageCampaigns)?;
+        let detail = match id {
+            Some(id) => Some(campaigns::participate::detail(&state, &actor, id, None).await?),
+            None => None,
+        };
+        let templates = campaigns::manage::template_choices(&state, &actor).await?;
+        Ok(CampaignForm { detail, templates })
+    })
+    .await
 }

@@ -13,19 +13,15 @@ pub async fn import_contacts(
     #[server(default)] consent_all: Option<String>,
     #[server(default)] commit: Option<String>,
 ) -> Result<ImportPreview, AppError> {
-    use crate::ssr::{context, services::campaigns::contacts};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let mapping: Vec<String> = mapping.into_values().collect();
-            let consent_all = consent_all.is_some();
-            if commit.is_some() {
-                contacts::import(&state, &actor, &csv, &mapping, consent_all).await
-            } else {
-                contacts::preview(&state, &actor, &csv, &mapping, consent_all).await
-            }
+    use crate::ssr::services::campaigns::contacts;
+    crate::api::as_actor(|state, actor| async move {
+        let mapping: Vec<String> = mapping.into_values().collect();
+        let consent_all = consent_all.is_some();
+        if commit.is_some() {
+            contacts::import(&state, &actor, &csv, &mapping, consent_all).await
+        } else {
+            contacts::preview(&state, &actor, &csv, &mapping, consent_all).await
         }
-        .await,
-    )
+    })
+    .await
 }

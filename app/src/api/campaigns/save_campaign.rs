@@ -26,33 +26,28 @@ pub async fn save_campaign(
     #[server(default)] social_copy: String,
     #[server(default)] schedule: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::campaigns::manage::{self, CampaignInput};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let input = CampaignInput {
-                name,
-                goal,
-                description,
-                starts_on,
-                ends_on,
-                tiers: tiers.into_keys().collect(),
-                types: types.into_keys().collect(),
-                regions: regions.into_keys().collect(),
-                email_template_id,
-                email_subject,
-                asset_template_ids: assets.into_keys().collect(),
-                social_template_id,
-                social_copy,
-                schedule,
-                version,
-            };
-            let id = manage::save(&state, &actor, id, input).await?;
-            leptos_axum::redirect(&format!("/campaigns/{id}?saved=1"));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        let input = CampaignInput {
+            name,
+            goal,
+            description,
+            starts_on,
+            ends_on,
+            tiers: tiers.into_keys().collect(),
+            types: types.into_keys().collect(),
+            regions: regions.into_keys().collect(),
+            email_template_id,
+            email_subject,
+            asset_template_ids: assets.into_keys().collect(),
+            social_template_id,
+            social_copy,
+            schedule,
+            version,
+        };
+        let id = manage::save(&state, &actor, id, input).await?;
+        leptos_axum::redirect(&format!("/campaigns/{id}?saved=1"));
+        Ok(())
+    })
+    .await
 }

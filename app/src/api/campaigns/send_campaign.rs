@@ -9,19 +9,14 @@ pub async fn send_campaign(
     #[server(default)] subject: String,
     #[server(default)] when: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::campaigns::sends::{self, SendInput};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let sent = sends::create(&state, &actor, id, SendInput { subject, when }).await?;
-            leptos_axum::redirect(&format!(
-                "/campaigns/{id}?queued={}&already={}",
-                sent.recipients, sent.already
-            ));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        let sent = sends::create(&state, &actor, id, SendInput { subject, when }).await?;
+        leptos_axum::redirect(&format!(
+            "/campaigns/{id}?queued={}&already={}",
+            sent.recipients, sent.already
+        ));
+        Ok(())
+    })
+    .await
 }

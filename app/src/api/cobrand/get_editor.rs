@@ -8,13 +8,9 @@ pub async fn get_editor(
     template_id: Option<i64>,
     design_id: Option<i64>,
 ) -> Result<EditorData, AppError> {
-    use crate::ssr::{context, services::cobrand::designs};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            designs::editor(&state, &actor, template_id, design_id).await
-        }
-        .await,
-    )
+    use crate::ssr::services::cobrand::designs;
+    crate::api::as_actor(|state, actor| async move {
+        designs::editor(&state, &actor, template_id, design_id).await
+    })
+    .await
 }

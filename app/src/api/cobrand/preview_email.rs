@@ -9,13 +9,9 @@ pub async fn preview_email(
     design_id: Option<i64>,
     values: BTreeMap<String, String>,
 ) -> Result<String, AppError> {
-    use crate::ssr::{context, services::cobrand::exports};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            exports::email_preview(&state, &actor, template_id, design_id, &values).await
-        }
-        .await,
-    )
+    use crate::ssr::services::cobrand::exports;
+    crate::api::as_actor(|state, actor| async move {
+        exports::email_preview(&state, &actor, template_id, design_id, &values).await
+    })
+    .await
 }

@@ -9,20 +9,16 @@ pub async fn review_design(
     decision: String,
     #[server(default)] comment: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::cobrand::designs};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let approve = match decision.as_str() {
-                "approve" => true,
-                "reject" => false,
-                _ => return Err(AppError::invalid("decision", "Approve or reject.")),
-            };
-            designs::review(&state, &actor, id, version, approve, &comment).await?;
-            leptos_axum::redirect(&format!("/cobrand/designs/{id}?saved=reviewed"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::cobrand::designs;
+    crate::api::as_actor(|state, actor| async move {
+        let approve = match decision.as_str() {
+            "approve" => true,
+            "reject" => false,
+            _ => return Err(AppError::invalid("decision", "Approve or reject.")),
+        };
+        designs::review(&state, &actor, id, version, approve, &comment).await?;
+        leptos_axum::redirect(&format!("/cobrand/designs/{id}?saved=reviewed"));
+        Ok(())
+    })
+    .await
 }

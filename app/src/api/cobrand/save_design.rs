@@ -11,24 +11,20 @@ pub async fn save_design(
     name: String,
     #[server(default)] values: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::cobrand::designs};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let id = designs::save(
-                &state,
-                &actor,
-                design_id,
-                template_id,
-                version,
-                &name,
-                &values,
-            )
-            .await?;
-            leptos_axum::redirect(&format!("/cobrand/designs/{id}?saved=1"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::cobrand::designs;
+    crate::api::as_actor(|state, actor| async move {
+        let id = designs::save(
+            &state,
+            &actor,
+            design_id,
+            template_id,
+            version,
+            &name,
+            &values,
+        )
+        .await?;
+        leptos_axum::redirect(&format!("/cobrand/designs/{id}?saved=1"));
+        Ok(())
+    })
+    .await
 }

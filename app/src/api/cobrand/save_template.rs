@@ -20,27 +20,22 @@ pub async fn save_template(
     source: String,
     #[server(default)] note: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::cobrand::templates::{self, TemplateInput};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let input = TemplateInput {
-                name,
-                description,
-                kind,
-                format,
-                requires_approval: requires_approval.is_some(),
-                tiers: tiers.into_keys().collect(),
-                types: types.into_keys().collect(),
-                source,
-                note,
-            };
-            let id = templates::save(&state, &actor, id, input).await?;
-            leptos_axum::redirect(&format!("/cobrand/templates/{id}?saved=1"));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        let input = TemplateInput {
+            name,
+            description,
+            kind,
+            format,
+            requires_approval: requires_approval.is_some(),
+            tiers: tiers.into_keys().collect(),
+            types: types.into_keys().collect(),
+            source,
+            note,
+        };
+        let id = templates::save(&state, &actor, id, input).await?;
+        leptos_axum::redirect(&format!("/cobrand/templates/{id}?saved=1"));
+        Ok(())
+    })
+    .await
 }

@@ -8,26 +8,21 @@ pub async fn create_topic(
     #[server(default)] tags: String,
     body: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::topics;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let id = topics::create(
-                &state,
-                &actor,
-                topics::NewTopic {
-                    category_id,
-                    title,
-                    tags,
-                    body,
-                },
-            )
-            .await?;
-            leptos_axum::redirect(&format!("/forum/topics/{id}"));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        let id = topics::create(
+            &state,
+            &actor,
+            topics::NewTopic {
+                category_id,
+                title,
+                tags,
+                body,
+            },
+        )
+        .await?;
+        leptos_axum::redirect(&format!("/forum/topics/{id}"));
+        Ok(())
+    })
+    .await
 }

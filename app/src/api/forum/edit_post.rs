@@ -10,28 +10,24 @@ pub async fn edit_post(
     #[server(default)] tags: Option<String>,
 ) -> Result<(), AppError> {
     use super::topic_href;
-    use crate::ssr::context;
+
     use crate::ssr::services::forum::{posts, topics};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            posts::edit(
-                &state,
-                &actor,
-                posts::Edit {
-                    post_id,
-                    version,
-                    body,
-                    title,
-                    tags,
-                },
-            )
-            .await?;
-            let (topic_id, after) = topics::locate(&state, &actor, post_id).await?;
-            leptos_axum::redirect(&topic_href(topic_id, after, post_id));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        posts::edit(
+            &state,
+            &actor,
+            posts::Edit {
+                post_id,
+                version,
+                body,
+                title,
+                tags,
+            },
+        )
+        .await?;
+        let (topic_id, after) = topics::locate(&state, &actor, post_id).await?;
+        leptos_axum::redirect(&topic_href(topic_id, after, post_id));
+        Ok(())
+    })
+    .await
 }

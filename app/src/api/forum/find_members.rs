@@ -5,14 +5,9 @@ use leptos::prelude::*;
 /// @mention completion.
 #[server(prefix = "/api", endpoint = "find_members")]
 pub async fn find_members(prefix: String) -> Result<Vec<MemberHint>, AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::members;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            members::complete(&state, &actor, &prefix).await
-        }
-        .await,
+    crate::api::as_actor(
+        |state, actor| async move { members::complete(&state, &actor, &prefix).await },
     )
+    .await
 }

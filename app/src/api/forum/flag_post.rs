@@ -7,18 +7,13 @@ pub async fn flag_post(
     reason: String,
     #[server(default)] note: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::posts;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let topic_id = posts::flag(&state, &actor, post_id, &reason, &note).await?;
-            leptos_axum::redirect(&format!(
-                "/forum/topics/{topic_id}?saved=flagged#post-{post_id}"
-            ));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        let topic_id = posts::flag(&state, &actor, post_id, &reason, &note).await?;
+        leptos_axum::redirect(&format!(
+            "/forum/topics/{topic_id}?saved=flagged#post-{post_id}"
+        ));
+        Ok(())
+    })
+    .await
 }

@@ -10,25 +10,20 @@ pub async fn get_forum(
     #[server(default)] solved: String,
     #[server(default)] after: Option<i64>,
 ) -> Result<ForumPage, AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::topics;
     use crate::types::forum::TopicFilter;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            topics::page(
-                &state,
-                &actor,
-                TopicFilter {
-                    category,
-                    tag,
-                    solved,
-                },
-                after,
-            )
-            .await
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        topics::page(
+            &state,
+            &actor,
+            TopicFilter {
+                category,
+                tag,
+                solved,
+            },
+            after,
+        )
+        .await
+    })
+    .await
 }

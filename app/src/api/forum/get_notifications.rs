@@ -4,14 +4,6 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_notifications")]
 pub async fn get_notifications() -> Result<NotificationsPage, AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::notify;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            notify::page(&state, &actor).await
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move { notify::page(&state, &actor).await }).await
 }

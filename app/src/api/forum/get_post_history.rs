@@ -4,14 +4,9 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_post_history")]
 pub async fn get_post_history(post_id: i64) -> Result<PostHistory, AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::posts;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            posts::history(&state, &actor, post_id).await
-        }
-        .await,
+    crate::api::as_actor(
+        |state, actor| async move { posts::history(&state, &actor, post_id).await },
     )
+    .await
 }

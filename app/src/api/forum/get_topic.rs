@@ -10,14 +10,9 @@ pub async fn get_topic(
     #[server(default)] after: Option<i64>,
     #[server(default)] quote: Option<i64>,
 ) -> Result<TopicPage, AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::topics;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            topics::open(&state, &actor, id, after, quote).await
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        topics::open(&state, &actor, id, after, quote).await
+    })
+    .await
 }

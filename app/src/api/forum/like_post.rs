@@ -5,17 +5,13 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "like_post")]
 pub async fn like_post(post_id: i64) -> Result<(), AppError> {
     use super::topic_href;
-    use crate::ssr::context;
+
     use crate::ssr::services::forum::{posts, topics};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            posts::toggle_like(&state, &actor, post_id).await?;
-            let (topic_id, after) = topics::locate(&state, &actor, post_id).await?;
-            leptos_axum::redirect(&topic_href(topic_id, after, post_id));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        posts::toggle_like(&state, &actor, post_id).await?;
+        let (topic_id, after) = topics::locate(&state, &actor, post_id).await?;
+        leptos_axum::redirect(&topic_href(topic_id, after, post_id));
+        Ok(())
+    })
+    .await
 }

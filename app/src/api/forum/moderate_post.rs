@@ -8,22 +8,17 @@ pub async fn moderate_post(
     action: String,
     #[server(default)] back: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::moderation;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let topic_id = moderation::act_on_post(&state, &actor, post_id, &action).await?;
-            // Only our own moderation pages are valid destinations.
-            let back = if back.starts_with("/forum/moderation") {
-                crate::api::own_page::own_page(Some(&back))
-            } else {
-                format!("/forum/topics/{topic_id}#post-{post_id}")
-            };
-            leptos_axum::redirect(&back);
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        let topic_id = moderation::act_on_post(&state, &actor, post_id, &action).await?;
+        // Only our own moderation pages are valid destinations.
+        let back = if back.starts_with("/forum/moderation") {
+            crate::api::own_page::own_page(Some(&back))
+        } else {
+            format!("/forum/topics/{topic_id}#post-{post_id}")
+        };
+        leptos_axum::redirect(&back);
+        Ok(())
+    })
+    .await
 }

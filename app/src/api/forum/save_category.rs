@@ -12,28 +12,23 @@ pub async fn save_category(
     #[server(default)] tiers: BTreeMap<String, String>,
     #[server(default)] types: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::categories;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let id = categories::save(
-                &state,
-                &actor,
-                categories::CategoryInput {
-                    id,
-                    name,
-                    description,
-                    visibility,
-                    tiers: tiers.into_keys().collect(),
-                    types: types.into_keys().collect(),
-                },
-            )
-            .await?;
-            leptos_axum::redirect(&format!("/forum?category={id}&saved=category"));
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        let id = categories::save(
+            &state,
+            &actor,
+            categories::CategoryInput {
+                id,
+                name,
+                description,
+                visibility,
+                tiers: tiers.into_keys().collect(),
+                types: types.into_keys().collect(),
+            },
+        )
+        .await?;
+        leptos_axum::redirect(&format!("/forum?category={id}&saved=category"));
+        Ok(())
+    })
+    .await
 }

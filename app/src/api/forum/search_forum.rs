@@ -9,25 +9,20 @@ pub async fn search_forum(
     #[server(default)] tag: String,
     #[server(default)] solved: String,
 ) -> Result<SearchPage, AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::search;
     use crate::types::forum::TopicFilter;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            search::search(
-                &state,
-                &actor,
-                &q,
-                TopicFilter {
-                    category,
-                    tag,
-                    solved,
-                },
-            )
-            .await
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        search::search(
+            &state,
+            &actor,
+            &q,
+            TopicFilter {
+                category,
+                tag,
+                solved,
+            },
+        )
+        .await
+    })
+    .await
 }

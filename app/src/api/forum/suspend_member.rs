@@ -8,16 +8,11 @@ pub async fn suspend_member(
     days: i64,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::context;
     use crate::ssr::services::forum::moderation;
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            moderation::suspend(&state, &actor, user_id, days, &reason).await?;
-            leptos_axum::redirect("/forum/moderation?saved=suspension");
-            Ok(())
-        }
-        .await,
-    )
+    crate::api::as_actor(|state, actor| async move {
+        moderation::suspend(&state, &actor, user_id, days, &reason).await?;
+        leptos_axum::redirect("/forum/moderation?saved=suspension");
+        Ok(())
+    })
+    .await
 }

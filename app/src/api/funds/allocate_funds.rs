@@ -8,15 +8,11 @@ pub async fn allocate_funds(
     target: String,
     amount: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::funds::budgets};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            budgets::allocate(&state, &actor, &key, &budget_id, &target, &amount).await?;
-            leptos_axum::redirect("/funds?saved=allocation");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::funds::budgets;
+    crate::api::as_actor(|state, actor| async move {
+        budgets::allocate(&state, &actor, &key, &budget_id, &target, &amount).await?;
+        leptos_axum::redirect("/funds?saved=allocation");
+        Ok(())
+    })
+    .await
 }

@@ -15,24 +15,20 @@ pub async fn create_budget(
     ends_on: String,
     #[server(default)] coop_percent: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::funds::budgets};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let input = budgets::BudgetInput {
-                name,
-                kind,
-                currency,
-                total,
-                starts_on,
-                ends_on,
-                coop_percent,
-            };
-            budgets::create_budget(&state, &actor, &key, input).await?;
-            leptos_axum::redirect("/funds?saved=budget");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::funds::budgets;
+    crate::api::as_actor(|state, actor| async move {
+        let input = budgets::BudgetInput {
+            name,
+            kind,
+            currency,
+            total,
+            starts_on,
+            ends_on,
+            coop_percent,
+        };
+        budgets::create_budget(&state, &actor, &key, input).await?;
+        leptos_axum::redirect("/funds?saved=budget");
+        Ok(())
+    })
+    .await
 }

@@ -11,15 +11,11 @@ pub async fn decide_fund_request(
     #[server(default)] amount: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::funds::requests};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            requests::decide(&state, &actor, id, version, &decision, &amount, &reason).await?;
-            leptos_axum::redirect(&format!("/funds/requests/{id}?saved=decided"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::funds::requests;
+    crate::api::as_actor(|state, actor| async move {
+        requests::decide(&state, &actor, id, version, &decision, &amount, &reason).await?;
+        leptos_axum::redirect(&format!("/funds/requests/{id}?saved=decided"));
+        Ok(())
+    })
+    .await
 }

@@ -4,13 +4,9 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_fund_request")]
 pub async fn get_fund_request(id: i64) -> Result<RequestDetail, AppError> {
-    use crate::ssr::{context, services::funds};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            funds::overview::detail(&state, &actor, id).await
-        }
-        .await,
+    use crate::ssr::services::funds;
+    crate::api::as_actor(
+        |state, actor| async move { funds::overview::detail(&state, &actor, id).await },
     )
+    .await
 }

@@ -6,13 +6,9 @@ use leptos::prelude::*;
 pub async fn get_funds_overview(
     #[server(default)] filter: RequestFilter,
 ) -> Result<FundsOverview, AppError> {
-    use crate::ssr::{context, services::funds};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            funds::overview::overview(&state, &actor, &filter).await
-        }
-        .await,
-    )
+    use crate::ssr::services::funds;
+    crate::api::as_actor(|state, actor| async move {
+        funds::overview::overview(&state, &actor, &filter).await
+    })
+    .await
 }

@@ -8,15 +8,11 @@ pub async fn pay_claim(
     paid_on: String,
     payment_reference: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::funds::claims};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            claims::pay(&state, &actor, id, version, &paid_on, &payment_reference).await?;
-            leptos_axum::redirect(&format!("/funds/requests/{id}?saved=paid"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::funds::claims;
+    crate::api::as_actor(|state, actor| async move {
+        claims::pay(&state, &actor, id, version, &paid_on, &payment_reference).await?;
+        leptos_axum::redirect(&format!("/funds/requests/{id}?saved=paid"));
+        Ok(())
+    })
+    .await
 }

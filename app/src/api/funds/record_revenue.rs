@@ -9,15 +9,11 @@ pub async fn record_revenue(
     period: String,
     revenue: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::funds::coop};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            coop::record(&state, &actor, &budget_id, &partner_id, &period, &revenue).await?;
-            leptos_axum::redirect("/funds?saved=revenue");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::funds::coop;
+    crate::api::as_actor(|state, actor| async move {
+        coop::record(&state, &actor, &budget_id, &partner_id, &period, &revenue).await?;
+        leptos_axum::redirect("/funds?saved=revenue");
+        Ok(())
+    })
+    .await
 }

@@ -20,29 +20,25 @@ pub async fn resubmit_fund_request(
     #[server(default)] expected_attendees: String,
     #[server(default)] expected_pipeline: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::funds::requests};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let input = requests::RequestInput {
-                allocation_id,
-                activity_type,
-                title,
-                description,
-                starts_on,
-                ends_on,
-                amount,
-                partner_share,
-                expected_leads,
-                expected_attendees,
-                expected_pipeline,
-                campaign_id: None,
-            };
-            requests::resubmit(&state, &actor, id, version, input).await?;
-            leptos_axum::redirect(&format!("/funds/requests/{id}?saved=resubmitted"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::funds::requests;
+    crate::api::as_actor(|state, actor| async move {
+        let input = requests::RequestInput {
+            allocation_id,
+            activity_type,
+            title,
+            description,
+            starts_on,
+            ends_on,
+            amount,
+            partner_share,
+            expected_leads,
+            expected_attendees,
+            expected_pipeline,
+            campaign_id: None,
+        };
+        requests::resubmit(&state, &actor, id, version, input).await?;
+        leptos_axum::redirect(&format!("/funds/requests/{id}?saved=resubmitted"));
+        Ok(())
+    })
+    .await
 }

@@ -10,24 +10,20 @@ pub async fn review_claim(
     #[server(default)] claim_amount: String,
     #[server(default)] claim_reason: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::funds::claims};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            claims::review(
-                &state,
-                &actor,
-                id,
-                version,
-                &decision,
-                &claim_amount,
-                &claim_reason,
-            )
-            .await?;
-            leptos_axum::redirect(&format!("/funds/requests/{id}?saved=claim_reviewed"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::funds::claims;
+    crate::api::as_actor(|state, actor| async move {
+        claims::review(
+            &state,
+            &actor,
+            id,
+            version,
+            &decision,
+            &claim_amount,
+            &claim_reason,
+        )
+        .await?;
+        leptos_axum::redirect(&format!("/funds/requests/{id}?saved=claim_reviewed"));
+        Ok(())
+    })
+    .await
 }

@@ -12,22 +12,18 @@ pub async fn save_claim(
     #[server(default)] actual_pipeline: String,
     results: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::funds::claims};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let input = claims::ClaimInput {
-                actual,
-                actual_leads,
-                actual_attendees,
-                actual_pipeline,
-                results,
-            };
-            claims::save(&state, &actor, id, version, input).await?;
-            leptos_axum::redirect(&format!("/funds/requests/{id}?saved=claim"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::funds::claims;
+    crate::api::as_actor(|state, actor| async move {
+        let input = claims::ClaimInput {
+            actual,
+            actual_leads,
+            actual_attendees,
+            actual_pipeline,
+            results,
+        };
+        claims::save(&state, &actor, id, version, input).await?;
+        leptos_axum::redirect(&format!("/funds/requests/{id}?saved=claim"));
+        Ok(())
+    })
+    .await
 }

@@ -4,15 +4,11 @@ use leptos::prelude::*;
 /// Days after an activity ends within which claims are accepted.
 #[server(prefix = "/api", endpoint = "set_claim_window")]
 pub async fn set_claim_window(days: String) -> Result<(), AppError> {
-    use crate::ssr::{context, services::funds::settings};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            settings::set_claim_days(&state, &actor, &days).await?;
-            leptos_axum::redirect("/funds?saved=window");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::funds::settings;
+    crate::api::as_actor(|state, actor| async move {
+        settings::set_claim_days(&state, &actor, &days).await?;
+        leptos_axum::redirect("/funds?saved=window");
+        Ok(())
+    })
+    .await
 }

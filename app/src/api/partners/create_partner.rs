@@ -11,24 +11,20 @@ pub async fn create_partner(
     channel_manager_id: String,
     parent_id: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::partners};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let input = partners::ProgramInput {
-                name,
-                partner_type,
-                tier,
-                region,
-                segment,
-                channel_manager_id,
-                parent_id,
-            };
-            let id = partners::create(&state, &actor, input).await?;
-            leptos_axum::redirect(&format!("/partners/{id}?saved=created"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::partners;
+    crate::api::as_actor(|state, actor| async move {
+        let input = partners::ProgramInput {
+            name,
+            partner_type,
+            tier,
+            region,
+            segment,
+            channel_manager_id,
+            parent_id,
+        };
+        let id = partners::create(&state, &actor, input).await?;
+        leptos_axum::redirect(&format!("/partners/{id}?saved=created"));
+        Ok(())
+    })
+    .await
 }

@@ -6,13 +6,7 @@ use leptos::prelude::*;
 pub async fn list_partners(
     #[server(default)] filter: PartnerFilter,
 ) -> Result<PartnerList, AppError> {
-    use crate::ssr::{context, services::partners};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            partners::list(&state, &actor, filter).await
-        }
-        .await,
-    )
+    use crate::ssr::services::partners;
+    crate::api::as_actor(|state, actor| async move { partners::list(&state, &actor, filter).await })
+        .await
 }

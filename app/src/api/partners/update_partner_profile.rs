@@ -17,25 +17,21 @@ pub async fn update_partner_profile(
     brand_color: String,
     description: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::partners};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let input = partners::ProfileInput {
-                website,
-                phone,
-                email,
-                address,
-                city,
-                country,
-                brand_color,
-                description,
-            };
-            partners::update_profile(&state, &actor, id, version, input).await?;
-            leptos_axum::redirect(&format!("/partners/{id}?saved=profile"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::partners;
+    crate::api::as_actor(|state, actor| async move {
+        let input = partners::ProfileInput {
+            website,
+            phone,
+            email,
+            address,
+            city,
+            country,
+            brand_color,
+            description,
+        };
+        partners::update_profile(&state, &actor, id, version, input).await?;
+        leptos_axum::redirect(&format!("/partners/{id}?saved=profile"));
+        Ok(())
+    })
+    .await
 }

@@ -16,24 +16,20 @@ pub async fn update_partner_program(
     channel_manager_id: String,
     parent_id: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::partners};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            let input = partners::ProgramInput {
-                name,
-                partner_type,
-                tier,
-                region,
-                segment,
-                channel_manager_id,
-                parent_id,
-            };
-            partners::update_program(&state, &actor, id, version, input).await?;
-            leptos_axum::redirect(&format!("/partners/{id}?saved=program"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::partners;
+    crate::api::as_actor(|state, actor| async move {
+        let input = partners::ProgramInput {
+            name,
+            partner_type,
+            tier,
+            region,
+            segment,
+            channel_manager_id,
+            parent_id,
+        };
+        partners::update_program(&state, &actor, id, version, input).await?;
+        leptos_axum::redirect(&format!("/partners/{id}?saved=program"));
+        Ok(())
+    })
+    .await
 }

@@ -7,15 +7,11 @@ pub async fn invite_user(
     email: String,
     role: String,
 ) -> Result<(), AppError> {
-    use crate::ssr::{context, services::invitations};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            invitations::invite(&state, &actor, &organization_id, &email, &role).await?;
-            leptos_axum::redirect("/users?invited=1");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::invitations;
+    crate::api::as_actor(|state, actor| async move {
+        invitations::invite(&state, &actor, &organization_id, &email, &role).await?;
+        leptos_axum::redirect("/users?invited=1");
+        Ok(())
+    })
+    .await
 }

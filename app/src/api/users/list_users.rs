@@ -4,13 +4,7 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "list_users")]
 pub async fn list_users() -> Result<UserAdmin, AppError> {
-    use crate::ssr::{context, services::users};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            users::admin_view(&state, &actor).await
-        }
-        .await,
-    )
+    use crate::ssr::services::users;
+    crate::api::as_actor(|state, actor| async move { users::admin_view(&state, &actor).await })
+        .await
 }

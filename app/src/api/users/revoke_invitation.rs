@@ -3,15 +3,11 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "revoke_invitation")]
 pub async fn revoke_invitation(id: i64) -> Result<(), AppError> {
-    use crate::ssr::{context, services::invitations};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            invitations::revoke(&state, &actor, id).await?;
-            leptos_axum::redirect("/users");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::invitations;
+    crate::api::as_actor(|state, actor| async move {
+        invitations::revoke(&state, &actor, id).await?;
+        leptos_axum::redirect("/users");
+        Ok(())
+    })
+    .await
 }

@@ -3,15 +3,11 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "set_user_active")]
 pub async fn set_user_active(id: i64, active: bool) -> Result<(), AppError> {
-    use crate::ssr::{context, services::users};
-    crate::api::with_status(
-        async {
-            let state = context::state()?;
-            let actor = context::actor()?;
-            users::set_active(&state, &actor, id, active).await?;
-            leptos_axum::redirect("/users");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::ssr::services::users;
+    crate::api::as_actor(|state, actor| async move {
+        users::set_active(&state, &actor, id, active).await?;
+        leptos_axum::redirect("/users");
+        Ok(())
+    })
+    .await
 }

@@ -52,7 +52,7 @@ pub fn ContactsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(p) => view! { <List p/> }.into_any(),
+                    Ok(p) => view! { <List page=p/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -60,20 +60,20 @@ pub fn ContactsPage() -> impl IntoView {
 }
 
 #[component]
-fn List(p: Page) -> impl IntoView {
+fn List(page: Page) -> impl IntoView {
     let remove = ServerAction::<RemoveContact>::new();
     let error = Signal::derive(move || remove.value().get().and_then(|r| r.err()));
     view! {
         <section class="card">
-            <h2>{format!("{} contact(s)", p.total)}</h2>
+            <h2>{format!("{} contact(s)", page.total)}</h2>
             <FormError error/>
-            <p class="muted" id="mailable">{format!("{} can receive e-mail; {} unsubscribed.", p.mailable, p.total - p.mailable)}</p>
-            {(!p.contacts.is_empty()).then(|| view! {
+            <p class="muted" id="mailable">{format!("{} can receive e-mail; {} unsubscribed.", page.mailable, page.total - page.mailable)}</p>
+            {(!page.contacts.is_empty()).then(|| view! {
                 <div class="table-scroll">
                     <table class="table" id="contacts">
                         <thead><tr><th>"E-mail"</th><th>"Name"</th><th>"Company"</th><th>"Status"</th><th><span class="sr-only">"Remove"</span></th></tr></thead>
                         <tbody>
-                            {p.contacts.clone().into_iter().map(|c| view! {
+                            {page.contacts.clone().into_iter().map(|c| view! {
                                 <tr>
                                     <td>{c.email.clone()}</td>
                                     <td>{c.name.clone()}</td>
@@ -91,7 +91,7 @@ fn List(p: Page) -> impl IntoView {
                     </table>
                 </div>
             })}
-            {p.next.map(|n| view! { <a class="btn" href=format!("/contacts?before={n}")>"Older contacts"</a> })}
+            {page.next.map(|n| view! { <a class="btn" href=format!("/contacts?before={n}")>"Older contacts"</a> })}
         </section>
     }
 }
@@ -178,19 +178,19 @@ fn Import(on_done: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
             <div class="button-row">
                 <button type="button" class="btn" id="check-csv" disabled=move || csv.get().trim().is_empty() || action.pending().get() on:click=move |_| run(false)>"Check file"</button>
             </div>
-            {move || preview.get().map(|p| view! { <Preview p mapping run/> })}
+            {move || preview.get().map(|p| view! { <Preview preview=p mapping run/> })}
         </section>
     }
 }
 
 #[component]
 fn Preview(
-    p: ImportPreview,
+    preview: ImportPreview,
     mapping: RwSignal<Vec<String>>,
     run: impl Fn(bool) + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
-    let done = p.imported;
-    let problems: Vec<_> = p
+    let done = preview.imported;
+    let problems: Vec<_> = preview
         .rows
         .iter()
         .filter(|r| r.problem.is_some())
@@ -200,13 +200,13 @@ fn Preview(
     view! {
         <div class="import-preview">
             {match done {
-                Some(n) => view! { <p class="notice notice-ok" role="status" id="import-result">{format!("Imported {n} contact(s). {} row(s) were not imported; see why below.", p.rejected)}</p> }.into_any(),
+                Some(n) => view! { <p class="notice notice-ok" role="status" id="import-result">{format!("Imported {n} contact(s). {} row(s) were not imported; see why below.", preview.rejected)}</p> }.into_any(),
                 None => view! {
                     <h3>"Columns"</h3>
                     <div class="mapping">
-                        {p.columns.iter().enumerate().map(|(i, name)| {
+                        {preview.columns.iter().enumerate().map(|(i, name)| {
                             let fields = fields.clone();
-                            let current = p.mapping.get(i).copied().unwrap_or(ContactField::Ignore);
+                            let current = preview.mapping.get(i).copied().unwrap_or(ContactField::Ignore);
                             view! {
                                 <div class="field">
                                     <label for=format!("map-{i}")>{format!("“{name}”")}</label>
@@ -221,8 +221,8 @@ fn Preview(
                             }
                         }).collect_view()}
                     </div>
-                    <p id="import-summary"><strong>{format!("{} row(s) ready to import", p.importable)}</strong>{format!(" · {} will not be imported", p.rejected)}</p>
-                    <button type="button" class="btn btn-primary btn-block" id="import-csv" disabled=p.importable == 0 on:click=move |_| run(true)>{format!("Import {} contact(s)", p.importable)}</button>
+                    <p id="import-summary"><strong>{format!("{} row(s) ready to import", preview.importable)}</strong>{format!(" · {} will not be imported", preview.rejected)}</p>
+                    <button type="button" class="btn btn-primary btn-block" id="import-csv" disabled=preview.importable == 0 on:click=move |_| run(true)>{format!("Import {} contact(s)", preview.importable)}</button>
                 }.into_any(),
             }}
             {(!problems.is_empty()).then(|| view! {

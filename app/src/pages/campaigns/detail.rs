@@ -59,8 +59,8 @@ pub fn CampaignPage() -> impl IntoView {
                         <Success show=Signal::derive(move || !queued.get().is_empty()) text=format!("Queued {} e-mail(s). They go out in the background; the numbers below update as they do.", queued.get_untracked())/>
                         {move || already.get().map(|a| view! { <p class="notice">{format!("{a} contact(s) already had this e-mail and were left out.")}</p> })}
                         <Success show=Signal::derive(move || q("cancelled").is_some()) text="The e-mails not yet sent were cancelled."/>
-                        <Header d=d.clone()/>
-                        {if d.is_partner { view! { <PartnerView d/> }.into_any() } else { view! { <VendorView d/> }.into_any() }}
+                        <Header campaign=d.clone()/>
+                        {if d.is_partner { view! { <PartnerView campaign=d/> }.into_any() } else { view! { <VendorView detail=d/> }.into_any() }}
                     }.into_any(),
                 }
             })}
@@ -69,8 +69,8 @@ pub fn CampaignPage() -> impl IntoView {
 }
 
 #[component]
-fn Header(d: CampaignDetail) -> impl IntoView {
-    let c = d.card.clone();
+fn Header(campaign: CampaignDetail) -> impl IntoView {
+    let c = campaign.card.clone();
     view! {
         <div class="page-head">
             <h1>{c.name.clone()}</h1>
@@ -78,7 +78,7 @@ fn Header(d: CampaignDetail) -> impl IntoView {
         </div>
         <p class="lead">{c.goal.clone()}</p>
         <p class="muted">{format!("{} · {}", c.period, c.audience)}</p>
-        {(!d.description.is_empty()).then(|| view! { <p class="pre-line">{d.description.clone()}</p> })}
+        {(!campaign.description.is_empty()).then(|| view! { <p class="pre-line">{campaign.description.clone()}</p> })}
     }
 }
 
@@ -93,13 +93,13 @@ fn Schedule(steps: Vec<String>) -> impl IntoView {
 }
 
 #[component]
-fn VendorView(d: CampaignDetail) -> impl IntoView {
-    let id = d.card.id;
-    let status = d.card.status;
+fn VendorView(detail: CampaignDetail) -> impl IntoView {
+    let id = detail.card.id;
+    let status = detail.card.status;
     let action = ServerAction::<ChangeCampaignStatus>::new();
     let error = action_error(action);
     view! {
-        {d.can_manage.then(|| view! {
+        {detail.can_manage.then(|| view! {
             <section class="card actions-card">
                 <FormError error/>
                 <div class="button-row">
@@ -114,13 +114,13 @@ fn VendorView(d: CampaignDetail) -> impl IntoView {
                 </div>
             </section>
         })}
-        <Schedule steps=d.schedule.clone()/>
+        <Schedule steps=detail.schedule.clone()/>
         <section class="card">
             <h2>"What partners get"</h2>
             <ul class="rows">
-                {d.email_template_id.map(|_| view! { <li><span>{format!("E-mail: {}", d.email_template_name)}</span><span class="muted">{format!("Subject: {}", d.email_subject)}</span></li> })}
-                {d.assets.iter().map(|a| view! { <li><a href=format!("/cobrand/templates/{}", a.template_id)>{a.name.clone()}</a><span class="muted">"Material to co-brand"</span></li> }).collect_view()}
-                {d.social_template_id.map(|_| view! { <li><span>"Social post"</span><span class="muted">{d.social_copy.clone()}</span></li> })}
+                {detail.email_template_id.map(|_| view! { <li><span>{format!("E-mail: {}", detail.email_template_name)}</span><span class="muted">{format!("Subject: {}", detail.email_subject)}</span></li> })}
+                {detail.assets.iter().map(|a| view! { <li><a href=format!("/cobrand/templates/{}", a.template_id)>{a.name.clone()}</a><span class="muted">"Material to co-brand"</span></li> }).collect_view()}
+                {detail.social_template_id.map(|_| view! { <li><span>"Social post"</span><span class="muted">{detail.social_copy.clone()}</span></li> })}
             </ul>
         </section>
         <section class="card">
@@ -128,13 +128,13 @@ fn VendorView(d: CampaignDetail) -> impl IntoView {
                 <h2>"Results"</h2>
                 <a class="btn btn-small" href=format!("/campaigns/{id}/report") download="">"Download CSV"</a>
             </div>
-            <p class="muted">{format!("{} partner(s) opted in", d.card.partners)}</p>
-            <StatsRow stats=d.card.stats.clone()/>
-            <h3 id="activity">{match &d.focus { Some(p) => format!("Activity of {}", p.org_name), None => "Activity of all partners".to_string() }}</h3>
-            {d.focus.is_some().then(|| view! { <a href=format!("/campaigns/{id}#activity")>"Show all partners"</a> })}
-            <ActivityChart days=d.days.clone() zone=d.time_zone.clone()/>
+            <p class="muted">{format!("{} partner(s) opted in", detail.card.partners)}</p>
+            <StatsRow stats=detail.card.stats.clone()/>
+            <h3 id="activity">{match &detail.focus { Some(p) => format!("Activity of {}", p.org_name), None => "Activity of all partners".to_string() }}</h3>
+            {detail.focus.is_some().then(|| view! { <a href=format!("/campaigns/{id}#activity")>"Show all partners"</a> })}
+            <ActivityChart days=detail.days.clone() zone=detail.time_zone.clone()/>
             <h3>"By partner"</h3>
-            {if d.partners.is_empty() {
+            {if detail.partners.is_empty() {
                 view! { <p class="muted">"No partner has opted in yet."</p> }.into_any()
             } else {
                 view! {
@@ -142,7 +142,7 @@ fn VendorView(d: CampaignDetail) -> impl IntoView {
                         <table class="table" id="partner-results">
                             <thead><tr><th>"Partner"</th><th>"Sent"</th><th>"Delivered"</th><th>"Opened"</th><th>"Clicked"</th><th>"Unsubscribed"</th></tr></thead>
                             <tbody>
-                                {d.partners.iter().map(|p| {
+                                {detail.partners.iter().map(|p| {
                                     let s = &p.stats;
                                     view! {
                                         <tr>
@@ -169,28 +169,28 @@ fn design_status(a: &CampaignAsset) -> &'static str {
 }
 
 #[component]
-fn AssetRow(a: CampaignAsset, what: &'static str) -> impl IntoView {
-    let (href, action) = match a.design_id {
+fn AssetRow(asset: CampaignAsset, what: &'static str) -> impl IntoView {
+    let (href, action) = match asset.design_id {
         Some(id) => (format!("/cobrand/designs/{id}"), "Open your version"),
         None => (
-            format!("/cobrand/templates/{}/customise", a.template_id),
+            format!("/cobrand/templates/{}/customise", asset.template_id),
             "Customise",
         ),
     };
     view! {
         <li>
-            <span>{format!("{what}: {}", a.name)}</span>
-            <span class="muted">{design_status(&a)}</span>
+            <span>{format!("{what}: {}", asset.name)}</span>
+            <span class="muted">{design_status(&asset)}</span>
             <a class="btn btn-small" href=href>{action}</a>
         </li>
     }
 }
 
 #[component]
-fn PartnerView(d: CampaignDetail) -> impl IntoView {
-    let id = d.card.id;
-    let running = d.card.status == CampaignStatus::Published;
-    if !d.card.joined {
+fn PartnerView(campaign: CampaignDetail) -> impl IntoView {
+    let id = campaign.card.id;
+    let running = campaign.card.status == CampaignStatus::Published;
+    if !campaign.card.joined {
         let join = ServerAction::<JoinCampaign>::new();
         let error = action_error(join);
         return view! {
@@ -203,7 +203,7 @@ fn PartnerView(d: CampaignDetail) -> impl IntoView {
                     <button type="submit" class="btn btn-primary btn-block" disabled=move || join.pending().get()>"Opt in"</button>
                 </ServerForm>
             </section>
-            <Schedule steps=d.schedule.clone()/>
+            <Schedule steps=campaign.schedule.clone()/>
         }
         .into_any();
     }
@@ -211,31 +211,31 @@ fn PartnerView(d: CampaignDetail) -> impl IntoView {
         <section class="card">
             <h2>"1. Make it yours"</h2>
             <ul class="rows">
-                {d.email_design.clone().map(|a| view! { <AssetRow a what="E-mail"/> })}
-                {d.assets.iter().cloned().map(|a| view! { <AssetRow a what="Material"/> }).collect_view()}
-                {d.social_design.clone().map(|a| view! { <AssetRow a what="Social image"/> })}
+                {campaign.email_design.clone().map(|a| view! { <AssetRow asset=a what="E-mail"/> })}
+                {campaign.assets.iter().cloned().map(|a| view! { <AssetRow asset=a what="Material"/> }).collect_view()}
+                {campaign.social_design.clone().map(|a| view! { <AssetRow asset=a what="Social image"/> })}
             </ul>
-            {(!d.social_copy.is_empty()).then(|| view! { <SocialPost copy=d.social_copy.clone() image=d.social_design.as_ref().and_then(|a| a.design_id)/> })}
+            {(!campaign.social_copy.is_empty()).then(|| view! { <SocialPost copy=campaign.social_copy.clone() image=campaign.social_design.as_ref().and_then(|a| a.design_id)/> })}
         </section>
-        <Schedule steps=d.schedule.clone()/>
+        <Schedule steps=campaign.schedule.clone()/>
         <section class="card">
             <h2>"2. Your contacts"</h2>
-            <p>{format!("{} contact(s) can receive e-mail.", d.mailable_contacts)}</p>
+            <p>{format!("{} contact(s) can receive e-mail.", campaign.mailable_contacts)}</p>
             <a class="btn" href="/contacts">"Import or view contacts"</a>
         </section>
-        {d.email_design.is_some().then(|| view! { <SendForm d=d.clone() running/> })}
+        {campaign.email_design.is_some().then(|| view! { <SendForm campaign=campaign.clone() running/> })}
         <section class="card">
             <h2>"Results"</h2>
-            <StatsRow stats=d.card.stats.clone()/>
-            <ActivityChart days=d.days.clone() zone=d.time_zone.clone()/>
-            {(!d.sends.is_empty()).then(|| view! { <Sends campaign_id=id sends=d.sends.clone()/> })}
+            <StatsRow stats=campaign.card.stats.clone()/>
+            <ActivityChart days=campaign.days.clone() zone=campaign.time_zone.clone()/>
+            {(!campaign.sends.is_empty()).then(|| view! { <Sends campaign_id=id sends=campaign.sends.clone()/> })}
         </section>
         <section class="card">
             <h2>"Fund it"</h2>
             <p>"Ask for market development funds for this campaign. Its sends and clicks are attached to your claim as proof of performance."</p>
-            {(!d.fund_requests.is_empty()).then(|| view! {
+            {(!campaign.fund_requests.is_empty()).then(|| view! {
                 <ul class="rows">
-                    {d.fund_requests.iter().map(|(rid, title, status)| view! {
+                    {campaign.fund_requests.iter().map(|(rid, title, status)| view! {
                         <li><a href=format!("/funds/requests/{rid}")>{title.clone()}</a><span class="muted">{status.clone()}</span></li>
                     }).collect_view()}
                 </ul>
@@ -274,7 +274,7 @@ fn SocialPost(copy: String, image: Option<i64>) -> impl IntoView {
 }
 
 #[component]
-fn SendForm(d: CampaignDetail, running: bool) -> impl IntoView {
+fn SendForm(campaign: CampaignDetail, running: bool) -> impl IntoView {
     let action = ServerAction::<SendCampaign>::new();
     let error = action_error(action);
     view! {
@@ -286,10 +286,10 @@ fn SendForm(d: CampaignDetail, running: bool) -> impl IntoView {
                 view! {
                     <ServerForm action attr:class="form" attr:novalidate=true>
                         <FormError error/>
-                        <input type="hidden" name="id" value=d.card.id/>
-                        <TextField name="subject" label="Subject" value=d.email_subject.clone() error=field_error(error, "subject")/>
-                        <TextField name="when" label="Schedule for later (optional)" kind="datetime-local" hint=format!("Your time ({}; change it under Account). Leave empty to send now.", d.time_zone) error=field_error(error, "when")/>
-                        <p class="muted">{format!("Goes to your {} contact(s) who have not had it yet. Each e-mail carries an unsubscribe link.", d.mailable_contacts)}</p>
+                        <input type="hidden" name="id" value=campaign.card.id/>
+                        <TextField name="subject" label="Subject" value=campaign.email_subject.clone() error=field_error(error, "subject")/>
+                        <TextField name="when" label="Schedule for later (optional)" kind="datetime-local" hint=format!("Your time ({}; change it under Account). Leave empty to send now.", campaign.time_zone) error=field_error(error, "when")/>
+                        <p class="muted">{format!("Goes to your {} contact(s) who have not had it yet. Each e-mail carries an unsubscribe link.", campaign.mailable_contacts)}</p>
                         <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Send e-mail"</button>
                     </ServerForm>
                 }.into_any()

@@ -50,7 +50,7 @@ fn Loaded(form: PageData<Result<CampaignForm, AppError>>) -> impl IntoView {
             {move || Suspend::new(async move {
                 match form.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(f) => view! { <Fields f/> }.into_any(),
+                    Ok(f) => view! { <Fields form=f/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -73,10 +73,10 @@ fn checks(
 }
 
 #[component]
-fn Fields(f: CampaignForm) -> impl IntoView {
+fn Fields(form: CampaignForm) -> impl IntoView {
     let action = ServerAction::<SaveCampaign>::new();
     let error = action_error(action);
-    let d = f.detail.clone();
+    let d = form.detail.clone();
     let value = |name: &str, current: String| {
         let typed = kept(error, name);
         if typed.is_empty() {
@@ -97,7 +97,7 @@ fn Fields(f: CampaignForm) -> impl IntoView {
     let social_copy = value("social_copy", get(|d| d.social_copy.clone()));
     let schedule = value("schedule", get(|d| d.schedule.join("\n")));
     let of_kind = |kind: TemplateKind| {
-        f.templates
+        form.templates
             .iter()
             .filter(|t| t.kind == kind)
             .map(|t| (t.id.to_string(), t.name.clone()))
@@ -125,7 +125,7 @@ fn Fields(f: CampaignForm) -> impl IntoView {
     let audience_error = move || {
         ["tiers", "types", "regions"]
             .into_iter()
-            .find_map(|f| error.get().and_then(|e| e.field(f)))
+            .find_map(|form| error.get().and_then(|e| e.field(form)))
             .map(|m| view! { <p class="field-error">{m}</p> })
     };
     let asset_error = move || {

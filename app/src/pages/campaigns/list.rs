@@ -15,7 +15,7 @@ pub fn CampaignsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(p) => view! { <List p/> }.into_any(),
+                    Ok(p) => view! { <List page=p/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -23,13 +23,13 @@ pub fn CampaignsPage() -> impl IntoView {
 }
 
 #[component]
-fn List(p: Page) -> impl IntoView {
-    let empty = p.campaigns.is_empty();
-    let partner = p.is_partner;
+fn List(page: Page) -> impl IntoView {
+    let empty = page.campaigns.is_empty();
+    let partner = page.is_partner;
     view! {
         <div class="page-head">
             <h1>"Campaigns"</h1>
-            {p.can_manage.then(|| view! { <a class="btn btn-primary" href="/campaigns/new">"New campaign"</a> })}
+            {page.can_manage.then(|| view! { <a class="btn btn-primary" href="/campaigns/new">"New campaign"</a> })}
             {partner.then(|| view! { <a class="btn" href="/contacts">"Your contacts"</a> })}
         </div>
         {partner.then(|| view! {
@@ -39,25 +39,25 @@ fn List(p: Page) -> impl IntoView {
             <p class="card muted">{if partner { "No campaigns for your company right now." } else { "No campaigns yet. Create the first one." }}</p>
         })}
         <ul class="campaign-list">
-            {p.campaigns.into_iter().map(|c| view! { <Card c partner/> }).collect_view()}
+            {page.campaigns.into_iter().map(|c| view! { <Card card=c partner/> }).collect_view()}
         </ul>
     }
 }
 
 #[component]
-fn Card(c: CampaignCard, partner: bool) -> impl IntoView {
-    let href = format!("/campaigns/{}", c.id);
-    let stats = c.stats.clone();
+fn Card(card: CampaignCard, partner: bool) -> impl IntoView {
+    let href = format!("/campaigns/{}", card.id);
+    let stats = card.stats.clone();
     let has_stats = stats.sent + stats.queued > 0;
     view! {
         <li class="card campaign-card">
             <div class="campaign-head">
-                <a class="campaign-name" href=href>{c.name.clone()}</a>
-                <StatusBadge status=c.status/>
-                {(partner && c.joined).then(|| view! { <span class="badge badge-ok">"Opted in"</span> })}
+                <a class="campaign-name" href=href>{card.name.clone()}</a>
+                <StatusBadge status=card.status/>
+                {(partner && card.joined).then(|| view! { <span class="badge badge-ok">"Opted in"</span> })}
             </div>
-            <p>{c.goal.clone()}</p>
-            <p class="muted">{format!("{} · {}", c.period, c.audience)}{(!partner).then(|| format!(" · {} partner(s) opted in", c.partners))}</p>
+            <p>{card.goal.clone()}</p>
+            <p class="muted">{format!("{} · {}", card.period, card.audience)}{(!partner).then(|| format!(" · {} partner(s) opted in", card.partners))}</p>
             {has_stats.then(|| view! { <StatsRow stats/> })}
         </li>
     }

@@ -68,7 +68,7 @@ fn EditorLoader(data: PageData<Result<EditorData, AppError>>) -> impl IntoView {
                         <Success show=saved("reviewed") text="Decision saved."/>
                         <Success show=saved("restored") text="Earlier version restored."/>
                         {export_error().map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
-                        <Editor d/>
+                        <Editor editor=d/>
                     }.into_any(),
                 }
             })}
@@ -77,25 +77,25 @@ fn EditorLoader(data: PageData<Result<EditorData, AppError>>) -> impl IntoView {
 }
 
 #[component]
-fn Editor(d: EditorData) -> impl IntoView {
+fn Editor(editor: EditorData) -> impl IntoView {
     let save = ServerAction::<SaveDesign>::new();
     let save_error = action_error(save);
-    let plan = Arc::new(d.plan.clone());
-    let images = Arc::new(d.images.clone());
-    let saved_values = d.values.clone();
-    let values = RwSignal::new(d.values.clone());
+    let plan = Arc::new(editor.plan.clone());
+    let images = Arc::new(editor.images.clone());
+    let saved_values = editor.values.clone();
+    let values = RwSignal::new(editor.values.clone());
     let dirty = Memo::new(move |_| values.with(|v| *v != saved_values));
     let issues = {
         let (plan, images) = (plan.clone(), images.clone());
         Memo::new(move |_| values.with(|v| check(&plan, v, &images)))
     };
-    let editable = d.is_owner;
-    let design_name = d.name.clone();
-    let template_id = d.template_id;
-    let design_version = d.design_version;
-    let kind = d.kind;
-    let design_id = d.design_id;
-    let needs_approval = d.requires_approval && d.status != DesignStatus::Approved;
+    let editable = editor.is_owner;
+    let design_name = editor.name.clone();
+    let template_id = editor.template_id;
+    let design_version = editor.design_version;
+    let kind = editor.kind;
+    let design_id = editor.design_id;
+    let needs_approval = editor.requires_approval && editor.status != DesignStatus::Approved;
     let export_ready = Signal::derive(move || {
         design_id.is_some() && !dirty.get() && issues.with(Vec::is_empty) && !needs_approval
     });
@@ -114,16 +114,16 @@ fn Editor(d: EditorData) -> impl IntoView {
     view! {
         <div class="page-head">
             <div>
-                <h1>{d.name.clone()}</h1>
+                <h1>{editor.name.clone()}</h1>
                 <p class="muted">
-                    {format!("{} · version {} · {}", d.template_name, d.version_number, d.org_name)}
-                    " " <StatusBadge status=d.status/>
+                    {format!("{} · version {} · {}", editor.template_name, editor.version_number, editor.org_name)}
+                    " " <StatusBadge status=editor.status/>
                 </p>
             </div>
         </div>
-        {d.newer_version.map(|n| view! { <p class="notice">{format!("The vendor has published version {n} of this template. This design stays on the version it was made with; start a new design to use the new one.")}</p> })}
-        {(d.status == DesignStatus::Rejected && !d.review_comment.is_empty()).then(|| view! {
-            <p class="notice notice-error" role="alert">{format!("Changes requested: {}", d.review_comment)}</p>
+        {editor.newer_version.map(|n| view! { <p class="notice">{format!("The vendor has published version {n} of this template. This design stays on the version it was made with; start a new design to use the new one.")}</p> })}
+        {(editor.status == DesignStatus::Rejected && !editor.review_comment.is_empty()).then(|| view! {
+            <p class="notice notice-error" role="alert">{format!("Changes requested: {}", editor.review_comment)}</p>
         })}
         <div class="editor">
             <ServerForm action=save attr:class="form editor-form" attr:id="design-form">
@@ -148,10 +148,10 @@ fn Editor(d: EditorData) -> impl IntoView {
             <div class="editor-side">
                 <Preview kind plan=plan.clone() images=images.clone() values template_id design_id/>
                 <Issues issues/>
-                {editable.then(|| view! { <ExportPanel d=d.clone() export_ready dirty issues/> })}
-                {d.can_review.then(|| view! { <ReviewPanel d=d.clone()/> })}
-                <Changes d=d.clone()/>
-                <History d=d.clone() editable/>
+                {editable.then(|| view! { <ExportPanel editor=editor.clone() export_ready dirty issues/> })}
+                {editor.can_review.then(|| view! { <ReviewPanel editor=editor.clone()/> })}
+                <Changes editor=editor.clone()/>
+                <History editor=editor.clone() editable/>
             </div>
         </div>
     }
@@ -350,22 +350,22 @@ fn Issues(issues: Memo<Vec<crate::cobrand::Issue>>) -> impl IntoView {
 
 #[component]
 fn ExportPanel(
-    d: EditorData,
+    editor: EditorData,
     export_ready: Signal<bool>,
     dirty: Memo<bool>,
     issues: Memo<Vec<crate::cobrand::Issue>>,
 ) -> impl IntoView {
     let submit = ServerAction::<SubmitDesign>::new();
     let submit_error = action_error(submit);
-    let formats: &[ExportFormat] = match d.kind {
+    let formats: &[ExportFormat] = match editor.kind {
         TemplateKind::Svg => &[ExportFormat::Pdf, ExportFormat::Png, ExportFormat::Png2x],
         TemplateKind::Email => &[ExportFormat::Html],
     };
-    let can_submit =
-        d.requires_approval && matches!(d.status, DesignStatus::Draft | DesignStatus::Rejected);
-    let status = d.status;
-    let requires_approval = d.requires_approval;
-    let saved = d.design_id.is_some();
+    let can_submit = editor.requires_approval
+        && matches!(editor.status, DesignStatus::Draft | DesignStatus::Rejected);
+    let status = editor.status;
+    let requires_approval = editor.requires_approval;
+    let saved = editor.design_id.is_some();
     let why_not = move || {
         if !saved {
             Some("Save the design to export it.".to_string())
@@ -387,7 +387,7 @@ fn ExportPanel(
             {move || why_not().map(|m| view! { <p class="muted" id="export-why">{m}</p> })}
             <div class="actions">
                 {formats.iter().map(|f| {
-                    let href = d.design_id.map(|id| format!("/cobrand/designs/{id}/export/{}", f.as_str()));
+                    let href = editor.design_id.map(|id| format!("/cobrand/designs/{id}/export/{}", f.as_str()));
                     let label = f.label();
                     view! {
                         <a class="btn" class:btn-disabled=move || !export_ready.get()
@@ -400,8 +400,8 @@ fn ExportPanel(
             {(can_submit && saved).then(|| view! {
                 <FormError error=submit_error/>
                 <ServerForm action=submit>
-                    <input type="hidden" name="id" value=d.design_id.unwrap_or_default()/>
-                    <input type="hidden" name="version" value=d.design_version/>
+                    <input type="hidden" name="id" value=editor.design_id.unwrap_or_default()/>
+                    <input type="hidden" name="version" value=editor.design_version/>
                     <button type="submit" class="btn btn-primary" disabled=move || dirty.get() || !issues.with(Vec::is_empty)>"Submit for approval"</button>
                 </ServerForm>
             })}
@@ -410,7 +410,7 @@ fn ExportPanel(
 }
 
 #[component]
-fn ReviewPanel(d: EditorData) -> impl IntoView {
+fn ReviewPanel(editor: EditorData) -> impl IntoView {
     let review = ServerAction::<ReviewDesign>::new();
     let error = action_error(review);
     view! {
@@ -418,8 +418,8 @@ fn ReviewPanel(d: EditorData) -> impl IntoView {
             <h2>"Your decision"</h2>
             <FormError error/>
             <ServerForm action=review attr:class="form">
-                <input type="hidden" name="id" value=d.design_id.unwrap_or_default()/>
-                <input type="hidden" name="version" value=d.design_version/>
+                <input type="hidden" name="id" value=editor.design_id.unwrap_or_default()/>
+                <input type="hidden" name="version" value=editor.design_version/>
                 <div class="field" class:field-invalid=move || field_error(error, "comment").get().is_some()>
                     <label for="f-comment">"Comment for the partner"</label>
                     <p class="field-hint">"Required when you ask for changes."</p>
@@ -436,11 +436,11 @@ fn ReviewPanel(d: EditorData) -> impl IntoView {
 }
 
 #[component]
-fn Changes(d: EditorData) -> impl IntoView {
-    (d.design_id.is_some()).then(move || view! {
+fn Changes(editor: EditorData) -> impl IntoView {
+    (editor.design_id.is_some()).then(move || view! {
         <section class="card">
             <h2>"Changed from the template"</h2>
-            {if d.changes.is_empty() {
+            {if editor.changes.is_empty() {
                 view! { <p class="muted">"Nothing yet: this is the template as the vendor made it."</p> }.into_any()
             } else {
                 view! {
@@ -448,7 +448,7 @@ fn Changes(d: EditorData) -> impl IntoView {
                         <table class="table">
                             <thead><tr><th>"Slot"</th><th>"Template"</th><th>"This design"</th></tr></thead>
                             <tbody>
-                                {d.changes.into_iter().map(|c| view! {
+                                {editor.changes.into_iter().map(|c| view! {
                                     <tr><td>{c.label.clone()}</td><td class="muted">{c.template_value.clone()}</td><td>{c.partner_value.clone()}</td></tr>
                                 }).collect_view()}
                             </tbody>
@@ -461,17 +461,17 @@ fn Changes(d: EditorData) -> impl IntoView {
 }
 
 #[component]
-fn History(d: EditorData, editable: bool) -> impl IntoView {
+fn History(editor: EditorData, editable: bool) -> impl IntoView {
     let restore = ServerAction::<RestoreRevision>::new();
     let error = action_error(restore);
-    let design_id = d.design_id.unwrap_or_default();
-    let design_version = d.design_version;
-    (d.design_id.is_some()).then(move || view! {
+    let design_id = editor.design_id.unwrap_or_default();
+    let design_version = editor.design_version;
+    (editor.design_id.is_some()).then(move || view! {
         <section class="card">
             <h2>"History"</h2>
             <FormError error/>
             <ul class="rows">
-                {d.revisions.into_iter().enumerate().map(|(i, r)| view! {
+                {editor.revisions.into_iter().enumerate().map(|(i, r)| view! {
                     <li>
                         <span>{r.saved_at.clone()}</span>
                         <span class="muted">{format!("{}{}", r.saved_by, if r.changed.is_empty() { String::new() } else { format!(" · changed {}", r.changed.join(", ")) })}</span>
@@ -487,12 +487,12 @@ fn History(d: EditorData, editable: bool) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <h3>"Exports"</h3>
-            {if d.exports.is_empty() {
+            {if editor.exports.is_empty() {
                 view! { <p class="muted">"Not exported yet."</p> }.into_any()
             } else {
                 view! {
                     <ul class="rows">
-                        {d.exports.into_iter().map(|e| view! { <li><span>{e.format.label()}</span><span class="muted">{format!("version {} · {} · {}", e.version_number, e.user_name, e.created_at)}</span></li> }).collect_view()}
+                        {editor.exports.into_iter().map(|e| view! { <li><span>{e.format.label()}</span><span class="muted">{format!("version {} · {} · {}", e.version_number, e.user_name, e.created_at)}</span></li> }).collect_view()}
                     </ul>
                 }.into_any()
             }}

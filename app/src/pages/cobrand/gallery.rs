@@ -17,7 +17,7 @@ pub fn CobrandPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(p) => view! { <Gallery p/> }.into_any(),
+                    Ok(p) => view! { <Gallery page=p/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -25,18 +25,18 @@ pub fn CobrandPage() -> impl IntoView {
 }
 
 #[component]
-fn Gallery(p: TemplatesPage) -> impl IntoView {
-    let manage = p.can_manage;
-    let empty = p.templates.is_empty();
+fn Gallery(page: TemplatesPage) -> impl IntoView {
+    let manage = page.can_manage;
+    let empty = page.templates.is_empty();
     view! {
         <div class="page-head">
             <h1>"Marketing"</h1>
             {manage.then(|| view! { <a class="btn btn-primary" href="/cobrand/templates/new">"New template"</a> })}
         </div>
-        {(!p.awaiting_review.is_empty()).then(|| view! {
+        {(!page.awaiting_review.is_empty()).then(|| view! {
             <section class="card">
                 <h2>"Waiting for your approval"</h2>
-                <DesignList designs=p.awaiting_review.clone() show_org=true/>
+                <DesignList designs=page.awaiting_review.clone() show_org=true/>
             </section>
         })}
         <section>
@@ -45,42 +45,43 @@ fn Gallery(p: TemplatesPage) -> impl IntoView {
                 <p class="muted">{if manage { "No templates yet. Create the first one." } else { "Your vendor has not published templates for your company yet." }}</p>
             })}
             <ul class="template-grid">
-                {p.templates.into_iter().map(|t| view! { <TemplateTile t manage/> }).collect_view()}
+                {page.templates.into_iter().map(|t| view! { <TemplateTile template=t manage/> }).collect_view()}
             </ul>
         </section>
         <section class="card">
             <h2>{if manage { "Partners' designs" } else { "Your designs" }}</h2>
-            {if p.designs.is_empty() {
+            {if page.designs.is_empty() {
                 view! { <p class="muted">"No designs yet. Pick a template to start one."</p> }.into_any()
             } else {
-                view! { <DesignList designs=p.designs show_org=manage/> }.into_any()
+                view! { <DesignList designs=page.designs show_org=manage/> }.into_any()
             }}
         </section>
     }
 }
 
 #[component]
-fn TemplateTile(t: TemplateCard, manage: bool) -> impl IntoView {
+fn TemplateTile(template: TemplateCard, manage: bool) -> impl IntoView {
     let href = if manage {
-        format!("/cobrand/templates/{}", t.id)
+        format!("/cobrand/templates/{}", template.id)
     } else {
-        format!("/cobrand/templates/{}/customise", t.id)
+        format!("/cobrand/templates/{}/customise", template.id)
     };
-    let status = (manage && t.status != TemplateStatus::Published).then(|| t.status.label());
-    let thumb = if t.kind == TemplateKind::Email {
+    let status =
+        (manage && template.status != TemplateStatus::Published).then(|| template.status.label());
+    let thumb = if template.kind == TemplateKind::Email {
         view! { <div class="thumb thumb-email" aria-hidden="true"><span>"✉"</span></div> }
             .into_any()
     } else {
-        view! { <Thumb svg=t.preview_svg.clone() label=format!("Preview of {}", t.name)/> }
+        view! { <Thumb svg=template.preview_svg.clone() label=format!("Preview of {}", template.name)/> }
             .into_any()
     };
     view! {
         <li class="template-tile">
             <a href=href>
                 {thumb}
-                <span class="tile-name">{t.name.clone()}</span>
-                <span class="muted">{t.format.label()}{t.requires_approval.then_some(" · needs approval")}</span>
-                {manage.then(|| view! { <span class="muted">{t.audience.clone()}</span> })}
+                <span class="tile-name">{template.name.clone()}</span>
+                <span class="muted">{template.format.label()}{template.requires_approval.then_some(" · needs approval")}</span>
+                {manage.then(|| view! { <span class="muted">{template.audience.clone()}</span> })}
                 {status.map(|s| view! { <span class="badge">{s}</span> })}
             </a>
         </li>

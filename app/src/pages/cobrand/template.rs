@@ -52,7 +52,7 @@ pub fn TemplatePage() -> impl IntoView {
                         <Success show=saved("1") text="Template saved."/>
                         <Success show=saved("published") text="Published: partners in the audience can use this version now."/>
                         <Success show=saved("archived") text="Withdrawn: partners no longer see this template."/>
-                        <TemplateView d/>
+                        <TemplateView template=d/>
                     }.into_any(),
                 }
             })}
@@ -61,32 +61,32 @@ pub fn TemplatePage() -> impl IntoView {
 }
 
 #[component]
-fn TemplateView(d: TemplateDetail) -> impl IntoView {
+fn TemplateView(template: TemplateDetail) -> impl IntoView {
     let publish = ServerAction::<PublishTemplate>::new();
     let archive = ServerAction::<ArchiveTemplate>::new();
     let publish_error = action_error(publish);
     let archive_error = action_error(archive);
-    let id = d.card.id;
-    let latest = d.latest_number;
-    let latest_published = d.card.published_number == Some(latest);
-    let status = d.card.status;
+    let id = template.card.id;
+    let latest = template.latest_number;
+    let latest_published = template.card.published_number == Some(latest);
+    let status = template.card.status;
     view! {
         <div class="page-head">
             <div>
-                <h1>{d.card.name.clone()}</h1>
+                <h1>{template.card.name.clone()}</h1>
                 <p class="muted">
-                    {format!("{} · {} · {}", d.card.format.label(), d.card.audience, status.label())}
-                    {d.card.published_number.map(|n| format!(" · version {n} published"))}
+                    {format!("{} · {} · {}", template.card.format.label(), template.card.audience, status.label())}
+                    {template.card.published_number.map(|n| format!(" · version {n} published"))}
                 </p>
             </div>
         </div>
         <div class="grid grid-wide">
             <section class="card">
                 <h2>{format!("Preview of version {latest}")}</h2>
-                {if d.card.kind == TemplateKind::Email {
+                {if template.card.kind == TemplateKind::Email {
                     view! { <p class="muted">"Email templates preview in the editor, with a partner's values."</p> }.into_any()
                 } else {
-                    view! { <Thumb svg=d.card.preview_svg.clone() label="Template preview"/> }.into_any()
+                    view! { <Thumb svg=template.card.preview_svg.clone() label="Template preview"/> }.into_any()
                 }}
                 <FormError error=publish_error/>
                 <FormError error=archive_error/>
@@ -113,13 +113,13 @@ fn TemplateView(d: TemplateDetail) -> impl IntoView {
                     <table class="table">
                         <thead><tr><th>"Slot"</th><th>"Kind"</th><th>"Rules"</th></tr></thead>
                         <tbody>
-                            {d.plan.slots.iter().map(|s| {
+                            {template.plan.slots.iter().map(|s| {
                                 let mut rules = Vec::new();
                                 if s.locked { rules.push("locked".to_string()); }
                                 if s.required { rules.push("required".to_string()); }
                                 if let Some(b) = s.bind { rules.push(format!("from profile: {}", b.label())); }
                                 if let Some(m) = s.max_chars { rules.push(format!("≤ {m} characters")); }
-                                if s.kind.is_text() && !d.plan.parts.is_empty() {
+                                if s.kind.is_text() && !template.plan.parts.is_empty() {
                                     rules.push(format!("{} line(s), {}–{} size", s.max_lines, s.font_min, s.font_max));
                                 }
                                 if s.min_width > 0 || s.min_height > 0 { rules.push(format!("image ≥ {}×{} px", s.min_width, s.min_height)); }
@@ -133,7 +133,7 @@ fn TemplateView(d: TemplateDetail) -> impl IntoView {
             <section class="card">
                 <h2>"Versions"</h2>
                 <ul class="rows">
-                    {d.versions.iter().map(|v| view! {
+                    {template.versions.iter().map(|v| view! {
                         <li>
                             <span>{format!("Version {}", v.number)}</span>
                             <span class="muted">{format!("{} · {}{}", v.created_at, v.created_by, if v.note.is_empty() { String::new() } else { format!(" · {}", v.note) })}</span>
@@ -144,18 +144,18 @@ fn TemplateView(d: TemplateDetail) -> impl IntoView {
             </section>
             <section class="card">
                 <h2>"Partners' designs"</h2>
-                {if d.designs.is_empty() {
+                {if template.designs.is_empty() {
                     view! { <p class="muted">"No partner has customised this template yet."</p> }.into_any()
                 } else {
-                    view! { <DesignList designs=d.designs.clone() show_org=true/> }.into_any()
+                    view! { <DesignList designs=template.designs.clone() show_org=true/> }.into_any()
                 }}
                 <h3>"Exports"</h3>
-                {if d.exports.is_empty() {
+                {if template.exports.is_empty() {
                     view! { <p class="muted">"Nothing exported yet."</p> }.into_any()
                 } else {
                     view! {
                         <ul class="rows">
-                            {d.exports.iter().map(|e| view! {
+                            {template.exports.iter().map(|e| view! {
                                 <li><span>{format!("{} · {}", e.org_name, e.user_name)}</span><span class="muted">{format!("{} · version {} · {}", e.format.label(), e.version_number, e.created_at)}</span></li>
                             }).collect_view()}
                         </ul>
@@ -165,7 +165,7 @@ fn TemplateView(d: TemplateDetail) -> impl IntoView {
         </div>
         <section class="card">
             <h2>"Edit"</h2>
-            <TemplateForm detail=Some(d.clone())/>
+            <TemplateForm detail=Some(template.clone())/>
         </section>
     }
 }

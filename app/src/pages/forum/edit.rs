@@ -29,7 +29,7 @@ pub fn EditPostPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match post.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(p) => view! { <EditForm p/> }.into_any(),
+                    Ok(p) => view! { <EditForm post=p/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -37,7 +37,7 @@ pub fn EditPostPage() -> impl IntoView {
 }
 
 #[component]
-fn EditForm(p: PostEdit) -> impl IntoView {
+fn EditForm(post: PostEdit) -> impl IntoView {
     let action = ServerAction::<EditPost>::new();
     let error = action_error(action);
     let node = NodeRef::<Textarea>::new();
@@ -50,17 +50,17 @@ fn EditForm(p: PostEdit) -> impl IntoView {
     view! {
         <ServerForm action attr:class="form card" attr:novalidate=true>
             <FormError error/>
-            <input type="hidden" name="post_id" value=p.post_id/>
-            <input type="hidden" name="version" value=p.version/>
-            {p.is_first.then(|| view! {
-                <TextField name="title" label="Title" value=kept("title", &p.title) required=true error=field_error(error, "title")/>
-                <TextField name="tags" label="Tags" value=kept("tags", &p.tags) hint="Up to 5, separated by commas." error=field_error(error, "tags")/>
+            <input type="hidden" name="post_id" value=post.post_id/>
+            <input type="hidden" name="version" value=post.version/>
+            {post.is_first.then(|| view! {
+                <TextField name="title" label="Title" value=kept("title", &post.title) required=true error=field_error(error, "title")/>
+                <TextField name="tags" label="Tags" value=kept("tags", &post.tags) hint="Up to 5, separated by commas." error=field_error(error, "tags")/>
             })}
-            <BodyEditor id="edit-body" label="Text" draft_key=format!("prm-draft:edit:{}", p.post_id) value=kept("body", &p.body_md) error=field_error(error, "body") node/>
+            <BodyEditor id="edit-body" label="Text" draft_key=format!("prm-draft:edit:{}", post.post_id) value=kept("body", &post.body_md) error=field_error(error, "body") node/>
             <p class="muted">"The earlier version stays in the post's history."</p>
             <div class="actions">
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save changes"</button>
-                <a class="btn btn-quiet" href=format!("/forum/topics/{}#post-{}", p.topic_id, p.post_id)>"Cancel"</a>
+                <a class="btn btn-quiet" href=format!("/forum/topics/{}#post-{}", post.topic_id, post.post_id)>"Cancel"</a>
             </div>
         </ServerForm>
     }

@@ -43,7 +43,7 @@ pub fn ForumPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(p) => view! { <Listing p/> }.into_any(),
+                    Ok(p) => view! { <Listing page=p/> }.into_any(),
                 }
             })}
         </Transition>
@@ -51,12 +51,12 @@ pub fn ForumPage() -> impl IntoView {
 }
 
 #[component]
-fn Listing(p: Page) -> impl IntoView {
-    let f = p.filter.clone();
+fn Listing(page: Page) -> impl IntoView {
+    let f = page.filter.clone();
     let current = f
         .category
-        .and_then(|id| p.categories.iter().find(|c| c.id == id).cloned());
-    let category_options: Vec<(String, String)> = p
+        .and_then(|id| page.categories.iter().find(|c| c.id == id).cloned());
+    let category_options: Vec<(String, String)> = page
         .categories
         .iter()
         .map(|c| (c.id.to_string(), c.name.clone()))
@@ -67,7 +67,7 @@ fn Listing(p: Page) -> impl IntoView {
         .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
         .collect();
     let none = Signal::derive(|| None::<String>);
-    let next = p.next_cursor.map(|after| {
+    let next = page.next_cursor.map(|after| {
         format!(
             "/forum?category={}&tag={}&solved={}&after={after}",
             f.category.map(|c| c.to_string()).unwrap_or_default(),
@@ -75,11 +75,11 @@ fn Listing(p: Page) -> impl IntoView {
             encode_query_value(&f.solved)
         )
     });
-    let empty = p.topics.is_empty() && p.pinned.is_empty();
+    let empty = page.topics.is_empty() && page.pinned.is_empty();
     view! {
-        <ForumTabs moderator=p.can_moderate/>
-        {(p.can_moderate && p.flagged_count > 0).then(|| view! {
-            <p class="notice notice-info"><a href="/forum/moderation">{format!("{} post{} waiting for moderation", p.flagged_count, if p.flagged_count == 1 { "" } else { "s" })}</a></p>
+        <ForumTabs moderator=page.can_moderate/>
+        {(page.can_moderate && page.flagged_count > 0).then(|| view! {
+            <p class="notice notice-info"><a href="/forum/moderation">{format!("{} post{} waiting for moderation", page.flagged_count, if page.flagged_count == 1 { "" } else { "s" })}</a></p>
         })}
         <Form method="GET" action="/forum" attr:class="filters" attr:role="search">
             <SelectField id="filter-category" name="category" label="Category" options=category_options selected=f.category.map(|c| c.to_string()).unwrap_or_default() empty="All categories" error=none/>
@@ -93,45 +93,45 @@ fn Listing(p: Page) -> impl IntoView {
                 <a class="btn btn-quiet" href="/forum">"Clear"</a>
             </div>
         </Form>
-        {current.clone().map(|c| view! { <CategoryHead c/> })}
-        {(!p.pinned.is_empty()).then(|| view! { <section class="card"><h2 class="sr-only">"Pinned"</h2><TopicRows rows=p.pinned.clone()/></section> })}
+        {current.clone().map(|c| view! { <CategoryHead category=c/> })}
+        {(!page.pinned.is_empty()).then(|| view! { <section class="card"><h2 class="sr-only">"Pinned"</h2><TopicRows rows=page.pinned.clone()/></section> })}
         <section class="card">
             <h2 class="sr-only">"Topics"</h2>
             {empty.then(|| view! { <p class="muted">"No topics here yet. Ask the first question."</p> })}
-            <TopicRows rows=p.topics.clone()/>
+            <TopicRows rows=page.topics.clone()/>
             {next.map(|href| view! { <p class="pager"><a class="btn" href=href>"Older topics"</a></p> })}
         </section>
         <section class="card">
             <h2>"Categories"</h2>
             <ul class="rows">
-                {p.categories.iter().map(|c| view! {
+                {page.categories.iter().map(|c| view! {
                     <li>
                         <a href=format!("/forum?category={}", c.id)>{c.name.clone()}</a>
                         <span class="muted">{c.description.clone()}</span>
-                        {p.can_manage_categories.then(|| view! { <span class="badge badge-info">{c.audience.clone()}</span> })}
+                        {page.can_manage_categories.then(|| view! { <span class="badge badge-info">{c.audience.clone()}</span> })}
                     </li>
                 }).collect_view()}
             </ul>
-            {p.can_manage_categories.then(|| view! {
-                <CategoryForm current=current tiers=p.tiers.clone() types=p.partner_types.clone()/>
+            {page.can_manage_categories.then(|| view! {
+                <CategoryForm current=current tiers=page.tiers.clone() types=page.partner_types.clone()/>
             })}
         </section>
     }
 }
 
 #[component]
-fn CategoryHead(c: CategoryView) -> impl IntoView {
+fn CategoryHead(category: CategoryView) -> impl IntoView {
     let watch = ServerAction::<SetWatch>::new();
-    let level = c.watch;
+    let level = category.watch;
     view! {
         <div class="category-head">
             <div>
-                <h2>{c.name.clone()}</h2>
-                <p class="muted">{c.description.clone()}</p>
+                <h2>{category.name.clone()}</h2>
+                <p class="muted">{category.description.clone()}</p>
             </div>
             <ServerForm action=watch attr:class="inline-form">
                 <input type="hidden" name="target_kind" value="category"/>
-                <input type="hidden" name="target_id" value=c.id/>
+                <input type="hidden" name="target_id" value=category.id/>
                 <label for="category-watch" class="sr-only">"Notifications for this category"</label>
                 <select id="category-watch" name="level">
                     {crate::types::forum::WatchLevel::ALL.iter().map(|l| view! {

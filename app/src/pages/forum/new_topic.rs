@@ -25,7 +25,7 @@ pub fn NewTopicPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match form.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(f) => view! { <Compose f/> }.into_any(),
+                    Ok(f) => view! { <Compose form=f/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -33,7 +33,7 @@ pub fn NewTopicPage() -> impl IntoView {
 }
 
 #[component]
-fn Compose(f: NewTopicForm) -> impl IntoView {
+fn Compose(form: NewTopicForm) -> impl IntoView {
     let query = use_query_map();
     let action = ServerAction::<CreateTopic>::new();
     let error = action_error(action);
@@ -43,14 +43,14 @@ fn Compose(f: NewTopicForm) -> impl IntoView {
             clear_draft(DRAFT_KEY);
         }
     });
-    if let Some(message) = f.blocked {
+    if let Some(message) = form.blocked {
         return view! { <p class="notice notice-error">{message}</p> }.into_any();
     }
-    if f.categories.is_empty() {
+    if form.categories.is_empty() {
         return view! { <p class="card">"There is no category you can post in yet."</p> }
             .into_any();
     }
-    let options: Vec<(String, String)> = f
+    let options: Vec<(String, String)> = form
         .categories
         .iter()
         .map(|c| (c.id.to_string(), c.name.clone()))

@@ -70,7 +70,7 @@ pub fn TopicPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(p) => view! { <TopicView p/> }.into_any(),
+                    Ok(p) => view! { <TopicView page=p/> }.into_any(),
                 }
             })}
         </Transition>
@@ -78,30 +78,30 @@ pub fn TopicPage() -> impl IntoView {
 }
 
 #[component]
-fn TopicView(p: Page) -> impl IntoView {
+fn TopicView(page: Page) -> impl IntoView {
     let query = use_query_map();
-    let t = p.topic.clone();
+    let t = page.topic.clone();
     let fresh = RwSignal::new(Vec::<PostView>::new());
-    let last = RwSignal::new(p.last_post_id);
-    if p.next_cursor.is_none() && !t.deleted {
+    let last = RwSignal::new(page.last_post_id);
+    if page.next_cursor.is_none() && !t.deleted {
         live_updates(t.id, last, fresh);
     }
     // ?quote=ID prefills the reply (the Quote link without JavaScript).
-    let quoted = p.quoted.clone().unwrap_or_default();
-    let next = p
+    let quoted = page.quoted.clone().unwrap_or_default();
+    let next = page
         .next_cursor
         .map(|after| format!("/forum/topics/{}?after={after}", t.id));
     let ctx = PostCtx {
         topic_id: t.id,
         accepted: t.accepted_post_id,
-        can_accept: p.can_accept,
-        moderator: p.can_moderate,
+        can_accept: page.can_accept,
+        moderator: page.can_moderate,
         locked: t.locked,
     };
     provide_context(PostActions::new(&query));
-    let accepted = p.accepted.clone();
-    let first_is_question = p.posts.first().is_some_and(|x| x.is_first);
-    let mut posts = p.posts.clone().into_iter();
+    let accepted = page.accepted.clone();
+    let first_is_question = page.posts.first().is_some_and(|x| x.is_first);
+    let mut posts = page.posts.clone().into_iter();
     let question = if first_is_question {
         posts.next()
     } else {
@@ -110,7 +110,7 @@ fn TopicView(p: Page) -> impl IntoView {
     let replies: Vec<PostView> = posts.collect();
     view! {
         <Title text=t.title.clone()/>
-        <ForumTabs moderator=p.can_moderate/>
+        <ForumTabs moderator=page.can_moderate/>
         <HeartSymbol/>
         <ActionErrors/>
         <article class="topic">
@@ -124,9 +124,9 @@ fn TopicView(p: Page) -> impl IntoView {
                     {t.pending.then(|| view! { <span class="badge badge-wait">"Awaiting approval"</span> })}
                     {t.tags.iter().map(|tag| view! { <a class="tag" href=format!("/forum?tag={tag}")>{format!("#{tag}")}</a> }).collect_view()}
                 </p>
-                <TopicTools topic_id=t.id watch=p.watch moderator=p.can_moderate pinned=t.pinned locked=t.locked/>
+                <TopicTools topic_id=t.id watch=page.watch moderator=page.can_moderate pinned=t.pinned locked=t.locked/>
             </header>
-            {p.continued.then(|| view! { <p class="pager"><a class="btn btn-quiet" href=format!("/forum/topics/{}", t.id)>"Back to the question"</a></p> })}
+            {page.continued.then(|| view! { <p class="pager"><a class="btn btn-quiet" href=format!("/forum/topics/{}", t.id)>"Back to the question"</a></p> })}
             {question.map(|q| view! { <PostCard post=q ctx/> })}
             {accepted.map(|a| view! {
                 <section class="accepted" aria-labelledby="accepted-title">
@@ -142,7 +142,7 @@ fn TopicView(p: Page) -> impl IntoView {
                 </For>
             </ol>
             {next.map(|href| view! { <p class="pager"><a class="btn" href=href>"Newer replies"</a></p> })}
-            <ReplyBox topic_id=t.id can_reply=p.can_reply blocked=p.reply_blocked.clone() quoted/>
+            <ReplyBox topic_id=t.id can_reply=page.can_reply blocked=page.reply_blocked.clone() quoted/>
         </article>
     }
 }

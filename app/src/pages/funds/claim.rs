@@ -57,11 +57,15 @@ fn size(bytes: i64) -> String {
 }
 
 #[component]
-pub fn ClaimSection(d: RequestDetail, locale: String, actions: ClaimActions) -> impl IntoView {
-    let claim = d.claim.clone();
-    let editing = d.can_start_claim || claim.as_ref().is_some_and(|c| c.can_edit);
+pub fn ClaimSection(
+    request: RequestDetail,
+    locale: String,
+    actions: ClaimActions,
+) -> impl IntoView {
+    let claim = request.claim.clone();
+    let editing = request.can_start_claim || claim.as_ref().is_some_and(|c| c.can_edit);
     let show = editing || claim.is_some();
-    let close = d.can_close.then(|| {
+    let close = request.can_close.then(|| {
         let action = actions.close;
         let error = action_error(action);
         view! {
@@ -70,7 +74,7 @@ pub fn ClaimSection(d: RequestDetail, locale: String, actions: ClaimActions) -> 
                 <p class="muted">"Closing the request returns the reserved funds so they can be used elsewhere."</p>
                 <FormError error/>
                 <ServerForm action=action>
-                    <input type="hidden" name="id" value=d.id/>
+                    <input type="hidden" name="id" value=request.id/>
                     <button type="submit" class="btn btn-danger">"Close request and release funds"</button>
                 </ServerForm>
             </section>
@@ -80,12 +84,12 @@ pub fn ClaimSection(d: RequestDetail, locale: String, actions: ClaimActions) -> 
         {show.then(|| view! {
             <section class="card claim">
                 <h2>"Claim"</h2>
-                <p class="muted">{format!("Claim by {} with proof of performance.", d.claim_deadline)}</p>
-                {claim.clone().map(|c| view! { <ClaimSummary c d=d.clone() locale=locale.clone()/> })}
-                {editing.then(|| view! { <ClaimForm d=d.clone() action=actions.save/> })}
-                {claim.clone().filter(|c| c.can_edit).map(|c| view! { <ProofUpload d=d.clone() c=c.clone() submit=actions.submit/> })}
-                {claim.clone().filter(|c| c.can_review).map(|c| view! { <ReviewForm d=d.clone() c locale=locale.clone() action=actions.review/> })}
-                {claim.clone().filter(|c| c.can_pay).map(|c| view! { <PayForm d=d.clone() c locale=locale.clone() action=actions.pay/> })}
+                <p class="muted">{format!("Claim by {} with proof of performance.", request.claim_deadline)}</p>
+                {claim.clone().map(|c| view! { <ClaimSummary claim=c request=request.clone() locale=locale.clone()/> })}
+                {editing.then(|| view! { <ClaimForm request=request.clone() action=actions.save/> })}
+                {claim.clone().filter(|c| c.can_edit).map(|c| view! { <ProofUpload request=request.clone() claim=c.clone() submit=actions.submit/> })}
+                {claim.clone().filter(|c| c.can_review).map(|c| view! { <ReviewForm request=request.clone() claim=c locale=locale.clone() action=actions.review/> })}
+                {claim.clone().filter(|c| c.can_pay).map(|c| view! { <PayForm request=request.clone() claim=c locale=locale.clone() action=actions.pay/> })}
             </section>
         })}
         {close}
@@ -93,43 +97,43 @@ pub fn ClaimSection(d: RequestDetail, locale: String, actions: ClaimActions) -> 
 }
 
 #[component]
-fn ClaimSummary(c: ClaimView, d: RequestDetail, locale: String) -> impl IntoView {
-    let m = |v: i64| money(v, &d.currency, &locale);
+fn ClaimSummary(claim: ClaimView, request: RequestDetail, locale: String) -> impl IntoView {
+    let m = |v: i64| money(v, &request.currency, &locale);
     let mut facts = vec![
-        ("Status", c.status.label().to_owned()),
-        ("Spent", m(c.actual_minor)),
+        ("Status", claim.status.label().to_owned()),
+        ("Spent", m(claim.actual_minor)),
         (
             "Results",
             format!(
                 "{} leads · {} attendees · {} pipeline",
-                c.actual_leads,
-                c.actual_attendees,
-                m(c.actual_pipeline_minor)
+                claim.actual_leads,
+                claim.actual_attendees,
+                m(claim.actual_pipeline_minor)
             ),
         ),
     ];
-    if let Some(a) = c.approved_minor {
+    if let Some(a) = claim.approved_minor {
         facts.push(("Approved", m(a)));
     }
-    if let (Some(on), Some(r)) = (&c.paid_on, &c.payment_reference) {
+    if let (Some(on), Some(r)) = (&claim.paid_on, &claim.payment_reference) {
         facts.push(("Paid", format!("{on} · ref. {r}")));
     }
     view! {
-        {c.decision_reason.clone().map(|r| view! { <p class="notice notice-info"><strong>"Reviewer's note: "</strong>{r}</p> })}
+        {claim.decision_reason.clone().map(|r| view! { <p class="notice notice-info"><strong>"Reviewer's note: "</strong>{r}</p> })}
         <dl class="facts">{facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
-        <p class="prewrap">{c.results.clone()}</p>
+        <p class="prewrap">{claim.results.clone()}</p>
         <h3>"Proof"</h3>
-        {if c.files.is_empty() {
+        {if claim.files.is_empty() {
             view! { <p class="muted">"No proof attached yet."</p> }.into_any()
         } else {
             view! {
                 <ul class="files">
-                    {c.files.iter().map(|f| view! {
+                    {claim.files.iter().map(|f| view! {
                         <li>
                             <a href=format!("/media/proof/{}", f.id) target="_blank" rel="noopener">{f.name.clone()}</a>
                             <span class="muted">{format!(" · {}", size(f.size_bytes))}</span>
-                            {c.can_edit.then(|| view! {
-                                <form method="post" action=format!("/funds/requests/{}/proof/{}/remove", d.id, f.id) class="inline">
+                            {claim.can_edit.then(|| view! {
+                                <form method="post" action=format!("/funds/requests/{}/proof/{}/remove", request.id, f.id) class="inline">
                                     <button type="submit" class="btn btn-quiet" aria-label=format!("Remove {}", f.name)>"Remove"</button>
                                 </form>
                             })}
@@ -142,9 +146,9 @@ fn ClaimSummary(c: ClaimView, d: RequestDetail, locale: String) -> impl IntoView
 }
 
 #[component]
-fn ClaimForm(d: RequestDetail, action: ServerAction<SaveClaim>) -> impl IntoView {
+fn ClaimForm(request: RequestDetail, action: ServerAction<SaveClaim>) -> impl IntoView {
     let error = action_error(action);
-    let c = d.claim.clone();
+    let c = request.claim.clone();
     let value = |name: &str, stored: String| {
         if error.get_untracked().is_some() {
             kept(error, name)
@@ -155,10 +159,11 @@ fn ClaimForm(d: RequestDetail, action: ServerAction<SaveClaim>) -> impl IntoView
     let actual = value(
         "actual",
         c.as_ref()
-            .map(|c| to_input(c.actual_minor, &d.currency))
+            .map(|c| to_input(c.actual_minor, &request.currency))
             .unwrap_or_else(|| {
-                d.approved_minor
-                    .map(|a| to_input(a, &d.currency))
+                request
+                    .approved_minor
+                    .map(|a| to_input(a, &request.currency))
                     .unwrap_or_default()
             }),
     );
@@ -177,7 +182,7 @@ fn ClaimForm(d: RequestDetail, action: ServerAction<SaveClaim>) -> impl IntoView
     let pipeline = value(
         "actual_pipeline",
         c.as_ref()
-            .map(|c| to_input(c.actual_pipeline_minor, &d.currency))
+            .map(|c| to_input(c.actual_pipeline_minor, &request.currency))
             .unwrap_or_default(),
     );
     let results = value(
@@ -188,10 +193,10 @@ fn ClaimForm(d: RequestDetail, action: ServerAction<SaveClaim>) -> impl IntoView
         <h3>{if c.is_some() { "Change the figures" } else { "Start your claim" }}</h3>
         <FormError error/>
         <ServerForm action=action attr:novalidate=true>
-            <input type="hidden" name="id" value=d.id/>
+            <input type="hidden" name="id" value=request.id/>
             <input type="hidden" name="version" value=c.as_ref().map(|c| c.version).unwrap_or(0)/>
             <TextField name="actual" label="Amount spent" required=true value=actual error=field_error(error, "actual")
-                hint=format!("At most the approved {}.", d.approved_minor.map(|a| to_input(a, &d.currency)).unwrap_or_default())/>
+                hint=format!("At most the approved {}.", request.approved_minor.map(|a| to_input(a, &request.currency)).unwrap_or_default())/>
             <div class="row row-3">
                 <TextField name="actual_leads" label="Leads" kind="number" value=leads error=field_error(error, "actual_leads")/>
                 <TextField name="actual_attendees" label="Attendees" kind="number" value=attendees error=field_error(error, "actual_attendees")/>
@@ -206,14 +211,18 @@ fn ClaimForm(d: RequestDetail, action: ServerAction<SaveClaim>) -> impl IntoView
 /// Proof upload as a plain multipart form (works without JavaScript); on a
 /// phone the first button opens the camera.
 #[component]
-fn ProofUpload(d: RequestDetail, c: ClaimView, submit: ServerAction<SubmitClaim>) -> impl IntoView {
+fn ProofUpload(
+    request: RequestDetail,
+    claim: ClaimView,
+    submit: ServerAction<SubmitClaim>,
+) -> impl IntoView {
     let query = use_query_map();
     let problem = move || query.read().get("proof_error");
     let submit_error = action_error(submit);
     view! {
         <h3>"Add proof"</h3>
         {move || problem().map(|m| view! { <p class="notice notice-error" role="alert" id="proof-error">{m}</p> })}
-        <form method="post" enctype="multipart/form-data" action=format!("/funds/requests/{}/proof", d.id) class="proof-form" data-progress="proof-progress">
+        <form method="post" enctype="multipart/form-data" action=format!("/funds/requests/{}/proof", request.id) class="proof-form" data-progress="proof-progress">
             <div class="field">
                 <label for="f-proof-camera">"Take a photo"</label>
                 <input id="f-proof-camera" type="file" name="proof" accept="image/*" capture="environment"/>
@@ -229,8 +238,8 @@ fn ProofUpload(d: RequestDetail, c: ClaimView, submit: ServerAction<SubmitClaim>
         <FormError error=submit_error/>
         {move || submit_error.get().and_then(|e| e.field("proof")).map(|m| view! { <p class="field-error">{m}</p> })}
         <ServerForm action=submit>
-            <input type="hidden" name="id" value=d.id/>
-            <input type="hidden" name="version" value=c.version/>
+            <input type="hidden" name="id" value=request.id/>
+            <input type="hidden" name="version" value=claim.version/>
             <button type="submit" class="btn btn-primary btn-block" disabled=move || submit.pending().get()>"Submit claim"</button>
         </ServerForm>
     }
@@ -238,22 +247,22 @@ fn ProofUpload(d: RequestDetail, c: ClaimView, submit: ServerAction<SubmitClaim>
 
 #[component]
 fn ReviewForm(
-    d: RequestDetail,
-    c: ClaimView,
+    request: RequestDetail,
+    claim: ClaimView,
     locale: String,
     action: ServerAction<ReviewClaim>,
 ) -> impl IntoView {
     let error = action_error(action);
     let amount = Some(kept(error, "claim_amount"))
         .filter(|a| !a.is_empty())
-        .unwrap_or_else(|| to_input(c.actual_minor, &d.currency));
+        .unwrap_or_else(|| to_input(claim.actual_minor, &request.currency));
     view! {
         <h3>"Review the claim"</h3>
-        <p class="muted">{format!("Claimed {} of an approved {}.", money(c.actual_minor, &d.currency, &locale), money(d.approved_minor.unwrap_or(0), &d.currency, &locale))}</p>
+        <p class="muted">{format!("Claimed {} of an approved {}.", money(claim.actual_minor, &request.currency, &locale), money(request.approved_minor.unwrap_or(0), &request.currency, &locale))}</p>
         <FormError error/>
         <ServerForm action=action attr:novalidate=true>
-            <input type="hidden" name="id" value=d.id/>
-            <input type="hidden" name="version" value=c.version/>
+            <input type="hidden" name="id" value=request.id/>
+            <input type="hidden" name="version" value=claim.version/>
             <TextField name="claim_amount" label="Amount to approve for payment" value=amount error=field_error(error, "claim_amount")/>
             <TextField name="claim_reason" label="Note to the partner" multiline=true value=kept(error, "claim_reason") error=field_error(error, "claim_reason")
                 hint="Required when approving less, asking for more or rejecting."/>
@@ -268,19 +277,19 @@ fn ReviewForm(
 
 #[component]
 fn PayForm(
-    d: RequestDetail,
-    c: ClaimView,
+    request: RequestDetail,
+    claim: ClaimView,
     locale: String,
     action: ServerAction<PayClaim>,
 ) -> impl IntoView {
     let error = action_error(action);
     view! {
         <h3>"Record the payment"</h3>
-        <p class="muted">{format!("{} approved for payment.", money(c.approved_minor.unwrap_or(0), &d.currency, &locale))}</p>
+        <p class="muted">{format!("{} approved for payment.", money(claim.approved_minor.unwrap_or(0), &request.currency, &locale))}</p>
         <FormError error/>
         <ServerForm action=action attr:novalidate=true>
-            <input type="hidden" name="id" value=d.id/>
-            <input type="hidden" name="version" value=c.version/>
+            <input type="hidden" name="id" value=request.id/>
+            <input type="hidden" name="version" value=claim.version/>
             <div class="row">
                 <TextField name="paid_on" label="Paid on" kind="date" value=kept(error, "paid_on") error=field_error(error, "paid_on")/>
                 <TextField name="payment_reference" label="Payment reference" value=kept(error, "payment_reference") error=field_error(error, "payment_reference")/>

@@ -54,7 +54,7 @@ pub fn FundsPage() -> impl IntoView {
                 let (user, data) = (me.user().await, data.await);
                 match user.and_then(|u| data.map(|d| (u, d))) {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok((user, d)) => view! { <Overview d locale=user.locale budget allocate filter=filter()/> }.into_any(),
+                    Ok((user, d)) => view! { <Overview overview=d locale=user.locale budget allocate filter=filter()/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -62,22 +62,22 @@ pub fn FundsPage() -> impl IntoView {
 }
 
 #[component]
-fn BalanceBar(b: Balances, currency: String, locale: String) -> impl IntoView {
-    let total = b.allocated.max(1);
+fn BalanceBar(balances: Balances, currency: String, locale: String) -> impl IntoView {
+    let total = balances.allocated.max(1);
     let pct = |v: i64| format!("width: {}%", (v.max(0) * 100 / total).min(100));
     view! {
         <div class="balance">
             <div class="balance-bar" aria-hidden="true">
-                <span class="seg seg-paid" style=pct(b.paid)></span>
-                <span class="seg seg-claimed" style=pct(b.claimed)></span>
-                <span class="seg seg-reserved" style=pct(b.reserved)></span>
+                <span class="seg seg-paid" style=pct(balances.paid)></span>
+                <span class="seg seg-claimed" style=pct(balances.claimed)></span>
+                <span class="seg seg-reserved" style=pct(balances.reserved)></span>
             </div>
             <dl class="balance-figures">
-                <div><dt>"Available"</dt><dd class="big">{money(b.available, &currency, &locale)}</dd></div>
-                <div><dt>"Allocated"</dt><dd>{money(b.allocated, &currency, &locale)}</dd></div>
-                <div><dt>"Reserved"</dt><dd>{money(b.reserved, &currency, &locale)}</dd></div>
-                <div><dt>"Claimed"</dt><dd>{money(b.claimed, &currency, &locale)}</dd></div>
-                <div><dt>"Paid"</dt><dd>{money(b.paid, &currency, &locale)}</dd></div>
+                <div><dt>"Available"</dt><dd class="big">{money(balances.available, &currency, &locale)}</dd></div>
+                <div><dt>"Allocated"</dt><dd>{money(balances.allocated, &currency, &locale)}</dd></div>
+                <div><dt>"Reserved"</dt><dd>{money(balances.reserved, &currency, &locale)}</dd></div>
+                <div><dt>"Claimed"</dt><dd>{money(balances.claimed, &currency, &locale)}</dd></div>
+                <div><dt>"Paid"</dt><dd>{money(balances.paid, &currency, &locale)}</dd></div>
             </dl>
         </div>
     }
@@ -85,30 +85,31 @@ fn BalanceBar(b: Balances, currency: String, locale: String) -> impl IntoView {
 
 #[component]
 fn Overview(
-    d: FundsOverview,
+    overview: FundsOverview,
     locale: String,
     budget: ServerAction<CreateBudget>,
     allocate: ServerAction<AllocateFunds>,
     filter: RequestFilter,
 ) -> impl IntoView {
-    let is_vendor = d.can_manage_budgets || !d.budgets.is_empty() || !d.queue.is_empty();
-    let partner_view = d.can_request.then(|| {
+    let is_vendor =
+        overview.can_manage_budgets || !overview.budgets.is_empty() || !overview.queue.is_empty();
+    let partner_view = overview.can_request.then(|| {
         let locale = locale.clone();
         view! {
             <div class="page-head">
                 <h2>"Your funds"</h2>
                 <a class="btn btn-primary" href="/funds/requests/new">"Request funds"</a>
             </div>
-            {if d.allocations.is_empty() {
+            {if overview.allocations.is_empty() {
                 view! { <p class="card">"No funds are allocated to your company yet. Your channel manager can tell you what is planned."</p> }.into_any()
             } else {
                 view! {
                     <div class="grid">
-                        {d.allocations.iter().map(|a| view! {
+                        {overview.allocations.iter().map(|a| view! {
                             <section class="card">
                                 <h3>{a.budget_name.clone()}</h3>
                                 <p class="muted">{format!("{} · until {}", a.holder, a.ends_on)}</p>
-                                <BalanceBar b=a.balances.clone() currency=a.currency.clone() locale=locale.clone()/>
+                                <BalanceBar balances=a.balances.clone() currency=a.currency.clone() locale=locale.clone()/>
                             </section>
                         }).collect_view()}
                     </div>
@@ -116,58 +117,58 @@ fn Overview(
             }}
             <section class="card">
                 <h2>"Your requests"</h2>
-                {if d.requests.is_empty() {
+                {if overview.requests.is_empty() {
                     view! { <p>"No requests yet. Ask for funds before your activity; claim them afterwards with proof."</p> }.into_any()
                 } else {
-                    view! { <RequestList rows=d.requests.clone() locale=locale.clone()/> }.into_any()
+                    view! { <RequestList rows=overview.requests.clone() locale=locale.clone()/> }.into_any()
                 }}
             </section>
         }
     });
-    let queue = (!d.queue.is_empty() || (is_vendor && !d.can_request)).then(|| {
+    let queue = (!overview.queue.is_empty() || (is_vendor && !overview.can_request)).then(|| {
         let locale = locale.clone();
         view! {
             <section class="card">
-                <h2>{format!("Waiting for review ({})", d.queue.len())}</h2>
-                {if d.queue.is_empty() {
+                <h2>{format!("Waiting for review ({})", overview.queue.len())}</h2>
+                {if overview.queue.is_empty() {
                     view! { <p>"Nothing is waiting for you."</p> }.into_any()
                 } else {
-                    view! { <RequestList rows=d.queue.clone() locale=locale.clone() show_partner=true/> }.into_any()
+                    view! { <RequestList rows=overview.queue.clone() locale=locale.clone() show_partner=true/> }.into_any()
                 }}
             </section>
         }
     });
-    let claims = (!d.claim_queue_title.is_empty()).then(|| {
+    let claims = (!overview.claim_queue_title.is_empty()).then(|| {
         let locale = locale.clone();
         view! {
             <section class="card">
-                <h2>{format!("{} ({})", d.claim_queue_title, d.claim_queue.len())}</h2>
-                {if d.claim_queue.is_empty() {
+                <h2>{format!("{} ({})", overview.claim_queue_title, overview.claim_queue.len())}</h2>
+                {if overview.claim_queue.is_empty() {
                     view! { <p>"Nothing is waiting for you."</p> }.into_any()
                 } else {
-                    view! { <RequestList rows=d.claim_queue.clone() locale=locale.clone() show_partner=true/> }.into_any()
+                    view! { <RequestList rows=overview.claim_queue.clone() locale=locale.clone() show_partner=true/> }.into_any()
                 }}
             </section>
         }
     });
-    let budgets = d.can_manage_budgets.then(|| {
+    let budgets = overview.can_manage_budgets.then(|| {
         let locale = locale.clone();
         view! {
             <div class="page-head">
                 <h2>"Budgets"</h2>
                 <a class="btn" href="/funds/ledger/export" download="mdf-ledger.csv">"Download ledger (CSV)"</a>
             </div>
-            {if d.budgets.is_empty() {
+            {if overview.budgets.is_empty() {
                 view! { <p class="card">"No budget yet. Create the first one below."</p> }.into_any()
             } else {
                 view! {
                     <div class="grid">
-                        {d.budgets.iter().map(|b| view! {
+                        {overview.budgets.iter().map(|b| view! {
                             <section class="card">
                                 <h3>{b.name.clone()}</h3>
                                 <p class="muted">{format!("{} · {} to {}", b.kind.label(), b.starts_on, b.ends_on)}</p>
                                 <p>{format!("Total {} · unallocated {}", money(b.total_minor, &b.currency, &locale), money(b.unallocated_minor, &b.currency, &locale))}</p>
-                                <BalanceBar b=b.balances.clone() currency=b.currency.clone() locale=locale.clone()/>
+                                <BalanceBar balances=b.balances.clone() currency=b.currency.clone() locale=locale.clone()/>
                                 <details class="history">
                                     <summary>"History"</summary>
                                     <ol class="audit">
@@ -182,17 +183,17 @@ fn Overview(
                 }.into_any()
             }}
             <div class="grid">
-                {d.budgets.iter().any(|b| b.kind == BudgetKind::Coop).then(|| view! { <CoopRevenue d=d.clone()/> })}
-                {d.can_configure.then(|| view! { <ClaimWindow days=d.claim_days/> })}
-                <NewBudget action=budget key=d.form_key.clone()/>
-                {(!d.budgets.is_empty()).then(|| view! { <Allocate action=allocate d=d.clone()/> })}
+                {overview.budgets.iter().any(|b| b.kind == BudgetKind::Coop).then(|| view! { <CoopRevenue overview=overview.clone()/> })}
+                {overview.can_configure.then(|| view! { <ClaimWindow days=overview.claim_days/> })}
+                <NewBudget action=budget key=overview.form_key.clone()/>
+                {(!overview.budgets.is_empty()).then(|| view! { <Allocate action=allocate overview=overview.clone()/> })}
             </div>
         }
     });
-    let recent = (is_vendor && !d.can_request).then(|| {
+    let recent = (is_vendor && !overview.can_request).then(|| {
         let none = Signal::derive(|| None::<String>);
         let statuses: Vec<(String, String)> = RequestStatus::ALL.iter().map(|s| (s.as_str().to_owned(), s.label().to_owned())).collect();
-        let partners: Vec<(String, String)> = d.partners.iter().map(|(id, n)| (id.to_string(), n.clone())).collect();
+        let partners: Vec<(String, String)> = overview.partners.iter().map(|(id, n)| (id.to_string(), n.clone())).collect();
         view! {
             <section class="card">
                 <h2>"Requests"</h2>
@@ -201,7 +202,7 @@ fn Overview(
                     <SelectField id="rf-activity" name="activity" label="Activity" options=super::activity_options() selected=filter.activity_type.clone() empty="Any activity" error=none/>
                     <SelectField id="rf-region" name="region" label="Region" options=crate::pages::partners::region_options() selected=filter.region.clone() empty="Any region" error=none/>
                     {(!partners.is_empty()).then(|| view! {
-                        <PartnerField id="rf-partner" name="partner" label="Partner" partners=partners all_listed=d.all_partners_listed
+                        <PartnerField id="rf-partner" name="partner" label="Partner" partners=partners all_listed=overview.all_partners_listed
                             selected=filter.partner_id.clone() empty="Any partner" error=none/>
                     })}
                     <TextField id="rf-from" name="from" label="Starting from" kind="date" value=filter.from.clone() error=none/>
@@ -211,15 +212,15 @@ fn Overview(
                         <a class="btn btn-quiet" href="/funds">"Clear"</a>
                     </div>
                 </Form>
-                {if d.requests.is_empty() {
+                {if overview.requests.is_empty() {
                     view! { <p>"No request matches."</p> }.into_any()
                 } else {
-                    view! { <RequestList rows=d.requests.clone() locale=locale.clone() show_partner=true/> }.into_any()
+                    view! { <RequestList rows=overview.requests.clone() locale=locale.clone() show_partner=true/> }.into_any()
                 }}
             </section>
         }
     });
-    let roi = (!d.roi.is_empty()).then(|| {
+    let roi = (!overview.roi.is_empty()).then(|| {
         let locale = locale.clone();
         view! {
             <section class="card">
@@ -229,7 +230,7 @@ fn Overview(
                     <table class="roi">
                         <thead><tr><th scope="col">"Activity"</th><th scope="col">"Claims"</th><th scope="col">"Spent"</th><th scope="col">"Leads"</th><th scope="col">"Cost per lead"</th><th scope="col">"Pipeline"</th></tr></thead>
                         <tbody>
-                            {d.roi.iter().map(|r| view! {
+                            {overview.roi.iter().map(|r| view! {
                                 <tr>
                                     <th scope="row">{r.activity_type.label()}</th>
                                     <td>{r.claims}</td>
@@ -288,10 +289,10 @@ fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
 }
 
 #[component]
-fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoView {
+fn Allocate(action: ServerAction<AllocateFunds>, overview: FundsOverview) -> impl IntoView {
     let error = action_error(action);
     let form = reset_on_success(action);
-    let budgets: Vec<(String, String)> = d
+    let budgets: Vec<(String, String)> = overview
         .budgets
         .iter()
         .map(|b| (b.id.to_string(), format!("{} ({})", b.name, b.currency)))
@@ -305,7 +306,7 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
             )
         })
         .collect();
-    let partners: Vec<(String, String)> = d
+    let partners: Vec<(String, String)> = overview
         .partners
         .iter()
         .map(|(id, name)| (format!("p:{id}"), name.clone()))
@@ -315,9 +316,9 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
             <h2>"Allocate funds"</h2>
             <FormError error/>
             <ServerForm action=action node_ref=form attr:novalidate=true>
-                <input type="hidden" name="key" value=format!("{}-a", d.form_key)/>
+                <input type="hidden" name="key" value=format!("{}-a", overview.form_key)/>
                 <SelectField name="budget_id" label="From budget" options=budgets selected=kept(error, "budget_id") empty="Choose…" error=field_error(error, "budget_id")/>
-                <PartnerField id="f-target" name="target" label="To" fixed=pools partners all_listed=d.all_partners_listed
+                <PartnerField id="f-target" name="target" label="To" fixed=pools partners all_listed=overview.all_partners_listed
                     selected=kept(error, "target") empty="Choose a partner or tier pool…" error=field_error(error, "target")/>
                 <TextField id="f-allocate-amount" name="amount" label="Amount" value=kept(error, "amount") error=field_error(error, "amount")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Allocate"</button>
@@ -329,20 +330,20 @@ fn Allocate(action: ServerAction<AllocateFunds>, d: FundsOverview) -> impl IntoV
 /// Co-op budgets accrue from partner revenue: one figure at a time, or a
 /// pasted CSV export from the ERP.
 #[component]
-fn CoopRevenue(d: FundsOverview) -> impl IntoView {
+fn CoopRevenue(overview: FundsOverview) -> impl IntoView {
     let one = ServerAction::<RecordRevenue>::new();
     let many = ServerAction::<ImportRevenue>::new();
     let e1 = action_error(one);
     let e2 = action_error(many);
     let form_one = reset_on_success(one);
     let form_many = reset_on_success(many);
-    let budgets: Vec<(String, String)> = d
+    let budgets: Vec<(String, String)> = overview
         .budgets
         .iter()
         .filter(|b| b.kind == BudgetKind::Coop)
         .map(|b| (b.id.to_string(), format!("{} ({})", b.name, b.currency)))
         .collect();
-    let partners: Vec<(String, String)> = d
+    let partners: Vec<(String, String)> = overview
         .partners
         .iter()
         .map(|(id, n)| (id.to_string(), n.clone()))
@@ -366,7 +367,7 @@ fn CoopRevenue(d: FundsOverview) -> impl IntoView {
             <FormError error=e1/>
             <ServerForm action=one node_ref=form_one attr:novalidate=true>
                 <SelectField id="rv-budget" name="budget_id" label="Co-op budget" options=budgets selected=one_budget empty="Choose…" error=field_error(e1, "budget_id")/>
-                <PartnerField id="rv-partner" name="partner_id" label="Partner" partners all_listed=d.all_partners_listed
+                <PartnerField id="rv-partner" name="partner_id" label="Partner" partners all_listed=overview.all_partners_listed
                     selected=kept(e1, "partner_id") empty="Choose…" error=field_error(e1, "partner_id")/>
                 <div class="row">
                     <TextField id="rv-period" name="period" label="Period" value=kept(e1, "period") hint="2027-01 or 2027-Q1" error=field_error(e1, "period")/>

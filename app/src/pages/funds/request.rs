@@ -57,7 +57,7 @@ pub fn RequestPage() -> impl IntoView {
                 let (user, detail) = (me.user().await, detail.await);
                 match user.and_then(|u| detail.map(|d| (u, d))) {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok((user, d)) => view! { <Request d locale=user.locale decide resubmit claims/> }.into_any(),
+                    Ok((user, d)) => view! { <Request request=d locale=user.locale decide resubmit claims/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -66,58 +66,58 @@ pub fn RequestPage() -> impl IntoView {
 
 #[component]
 fn Request(
-    d: RequestDetail,
+    request: RequestDetail,
     locale: String,
     decide: ServerAction<DecideFundRequest>,
     resubmit: ServerAction<ResubmitFundRequest>,
     claims: ClaimActions,
 ) -> impl IntoView {
-    let m = |v: i64| money(v, &d.currency, &locale);
+    let m = |v: i64| money(v, &request.currency, &locale);
     let facts = vec![
-        ("Partner", d.partner_name.clone()),
-        ("Funds", d.allocation_holder.clone()),
-        ("Activity", d.activity_type.label().to_owned()),
+        ("Partner", request.partner_name.clone()),
+        ("Funds", request.allocation_holder.clone()),
+        ("Activity", request.activity_type.label().to_owned()),
         (
             "Dates",
-            if d.starts_on == d.ends_on {
-                d.starts_on.clone()
+            if request.starts_on == request.ends_on {
+                request.starts_on.clone()
             } else {
-                format!("{} to {}", d.starts_on, d.ends_on)
+                format!("{} to {}", request.starts_on, request.ends_on)
             },
         ),
-        ("Requested", m(d.requested_minor)),
+        ("Requested", m(request.requested_minor)),
         (
             "Approved",
-            d.approved_minor.map(m).unwrap_or_else(|| "—".into()),
+            request.approved_minor.map(m).unwrap_or_else(|| "—".into()),
         ),
-        ("Partner's share", m(d.partner_share_minor)),
+        ("Partner's share", m(request.partner_share_minor)),
         (
             "Expected",
             format!(
                 "{} leads · {} attendees · {} pipeline",
-                d.expected_leads,
-                d.expected_attendees,
-                m(d.expected_pipeline_minor)
+                request.expected_leads,
+                request.expected_attendees,
+                m(request.expected_pipeline_minor)
             ),
         ),
     ];
     view! {
         <div class="page-head">
-            <h1>{d.title.clone()}</h1>
-            <StatusBadge status=d.status/>
+            <h1>{request.title.clone()}</h1>
+            <StatusBadge status=request.status/>
         </div>
-        {d.decision_reason.clone().map(|r| view! { <p class="notice notice-info"><strong>"Reviewer's note: "</strong>{r}</p> })}
+        {request.decision_reason.clone().map(|r| view! { <p class="notice notice-info"><strong>"Reviewer's note: "</strong>{r}</p> })}
         <div class="grid">
             <section class="card">
                 <h2>"Request"</h2>
                 <dl class="facts">{facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
                 <h3>"Plan"</h3>
-                <p class="prewrap">{d.description.clone()}</p>
+                <p class="prewrap">{request.description.clone()}</p>
             </section>
-            {d.can_review.then(|| view! { <Decide d=d.clone() locale=locale.clone() action=decide/> })}
-            {d.can_resubmit.then(|| view! { <Resubmit d=d.clone() locale=locale.clone() action=resubmit/> })}
-            <ClaimSection d=d.clone() locale=locale.clone() actions=claims/>
-            {d.campaign.clone().map(|p| view! {
+            {request.can_review.then(|| view! { <Decide request=request.clone() locale=locale.clone() action=decide/> })}
+            {request.can_resubmit.then(|| view! { <Resubmit request=request.clone() locale=locale.clone() action=resubmit/> })}
+            <ClaimSection request=request.clone() locale=locale.clone() actions=claims/>
+            {request.campaign.clone().map(|p| view! {
                 <section class="card" id="campaign-proof">
                     <h2>"Proof of performance"</h2>
                     <p>"From the campaign "<a href=format!("/campaigns/{}", p.campaign_id)>{p.name.clone()}</a>{format!(": {} send(s).", p.sends)}</p>
@@ -133,7 +133,7 @@ fn Request(
             <section class="card">
                 <h2>"History"</h2>
                 <ol class="audit">
-                    {d.audit.iter().map(|a| view! {
+                    {request.audit.iter().map(|a| view! {
                         <li><span class="audit-what">{format!("{} — {}", a.actor, a.detail)}</span><span class="muted">{a.at.clone()}</span></li>
                     }).collect_view()}
                 </ol>
@@ -144,23 +144,27 @@ fn Request(
 
 #[component]
 fn Decide(
-    d: RequestDetail,
+    request: RequestDetail,
     locale: String,
     action: ServerAction<DecideFundRequest>,
 ) -> impl IntoView {
     let error = action_error(action);
     let amount = Some(kept(error, "amount"))
         .filter(|a| !a.is_empty())
-        .unwrap_or_else(|| to_input(d.requested_minor, &d.currency));
-    let available = money(d.allocation_available_minor, &d.currency, &locale);
+        .unwrap_or_else(|| to_input(request.requested_minor, &request.currency));
+    let available = money(
+        request.allocation_available_minor,
+        &request.currency,
+        &locale,
+    );
     view! {
         <section class="card">
             <h2>"Your decision"</h2>
             <p class="muted">{format!("{available} is still available in these funds.")}</p>
             <FormError error/>
             <ServerForm action=action attr:novalidate=true>
-                <input type="hidden" name="id" value=d.id/>
-                <input type="hidden" name="version" value=d.version/>
+                <input type="hidden" name="id" value=request.id/>
+                <input type="hidden" name="version" value=request.version/>
                 <TextField id="f-decide-amount" name="amount" label="Amount to approve" value=amount error=field_error(error, "amount")
                     hint="Approve less than requested for a partial approval, and say why."/>
                 <TextField id="f-decide-reason" name="reason" label="Note to the partner" multiline=true value=kept(error, "reason") error=field_error(error, "reason")
@@ -177,24 +181,24 @@ fn Decide(
 
 #[component]
 fn Resubmit(
-    d: RequestDetail,
+    request: RequestDetail,
     locale: String,
     action: ServerAction<ResubmitFundRequest>,
 ) -> impl IntoView {
     let error = action_error(action);
     let allocations = page_data(|| (), |_| get_funds_overview(Default::default()));
     let values = RequestValues {
-        allocation_id: d.allocation_id.to_string(),
-        activity_type: d.activity_type.as_str().to_owned(),
-        title: d.title.clone(),
-        description: d.description.clone(),
-        starts_on: d.starts_on.clone(),
-        ends_on: d.ends_on.clone(),
-        amount: to_input(d.requested_minor, &d.currency),
-        partner_share: to_input(d.partner_share_minor, &d.currency),
-        expected_leads: d.expected_leads.to_string(),
-        expected_attendees: d.expected_attendees.to_string(),
-        expected_pipeline: to_input(d.expected_pipeline_minor, &d.currency),
+        allocation_id: request.allocation_id.to_string(),
+        activity_type: request.activity_type.as_str().to_owned(),
+        title: request.title.clone(),
+        description: request.description.clone(),
+        starts_on: request.starts_on.clone(),
+        ends_on: request.ends_on.clone(),
+        amount: to_input(request.requested_minor, &request.currency),
+        partner_share: to_input(request.partner_share_minor, &request.currency),
+        expected_leads: request.expected_leads.to_string(),
+        expected_attendees: request.expected_attendees.to_string(),
+        expected_pipeline: to_input(request.expected_pipeline_minor, &request.currency),
     }
     .or_kept(error);
     view! {
@@ -208,8 +212,8 @@ fn Resubmit(
                     Suspend::new(async move {
                         allocations.await.map(|o| view! {
                             <ServerForm action=action attr:novalidate=true>
-                                <input type="hidden" name="id" value=d.id/>
-                                <input type="hidden" name="version" value=d.version/>
+                                <input type="hidden" name="id" value=request.id/>
+                                <input type="hidden" name="version" value=request.version/>
                                 <RequestFields allocations=o.allocations values error locale/>
                                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Submit again"</button>
                             </ServerForm>

@@ -18,7 +18,7 @@ pub struct Model {
     /// Unique per tenant; what @mentions use.
     pub handle: String,
     /// Forum e-mail: "all" (watched replies too), "mentions" or "none".
-    pub forum_email: String,
+    pub forum_email: crate::types::forum::EmailPreference,
     /// IANA name; times are shown, and typed send times read, in it.
     pub time_zone: String,
 }

@@ -13,7 +13,6 @@ pub mod mail;
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::job;
-use crate::ssr::repo::db_error;
 use crate::ssr::services::now;
 use crate::ssr::AppState;
 use crate::types::job::JobStatus;
@@ -127,21 +126,22 @@ async fn claim(db: &impl ConnectionTrait) -> AppResult<Option<Claimed>> {
     } else {
         ("?", "?", "?", "")
     };
+    // The status codes come from the enum (constants, never user input).
+    let (running, queued) = (JobStatus::Running, JobStatus::Queued);
     let sql = format!(
-        "UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_until = {lease} \
+        "UPDATE jobs SET status = '{running}', attempts = attempts + 1, locked_until = {lease} \
          WHERE id = (SELECT id FROM jobs \
-           WHERE (status = 'queued' AND run_at <= {due}) OR (status = 'running' AND locked_until < {lapsed}) \
+           WHERE (status = '{queued}' AND run_at <= {due}) OR (status = '{running}' AND locked_until < {lapsed}) \
            ORDER BY run_at, id LIMIT 1{lock}) \
          RETURNING id, payload, attempts, max_attempts"
     );
-    Claimed::find_by_statement(Statement::from_sql_and_values(
+    Ok(Claimed::find_by_statement(Statement::from_sql_and_values(
         backend,
         sql,
         [(at + LEASE).into(), at.into(), at.into()],
     ))
     .one(db)
-    .await
-    .map_err(db_error)
+    .await?)
 }
 
 /// Extends the lease of a job still held by the claim that counted
@@ -331,11 +331,10 @@ pub fn spawn_worker(state: AppState, every: std::time::Duration) {
 /// Counts of jobs by status, for tests and the health of the queue.
 pub async fn count(db: &impl ConnectionTrait, status: JobStatus) -> AppResult<u64> {
     use sea_orm::PaginatorTrait;
-    job::Entity::find()
+    Ok(job::Entity::find()
         .filter(job::Column::Status.eq(status))
         .count(db)
-        .await
-        .map_err(db_error)
+        .await?)
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<user:
         created_at: Set(new.now),
         last_sign_in_at: Set(None),
         handle: Set(handle),
-        forum_email: Set("mentions".into()),
+        forum_email: Set(crate::types::forum::EmailPreference::Mentions),
         ..Default::default()
     }
     .insert(db)

@@ -219,7 +219,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
                 created_at: Set(now),
                 last_sign_in_at: Set(None),
                 handle: Set(format!("{who}.{p}")),
-                forum_email: Set("none".into()),
+                forum_email: Set(crate::types::forum::EmailPreference::Never),
                 time_zone: Set("UTC".into()),
             }
         });

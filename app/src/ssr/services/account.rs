@@ -2,7 +2,7 @@
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{session, user};
-use crate::ssr::repo::{begin_write, db_error, users};
+use crate::ssr::repo::{begin_write, users};
 use crate::ssr::scope::tenant_is;
 use crate::ssr::{password, Actor, AppState};
 use crate::types::form::check;
@@ -81,5 +81,5 @@ pub async fn change_password(
         .filter(session::Column::Id.ne(actor.session_id.as_str()))
         .exec(&txn)
         .await?;
-    txn.commit().await.map_err(db_error)
+    Ok(txn.commit().await?)
 }

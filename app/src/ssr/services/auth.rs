@@ -198,9 +198,7 @@ pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult
 }
 
 pub async fn sign_out(state: &AppState, actor: &Actor) -> AppResult<()> {
-    sessions::delete(&state.db, &actor.session_id)
-        .await
-        .map_err(db_error)
+    Ok(sessions::delete(&state.db, &actor.session_id).await?)
 }
 
 /// Mails a reset link when the address has an active account. Answers the
@@ -284,7 +282,7 @@ pub async fn reset_password(
     users::set_password(&txn, tenant.id, reset.user_id, hash, now).await?;
     // A reset is often a response to a compromise: end every session.
     sessions::delete_for_user(&txn, tenant.id, reset.user_id).await?;
-    txn.commit().await.map_err(db_error)
+    Ok(txn.commit().await?)
 }
 
 #[cfg(test)]

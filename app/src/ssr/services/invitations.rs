@@ -4,17 +4,17 @@
 use super::auth::{self, NewSession};
 use crate::error::{AppError, AppResult};
 use crate::ssr::context::RequestTenant;
-use crate::ssr::entities::invitation;
+use crate::ssr::entities::{invitation, organization};
 use crate::ssr::permission::{On, Permission};
-use crate::ssr::repo::{auth_tokens, begin_write, db_error, organizations, users};
+use crate::ssr::repo::{auth_tokens, begin_write, organizations, users};
 use crate::ssr::scope::tenant_is;
 use crate::ssr::{password, tokens, Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::views::InvitationInfo;
-use crate::types::{FormErrors, OrgKind, Role};
+use crate::types::{Email, FormErrors, OrgKind, Role};
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 const VALID_DAYS: i64 = 7;
 const INVALID_LINK: &str =
@@ -43,31 +43,78 @@ pub async fn invite(
     role_raw: &str,
 ) -> AppResult<()> {
     actor.require(Permission::ManageUsers)?;
+    let invitee = invitee(state, actor, organization_raw, email_raw, role_raw).await?;
+    let now = super::now();
+    let (token, hash) = tokens::issue();
+    let txn = begin_write(&state.db).await?;
+    // Counted inside the write transaction, so parallel sends queue behind it.
+    let sent_lately = auth_tokens::invitations_sent_since(
+        &txn,
+        actor.tenant_id,
+        actor.user_id,
+        now - Duration::hours(1),
+    )
+    .await?;
+    if sent_lately >= MAX_INVITATIONS_PER_HOUR {
+        return Err(AppError::RateLimited(60));
+    }
+    let email = invitee.email.as_str();
+    auth_tokens::revoke_open_for(&txn, actor.tenant_id, invitee.org.id, email, now).await?;
+    auth_tokens::insert_invitation(
+        &txn,
+        auth_tokens::NewInvitation {
+            tenant_id: actor.tenant_id,
+            organization_id: invitee.org.id,
+            email,
+            role: invitee.role,
+            token_hash: hash,
+            invited_by: actor.user_id,
+            now,
+            expires_at: now + Duration::days(VALID_DAYS),
+        },
+    )
+    .await?;
+    // Send before committing: if the mail cannot go out, no dangling invitation.
+    mail_invitation(state, &txn, actor, &invitee, &token).await?;
+    Ok(txn.commit().await?)
+}
+
+/// Who is invited, where and as what.
+struct Invitee {
+    email: Email,
+    org: organization::Model,
+    role: Role,
+}
+
+/// The invitation form checked: a company the actor manages users of, a
+/// role they may grant there, an address without an account yet.
+async fn invitee(
+    state: &AppState,
+    actor: &Actor,
+    organization_raw: &str,
+    email_raw: &str,
+    role_raw: &str,
+) -> AppResult<Invitee> {
     let mut e = FormErrors::new().with_values(&[
         ("organization_id", organization_raw),
         ("email", email_raw),
         ("role", role_raw),
     ]);
     let email = check::email(&mut e, "email", email_raw);
-    let scope = Scope::new(actor);
     let org = match organization_raw.parse::<i64>() {
-        Ok(id) => organizations::visible(&state.db, &scope, id).await?,
+        Ok(id) => organizations::visible(&state.db, &Scope::new(actor), id).await?,
         Err(_) => None,
     };
-    let org = match org {
-        Some(org) if actor.may_on(Permission::ManageUsers, On::Company(org.id)) => Some(org),
-        _ => {
-            e.add(
-                "organization_id",
-                "Choose the company this person works for.",
-            );
-            None
-        }
-    };
+    let org = org.filter(|org| actor.may_on(Permission::ManageUsers, On::Company(org.id)));
+    if org.is_none() {
+        e.add(
+            "organization_id",
+            "Choose the company this person works for.",
+        );
+    }
     let role = Role::parse(role_raw);
     if let Some(org) = &org {
-        let kind = org.kind;
-        if !role.is_some_and(|r| grantable_roles(actor, kind).contains(&r)) {
+        if !role.is_some_and(|r| grantable_roles(actor, org.kind).contains(&r)) {
             e.add(
                 "role",
                 format!("Choose a role for someone at {}.", org.name),
@@ -85,43 +132,20 @@ pub async fn invite(
             );
         }
     }
-    let (Some(email), Some(org), Some(role)) = (email, org, role) else {
-        return Err(AppError::Invalid(e));
-    };
-    if !e.is_empty() {
-        return Err(AppError::Invalid(e));
+    match (email, org, role) {
+        (Some(email), Some(org), Some(role)) if e.is_empty() => Ok(Invitee { email, org, role }),
+        _ => Err(AppError::Invalid(e)),
     }
+}
 
-    let now = super::now();
-    let (token, hash) = tokens::issue();
-    let txn = begin_write(&state.db).await?;
-    // Counted inside the write transaction, so parallel sends queue behind it.
-    let sent_lately = auth_tokens::invitations_sent_since(
-        &txn,
-        actor.tenant_id,
-        actor.user_id,
-        now - Duration::hours(1),
-    )
-    .await?;
-    if sent_lately >= MAX_INVITATIONS_PER_HOUR {
-        return Err(AppError::RateLimited(60));
-    }
-    auth_tokens::revoke_open_for(&txn, actor.tenant_id, org.id, email.as_str(), now).await?;
-    auth_tokens::insert_invitation(
-        &txn,
-        auth_tokens::NewInvitation {
-            tenant_id: actor.tenant_id,
-            organization_id: org.id,
-            email: email.as_str(),
-            role,
-            token_hash: hash,
-            invited_by: actor.user_id,
-            now,
-            expires_at: now + Duration::days(VALID_DAYS),
-        },
-    )
-    .await?;
-    let program = crate::ssr::repo::tenants::by_id(&txn, actor.tenant_id)
+async fn mail_invitation(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    invitee: &Invitee,
+    token: &str,
+) -> AppResult<()> {
+    let program = crate::ssr::repo::tenants::by_id(txn, actor.tenant_id)
         .await?
         .map(|t| t.name)
         .unwrap_or_default();
@@ -131,19 +155,17 @@ pub async fn invite(
          Set your name and password here within {VALID_DAYS} days:\n\n{link}\n\n\
          If you weren't expecting this, you can ignore this message.\n",
         actor.name,
-        role.label().to_lowercase(),
-        org.name,
+        invitee.role.label().to_lowercase(),
+        invitee.org.name,
     );
-    // Send before committing: if the mail cannot go out, no dangling invitation.
     state
         .mailer
         .send(
-            email.as_str(),
+            invitee.email.as_str(),
             &format!("You're invited to the {program} partner portal"),
             text,
         )
-        .await?;
-    txn.commit().await.map_err(db_error)
+        .await
 }
 
 pub async fn info(

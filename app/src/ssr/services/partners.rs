@@ -295,49 +295,9 @@ async fn validate_program(
     if Segment::parse(&input.segment).is_none() {
         e.add("segment", "Choose a partnership kind.");
     }
-    let db = &state.db;
-    let channel_manager_id = match input.channel_manager_id.trim() {
-        "" => None,
-        raw => {
-            let managers = organizations::channel_managers(db, actor.tenant_id).await?;
-            match raw
-                .parse::<i64>()
-                .ok()
-                .filter(|id| managers.iter().any(|(m, _)| m == id))
-            {
-                Some(id) => Some(id),
-                None => {
-                    e.add(
-                        "channel_manager_id",
-                        "Choose one of the program's channel managers.",
-                    );
-                    None
-                }
-            }
-        }
-    };
-    let parent_id = match input.parent_id.trim() {
-        "" => None,
-        raw => {
-            let scope = Scope::new(actor);
-            let parent = match raw.parse::<i64>() {
-                Ok(id) => organizations::visible(db, &scope, id).await?,
-                Err(_) => None,
-            };
-            match parent {
-                Some(p)
-                    if p.partner_type.as_deref() == Some(PartnerType::Distributor.as_str())
-                        && Some(p.id) != self_id =>
-                {
-                    Some(p.id)
-                }
-                _ => {
-                    e.add("parent_id", "Choose a distributor other than this partner.");
-                    None
-                }
-            }
-        }
-    };
+    let channel_manager_id =
+        chosen_channel_manager(state, actor, &mut e, &input.channel_manager_id).await?;
+    let parent_id = chosen_distributor(state, actor, &mut e, &input.parent_id, self_id).await?;
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
@@ -350,6 +310,60 @@ async fn validate_program(
         channel_manager_id,
         parent_id,
     })
+}
+
+/// One of the program's channel managers, or none when left empty.
+async fn chosen_channel_manager(
+    state: &AppState,
+    actor: &Actor,
+    e: &mut FormErrors,
+    raw: &str,
+) -> AppResult<Option<i64>> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let managers = organizations::channel_managers(&state.db, actor.tenant_id).await?;
+    let chosen = raw
+        .parse::<i64>()
+        .ok()
+        .filter(|id| managers.iter().any(|(m, _)| m == id));
+    if chosen.is_none() {
+        e.add(
+            "channel_manager_id",
+            "Choose one of the program's channel managers.",
+        );
+    }
+    Ok(chosen)
+}
+
+/// The distributor a two-tier partner buys through (not the partner
+/// itself), or none when left empty.
+async fn chosen_distributor(
+    state: &AppState,
+    actor: &Actor,
+    e: &mut FormErrors,
+    raw: &str,
+    self_id: Option<i64>,
+) -> AppResult<Option<i64>> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let parent = match raw.parse::<i64>() {
+        Ok(id) => organizations::visible(&state.db, &Scope::new(actor), id).await?,
+        Err(_) => None,
+    };
+    let chosen = parent
+        .filter(|p| {
+            p.partner_type.as_deref() == Some(PartnerType::Distributor.as_str())
+                && Some(p.id) != self_id
+        })
+        .map(|p| p.id);
+    if chosen.is_none() {
+        e.add("parent_id", "Choose a distributor other than this partner.");
+    }
+    Ok(chosen)
 }
 
 pub async fn update_program(

@@ -8,7 +8,7 @@ use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::begin_write;
 use crate::ssr::scope::in_tenant;
-use crate::ssr::services::funds::date;
+use crate::ssr::services::funds::period;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::{CampaignMove, CampaignStatus, TemplateChoice};
@@ -47,12 +47,17 @@ struct Valid {
     tiers: String,
     types: String,
     regions: String,
+    assets: Assets,
+    schedule: String,
+}
+
+/// What partners send and post: an e-mail, material, a social post.
+struct Assets {
     email_template_id: Option<i64>,
     email_subject: String,
     asset_template_ids: String,
     social_template_id: Option<i64>,
     social_copy: String,
-    schedule: String,
 }
 
 /// Published templates of the program, for the campaign form.
@@ -94,93 +99,17 @@ async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> App
         "the description",
         4000,
     );
-    let starts_on = date(&mut e, "starts_on", &input.starts_on, "the start");
-    let ends_on = date(&mut e, "ends_on", &input.ends_on, "the end");
-    if let (Some(s), Some(t)) = (starts_on, ends_on) {
-        if t < s {
-            e.add("ends_on", "The campaign must end on or after its start.");
-        }
-    }
+    let (starts_on, ends_on) = period(
+        &mut e,
+        (&input.starts_on, &input.ends_on),
+        "The campaign must end on or after its start.",
+    );
     let tiers = codes(&mut e, "tiers", &input.tiers, Tier::parse);
     let types = codes(&mut e, "types", &input.types, PartnerType::parse);
     let regions = codes(&mut e, "regions", &input.regions, Region::parse);
-    let published = template_choices(state, actor).await?;
-    let pick = |e: &mut FormErrors, field: &str, raw: &str, kind: TemplateKind| -> Option<i64> {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            return None;
-        }
-        match raw
-            .parse::<i64>()
-            .ok()
-            .and_then(|id| published.iter().find(|t| t.id == id))
-        {
-            Some(t) if t.kind == kind => Some(t.id),
-            _ => {
-                e.add(
-                    field,
-                    format!(
-                        "Choose a published {} template.",
-                        kind.label().to_lowercase()
-                    ),
-                );
-                None
-            }
-        }
-    };
-    let email_template_id = pick(
-        &mut e,
-        "email_template_id",
-        &input.email_template_id,
-        TemplateKind::Email,
-    );
-    let email_subject = if email_template_id.is_some() {
-        check::required(
-            &mut e,
-            "email_subject",
-            &input.email_subject,
-            "the e-mail subject",
-            150,
-        )
-    } else {
-        check::optional(
-            &mut e,
-            "email_subject",
-            &input.email_subject,
-            "the e-mail subject",
-            150,
-        )
-    };
-    let mut assets = Vec::new();
-    for raw in &input.asset_template_ids {
-        if let Some(id) = pick(&mut e, "asset_template_ids", raw, TemplateKind::Svg) {
-            assets.push(id.to_string());
-        }
-    }
-    let social_template_id = pick(
-        &mut e,
-        "social_template_id",
-        &input.social_template_id,
-        TemplateKind::Svg,
-    );
-    let social_copy = check::optional(
-        &mut e,
-        "social_copy",
-        &input.social_copy,
-        "the social post",
-        2000,
-    );
+    let published = Published(template_choices(state, actor).await?);
+    let assets = assets(&mut e, &published, input);
     let schedule = check::optional(&mut e, "schedule", &input.schedule, "the schedule", 4000);
-    if email_template_id.is_none()
-        && assets.is_empty()
-        && social_template_id.is_none()
-        && social_copy.is_empty()
-    {
-        e.add(
-            "email_template_id",
-            "Give the campaign at least one asset: an e-mail, material or a social post.",
-        );
-    }
     let (Some(starts_on), Some(ends_on)) = (starts_on, ends_on) else {
         return Err(AppError::Invalid(keep(e, input)));
     };
@@ -196,13 +125,98 @@ async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> App
         tiers,
         types,
         regions,
-        email_template_id,
-        email_subject,
-        asset_template_ids: assets.join(","),
-        social_template_id,
-        social_copy,
+        assets,
         schedule,
     })
+}
+
+/// The program's published templates, which a campaign may use.
+struct Published(Vec<TemplateChoice>);
+
+impl Published {
+    /// The template chosen in `field` (empty: none), which must be a
+    /// published template of `kind`.
+    fn pick(&self, e: &mut FormErrors, field: &str, raw: &str, kind: TemplateKind) -> Option<i64> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return None;
+        }
+        match raw
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| self.0.iter().find(|t| t.id == id))
+        {
+            Some(t) if t.kind == kind => Some(t.id),
+            _ => {
+                e.add(
+                    field,
+                    format!(
+                        "Choose a published {} template.",
+                        kind.label().to_lowercase()
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The campaign's assets; at least one is required.
+fn assets(e: &mut FormErrors, published: &Published, input: &CampaignInput) -> Assets {
+    let email_template_id = published.pick(
+        e,
+        "email_template_id",
+        &input.email_template_id,
+        TemplateKind::Email,
+    );
+    let subject = if email_template_id.is_some() {
+        check::required
+    } else {
+        check::optional
+    };
+    let email_subject = subject(
+        e,
+        "email_subject",
+        &input.email_subject,
+        "the e-mail subject",
+        150,
+    );
+    let material: Vec<String> = input
+        .asset_template_ids
+        .iter()
+        .filter_map(|raw| published.pick(e, "asset_template_ids", raw, TemplateKind::Svg))
+        .map(|id| id.to_string())
+        .collect();
+    let social_template_id = published.pick(
+        e,
+        "social_template_id",
+        &input.social_template_id,
+        TemplateKind::Svg,
+    );
+    let social_copy = check::optional(
+        e,
+        "social_copy",
+        &input.social_copy,
+        "the social post",
+        2000,
+    );
+    if email_template_id.is_none()
+        && material.is_empty()
+        && social_template_id.is_none()
+        && social_copy.is_empty()
+    {
+        e.add(
+            "email_template_id",
+            "Give the campaign at least one asset: an e-mail, material or a social post.",
+        );
+    }
+    Assets {
+        email_template_id,
+        email_subject,
+        asset_template_ids: material.join(","),
+        social_template_id,
+        social_copy,
+    }
 }
 
 /// Echoes typed text back so a page without JavaScript loses nothing.
@@ -265,11 +279,11 @@ pub async fn save(
     active.audience_tiers = Set(v.tiers);
     active.audience_types = Set(v.types);
     active.audience_regions = Set(v.regions);
-    active.email_template_id = Set(v.email_template_id);
-    active.email_subject = Set(v.email_subject);
-    active.asset_template_ids = Set(v.asset_template_ids);
-    active.social_template_id = Set(v.social_template_id);
-    active.social_copy = Set(v.social_copy);
+    active.email_template_id = Set(v.assets.email_template_id);
+    active.email_subject = Set(v.assets.email_subject);
+    active.asset_template_ids = Set(v.assets.asset_template_ids);
+    active.social_template_id = Set(v.assets.social_template_id);
+    active.social_copy = Set(v.assets.social_copy);
     active.schedule = Set(v.schedule);
     active.updated_at = Set(at);
     let saved = if id.is_some() {

@@ -13,7 +13,6 @@ pub mod tracking;
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign, campaign_participant as participant, organization};
-use crate::ssr::repo::db_error;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::CampaignStatus;
@@ -111,10 +110,9 @@ pub async fn joined(
     actor: &Actor,
     campaign_id: i64,
 ) -> AppResult<Option<participant::Model>> {
-    in_tenant::<participant::Entity>(actor.tenant_id)
+    Ok(in_tenant::<participant::Entity>(actor.tenant_id)
         .filter(participant::Column::CampaignId.eq(campaign_id))
         .filter(participant::Column::OrgId.eq(actor.organization_id))
         .one(db)
-        .await
-        .map_err(db_error)
+        .await?)
 }

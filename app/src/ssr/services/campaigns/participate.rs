@@ -177,71 +177,13 @@ pub async fn detail(
     focus: Option<i64>,
 ) -> AppResult<CampaignDetail> {
     let c = visible(state, actor, id).await?;
-    let asset_ids = ids(&c.asset_template_ids);
-    let mut wanted = asset_ids.clone();
-    wanted.extend(c.email_template_id);
-    wanted.extend(c.social_template_id);
-    let templates = template_names(state, actor.tenant_id, wanted).await?;
-    let name_of = |id: i64| {
-        templates
-            .get(&id)
-            .map(|t| t.name.clone())
-            .unwrap_or_default()
-    };
     let is_partner = !actor.role.is_vendor_staff();
     let part = if is_partner {
         joined(&state.db, actor, c.id).await?
     } else {
         None
     };
-
-    // The company's latest design of each template.
-    let my_designs: HashMap<i64, design::Model> = if is_partner {
-        in_tenant::<design::Entity>(actor.tenant_id)
-            .filter(design::Column::OrgId.eq(actor.organization_id))
-            .order_by_asc(design::Column::Id)
-            .all(&state.db)
-            .await?
-            .into_iter()
-            .map(|d| (d.template_id, d))
-            .collect()
-    } else {
-        HashMap::new()
-    };
-    let by_id = |design_id: Option<i64>, template_id: Option<i64>| -> Option<CampaignAsset> {
-        let template_id = template_id?;
-        let d = design_id.and_then(|id| my_designs.values().find(|d| d.id == id));
-        Some(CampaignAsset {
-            template_id,
-            name: name_of(template_id),
-            kind: templates
-                .get(&template_id)
-                .map_or(TemplateKind::Svg, |t| t.kind),
-            design_id: d.map(|d| d.id),
-            design_status: d.map(|d| d.status),
-        })
-    };
-    let assets = asset_ids
-        .iter()
-        .map(|tid| {
-            let d = my_designs.get(tid);
-            CampaignAsset {
-                template_id: *tid,
-                name: name_of(*tid),
-                kind: templates.get(tid).map_or(TemplateKind::Svg, |t| t.kind),
-                design_id: d.map(|d| d.id),
-                design_status: d.map(|d| d.status),
-            }
-        })
-        .collect();
-    let (email_design, social_design) = match &part {
-        Some(p) => (
-            by_id(p.email_design_id, c.email_template_id),
-            by_id(p.social_design_id, c.social_template_id),
-        ),
-        None => (None, None),
-    };
-
+    let assets = AssetViews::load(state, actor, &c, part.as_ref()).await?;
     let activity = if is_partner {
         partner_activity(state, actor, c.id).await?
     } else {
@@ -262,9 +204,9 @@ pub async fn detail(
         types: list(&c.audience_types),
         regions: list(&c.audience_regions),
         email_template_id: c.email_template_id,
-        email_template_name: c.email_template_id.map(name_of).unwrap_or_default(),
+        email_template_name: assets.email_template_name,
         email_subject: c.email_subject.clone(),
-        assets,
+        assets: assets.material,
         social_template_id: c.social_template_id,
         social_copy: c.social_copy.clone(),
         schedule: c
@@ -277,8 +219,8 @@ pub async fn detail(
         version: c.version,
         can_manage: actor.may(Permission::ManageCampaigns),
         is_partner,
-        email_design,
-        social_design,
+        email_design: assets.email_design,
+        social_design: assets.social_design,
         mailable_contacts: activity.mailable,
         sends: activity.sends,
         fund_requests: activity.fund_requests,
@@ -286,6 +228,74 @@ pub async fn detail(
         focus: activity.focused,
         days: activity.days,
     })
+}
+
+/// A campaign's templates as the page lists them, each with the partner's
+/// own design of it where one exists.
+struct AssetViews {
+    material: Vec<CampaignAsset>,
+    email_template_name: String,
+    email_design: Option<CampaignAsset>,
+    social_design: Option<CampaignAsset>,
+}
+
+impl AssetViews {
+    async fn load(
+        state: &AppState,
+        actor: &Actor,
+        c: &campaign::Model,
+        part: Option<&participant::Model>,
+    ) -> AppResult<Self> {
+        let material_ids = ids(&c.asset_template_ids);
+        let mut wanted = material_ids.clone();
+        wanted.extend(c.email_template_id);
+        wanted.extend(c.social_template_id);
+        let templates = template_names(state, actor.tenant_id, wanted).await?;
+        let designs = if !actor.role.is_vendor_staff() {
+            latest_designs(state, actor).await?
+        } else {
+            HashMap::new()
+        };
+        let view = |template_id: i64, design: Option<&design::Model>| {
+            let template = templates.get(&template_id);
+            CampaignAsset {
+                template_id,
+                name: template.map(|t| t.name.clone()).unwrap_or_default(),
+                kind: template.map_or(TemplateKind::Svg, |t| t.kind),
+                design_id: design.map(|d| d.id),
+                design_status: design.map(|d| d.status),
+            }
+        };
+        // The design the partner chose for the campaign's e-mail or post.
+        let chosen = |design_id: Option<i64>, template_id: Option<i64>| {
+            let design = design_id.and_then(|id| designs.values().find(|d| d.id == id));
+            template_id.map(|t| view(t, design))
+        };
+        Ok(AssetViews {
+            material: material_ids
+                .iter()
+                .map(|t| view(*t, designs.get(t)))
+                .collect(),
+            email_template_name: c
+                .email_template_id
+                .map(|t| view(t, None).name)
+                .unwrap_or_default(),
+            email_design: part.and_then(|p| chosen(p.email_design_id, c.email_template_id)),
+            social_design: part.and_then(|p| chosen(p.social_design_id, c.social_template_id)),
+        })
+    }
+}
+
+/// The partner company's latest design of each template.
+async fn latest_designs(state: &AppState, actor: &Actor) -> AppResult<HashMap<i64, design::Model>> {
+    Ok(in_tenant::<design::Entity>(actor.tenant_id)
+        .filter(design::Column::OrgId.eq(actor.organization_id))
+        .order_by_asc(design::Column::Id)
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|d| (d.template_id, d))
+        .collect())
 }
 
 /// A campaign's results as the actor sees them: a partner its own sends,

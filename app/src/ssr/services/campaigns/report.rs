@@ -8,8 +8,8 @@ use crate::ssr::permission::Permission;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::scope::CountedOrgs;
 use crate::ssr::{Actor, AppState, Scope};
-use crate::types::campaign::SendStatus;
 use crate::types::campaign::{DayCount, PartnerResult, SendStats};
+use crate::types::campaign::{MessageStatus, SendStatus};
 use chrono::NaiveDateTime;
 use chrono_tz::Tz;
 use sea_orm::{
@@ -102,11 +102,14 @@ pub async fn stats(
          {failed} AS failed, {suppressed} AS suppressed, {opened} AS opened, {clicked} AS clicked, \
          {unsub} AS unsubscribed FROM campaign_messages WHERE {filter} GROUP BY {key}",
         key = by.column(),
-        queued = count("status = 'queued'"),
-        sent = count("status IN ('delivered', 'failed')"),
-        delivered = count("status = 'delivered'"),
-        failed = count("status = 'failed'"),
-        suppressed = count("status = 'suppressed'"),
+        queued = count(&status_in(&[MessageStatus::Queued])),
+        sent = count(&status_in(&[
+            MessageStatus::Delivered,
+            MessageStatus::Failed
+        ])),
+        delivered = count(&status_in(&[MessageStatus::Delivered])),
+        failed = count(&status_in(&[MessageStatus::Failed])),
+        suppressed = count(&status_in(&[MessageStatus::Suppressed])),
         opened = count("opened_at IS NOT NULL"),
         clicked = count("clicked_at IS NOT NULL"),
         unsub = count("unsubscribed_at IS NOT NULL"),
@@ -132,6 +135,13 @@ pub async fn stats(
             )
         })
         .collect())
+}
+
+/// `status IN ('delivered', …)`, the codes written from the enum (constants,
+/// never user input).
+fn status_in(statuses: &[MessageStatus]) -> String {
+    let codes: Vec<String> = statuses.iter().map(|s| format!("'{s}'")).collect();
+    format!("status IN ({})", codes.join(", "))
 }
 
 #[derive(FromQueryResult)]

@@ -20,8 +20,8 @@ use crate::types::cobrand::{
 };
 use base64::Engine;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -362,59 +362,8 @@ pub async fn save(
     let at = now();
     let txn = begin_write(&state.db).await?;
     let (id, stored) = match design_id {
-        Some(id) => {
-            let d = load(state, actor, id).await?;
-            if !is_owner(actor, &d) {
-                return Err(AppError::Forbidden);
-            }
-            if d.version != version {
-                return Err(AppError::Conflict(STALE.into()));
-            }
-            let plan = plan_of(&version_by_id(&txn, actor.tenant_id, d.version_id).await?)?;
-            let values = clean_values(&plan, &values_of(&d.slot_values), values)?;
-            let stored = serde_json::to_string(&values).map_err(|_| AppError::Internal)?;
-            let changed = stored != d.slot_values;
-            let mut active: design::ActiveModel = d.clone().into();
-            if changed && d.status != DesignStatus::Draft {
-                // What was approved (or rejected) is no longer what is saved.
-                active.status = Set(DesignStatus::Draft);
-            }
-            active.name = Set(name.clone());
-            active.slot_values = Set(stored.clone());
-            active.version = Set(d.version + 1);
-            active.updated_at = Set(at);
-            write_if_current(&txn, &d, active, &[]).await?;
-            (id, stored)
-        }
-        None => {
-            let t = templates::visible(state, actor, template_id).await?;
-            let version_id = t.published_version_id.ok_or(AppError::NotFound)?;
-            let plan = plan_of(&version_by_id(&txn, actor.tenant_id, version_id).await?)?;
-            let org = own_org(state, actor).await?;
-            let values = clean_values(&plan, &autofill(&plan, &org), values)?;
-            let stored = serde_json::to_string(&values).map_err(|_| AppError::Internal)?;
-            let d = design::ActiveModel {
-                tenant_id: Set(actor.tenant_id),
-                org_id: Set(actor.organization_id),
-                template_id: Set(t.id),
-                version_id: Set(version_id),
-                name: Set(name.clone()),
-                slot_values: Set(stored.clone()),
-                status: Set(DesignStatus::Draft),
-                review_comment: Set(String::new()),
-                reviewed_by: Set(None),
-                reviewed_at: Set(None),
-                submitted_at: Set(None),
-                version: Set(1),
-                created_by: Set(actor.user_id),
-                created_at: Set(at),
-                updated_at: Set(at),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-            (d.id, stored)
-        }
+        Some(id) => update_design(state, &txn, actor, id, version, &name, values).await?,
+        None => create_design(state, &txn, actor, template_id, &name, values).await?,
     };
     revision::ActiveModel {
         tenant_id: Set(actor.tenant_id),
@@ -429,6 +378,82 @@ pub async fn save(
     .await?;
     txn.commit().await?;
     Ok(id)
+}
+
+/// Saves new values and name over the version the partner saw; a changed
+/// design that was approved or rejected is a draft again. Returns the id and
+/// the stored values.
+async fn update_design(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    id: i64,
+    version: i32,
+    name: &str,
+    values: &Values,
+) -> AppResult<(i64, String)> {
+    let d = load(state, actor, id).await?;
+    if !is_owner(actor, &d) {
+        return Err(AppError::Forbidden);
+    }
+    if d.version != version {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    let plan = plan_of(&version_by_id(txn, actor.tenant_id, d.version_id).await?)?;
+    let values = clean_values(&plan, &values_of(&d.slot_values), values)?;
+    let stored = serde_json::to_string(&values).map_err(|_| AppError::Internal)?;
+    let changed = stored != d.slot_values;
+    let mut active: design::ActiveModel = d.clone().into();
+    if changed && d.status != DesignStatus::Draft {
+        // What was approved (or rejected) is no longer what is saved.
+        active.status = Set(DesignStatus::Draft);
+    }
+    active.name = Set(name.to_owned());
+    active.slot_values = Set(stored.clone());
+    active.version = Set(d.version + 1);
+    active.updated_at = Set(now());
+    write_if_current(txn, &d, active, &[]).await?;
+    Ok((id, stored))
+}
+
+/// A first design of a published template, its fields filled from the
+/// company's profile. Returns the id and the stored values.
+async fn create_design(
+    state: &AppState,
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    template_id: i64,
+    name: &str,
+    values: &Values,
+) -> AppResult<(i64, String)> {
+    let t = templates::visible(state, actor, template_id).await?;
+    let version_id = t.published_version_id.ok_or(AppError::NotFound)?;
+    let plan = plan_of(&version_by_id(txn, actor.tenant_id, version_id).await?)?;
+    let org = own_org(state, actor).await?;
+    let values = clean_values(&plan, &autofill(&plan, &org), values)?;
+    let stored = serde_json::to_string(&values).map_err(|_| AppError::Internal)?;
+    let at = now();
+    let d = design::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        org_id: Set(actor.organization_id),
+        template_id: Set(t.id),
+        version_id: Set(version_id),
+        name: Set(name.to_owned()),
+        slot_values: Set(stored.clone()),
+        status: Set(DesignStatus::Draft),
+        review_comment: Set(String::new()),
+        reviewed_by: Set(None),
+        reviewed_at: Set(None),
+        submitted_at: Set(None),
+        version: Set(1),
+        created_by: Set(actor.user_id),
+        created_at: Set(at),
+        updated_at: Set(at),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok((d.id, stored))
 }
 
 /// Writes `active` only if the stored design is still at `d.version` (and,

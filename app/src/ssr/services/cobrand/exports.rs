@@ -6,7 +6,9 @@ use super::templates::{plan_of, version_by_id};
 use crate::cobrand::{render, RenderOptions};
 use crate::error::{AppError, AppResult};
 use crate::ssr::cobrand::{email, export};
-use crate::ssr::entities::{cobrand_export, cobrand_template_version as version, organization};
+use crate::ssr::entities::{
+    cobrand_design as design, cobrand_export, cobrand_template_version as version, organization,
+};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::scope::in_tenant;
@@ -77,40 +79,16 @@ pub async fn export(
                 .into(),
         ));
     }
-    let kind = t.kind;
     let inline = images(state, &plan, &values, &org, true).await?;
     let stem = file_stem(&d.name);
-    let download = match (kind, format) {
+    let download = match (t.kind, format) {
         (TemplateKind::Svg, ExportFormat::Pdf | ExportFormat::Png | ExportFormat::Png2x) => {
             let svg = render(&plan, &values, &inline, RenderOptions::default());
             // Rasterising and PDF conversion are CPU work: keep them off the
             // async workers.
-            tokio::task::spawn_blocking(move || -> AppResult<Download> {
-                Ok(match format {
-                    ExportFormat::Pdf => Download {
-                        bytes: export::pdf(&svg)?,
-                        content_type: "application/pdf",
-                        file_name: format!("{stem}.pdf"),
-                    },
-                    _ => {
-                        let scale = if format == ExportFormat::Png2x {
-                            2.0
-                        } else {
-                            1.0
-                        };
-                        Download {
-                            bytes: export::png(&svg, scale)?,
-                            content_type: "image/png",
-                            file_name: format!(
-                                "{stem}{}.png",
-                                if scale > 1.0 { "@2x" } else { "" }
-                            ),
-                        }
-                    }
-                })
-            })
-            .await
-            .map_err(|_| AppError::Internal)??
+            tokio::task::spawn_blocking(move || rendered(&svg, format, &stem))
+                .await
+                .map_err(|_| AppError::Internal)??
         }
         (TemplateKind::Email, ExportFormat::Html) => {
             let v = version_by_id(&state.db, actor.tenant_id, d.version_id).await?;
@@ -127,6 +105,39 @@ pub async fn export(
             ))
         }
     };
+    record(state, actor, &d, format, download.bytes.len()).await?;
+    Ok(download)
+}
+
+/// An artwork design as a PDF or a PNG (twice the size for `Png2x`).
+fn rendered(svg: &str, format: ExportFormat, stem: &str) -> AppResult<Download> {
+    Ok(match format {
+        ExportFormat::Pdf => Download {
+            bytes: export::pdf(svg)?,
+            content_type: "application/pdf",
+            file_name: format!("{stem}.pdf"),
+        },
+        ExportFormat::Png2x => Download {
+            bytes: export::png(svg, 2.0)?,
+            content_type: "image/png",
+            file_name: format!("{stem}@2x.png"),
+        },
+        _ => Download {
+            bytes: export::png(svg, 1.0)?,
+            content_type: "image/png",
+            file_name: format!("{stem}.png"),
+        },
+    })
+}
+
+/// Who exported which template version when: the proof of performance.
+async fn record(
+    state: &AppState,
+    actor: &Actor,
+    d: &design::Model,
+    format: ExportFormat,
+    size: usize,
+) -> AppResult<()> {
     cobrand_export::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         design_id: Set(d.id),
@@ -134,14 +145,14 @@ pub async fn export(
         template_id: Set(d.template_id),
         version_id: Set(d.version_id),
         format: Set(format),
-        size_bytes: Set(download.bytes.len() as i64),
+        size_bytes: Set(size as i64),
         user_id: Set(actor.user_id),
         created_at: Set(now()),
         ..Default::default()
     }
     .insert(&state.db)
     .await?;
-    Ok(download)
+    Ok(())
 }
 
 /// A partner's e-mail design rendered for sending in a campaign, held to

@@ -8,7 +8,7 @@ use crate::ssr::cobrand::{compile, email};
 use crate::ssr::entities::organization;
 use crate::ssr::entities::{cobrand_template as template, cobrand_template_version as version};
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{begin_write, db_error, users};
+use crate::ssr::repo::{begin_write, users};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
@@ -174,12 +174,11 @@ async fn versions_of(
     tenant_id: i64,
     template_id: i64,
 ) -> AppResult<Vec<version::Model>> {
-    in_tenant::<version::Entity>(tenant_id)
+    Ok(in_tenant::<version::Entity>(tenant_id)
         .filter(version::Column::TemplateId.eq(template_id))
         .order_by_desc(version::Column::Number)
         .all(db)
-        .await
-        .map_err(db_error)
+        .await?)
 }
 
 /// The gallery: templates the actor may use or manage, their designs, and

@@ -9,7 +9,6 @@ use crate::ssr::entities::{
     forum_topic as topic,
 };
 use crate::ssr::forum::markdown::{pictures_shown, ATTACHMENT_PREFIX};
-use crate::ssr::repo::db_error;
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{tokens, Actor, AppState};
@@ -128,7 +127,7 @@ pub(super) async fn link(
     if rows.is_empty() {
         return Ok(());
     }
-    post_picture::Entity::insert_many(rows)
+    Ok(post_picture::Entity::insert_many(rows)
         .on_conflict(
             OnConflict::columns([
                 post_picture::Column::TenantId,
@@ -140,8 +139,7 @@ pub(super) async fn link(
         )
         .exec_without_returning(db)
         .await
-        .map(|_| ())
-        .map_err(db_error)
+        .map(|_| ())?)
 }
 
 /// Whether the actor may see a picture: they uploaded it, or a post in a

@@ -184,7 +184,7 @@ pub struct Author {
     pub org: String,
     pub staff: bool,
     pub email: String,
-    pub forum_email: String,
+    pub forum_email: crate::types::forum::EmailPreference,
 }
 
 /// Authors by user id, in one query however many posts a page has.
@@ -215,9 +215,9 @@ pub async fn authors(
             String,
             String,
             String,
-            String,
+            crate::types::forum::EmailPreference,
             Option<String>,
-            Option<String>,
+            Option<OrgKind>,
         )>()
         .all(db)
         .await?;
@@ -230,7 +230,7 @@ pub async fn authors(
                     name,
                     handle,
                     org: org.unwrap_or_default(),
-                    staff: kind.as_deref() == Some(OrgKind::Vendor.as_str()),
+                    staff: kind == Some(OrgKind::Vendor),
                     email,
                     forum_email,
                 },

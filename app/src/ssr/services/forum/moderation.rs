@@ -35,103 +35,29 @@ fn require(access: &Access<'_>) -> AppResult<()> {
 
 pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> {
     let db = &state.db;
-    let access = Access::load(db, actor).await?;
-    require(&access)?;
-    let open_flags = in_tenant::<flag::Entity>(actor.tenant_id)
-        .filter(flag::Column::ResolvedAt.is_null())
-        .order_by_asc(flag::Column::Id)
-        .limit(200)
-        .all(db)
-        .await?;
-    let flagged_ids: Vec<i64> = open_flags.iter().map(|f| f.post_id).collect();
-    let queued = |status: Option<PostStatus>, ids: Option<Vec<i64>>| {
-        let mut q = in_tenant::<post::Entity>(actor.tenant_id);
-        if let Some(s) = status {
-            q = q.filter(post::Column::Status.eq(s));
-        }
-        if let Some(ids) = ids {
-            q = q.filter(post::Column::Id.is_in(ids));
-        }
-        q.order_by_desc(post::Column::Id).limit(100).all(db)
-    };
-    let flagged = queued(None, Some(flagged_ids)).await?;
-    let pending = queued(Some(PostStatus::Pending), None).await?;
-    let hidden = queued(Some(PostStatus::Hidden), None).await?;
-    let mut people_ids: Vec<i64> = open_flags.iter().map(|f| f.user_id).collect();
-    people_ids.extend(
-        flagged
+    require(&Access::load(db, actor).await?)?;
+    let queue = Queue::load(db, actor).await?;
+    let names = queue.names(db, actor).await?;
+    let view = |posts: &[post::Model]| {
+        posts
             .iter()
-            .chain(&pending)
-            .chain(&hidden)
-            .map(|p| p.author_id),
-    );
-    let suspensions = in_tenant::<suspension::Entity>(actor.tenant_id)
-        .filter(suspension::Column::Until.gt(now()))
-        .order_by_asc(suspension::Column::Until)
-        .all(db)
-        .await?;
-    people_ids.extend(suspensions.iter().map(|s| s.user_id));
-    let people = authors(db, actor.tenant_id, people_ids).await?;
-    let topic_ids: Vec<i64> = flagged
-        .iter()
-        .chain(&pending)
-        .chain(&hidden)
-        .map(|p| p.topic_id)
-        .collect();
-    let titles: HashMap<i64, String> = topic::Entity::find()
-        .select_only()
-        .column(topic::Column::Id)
-        .column(topic::Column::Title)
-        .filter(tenant_is::<topic::Entity>(actor.tenant_id))
-        .filter(topic::Column::Id.is_in(topic_ids))
-        .into_tuple::<(i64, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
-    let view = |p: &post::Model| QueuedPost {
-        post_id: p.id,
-        topic_id: p.topic_id,
-        topic_title: titles.get(&p.topic_id).cloned().unwrap_or_default(),
-        author_id: p.author_id,
-        author_name: people
-            .get(&p.author_id)
-            .map(|a| a.name.clone())
-            .unwrap_or_default(),
-        body_html: p.body_html.clone(),
-        status: p.status,
-        is_first: p.is_first,
-        flags: open_flags
-            .iter()
-            .filter(|f| f.post_id == p.id)
-            .map(|f| FlagView {
-                reason: f.reason,
-                note: f.note.clone(),
-                by: people
-                    .get(&f.user_id)
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default(),
-                at: actor.time(f.created_at),
-            })
-            .collect(),
-        created_at: actor.time(p.created_at),
+            .map(|p| queued_post(p, &queue.flags, &names, actor))
+            .collect()
     };
     let approve_first_posts = tenant::Entity::find_by_id(actor.tenant_id)
         .one(db)
         .await?
         .is_some_and(|t| t.forum_approve_first_posts);
     Ok(ModerationPage {
-        flagged: flagged.iter().map(view).collect(),
-        pending: pending.iter().map(view).collect(),
-        hidden: hidden.iter().map(view).collect(),
-        suspensions: suspensions
+        flagged: view(&queue.flagged),
+        pending: view(&queue.pending),
+        hidden: view(&queue.hidden),
+        suspensions: queue
+            .suspensions
             .iter()
             .map(|s| SuspensionView {
                 user_id: s.user_id,
-                user_name: people
-                    .get(&s.user_id)
-                    .map(|a| a.name.clone())
-                    .unwrap_or_default(),
+                user_name: names.person(s.user_id),
                 until: actor.date(s.until),
                 reason: s.reason.clone(),
             })
@@ -140,13 +66,121 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<ModerationPage> 
     })
 }
 
+/// What waits for a moderator: open flags and the posts they are on,
+/// posts awaiting approval, hidden posts, current suspensions.
+struct Queue {
+    flags: Vec<flag::Model>,
+    flagged: Vec<post::Model>,
+    pending: Vec<post::Model>,
+    hidden: Vec<post::Model>,
+    suspensions: Vec<suspension::Model>,
+}
+
+impl Queue {
+    async fn load(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<Self> {
+        let flags = in_tenant::<flag::Entity>(actor.tenant_id)
+            .filter(flag::Column::ResolvedAt.is_null())
+            .order_by_asc(flag::Column::Id)
+            .limit(200)
+            .all(db)
+            .await?;
+        let posts = |status: Option<PostStatus>, ids: Option<Vec<i64>>| {
+            let mut q = in_tenant::<post::Entity>(actor.tenant_id);
+            if let Some(s) = status {
+                q = q.filter(post::Column::Status.eq(s));
+            }
+            if let Some(ids) = ids {
+                q = q.filter(post::Column::Id.is_in(ids));
+            }
+            q.order_by_desc(post::Column::Id).limit(100).all(db)
+        };
+        let flagged = posts(None, Some(flags.iter().map(|f| f.post_id).collect())).await?;
+        let pending = posts(Some(PostStatus::Pending), None).await?;
+        let hidden = posts(Some(PostStatus::Hidden), None).await?;
+        let suspensions = in_tenant::<suspension::Entity>(actor.tenant_id)
+            .filter(suspension::Column::Until.gt(now()))
+            .order_by_asc(suspension::Column::Until)
+            .all(db)
+            .await?;
+        Ok(Queue {
+            flags,
+            flagged,
+            pending,
+            hidden,
+            suspensions,
+        })
+    }
+
+    fn posts(&self) -> impl Iterator<Item = &post::Model> {
+        self.flagged.iter().chain(&self.pending).chain(&self.hidden)
+    }
+
+    /// The people and topic titles the queue mentions.
+    async fn names(&self, db: &impl ConnectionTrait, actor: &Actor) -> AppResult<Names> {
+        let mut people_ids: Vec<i64> = self.flags.iter().map(|f| f.user_id).collect();
+        people_ids.extend(self.posts().map(|p| p.author_id));
+        people_ids.extend(self.suspensions.iter().map(|s| s.user_id));
+        let people = authors(db, actor.tenant_id, people_ids).await?;
+        let titles: HashMap<i64, String> = topic::Entity::find()
+            .select_only()
+            .column(topic::Column::Id)
+            .column(topic::Column::Title)
+            .filter(tenant_is::<topic::Entity>(actor.tenant_id))
+            .filter(topic::Column::Id.is_in(self.posts().map(|p| p.topic_id).collect::<Vec<_>>()))
+            .into_tuple::<(i64, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        Ok(Names { people, titles })
+    }
+}
+
+struct Names {
+    people: HashMap<i64, super::Author>,
+    titles: HashMap<i64, String>,
+}
+
+impl Names {
+    fn person(&self, id: i64) -> String {
+        self.people
+            .get(&id)
+            .map(|a| a.name.clone())
+            .unwrap_or_default()
+    }
+}
+
+fn queued_post(p: &post::Model, flags: &[flag::Model], names: &Names, actor: &Actor) -> QueuedPost {
+    QueuedPost {
+        post_id: p.id,
+        topic_id: p.topic_id,
+        topic_title: names.titles.get(&p.topic_id).cloned().unwrap_or_default(),
+        author_id: p.author_id,
+        author_name: names.person(p.author_id),
+        body_html: p.body_html.clone(),
+        status: p.status,
+        is_first: p.is_first,
+        flags: flags
+            .iter()
+            .filter(|f| f.post_id == p.id)
+            .map(|f| FlagView {
+                reason: f.reason,
+                note: f.note.clone(),
+                by: names.person(f.user_id),
+                at: actor.time(f.created_at),
+            })
+            .collect(),
+        created_at: actor.time(p.created_at),
+    }
+}
+
 async fn resolve_flags(
     db: &impl ConnectionTrait,
     actor: &Actor,
     post_id: i64,
     outcome: &str,
 ) -> AppResult<()> {
-    flag::Entity::update_many()
+    Ok(flag::Entity::update_many()
         .col_expr(flag::Column::ResolvedAt, Expr::value(Some(now())))
         .col_expr(flag::Column::ResolvedBy, Expr::value(Some(actor.user_id)))
         .col_expr(flag::Column::Outcome, Expr::value(Some(outcome.to_owned())))
@@ -154,18 +188,16 @@ async fn resolve_flags(
         .filter(flag::Column::ResolvedAt.is_null())
         .exec(db)
         .await
-        .map(|_| ())
-        .map_err(db_error)
+        .map(|_| ())?)
 }
 
 async fn set_status(db: &impl ConnectionTrait, id: i64, status: PostStatus) -> AppResult<()> {
-    post::Entity::update_many()
+    Ok(post::Entity::update_many()
         .col_expr(post::Column::Status, Expr::value(status))
         .filter(post::Column::Id.eq(id))
         .exec(db)
         .await
-        .map(|_| ())
-        .map_err(db_error)
+        .map(|_| ())?)
 }
 
 /// hide, restore, approve, reject (a waiting post), dismiss (flags). Returns
@@ -313,11 +345,10 @@ pub async fn suspend(
 
 pub async fn set_approve_first_posts(state: &AppState, actor: &Actor, on: bool) -> AppResult<()> {
     actor.require(Permission::ConfigureForum)?;
-    tenant::Entity::update_many()
+    Ok(tenant::Entity::update_many()
         .col_expr(tenant::Column::ForumApproveFirstPosts, Expr::value(on))
         .filter(tenant::Column::Id.eq(actor.tenant_id))
         .exec(&state.db)
         .await
-        .map(|_| ())
-        .map_err(db_error)
+        .map(|_| ())?)
 }

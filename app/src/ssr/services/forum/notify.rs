@@ -119,11 +119,12 @@ pub async fn record(
     t: &topic::Model,
     post_id: i64,
 ) -> AppResult<()> {
-    notification::Entity::insert(row(actor, user_id, kind, t, post_id))
-        .exec_without_returning(db)
-        .await
-        .map(|_| ())
-        .map_err(db_error)
+    Ok(
+        notification::Entity::insert(row(actor, user_id, kind, t, post_id))
+            .exec_without_returning(db)
+            .await
+            .map(|_| ())?,
+    )
 }
 
 /// Users who may see the category, of those given.
@@ -186,57 +187,10 @@ async fn fan_out(
     mentioned: &[user::Model],
 ) -> AppResult<()> {
     let db = &state.db;
-    let watches = in_tenant::<watch::Entity>(actor.tenant_id)
-        .filter(
-            sea_orm::Condition::any()
-                .add(
-                    sea_orm::Condition::all()
-                        .add(watch::Column::TargetKind.eq(WatchTarget::Topic))
-                        .add(watch::Column::TargetId.eq(t.id)),
-                )
-                .add(
-                    sea_orm::Condition::all()
-                        .add(watch::Column::TargetKind.eq(WatchTarget::Category))
-                        .add(watch::Column::TargetId.eq(t.category_id)),
-                ),
-        )
-        .all(db)
-        .await?;
-    // A topic-level choice wins over the category's.
-    let mut level: HashMap<i64, (bool, WatchLevel)> = HashMap::new();
-    for w in watches {
-        let is_topic = w.target_kind == WatchTarget::Topic;
-        let l = w.level;
-        let entry = level.entry(w.user_id).or_insert((is_topic, l));
-        if is_topic {
-            *entry = (true, l);
-        }
-    }
     let mention_ids: HashSet<i64> = mentioned.iter().map(|u| u.id).collect();
-    let watcher_ids: Vec<i64> = level
-        .iter()
-        .filter(|(uid, (_, l))| {
-            *l == WatchLevel::Watch && **uid != actor.user_id && !mention_ids.contains(uid)
-        })
-        .map(|(uid, _)| *uid)
-        .collect();
-    let watchers = if watcher_ids.is_empty() {
-        Vec::new()
-    } else {
-        in_tenant::<user::Entity>(actor.tenant_id)
-            .filter(user::Column::Id.is_in(watcher_ids))
-            .all(db)
-            .await?
-    };
+    let watchers = watchers(db, actor, t, &mention_ids).await?;
     let mentioned = who_can_see(db, actor.tenant_id, t.category_id, mentioned.to_vec()).await?;
     let watchers = who_can_see(db, actor.tenant_id, t.category_id, watchers).await?;
-    let link = format!(
-        "{}/forum/topics/{}#post-{}",
-        state.config.base_url.trim_end_matches('/'),
-        t.id,
-        p.id
-    );
-    let text = excerpt(&p.search_body, 400);
     let batches = [
         (mentioned, NotificationKind::Mention),
         (watchers, NotificationKind::Reply),
@@ -253,43 +207,102 @@ async fn fan_out(
     }
     // E-mails go through the durable queue: retried if the mail server is
     // away, and not lost if the server stops.
-    let mut mails = Vec::new();
-    for (users, kind) in batches {
-        for u in users {
-            let wants = match EmailPreference::parse(&u.forum_email) {
-                Some(EmailPreference::All) => true,
-                Some(EmailPreference::Mentions) => kind == NotificationKind::Mention,
-                _ => false,
-            };
-            if wants {
-                let subject = format!("{} {} “{}”", actor.name, kind.label(), t.title);
-                let body = format!(
-                    "{} {} “{}”:\n\n{}\n\nOpen it: {}\n\nChange which forum e-mails you get on your notifications page: {}/forum/notifications\n",
-                    actor.name,
-                    kind.label(),
-                    t.title,
-                    text,
-                    link,
-                    state.config.base_url.trim_end_matches('/'),
-                );
-                mails.push(Job::now(
-                    Some(actor.tenant_id),
-                    Work::Mail(MailJob::new(&u.email, &subject, body)),
-                ));
-            }
-        }
-    }
+    let mails = batches
+        .iter()
+        .flat_map(|(users, kind)| users.iter().map(move |u| (u, *kind)))
+        .filter(|(u, kind)| wants_mail(u, *kind))
+        .map(|(u, kind)| mail(state, actor, t, p, u, kind))
+        .collect();
     jobs::enqueue(db, mails).await?;
     Ok(())
 }
 
+/// Users watching the topic, or its category without a topic-level choice,
+/// other than the author and those mentioned (who hear of it as a mention).
+async fn watchers(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    t: &topic::Model,
+    mentioned: &HashSet<i64>,
+) -> AppResult<Vec<user::Model>> {
+    let on = |kind: WatchTarget, id: i64| {
+        sea_orm::Condition::all()
+            .add(watch::Column::TargetKind.eq(kind))
+            .add(watch::Column::TargetId.eq(id))
+    };
+    let watches = in_tenant::<watch::Entity>(actor.tenant_id)
+        .filter(
+            sea_orm::Condition::any()
+                .add(on(WatchTarget::Topic, t.id))
+                .add(on(WatchTarget::Category, t.category_id)),
+        )
+        .all(db)
+        .await?;
+    // A topic-level choice wins over the category's.
+    let mut level: HashMap<i64, (bool, WatchLevel)> = HashMap::new();
+    for w in watches {
+        let is_topic = w.target_kind == WatchTarget::Topic;
+        let entry = level.entry(w.user_id).or_insert((is_topic, w.level));
+        if is_topic {
+            *entry = (true, w.level);
+        }
+    }
+    let ids: Vec<i64> = level
+        .iter()
+        .filter(|(uid, (_, l))| {
+            *l == WatchLevel::Watch && **uid != actor.user_id && !mentioned.contains(uid)
+        })
+        .map(|(uid, _)| *uid)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(in_tenant::<user::Entity>(actor.tenant_id)
+        .filter(user::Column::Id.is_in(ids))
+        .all(db)
+        .await?)
+}
+
+fn wants_mail(u: &user::Model, kind: NotificationKind) -> bool {
+    match u.forum_email {
+        EmailPreference::All => true,
+        EmailPreference::Mentions => kind == NotificationKind::Mention,
+        EmailPreference::Never => false,
+    }
+}
+
+fn mail(
+    state: &AppState,
+    actor: &Actor,
+    t: &topic::Model,
+    p: &post::Model,
+    to: &user::Model,
+    kind: NotificationKind,
+) -> Job {
+    let base = state.config.base_url.trim_end_matches('/');
+    let link = format!("{base}/forum/topics/{}#post-{}", t.id, p.id);
+    let text = excerpt(&p.search_body, 400);
+    let subject = format!("{} {} “{}”", actor.name, kind.label(), t.title);
+    let body = format!(
+        "{} {} “{}”:\n\n{}\n\nOpen it: {}\n\nChange which forum e-mails you get on your notifications page: {base}/forum/notifications\n",
+        actor.name,
+        kind.label(),
+        t.title,
+        text,
+        link,
+    );
+    Job::now(
+        Some(actor.tenant_id),
+        Work::Mail(MailJob::new(&to.email, &subject, body)),
+    )
+}
+
 pub async fn unread_count(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<u64> {
-    in_tenant::<notification::Entity>(actor.tenant_id)
+    Ok(in_tenant::<notification::Entity>(actor.tenant_id)
         .filter(notification::Column::UserId.eq(actor.user_id))
         .filter(notification::Column::ReadAt.is_null())
         .count(db)
-        .await
-        .map_err(db_error)
+        .await?)
 }
 
 /// The newest 50 notifications, about topics the actor may still see.
@@ -323,7 +336,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPag
         .ok_or(AppError::NotFound)?;
     Ok(NotificationsPage {
         unread: unread_count(db, actor).await?,
-        email: EmailPreference::parse(&me.forum_email).unwrap_or(EmailPreference::Mentions),
+        email: me.forum_email,
         items: rows
             .into_iter()
             .filter_map(|n| {
@@ -361,12 +374,11 @@ pub async fn mark_read(state: &AppState, actor: &Actor, id: Option<i64>) -> AppR
 pub async fn set_email(state: &AppState, actor: &Actor, pref: &str) -> AppResult<()> {
     let pref = EmailPreference::parse(pref)
         .ok_or_else(|| AppError::invalid("email", "Choose which e-mails you want."))?;
-    user::Entity::update_many()
-        .col_expr(user::Column::ForumEmail, Expr::value(pref.as_str()))
+    Ok(user::Entity::update_many()
+        .col_expr(user::Column::ForumEmail, Expr::value(pref))
         .filter(tenant_is::<user::Entity>(actor.tenant_id))
         .filter(user::Column::Id.eq(actor.user_id))
         .exec(&state.db)
         .await
-        .map(|_| ())
-        .map_err(db_error)
+        .map(|_| ())?)
 }

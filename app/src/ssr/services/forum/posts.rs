@@ -10,7 +10,7 @@ use crate::ssr::entities::{
 };
 use crate::ssr::forum::markdown;
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{begin_write, db_error, users};
+use crate::ssr::repo::{begin_write, users};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
@@ -22,8 +22,8 @@ use crate::types::FormErrors;
 use chrono::Duration;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, UnionType};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 };
 use std::collections::HashSet;
 
@@ -156,18 +156,17 @@ pub(super) async fn set_topic_status(
     topic_id: i64,
     status: &str,
 ) -> AppResult<()> {
-    topic::Entity::update_many()
+    Ok(topic::Entity::update_many()
         .col_expr(topic::Column::Status, Expr::value(status))
         .filter(topic::Column::Id.eq(topic_id))
         .exec(db)
         .await
-        .map(|_| ())
-        .map_err(db_error)
+        .map(|_| ())?)
 }
 
 /// Moves a topic's activity marker to a newly visible reply.
 pub async fn bump(db: &impl ConnectionTrait, topic_id: i64, p: &post::Model) -> AppResult<()> {
-    topic::Entity::update_many()
+    Ok(topic::Entity::update_many()
         .col_expr(topic::Column::LastPostId, Expr::value(p.id))
         .col_expr(topic::Column::LastPostAt, Expr::value(p.created_at))
         .col_expr(
@@ -177,8 +176,7 @@ pub async fn bump(db: &impl ConnectionTrait, topic_id: i64, p: &post::Model) -> 
         .filter(topic::Column::Id.eq(topic_id))
         .exec(db)
         .await
-        .map(|_| ())
-        .map_err(db_error)
+        .map(|_| ())?)
 }
 
 /// Adds a reply; returns its id and the page cursor that shows it.
@@ -396,6 +394,31 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
         title.as_deref().or(Some(&t.title)).filter(|_| p.is_first),
     )
     .await?;
+    store_edit(&txn, &p, input.version, &draft).await?;
+    super::attachments::link(&txn, actor.tenant_id, p.id, &draft.rendered.html).await?;
+    keep_revision(&txn, actor, &p, &t).await?;
+    if p.is_first {
+        let mut m: topic::ActiveModel = t.clone().into();
+        if let Some(title) = title {
+            m.title = Set(title);
+        }
+        if let Some(tags) = tags {
+            m.tags = Set(tags);
+        }
+        m.update(&txn).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Writes the edited text over the version the author saw, or fails as
+/// stale (the form keeps the text).
+async fn store_edit(
+    txn: &DatabaseTransaction,
+    p: &post::Model,
+    seen_version: i32,
+    draft: &Draft,
+) -> AppResult<()> {
     let updated = post::Entity::update_many()
         .col_expr(post::Column::BodyMd, Expr::value(draft.body_md.clone()))
         .col_expr(
@@ -414,8 +437,8 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
         .col_expr(post::Column::EditCount, Expr::value(p.edit_count + 1))
         .col_expr(post::Column::EditedAt, Expr::value(Some(now())))
         .filter(post::Column::Id.eq(p.id))
-        .filter(post::Column::Version.eq(input.version))
-        .exec(&txn)
+        .filter(post::Column::Version.eq(seen_version))
+        .exec(txn)
         .await?;
     if updated.rows_affected == 0 {
         return Err(AppError::Conflict(
@@ -423,7 +446,16 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
                 .into(),
         ));
     }
-    super::attachments::link(&txn, actor.tenant_id, p.id, &draft.rendered.html).await?;
+    Ok(())
+}
+
+/// The text before the edit, kept in the post's history.
+async fn keep_revision(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    p: &post::Model,
+    t: &topic::Model,
+) -> AppResult<()> {
     revision::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         post_id: Set(p.id),
@@ -433,19 +465,8 @@ pub async fn edit(state: &AppState, actor: &Actor, input: Edit) -> AppResult<()>
         created_at: Set(now()),
         ..Default::default()
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    if p.is_first {
-        let mut m: topic::ActiveModel = t.clone().into();
-        if let Some(title) = title {
-            m.title = Set(title);
-        }
-        if let Some(tags) = tags {
-            m.tags = Set(tags);
-        }
-        m.update(&txn).await?;
-    }
-    txn.commit().await?;
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use crate::ssr::entities::{forum_post as post, forum_topic as topic};
 use crate::ssr::forum::markdown::excerpt;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::{Actor, AppState};
-use crate::types::forum::{SearchHit, SearchPage, SolvedFilter, TopicFilter};
+use crate::types::forum::{PostStatus, SearchHit, SearchPage, SolvedFilter, TopicFilter};
 use sea_orm::{
     ColumnTrait, DbBackend, EntityTrait, FromQueryResult, QueryFilter, Statement, Value,
 };
@@ -64,61 +64,74 @@ pub async fn search(
 ) -> AppResult<SearchPage> {
     let db = &state.db;
     let access = Access::load(db, actor).await?;
-    let cats = categories::views(db, &access).await?;
-    let q = q.trim().chars().take(200).collect::<String>();
-    let ids = match filter.category {
-        Some(c) => access
-            .category_ids()
-            .into_iter()
-            .filter(|id| *id == c)
-            .collect(),
-        None => access.category_ids(),
+    let categories = categories::views(db, &access).await?;
+    let query = q.trim().chars().take(200).collect::<String>();
+    let searched = searched_categories(&access, filter.category);
+    let hits = match ranked_sql(db.get_database_backend(), &query, actor, searched, &filter) {
+        Some(sql) => {
+            let ranked = Ranked::find_by_statement(sql).all(db).await?;
+            let order: Vec<i64> = ranked.iter().map(|r| r.id).collect();
+            hits_in_order(state, actor, &access, &order, &query).await?
+        }
+        None => Vec::new(),
     };
-    let empty = SearchPage {
-        query: q.clone(),
-        hits: Vec::new(),
-        categories: cats.clone(),
-        filter: filter.clone(),
-    };
-    if ids.is_empty() || q.is_empty() {
-        return Ok(empty);
+    Ok(SearchPage {
+        query,
+        hits,
+        categories,
+        filter,
+    })
+}
+
+/// The categories searched: all the searcher may see, or the one chosen.
+fn searched_categories(access: &Access<'_>, chosen: Option<i64>) -> Vec<i64> {
+    access
+        .category_ids()
+        .into_iter()
+        .filter(|id| chosen.is_none_or(|c| c == *id))
+        .collect()
+}
+
+/// The ranked query for the backend, or `None` when nothing can match.
+fn ranked_sql(
+    backend: DbBackend,
+    query: &str,
+    actor: &Actor,
+    categories: Vec<i64>,
+    filter: &TopicFilter,
+) -> Option<Statement> {
+    if categories.is_empty() || query.is_empty() {
+        return None;
     }
-    let backend = db.get_database_backend();
     let mut sql = Sql {
         backend,
         text: String::new(),
         values: Vec::new(),
     };
-    let (select, rank_order) = match backend {
+    let rank_order = match backend {
         DbBackend::Postgres => {
-            let p = sql.bind(q.clone());
-            (
-                format!(
-                    "SELECT p.id FROM forum_posts p JOIN forum_topics t ON t.id = p.topic_id, \
-                     websearch_to_tsquery('english', {p}) query WHERE p.search_tsv @@ query"
-                ),
-                "ts_rank(p.search_tsv, query) DESC, p.id DESC",
-            )
+            let p = sql.bind(query.to_owned());
+            sql.text = format!(
+                "SELECT p.id FROM forum_posts p JOIN forum_topics t ON t.id = p.topic_id, \
+                 websearch_to_tsquery('english', {p}) query WHERE p.search_tsv @@ query"
+            );
+            "ts_rank(p.search_tsv, query) DESC, p.id DESC"
         }
         _ => {
-            let Some(m) = fts5_query(&q) else {
-                return Ok(empty);
-            };
-            let p = sql.bind(m);
-            (
-                format!(
-                    "SELECT p.id FROM forum_search s JOIN forum_posts p ON p.id = s.rowid \
-                     JOIN forum_topics t ON t.id = p.topic_id WHERE forum_search MATCH {p}"
-                ),
-                "bm25(forum_search, 5.0, 1.0), p.id DESC",
-            )
+            let p = sql.bind(fts5_query(query)?);
+            sql.text = format!(
+                "SELECT p.id FROM forum_search s JOIN forum_posts p ON p.id = s.rowid \
+                 JOIN forum_topics t ON t.id = p.topic_id WHERE forum_search MATCH {p}"
+            );
+            "bm25(forum_search, 5.0, 1.0), p.id DESC"
         }
     };
-    sql.text = select;
     let tenant = sql.bind(actor.tenant_id);
-    let in_list: Vec<String> = ids.into_iter().map(|id| sql.bind(id)).collect();
+    let published = PostStatus::Published.as_str();
+    let (post_status, topic_status) = (sql.bind(published), sql.bind(published));
+    let in_list: Vec<String> = categories.into_iter().map(|id| sql.bind(id)).collect();
     sql.text.push_str(&format!(
-        " AND p.tenant_id = {tenant} AND p.status = 'published' AND t.status = 'published' \
+        " AND p.tenant_id = {tenant} AND p.status = {post_status} AND t.status = {topic_status} \
          AND t.category_id IN ({})",
         in_list.join(", ")
     ));
@@ -135,14 +148,22 @@ pub async fn search(
     let limit = sql.bind(LIMIT);
     sql.text
         .push_str(&format!(" ORDER BY {rank_order} LIMIT {limit}"));
-    let ranked = Ranked::find_by_statement(Statement::from_sql_and_values(
+    Some(Statement::from_sql_and_values(
         backend, sql.text, sql.values,
     ))
-    .all(db)
-    .await?;
-    let order: Vec<i64> = ranked.iter().map(|r| r.id).collect();
+}
+
+/// The ranked posts with their topics, as hits in rank order.
+async fn hits_in_order(
+    state: &AppState,
+    actor: &Actor,
+    access: &Access<'_>,
+    order: &[i64],
+    query: &str,
+) -> AppResult<Vec<SearchHit>> {
+    let db = &state.db;
     let posts: HashMap<i64, post::Model> = post::Entity::find()
-        .filter(post::Column::Id.is_in(order.clone()))
+        .filter(post::Column::Id.is_in(order.to_vec()))
         .all(db)
         .await?
         .into_iter()
@@ -155,12 +176,12 @@ pub async fn search(
         .into_iter()
         .map(|t| (t.id, t))
         .collect();
-    let terms: Vec<String> = q
+    let terms: Vec<String> = query
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1)
         .map(str::to_lowercase)
         .collect();
-    let hits = order
+    Ok(order
         .iter()
         .filter_map(|id| {
             let p = posts.get(id)?;
@@ -175,13 +196,7 @@ pub async fn search(
                 is_question: p.is_first,
             })
         })
-        .collect();
-    Ok(SearchPage {
-        query: q,
-        hits,
-        categories: cats,
-        filter,
-    })
+        .collect())
 }
 
 /// About 200 characters of the text around the first query term found.

@@ -1,7 +1,7 @@
 //! Budgets and allocations. Allocations never exceed the budget: the budget's
 //! unallocated counter is taken with one conditional update.
 
-use super::{audit, date, money};
+use super::{audit, money, period, positive_amount, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget};
 use crate::ssr::permission::Permission;
@@ -9,9 +9,12 @@ use crate::ssr::repo::{begin_write, db_error, funds, organizations};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::mdf::{BudgetKind, LedgerKind};
-use crate::types::money::{is_currency, parse_amount};
+use crate::types::money::is_currency;
 use crate::types::{FormErrors, Tier};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, DbErr, QueryFilter,
+};
 
 #[derive(Clone, Debug, Default)]
 pub struct BudgetInput {
@@ -47,6 +50,16 @@ fn is_duplicate(err: &sea_orm::DbErr) -> bool {
     )
 }
 
+struct ValidBudget {
+    name: String,
+    kind: BudgetKind,
+    currency: String,
+    total: i64,
+    starts: NaiveDate,
+    ends: NaiveDate,
+    coop: Option<i32>,
+}
+
 /// Creates a budget; a repeated `key` (double submit) returns the first one.
 pub async fn create_budget(
     state: &AppState,
@@ -56,15 +69,48 @@ pub async fn create_budget(
 ) -> AppResult<i64> {
     actor.require(Permission::ManageBudgets)?;
     let key = checked_key(key)?;
-    let scope = Scope::new(actor);
-    let existing = scope
+    if let Some(found) = budget_by_key(state, actor, key).await? {
+        return Ok(found.id);
+    }
+    let v = validate_budget(&input)?;
+    let now = crate::ssr::services::now();
+    let txn = begin_write(&state.db).await?;
+    let budget = match insert_budget(&txn, actor, &v, key, now).await {
+        Ok(b) => b,
+        Err(err) if is_duplicate(&err) => {
+            drop(txn);
+            let found = budget_by_key(state, actor, key).await?;
+            return found.map(|b| b.id).ok_or(AppError::Internal);
+        }
+        Err(err) => return Err(db_error(err)),
+    };
+    let detail = format!("Budget of {} created", money(v.total, &v.currency));
+    audit(
+        &txn,
+        actor,
+        Audited::Budget(budget.id),
+        "created",
+        &detail,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(budget.id)
+}
+
+async fn budget_by_key(
+    state: &AppState,
+    actor: &Actor,
+    key: &str,
+) -> AppResult<Option<mdf_budget::Model>> {
+    Ok(Scope::new(actor)
         .mdf_budgets()
         .filter(mdf_budget::Column::IdempotencyKey.eq(key))
         .one(&state.db)
-        .await?;
-    if let Some(found) = existing {
-        return Ok(found.id);
-    }
+        .await?)
+}
+
+fn validate_budget(input: &BudgetInput) -> AppResult<ValidBudget> {
     let mut e = FormErrors::new().with_values(&[
         ("name", &input.name),
         ("kind", &input.kind),
@@ -83,35 +129,14 @@ pub async fn create_budget(
     if !is_currency(&currency) {
         e.add("currency", "Choose a currency.");
     }
-    let total = match parse_amount(&input.total, &currency) {
-        Ok(0) => {
-            e.add("total", "Enter an amount above zero.");
-            0
-        }
-        Ok(v) => v,
-        Err(m) => {
-            e.add("total", m);
-            0
-        }
-    };
-    let starts = date(&mut e, "starts_on", &input.starts_on, "the start");
-    let ends = date(&mut e, "ends_on", &input.ends_on, "the end");
-    if let (Some(s), Some(t)) = (starts, ends) {
-        if t < s {
-            e.add("ends_on", "The period must end on or after its start.");
-        }
-    }
+    let total = positive_amount(&mut e, "total", &input.total, &currency);
+    let (starts, ends) = period(
+        &mut e,
+        (&input.starts_on, &input.ends_on),
+        "The period must end on or after its start.",
+    );
     let coop = if kind == Some(BudgetKind::Coop) {
-        match input.coop_percent.trim().replace(',', ".").parse::<f64>() {
-            Ok(p) if p > 0.0 && p <= 100.0 => Some((p * 100.0).round() as i32),
-            _ => {
-                e.add(
-                    "coop_percent",
-                    "Enter the share of partner revenue that accrues, e.g. 2.5 (%).",
-                );
-                None
-            }
-        }
+        coop_share(&mut e, &input.coop_percent)
     } else {
         None
     };
@@ -121,47 +146,63 @@ pub async fn create_budget(
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
-    let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await?;
-    let budget = mdf_budget::ActiveModel {
+    Ok(ValidBudget {
+        name,
+        kind,
+        currency,
+        total,
+        starts,
+        ends,
+        coop,
+    })
+}
+
+/// A co-op budget's accrual share in basis points, typed as a percentage.
+fn coop_share(e: &mut FormErrors, raw: &str) -> Option<i32> {
+    match raw.trim().replace(',', ".").parse::<f64>() {
+        Ok(p) if p > 0.0 && p <= 100.0 => Some((p * 100.0).round() as i32),
+        _ => {
+            e.add(
+                "coop_percent",
+                "Enter the share of partner revenue that accrues, e.g. 2.5 (%).",
+            );
+            None
+        }
+    }
+}
+
+async fn insert_budget(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    v: &ValidBudget,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<mdf_budget::Model, DbErr> {
+    mdf_budget::ActiveModel {
         tenant_id: Set(actor.tenant_id),
-        name: Set(name),
-        kind: Set(kind),
-        currency: Set(currency.clone()),
-        total_minor: Set(total),
-        unallocated_minor: Set(total),
-        coop_percent_bp: Set(coop),
-        starts_on: Set(starts),
-        ends_on: Set(ends),
+        name: Set(v.name.clone()),
+        kind: Set(v.kind),
+        currency: Set(v.currency.clone()),
+        total_minor: Set(v.total),
+        unallocated_minor: Set(v.total),
+        coop_percent_bp: Set(v.coop),
+        starts_on: Set(v.starts),
+        ends_on: Set(v.ends),
         idempotency_key: Set(key.to_owned()),
         version: Set(1),
         created_by: Set(actor.user_id),
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(&txn)
-    .await;
-    let budget = match budget {
-        Ok(b) => b,
-        Err(err) if is_duplicate(&err) => {
-            drop(txn);
-            let found = scope
-                .mdf_budgets()
-                .filter(mdf_budget::Column::IdempotencyKey.eq(key))
-                .one(&state.db)
-                .await?;
-            return found.map(|b| b.id).ok_or(AppError::Internal);
-        }
-        Err(err) => return Err(db_error(err)),
-    };
-    let detail = format!("Budget of {} created", money(total, &currency));
-    funds::audit(
-        &txn,
-        audit(actor, "mdf_budget", budget.id, "created", &detail, now),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(budget.id)
+    .insert(txn)
+    .await
+}
+
+/// Who holds an allocation: one partner or a tier's pool.
+struct Holder {
+    partner: Option<i64>,
+    tier: Option<String>,
+    name: String,
 }
 
 /// Where an allocation goes: `p:<partner id>` or `t:<tier>` (a tier pool).
@@ -190,46 +231,12 @@ pub async fn allocate(
         ("target", target_raw),
         ("amount", amount_raw),
     ]);
-    let budget = match budget_raw.parse::<i64>() {
-        Ok(id) => {
-            scope
-                .mdf_budgets()
-                .filter(mdf_budget::Column::Id.eq(id))
-                .one(&state.db)
-                .await?
-        }
-        Err(_) => None,
-    };
-    let Some(budget) = budget else {
+    let Some(budget) = chosen_budget(state, &scope, budget_raw).await? else {
         e.add("budget_id", "Choose a budget.");
         return Err(AppError::Invalid(e));
     };
-    let (partner, tier, holder) = match allocation_target(state, &scope, target_raw).await? {
-        Some(Target::Partner(id, name)) => (Some(id), None, name),
-        Some(Target::Pool(t)) => (
-            None,
-            Some(t.as_str().to_owned()),
-            format!("{} tier pool", t.label()),
-        ),
-        None => {
-            e.add(
-                "target",
-                super::partner_problem(target_raw, "Choose a partner or a tier pool."),
-            );
-            (None, None, String::new())
-        }
-    };
-    let amount = match parse_amount(amount_raw, &budget.currency) {
-        Ok(0) => {
-            e.add("amount", "Enter an amount above zero.");
-            0
-        }
-        Ok(v) => v,
-        Err(m) => {
-            e.add("amount", m);
-            0
-        }
-    };
+    let holder = holder(state, &scope, &mut e, target_raw).await?;
+    let amount = positive_amount(&mut e, "amount", amount_raw, &budget.currency);
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
@@ -237,18 +244,84 @@ pub async fn allocate(
     let txn = begin_write(&state.db).await?;
     if !funds::take_from_budget(&txn, actor.tenant_id, budget.id, amount).await? {
         let left = money(budget.unallocated_minor, &budget.currency);
-        let mut e = e;
         e.add(
             "amount",
             format!("Only {left} of this budget is still unallocated."),
         );
         return Err(AppError::Invalid(e));
     }
-    let allocation = mdf_allocation::ActiveModel {
+    let allocation = match insert_allocation(&txn, actor, &budget, &holder, amount, key, now).await
+    {
+        Ok(a) => a,
+        // A concurrent double submit got there first; its transaction took the money.
+        Err(err) if is_duplicate(&err) => return Ok(()),
+        Err(err) => return Err(db_error(err)),
+    };
+    record_allocation(&txn, actor, &budget, &allocation, &holder.name, now).await?;
+    Ok(txn.commit().await?)
+}
+
+async fn chosen_budget(
+    state: &AppState,
+    scope: &Scope<'_>,
+    raw_id: &str,
+) -> AppResult<Option<mdf_budget::Model>> {
+    let Ok(id) = raw_id.parse::<i64>() else {
+        return Ok(None);
+    };
+    Ok(scope
+        .mdf_budgets()
+        .filter(mdf_budget::Column::Id.eq(id))
+        .one(&state.db)
+        .await?)
+}
+
+/// The holder the picker or the typed name points at; an error otherwise.
+async fn holder(
+    state: &AppState,
+    scope: &Scope<'_>,
+    e: &mut FormErrors,
+    target_raw: &str,
+) -> AppResult<Holder> {
+    Ok(match allocation_target(state, scope, target_raw).await? {
+        Some(Target::Partner(id, name)) => Holder {
+            partner: Some(id),
+            tier: None,
+            name,
+        },
+        Some(Target::Pool(t)) => Holder {
+            partner: None,
+            tier: Some(t.as_str().to_owned()),
+            name: format!("{} tier pool", t.label()),
+        },
+        None => {
+            e.add(
+                "target",
+                super::partner_problem(target_raw, "Choose a partner or a tier pool."),
+            );
+            Holder {
+                partner: None,
+                tier: None,
+                name: String::new(),
+            }
+        }
+    })
+}
+
+async fn insert_allocation(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    budget: &mdf_budget::Model,
+    holder: &Holder,
+    amount: i64,
+    key: &str,
+    now: DateTime<Utc>,
+) -> Result<mdf_allocation::Model, DbErr> {
+    mdf_allocation::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         budget_id: Set(budget.id),
-        partner_id: Set(partner),
-        tier: Set(tier),
+        partner_id: Set(holder.partner),
+        tier: Set(holder.tier.clone()),
         amount_minor: Set(amount),
         available_minor: Set(amount),
         idempotency_key: Set(key.to_owned()),
@@ -256,24 +329,29 @@ pub async fn allocate(
         created_at: Set(now),
         ..Default::default()
     }
-    .insert(&txn)
-    .await;
-    let allocation = match allocation {
-        Ok(a) => a,
-        // A concurrent double submit got there first; its transaction took the money.
-        Err(err) if is_duplicate(&err) => return Ok(()),
-        Err(err) => return Err(db_error(err)),
-    };
+    .insert(txn)
+    .await
+}
+
+/// The allocation's credit in the ledger and its line in the audit trail.
+async fn record_allocation(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    budget: &mdf_budget::Model,
+    allocation: &mdf_allocation::Model,
+    holder: &str,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
     let reason = format!("Allocated to {holder}");
     funds::append(
-        &txn,
+        txn,
         funds::Entry {
             tenant_id: actor.tenant_id,
             budget_id: budget.id,
             allocation_id: Some(allocation.id),
             request_id: None,
             kind: LedgerKind::Credit,
-            amount_minor: amount,
+            amount_minor: allocation.amount_minor,
             currency: &budget.currency,
             actor_id: actor.user_id,
             reason: &reason,
@@ -281,13 +359,20 @@ pub async fn allocate(
         },
     )
     .await?;
-    let detail = format!("{} allocated to {holder}", money(amount, &budget.currency));
-    funds::audit(
-        &txn,
-        audit(actor, "mdf_budget", budget.id, "allocated", &detail, now),
+    let detail = format!(
+        "{} allocated to {holder}",
+        money(allocation.amount_minor, &budget.currency)
+    );
+    audit(
+        txn,
+        actor,
+        Audited::Budget(budget.id),
+        "allocated",
+        &detail,
+        now,
     )
     .await?;
-    txn.commit().await.map_err(db_error)
+    Ok(())
 }
 
 enum Target {

@@ -4,7 +4,7 @@
 //! finance pays. Every money movement is a ledger entry; what is reserved but
 //! not claimed goes back to the allocation.
 
-use super::{approved_amount, audit, date, money};
+use super::{approved_amount, audit, date, money, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     mdf_allocation, mdf_budget, mdf_claim, mdf_claim_file, mdf_request, tenant,
@@ -242,19 +242,16 @@ pub async fn save(
         "Claim saved: {} spent",
         money(figures.actual, &ctx.currency)
     );
-    funds::audit(
+    audit(
         &txn,
-        audit(
-            actor,
-            "mdf_request",
-            ctx.request.id,
-            "claim_saved",
-            &detail,
-            now,
-        ),
+        actor,
+        Audited::Request(ctx.request.id),
+        "claim_saved",
+        &detail,
+        now,
     )
     .await?;
-    txn.commit().await.map_err(db_error)
+    Ok(txn.commit().await?)
 }
 
 /// A claim can be written while its request is approved, the claim window
@@ -480,19 +477,15 @@ pub async fn add_proof(
         return Err(db_error(err));
     }
     let detail = format!("Proof added: {name}");
-    funds::audit(
+    audit(
         &state.db,
-        audit(
-            actor,
-            "mdf_request",
-            ctx.request.id,
-            "proof_added",
-            &detail,
-            now,
-        ),
+        actor,
+        Audited::Request(ctx.request.id),
+        "proof_added",
+        &detail,
+        now,
     )
     .await
-    .map_err(db_error)
 }
 
 pub async fn remove_proof(
@@ -520,19 +513,15 @@ pub async fn remove_proof(
     state.storage.delete(&file.object_key).await?;
     let now = crate::ssr::services::now();
     let detail = format!("Proof removed: {}", file.file_name);
-    funds::audit(
+    audit(
         &state.db,
-        audit(
-            actor,
-            "mdf_request",
-            ctx.request.id,
-            "proof_removed",
-            &detail,
-            now,
-        ),
+        actor,
+        Audited::Request(ctx.request.id),
+        "proof_removed",
+        &detail,
+        now,
     )
     .await
-    .map_err(db_error)
 }
 
 /// A proof file for anyone who may see the claim: (bytes, MIME type, name).
@@ -565,12 +554,11 @@ pub async fn files(
     claim_id: i64,
 ) -> AppResult<Vec<mdf_claim_file::Model>> {
     use sea_orm::QueryOrder;
-    in_tenant::<mdf_claim_file::Entity>(tenant_id)
+    Ok(in_tenant::<mdf_claim_file::Entity>(tenant_id)
         .filter(mdf_claim_file::Column::ClaimId.eq(claim_id))
         .order_by_asc(mdf_claim_file::Column::Id)
         .all(&state.db)
-        .await
-        .map_err(db_error)
+        .await?)
 }
 
 pub async fn submit(
@@ -612,19 +600,16 @@ pub async fn submit(
         "Claim submitted for {}",
         money(claim.actual_minor, &ctx.currency)
     );
-    funds::audit(
+    audit(
         &txn,
-        audit(
-            actor,
-            "mdf_request",
-            ctx.request.id,
-            "claim_submitted",
-            &detail,
-            now,
-        ),
+        actor,
+        Audited::Request(ctx.request.id),
+        "claim_submitted",
+        &detail,
+        now,
     )
     .await?;
-    txn.commit().await.map_err(db_error)
+    Ok(txn.commit().await?)
 }
 
 /// Returns what is still reserved for a request to its allocation.
@@ -640,9 +625,7 @@ async fn release_rest(
         return Ok(());
     }
     funds::release(txn, actor.tenant_id, ctx.allocation.id, amount).await?;
-    funds::append(txn, ctx.entry(actor, LedgerKind::Release, amount, why, at))
-        .await
-        .map_err(db_error)
+    Ok(funds::append(txn, ctx.entry(actor, LedgerKind::Release, amount, why, at)).await?)
 }
 
 async fn close_request_row(
@@ -749,47 +732,73 @@ pub async fn review(
         .clone()
         .filter(|c| c.status == ClaimStatus::Submitted)
         .ok_or_else(|| AppError::Conflict("There is no submitted claim to review.".into()))?;
-    let Verdict {
-        status,
-        approved,
-        reason,
-    } = read_verdict(&ctx, &claim, decision, amount_raw, reason_raw).map_err(AppError::Invalid)?;
+    let verdict =
+        read_verdict(&ctx, &claim, decision, amount_raw, reason_raw).map_err(AppError::Invalid)?;
     let now = crate::ssr::services::now();
-    use mdf_claim::Column as C;
     let txn = begin_write(&state.db).await?;
+    store_verdict(&txn, actor, &claim, version, &verdict, now).await?;
+    let detail = settle(&txn, actor, &ctx, &verdict, now).await?;
+    audit(
+        &txn,
+        actor,
+        Audited::Request(ctx.request.id),
+        "claim_reviewed",
+        &detail,
+        now,
+    )
+    .await?;
+    Ok(txn.commit().await?)
+}
+
+/// Writes the verdict onto the claim the reviewer saw (`version`), or fails
+/// as stale.
+async fn store_verdict(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    claim: &mdf_claim::Model,
+    version: i32,
+    verdict: &Verdict,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    use mdf_claim::Column as C;
+    let reason = (!verdict.reason.is_empty()).then(|| verdict.reason.clone());
     let res = mdf_claim::Entity::update_many()
-        .col_expr(C::Status, Expr::value(status))
-        .col_expr(C::ApprovedMinor, Expr::value(approved))
-        .col_expr(
-            C::DecisionReason,
-            Expr::value((!reason.is_empty()).then(|| reason.clone())),
-        )
+        .col_expr(C::Status, Expr::value(verdict.status))
+        .col_expr(C::ApprovedMinor, Expr::value(verdict.approved))
+        .col_expr(C::DecisionReason, Expr::value(reason))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
         .col_expr(C::UpdatedAt, Expr::value(now))
         .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
         .filter(C::Status.eq(ClaimStatus::Submitted))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if res.rows_affected == 0 {
         return Err(AppError::Conflict(STALE.into()));
     }
+    Ok(())
+}
+
+/// Moves the money a verdict decides (the approved amount, the reserved
+/// rest back to the allocation) and says what happened, for the audit trail.
+async fn settle(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    ctx: &Context,
+    verdict: &Verdict,
+    now: DateTime<Utc>,
+) -> AppResult<String> {
     let reserved = ctx.request.approved_minor.unwrap_or(0);
-    let detail = match (status, approved) {
+    let request = ctx.request.id;
+    let reason = &verdict.reason;
+    Ok(match (verdict.status, verdict.approved) {
         (ClaimStatus::Approved, Some(a)) => {
-            let why = format!("Claim on request #{} approved", ctx.request.id);
-            funds::append(&txn, ctx.entry(actor, LedgerKind::Approve, a, &why, now)).await?;
-            release_rest(
-                &txn,
-                actor,
-                &ctx,
-                reserved - a,
-                &format!("Unclaimed rest of request #{}", ctx.request.id),
-                now,
-            )
-            .await?;
-            close_request_row(&txn, actor, &ctx.request, now).await?;
+            let why = format!("Claim on request #{request} approved");
+            funds::append(txn, ctx.entry(actor, LedgerKind::Approve, a, &why, now)).await?;
+            let rest = format!("Unclaimed rest of request #{request}");
+            release_rest(txn, actor, ctx, reserved - a, &rest, now).await?;
+            close_request_row(txn, actor, &ctx.request, now).await?;
             if reason.is_empty() {
                 format!("Claim approved: {}", money(a, &ctx.currency))
             } else {
@@ -797,33 +806,13 @@ pub async fn review(
             }
         }
         (ClaimStatus::Rejected, _) => {
-            release_rest(
-                &txn,
-                actor,
-                &ctx,
-                reserved,
-                &format!("Claim on request #{} rejected", ctx.request.id),
-                now,
-            )
-            .await?;
-            close_request_row(&txn, actor, &ctx.request, now).await?;
+            let why = format!("Claim on request #{request} rejected");
+            release_rest(txn, actor, ctx, reserved, &why, now).await?;
+            close_request_row(txn, actor, &ctx.request, now).await?;
             format!("Claim rejected: {reason}")
         }
         _ => format!("More information requested: {reason}"),
-    };
-    funds::audit(
-        &txn,
-        audit(
-            actor,
-            "mdf_request",
-            ctx.request.id,
-            "claim_reviewed",
-            &detail,
-            now,
-        ),
-    )
-    .await?;
-    txn.commit().await.map_err(db_error)
+    })
 }
 
 /// Finance records the payment of an approved claim.
@@ -883,12 +872,16 @@ pub async fn pay(
         money(amount, &ctx.currency),
         paid_on.format("%Y-%m-%d")
     );
-    funds::audit(
+    audit(
         &txn,
-        audit(actor, "mdf_request", ctx.request.id, "paid", &detail, now),
+        actor,
+        Audited::Request(ctx.request.id),
+        "paid",
+        &detail,
+        now,
     )
     .await?;
-    txn.commit().await.map_err(db_error)
+    Ok(txn.commit().await?)
 }
 
 /// Closes an approved request nobody will claim, releasing its reservation.
@@ -920,12 +913,16 @@ pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> 
     )
     .await?;
     let detail = format!("Closed; {} released", money(reserved, &ctx.currency));
-    funds::audit(
+    audit(
         &txn,
-        audit(actor, "mdf_request", ctx.request.id, "closed", &detail, now),
+        actor,
+        Audited::Request(ctx.request.id),
+        "closed",
+        &detail,
+        now,
     )
     .await?;
-    txn.commit().await.map_err(db_error)
+    Ok(txn.commit().await?)
 }
 
 /// Closes an approved request whose claim deadline has passed without a
@@ -953,16 +950,13 @@ pub(crate) async fn expire(state: &AppState, system: &Actor, request_id: i64) ->
         ctx.deadline.format("%Y-%m-%d"),
         money(reserved, &ctx.currency)
     );
-    funds::audit(
+    audit(
         &txn,
-        audit(
-            system,
-            "mdf_request",
-            ctx.request.id,
-            "expired",
-            &detail,
-            now,
-        ),
+        system,
+        Audited::Request(ctx.request.id),
+        "expired",
+        &detail,
+        now,
     )
     .await?;
     txn.commit().await?;

@@ -2,7 +2,7 @@
 //! revenue figure (entered, or imported as CSV) accrues `percent` of it into
 //! the partner's allocation of the co-op budget, through the ledger.
 
-use super::{audit, money};
+use super::{audit, money, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_revenue, organization};
 use crate::ssr::permission::Permission;
@@ -12,9 +12,11 @@ use crate::ssr::{Actor, AppState, Scope};
 use crate::types::mdf::{BudgetKind, LedgerKind};
 use crate::types::money::parse_amount;
 use crate::types::FormErrors;
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter,
 };
 
 pub const MAX_IMPORT_ROWS: usize = 5000;
@@ -46,13 +48,12 @@ async fn coop_budget(
     let Ok(id) = raw.parse::<i64>() else {
         return Ok(None);
     };
-    scope
+    Ok(scope
         .mdf_budgets()
         .filter(mdf_budget::Column::Id.eq(id))
         .filter(mdf_budget::Column::Kind.eq(BudgetKind::Coop))
         .one(&state.db)
-        .await
-        .map_err(db_error)
+        .await?)
 }
 
 struct Row {
@@ -85,83 +86,117 @@ async fn record_all(
     let count = rows.len();
     for row in rows {
         let accrued = accrual(row.revenue, bp);
-        let inserted = mdf_revenue::ActiveModel {
-            tenant_id: Set(actor.tenant_id),
-            budget_id: Set(budget.id),
-            partner_id: Set(row.partner.id),
-            period: Set(row.period.clone()),
-            revenue_minor: Set(row.revenue),
-            accrued_minor: Set(accrued),
-            created_by: Set(actor.user_id),
-            created_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await;
-        if let Err(err) = inserted {
-            if matches!(
-                err.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) {
-                return Err(AppError::invalid(
-                    "revenue",
-                    format!(
-                        "Revenue of {} for {} is already recorded.",
-                        row.partner.name, row.period
-                    ),
-                ));
-            }
-            return Err(db_error(err));
-        }
+        insert_revenue(&txn, actor, budget, &row, accrued, now).await?;
         let allocation = allocation_for(&txn, actor, budget, &row.partner, now).await?;
         if accrued > 0 {
-            mdf_allocation::Entity::update_many()
-                .col_expr(
-                    mdf_allocation::Column::AmountMinor,
-                    Expr::col(mdf_allocation::Column::AmountMinor).add(accrued),
-                )
-                .col_expr(
-                    mdf_allocation::Column::AvailableMinor,
-                    Expr::col(mdf_allocation::Column::AvailableMinor).add(accrued),
-                )
-                .filter(tenant_is::<mdf_allocation::Entity>(actor.tenant_id))
-                .filter(mdf_allocation::Column::Id.eq(allocation))
-                .exec(&txn)
-                .await?;
-            let why = format!(
-                "Co-op accrual on {} revenue of {}",
-                row.period,
-                money(row.revenue, &budget.currency)
-            );
-            funds::append(
-                &txn,
-                funds::Entry {
-                    tenant_id: actor.tenant_id,
-                    budget_id: budget.id,
-                    allocation_id: Some(allocation),
-                    request_id: None,
-                    kind: LedgerKind::Credit,
-                    amount_minor: accrued,
-                    currency: &budget.currency,
-                    actor_id: actor.user_id,
-                    reason: &why,
-                    at: now,
-                },
-            )
-            .await?;
+            credit_accrual(&txn, actor, budget, allocation, &row, accrued, now).await?;
         }
     }
     let detail = format!(
         "Co-op revenue recorded: {count} figure(s), {} accrued",
         money(total, &budget.currency)
     );
-    funds::audit(
+    audit(
         &txn,
-        audit(actor, "mdf_budget", budget.id, "coop_accrued", &detail, now),
+        actor,
+        Audited::Budget(budget.id),
+        "coop_accrued",
+        &detail,
+        now,
     )
     .await?;
     txn.commit().await?;
     Ok(count)
+}
+
+/// One revenue figure; a figure already recorded for the partner and period
+/// is refused by name.
+async fn insert_revenue(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    budget: &mdf_budget::Model,
+    row: &Row,
+    accrued: i64,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    let inserted = mdf_revenue::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        budget_id: Set(budget.id),
+        partner_id: Set(row.partner.id),
+        period: Set(row.period.clone()),
+        revenue_minor: Set(row.revenue),
+        accrued_minor: Set(accrued),
+        created_by: Set(actor.user_id),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await;
+    match inserted {
+        Ok(_) => Ok(()),
+        Err(err)
+            if matches!(
+                err.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            Err(AppError::invalid(
+                "revenue",
+                format!(
+                    "Revenue of {} for {} is already recorded.",
+                    row.partner.name, row.period
+                ),
+            ))
+        }
+        Err(err) => Err(db_error(err)),
+    }
+}
+
+/// Adds the accrual to the partner's allocation, with its ledger credit.
+async fn credit_accrual(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    budget: &mdf_budget::Model,
+    allocation: i64,
+    row: &Row,
+    accrued: i64,
+    now: DateTime<Utc>,
+) -> AppResult<()> {
+    mdf_allocation::Entity::update_many()
+        .col_expr(
+            mdf_allocation::Column::AmountMinor,
+            Expr::col(mdf_allocation::Column::AmountMinor).add(accrued),
+        )
+        .col_expr(
+            mdf_allocation::Column::AvailableMinor,
+            Expr::col(mdf_allocation::Column::AvailableMinor).add(accrued),
+        )
+        .filter(tenant_is::<mdf_allocation::Entity>(actor.tenant_id))
+        .filter(mdf_allocation::Column::Id.eq(allocation))
+        .exec(txn)
+        .await?;
+    let why = format!(
+        "Co-op accrual on {} revenue of {}",
+        row.period,
+        money(row.revenue, &budget.currency)
+    );
+    funds::append(
+        txn,
+        funds::Entry {
+            tenant_id: actor.tenant_id,
+            budget_id: budget.id,
+            allocation_id: Some(allocation),
+            request_id: None,
+            kind: LedgerKind::Credit,
+            amount_minor: accrued,
+            currency: &budget.currency,
+            actor_id: actor.user_id,
+            reason: &why,
+            at: now,
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// The partner's co-op allocation in this budget, created on first accrual.
@@ -295,8 +330,16 @@ fn parse_rows(
         Err(_) => Vec::new(),
     };
     let col = |name: &str| headers.iter().position(|h| h == name);
-    let (Some(pc), Some(dc), Some(rc)) = (col("partner"), col("period"), col("revenue")) else {
+    let (Some(partner), Some(period), Some(revenue)) =
+        (col("partner"), col("period"), col("revenue"))
+    else {
         return Err(Unreadable::Header);
+    };
+    let check = RowCheck {
+        columns: [partner, period, revenue],
+        currency,
+        partners,
+        recorded,
     };
     let mut problems: Vec<String> = Vec::new();
     let mut rows: Vec<Row> = Vec::new();
@@ -306,60 +349,13 @@ fn parse_rows(
             problems.push(format!("More than {MAX_IMPORT_ROWS} rows; split the file."));
             break;
         }
-        let record = match record {
-            Ok(r) => r,
-            Err(_) => {
-                problems.push(format!("Row {line}: can't be read as CSV."));
-                continue;
-            }
-        };
-        let field = |c: usize| record.get(c).unwrap_or("").to_owned();
-        let name = field(pc);
-        let partner = partners
-            .iter()
-            .find(|p| {
-                p.name.eq_ignore_ascii_case(&name) || name.parse::<i64>().is_ok_and(|id| id == p.id)
-            })
-            .cloned();
-        let period = valid_period(&field(dc));
-        let revenue = parse_amount(&field(rc), currency);
-        let mut row_problems = Vec::new();
-        if partner.is_none() {
-            row_problems.push(format!("no partner named \"{name}\""));
-        }
-        if period.is_none() {
-            row_problems.push(format!(
-                "period \"{}\" should look like 2027-01 or 2027-Q1",
-                field(dc)
-            ));
-        }
-        if let Err(m) = &revenue {
-            row_problems.push(format!(
-                "revenue \"{}\": {}",
-                field(rc),
-                m.trim_end_matches('.')
-            ));
-        }
-        if let (Some(p), Some(per)) = (&partner, &period) {
-            if recorded.iter().any(|(id, r)| *id == p.id && r == per) {
-                row_problems.push(format!("{} already has revenue for {per}", p.name));
-            } else if rows
-                .iter()
-                .any(|r| r.partner.id == p.id && &r.period == per)
-            {
-                row_problems.push(format!("{} for {per} appears twice in this file", p.name));
-            }
-        }
-        if !row_problems.is_empty() {
-            problems.push(format!("Row {line}: {}.", row_problems.join("; ")));
+        let Ok(record) = record else {
+            problems.push(format!("Row {line}: can't be read as CSV."));
             continue;
-        }
-        if let (Some(partner), Some(period), Ok(revenue)) = (partner, period, revenue) {
-            rows.push(Row {
-                partner,
-                period,
-                revenue,
-            });
+        };
+        match check.row(&record, &rows) {
+            Ok(row) => rows.push(row),
+            Err(found) => problems.push(format!("Row {line}: {}.", found.join("; "))),
         }
     }
     if rows.is_empty() && problems.is_empty() {
@@ -369,6 +365,67 @@ fn parse_rows(
         return Err(Unreadable::Rows(problems));
     }
     Ok(rows)
+}
+
+/// What a revenue row is checked against.
+struct RowCheck<'a> {
+    /// Positions of the partner, period and revenue columns.
+    columns: [usize; 3],
+    currency: &'a str,
+    partners: &'a [organization::Model],
+    recorded: &'a [(i64, String)],
+}
+
+impl RowCheck<'_> {
+    /// The row, or every problem with it; `earlier` are the file's rows above.
+    fn row(&self, record: &csv::StringRecord, earlier: &[Row]) -> Result<Row, Vec<String>> {
+        let field = |c: usize| record.get(self.columns[c]).unwrap_or("").to_owned();
+        let name = field(0);
+        let partner = self
+            .partners
+            .iter()
+            .find(|p| {
+                p.name.eq_ignore_ascii_case(&name) || name.parse::<i64>().is_ok_and(|id| id == p.id)
+            })
+            .cloned();
+        let period = valid_period(&field(1));
+        let revenue = parse_amount(&field(2), self.currency);
+        let mut problems = Vec::new();
+        if partner.is_none() {
+            problems.push(format!("no partner named \"{name}\""));
+        }
+        if period.is_none() {
+            problems.push(format!(
+                "period \"{}\" should look like 2027-01 or 2027-Q1",
+                field(1)
+            ));
+        }
+        if let Err(m) = &revenue {
+            problems.push(format!(
+                "revenue \"{}\": {}",
+                field(2),
+                m.trim_end_matches('.')
+            ));
+        }
+        if let (Some(p), Some(per)) = (&partner, &period) {
+            if self.recorded.iter().any(|(id, r)| *id == p.id && r == per) {
+                problems.push(format!("{} already has revenue for {per}", p.name));
+            } else if earlier
+                .iter()
+                .any(|r| r.partner.id == p.id && &r.period == per)
+            {
+                problems.push(format!("{} for {per} appears twice in this file", p.name));
+            }
+        }
+        match (partner, period, revenue) {
+            (Some(partner), Some(period), Ok(revenue)) if problems.is_empty() => Ok(Row {
+                partner,
+                period,
+                revenue,
+            }),
+            _ => Err(problems),
+        }
+    }
 }
 
 /// A CSV with the columns `partner,period,revenue` (partner by name or id).

@@ -14,59 +14,7 @@ use std::collections::HashMap;
 
 pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
     actor.require(Permission::ManageBudgets)?;
-    let db = &state.db;
-    let scope = Scope::new(actor);
-    let budgets: HashMap<i64, mdf_budget::Model> = scope
-        .mdf_budgets()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| (b.id, b))
-        .collect();
-    let entries = in_tenant::<mdf_ledger::Entity>(actor.tenant_id)
-        .filter(mdf_ledger::Column::BudgetId.is_in(budgets.keys().copied().collect::<Vec<_>>()))
-        .order_by_asc(mdf_ledger::Column::Id)
-        .all(db)
-        .await?;
-    let allocations: HashMap<i64, mdf_allocation::Model> = scope
-        .mdf_allocations()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|a| (a.id, a))
-        .collect();
-    let requests: HashMap<i64, mdf_request::Model> = scope
-        .mdf_requests()
-        .filter(
-            mdf_request::Column::Id.is_in(
-                entries
-                    .iter()
-                    .filter_map(|e| e.request_id)
-                    .collect::<Vec<_>>(),
-            ),
-        )
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r))
-        .collect();
-    let partners: HashMap<i64, String> = organizations::names(
-        db,
-        actor.tenant_id,
-        allocations.values().filter_map(|a| a.partner_id).collect(),
-    )
-    .await?
-    .into_iter()
-    .collect();
-    let people: HashMap<i64, String> = users::names(
-        db,
-        actor.tenant_id,
-        entries.iter().map(|e| e.actor_id).collect(),
-    )
-    .await?
-    .into_iter()
-    .collect();
-
+    let ledger = Ledger::load(state, actor).await?;
     let mut out = CsvFile::new(
         "ledger export",
         [
@@ -83,16 +31,63 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
             "reason",
         ],
     )?;
-    for e in &entries {
+    for e in &ledger.entries {
+        out.row(ledger.row(e))?;
+    }
+    out.finish()
+}
+
+/// The actor's ledger entries with the names each row shows.
+struct Ledger {
+    entries: Vec<mdf_ledger::Model>,
+    budgets: HashMap<i64, mdf_budget::Model>,
+    allocations: HashMap<i64, mdf_allocation::Model>,
+    requests: HashMap<i64, mdf_request::Model>,
+    partners: HashMap<i64, String>,
+    people: HashMap<i64, String>,
+}
+
+impl Ledger {
+    async fn load(state: &AppState, actor: &Actor) -> AppResult<Self> {
+        let db = &state.db;
+        let scope = Scope::new(actor);
+        let budgets = by_id(scope.mdf_budgets().all(db).await?, |b| b.id);
+        let entries = in_tenant::<mdf_ledger::Entity>(actor.tenant_id)
+            .filter(mdf_ledger::Column::BudgetId.is_in(budgets.keys().copied().collect::<Vec<_>>()))
+            .order_by_asc(mdf_ledger::Column::Id)
+            .all(db)
+            .await?;
+        let allocations = by_id(scope.mdf_allocations().all(db).await?, |a| a.id);
+        let request_ids: Vec<i64> = entries.iter().filter_map(|e| e.request_id).collect();
+        let requests = scope
+            .mdf_requests()
+            .filter(mdf_request::Column::Id.is_in(request_ids))
+            .all(db)
+            .await?;
+        let partner_ids = allocations.values().filter_map(|a| a.partner_id).collect();
+        let partners = organizations::names(db, actor.tenant_id, partner_ids).await?;
+        let actor_ids = entries.iter().map(|e| e.actor_id).collect();
+        let people = users::names(db, actor.tenant_id, actor_ids).await?;
+        Ok(Ledger {
+            requests: by_id(requests, |r| r.id),
+            partners: partners.into_iter().collect(),
+            people: people.into_iter().collect(),
+            entries,
+            budgets,
+            allocations,
+        })
+    }
+
+    fn row(&self, e: &mdf_ledger::Model) -> [String; 11] {
         let holder = e
             .allocation_id
-            .and_then(|id| allocations.get(&id))
-            .map(|a| super::overview::holder(a, &partners));
-        let request = e.request_id.and_then(|id| requests.get(&id));
-        out.row([
+            .and_then(|id| self.allocations.get(&id))
+            .map(|a| super::overview::holder(a, &self.partners));
+        let request = e.request_id.and_then(|id| self.requests.get(&id));
+        [
             e.id.to_string(),
             e.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            budgets
+            self.budgets
                 .get(&e.budget_id)
                 .map(|b| b.name.clone())
                 .unwrap_or_default(),
@@ -102,9 +97,12 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
             e.kind.as_str().to_owned(),
             to_input(e.amount_minor, &e.currency),
             e.currency.clone(),
-            people.get(&e.actor_id).cloned().unwrap_or_default(),
+            self.people.get(&e.actor_id).cloned().unwrap_or_default(),
             e.reason.clone(),
-        ])?;
+        ]
     }
-    out.finish()
+}
+
+fn by_id<T>(rows: Vec<T>, id: impl Fn(&T) -> i64) -> HashMap<i64, T> {
+    rows.into_iter().map(|r| (id(&r), r)).collect()
 }

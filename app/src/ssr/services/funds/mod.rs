@@ -13,10 +13,12 @@ pub mod settings;
 pub mod totals;
 pub mod verify;
 
+use crate::error::AppResult;
 use crate::ssr::repo::funds::AuditEntry;
 use crate::ssr::Actor;
 use crate::types::FormErrors;
 use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::ConnectionTrait;
 
 /// `YYYY-MM-DD` as sent by `<input type="date">`.
 pub(crate) fn date(
@@ -34,23 +36,90 @@ pub(crate) fn date(
     }
 }
 
-pub(crate) fn audit<'a>(
-    actor: &Actor,
-    entity: &'a str,
-    id: i64,
-    action: &'a str,
-    detail: &'a str,
-    at: DateTime<Utc>,
-) -> AuditEntry<'a> {
-    AuditEntry {
-        tenant_id: actor.tenant_id,
-        entity,
-        entity_id: id,
-        actor_id: actor.user_id,
-        action,
-        detail,
-        at,
+/// A start and an end date, the end not before the start (`backwards`
+/// says so otherwise).
+pub(crate) fn period(
+    errors: &mut FormErrors,
+    (starts_raw, ends_raw): (&str, &str),
+    backwards: &str,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let starts = date(errors, "starts_on", starts_raw, "the start");
+    let ends = date(errors, "ends_on", ends_raw, "the end");
+    if let (Some(s), Some(t)) = (starts, ends) {
+        if t < s {
+            errors.add("ends_on", backwards);
+        }
     }
+    (starts, ends)
+}
+
+/// An amount in `currency` above zero; zero after an error.
+pub(crate) fn positive_amount(
+    errors: &mut FormErrors,
+    field: &str,
+    raw: &str,
+    currency: &str,
+) -> i64 {
+    match crate::types::money::parse_amount(raw, currency) {
+        Ok(0) => {
+            errors.add(field, "Enter an amount above zero.");
+            0
+        }
+        Ok(v) => v,
+        Err(m) => {
+            errors.add(field, m);
+            0
+        }
+    }
+}
+
+/// What a line of the funds audit trail is about.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Audited {
+    Request(i64),
+    Budget(i64),
+    /// The program's funds settings.
+    Program(i64),
+}
+
+impl Audited {
+    /// The entity name and id the trail stores (`audit_events.entity`).
+    pub(crate) fn key(self) -> (&'static str, i64) {
+        match self {
+            Audited::Request(id) => (Audited::REQUEST, id),
+            Audited::Budget(id) => (Audited::BUDGET, id),
+            Audited::Program(id) => ("tenant", id),
+        }
+    }
+
+    pub(crate) const REQUEST: &'static str = "mdf_request";
+    pub(crate) const BUDGET: &'static str = "mdf_budget";
+}
+
+/// Adds `action` on `on` to the audit trail, with what it was and when.
+pub(crate) async fn audit(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    on: Audited,
+    action: &str,
+    detail: &str,
+    at: DateTime<Utc>,
+) -> AppResult<()> {
+    let (entity, entity_id) = on.key();
+    crate::ssr::repo::funds::audit(
+        db,
+        AuditEntry {
+            tenant_id: actor.tenant_id,
+            entity,
+            entity_id,
+            actor_id: actor.user_id,
+            action,
+            detail,
+            at,
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 pub(crate) fn money(minor: i64, currency: &str) -> String {

@@ -1,6 +1,7 @@
 //! What the funds pages read: balances from the ledger, lists by role, and
 //! one request with its audit trail.
 
+use super::Audited;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_claim, mdf_request, organization};
 use crate::ssr::permission::Permission;
@@ -75,11 +76,11 @@ fn filtered_requests(
 ) -> sea_orm::Select<mdf_request::Entity> {
     use mdf_request::Column as R;
     let mut query = scope.mdf_requests();
-    if RequestStatus::parse(&filter.status).is_some() {
-        query = query.filter(R::Status.eq(filter.status.as_str()));
+    if let Some(status) = RequestStatus::parse(&filter.status) {
+        query = query.filter(R::Status.eq(status));
     }
-    if ActivityType::parse(&filter.activity_type).is_some() {
-        query = query.filter(R::ActivityType.eq(filter.activity_type.as_str()));
+    if let Some(activity) = ActivityType::parse(&filter.activity_type) {
+        query = query.filter(R::ActivityType.eq(activity));
     }
     if let Ok(id) = filter.partner_id.parse::<i64>() {
         query = query.filter(R::PartnerId.eq(id));
@@ -285,7 +286,7 @@ async fn budget_histories(
     budgets: &[mdf_budget::Model],
 ) -> AppResult<HashMap<i64, Vec<AuditRow>>> {
     let budget_ids: Vec<i64> = budgets.iter().take(20).map(|b| b.id).collect();
-    let events = funds::audit_trails(db, actor.tenant_id, "mdf_budget", budget_ids).await?;
+    let events = funds::audit_trails(db, actor.tenant_id, Audited::BUDGET, budget_ids).await?;
     let people: HashMap<i64, String> = users::names(
         db,
         actor.tenant_id,
@@ -339,11 +340,6 @@ pub async fn overview(
     let db = &state.db;
     let scope = Scope::new(actor);
     let staff = actor.role.is_vendor_staff();
-    let budgets = scope
-        .mdf_budgets()
-        .order_by_desc(mdf_budget::Column::StartsOn)
-        .all(db)
-        .await?;
     let own = own_allocations(db, &scope).await?;
     let filter = resolve_partner_filter(db, &scope, filter).await?;
     let requests = filtered_requests(&scope, &filter)
@@ -361,34 +357,14 @@ pub async fn overview(
     ids.extend(shown.iter().map(|r| r.partner_id));
     let names = partner_names(db, actor.tenant_id, ids).await?;
     let currencies = currencies(db, actor.tenant_id, &own, &shown).await?;
-    let per_budget = if staff {
-        funds::balances_by_budget(db, actor.tenant_id).await?
-    } else {
-        HashMap::new()
-    };
     let (partners, all_partners_listed) = partner_picker(db, &scope).await?;
-    let histories = budget_histories(db, actor, &budgets).await?;
     let rows = |list: &[mdf_request::Model]| -> Vec<RequestRow> {
         list.iter()
             .map(|r| request_row(actor, r, &names, &currencies))
             .collect()
     };
     Ok(FundsOverview {
-        budgets: budgets
-            .iter()
-            .map(|b| BudgetRow {
-                id: b.id,
-                name: b.name.clone(),
-                kind: b.kind,
-                currency: b.currency.clone(),
-                total_minor: b.total_minor,
-                unallocated_minor: b.unallocated_minor,
-                starts_on: day(b.starts_on),
-                ends_on: day(b.ends_on),
-                balances: per_budget.get(&b.id).cloned().unwrap_or_default(),
-                history: histories.get(&b.id).cloned().unwrap_or_default(),
-            })
-            .collect(),
+        budgets: budget_rows(db, actor, &scope).await?,
         allocations: own
             .rows
             .iter()
@@ -413,40 +389,51 @@ pub async fn overview(
     })
 }
 
+/// The program's budgets, newest first; vendor staff also see each one's
+/// balances and history.
+async fn budget_rows(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    scope: &Scope<'_>,
+) -> AppResult<Vec<BudgetRow>> {
+    let budgets = scope
+        .mdf_budgets()
+        .order_by_desc(mdf_budget::Column::StartsOn)
+        .all(db)
+        .await?;
+    let per_budget = if actor.role.is_vendor_staff() {
+        funds::balances_by_budget(db, actor.tenant_id).await?
+    } else {
+        HashMap::new()
+    };
+    let histories = budget_histories(db, actor, &budgets).await?;
+    Ok(budgets
+        .iter()
+        .map(|b| BudgetRow {
+            id: b.id,
+            name: b.name.clone(),
+            kind: b.kind,
+            currency: b.currency.clone(),
+            total_minor: b.total_minor,
+            unallocated_minor: b.unallocated_minor,
+            starts_on: day(b.starts_on),
+            ends_on: day(b.ends_on),
+            balances: per_budget.get(&b.id).cloned().unwrap_or_default(),
+            history: histories.get(&b.id).cloned().unwrap_or_default(),
+        })
+        .collect())
+}
+
 pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<RequestDetail> {
     let db = &state.db;
-    let scope = Scope::new(actor);
-    let r = scope
-        .mdf_requests()
-        .filter(mdf_request::Column::Id.eq(id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let allocation = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
-        .filter(mdf_allocation::Column::Id.eq(r.allocation_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let budget = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
-        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let (r, allocation, budget) = request_with_funds(db, actor, id).await?;
     let mut ids = vec![r.partner_id];
     ids.extend(allocation.partner_id);
     let names = partner_names(db, actor.tenant_id, ids).await?;
     let audit = request_trail(db, actor, r.id).await?;
     let status = r.status;
     let deadline = super::claims::deadline_for(db, actor.tenant_id, r.ends_on).await?;
-    let claim_row = scope
-        .mdf_claims()
-        .filter(mdf_claim::Column::RequestId.eq(r.id))
-        .one(db)
-        .await?;
-    let claim = match claim_row {
-        Some(c) => Some(claim_view(state, actor, c).await?),
-        None => None,
-    };
+    let claim = claim_of(state, actor, r.id).await?;
     let claim_open = claim
         .as_ref()
         .is_none_or(|c| c.status == ClaimStatus::Draft);
@@ -500,6 +487,48 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
     })
 }
 
+/// A request the actor may see, with the allocation and budget it draws on.
+async fn request_with_funds(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i64,
+) -> AppResult<(mdf_request::Model, mdf_allocation::Model, mdf_budget::Model)> {
+    let r = Scope::new(actor)
+        .mdf_requests()
+        .filter(mdf_request::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let allocation = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
+        .filter(mdf_allocation::Column::Id.eq(r.allocation_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let budget = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
+        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((r, allocation, budget))
+}
+
+/// The request's claim, if one was started.
+async fn claim_of(
+    state: &AppState,
+    actor: &Actor,
+    request_id: i64,
+) -> AppResult<Option<ClaimView>> {
+    let row = Scope::new(actor)
+        .mdf_claims()
+        .filter(mdf_claim::Column::RequestId.eq(request_id))
+        .one(&state.db)
+        .await?;
+    Ok(match row {
+        Some(c) => Some(claim_view(state, actor, c).await?),
+        None => None,
+    })
+}
+
 /// A claim as its page shows it, with its proof files and what the actor
 /// may do with it.
 async fn claim_view(state: &AppState, actor: &Actor, c: mdf_claim::Model) -> AppResult<ClaimView> {
@@ -541,7 +570,7 @@ async fn request_trail(
     actor: &Actor,
     request_id: i64,
 ) -> AppResult<Vec<AuditRow>> {
-    let trail = funds::audit_trail(db, actor.tenant_id, "mdf_request", request_id).await?;
+    let trail = funds::audit_trail(db, actor.tenant_id, Audited::REQUEST, request_id).await?;
     let people: HashMap<i64, String> = users::names(
         db,
         actor.tenant_id,

@@ -3,7 +3,7 @@
 //! a conditional update, so no interleaving of approvals can overdraw an
 //! allocation; every change lands in the ledger and the audit trail.
 
-use super::{approved_amount, audit, date, money};
+use super::{approved_amount, audit, money, period, positive_amount, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_request};
 use crate::ssr::permission::Permission;
@@ -73,7 +73,6 @@ async fn validate(
     actor: &Actor,
     input: &RequestInput,
 ) -> AppResult<ValidRequest> {
-    let scope = Scope::new(actor);
     let mut e = FormErrors::new().with_values(&[
         ("allocation_id", &input.allocation_id),
         ("activity_type", &input.activity_type),
@@ -87,25 +86,7 @@ async fn validate(
         ("expected_attendees", &input.expected_attendees),
         ("expected_pipeline", &input.expected_pipeline),
     ]);
-    let allocation = match input.allocation_id.parse::<i64>() {
-        Ok(id) => {
-            scope
-                .mdf_allocations()
-                .filter(mdf_allocation::Column::Id.eq(id))
-                .one(&state.db)
-                .await?
-        }
-        Err(_) => None,
-    };
-    let budget = match &allocation {
-        Some(a) => {
-            in_tenant::<mdf_budget::Entity>(actor.tenant_id)
-                .filter(mdf_budget::Column::Id.eq(a.budget_id))
-                .one(&state.db)
-                .await?
-        }
-        None => None,
-    };
+    let chosen = chosen_allocation(state, actor, &input.allocation_id).await?;
     let activity_type = ActivityType::parse(&input.activity_type);
     if activity_type.is_none() {
         e.add("activity_type", "Choose the kind of activity.");
@@ -118,57 +99,26 @@ async fn validate(
         "what you plan to do",
         4000,
     );
-    let starts_on = date(&mut e, "starts_on", &input.starts_on, "the start");
-    let ends_on = date(&mut e, "ends_on", &input.ends_on, "the end");
-    if let (Some(s), Some(t)) = (starts_on, ends_on) {
-        if t < s {
-            e.add("ends_on", "The activity must end on or after its start.");
-        }
-    }
-    let (Some(allocation), Some(budget)) = (allocation, budget) else {
+    let (starts_on, ends_on) = period(
+        &mut e,
+        (&input.starts_on, &input.ends_on),
+        "The activity must end on or after its start.",
+    );
+    let Some((allocation, budget)) = chosen else {
         e.add("allocation_id", "Choose the funds to draw from.");
         return Err(AppError::Invalid(e));
     };
-    let currency = budget.currency.clone();
-    let amount = match parse_amount(&input.amount, &currency) {
-        Ok(0) => {
-            e.add("amount", "Enter an amount above zero.");
-            0
-        }
-        Ok(v) if v > allocation.available_minor => {
-            e.add(
-                "amount",
-                format!(
-                    "Only {} is available in these funds.",
-                    money(allocation.available_minor, &currency)
-                ),
-            );
-            v
-        }
-        Ok(v) => v,
-        Err(m) => {
-            e.add("amount", m);
-            0
-        }
-    };
-    let partner_share = if input.partner_share.trim().is_empty() {
-        0
-    } else {
-        parse_amount(&input.partner_share, &currency).unwrap_or_else(|m| {
-            e.add("partner_share", m);
-            0
-        })
-    };
+    let currency = budget.currency;
+    let amount = requested_amount(&mut e, &input.amount, &allocation, &currency);
+    let partner_share = optional_amount(&mut e, "partner_share", &input.partner_share, &currency);
     let leads = count(&mut e, "expected_leads", &input.expected_leads);
     let attendees = count(&mut e, "expected_attendees", &input.expected_attendees);
-    let pipeline = if input.expected_pipeline.trim().is_empty() {
-        0
-    } else {
-        parse_amount(&input.expected_pipeline, &currency).unwrap_or_else(|m| {
-            e.add("expected_pipeline", m);
-            0
-        })
-    };
+    let pipeline = optional_amount(
+        &mut e,
+        "expected_pipeline",
+        &input.expected_pipeline,
+        &currency,
+    );
     let (Some(activity_type), Some(starts_on), Some(ends_on)) = (activity_type, starts_on, ends_on)
     else {
         return Err(AppError::Invalid(e));
@@ -192,6 +142,62 @@ async fn validate(
     })
 }
 
+/// The allocation a request draws on, with its budget, when the actor's
+/// scope holds it.
+async fn chosen_allocation(
+    state: &AppState,
+    actor: &Actor,
+    raw_id: &str,
+) -> AppResult<Option<(mdf_allocation::Model, mdf_budget::Model)>> {
+    let Ok(id) = raw_id.parse::<i64>() else {
+        return Ok(None);
+    };
+    let Some(allocation) = Scope::new(actor)
+        .mdf_allocations()
+        .filter(mdf_allocation::Column::Id.eq(id))
+        .one(&state.db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let budget = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
+        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
+        .one(&state.db)
+        .await?;
+    Ok(budget.map(|b| (allocation, b)))
+}
+
+/// The amount asked for: above zero and within what the allocation has left.
+fn requested_amount(
+    e: &mut FormErrors,
+    raw: &str,
+    allocation: &mdf_allocation::Model,
+    currency: &str,
+) -> i64 {
+    let amount = positive_amount(e, "amount", raw, currency);
+    if amount > allocation.available_minor {
+        e.add(
+            "amount",
+            format!(
+                "Only {} is available in these funds.",
+                money(allocation.available_minor, currency)
+            ),
+        );
+    }
+    amount
+}
+
+/// An amount the partner may leave empty (zero).
+fn optional_amount(e: &mut FormErrors, field: &str, raw: &str, currency: &str) -> i64 {
+    if raw.trim().is_empty() {
+        return 0;
+    }
+    parse_amount(raw, currency).unwrap_or_else(|m| {
+        e.add(field, m);
+        0
+    })
+}
+
 /// Files a request. A repeated `key` (double submit, retry) returns the
 /// request the first submit created.
 pub async fn submit(
@@ -201,6 +207,49 @@ pub async fn submit(
     input: RequestInput,
 ) -> AppResult<i64> {
     actor.require(Permission::RequestFunds)?;
+    let key = form_key(key)?;
+    if let Some(found) = by_key(state, actor, key).await? {
+        return Ok(found.id);
+    }
+    let v = validate(state, actor, &input).await?;
+    if let Some(campaign_id) = input.campaign_id {
+        ensure_joined(state, actor, campaign_id).await?;
+    }
+    let now = crate::ssr::services::now();
+    let txn = begin_write(&state.db).await?;
+    let request = match insert_request(&txn, actor, &v, key, input.campaign_id, now).await {
+        Ok(r) => r,
+        // A concurrent submit with the same key won the race.
+        Err(err)
+            if matches!(
+                err.sql_err(),
+                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+            ) =>
+        {
+            drop(txn);
+            return by_key(state, actor, key)
+                .await?
+                .map(|r| r.id)
+                .ok_or(AppError::Internal);
+        }
+        Err(err) => return Err(db_error(err)),
+    };
+    let detail = format!("Requested {}", money(v.amount, &v.currency));
+    audit(
+        &txn,
+        actor,
+        Audited::Request(request.id),
+        "submitted",
+        &detail,
+        now,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(request.id)
+}
+
+/// The form's one-time key; a form too old to carry one is sent back.
+fn form_key(key: &str) -> AppResult<&str> {
     let key = key.trim();
     if key.len() < 16 || key.len() > 64 {
         return Err(AppError::invalid(
@@ -208,39 +257,52 @@ pub async fn submit(
             "This form has expired. Reload the page and submit again.",
         ));
     }
-    let existing = || async {
-        Scope::new(actor)
-            .mdf_requests()
-            .filter(mdf_request::Column::IdempotencyKey.eq(key))
-            .one(&state.db)
-            .await
-            .map_err(db_error)
-    };
-    if let Some(found) = existing().await? {
-        return Ok(found.id);
+    Ok(key)
+}
+
+/// The request an earlier submit of the same form created.
+async fn by_key(
+    state: &AppState,
+    actor: &Actor,
+    key: &str,
+) -> AppResult<Option<mdf_request::Model>> {
+    Ok(Scope::new(actor)
+        .mdf_requests()
+        .filter(mdf_request::Column::IdempotencyKey.eq(key))
+        .one(&state.db)
+        .await?)
+}
+
+/// Funds for a campaign are asked only by partners who joined it.
+async fn ensure_joined(state: &AppState, actor: &Actor, campaign_id: i64) -> AppResult<()> {
+    if crate::ssr::services::campaigns::joined(&state.db, actor, campaign_id)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::invalid(
+            "title",
+            "Opt in to the campaign before asking for funds for it.",
+        ));
     }
-    let v = validate(state, actor, &input).await?;
-    if let Some(campaign_id) = input.campaign_id {
-        if crate::ssr::services::campaigns::joined(&state.db, actor, campaign_id)
-            .await?
-            .is_none()
-        {
-            return Err(AppError::invalid(
-                "title",
-                "Opt in to the campaign before asking for funds for it.",
-            ));
-        }
-    }
-    let now = crate::ssr::services::now();
-    let txn = begin_write(&state.db).await?;
-    let inserted = mdf_request::ActiveModel {
-        campaign_id: Set(input.campaign_id),
+    Ok(())
+}
+
+async fn insert_request(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    v: &ValidRequest,
+    key: &str,
+    campaign_id: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<mdf_request::Model, sea_orm::DbErr> {
+    mdf_request::ActiveModel {
+        campaign_id: Set(campaign_id),
         tenant_id: Set(actor.tenant_id),
         partner_id: Set(actor.organization_id),
         allocation_id: Set(v.allocation.id),
         activity_type: Set(v.activity_type),
-        title: Set(v.title),
-        description: Set(v.description),
+        title: Set(v.title.clone()),
+        description: Set(v.description.clone()),
         starts_on: Set(v.starts_on),
         ends_on: Set(v.ends_on),
         requested_minor: Set(v.amount),
@@ -259,30 +321,8 @@ pub async fn submit(
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(&txn)
-    .await;
-    let request = match inserted {
-        Ok(r) => r,
-        // A concurrent submit with the same key won the race.
-        Err(err)
-            if matches!(
-                err.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) =>
-        {
-            drop(txn);
-            return existing().await?.map(|r| r.id).ok_or(AppError::Internal);
-        }
-        Err(err) => return Err(db_error(err)),
-    };
-    let detail = format!("Requested {}", money(v.amount, &v.currency));
-    funds::audit(
-        &txn,
-        audit(actor, "mdf_request", request.id, "submitted", &detail, now),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(request.id)
+    .insert(txn)
+    .await
 }
 
 async fn visible(state: &AppState, actor: &Actor, id: i64) -> AppResult<mdf_request::Model> {
@@ -340,19 +380,16 @@ pub async fn resubmit(
         return Err(AppError::Conflict(STALE.into()));
     }
     let detail = format!("Resubmitted for {}", money(v.amount, &v.currency));
-    funds::audit(
+    audit(
         &txn,
-        audit(
-            actor,
-            "mdf_request",
-            current.id,
-            "resubmitted",
-            &detail,
-            now,
-        ),
+        actor,
+        Audited::Request(current.id),
+        "resubmitted",
+        &detail,
+        now,
     )
     .await?;
-    txn.commit().await.map_err(db_error)
+    Ok(txn.commit().await?)
 }
 
 /// A reviewer's decision, checked: the status it leads to, the amount
@@ -463,6 +500,36 @@ async fn reserve_approved(
     Ok(())
 }
 
+/// Writes the decision onto the request the reviewer saw (`version`), or
+/// fails as stale.
+async fn store_decision(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    request: &mdf_request::Model,
+    version: i32,
+    d: &Decision,
+    now: chrono::DateTime<chrono::Utc>,
+) -> AppResult<()> {
+    use mdf_request::Column as R;
+    let reason = (!d.reason.is_empty()).then(|| d.reason.clone());
+    let res = mdf_request::Entity::update_many()
+        .col_expr(R::Status, Expr::value(d.status))
+        .col_expr(R::ApprovedMinor, Expr::value(d.approved))
+        .col_expr(R::DecisionReason, Expr::value(reason))
+        .col_expr(R::Version, Expr::col(R::Version).add(1))
+        .col_expr(R::UpdatedAt, Expr::value(now))
+        .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
+        .filter(R::Id.eq(request.id))
+        .filter(R::Version.eq(version))
+        .filter(R::Status.eq(RequestStatus::Submitted))
+        .exec(txn)
+        .await?;
+    if res.rows_affected == 0 {
+        return Err(AppError::Conflict(STALE.into()));
+    }
+    Ok(())
+}
+
 /// A reviewer's decision on a submitted request.
 pub async fn decide(
     state: &AppState,
@@ -491,36 +558,18 @@ pub async fn decide(
         .await?
         .ok_or(AppError::NotFound)?;
     let currency = budget.currency.as_str();
+    let verdict = read_decision(&request, currency, decision, amount_raw, reason_raw)
+        .map_err(AppError::Invalid)?;
+    let now = crate::ssr::services::now();
+    let txn = begin_write(&state.db).await?;
+    // The request row is written first: a stale or concurrent decision stops
+    // here, before any money moves.
+    store_decision(&txn, actor, &request, version, &verdict, now).await?;
     let Decision {
         status,
         approved,
         reason,
-    } = read_decision(&request, currency, decision, amount_raw, reason_raw)
-        .map_err(AppError::Invalid)?;
-
-    let now = crate::ssr::services::now();
-    use mdf_request::Column as R;
-    let txn = begin_write(&state.db).await?;
-    // The request row is written first: a stale or concurrent decision stops
-    // here, before any money moves.
-    let res = mdf_request::Entity::update_many()
-        .col_expr(R::Status, Expr::value(status))
-        .col_expr(R::ApprovedMinor, Expr::value(approved))
-        .col_expr(
-            R::DecisionReason,
-            Expr::value((!reason.is_empty()).then(|| reason.clone())),
-        )
-        .col_expr(R::Version, Expr::col(R::Version).add(1))
-        .col_expr(R::UpdatedAt, Expr::value(now))
-        .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
-        .filter(R::Id.eq(request.id))
-        .filter(R::Version.eq(version))
-        .filter(R::Status.eq(RequestStatus::Submitted))
-        .exec(&txn)
-        .await?;
-    if res.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
-    }
+    } = verdict;
     let (action, detail) = match (status, approved) {
         (RequestStatus::Approved, Some(a)) => {
             reserve_approved(&txn, actor, &budget, allocation.id, request.id, a, now).await?;
@@ -534,10 +583,14 @@ pub async fn decide(
         (RequestStatus::Rejected, _) => ("rejected", format!("Rejected: {reason}")),
         _ => ("changes_requested", format!("Changes requested: {reason}")),
     };
-    funds::audit(
+    audit(
         &txn,
-        audit(actor, "mdf_request", request.id, action, &detail, now),
+        actor,
+        Audited::Request(request.id),
+        action,
+        &detail,
+        now,
     )
     .await?;
-    txn.commit().await.map_err(db_error)
+    Ok(txn.commit().await?)
 }

@@ -5,7 +5,7 @@ use crate::error::AppResult;
 use crate::ssr::entities::{mdf_allocation, mdf_claim, mdf_request};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::{AppState, Scope};
-use crate::types::mdf::{ClaimStatus, RoiRow};
+use crate::types::mdf::{ActivityType, ClaimStatus, RoiRow};
 use sea_orm::{ColumnTrait, QueryFilter};
 use std::collections::HashMap;
 
@@ -13,10 +13,7 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
     let db = &state.db;
     let claims = scope
         .mdf_claims()
-        .filter(
-            mdf_claim::Column::Status
-                .is_in([ClaimStatus::Approved.as_str(), ClaimStatus::Paid.as_str()]),
-        )
+        .filter(mdf_claim::Column::Status.is_in([ClaimStatus::Approved, ClaimStatus::Paid]))
         .all(db)
         .await?;
     if claims.is_empty() {
@@ -32,15 +29,32 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
         .into_iter()
         .map(|r| (r.id, r))
         .collect();
-    let budget_of: HashMap<i64, i64> = in_tenant::<mdf_allocation::Entity>(scope.tenant_id())
-        .filter(
-            mdf_allocation::Column::Id.is_in(
-                requests
-                    .values()
-                    .map(|r| r.allocation_id)
-                    .collect::<Vec<_>>(),
-            ),
-        )
+    let currencies = currencies(state, scope, &requests).await?;
+    let mut rows: Vec<RoiRow> = Vec::new();
+    for c in &claims {
+        let Some(r) = requests.get(&c.request_id) else {
+            continue;
+        };
+        let currency = currencies
+            .get(&r.allocation_id)
+            .cloned()
+            .unwrap_or_default();
+        add_claim(row_for(&mut rows, r.activity_type, currency), c);
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse(r.spent_minor));
+    Ok(rows)
+}
+
+/// The currency of each allocation the requests draw on.
+async fn currencies(
+    state: &AppState,
+    scope: &Scope<'_>,
+    requests: &HashMap<i64, mdf_request::Model>,
+) -> AppResult<HashMap<i64, String>> {
+    let db = &state.db;
+    let allocation_ids: Vec<i64> = requests.values().map(|r| r.allocation_id).collect();
+    let budget_of: Vec<(i64, i64)> = in_tenant::<mdf_allocation::Entity>(scope.tenant_id())
+        .filter(mdf_allocation::Column::Id.is_in(allocation_ids))
         .all(db)
         .await?
         .into_iter()
@@ -53,43 +67,39 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
         .into_iter()
         .map(|b| (b.id, b.currency))
         .collect();
+    Ok(budget_of
+        .into_iter()
+        .filter_map(|(a, b)| Some((a, currency_of.get(&b)?.clone())))
+        .collect())
+}
 
-    let mut rows: Vec<RoiRow> = Vec::new();
-    for c in &claims {
-        let Some(r) = requests.get(&c.request_id) else {
-            continue;
-        };
-        let activity = r.activity_type;
-        let currency = budget_of
-            .get(&r.allocation_id)
-            .and_then(|b| currency_of.get(b))
-            .cloned()
-            .unwrap_or_default();
-        let at = match rows
-            .iter()
-            .position(|x| x.activity_type == activity && x.currency == currency)
-        {
-            Some(at) => at,
-            None => {
-                rows.push(RoiRow {
-                    activity_type: activity,
-                    currency,
-                    claims: 0,
-                    spent_minor: 0,
-                    leads: 0,
-                    attendees: 0,
-                    pipeline_minor: 0,
-                });
-                rows.len() - 1
-            }
-        };
-        let row = &mut rows[at];
-        row.claims += 1;
-        row.spent_minor += c.approved_minor.unwrap_or(0);
-        row.leads += i64::from(c.actual_leads);
-        row.attendees += i64::from(c.actual_attendees);
-        row.pipeline_minor += c.actual_pipeline_minor;
-    }
-    rows.sort_by_key(|r| std::cmp::Reverse(r.spent_minor));
-    Ok(rows)
+/// The row for an activity type in a currency, added empty on first use.
+fn row_for(rows: &mut Vec<RoiRow>, activity_type: ActivityType, currency: String) -> &mut RoiRow {
+    let at = match rows
+        .iter()
+        .position(|x| x.activity_type == activity_type && x.currency == currency)
+    {
+        Some(at) => at,
+        None => {
+            rows.push(RoiRow {
+                activity_type,
+                currency,
+                claims: 0,
+                spent_minor: 0,
+                leads: 0,
+                attendees: 0,
+                pipeline_minor: 0,
+            });
+            rows.len() - 1
+        }
+    };
+    &mut rows[at]
+}
+
+fn add_claim(row: &mut RoiRow, c: &mdf_claim::Model) {
+    row.claims += 1;
+    row.spent_minor += c.approved_minor.unwrap_or(0);
+    row.leads += i64::from(c.actual_leads);
+    row.attendees += i64::from(c.actual_attendees);
+    row.pipeline_minor += c.actual_pipeline_minor;
 }

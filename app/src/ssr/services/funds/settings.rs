@@ -1,10 +1,10 @@
 //! Program-wide fund settings.
 
-use super::audit;
+use super::{audit, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::tenant;
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{begin_write, db_error, funds};
+use crate::ssr::repo::begin_write;
 use crate::ssr::{Actor, AppState};
 use crate::types::FormErrors;
 use sea_orm::sea_query::Expr;
@@ -39,17 +39,14 @@ pub async fn set_claim_days(state: &AppState, actor: &Actor, raw: &str) -> AppRe
         .exec(&txn)
         .await?;
     let detail = format!("Claims accepted until {days} days after an activity ends");
-    funds::audit(
+    audit(
         &txn,
-        audit(
-            actor,
-            "tenant",
-            actor.tenant_id,
-            "claim_window",
-            &detail,
-            now,
-        ),
+        actor,
+        Audited::Program(actor.tenant_id),
+        "claim_window",
+        &detail,
+        now,
     )
     .await?;
-    txn.commit().await.map_err(db_error)
+    Ok(txn.commit().await?)
 }

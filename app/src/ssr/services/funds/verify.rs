@@ -18,6 +18,18 @@ pub struct Report {
 
 pub async fn ledger(db: &impl ConnectionTrait) -> Result<Report, DbErr> {
     let mut report = Report::default();
+    counters_match_ledger(db, &mut report).await?;
+    at_most_one_entry_per_request(db, &mut report).await?;
+    approvals_have_entries(db, &mut report).await?;
+    Ok(report)
+}
+
+/// Every allocation's counters equal what its ledger adds up to, and none
+/// is negative.
+async fn counters_match_ledger(
+    db: &impl ConnectionTrait,
+    report: &mut Report,
+) -> Result<(), DbErr> {
     let allocations = mdf_allocation::Entity::find().all(db).await?;
     report.allocations = allocations.len();
     let mut by_tenant: HashMap<i64, Vec<&mdf_allocation::Model>> = HashMap::new();
@@ -50,7 +62,14 @@ pub async fn ledger(db: &impl ConnectionTrait) -> Result<Report, DbErr> {
             }
         }
     }
-    // At most one approval and one payment entry per request.
+    Ok(())
+}
+
+/// At most one approval and one payment entry per request.
+async fn at_most_one_entry_per_request(
+    db: &impl ConnectionTrait,
+    report: &mut Report,
+) -> Result<(), DbErr> {
     for kind in [LedgerKind::Approve, LedgerKind::Pay] {
         let per_request: Vec<(Option<i64>, i64)> = mdf_ledger::Entity::find()
             .select_only()
@@ -64,20 +83,24 @@ pub async fn ledger(db: &impl ConnectionTrait) -> Result<Report, DbErr> {
         for (request, n) in per_request {
             if n > 1 {
                 report.problems.push(format!(
-                    "request {}: {n} ledger entries of kind {}",
+                    "request {}: {n} ledger entries of kind {kind}",
                     request.unwrap_or(0),
-                    kind.as_str()
                 ));
             }
         }
     }
+    Ok(())
+}
+
+/// Every approved (or paid) claim has its approval in the ledger.
+async fn approvals_have_entries(
+    db: &impl ConnectionTrait,
+    report: &mut Report,
+) -> Result<(), DbErr> {
     let approved: Vec<i64> = mdf_claim::Entity::find()
         .select_only()
         .column(mdf_claim::Column::RequestId)
-        .filter(
-            mdf_claim::Column::Status
-                .is_in([ClaimStatus::Approved.as_str(), ClaimStatus::Paid.as_str()]),
-        )
+        .filter(mdf_claim::Column::Status.is_in([ClaimStatus::Approved, ClaimStatus::Paid]))
         .into_tuple()
         .all(db)
         .await?;
@@ -99,5 +122,5 @@ pub async fn ledger(db: &impl ConnectionTrait) -> Result<Report, DbErr> {
             ));
         }
     }
-    Ok(report)
+    Ok(())
 }
