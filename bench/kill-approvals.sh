@@ -37,27 +37,27 @@ approve_all() { # approves every still-submitted claim, 8 in parallel
   cookie=$(curl -s -i -H "Host: $HOST" -H 'Accept: application/json' \
     --data 'email=admin%40scale.example&password=partner-demo-2026' "$URL/api/sign_in" \
     | grep -io 'prm_session=[^;]*' | head -1)
-  q "SELECT request_id || ' ' || version FROM mdf_claims WHERE status = 'submitted'" \
+  q "SELECT request_id || ' ' || version FROM fund_claims WHERE status = 'submitted'" \
     | xargs -P 8 -L 1 sh -c 'curl -s -o /dev/null -w "%{http_code}\n" -H "Host: '"$HOST"'" \
         -H "Accept: application/json" -H "Cookie: '"$cookie"'" \
         --data "id=$0&version=$1&decision=approve" "'"$URL"'/api/review_claim"' >>"$DIR/codes.txt" || true
 }
 
 env "${ENV[@]}" "$BIN" seed --scale "$PARTNERS" >"$DIR/seed.log" 2>&1
-total=$(q "SELECT count(*) FROM mdf_claims WHERE status = 'submitted'")
+total=$(q "SELECT count(*) FROM fund_claims WHERE status = 'submitted'")
 echo "claims submitted: $total"
 start
 for k in $(seq "$KILLS"); do
   approve_all & LOOP=$!
   target=$(( total * k / (KILLS + 1) ))
-  while [ "$(q "SELECT count(*) FROM mdf_claims WHERE status = 'approved'")" -lt "$target" ]; do sleep 0.05; done
+  while [ "$(q "SELECT count(*) FROM fund_claims WHERE status = 'approved'")" -lt "$target" ]; do sleep 0.05; done
   kill -9 "$PID"; wait "$PID" 2>/dev/null || true
   kill "$LOOP" 2>/dev/null || true; wait "$LOOP" 2>/dev/null || true; LOOP=
-  echo "kill -9 #$k with $(q "SELECT count(*) FROM mdf_claims WHERE status = 'approved'") claims approved"
+  echo "kill -9 #$k with $(q "SELECT count(*) FROM fund_claims WHERE status = 'approved'") claims approved"
   start
 done
 approve_all
-approved=$(q "SELECT count(*) FROM mdf_claims WHERE status = 'approved'")
+approved=$(q "SELECT count(*) FROM fund_claims WHERE status = 'approved'")
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
 echo "approved $approved of $total; HTTP answers: $(sort "$DIR/codes.txt" | uniq -c | tr '\n' ' ')"
 if env "${ENV[@]}" RUST_LOG=info "$BIN" verify 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -E "ledger checked|ERROR" ; then :; fi

@@ -12,6 +12,7 @@ mod m20261129_000006_forum;
 mod m20261129_000007_campaigns;
 mod m20261130_000008_time_zones;
 mod m20261206_000009_forum_pictures;
+mod m20261206_000010_funds_names;
 
 pub struct Migrator;
 
@@ -28,6 +29,28 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_campaigns::Migration),
             Box::new(m20261130_000008_time_zones::Migration),
             Box::new(m20261206_000009_forum_pictures::Migration),
+            Box::new(m20261206_000010_funds_names::Migration),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm_migration::sea_orm::{ConnectOptions, Database};
+
+    /// Every migration applies on an empty database, reverses, and applies
+    /// again: the schema can be rolled back one release.
+    #[tokio::test]
+    async fn every_migration_goes_up_down_and_up_again() {
+        let mut options = ConnectOptions::new("sqlite::memory:");
+        // One connection: each in-memory connection is a database of its own.
+        options.max_connections(1).sqlx_logging(false);
+        let db = Database::connect(options).await.unwrap();
+        Migrator::up(&db, None).await.unwrap();
+        assert!(Migrator::get_pending_migrations(&db).await.unwrap().is_empty());
+        Migrator::down(&db, None).await.unwrap();
+        Migrator::up(&db, None).await.unwrap();
+        assert!(Migrator::get_pending_migrations(&db).await.unwrap().is_empty());
     }
 }

@@ -81,7 +81,7 @@ pub async fn ledger_export(
     csv_download(
         claims_export(&state, &actor)
             .await
-            .map(|csv| (csv, "mdf-ledger.csv".to_owned())),
+            .map(|csv| (csv, "funds-ledger.csv".to_owned())),
     )
 }
 

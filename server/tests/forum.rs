@@ -1018,7 +1018,7 @@ async fn scale_seed(app: &TestApp) {
     assert_eq!(report.users, 120);
     assert_eq!(report.claims, 120);
     // Fund records agree with their ledger, as the app computes balances.
-    use app::ssr::entities::{mdf_allocation, tenant};
+    use app::ssr::entities::{fund_allocation, tenant};
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let scale = tenant::Entity::find()
         .filter(tenant::Column::Slug.eq("scale"))
@@ -1026,8 +1026,8 @@ async fn scale_seed(app: &TestApp) {
         .await
         .unwrap()
         .unwrap();
-    let allocations = mdf_allocation::Entity::find()
-        .filter(mdf_allocation::Column::TenantId.eq(scale.id))
+    let allocations = fund_allocation::Entity::find()
+        .filter(fund_allocation::Column::TenantId.eq(scale.id))
         .all(&app.state.db)
         .await
         .unwrap();

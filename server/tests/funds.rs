@@ -132,10 +132,10 @@ async fn request_detail(app: &TestApp, cookie: &str, id: i64) -> common::Resp {
 }
 
 async fn newest_request_id(app: &TestApp) -> i64 {
-    use app::ssr::entities::mdf_request;
+    use app::ssr::entities::fund_request;
     use sea_orm::QueryOrder;
-    mdf_request::Entity::find()
-        .order_by_desc(mdf_request::Column::Id)
+    fund_request::Entity::find()
+        .order_by_desc(fund_request::Column::Id)
         .one(&app.state.db)
         .await
         .unwrap()
@@ -145,8 +145,8 @@ async fn newest_request_id(app: &TestApp) -> i64 {
 
 /// The guard counter and the ledger agree for every allocation.
 async fn assert_ledger_consistent(app: &TestApp) {
-    use app::ssr::entities::mdf_allocation;
-    let allocations = mdf_allocation::Entity::find()
+    use app::ssr::entities::fund_allocation;
+    let allocations = fund_allocation::Entity::find()
         .all(&app.state.db)
         .await
         .unwrap();
@@ -1099,7 +1099,7 @@ async fn ledger_export(app: &TestApp) {
     assert!(res.headers["content-disposition"]
         .to_str()
         .unwrap()
-        .contains("mdf-ledger.csv"));
+        .contains("funds-ledger.csv"));
     let lines: Vec<&str> = res.body.lines().collect();
     assert_eq!(
         lines[0],
@@ -1205,7 +1205,7 @@ async fn deadlines(app: &TestApp) {
 both!(claim_deadlines_remind_then_expire, deadlines);
 
 async fn coop_accruals(app: &TestApp) {
-    use app::ssr::entities::mdf_revenue;
+    use app::ssr::entities::fund_revenue;
     use sea_orm::PaginatorTrait;
     let admin = app.sign_in(HOST_A, "admin@acme.example").await;
     let key = fresh_key();
@@ -1302,7 +1302,7 @@ async fn coop_accruals(app: &TestApp) {
         assert!(refused.body.contains(part), "{part}: {}", refused.body);
     }
     assert_eq!(
-        mdf_revenue::Entity::find()
+        fund_revenue::Entity::find()
             .count(&app.state.db)
             .await
             .unwrap(),

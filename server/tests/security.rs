@@ -9,7 +9,7 @@
 
 mod common;
 
-use app::ssr::entities::{mdf_claim, mdf_claim_file, tenant};
+use app::ssr::entities::{fund_claim, fund_claim_file, tenant};
 use app::types::Role;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
@@ -40,15 +40,15 @@ async fn stored_proof(app: &TestApp, bytes: &[u8], name: &str, content_type: &st
         .await
         .unwrap()
         .expect("scale program seeded");
-    let claim = mdf_claim::Entity::find()
-        .filter(mdf_claim::Column::TenantId.eq(scale.id))
+    let claim = fund_claim::Entity::find()
+        .filter(fund_claim::Column::TenantId.eq(scale.id))
         .one(&app.state.db)
         .await
         .unwrap()
         .expect("a claim");
     let key = format!("tenants/{}/proof/test-{name}", scale.id);
     app.state.storage.put(&key, bytes.to_vec()).await.unwrap();
-    mdf_claim_file::ActiveModel {
+    fund_claim_file::ActiveModel {
         tenant_id: Set(scale.id),
         claim_id: Set(claim.id),
         object_key: Set(key),

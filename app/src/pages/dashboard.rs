@@ -3,7 +3,7 @@ use crate::components::avatar::Avatar;
 use crate::components::layout::use_me;
 use crate::components::notice::LoadError;
 use crate::resource::page_data;
-use crate::types::mdf::FundsTotal;
+use crate::types::funds::FundsTotal;
 use crate::types::money::Money;
 use crate::types::views::{
     Count, CurrentUser, Dashboard, PartnerDashboard, PartnerSummary, VendorDashboard,

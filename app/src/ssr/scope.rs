@@ -3,8 +3,8 @@
 //! widen a partner's view.
 
 use super::entities::{
-    cobrand_design, cobrand_export, cobrand_template, forum_category, invitation, mdf_allocation,
-    mdf_budget, mdf_claim, mdf_request, organization, user,
+    cobrand_design, cobrand_export, cobrand_template, forum_category, fund_allocation, fund_budget,
+    fund_claim, fund_request, invitation, organization, user,
 };
 use super::Actor;
 use crate::types::forum::CategoryVisibility;
@@ -57,13 +57,13 @@ tenant_owned!(
     forum_watch,
     invitation,
     job,
-    mdf_allocation,
-    mdf_budget,
-    mdf_claim,
-    mdf_claim_file,
-    mdf_ledger,
-    mdf_request,
-    mdf_revenue,
+    fund_allocation,
+    fund_budget,
+    fund_claim,
+    fund_claim_file,
+    fund_ledger,
+    fund_request,
+    fund_revenue,
     organization,
     password_reset,
     session,
@@ -173,20 +173,20 @@ impl<'a> Scope<'a> {
     }
 
     /// Fund budgets: vendor staff see the program's; partners none.
-    pub fn mdf_budgets(&self) -> Select<mdf_budget::Entity> {
-        let query = mdf_budget::Entity::find()
-            .filter(mdf_budget::Column::TenantId.eq(self.actor.tenant_id));
+    pub fn fund_budgets(&self) -> Select<fund_budget::Entity> {
+        let query = fund_budget::Entity::find()
+            .filter(fund_budget::Column::TenantId.eq(self.actor.tenant_id));
         if self.actor.role.is_vendor_staff() {
             query
         } else {
-            query.filter(mdf_budget::Column::Id.eq(-1))
+            query.filter(fund_budget::Column::Id.eq(-1))
         }
     }
 
     /// Allocations to visible partners, plus tier pools: all of them for
     /// vendor staff, the pool of their own tier for partner users.
-    pub fn mdf_allocations(&self) -> Select<mdf_allocation::Entity> {
-        use mdf_allocation::Column as A;
+    pub fn fund_allocations(&self) -> Select<fund_allocation::Entity> {
+        use fund_allocation::Column as A;
         let pools = if self.actor.role.is_vendor_staff() {
             Condition::all().add(A::PartnerId.is_null())
         } else {
@@ -194,7 +194,7 @@ impl<'a> Scope<'a> {
                 .add(A::PartnerId.is_null())
                 .add(A::Tier.eq(self.actor.org_tier.clone().unwrap_or_default()))
         };
-        mdf_allocation::Entity::find()
+        fund_allocation::Entity::find()
             .filter(A::TenantId.eq(self.actor.tenant_id))
             .filter(
                 Condition::any()
@@ -204,17 +204,17 @@ impl<'a> Scope<'a> {
     }
 
     /// Fund requests of visible partners.
-    pub fn mdf_requests(&self) -> Select<mdf_request::Entity> {
-        mdf_request::Entity::find()
-            .filter(mdf_request::Column::TenantId.eq(self.actor.tenant_id))
-            .filter(self.in_visible_orgs(mdf_request::Column::PartnerId))
+    pub fn fund_requests(&self) -> Select<fund_request::Entity> {
+        fund_request::Entity::find()
+            .filter(fund_request::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(self.in_visible_orgs(fund_request::Column::PartnerId))
     }
 
     /// Claims of visible partners.
-    pub fn mdf_claims(&self) -> Select<mdf_claim::Entity> {
-        mdf_claim::Entity::find()
-            .filter(mdf_claim::Column::TenantId.eq(self.actor.tenant_id))
-            .filter(self.in_visible_orgs(mdf_claim::Column::PartnerId))
+    pub fn fund_claims(&self) -> Select<fund_claim::Entity> {
+        fund_claim::Entity::find()
+            .filter(fund_claim::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(self.in_visible_orgs(fund_claim::Column::PartnerId))
     }
 
     /// Resellers under the actor's own company (two-tier distribution).

@@ -27,7 +27,7 @@ pub async fn create_tenant(
         slug: Set(slug.to_owned()),
         name: Set(name.to_owned()),
         brand_color: Set(brand_color.to_owned()),
-        mdf_claim_days: Set(60),
+        fund_claim_days: Set(60),
         created_at: Set(now),
         ..Default::default()
     }

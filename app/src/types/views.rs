@@ -174,7 +174,7 @@ pub struct VendorDashboard {
     pub unassigned_partners: u64,
     pub never_signed_in: u64,
     pub newest_partners: Vec<PartnerSummary>,
-    pub funds: Vec<crate::types::mdf::FundsTotal>,
+    pub funds: Vec<crate::types::funds::FundsTotal>,
     /// Fund requests waiting for review (for reviewers).
     pub requests_waiting: u64,
 }
@@ -187,7 +187,7 @@ pub struct PartnerDashboard {
     pub pending_invitations: u64,
     pub profile_gaps: Vec<String>,
     pub resellers: Vec<Choice>,
-    pub funds: Vec<crate::types::mdf::FundsTotal>,
+    pub funds: Vec<crate::types::funds::FundsTotal>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

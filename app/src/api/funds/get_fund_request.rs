@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::types::mdf::RequestDetail;
+use crate::types::funds::RequestDetail;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_fund_request")]

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::types::mdf::{FundsOverview, RequestFilter};
+use crate::types::funds::{FundsOverview, RequestFilter};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "get_funds_overview")]

@@ -7,7 +7,7 @@ use crate::components::field::TextField;
 use crate::components::notice::FormError;
 use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept};
-use crate::types::mdf::{ClaimView, RequestDetail};
+use crate::types::funds::{ClaimView, RequestDetail};
 use crate::types::money::to_input;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

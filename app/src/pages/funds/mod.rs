@@ -10,7 +10,7 @@ pub use new_request::NewRequestPage;
 pub use overview::FundsPage;
 pub use request::RequestPage;
 
-use crate::types::mdf::{ActivityType, RequestRow, RequestStatus};
+use crate::types::funds::{ActivityType, RequestRow, RequestStatus};
 use crate::types::money::Money;
 use leptos::prelude::*;
 

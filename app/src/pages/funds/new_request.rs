@@ -7,7 +7,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
-use crate::types::mdf::AllocationRow;
+use crate::types::funds::AllocationRow;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

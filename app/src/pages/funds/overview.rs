@@ -9,7 +9,7 @@ use crate::components::partner_field::PartnerField;
 use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::resource::page_data;
-use crate::types::mdf::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
+use crate::types::funds::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
 use crate::types::money::currency_codes;
 use crate::types::Tier;
 use leptos::prelude::*;
@@ -156,7 +156,7 @@ fn Overview(
         view! {
             <div class="page-head">
                 <h2>"Budgets"</h2>
-                <a class="btn" href="/funds/ledger/export" download="mdf-ledger.csv">"Download ledger (CSV)"</a>
+                <a class="btn" href="/funds/ledger/export" download="funds-ledger.csv">"Download ledger (CSV)"</a>
             </div>
             {if overview.budgets.is_empty() {
                 view! { <p class="card">"No budget yet. Create the first one below."</p> }.into_any()

@@ -11,7 +11,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
-use crate::types::mdf::RequestDetail;
+use crate::types::funds::RequestDetail;
 use crate::types::money::to_input;
 use leptos::prelude::*;
 use leptos_meta::Title;

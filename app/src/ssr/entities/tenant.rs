@@ -9,7 +9,7 @@ pub struct Model {
     pub name: String,
     pub brand_color: String,
     /// Days after an activity ends within which its claim must be filed.
-    pub mdf_claim_days: i32,
+    pub fund_claim_days: i32,
     /// New members' first forum post waits for a moderator.
     pub forum_approve_first_posts: bool,
     pub created_at: DateTimeUtc,

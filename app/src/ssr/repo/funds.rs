@@ -2,9 +2,9 @@
 //! counters that make over-spending impossible under concurrency, and the
 //! audit trail.
 
-use crate::ssr::entities::{audit_event, mdf_allocation, mdf_budget, mdf_ledger};
+use crate::ssr::entities::{audit_event, fund_allocation, fund_budget, fund_ledger};
 use crate::ssr::scope::{in_tenant, tenant_is};
-use crate::types::mdf::{Balances, LedgerKind};
+use crate::types::funds::{Balances, LedgerKind};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -26,7 +26,7 @@ pub struct Entry<'a> {
 }
 
 pub async fn append(db: &impl ConnectionTrait, e: Entry<'_>) -> Result<(), DbErr> {
-    mdf_ledger::ActiveModel {
+    fund_ledger::ActiveModel {
         tenant_id: Set(e.tenant_id),
         budget_id: Set(e.budget_id),
         allocation_id: Set(e.allocation_id),
@@ -74,18 +74,18 @@ pub async fn balances_by_allocation(
     if allocation_ids.is_empty() {
         return Ok(Default::default());
     }
-    let rows: Vec<(Option<i64>, String, i64)> = mdf_ledger::Entity::find()
+    let rows: Vec<(Option<i64>, String, i64)> = fund_ledger::Entity::find()
         .select_only()
-        .column(mdf_ledger::Column::AllocationId)
-        .column(mdf_ledger::Column::Kind)
+        .column(fund_ledger::Column::AllocationId)
+        .column(fund_ledger::Column::Kind)
         .column_as(
-            mdf_ledger::Column::AmountMinor.sum().cast_as("bigint"),
+            fund_ledger::Column::AmountMinor.sum().cast_as("bigint"),
             "total",
         )
-        .filter(tenant_is::<mdf_ledger::Entity>(tenant_id))
-        .filter(mdf_ledger::Column::AllocationId.is_in(allocation_ids))
-        .group_by(mdf_ledger::Column::AllocationId)
-        .group_by(mdf_ledger::Column::Kind)
+        .filter(tenant_is::<fund_ledger::Entity>(tenant_id))
+        .filter(fund_ledger::Column::AllocationId.is_in(allocation_ids))
+        .group_by(fund_ledger::Column::AllocationId)
+        .group_by(fund_ledger::Column::Kind)
         .into_tuple()
         .all(db)
         .await?;
@@ -113,18 +113,18 @@ pub async fn balances_by_budget(
     db: &impl ConnectionTrait,
     tenant_id: i64,
 ) -> Result<std::collections::HashMap<i64, Balances>, DbErr> {
-    let rows: Vec<(i64, String, i64)> = mdf_ledger::Entity::find()
+    let rows: Vec<(i64, String, i64)> = fund_ledger::Entity::find()
         .select_only()
-        .column(mdf_ledger::Column::BudgetId)
-        .column(mdf_ledger::Column::Kind)
+        .column(fund_ledger::Column::BudgetId)
+        .column(fund_ledger::Column::Kind)
         .column_as(
-            mdf_ledger::Column::AmountMinor.sum().cast_as("bigint"),
+            fund_ledger::Column::AmountMinor.sum().cast_as("bigint"),
             "total",
         )
-        .filter(tenant_is::<mdf_ledger::Entity>(tenant_id))
-        .filter(mdf_ledger::Column::AllocationId.is_not_null())
-        .group_by(mdf_ledger::Column::BudgetId)
-        .group_by(mdf_ledger::Column::Kind)
+        .filter(tenant_is::<fund_ledger::Entity>(tenant_id))
+        .filter(fund_ledger::Column::AllocationId.is_not_null())
+        .group_by(fund_ledger::Column::BudgetId)
+        .group_by(fund_ledger::Column::Kind)
         .into_tuple()
         .all(db)
         .await?;
@@ -138,14 +138,14 @@ pub async fn take_from_budget(
     budget_id: i64,
     amount: i64,
 ) -> Result<bool, DbErr> {
-    let res = mdf_budget::Entity::update_many()
+    let res = fund_budget::Entity::update_many()
         .col_expr(
-            mdf_budget::Column::UnallocatedMinor,
-            Expr::col(mdf_budget::Column::UnallocatedMinor).sub(amount),
+            fund_budget::Column::UnallocatedMinor,
+            Expr::col(fund_budget::Column::UnallocatedMinor).sub(amount),
         )
-        .filter(tenant_is::<mdf_budget::Entity>(tenant_id))
-        .filter(mdf_budget::Column::Id.eq(budget_id))
-        .filter(mdf_budget::Column::UnallocatedMinor.gte(amount))
+        .filter(tenant_is::<fund_budget::Entity>(tenant_id))
+        .filter(fund_budget::Column::Id.eq(budget_id))
+        .filter(fund_budget::Column::UnallocatedMinor.gte(amount))
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)
@@ -159,18 +159,18 @@ pub async fn reserve(
     allocation_id: i64,
     amount: i64,
 ) -> Result<bool, DbErr> {
-    let res = mdf_allocation::Entity::update_many()
+    let res = fund_allocation::Entity::update_many()
         .col_expr(
-            mdf_allocation::Column::AvailableMinor,
-            Expr::col(mdf_allocation::Column::AvailableMinor).sub(amount),
+            fund_allocation::Column::AvailableMinor,
+            Expr::col(fund_allocation::Column::AvailableMinor).sub(amount),
         )
         .col_expr(
-            mdf_allocation::Column::Version,
-            Expr::col(mdf_allocation::Column::Version).add(1),
+            fund_allocation::Column::Version,
+            Expr::col(fund_allocation::Column::Version).add(1),
         )
-        .filter(tenant_is::<mdf_allocation::Entity>(tenant_id))
-        .filter(mdf_allocation::Column::Id.eq(allocation_id))
-        .filter(mdf_allocation::Column::AvailableMinor.gte(amount))
+        .filter(tenant_is::<fund_allocation::Entity>(tenant_id))
+        .filter(fund_allocation::Column::Id.eq(allocation_id))
+        .filter(fund_allocation::Column::AvailableMinor.gte(amount))
         .exec(db)
         .await?;
     Ok(res.rows_affected == 1)
@@ -183,17 +183,17 @@ pub async fn release(
     allocation_id: i64,
     amount: i64,
 ) -> Result<(), DbErr> {
-    mdf_allocation::Entity::update_many()
+    fund_allocation::Entity::update_many()
         .col_expr(
-            mdf_allocation::Column::AvailableMinor,
-            Expr::col(mdf_allocation::Column::AvailableMinor).add(amount),
+            fund_allocation::Column::AvailableMinor,
+            Expr::col(fund_allocation::Column::AvailableMinor).add(amount),
         )
         .col_expr(
-            mdf_allocation::Column::Version,
-            Expr::col(mdf_allocation::Column::Version).add(1),
+            fund_allocation::Column::Version,
+            Expr::col(fund_allocation::Column::Version).add(1),
         )
-        .filter(tenant_is::<mdf_allocation::Entity>(tenant_id))
-        .filter(mdf_allocation::Column::Id.eq(allocation_id))
+        .filter(tenant_is::<fund_allocation::Entity>(tenant_id))
+        .filter(fund_allocation::Column::Id.eq(allocation_id))
         .exec(db)
         .await
         .map(|_| ())

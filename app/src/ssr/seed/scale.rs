@@ -7,12 +7,12 @@
 
 use super::{create_tenant, insert_user, DEMO_PASSWORD};
 use crate::ssr::entities::{
-    forum_category as category, forum_post as post, forum_topic as topic, mdf_allocation,
-    mdf_budget, mdf_claim, mdf_ledger, mdf_request, organization, user,
+    forum_category as category, forum_post as post, forum_topic as topic, fund_allocation,
+    fund_budget, fund_claim, fund_ledger, fund_request, organization, user,
 };
 use crate::ssr::password;
 use crate::types::forum::{CategoryVisibility, PostStatus};
-use crate::types::mdf::{ActivityType, BudgetKind, ClaimStatus, LedgerKind, RequestStatus};
+use crate::types::funds::{ActivityType, BudgetKind, ClaimStatus, LedgerKind, RequestStatus};
 use crate::types::{OrgKind, PartnerType, Role, Tier};
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -379,7 +379,7 @@ async fn funds(
     const CLAIMED: i64 = 290_000;
     let now = Utc::now();
     let today = now.date_naive();
-    let budget = mdf_budget::Entity::insert(mdf_budget::ActiveModel {
+    let budget = fund_budget::Entity::insert(fund_budget::ActiveModel {
         tenant_id: Set(tenant_id),
         name: Set("Scale marketing funds".into()),
         kind: Set(BudgetKind::Marketing),
@@ -398,9 +398,9 @@ async fn funds(
     .exec(db)
     .await?
     .last_insert_id;
-    let first_alloc = next_id(db, "mdf_allocations").await?;
-    let first_request = next_id(db, "mdf_requests").await?;
-    let first_claim = next_id(db, "mdf_claims").await?;
+    let first_alloc = next_id(db, "fund_allocations").await?;
+    let first_request = next_id(db, "fund_requests").await?;
+    let first_claim = next_id(db, "fund_claims").await?;
     let txn = crate::ssr::repo::begin_write(db).await?;
     let per_batch = BATCH / 2;
     for start in (0..partners).step_by(per_batch) {
@@ -412,7 +412,7 @@ async fn funds(
         for i in range {
             let partner = first_org + i as i64;
             let alloc = first_alloc + i as i64;
-            allocations.push(mdf_allocation::ActiveModel {
+            allocations.push(fund_allocation::ActiveModel {
                 id: Set(alloc),
                 tenant_id: Set(tenant_id),
                 budget_id: Set(budget),
@@ -425,7 +425,7 @@ async fn funds(
                 created_at: Set(now),
             });
             let entry = |kind: LedgerKind, amount: i64, request: Option<i64>, reason: &str| {
-                mdf_ledger::ActiveModel {
+                fund_ledger::ActiveModel {
                     tenant_id: Set(tenant_id),
                     budget_id: Set(budget),
                     allocation_id: Set(Some(alloc)),
@@ -444,7 +444,7 @@ async fn funds(
                 let n = 2 * i + k;
                 let request = first_request + n as i64;
                 let ends = today - Duration::days(10 + (n % 40) as i64);
-                requests.push(mdf_request::ActiveModel {
+                requests.push(fund_request::ActiveModel {
                     id: Set(request),
                     tenant_id: Set(tenant_id),
                     partner_id: Set(partner),
@@ -476,7 +476,7 @@ async fn funds(
                     Some(request),
                     "Approved",
                 ));
-                claims.push(mdf_claim::ActiveModel {
+                claims.push(fund_claim::ActiveModel {
                     id: Set(first_claim + n as i64),
                     tenant_id: Set(tenant_id),
                     request_id: Set(request),
@@ -498,21 +498,21 @@ async fn funds(
                 });
             }
         }
-        mdf_allocation::Entity::insert_many(allocations)
+        fund_allocation::Entity::insert_many(allocations)
             .exec_without_returning(&txn)
             .await?;
-        mdf_request::Entity::insert_many(requests)
+        fund_request::Entity::insert_many(requests)
             .exec_without_returning(&txn)
             .await?;
-        mdf_claim::Entity::insert_many(claims)
+        fund_claim::Entity::insert_many(claims)
             .exec_without_returning(&txn)
             .await?;
-        mdf_ledger::Entity::insert_many(ledger)
+        fund_ledger::Entity::insert_many(ledger)
             .exec_without_returning(&txn)
             .await?;
     }
     txn.commit().await?;
-    for table in ["mdf_allocations", "mdf_requests", "mdf_claims"] {
+    for table in ["fund_allocations", "fund_requests", "fund_claims"] {
         fix_sequence(db, table).await?;
     }
     Ok((partners * 2, partners * 2))

@@ -3,11 +3,11 @@
 
 use super::partners::summaries;
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{invitation, mdf_request, organization, user};
+use crate::ssr::entities::{fund_request, invitation, organization, user};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
-use crate::types::mdf::RequestStatus;
+use crate::types::funds::RequestStatus;
 use crate::types::views::{Choice, Contact, Count, Dashboard, PartnerDashboard, VendorDashboard};
 use crate::types::{PartnerType, Region, Role, Tier};
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -109,8 +109,8 @@ async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
         funds: super::funds::totals::visible(state, &scope).await?,
         requests_waiting: if actor.may(Permission::ReviewFunds) {
             scope
-                .mdf_requests()
-                .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted))
+                .fund_requests()
+                .filter(fund_request::Column::Status.eq(RequestStatus::Submitted))
                 .count(db)
                 .await?
         } else {

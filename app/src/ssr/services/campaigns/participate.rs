@@ -7,7 +7,7 @@ use crate::cobrand::Values;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     campaign, campaign_participant as participant, campaign_send as send, cobrand_design as design,
-    cobrand_template as template, contact, mdf_request,
+    cobrand_template as template, contact, fund_request,
 };
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::db_error;
@@ -349,10 +349,10 @@ async fn partner_activity(
         .filter(contact::Column::UnsubscribedAt.is_null())
         .count(db)
         .await?;
-    let fund_requests = in_tenant::<mdf_request::Entity>(actor.tenant_id)
-        .filter(mdf_request::Column::PartnerId.eq(actor.organization_id))
-        .filter(mdf_request::Column::CampaignId.eq(campaign_id))
-        .order_by_desc(mdf_request::Column::Id)
+    let fund_requests = in_tenant::<fund_request::Entity>(actor.tenant_id)
+        .filter(fund_request::Column::PartnerId.eq(actor.organization_id))
+        .filter(fund_request::Column::CampaignId.eq(campaign_id))
+        .order_by_desc(fund_request::Column::Id)
         .all(db)
         .await?
         .into_iter()

@@ -3,12 +3,12 @@
 
 use super::{audit, money, period, positive_amount, Audited};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{mdf_allocation, mdf_budget};
+use crate::ssr::entities::{fund_allocation, fund_budget};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, organizations};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
-use crate::types::mdf::{BudgetKind, LedgerKind};
+use crate::types::funds::{BudgetKind, LedgerKind};
 use crate::types::money::is_currency;
 use crate::types::{FormErrors, Tier};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -102,10 +102,10 @@ async fn budget_by_key(
     state: &AppState,
     actor: &Actor,
     key: &str,
-) -> AppResult<Option<mdf_budget::Model>> {
+) -> AppResult<Option<fund_budget::Model>> {
     Ok(Scope::new(actor)
-        .mdf_budgets()
-        .filter(mdf_budget::Column::IdempotencyKey.eq(key))
+        .fund_budgets()
+        .filter(fund_budget::Column::IdempotencyKey.eq(key))
         .one(&state.db)
         .await?)
 }
@@ -177,8 +177,8 @@ async fn insert_budget(
     v: &ValidBudget,
     key: &str,
     now: DateTime<Utc>,
-) -> Result<mdf_budget::Model, DbErr> {
-    mdf_budget::ActiveModel {
+) -> Result<fund_budget::Model, DbErr> {
+    fund_budget::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         name: Set(v.name.clone()),
         kind: Set(v.kind),
@@ -219,8 +219,8 @@ pub async fn allocate(
     let key = checked_key(key)?;
     let scope = Scope::new(actor);
     let done = scope
-        .mdf_allocations()
-        .filter(mdf_allocation::Column::IdempotencyKey.eq(key))
+        .fund_allocations()
+        .filter(fund_allocation::Column::IdempotencyKey.eq(key))
         .one(&state.db)
         .await?;
     if done.is_some() {
@@ -265,13 +265,13 @@ async fn chosen_budget(
     state: &AppState,
     scope: &Scope<'_>,
     raw_id: &str,
-) -> AppResult<Option<mdf_budget::Model>> {
+) -> AppResult<Option<fund_budget::Model>> {
     let Ok(id) = raw_id.parse::<i64>() else {
         return Ok(None);
     };
     Ok(scope
-        .mdf_budgets()
-        .filter(mdf_budget::Column::Id.eq(id))
+        .fund_budgets()
+        .filter(fund_budget::Column::Id.eq(id))
         .one(&state.db)
         .await?)
 }
@@ -311,13 +311,13 @@ async fn holder(
 async fn insert_allocation(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    budget: &mdf_budget::Model,
+    budget: &fund_budget::Model,
     holder: &Holder,
     amount: i64,
     key: &str,
     now: DateTime<Utc>,
-) -> Result<mdf_allocation::Model, DbErr> {
-    mdf_allocation::ActiveModel {
+) -> Result<fund_allocation::Model, DbErr> {
+    fund_allocation::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         budget_id: Set(budget.id),
         partner_id: Set(holder.partner),
@@ -337,8 +337,8 @@ async fn insert_allocation(
 async fn record_allocation(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    budget: &mdf_budget::Model,
-    allocation: &mdf_allocation::Model,
+    budget: &fund_budget::Model,
+    allocation: &fund_allocation::Model,
     holder: &str,
     now: DateTime<Utc>,
 ) -> AppResult<()> {

@@ -7,14 +7,14 @@
 use super::{approved_amount, audit, date, money, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
-    mdf_allocation, mdf_budget, mdf_claim, mdf_claim_file, mdf_request, tenant,
+    fund_allocation, fund_budget, fund_claim, fund_claim_file, fund_request, tenant,
 };
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::form::check;
-use crate::types::mdf::{ClaimStatus, LedgerKind, RequestStatus};
+use crate::types::funds::{ClaimStatus, LedgerKind, RequestStatus};
 use crate::types::money::parse_amount;
 use crate::types::FormErrors;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -94,11 +94,11 @@ pub fn check_proof(bytes: &[u8]) -> AppResult<(&'static str, &'static str)> {
 }
 
 struct Context {
-    request: mdf_request::Model,
-    allocation: mdf_allocation::Model,
+    request: fund_request::Model,
+    allocation: fund_allocation::Model,
     currency: String,
     deadline: NaiveDate,
-    claim: Option<mdf_claim::Model>,
+    claim: Option<fund_claim::Model>,
 }
 
 pub(crate) async fn deadline_for(
@@ -109,7 +109,7 @@ pub(crate) async fn deadline_for(
     let days = tenant::Entity::find_by_id(tenant_id)
         .one(db)
         .await?
-        .map(|t| t.mdf_claim_days)
+        .map(|t| t.fund_claim_days)
         .unwrap_or(60);
     Ok(ends_on + Duration::days(i64::from(days)))
 }
@@ -118,25 +118,25 @@ async fn load(state: &AppState, actor: &Actor, request_id: i64) -> AppResult<Con
     let db = &state.db;
     let scope = Scope::new(actor);
     let request = scope
-        .mdf_requests()
-        .filter(mdf_request::Column::Id.eq(request_id))
+        .fund_requests()
+        .filter(fund_request::Column::Id.eq(request_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let allocation = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
-        .filter(mdf_allocation::Column::Id.eq(request.allocation_id))
+    let allocation = in_tenant::<fund_allocation::Entity>(actor.tenant_id)
+        .filter(fund_allocation::Column::Id.eq(request.allocation_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let currency = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
-        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
+    let currency = in_tenant::<fund_budget::Entity>(actor.tenant_id)
+        .filter(fund_budget::Column::Id.eq(allocation.budget_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?
         .currency;
     let claim = scope
-        .mdf_claims()
-        .filter(mdf_claim::Column::RequestId.eq(request.id))
+        .fund_claims()
+        .filter(fund_claim::Column::RequestId.eq(request.id))
         .one(db)
         .await?;
     let deadline = deadline_for(db, actor.tenant_id, request.ends_on).await?;
@@ -174,7 +174,7 @@ impl Context {
     }
 }
 
-fn editable(claim: &mdf_claim::Model) -> bool {
+fn editable(claim: &fund_claim::Model) -> bool {
     matches!(
         claim.status,
         ClaimStatus::Draft | ClaimStatus::InfoRequested
@@ -348,7 +348,7 @@ async fn insert_claim(
     f: &ClaimFigures,
     now: DateTime<Utc>,
 ) -> AppResult<bool> {
-    let inserted = mdf_claim::ActiveModel {
+    let inserted = fund_claim::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         request_id: Set(ctx.request.id),
         partner_id: Set(ctx.request.partner_id),
@@ -388,13 +388,13 @@ async fn insert_claim(
 async fn update_claim(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    claim: &mdf_claim::Model,
+    claim: &fund_claim::Model,
     version: i32,
     f: &ClaimFigures,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    use mdf_claim::Column as C;
-    let res = mdf_claim::Entity::update_many()
+    use fund_claim::Column as C;
+    let res = fund_claim::Entity::update_many()
         .col_expr(C::ActualMinor, Expr::value(f.actual))
         .col_expr(C::ActualLeads, Expr::value(f.leads))
         .col_expr(C::ActualAttendees, Expr::value(f.attendees))
@@ -402,7 +402,7 @@ async fn update_claim(
         .col_expr(C::Results, Expr::value(f.results.clone()))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
         .col_expr(C::UpdatedAt, Expr::value(now))
-        .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
+        .filter(tenant_is::<fund_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
         .filter(C::Status.is_in([ClaimStatus::Draft, ClaimStatus::InfoRequested]))
@@ -429,8 +429,8 @@ pub async fn add_proof(
         AppError::Conflict("Save the claim's figures first, then add proof.".into())
     })?;
     let (ext, mime) = check_proof(&bytes)?;
-    let count = in_tenant::<mdf_claim_file::Entity>(actor.tenant_id)
-        .filter(mdf_claim_file::Column::ClaimId.eq(claim.id))
+    let count = in_tenant::<fund_claim_file::Entity>(actor.tenant_id)
+        .filter(fund_claim_file::Column::ClaimId.eq(claim.id))
         .count(&state.db)
         .await?;
     if count >= MAX_PROOF_FILES {
@@ -459,7 +459,7 @@ pub async fn add_proof(
     let size = bytes.len() as i64;
     state.storage.put(&key, bytes).await?;
     let now = crate::ssr::services::now();
-    let row = mdf_claim_file::ActiveModel {
+    let row = fund_claim_file::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         claim_id: Set(claim.id),
         object_key: Set(key.clone()),
@@ -501,13 +501,13 @@ pub async fn remove_proof(
         .as_ref()
         .filter(|c| editable(c))
         .ok_or_else(|| AppError::Conflict("Submitted proof can't be removed.".into()))?;
-    let file = in_tenant::<mdf_claim_file::Entity>(actor.tenant_id)
-        .filter(mdf_claim_file::Column::Id.eq(file_id))
-        .filter(mdf_claim_file::Column::ClaimId.eq(claim.id))
+    let file = in_tenant::<fund_claim_file::Entity>(actor.tenant_id)
+        .filter(fund_claim_file::Column::Id.eq(file_id))
+        .filter(fund_claim_file::Column::ClaimId.eq(claim.id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    mdf_claim_file::Entity::delete_by_id(file.id)
+    fund_claim_file::Entity::delete_by_id(file.id)
         .exec(&state.db)
         .await?;
     state.storage.delete(&file.object_key).await?;
@@ -530,14 +530,14 @@ pub async fn load_proof(
     actor: &Actor,
     file_id: i64,
 ) -> AppResult<(Vec<u8>, String, String)> {
-    let file = in_tenant::<mdf_claim_file::Entity>(actor.tenant_id)
-        .filter(mdf_claim_file::Column::Id.eq(file_id))
+    let file = in_tenant::<fund_claim_file::Entity>(actor.tenant_id)
+        .filter(fund_claim_file::Column::Id.eq(file_id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
     Scope::new(actor)
-        .mdf_claims()
-        .filter(mdf_claim::Column::Id.eq(file.claim_id))
+        .fund_claims()
+        .filter(fund_claim::Column::Id.eq(file.claim_id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -552,11 +552,11 @@ pub async fn files(
     state: &AppState,
     tenant_id: i64,
     claim_id: i64,
-) -> AppResult<Vec<mdf_claim_file::Model>> {
+) -> AppResult<Vec<fund_claim_file::Model>> {
     use sea_orm::QueryOrder;
-    Ok(in_tenant::<mdf_claim_file::Entity>(tenant_id)
-        .filter(mdf_claim_file::Column::ClaimId.eq(claim_id))
-        .order_by_asc(mdf_claim_file::Column::Id)
+    Ok(in_tenant::<fund_claim_file::Entity>(tenant_id)
+        .filter(fund_claim_file::Column::ClaimId.eq(claim_id))
+        .order_by_asc(fund_claim_file::Column::Id)
         .all(&state.db)
         .await?)
 }
@@ -582,13 +582,13 @@ pub async fn submit(
         ));
     }
     let now = crate::ssr::services::now();
-    use mdf_claim::Column as C;
+    use fund_claim::Column as C;
     let txn = begin_write(&state.db).await?;
-    let res = mdf_claim::Entity::update_many()
+    let res = fund_claim::Entity::update_many()
         .col_expr(C::Status, Expr::value(ClaimStatus::Submitted))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
         .col_expr(C::UpdatedAt, Expr::value(now))
-        .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
+        .filter(tenant_is::<fund_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
         .exec(&txn)
@@ -631,15 +631,15 @@ async fn release_rest(
 async fn close_request_row(
     txn: &impl ConnectionTrait,
     actor: &Actor,
-    request: &mdf_request::Model,
+    request: &fund_request::Model,
     at: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<bool> {
-    use mdf_request::Column as R;
-    let res = mdf_request::Entity::update_many()
+    use fund_request::Column as R;
+    let res = fund_request::Entity::update_many()
         .col_expr(R::Status, Expr::value(RequestStatus::Closed))
         .col_expr(R::Version, Expr::col(R::Version).add(1))
         .col_expr(R::UpdatedAt, Expr::value(at))
-        .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
+        .filter(tenant_is::<fund_request::Entity>(actor.tenant_id))
         .filter(R::Id.eq(request.id))
         .filter(R::Status.eq(RequestStatus::Approved))
         .exec(txn)
@@ -658,7 +658,7 @@ struct Verdict {
 /// reason), `info` (ask for more) or `reject`, both with a reason.
 fn read_verdict(
     ctx: &Context,
-    claim: &mdf_claim::Model,
+    claim: &fund_claim::Model,
     decision: &str,
     amount_raw: &str,
     reason_raw: &str,
@@ -755,20 +755,20 @@ pub async fn review(
 async fn store_verdict(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    claim: &mdf_claim::Model,
+    claim: &fund_claim::Model,
     version: i32,
     verdict: &Verdict,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    use mdf_claim::Column as C;
+    use fund_claim::Column as C;
     let reason = (!verdict.reason.is_empty()).then(|| verdict.reason.clone());
-    let res = mdf_claim::Entity::update_many()
+    let res = fund_claim::Entity::update_many()
         .col_expr(C::Status, Expr::value(verdict.status))
         .col_expr(C::ApprovedMinor, Expr::value(verdict.approved))
         .col_expr(C::DecisionReason, Expr::value(reason))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
         .col_expr(C::UpdatedAt, Expr::value(now))
-        .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
+        .filter(tenant_is::<fund_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
         .filter(C::Status.eq(ClaimStatus::Submitted))
@@ -848,15 +848,15 @@ pub async fn pay(
     };
     let amount = claim.approved_minor.unwrap_or(0);
     let now = crate::ssr::services::now();
-    use mdf_claim::Column as C;
+    use fund_claim::Column as C;
     let txn = begin_write(&state.db).await?;
-    let res = mdf_claim::Entity::update_many()
+    let res = fund_claim::Entity::update_many()
         .col_expr(C::Status, Expr::value(ClaimStatus::Paid))
         .col_expr(C::PaidOn, Expr::value(paid_on))
         .col_expr(C::PaymentReference, Expr::value(reference.clone()))
         .col_expr(C::Version, Expr::col(C::Version).add(1))
         .col_expr(C::UpdatedAt, Expr::value(now))
-        .filter(tenant_is::<mdf_claim::Entity>(actor.tenant_id))
+        .filter(tenant_is::<fund_claim::Entity>(actor.tenant_id))
         .filter(C::Id.eq(claim.id))
         .filter(C::Version.eq(version))
         .filter(C::Status.eq(ClaimStatus::Approved))

@@ -4,12 +4,12 @@
 
 use super::{audit, money, Audited};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_revenue, organization};
+use crate::ssr::entities::{fund_allocation, fund_budget, fund_revenue, organization};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, organizations};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
-use crate::types::mdf::{BudgetKind, LedgerKind};
+use crate::types::funds::{BudgetKind, LedgerKind};
 use crate::types::money::parse_amount;
 use crate::types::FormErrors;
 use chrono::{DateTime, Utc};
@@ -44,14 +44,14 @@ async fn coop_budget(
     state: &AppState,
     scope: &Scope<'_>,
     raw: &str,
-) -> AppResult<Option<mdf_budget::Model>> {
+) -> AppResult<Option<fund_budget::Model>> {
     let Ok(id) = raw.parse::<i64>() else {
         return Ok(None);
     };
     Ok(scope
-        .mdf_budgets()
-        .filter(mdf_budget::Column::Id.eq(id))
-        .filter(mdf_budget::Column::Kind.eq(BudgetKind::Coop))
+        .fund_budgets()
+        .filter(fund_budget::Column::Id.eq(id))
+        .filter(fund_budget::Column::Kind.eq(BudgetKind::Coop))
         .one(&state.db)
         .await?)
 }
@@ -66,7 +66,7 @@ struct Row {
 async fn record_all(
     state: &AppState,
     actor: &Actor,
-    budget: &mdf_budget::Model,
+    budget: &fund_budget::Model,
     rows: Vec<Row>,
 ) -> AppResult<usize> {
     let bp = budget.coop_percent_bp.unwrap_or(0);
@@ -114,12 +114,12 @@ async fn record_all(
 async fn insert_revenue(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    budget: &mdf_budget::Model,
+    budget: &fund_budget::Model,
     row: &Row,
     accrued: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let inserted = mdf_revenue::ActiveModel {
+    let inserted = fund_revenue::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         budget_id: Set(budget.id),
         partner_id: Set(row.partner.id),
@@ -156,23 +156,23 @@ async fn insert_revenue(
 async fn credit_accrual(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    budget: &mdf_budget::Model,
+    budget: &fund_budget::Model,
     allocation: i64,
     row: &Row,
     accrued: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    mdf_allocation::Entity::update_many()
+    fund_allocation::Entity::update_many()
         .col_expr(
-            mdf_allocation::Column::AmountMinor,
-            Expr::col(mdf_allocation::Column::AmountMinor).add(accrued),
+            fund_allocation::Column::AmountMinor,
+            Expr::col(fund_allocation::Column::AmountMinor).add(accrued),
         )
         .col_expr(
-            mdf_allocation::Column::AvailableMinor,
-            Expr::col(mdf_allocation::Column::AvailableMinor).add(accrued),
+            fund_allocation::Column::AvailableMinor,
+            Expr::col(fund_allocation::Column::AvailableMinor).add(accrued),
         )
-        .filter(tenant_is::<mdf_allocation::Entity>(actor.tenant_id))
-        .filter(mdf_allocation::Column::Id.eq(allocation))
+        .filter(tenant_is::<fund_allocation::Entity>(actor.tenant_id))
+        .filter(fund_allocation::Column::Id.eq(allocation))
         .exec(txn)
         .await?;
     let why = format!(
@@ -203,19 +203,19 @@ async fn credit_accrual(
 async fn allocation_for(
     txn: &impl ConnectionTrait,
     actor: &Actor,
-    budget: &mdf_budget::Model,
+    budget: &fund_budget::Model,
     partner: &organization::Model,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<i64> {
     let key = format!("coop-{}-{}", budget.id, partner.id);
-    if let Some(a) = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
-        .filter(mdf_allocation::Column::IdempotencyKey.eq(key.as_str()))
+    if let Some(a) = in_tenant::<fund_allocation::Entity>(actor.tenant_id)
+        .filter(fund_allocation::Column::IdempotencyKey.eq(key.as_str()))
         .one(txn)
         .await?
     {
         return Ok(a.id);
     }
-    let a = mdf_allocation::ActiveModel {
+    let a = fund_allocation::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         budget_id: Set(budget.id),
         partner_id: Set(Some(partner.id)),
@@ -446,8 +446,8 @@ pub async fn import(
         return Err(AppError::Invalid(e));
     };
     let partners = scope.partners().all(&state.db).await?;
-    let recorded: Vec<(i64, String)> = in_tenant::<mdf_revenue::Entity>(actor.tenant_id)
-        .filter(mdf_revenue::Column::BudgetId.eq(budget.id))
+    let recorded: Vec<(i64, String)> = in_tenant::<fund_revenue::Entity>(actor.tenant_id)
+        .filter(fund_revenue::Column::BudgetId.eq(budget.id))
         .all(&state.db)
         .await?
         .into_iter()

@@ -5,11 +5,11 @@
 
 use super::claims;
 use crate::error::AppResult;
-use crate::ssr::entities::{mdf_request, tenant, user};
+use crate::ssr::entities::{fund_request, tenant, user};
 use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
-use crate::types::mdf::RequestStatus;
+use crate::types::funds::RequestStatus;
 use crate::types::Role;
 use chrono::{Duration, NaiveDate};
 use sea_orm::sea_query::Expr;
@@ -28,13 +28,13 @@ pub async fn run_once(state: &AppState, today: NaiveDate) -> AppResult<Outcome> 
     let mut outcome = Outcome::default();
     for t in tenant::Entity::find().all(&state.db).await? {
         let system = Actor::system(t.id);
-        let days = Duration::days(i64::from(t.mdf_claim_days));
+        let days = Duration::days(i64::from(t.fund_claim_days));
         let approved = Scope::new(&system)
-            .mdf_requests()
-            .filter(mdf_request::Column::Status.eq(RequestStatus::Approved))
+            .fund_requests()
+            .filter(fund_request::Column::Status.eq(RequestStatus::Approved))
             // Deadline within a week, or already passed.
             .filter(
-                mdf_request::Column::EndsOn.lte(today - days + Duration::days(REMIND_DAYS_BEFORE)),
+                fund_request::Column::EndsOn.lte(today - days + Duration::days(REMIND_DAYS_BEFORE)),
             )
             .all(&state.db)
             .await?;
@@ -55,15 +55,15 @@ pub async fn run_once(state: &AppState, today: NaiveDate) -> AppResult<Outcome> 
 async fn remind(
     state: &AppState,
     t: &tenant::Model,
-    r: &mdf_request::Model,
+    r: &fund_request::Model,
     deadline: NaiveDate,
 ) -> AppResult<bool> {
     let now = crate::ssr::services::now();
-    let won = mdf_request::Entity::update_many()
-        .col_expr(mdf_request::Column::ClaimRemindedAt, Expr::value(now))
-        .filter(tenant_is::<mdf_request::Entity>(t.id))
-        .filter(mdf_request::Column::Id.eq(r.id))
-        .filter(mdf_request::Column::ClaimRemindedAt.is_null())
+    let won = fund_request::Entity::update_many()
+        .col_expr(fund_request::Column::ClaimRemindedAt, Expr::value(now))
+        .filter(tenant_is::<fund_request::Entity>(t.id))
+        .filter(fund_request::Column::Id.eq(r.id))
+        .filter(fund_request::Column::ClaimRemindedAt.is_null())
         .exec(&state.db)
         .await?
         .rows_affected

@@ -3,7 +3,7 @@
 
 use crate::error::AppResult;
 use crate::ssr::csv_file::CsvFile;
-use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_ledger, mdf_request};
+use crate::ssr::entities::{fund_allocation, fund_budget, fund_ledger, fund_request};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::scope::in_tenant;
@@ -39,10 +39,10 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
 
 /// The actor's ledger entries with the names each row shows.
 struct Ledger {
-    entries: Vec<mdf_ledger::Model>,
-    budgets: HashMap<i64, mdf_budget::Model>,
-    allocations: HashMap<i64, mdf_allocation::Model>,
-    requests: HashMap<i64, mdf_request::Model>,
+    entries: Vec<fund_ledger::Model>,
+    budgets: HashMap<i64, fund_budget::Model>,
+    allocations: HashMap<i64, fund_allocation::Model>,
+    requests: HashMap<i64, fund_request::Model>,
     partners: HashMap<i64, String>,
     people: HashMap<i64, String>,
 }
@@ -51,17 +51,19 @@ impl Ledger {
     async fn load(state: &AppState, actor: &Actor) -> AppResult<Self> {
         let db = &state.db;
         let scope = Scope::new(actor);
-        let budgets = by_id(scope.mdf_budgets().all(db).await?, |b| b.id);
-        let entries = in_tenant::<mdf_ledger::Entity>(actor.tenant_id)
-            .filter(mdf_ledger::Column::BudgetId.is_in(budgets.keys().copied().collect::<Vec<_>>()))
-            .order_by_asc(mdf_ledger::Column::Id)
+        let budgets = by_id(scope.fund_budgets().all(db).await?, |b| b.id);
+        let entries = in_tenant::<fund_ledger::Entity>(actor.tenant_id)
+            .filter(
+                fund_ledger::Column::BudgetId.is_in(budgets.keys().copied().collect::<Vec<_>>()),
+            )
+            .order_by_asc(fund_ledger::Column::Id)
             .all(db)
             .await?;
-        let allocations = by_id(scope.mdf_allocations().all(db).await?, |a| a.id);
+        let allocations = by_id(scope.fund_allocations().all(db).await?, |a| a.id);
         let request_ids: Vec<i64> = entries.iter().filter_map(|e| e.request_id).collect();
         let requests = scope
-            .mdf_requests()
-            .filter(mdf_request::Column::Id.is_in(request_ids))
+            .fund_requests()
+            .filter(fund_request::Column::Id.is_in(request_ids))
             .all(db)
             .await?;
         let partner_ids = allocations.values().filter_map(|a| a.partner_id).collect();
@@ -78,7 +80,7 @@ impl Ledger {
         })
     }
 
-    fn row(&self, e: &mdf_ledger::Model) -> [String; 11] {
+    fn row(&self, e: &fund_ledger::Model) -> [String; 11] {
         let holder = e
             .allocation_id
             .and_then(|id| self.allocations.get(&id))

@@ -92,8 +92,8 @@ impl Audited {
         }
     }
 
-    pub(crate) const REQUEST: &'static str = "mdf_request";
-    pub(crate) const BUDGET: &'static str = "mdf_budget";
+    pub(crate) const REQUEST: &'static str = "fund_request";
+    pub(crate) const BUDGET: &'static str = "fund_budget";
 }
 
 /// Adds `action` on `on` to the audit trail, with what it was and when.

@@ -3,17 +3,17 @@
 
 use super::Audited;
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_claim, mdf_request, organization};
+use crate::ssr::entities::{fund_allocation, fund_budget, fund_claim, fund_request, organization};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{funds, organizations, users};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::{tokens, Actor, AppState, Scope};
-use crate::types::mdf::RequestFilter;
-use crate::types::mdf::{
+use crate::types::funds::RequestFilter;
+use crate::types::funds::{
     ActivityType, AllocationRow, AuditRow, BudgetRow, FundsOverview, RequestDetail, RequestRow,
     RequestStatus,
 };
-use crate::types::mdf::{Balances, ClaimStatus, ClaimView, ProofFile};
+use crate::types::funds::{Balances, ClaimStatus, ClaimView, ProofFile};
 use crate::types::{Region, Tier};
 use sea_orm::QueryTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -38,7 +38,7 @@ async fn partner_names(
 }
 
 /// Who holds an allocation: the partner's name, or "<Tier> tier pool".
-pub(crate) fn holder(a: &mdf_allocation::Model, names: &HashMap<i64, String>) -> String {
+pub(crate) fn holder(a: &fund_allocation::Model, names: &HashMap<i64, String>) -> String {
     match (a.partner_id, a.tier.as_deref().and_then(Tier::parse)) {
         (Some(id), _) => names.get(&id).cloned().unwrap_or_default(),
         (None, Some(t)) => format!("{} tier pool", t.label()),
@@ -48,7 +48,7 @@ pub(crate) fn holder(a: &mdf_allocation::Model, names: &HashMap<i64, String>) ->
 
 fn request_row(
     actor: &Actor,
-    r: &mdf_request::Model,
+    r: &fund_request::Model,
     names: &HashMap<i64, String>,
     currencies: &HashMap<i64, String>,
 ) -> RequestRow {
@@ -73,9 +73,9 @@ fn request_row(
 fn filtered_requests(
     scope: &Scope<'_>,
     filter: &RequestFilter,
-) -> sea_orm::Select<mdf_request::Entity> {
-    use mdf_request::Column as R;
-    let mut query = scope.mdf_requests();
+) -> sea_orm::Select<fund_request::Entity> {
+    use fund_request::Column as R;
+    let mut query = scope.fund_requests();
     if let Some(status) = RequestStatus::parse(&filter.status) {
         query = query.filter(R::Status.eq(status));
     }
@@ -107,8 +107,8 @@ fn filtered_requests(
 /// balances; empty for vendor staff, who see budget totals summed in the
 /// database instead (a program may hold 100,000 allocations).
 struct OwnAllocations {
-    rows: Vec<mdf_allocation::Model>,
-    budgets: HashMap<i64, mdf_budget::Model>,
+    rows: Vec<fund_allocation::Model>,
+    budgets: HashMap<i64, fund_budget::Model>,
     balances: HashMap<i64, Balances>,
 }
 
@@ -124,13 +124,13 @@ async fn own_allocations(
         });
     }
     let rows = scope
-        .mdf_allocations()
-        .order_by_asc(mdf_allocation::Column::Id)
+        .fund_allocations()
+        .order_by_asc(fund_allocation::Column::Id)
         .all(db)
         .await?;
     let budget_ids: Vec<i64> = rows.iter().map(|a| a.budget_id).collect();
-    let budgets = in_tenant::<mdf_budget::Entity>(scope.tenant_id())
-        .filter(mdf_budget::Column::Id.is_in(budget_ids))
+    let budgets = in_tenant::<fund_budget::Entity>(scope.tenant_id())
+        .filter(fund_budget::Column::Id.is_in(budget_ids))
         .all(db)
         .await?
         .into_iter()
@@ -164,8 +164,8 @@ async fn resolve_partner_filter(
 /// What waits for the actor: requests to review, and claims to review
 /// (reviewers) or to pay (finance), with the claim queue's title.
 struct Queues {
-    requests: Vec<mdf_request::Model>,
-    claims: Vec<mdf_request::Model>,
+    requests: Vec<fund_request::Model>,
+    claims: Vec<fund_request::Model>,
     claims_title: &'static str,
 }
 
@@ -173,9 +173,9 @@ async fn queues(db: &impl ConnectionTrait, scope: &Scope<'_>) -> AppResult<Queue
     let actor = scope.actor();
     let requests = if actor.may(Permission::ReviewFunds) {
         scope
-            .mdf_requests()
-            .filter(mdf_request::Column::Status.eq(RequestStatus::Submitted))
-            .order_by_asc(mdf_request::Column::Id)
+            .fund_requests()
+            .filter(fund_request::Column::Status.eq(RequestStatus::Submitted))
+            .order_by_asc(fund_request::Column::Id)
             .limit(100)
             .all(db)
             .await?
@@ -194,19 +194,19 @@ async fn queues(db: &impl ConnectionTrait, scope: &Scope<'_>) -> AppResult<Queue
         });
     };
     let request_ids: Vec<i64> = scope
-        .mdf_claims()
+        .fund_claims()
         .select_only()
-        .column(mdf_claim::Column::RequestId)
-        .filter(mdf_claim::Column::Status.eq(claim_status))
-        .order_by_asc(mdf_claim::Column::Id)
+        .column(fund_claim::Column::RequestId)
+        .filter(fund_claim::Column::Status.eq(claim_status))
+        .order_by_asc(fund_claim::Column::Id)
         .limit(100)
         .into_tuple()
         .all(db)
         .await?;
     let claims = scope
-        .mdf_requests()
-        .filter(mdf_request::Column::Id.is_in(request_ids))
-        .order_by_asc(mdf_request::Column::Id)
+        .fund_requests()
+        .filter(fund_request::Column::Id.is_in(request_ids))
+        .order_by_asc(fund_request::Column::Id)
         .all(db)
         .await?;
     Ok(Queues {
@@ -222,7 +222,7 @@ async fn currencies(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     own: &OwnAllocations,
-    requests: &[&mdf_request::Model],
+    requests: &[&fund_request::Model],
 ) -> AppResult<HashMap<i64, String>> {
     let mut currencies: HashMap<i64, String> = own
         .rows
@@ -241,13 +241,13 @@ async fn currencies(
     if missing.is_empty() {
         return Ok(currencies);
     }
-    let extra = in_tenant::<mdf_allocation::Entity>(tenant_id)
-        .filter(mdf_allocation::Column::Id.is_in(missing))
+    let extra = in_tenant::<fund_allocation::Entity>(tenant_id)
+        .filter(fund_allocation::Column::Id.is_in(missing))
         .all(db)
         .await?;
     let budget_ids: Vec<i64> = extra.iter().map(|a| a.budget_id).collect();
-    let extra_budgets: HashMap<i64, String> = in_tenant::<mdf_budget::Entity>(tenant_id)
-        .filter(mdf_budget::Column::Id.is_in(budget_ids))
+    let extra_budgets: HashMap<i64, String> = in_tenant::<fund_budget::Entity>(tenant_id)
+        .filter(fund_budget::Column::Id.is_in(budget_ids))
         .all(db)
         .await?
         .into_iter()
@@ -283,7 +283,7 @@ async fn partner_picker(
 async fn budget_histories(
     db: &impl ConnectionTrait,
     actor: &Actor,
-    budgets: &[mdf_budget::Model],
+    budgets: &[fund_budget::Model],
 ) -> AppResult<HashMap<i64, Vec<AuditRow>>> {
     let budget_ids: Vec<i64> = budgets.iter().take(20).map(|b| b.id).collect();
     let events = funds::audit_trails(db, actor.tenant_id, Audited::BUDGET, budget_ids).await?;
@@ -314,7 +314,7 @@ async fn budget_histories(
 }
 
 fn allocation_row(
-    a: &mdf_allocation::Model,
+    a: &fund_allocation::Model,
     own: &OwnAllocations,
     names: &HashMap<i64, String>,
 ) -> AllocationRow {
@@ -343,12 +343,12 @@ pub async fn overview(
     let own = own_allocations(db, &scope).await?;
     let filter = resolve_partner_filter(db, &scope, filter).await?;
     let requests = filtered_requests(&scope, &filter)
-        .order_by_desc(mdf_request::Column::Id)
+        .order_by_desc(fund_request::Column::Id)
         .limit(50)
         .all(db)
         .await?;
     let queues = queues(db, &scope).await?;
-    let shown: Vec<&mdf_request::Model> = requests
+    let shown: Vec<&fund_request::Model> = requests
         .iter()
         .chain(&queues.requests)
         .chain(&queues.claims)
@@ -358,7 +358,7 @@ pub async fn overview(
     let names = partner_names(db, actor.tenant_id, ids).await?;
     let currencies = currencies(db, actor.tenant_id, &own, &shown).await?;
     let (partners, all_partners_listed) = partner_picker(db, &scope).await?;
-    let rows = |list: &[mdf_request::Model]| -> Vec<RequestRow> {
+    let rows = |list: &[fund_request::Model]| -> Vec<RequestRow> {
         list.iter()
             .map(|r| request_row(actor, r, &names, &currencies))
             .collect()
@@ -397,8 +397,8 @@ async fn budget_rows(
     scope: &Scope<'_>,
 ) -> AppResult<Vec<BudgetRow>> {
     let budgets = scope
-        .mdf_budgets()
-        .order_by_desc(mdf_budget::Column::StartsOn)
+        .fund_budgets()
+        .order_by_desc(fund_budget::Column::StartsOn)
         .all(db)
         .await?;
     let per_budget = if actor.role.is_vendor_staff() {
@@ -492,20 +492,24 @@ async fn request_with_funds(
     db: &impl ConnectionTrait,
     actor: &Actor,
     id: i64,
-) -> AppResult<(mdf_request::Model, mdf_allocation::Model, mdf_budget::Model)> {
+) -> AppResult<(
+    fund_request::Model,
+    fund_allocation::Model,
+    fund_budget::Model,
+)> {
     let r = Scope::new(actor)
-        .mdf_requests()
-        .filter(mdf_request::Column::Id.eq(id))
+        .fund_requests()
+        .filter(fund_request::Column::Id.eq(id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let allocation = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
-        .filter(mdf_allocation::Column::Id.eq(r.allocation_id))
+    let allocation = in_tenant::<fund_allocation::Entity>(actor.tenant_id)
+        .filter(fund_allocation::Column::Id.eq(r.allocation_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let budget = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
-        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
+    let budget = in_tenant::<fund_budget::Entity>(actor.tenant_id)
+        .filter(fund_budget::Column::Id.eq(allocation.budget_id))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -519,8 +523,8 @@ async fn claim_of(
     request_id: i64,
 ) -> AppResult<Option<ClaimView>> {
     let row = Scope::new(actor)
-        .mdf_claims()
-        .filter(mdf_claim::Column::RequestId.eq(request_id))
+        .fund_claims()
+        .filter(fund_claim::Column::RequestId.eq(request_id))
         .one(&state.db)
         .await?;
     Ok(match row {
@@ -531,7 +535,7 @@ async fn claim_of(
 
 /// A claim as its page shows it, with its proof files and what the actor
 /// may do with it.
-async fn claim_view(state: &AppState, actor: &Actor, c: mdf_claim::Model) -> AppResult<ClaimView> {
+async fn claim_view(state: &AppState, actor: &Actor, c: fund_claim::Model) -> AppResult<ClaimView> {
     let files = super::claims::files(state, actor.tenant_id, c.id).await?;
     let status = c.status;
     let editable = matches!(status, ClaimStatus::Draft | ClaimStatus::InfoRequested);

@@ -5,13 +5,13 @@
 
 use super::{approved_amount, audit, money, period, positive_amount, Audited};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{mdf_allocation, mdf_budget, mdf_request};
+use crate::ssr::entities::{fund_allocation, fund_budget, fund_request};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
-use crate::types::mdf::{ActivityType, LedgerKind, RequestStatus};
+use crate::types::funds::{ActivityType, LedgerKind, RequestStatus};
 use crate::types::money::parse_amount;
 use crate::types::FormErrors;
 use chrono::NaiveDate;
@@ -40,7 +40,7 @@ pub struct RequestInput {
 }
 
 struct ValidRequest {
-    allocation: mdf_allocation::Model,
+    allocation: fund_allocation::Model,
     currency: String,
     activity_type: ActivityType,
     title: String,
@@ -148,20 +148,20 @@ async fn chosen_allocation(
     state: &AppState,
     actor: &Actor,
     raw_id: &str,
-) -> AppResult<Option<(mdf_allocation::Model, mdf_budget::Model)>> {
+) -> AppResult<Option<(fund_allocation::Model, fund_budget::Model)>> {
     let Ok(id) = raw_id.parse::<i64>() else {
         return Ok(None);
     };
     let Some(allocation) = Scope::new(actor)
-        .mdf_allocations()
-        .filter(mdf_allocation::Column::Id.eq(id))
+        .fund_allocations()
+        .filter(fund_allocation::Column::Id.eq(id))
         .one(&state.db)
         .await?
     else {
         return Ok(None);
     };
-    let budget = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
-        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
+    let budget = in_tenant::<fund_budget::Entity>(actor.tenant_id)
+        .filter(fund_budget::Column::Id.eq(allocation.budget_id))
         .one(&state.db)
         .await?;
     Ok(budget.map(|b| (allocation, b)))
@@ -171,7 +171,7 @@ async fn chosen_allocation(
 fn requested_amount(
     e: &mut FormErrors,
     raw: &str,
-    allocation: &mdf_allocation::Model,
+    allocation: &fund_allocation::Model,
     currency: &str,
 ) -> i64 {
     let amount = positive_amount(e, "amount", raw, currency);
@@ -265,10 +265,10 @@ async fn by_key(
     state: &AppState,
     actor: &Actor,
     key: &str,
-) -> AppResult<Option<mdf_request::Model>> {
+) -> AppResult<Option<fund_request::Model>> {
     Ok(Scope::new(actor)
-        .mdf_requests()
-        .filter(mdf_request::Column::IdempotencyKey.eq(key))
+        .fund_requests()
+        .filter(fund_request::Column::IdempotencyKey.eq(key))
         .one(&state.db)
         .await?)
 }
@@ -294,8 +294,8 @@ async fn insert_request(
     key: &str,
     campaign_id: Option<i64>,
     now: chrono::DateTime<chrono::Utc>,
-) -> Result<mdf_request::Model, sea_orm::DbErr> {
-    mdf_request::ActiveModel {
+) -> Result<fund_request::Model, sea_orm::DbErr> {
+    fund_request::ActiveModel {
         campaign_id: Set(campaign_id),
         tenant_id: Set(actor.tenant_id),
         partner_id: Set(actor.organization_id),
@@ -325,10 +325,10 @@ async fn insert_request(
     .await
 }
 
-async fn visible(state: &AppState, actor: &Actor, id: i64) -> AppResult<mdf_request::Model> {
+async fn visible(state: &AppState, actor: &Actor, id: i64) -> AppResult<fund_request::Model> {
     Scope::new(actor)
-        .mdf_requests()
-        .filter(mdf_request::Column::Id.eq(id))
+        .fund_requests()
+        .filter(fund_request::Column::Id.eq(id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)
@@ -354,9 +354,9 @@ pub async fn resubmit(
     }
     let v = validate(state, actor, &input).await?;
     let now = crate::ssr::services::now();
-    use mdf_request::Column as R;
+    use fund_request::Column as R;
     let txn = begin_write(&state.db).await?;
-    let res = mdf_request::Entity::update_many()
+    let res = fund_request::Entity::update_many()
         .col_expr(R::AllocationId, Expr::value(v.allocation.id))
         .col_expr(R::ActivityType, Expr::value(v.activity_type))
         .col_expr(R::Title, Expr::value(v.title))
@@ -371,7 +371,7 @@ pub async fn resubmit(
         .col_expr(R::Status, Expr::value(RequestStatus::Submitted))
         .col_expr(R::Version, Expr::col(R::Version).add(1))
         .col_expr(R::UpdatedAt, Expr::value(now))
-        .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
+        .filter(tenant_is::<fund_request::Entity>(actor.tenant_id))
         .filter(R::Id.eq(current.id))
         .filter(R::Version.eq(version))
         .exec(&txn)
@@ -404,7 +404,7 @@ struct Decision {
 /// requested amount (less needs a reason), or a rejection or request for
 /// changes with a reason.
 fn read_decision(
-    request: &mdf_request::Model,
+    request: &fund_request::Model,
     currency: &str,
     decision: &str,
     amount_raw: &str,
@@ -461,7 +461,7 @@ fn read_decision(
 async fn reserve_approved(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    budget: &mdf_budget::Model,
+    budget: &fund_budget::Model,
     allocation_id: i64,
     request_id: i64,
     amount: i64,
@@ -469,7 +469,7 @@ async fn reserve_approved(
 ) -> AppResult<()> {
     let currency = budget.currency.as_str();
     if !funds::reserve(txn, actor.tenant_id, allocation_id, amount).await? {
-        let left = mdf_allocation::Entity::find_by_id(allocation_id)
+        let left = fund_allocation::Entity::find_by_id(allocation_id)
             .one(txn)
             .await?
             .map(|a| a.available_minor)
@@ -505,20 +505,20 @@ async fn reserve_approved(
 async fn store_decision(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    request: &mdf_request::Model,
+    request: &fund_request::Model,
     version: i32,
     d: &Decision,
     now: chrono::DateTime<chrono::Utc>,
 ) -> AppResult<()> {
-    use mdf_request::Column as R;
+    use fund_request::Column as R;
     let reason = (!d.reason.is_empty()).then(|| d.reason.clone());
-    let res = mdf_request::Entity::update_many()
+    let res = fund_request::Entity::update_many()
         .col_expr(R::Status, Expr::value(d.status))
         .col_expr(R::ApprovedMinor, Expr::value(d.approved))
         .col_expr(R::DecisionReason, Expr::value(reason))
         .col_expr(R::Version, Expr::col(R::Version).add(1))
         .col_expr(R::UpdatedAt, Expr::value(now))
-        .filter(tenant_is::<mdf_request::Entity>(actor.tenant_id))
+        .filter(tenant_is::<fund_request::Entity>(actor.tenant_id))
         .filter(R::Id.eq(request.id))
         .filter(R::Version.eq(version))
         .filter(R::Status.eq(RequestStatus::Submitted))
@@ -547,13 +547,13 @@ pub async fn decide(
             "This request has already been decided.".into(),
         ));
     }
-    let allocation = in_tenant::<mdf_allocation::Entity>(actor.tenant_id)
-        .filter(mdf_allocation::Column::Id.eq(request.allocation_id))
+    let allocation = in_tenant::<fund_allocation::Entity>(actor.tenant_id)
+        .filter(fund_allocation::Column::Id.eq(request.allocation_id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let budget = in_tenant::<mdf_budget::Entity>(actor.tenant_id)
-        .filter(mdf_budget::Column::Id.eq(allocation.budget_id))
+    let budget = in_tenant::<fund_budget::Entity>(actor.tenant_id)
+        .filter(fund_budget::Column::Id.eq(allocation.budget_id))
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -2,27 +2,27 @@
 //! cost against the leads, attendees and pipeline they reported.
 
 use crate::error::AppResult;
-use crate::ssr::entities::{mdf_allocation, mdf_claim, mdf_request};
+use crate::ssr::entities::{fund_allocation, fund_claim, fund_request};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::{AppState, Scope};
-use crate::types::mdf::{ActivityType, ClaimStatus, RoiRow};
+use crate::types::funds::{ActivityType, ClaimStatus, RoiRow};
 use sea_orm::{ColumnTrait, QueryFilter};
 use std::collections::HashMap;
 
 pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<RoiRow>> {
     let db = &state.db;
     let claims = scope
-        .mdf_claims()
-        .filter(mdf_claim::Column::Status.is_in([ClaimStatus::Approved, ClaimStatus::Paid]))
+        .fund_claims()
+        .filter(fund_claim::Column::Status.is_in([ClaimStatus::Approved, ClaimStatus::Paid]))
         .all(db)
         .await?;
     if claims.is_empty() {
         return Ok(Vec::new());
     }
-    let requests: HashMap<i64, mdf_request::Model> = scope
-        .mdf_requests()
+    let requests: HashMap<i64, fund_request::Model> = scope
+        .fund_requests()
         .filter(
-            mdf_request::Column::Id.is_in(claims.iter().map(|c| c.request_id).collect::<Vec<_>>()),
+            fund_request::Column::Id.is_in(claims.iter().map(|c| c.request_id).collect::<Vec<_>>()),
         )
         .all(db)
         .await?
@@ -49,19 +49,19 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
 async fn currencies(
     state: &AppState,
     scope: &Scope<'_>,
-    requests: &HashMap<i64, mdf_request::Model>,
+    requests: &HashMap<i64, fund_request::Model>,
 ) -> AppResult<HashMap<i64, String>> {
     let db = &state.db;
     let allocation_ids: Vec<i64> = requests.values().map(|r| r.allocation_id).collect();
-    let budget_of: Vec<(i64, i64)> = in_tenant::<mdf_allocation::Entity>(scope.tenant_id())
-        .filter(mdf_allocation::Column::Id.is_in(allocation_ids))
+    let budget_of: Vec<(i64, i64)> = in_tenant::<fund_allocation::Entity>(scope.tenant_id())
+        .filter(fund_allocation::Column::Id.is_in(allocation_ids))
         .all(db)
         .await?
         .into_iter()
         .map(|a| (a.id, a.budget_id))
         .collect();
     let currency_of: HashMap<i64, String> = scope
-        .mdf_budgets()
+        .fund_budgets()
         .all(db)
         .await?
         .into_iter()
@@ -96,7 +96,7 @@ fn row_for(rows: &mut Vec<RoiRow>, activity_type: ActivityType, currency: String
     &mut rows[at]
 }
 
-fn add_claim(row: &mut RoiRow, c: &mdf_claim::Model) {
+fn add_claim(row: &mut RoiRow, c: &fund_claim::Model) {
     row.claims += 1;
     row.spent_minor += c.approved_minor.unwrap_or(0);
     row.leads += i64::from(c.actual_leads);

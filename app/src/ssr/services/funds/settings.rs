@@ -15,7 +15,7 @@ pub async fn claim_days(state: &AppState, tenant_id: i64) -> AppResult<i32> {
     Ok(tenant::Entity::find_by_id(tenant_id)
         .one(&state.db)
         .await?
-        .map(|t| t.mdf_claim_days)
+        .map(|t| t.fund_claim_days)
         .unwrap_or(60))
 }
 
@@ -34,7 +34,7 @@ pub async fn set_claim_days(state: &AppState, actor: &Actor, raw: &str) -> AppRe
     let now = crate::ssr::services::now();
     let txn = begin_write(&state.db).await?;
     tenant::Entity::update_many()
-        .col_expr(tenant::Column::MdfClaimDays, Expr::value(days))
+        .col_expr(tenant::Column::FundClaimDays, Expr::value(days))
         .filter(tenant::Column::Id.eq(actor.tenant_id))
         .exec(&txn)
         .await?;

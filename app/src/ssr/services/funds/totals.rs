@@ -3,33 +3,33 @@
 //! cost does not grow with an id list (a program may have 100,000 partners).
 
 use crate::error::AppResult;
-use crate::ssr::entities::{mdf_allocation, mdf_ledger};
+use crate::ssr::entities::{fund_allocation, fund_ledger};
 use crate::ssr::repo::funds;
 use crate::ssr::scope::tenant_is;
 use crate::ssr::{AppState, Scope};
-use crate::types::mdf::FundsTotal;
+use crate::types::funds::FundsTotal;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect, QueryTrait};
 use std::collections::BTreeMap;
 
 pub async fn visible(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<FundsTotal>> {
     let visible_allocations = scope
-        .mdf_allocations()
+        .fund_allocations()
         .select_only()
-        .column(mdf_allocation::Column::Id)
+        .column(fund_allocation::Column::Id)
         .into_query();
-    let rows: Vec<(String, String, i64)> = mdf_ledger::Entity::find()
+    let rows: Vec<(String, String, i64)> = fund_ledger::Entity::find()
         .select_only()
-        .column(mdf_ledger::Column::Currency)
-        .column(mdf_ledger::Column::Kind)
+        .column(fund_ledger::Column::Currency)
+        .column(fund_ledger::Column::Kind)
         .column_as(
-            mdf_ledger::Column::AmountMinor.sum().cast_as("bigint"),
+            fund_ledger::Column::AmountMinor.sum().cast_as("bigint"),
             "total",
         )
-        .filter(tenant_is::<mdf_ledger::Entity>(scope.tenant_id()))
-        .filter(mdf_ledger::Column::AllocationId.in_subquery(visible_allocations))
-        .group_by(mdf_ledger::Column::Currency)
-        .group_by(mdf_ledger::Column::Kind)
+        .filter(tenant_is::<fund_ledger::Entity>(scope.tenant_id()))
+        .filter(fund_ledger::Column::AllocationId.in_subquery(visible_allocations))
+        .group_by(fund_ledger::Column::Currency)
+        .group_by(fund_ledger::Column::Kind)
         .into_tuple()
         .all(&state.db)
         .await?;

@@ -3,9 +3,9 @@
 //! ledger adds up to and never went negative, and no claim was approved (or
 //! paid) twice.
 
-use crate::ssr::entities::{mdf_allocation, mdf_claim, mdf_ledger};
+use crate::ssr::entities::{fund_allocation, fund_claim, fund_ledger};
 use crate::ssr::repo::funds::balances_by_allocation;
-use crate::types::mdf::{ClaimStatus, LedgerKind};
+use crate::types::funds::{ClaimStatus, LedgerKind};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
@@ -30,9 +30,9 @@ async fn counters_match_ledger(
     db: &impl ConnectionTrait,
     report: &mut Report,
 ) -> Result<(), DbErr> {
-    let allocations = mdf_allocation::Entity::find().all(db).await?;
+    let allocations = fund_allocation::Entity::find().all(db).await?;
     report.allocations = allocations.len();
-    let mut by_tenant: HashMap<i64, Vec<&mdf_allocation::Model>> = HashMap::new();
+    let mut by_tenant: HashMap<i64, Vec<&fund_allocation::Model>> = HashMap::new();
     for a in &allocations {
         by_tenant.entry(a.tenant_id).or_default().push(a);
     }
@@ -71,12 +71,12 @@ async fn at_most_one_entry_per_request(
     report: &mut Report,
 ) -> Result<(), DbErr> {
     for kind in [LedgerKind::Approve, LedgerKind::Pay] {
-        let per_request: Vec<(Option<i64>, i64)> = mdf_ledger::Entity::find()
+        let per_request: Vec<(Option<i64>, i64)> = fund_ledger::Entity::find()
             .select_only()
-            .column(mdf_ledger::Column::RequestId)
-            .column_as(mdf_ledger::Column::Id.count(), "n")
-            .filter(mdf_ledger::Column::Kind.eq(kind))
-            .group_by(mdf_ledger::Column::RequestId)
+            .column(fund_ledger::Column::RequestId)
+            .column_as(fund_ledger::Column::Id.count(), "n")
+            .filter(fund_ledger::Column::Kind.eq(kind))
+            .group_by(fund_ledger::Column::RequestId)
             .into_tuple()
             .all(db)
             .await?;
@@ -97,18 +97,18 @@ async fn approvals_have_entries(
     db: &impl ConnectionTrait,
     report: &mut Report,
 ) -> Result<(), DbErr> {
-    let approved: Vec<i64> = mdf_claim::Entity::find()
+    let approved: Vec<i64> = fund_claim::Entity::find()
         .select_only()
-        .column(mdf_claim::Column::RequestId)
-        .filter(mdf_claim::Column::Status.is_in([ClaimStatus::Approved, ClaimStatus::Paid]))
+        .column(fund_claim::Column::RequestId)
+        .filter(fund_claim::Column::Status.is_in([ClaimStatus::Approved, ClaimStatus::Paid]))
         .into_tuple()
         .all(db)
         .await?;
     report.claims_approved = approved.len();
-    let with_entry: std::collections::HashSet<i64> = mdf_ledger::Entity::find()
+    let with_entry: std::collections::HashSet<i64> = fund_ledger::Entity::find()
         .select_only()
-        .column(mdf_ledger::Column::RequestId)
-        .filter(mdf_ledger::Column::Kind.eq(LedgerKind::Approve))
+        .column(fund_ledger::Column::RequestId)
+        .filter(fund_ledger::Column::Kind.eq(LedgerKind::Approve))
         .into_tuple::<Option<i64>>()
         .all(db)
         .await?

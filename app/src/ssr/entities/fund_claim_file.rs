@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A proof-of-performance file kept in the object store.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "mdf_claim_files")]
+#[sea_orm(table_name = "fund_claim_files")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,

@@ -1,21 +1,19 @@
 use sea_orm::entity::prelude::*;
 
-/// One append-only ledger entry. Never updated or deleted; corrections are
-/// new `reverse` entries.
+/// A partner's revenue for one period, and what it accrued in a co-op budget.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "mdf_ledger")]
+#[sea_orm(table_name = "fund_revenue")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub tenant_id: i64,
     pub budget_id: i64,
-    pub allocation_id: Option<i64>,
-    pub request_id: Option<i64>,
-    pub kind: crate::types::mdf::LedgerKind,
-    pub amount_minor: i64,
-    pub currency: String,
-    pub actor_id: i64,
-    pub reason: String,
+    pub partner_id: i64,
+    /// `YYYY-MM` or `YYYY-Qn`.
+    pub period: String,
+    pub revenue_minor: i64,
+    pub accrued_minor: i64,
+    pub created_by: i64,
     pub created_at: DateTimeUtc,
 }
 

@@ -1,14 +1,14 @@
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "mdf_requests")]
+#[sea_orm(table_name = "fund_requests")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub tenant_id: i64,
     pub partner_id: i64,
     pub allocation_id: i64,
-    pub activity_type: crate::types::mdf::ActivityType,
+    pub activity_type: crate::types::funds::ActivityType,
     pub title: String,
     pub description: String,
     pub starts_on: Date,
@@ -19,7 +19,7 @@ pub struct Model {
     pub expected_leads: i32,
     pub expected_attendees: i32,
     pub expected_pipeline_minor: i64,
-    pub status: crate::types::mdf::RequestStatus,
+    pub status: crate::types::funds::RequestStatus,
     pub decision_reason: Option<String>,
     pub idempotency_key: String,
     /// When the partner was reminded of the claim deadline.

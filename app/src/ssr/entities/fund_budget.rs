@@ -1,13 +1,13 @@
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "mdf_budgets")]
+#[sea_orm(table_name = "fund_budgets")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub tenant_id: i64,
     pub name: String,
-    pub kind: crate::types::mdf::BudgetKind,
+    pub kind: crate::types::funds::BudgetKind,
     pub currency: String,
     pub total_minor: i64,
     pub unallocated_minor: i64,

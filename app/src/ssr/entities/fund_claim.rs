@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// What a partner spent and achieved, claimed against an approved request.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "mdf_claims")]
+#[sea_orm(table_name = "fund_claims")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
@@ -15,7 +15,7 @@ pub struct Model {
     pub actual_attendees: i32,
     pub actual_pipeline_minor: i64,
     pub results: String,
-    pub status: crate::types::mdf::ClaimStatus,
+    pub status: crate::types::funds::ClaimStatus,
     pub decision_reason: Option<String>,
     pub paid_on: Option<Date>,
     pub payment_reference: Option<String>,

@@ -3,7 +3,7 @@ use sea_orm::entity::prelude::*;
 /// Funds set aside from a budget for one partner, or for a tier pool when
 /// `partner_id` is empty and `tier` is set.
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
-#[sea_orm(table_name = "mdf_allocations")]
+#[sea_orm(table_name = "fund_allocations")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
