@@ -48,9 +48,15 @@ mod tests {
         options.max_connections(1).sqlx_logging(false);
         let db = Database::connect(options).await.unwrap();
         Migrator::up(&db, None).await.unwrap();
-        assert!(Migrator::get_pending_migrations(&db).await.unwrap().is_empty());
+        assert!(Migrator::get_pending_migrations(&db)
+            .await
+            .unwrap()
+            .is_empty());
         Migrator::down(&db, None).await.unwrap();
         Migrator::up(&db, None).await.unwrap();
-        assert!(Migrator::get_pending_migrations(&db).await.unwrap().is_empty());
+        assert!(Migrator::get_pending_migrations(&db)
+            .await
+            .unwrap()
+            .is_empty());
     }
 }

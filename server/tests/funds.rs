@@ -6,10 +6,13 @@
 
 mod common;
 
+use app::types::funds::{
+    ActivityType, AuditRow, ClaimStatus, FundsOverview, RequestDetail, RequestStatus,
+};
+use app::types::views::Dashboard;
 use axum::http::StatusCode;
 use common::{TestApp, HOST_A};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use serde_json::Value;
 
 async fn org_id(app: &TestApp, name: &str) -> i64 {
     use app::ssr::entities::organization;
@@ -22,12 +25,12 @@ async fn org_id(app: &TestApp, name: &str) -> i64 {
         .id
 }
 
-async fn overview(app: &TestApp, cookie: &str) -> Value {
+async fn overview(app: &TestApp, cookie: &str) -> FundsOverview {
     let res = app
         .call(HOST_A, "get_funds_overview", Some(cookie), &[])
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    res.json()
+    res.view()
 }
 
 fn fresh_key() -> String {
@@ -59,9 +62,7 @@ async fn create_budget(app: &TestApp, cookie: &str, total: &str) -> i64 {
         )
         .await;
     assert!(res.status.is_success(), "{}", res.body);
-    overview(app, cookie).await["budgets"][0]["id"]
-        .as_i64()
-        .unwrap()
+    overview(app, cookie).await.budgets[0].id
 }
 
 async fn allocate(
@@ -230,10 +231,15 @@ async fn lifecycle(app: &TestApp) {
             .is_success()
     );
     let o = overview(app, &admin).await;
-    assert_eq!(o["budgets"][0]["unallocated_minor"], 3_500_000);
-    assert_eq!(o["budgets"][0]["balances"]["allocated"], 1_500_000);
+    assert_eq!(o.budgets[0].unallocated_minor, 3_500_000);
+    assert_eq!(o.budgets[0].balances.allocated, 1_500_000);
 
-    let history = overview(app, &admin).await["budgets"][0]["history"].to_string();
+    let history = overview(app, &admin).await.budgets[0]
+        .history
+        .iter()
+        .map(|a| a.detail.clone())
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(
         history.contains("$10,000.00 allocated to Northwind Systems")
             && history.contains("Budget of $50,000.00 created"),
@@ -243,11 +249,11 @@ async fn lifecycle(app: &TestApp) {
     // The partner sees its own allocation only (Northwind is Platinum, not in the Gold pool).
     let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
     let mine = overview(app, &olivia).await;
-    assert_eq!(mine["budgets"].as_array().unwrap().len(), 0);
-    let allocations = mine["allocations"].as_array().unwrap();
+    assert_eq!(mine.budgets.len(), 0);
+    let allocations = mine.allocations;
     assert_eq!(allocations.len(), 1);
-    assert_eq!(allocations[0]["balances"]["available"], 1_000_000);
-    let allocation = allocations[0]["id"].to_string();
+    assert_eq!(allocations[0].balances.available, 1_000_000);
+    let allocation = allocations[0].id.to_string();
 
     let too_much = app
         .call(
@@ -281,13 +287,7 @@ async fn lifecycle(app: &TestApp) {
         .await
         .status
         .is_success());
-    assert_eq!(
-        overview(app, &olivia).await["requests"]
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(overview(app, &olivia).await.requests.len(), 1);
     let id = newest_request_id(app).await;
 
     // Review: only reviewers who see the partner.
@@ -336,7 +336,7 @@ async fn lifecycle(app: &TestApp) {
     );
 
     let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
-    assert_eq!(overview(app, &dana).await["queue"][0]["id"], id);
+    assert_eq!(overview(app, &dana).await.queue[0].id, id);
     let no_reason = app
         .call(
             HOST_A,
@@ -385,20 +385,15 @@ async fn lifecycle(app: &TestApp) {
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
 
-    let detail = request_detail(app, &olivia, id).await.json();
-    assert_eq!(detail["status"], "Approved");
-    assert_eq!(detail["approved_minor"], 300_000);
-    let trail: Vec<String> = detail["audit"]
-        .as_array()
-        .unwrap()
+    let detail = request_detail(app, &olivia, id)
+        .await
+        .view::<RequestDetail>();
+    assert_eq!(detail.status, RequestStatus::Approved);
+    assert_eq!(detail.approved_minor, Some(300_000));
+    let trail: Vec<String> = detail
+        .audit
         .iter()
-        .map(|a| {
-            format!(
-                "{} {}",
-                a["actor"].as_str().unwrap(),
-                a["detail"].as_str().unwrap()
-            )
-        })
+        .map(|a| format!("{} {}", a.actor, a.detail))
         .collect();
     assert_eq!(
         trail,
@@ -407,11 +402,8 @@ async fn lifecycle(app: &TestApp) {
             "Dana Cole Approved $3,000.00: Venue costs capped at $3k"
         ]
     );
-    let b = &overview(app, &olivia).await["allocations"][0]["balances"];
-    assert_eq!(
-        (b["reserved"].as_i64(), b["available"].as_i64()),
-        (Some(300_000), Some(700_000))
-    );
+    let b = &overview(app, &olivia).await.allocations[0].balances;
+    assert_eq!((b.reserved, b.available), (300_000, 700_000));
     assert_ledger_consistent(app).await;
 
     // Changes requested, then resubmitted, then rejected.
@@ -468,24 +460,20 @@ async fn lifecycle(app: &TestApp) {
         .await
         .status
         .is_success());
-    let d = request_detail(app, &olivia, second).await.json();
-    assert_eq!(d["status"], "Rejected");
-    assert_eq!(d["can_resubmit"], true);
-    assert_eq!(d["requested_minor"], 150_000);
+    let d = request_detail(app, &olivia, second)
+        .await
+        .view::<RequestDetail>();
+    assert_eq!(d.status, RequestStatus::Rejected);
+    assert!(d.can_resubmit);
+    assert_eq!(d.requested_minor, 150_000);
     assert_ledger_consistent(app).await;
 }
 both!(fund_request_lifecycle, lifecycle);
 async fn request_filters(app: &TestApp) {
     lifecycle(app).await;
     let admin = app.sign_in(HOST_A, "admin@acme.example").await;
-    let titles = |v: Value| -> Vec<String> {
-        v["requests"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["title"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let titles =
+        |v: FundsOverview| -> Vec<String> { v.requests.into_iter().map(|r| r.title).collect() };
     let admin = &admin;
     let with = |pairs: Vec<(&'static str, String)>| async move {
         let form: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -493,7 +481,7 @@ async fn request_filters(app: &TestApp) {
             .call(HOST_A, "get_funds_overview", Some(admin), &form)
             .await;
         assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-        titles(res.json())
+        titles(res.view())
     };
     assert_eq!(
         with(vec![("filter[status]", "rejected".into())]).await,
@@ -551,7 +539,7 @@ async fn concurrent_approvals(app: &TestApp) {
             .is_success()
     );
     let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
-    let allocation = overview(app, &olivia).await["allocations"][0]["id"].to_string();
+    let allocation = overview(app, &olivia).await.allocations[0].id.to_string();
     let mut ids = Vec::new();
     for i in 0..10 {
         let key = format!("concurrent-key-{i:04}-abcdef");
@@ -600,11 +588,8 @@ async fn concurrent_approvals(app: &TestApp) {
         }
     }
     assert_eq!((approved, refused), (3, 7), "three 300s fit in 1,000");
-    let b = &overview(app, &olivia).await["allocations"][0]["balances"];
-    assert_eq!(
-        (b["reserved"].as_i64(), b["available"].as_i64()),
-        (Some(90_000), Some(10_000))
-    );
+    let b = &overview(app, &olivia).await.allocations[0].balances;
+    assert_eq!((b.reserved, b.available), (90_000, 10_000));
     assert_ledger_consistent(app).await;
 }
 both!(concurrent_approvals_never_overdraw, concurrent_approvals);
@@ -672,8 +657,16 @@ async fn approved_request(
     id
 }
 
-fn claim_version(detail: &Value) -> String {
-    detail["claim"]["version"].to_string()
+/// The audit trail as "actor detail" lines.
+fn trail(rows: &[AuditRow]) -> String {
+    rows.iter()
+        .map(|a| format!("{} {}", a.actor, a.detail))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn claim_version(detail: &RequestDetail) -> String {
+    detail.claim.as_ref().unwrap().version.to_string()
 }
 
 async fn claims_lifecycle(app: &TestApp) {
@@ -689,7 +682,7 @@ async fn claims_lifecycle(app: &TestApp) {
     let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
     let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
     let felix = app.sign_in(HOST_A, "felix.ortiz@acme.example").await;
-    let allocation = overview(app, &olivia).await["allocations"][0]["id"].to_string();
+    let allocation = overview(app, &olivia).await.allocations[0].id.to_string();
     let id = approved_request(
         app,
         &olivia,
@@ -783,8 +776,10 @@ async fn claims_lifecycle(app: &TestApp) {
             "{name}: {location}"
         );
     }
-    let detail = request_detail(app, &olivia, id).await.json();
-    assert_eq!(detail["claim"]["files"].as_array().unwrap().len(), 0);
+    let detail = request_detail(app, &olivia, id)
+        .await
+        .view::<RequestDetail>();
+    assert_eq!(detail.claim.as_ref().unwrap().files.len(), 0);
     let no_proof = app
         .call(
             HOST_A,
@@ -814,11 +809,13 @@ async fn claims_lifecycle(app: &TestApp) {
         ok.location().as_deref(),
         Some(&*format!("/funds/requests/{id}?saved=proof"))
     );
-    let detail = request_detail(app, &olivia, id).await.json();
-    let files = detail["claim"]["files"].as_array().unwrap().clone();
+    let detail = request_detail(app, &olivia, id)
+        .await
+        .view::<RequestDetail>();
+    let files = detail.claim.as_ref().unwrap().files.clone();
     assert_eq!(files.len(), 2);
-    assert_eq!(files[0]["content_type"], "application/pdf");
-    let file_id = files[0]["id"].as_i64().unwrap();
+    assert_eq!(files[0].content_type, "application/pdf");
+    let file_id = files[0].id;
     let pdf = app
         .get(HOST_A, &format!("/media/proof/{file_id}"), Some(&olivia))
         .await;
@@ -844,12 +841,12 @@ async fn claims_lifecycle(app: &TestApp) {
         .await;
     assert!(submitted.status.is_success(), "{}", submitted.body);
     assert_eq!(
-        overview(app, &dana).await["claim_queue"][0]["id"],
+        overview(app, &dana).await.claim_queue[0].id,
         id,
         "the reviewer's claim queue"
     );
-    let detail = request_detail(app, &dana, id).await.json();
-    assert_eq!(detail["claim"]["can_review"], true);
+    let detail = request_detail(app, &dana, id).await.view::<RequestDetail>();
+    assert!(detail.claim.as_ref().unwrap().can_review);
     let v = claim_version(&detail);
     let partial = app
         .call(
@@ -884,26 +881,18 @@ async fn claims_lifecycle(app: &TestApp) {
         )
         .await;
     assert!(approved.status.is_success(), "{}", approved.body);
-    let b = overview(app, &olivia).await["allocations"][0]["balances"].clone();
-    assert_eq!(
-        (
-            b["reserved"].as_i64(),
-            b["claimed"].as_i64(),
-            b["available"].as_i64()
-        ),
-        (Some(0), Some(170_000), Some(330_000))
-    );
+    let b = overview(app, &olivia).await.allocations[0].balances.clone();
+    assert_eq!((b.reserved, b.claimed, b.available), (0, 170_000, 330_000));
 
     let to_pay = overview(app, &felix).await;
     assert_eq!(
-        (
-            to_pay["claim_queue_title"].as_str(),
-            to_pay["claim_queue"][0]["id"].as_i64()
-        ),
-        (Some("Claims to pay"), Some(id))
+        (to_pay.claim_queue_title.as_str(), to_pay.claim_queue[0].id),
+        ("Claims to pay", id)
     );
-    let detail = request_detail(app, &felix, id).await.json();
-    assert_eq!(detail["status"], "Closed");
+    let detail = request_detail(app, &felix, id)
+        .await
+        .view::<RequestDetail>();
+    assert_eq!(detail.status, RequestStatus::Closed);
     let v = claim_version(&detail);
     let not_finance = app
         .call(
@@ -947,60 +936,46 @@ async fn claims_lifecycle(app: &TestApp) {
         )
         .await;
     assert!(paid.status.is_success(), "{}", paid.body);
-    let b = overview(app, &olivia).await["allocations"][0]["balances"].clone();
-    assert_eq!(
-        (
-            b["claimed"].as_i64(),
-            b["paid"].as_i64(),
-            b["available"].as_i64()
-        ),
-        (Some(0), Some(170_000), Some(330_000))
-    );
+    let b = overview(app, &olivia).await.allocations[0].balances.clone();
+    assert_eq!((b.claimed, b.paid, b.available), (0, 170_000, 330_000));
     // Dashboards show the same figures on both sides.
-    let partner_home = app
-        .call(HOST_A, "get_dashboard", Some(&olivia), &[])
-        .await
-        .json();
+    let home = |cookie: String| async move {
+        app.call(HOST_A, "get_dashboard", Some(&cookie), &[])
+            .await
+            .view::<Dashboard>()
+    };
+    let Dashboard::Partner(partner_home) = home(olivia.clone()).await else {
+        panic!("a partner gets the partner dashboard");
+    };
+    assert_eq!(partner_home.funds[0].balances.paid, 170_000);
+    let Dashboard::Vendor(vendor_home) = home(admin.clone()).await else {
+        panic!("a vendor admin gets the vendor dashboard");
+    };
+    let vendor_funds = &vendor_home.funds[0].balances;
     assert_eq!(
-        partner_home["Partner"]["funds"][0]["balances"]["paid"],
-        170_000
+        (vendor_funds.paid, vendor_funds.allocated),
+        (170_000, 500_000)
     );
-    let vendor_home = app
-        .call(HOST_A, "get_dashboard", Some(&admin), &[])
-        .await
-        .json();
+    let roi = overview(app, &admin).await.roi.clone();
+    assert_eq!(roi[0].activity_type, ActivityType::Webinar);
     assert_eq!(
-        vendor_home["Vendor"]["funds"][0]["balances"]["paid"],
-        170_000
-    );
-    assert_eq!(
-        vendor_home["Vendor"]["funds"][0]["balances"]["allocated"],
-        500_000
-    );
-    let roi = overview(app, &admin).await["roi"].clone();
-    assert_eq!(roi[0]["activity_type"], "Webinar");
-    assert_eq!(
-        (
-            roi[0]["claims"].as_i64(),
-            roi[0]["spent_minor"].as_i64(),
-            roi[0]["leads"].as_i64()
-        ),
-        (Some(1), Some(170_000), Some(35))
+        (roi[0].claims, roi[0].spent_minor, roi[0].leads),
+        (1, 170_000, 35)
     );
     assert_eq!(
-        overview(app, &olivia).await["roi"]
-            .as_array()
-            .unwrap()
-            .len(),
+        overview(app, &olivia).await.roi.len(),
         0,
         "partners don't see program ROI"
     );
-    let d = request_detail(app, &olivia, id).await.json();
-    assert_eq!(d["claim"]["status"], "Paid");
-    assert_eq!(d["claim"]["payment_reference"], "PAY-2027-0042");
-    assert!(d["audit"]
-        .to_string()
-        .contains("Paid $1,700.00 on 2027-03-01"));
+    let d = request_detail(app, &olivia, id)
+        .await
+        .view::<RequestDetail>();
+    assert_eq!(d.claim.as_ref().unwrap().status, ClaimStatus::Paid);
+    assert_eq!(
+        d.claim.as_ref().unwrap().payment_reference.as_deref(),
+        Some("PAY-2027-0042")
+    );
+    assert!(trail(&d.audit).contains("Paid $1,700.00 on 2027-03-01"));
     assert_ledger_consistent(app).await;
 
     // A late claim is refused with the deadline; closing releases the reservation.
@@ -1043,11 +1018,8 @@ async fn claims_lifecycle(app: &TestApp) {
         )
         .await;
     assert!(closed.status.is_success(), "{}", closed.body);
-    let b = overview(app, &olivia).await["allocations"][0]["balances"].clone();
-    assert_eq!(
-        (b["reserved"].as_i64(), b["available"].as_i64()),
-        (Some(0), Some(330_000))
-    );
+    let b = overview(app, &olivia).await.allocations[0].balances.clone();
+    assert_eq!((b.reserved, b.available), (0, 330_000));
     assert_ledger_consistent(app).await;
 }
 both!(claims_lifecycle_test, claims_lifecycle);
@@ -1064,7 +1036,7 @@ async fn ledger_export(app: &TestApp) {
     );
     // A title typed as a spreadsheet formula stays text in the export.
     let ines = app.sign_in(HOST_A, "ines@bluepeak.example").await;
-    let allocation = overview(app, &ines).await["allocations"][0]["id"].to_string();
+    let allocation = overview(app, &ines).await.allocations[0].id.to_string();
     let formula = "=HYPERLINK(\"http://evil.example\",\"Click\")";
     let res = app
         .call(
@@ -1136,7 +1108,7 @@ async fn deadlines(app: &TestApp) {
     );
     let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
     let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
-    let allocation = overview(app, &olivia).await["allocations"][0]["id"].to_string();
+    let allocation = overview(app, &olivia).await.allocations[0].id.to_string();
     let id = approved_request(
         app,
         &olivia,
@@ -1184,18 +1156,13 @@ async fn deadlines(app: &TestApp) {
             expired: 1
         }
     );
-    let d = request_detail(app, &olivia, id).await.json();
-    assert_eq!(d["status"], "Closed");
-    assert!(
-        d["audit"].to_string().contains("Partner portal"),
-        "{}",
-        d["audit"]
-    );
-    let b = overview(app, &olivia).await["allocations"][0]["balances"].clone();
-    assert_eq!(
-        (b["reserved"].as_i64(), b["available"].as_i64()),
-        (Some(0), Some(500_000))
-    );
+    let d = request_detail(app, &olivia, id)
+        .await
+        .view::<RequestDetail>();
+    assert_eq!(d.status, RequestStatus::Closed);
+    assert!(trail(&d.audit).contains("Partner portal"), "{:?}", d.audit);
+    let b = overview(app, &olivia).await.allocations[0].balances.clone();
+    assert_eq!((b.reserved, b.available), (0, 500_000));
     assert_eq!(
         run_once(&app.state, day("2027-04-13")).await.unwrap(),
         Outcome::default()
@@ -1248,7 +1215,7 @@ async fn coop_accruals(app: &TestApp) {
         )
         .await;
     assert!(res.status.is_success(), "{}", res.body);
-    let budget = overview(app, &admin).await["budgets"][0]["id"].to_string();
+    let budget = overview(app, &admin).await.budgets[0].id.to_string();
     let northwind = org_id(app, "Northwind Systems").await.to_string();
     let record = |period: &'static str, revenue: &'static str| {
         let (budget, northwind, admin) = (budget.clone(), northwind.clone(), admin.clone());
@@ -1273,13 +1240,10 @@ async fn coop_accruals(app: &TestApp) {
     assert!(again.body.contains("already recorded"), "{}", again.body);
     assert!(record("2027-13", "5").await.body.contains("2027-Q1"));
     let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
-    let coop = overview(app, &olivia).await["allocations"][0].clone();
+    let coop = overview(app, &olivia).await.allocations[0].clone();
     assert_eq!(
-        (
-            coop["budget_name"].as_str(),
-            coop["balances"]["available"].as_i64()
-        ),
-        (Some("Co-op 2027"), Some(250_000))
+        (coop.budget_name.as_str(), coop.balances.available),
+        ("Co-op 2027", 250_000)
     );
 
     let bad = "partner,period,revenue\nNo Such Co,2027-01,10\nHarbor IT Services,Jan,10\nCobalt Integration Group,2027-Q1,ten\nNorthwind Systems,2027-01,1\nHarbor IT Services,2027-02,40000\nHarbor IT Services,2027-02,1\n";
@@ -1320,7 +1284,7 @@ async fn coop_accruals(app: &TestApp) {
         .await;
     assert!(ok.status.is_success(), "{}", ok.body);
     assert_eq!(
-        overview(app, &admin).await["budgets"][0]["unallocated_minor"],
+        overview(app, &admin).await.budgets[0].unallocated_minor,
         1_000_000 - 250_000 - 100_000 - 200_000
     );
     let too_much = app
@@ -1361,7 +1325,7 @@ async fn claim_window_setting(app: &TestApp) {
     );
     let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
     let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
-    let allocation = overview(app, &olivia).await["allocations"][0]["id"].to_string();
+    let allocation = overview(app, &olivia).await.allocations[0].id.to_string();
     let id = approved_request(
         app,
         &olivia,
@@ -1373,7 +1337,10 @@ async fn claim_window_setting(app: &TestApp) {
     )
     .await;
     assert_eq!(
-        request_detail(app, &olivia, id).await.json()["claim_deadline"],
+        request_detail(app, &olivia, id)
+            .await
+            .view::<RequestDetail>()
+            .claim_deadline,
         "2027-04-11"
     );
     assert_eq!(
@@ -1391,9 +1358,12 @@ async fn claim_window_setting(app: &TestApp) {
         .await
         .status
         .is_success());
-    assert_eq!(overview(app, &admin).await["claim_days"], 30);
+    assert_eq!(overview(app, &admin).await.claim_days, 30);
     assert_eq!(
-        request_detail(app, &olivia, id).await.json()["claim_deadline"],
+        request_detail(app, &olivia, id)
+            .await
+            .view::<RequestDetail>()
+            .claim_deadline,
         "2027-03-12"
     );
 }
@@ -1412,13 +1382,13 @@ async fn large_program(app: &TestApp) {
         .call(host, "get_funds_overview", Some(&admin), &[])
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    let funds = res.json();
-    assert_eq!(funds["all_partners_listed"], false, "{funds}");
-    assert_eq!(funds["partners"].as_array().unwrap().len(), 300);
-    assert_eq!(funds["partners"][0][1], "Partner 000000");
-    let budget = &funds["budgets"][0];
-    assert_eq!(budget["balances"]["allocated"], 320 * 1_000_000);
-    assert_eq!(budget["balances"]["reserved"], 320 * 600_000);
+    let funds: FundsOverview = res.view();
+    assert!(!funds.all_partners_listed);
+    assert_eq!(funds.partners.len(), 300);
+    assert_eq!(funds.partners[0].1, "Partner 000000");
+    let budget = &funds.budgets[0];
+    assert_eq!(budget.balances.allocated, 320 * 1_000_000);
+    assert_eq!(budget.balances.reserved, 320 * 600_000);
     // The seeded budget is fully allocated: a fresh one to allocate from.
     let res = app
         .call(
@@ -1440,17 +1410,16 @@ async fn large_program(app: &TestApp) {
     let funds = app
         .call(host, "get_funds_overview", Some(&admin), &[])
         .await
-        .json();
-    let fresh = |funds: &Value| {
-        funds["budgets"]
-            .as_array()
-            .unwrap()
+        .view::<FundsOverview>();
+    let fresh = |funds: &FundsOverview| {
+        funds
+            .budgets
             .iter()
-            .find(|b| b["name"] == "Typed names")
+            .find(|b| b.name == "Typed names")
             .cloned()
             .unwrap()
     };
-    let budget_id = fresh(&funds)["id"].as_i64().unwrap().to_string();
+    let budget_id = fresh(&funds).id.to_string();
     let allocate = |target: &'static str| {
         let (admin, budget_id) = (admin.clone(), budget_id.clone());
         async move {
@@ -1484,9 +1453,9 @@ async fn large_program(app: &TestApp) {
     let funds = app
         .call(host, "get_funds_overview", Some(&admin), &[])
         .await
-        .json();
-    assert_eq!(fresh(&funds)["balances"]["allocated"], 2 * 10_000);
-    assert_eq!(fresh(&funds)["unallocated_minor"], 100_000 - 2 * 10_000);
+        .view::<FundsOverview>();
+    assert_eq!(fresh(&funds).balances.allocated, 2 * 10_000);
+    assert_eq!(fresh(&funds).unallocated_minor, 100_000 - 2 * 10_000);
     let mine = app
         .call(
             host,
@@ -1495,22 +1464,18 @@ async fn large_program(app: &TestApp) {
             &[("filter[partner_id]", "Partner 000310")],
         )
         .await
-        .json();
-    let requests = mine["requests"].as_array().unwrap();
-    assert_eq!(requests.len(), 2, "{mine}");
-    assert!(requests
+        .view::<FundsOverview>();
+    assert_eq!(mine.requests.len(), 2, "{:?}", mine.requests);
+    assert!(mine
+        .requests
         .iter()
-        .all(|r| r["partner_name"] == "Partner 000310"));
+        .all(|r| r.partner_name == "Partner 000310"));
     // The partner sees the new allocation beside the seeded one.
     let user = app.sign_in(host, "user310@partner310.example").await;
     let theirs = app
         .call(host, "get_funds_overview", Some(&user), &[])
         .await
-        .json();
-    assert_eq!(
-        theirs["allocations"].as_array().unwrap().len(),
-        2,
-        "{theirs}"
-    );
+        .view::<FundsOverview>();
+    assert_eq!(theirs.allocations.len(), 2, "{:?}", theirs.allocations);
 }
 both!(large_programs_take_typed_partner_names, large_program);

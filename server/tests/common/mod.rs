@@ -466,6 +466,13 @@ impl Resp {
             .map(str::to_owned)
     }
 
+    /// The body decoded into the view type the page renders, so a test
+    /// reads fields by name and compares enums, not JSON paths and strings.
+    pub fn view<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("not a {} ({e}): {}", std::any::type_name::<T>(), self.body))
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body)
             .unwrap_or_else(|_| panic!("not JSON ({}): {}", self.status, self.body))
