@@ -1,7 +1,7 @@
 //! Budgets and allocations. Allocations never exceed the budget: the budget's
 //! unallocated counter is taken with one conditional update.
 
-use super::{audit, money, period, positive_amount, Audited};
+use super::{audit, commit_audited, money, period, positive_amount, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_allocation, fund_budget};
 use crate::ssr::permission::Permission;
@@ -85,8 +85,8 @@ pub async fn create_budget(
         Err(err) => return Err(db_error(err)),
     };
     let detail = format!("Budget of {} created", money(v.total, &v.currency));
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Budget(budget.id),
         "created",
@@ -94,7 +94,6 @@ pub async fn create_budget(
         now,
     )
     .await?;
-    txn.commit().await?;
     Ok(budget.id)
 }
 

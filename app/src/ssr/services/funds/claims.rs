@@ -4,7 +4,7 @@
 //! finance pays. Every money movement is a ledger entry; what is reserved but
 //! not claimed goes back to the allocation.
 
-use super::{approved_amount, audit, date, money, Audited};
+use super::{approved_amount, audit, commit_audited, date, money, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
     fund_allocation, fund_budget, fund_claim, fund_claim_file, fund_request, tenant,
@@ -242,16 +242,15 @@ pub async fn save(
         "Claim saved: {} spent",
         money(figures.actual, &ctx.currency)
     );
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Request(ctx.request.id),
         "claim_saved",
         &detail,
         now,
     )
-    .await?;
-    Ok(txn.commit().await?)
+    .await
 }
 
 /// A claim can be written while its request is approved, the claim window
@@ -600,16 +599,15 @@ pub async fn submit(
         "Claim submitted for {}",
         money(claim.actual_minor, &ctx.currency)
     );
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Request(ctx.request.id),
         "claim_submitted",
         &detail,
         now,
     )
-    .await?;
-    Ok(txn.commit().await?)
+    .await
 }
 
 /// Returns what is still reserved for a request to its allocation.
@@ -738,16 +736,15 @@ pub async fn review(
     let txn = begin_write(&state.db).await?;
     store_verdict(&txn, actor, &claim, version, &verdict, now).await?;
     let detail = settle(&txn, actor, &ctx, &verdict, now).await?;
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Request(ctx.request.id),
         "claim_reviewed",
         &detail,
         now,
     )
-    .await?;
-    Ok(txn.commit().await?)
+    .await
 }
 
 /// Writes the verdict onto the claim the reviewer saw (`version`), or fails
@@ -872,16 +869,15 @@ pub async fn pay(
         money(amount, &ctx.currency),
         paid_on.format("%Y-%m-%d")
     );
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Request(ctx.request.id),
         "paid",
         &detail,
         now,
     )
-    .await?;
-    Ok(txn.commit().await?)
+    .await
 }
 
 /// Closes an approved request nobody will claim, releasing its reservation.
@@ -913,16 +909,15 @@ pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> 
     )
     .await?;
     let detail = format!("Closed; {} released", money(reserved, &ctx.currency));
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Request(ctx.request.id),
         "closed",
         &detail,
         now,
     )
-    .await?;
-    Ok(txn.commit().await?)
+    .await
 }
 
 /// Closes an approved request whose claim deadline has passed without a

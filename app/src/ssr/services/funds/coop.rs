@@ -2,7 +2,7 @@
 //! revenue figure (entered, or imported as CSV) accrues `percent` of it into
 //! the partner's allocation of the co-op budget, through the ledger.
 
-use super::{audit, money, Audited};
+use super::{commit_audited, money, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_allocation, fund_budget, fund_revenue, organization};
 use crate::ssr::permission::Permission;
@@ -96,8 +96,8 @@ async fn record_all(
         "Co-op revenue recorded: {count} figure(s), {} accrued",
         money(total, &budget.currency)
     );
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Budget(budget.id),
         "coop_accrued",
@@ -105,7 +105,6 @@ async fn record_all(
         now,
     )
     .await?;
-    txn.commit().await?;
     Ok(count)
 }
 

@@ -122,6 +122,19 @@ pub(crate) async fn audit(
     Ok(())
 }
 
+/// Adds the audit line and commits: a change and its line land together.
+pub(crate) async fn commit_audited(
+    txn: sea_orm::DatabaseTransaction,
+    actor: &Actor,
+    on: Audited,
+    action: &str,
+    detail: &str,
+    at: DateTime<Utc>,
+) -> AppResult<()> {
+    audit(&txn, actor, on, action, detail, at).await?;
+    Ok(txn.commit().await?)
+}
+
 pub(crate) fn money(minor: i64, currency: &str) -> String {
     crate::types::money::Money::new(minor, currency).format("en")
 }

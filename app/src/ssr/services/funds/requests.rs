@@ -3,7 +3,7 @@
 //! a conditional update, so no interleaving of approvals can overdraw an
 //! allocation; every change lands in the ledger and the audit trail.
 
-use super::{approved_amount, audit, money, period, positive_amount, Audited};
+use super::{approved_amount, audit, commit_audited, money, period, positive_amount, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_allocation, fund_budget, fund_request};
 use crate::ssr::permission::Permission;
@@ -380,16 +380,15 @@ pub async fn resubmit(
         return Err(AppError::Conflict(STALE.into()));
     }
     let detail = format!("Resubmitted for {}", money(v.amount, &v.currency));
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Request(current.id),
         "resubmitted",
         &detail,
         now,
     )
-    .await?;
-    Ok(txn.commit().await?)
+    .await
 }
 
 /// A reviewer's decision, checked: the status it leads to, the amount
@@ -583,14 +582,13 @@ pub async fn decide(
         (RequestStatus::Rejected, _) => ("rejected", format!("Rejected: {reason}")),
         _ => ("changes_requested", format!("Changes requested: {reason}")),
     };
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Request(request.id),
         action,
         &detail,
         now,
     )
-    .await?;
-    Ok(txn.commit().await?)
+    .await
 }

@@ -1,6 +1,6 @@
 //! Program-wide fund settings.
 
-use super::{audit, Audited};
+use super::{commit_audited, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::tenant;
 use crate::ssr::permission::Permission;
@@ -39,14 +39,13 @@ pub async fn set_claim_days(state: &AppState, actor: &Actor, raw: &str) -> AppRe
         .exec(&txn)
         .await?;
     let detail = format!("Claims accepted until {days} days after an activity ends");
-    audit(
-        &txn,
+    commit_audited(
+        txn,
         actor,
         Audited::Program(actor.tenant_id),
         "claim_window",
         &detail,
         now,
     )
-    .await?;
-    Ok(txn.commit().await?)
+    .await
 }
