@@ -173,3 +173,11 @@ pub struct EditorData {
     pub revisions: Vec<RevisionInfo>,
     pub exports: Vec<ExportInfo>,
 }
+
+string_enum!(
+    /// A reviewer's answer to a design sent for approval.
+    DesignDecision {
+        Approve => ("approve", "Approve"),
+        Reject => ("reject", "Ask for changes"),
+    }
+);

@@ -1,5 +1,6 @@
 //! Forum wire types: states and the views the forum pages render.
 
+use super::Choice;
 use serde::{Deserialize, Serialize};
 
 string_enum!(
@@ -33,6 +34,35 @@ string_enum!(
     WatchTarget {
         Topic => ("topic", "Topic"),
         Category => ("category", "Category"),
+    }
+);
+
+string_enum!(
+    /// What a moderator does to a post.
+    PostAction {
+        Hide => ("hide", "Hide"),
+        Restore => ("restore", "Restore"),
+        Dismiss => ("dismiss", "Keep (dismiss flags)"),
+        Approve => ("approve", "Approve"),
+        Reject => ("reject", "Reject"),
+    }
+);
+
+string_enum!(
+    /// What a moderator does to a topic.
+    TopicAction {
+        Pin => ("pin", "Pin"),
+        Unpin => ("unpin", "Unpin"),
+        Lock => ("lock", "Lock"),
+        Unlock => ("unlock", "Unlock"),
+    }
+);
+
+string_enum!(
+    /// How a flag was settled.
+    FlagOutcome {
+        Hidden => ("hidden", "Post hidden"),
+        Kept => ("kept", "Post kept"),
     }
 );
 
@@ -123,7 +153,7 @@ pub struct TopicRow {
 pub struct TopicFilter {
     pub category: Option<i64>,
     pub tag: String,
-    pub solved: String,
+    pub solved: Choice<SolvedFilter>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

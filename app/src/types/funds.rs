@@ -1,5 +1,6 @@
 //! Market development funds: the closed sets and the views pages render.
 
+use super::{Choice, Region};
 use serde::{Deserialize, Serialize};
 
 string_enum!(BudgetKind {
@@ -50,6 +51,24 @@ string_enum!(
         Pay => ("pay", "Paid"),
         Expire => ("expire", "Expired"),
         Reverse => ("reverse", "Reversed"),
+    }
+);
+
+string_enum!(
+    /// A reviewer's answer to a fund request.
+    RequestDecision {
+        Approve => ("approve", "Approve"),
+        Changes => ("changes", "Ask for changes"),
+        Reject => ("reject", "Reject"),
+    }
+);
+
+string_enum!(
+    /// A reviewer's answer to a claim.
+    ClaimDecision {
+        Approve => ("approve", "Approve claim"),
+        Info => ("info", "Ask for more"),
+        Reject => ("reject", "Reject claim"),
     }
 );
 
@@ -204,9 +223,9 @@ pub struct RoiRow {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RequestFilter {
-    pub status: String,
-    pub activity_type: String,
-    pub region: String,
+    pub status: Choice<RequestStatus>,
+    pub activity_type: Choice<ActivityType>,
+    pub region: Choice<Region>,
     pub partner_id: String,
     /// Activities starting on or after this date (YYYY-MM-DD).
     pub from: String,

@@ -65,6 +65,7 @@ impl std::fmt::Display for UnknownValue {
 impl std::error::Error for UnknownValue {}
 
 pub mod campaign;
+pub mod choice;
 pub mod cobrand;
 pub mod email;
 pub mod form;
@@ -78,6 +79,7 @@ pub mod role;
 pub mod url;
 pub mod views;
 
+pub use choice::Choice;
 pub use email::Email;
 pub use form::FormErrors;
 pub use org::{OrgKind, PartnerType, Region, Segment, Tier};

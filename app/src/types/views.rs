@@ -66,8 +66,9 @@ pub struct PartnerList {
     pub next_after: Option<String>,
 }
 
+/// A record named in a list or picker (a distributor, a manager, a reseller).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Choice {
+pub struct IdName {
     pub id: i64,
     pub name: String,
 }
@@ -86,8 +87,8 @@ pub struct PartnerDetail {
     pub tier: Option<Tier>,
     pub region: Option<Region>,
     pub segment: Option<Segment>,
-    pub parent: Option<Choice>,
-    pub children: Vec<Choice>,
+    pub parent: Option<IdName>,
+    pub children: Vec<IdName>,
     pub channel_manager: Option<Contact>,
     pub channel_manager_id: Option<i64>,
     pub website: String,
@@ -106,7 +107,7 @@ pub struct PartnerDetail {
     /// The signed-in user may change tier, type, region and manager.
     pub can_edit_program: bool,
     /// Channel managers to choose from when `can_edit_program`.
-    pub managers: Vec<Choice>,
+    pub managers: Vec<IdName>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -186,7 +187,7 @@ pub struct PartnerDashboard {
     pub colleagues: u64,
     pub pending_invitations: u64,
     pub profile_gaps: Vec<String>,
-    pub resellers: Vec<Choice>,
+    pub resellers: Vec<IdName>,
     pub funds: Vec<crate::types::funds::FundsTotal>,
 }
 

@@ -2,6 +2,8 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
+use crate::types::cobrand::{TemplateFormat, TemplateKind};
+use crate::types::Choice;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -12,8 +14,8 @@ pub async fn save_template(
     #[server(default)] id: Option<i64>,
     name: String,
     #[server(default)] description: String,
-    #[server(default)] kind: String,
-    format: String,
+    #[server(default)] kind: Choice<TemplateKind>,
+    format: Choice<TemplateFormat>,
     #[server(default)] requires_approval: Option<String>,
     #[server(default)] tiers: BTreeMap<String, String>,
     #[server(default)] types: BTreeMap<String, String>,

@@ -1,10 +1,12 @@
 use crate::error::AppError;
+use crate::types::forum::FlagReason;
+use crate::types::Choice;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "flag_post")]
 pub async fn flag_post(
     post_id: i64,
-    reason: String,
+    reason: Choice<FlagReason>,
     #[server(default)] note: String,
 ) -> Result<(), AppError> {
     use crate::ssr::services::forum::posts;

@@ -1,5 +1,7 @@
 use crate::error::AppError;
 use crate::types::forum::ForumPage;
+use crate::types::forum::SolvedFilter;
+use crate::types::Choice;
 use leptos::prelude::*;
 
 /// The topic list: pinned first (page one), then by latest activity.
@@ -7,7 +9,7 @@ use leptos::prelude::*;
 pub async fn get_forum(
     #[server(default)] category: Option<i64>,
     #[server(default)] tag: String,
-    #[server(default)] solved: String,
+    #[server(default)] solved: Choice<SolvedFilter>,
     #[server(default)] after: Option<i64>,
 ) -> Result<ForumPage, AppError> {
     use crate::ssr::services::forum::topics;

@@ -1,11 +1,12 @@
 use crate::error::AppError;
+use crate::types::forum::PostAction;
+use crate::types::Choice;
 use leptos::prelude::*;
 
-/// hide, restore, approve, reject or dismiss (flags).
 #[server(prefix = "/api", endpoint = "moderate_post")]
 pub async fn moderate_post(
     post_id: i64,
-    action: String,
+    action: Choice<PostAction>,
     #[server(default)] back: String,
 ) -> Result<(), AppError> {
     use crate::ssr::services::forum::moderation;

@@ -1,4 +1,6 @@
 use crate::error::AppError;
+use crate::types::forum::CategoryVisibility;
+use crate::types::Choice;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -8,7 +10,7 @@ pub async fn save_category(
     #[server(default)] id: Option<i64>,
     name: String,
     #[server(default)] description: String,
-    visibility: String,
+    visibility: Choice<CategoryVisibility>,
     #[server(default)] tiers: BTreeMap<String, String>,
     #[server(default)] types: BTreeMap<String, String>,
 ) -> Result<(), AppError> {

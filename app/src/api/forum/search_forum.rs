@@ -1,5 +1,7 @@
 use crate::error::AppError;
 use crate::types::forum::SearchPage;
+use crate::types::forum::SolvedFilter;
+use crate::types::Choice;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "search_forum")]
@@ -7,7 +9,7 @@ pub async fn search_forum(
     #[server(default)] q: String,
     #[server(default)] category: Option<i64>,
     #[server(default)] tag: String,
-    #[server(default)] solved: String,
+    #[server(default)] solved: Choice<SolvedFilter>,
 ) -> Result<SearchPage, AppError> {
     use crate::ssr::services::forum::search;
     use crate::types::forum::TopicFilter;

@@ -2,13 +2,15 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
+use crate::types::funds::BudgetKind;
+use crate::types::Choice;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "create_budget")]
 pub async fn create_budget(
     key: String,
     name: String,
-    kind: String,
+    kind: Choice<BudgetKind>,
     currency: String,
     total: String,
     starts_on: String,

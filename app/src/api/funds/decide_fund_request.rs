@@ -1,13 +1,14 @@
 use crate::error::AppError;
+use crate::types::funds::RequestDecision;
+use crate::types::Choice;
 use leptos::prelude::*;
 
-/// `decision` is `approve`, `changes` or `reject`; `amount` may be less than
-/// requested (partial approval, with a reason).
+/// `amount` may be less than requested (partial approval, with a reason).
 #[server(prefix = "/api", endpoint = "decide_fund_request")]
 pub async fn decide_fund_request(
     id: i64,
     version: i32,
-    decision: String,
+    decision: Choice<RequestDecision>,
     #[server(default)] amount: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {

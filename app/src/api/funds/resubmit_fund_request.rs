@@ -2,6 +2,8 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
+use crate::types::funds::ActivityType;
+use crate::types::Choice;
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "resubmit_fund_request")]
@@ -9,7 +11,7 @@ pub async fn resubmit_fund_request(
     id: i64,
     version: i32,
     allocation_id: String,
-    activity_type: String,
+    activity_type: Choice<ActivityType>,
     title: String,
     description: String,
     starts_on: String,

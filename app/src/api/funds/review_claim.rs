@@ -1,12 +1,13 @@
 use crate::error::AppError;
+use crate::types::funds::ClaimDecision;
+use crate::types::Choice;
 use leptos::prelude::*;
 
-/// `decision` is `approve`, `info` or `reject`.
 #[server(prefix = "/api", endpoint = "review_claim")]
 pub async fn review_claim(
     id: i64,
     version: i32,
-    decision: String,
+    decision: Choice<ClaimDecision>,
     #[server(default)] claim_amount: String,
     #[server(default)] claim_reason: String,
 ) -> Result<(), AppError> {

@@ -2,6 +2,8 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
+use crate::types::funds::ActivityType;
+use crate::types::Choice;
 use leptos::prelude::*;
 
 /// `key` makes a double submit create one request.
@@ -9,7 +11,7 @@ use leptos::prelude::*;
 pub async fn submit_fund_request(
     key: String,
     allocation_id: String,
-    activity_type: String,
+    activity_type: Choice<ActivityType>,
     title: String,
     description: String,
     starts_on: String,

@@ -1,13 +1,14 @@
 use crate::error::AppError;
+use crate::types::{Choice, PartnerType, Region, Segment, Tier};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "create_partner")]
 pub async fn create_partner(
     name: String,
-    partner_type: String,
-    tier: String,
-    region: String,
-    segment: String,
+    partner_type: Choice<PartnerType>,
+    tier: Choice<Tier>,
+    region: Choice<Region>,
+    segment: Choice<Segment>,
     channel_manager_id: String,
     parent_id: String,
 ) -> Result<(), AppError> {

@@ -2,6 +2,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
+use crate::types::{Choice, PartnerType, Region, Segment, Tier};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "update_partner_program")]
@@ -9,10 +10,10 @@ pub async fn update_partner_program(
     id: i64,
     version: i32,
     name: String,
-    partner_type: String,
-    tier: String,
-    region: String,
-    segment: String,
+    partner_type: Choice<PartnerType>,
+    tier: Choice<Tier>,
+    region: Choice<Region>,
+    segment: Choice<Segment>,
     channel_manager_id: String,
     parent_id: String,
 ) -> Result<(), AppError> {

@@ -13,7 +13,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error};
 use crate::resource::{page_data, PageData};
-use crate::types::cobrand::{DesignStatus, EditorData, ExportFormat, TemplateKind};
+use crate::types::cobrand::{DesignDecision, DesignStatus, EditorData, ExportFormat, TemplateKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -427,8 +427,8 @@ fn ReviewPanel(editor: EditorData) -> impl IntoView {
                     {move || field_error(error, "comment").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                 </div>
                 <div class="actions">
-                    <button type="submit" name="decision" value="approve" class="btn btn-primary">"Approve"</button>
-                    <button type="submit" name="decision" value="reject" class="btn">"Ask for changes"</button>
+                    <button type="submit" name="decision" value=DesignDecision::Approve.as_str() class="btn btn-primary">"Approve"</button>
+                    <button type="submit" name="decision" value=DesignDecision::Reject.as_str() class="btn">"Ask for changes"</button>
                 </div>
             </ServerForm>
         </section>

@@ -7,6 +7,7 @@ use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
 use crate::types::forum::{CategoryView, CategoryVisibility, ForumPage as Page, SolvedFilter};
 use crate::types::url::encode_query_value;
+use crate::types::Choice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -20,7 +21,7 @@ pub fn ForumPage() -> impl IntoView {
         (
             q.get("category").and_then(|c| c.parse::<i64>().ok()),
             q.get("tag").unwrap_or_default(),
-            q.get("solved").unwrap_or_default(),
+            Choice::parse(&q.get("solved").unwrap_or_default()),
             q.get("after").and_then(|c| c.parse::<i64>().ok()),
         )
     };
@@ -72,7 +73,7 @@ fn Listing(page: Page) -> impl IntoView {
             "/forum?category={}&tag={}&solved={}&after={after}",
             f.category.map(|c| c.to_string()).unwrap_or_default(),
             encode_query_value(&f.tag),
-            encode_query_value(&f.solved)
+            encode_query_value(&f.solved.raw())
         )
     });
     let empty = page.topics.is_empty() && page.pinned.is_empty();
@@ -83,7 +84,7 @@ fn Listing(page: Page) -> impl IntoView {
         })}
         <Form method="GET" action="/forum" attr:class="filters" attr:role="search">
             <SelectField id="filter-category" name="category" label="Category" options=category_options selected=f.category.map(|c| c.to_string()).unwrap_or_default() empty="All categories" error=none/>
-            <SelectField id="filter-solved" name="solved" label="Answered" options=solved_options selected=f.solved.clone() empty="All topics" error=none/>
+            <SelectField id="filter-solved" name="solved" label="Answered" options=solved_options selected=f.solved.raw() empty="All topics" error=none/>
             <div class="field">
                 <label for="filter-tag">"Tag"</label>
                 <input id="filter-tag" name="tag" value=f.tag.clone() placeholder="e.g. licensing"/>

@@ -4,7 +4,7 @@ use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
 use crate::pages::action_error;
 use crate::resource::page_data;
-use crate::types::forum::{PostStatus, QueuedPost};
+use crate::types::forum::{PostAction, PostStatus, QueuedPost};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -91,10 +91,10 @@ fn Queue(
             {posts.is_empty().then(|| view! { <p class="muted">{empty}</p> })}
             <ul class="queue">
                 {posts.into_iter().map(|p| {
-                    let actions: &[(&str, &str)] = match p.status {
-                        PostStatus::Pending => &[("approve", "Approve"), ("reject", "Reject")],
-                        PostStatus::Hidden => &[("restore", "Restore")],
-                        _ => &[("hide", "Hide"), ("dismiss", "Keep (dismiss flags)")],
+                    let actions: &[PostAction] = match p.status {
+                        PostStatus::Pending => &[PostAction::Approve, PostAction::Reject],
+                        PostStatus::Hidden => &[PostAction::Restore],
+                        _ => &[PostAction::Hide, PostAction::Dismiss],
                     };
                     let reason_id = format!("suspend-reason-{}", p.post_id);
                     let days_id = format!("suspend-days-{}", p.post_id);
@@ -109,7 +109,7 @@ fn Queue(
                             <ServerForm action=act attr:class="inline-form">
                                 <input type="hidden" name="post_id" value=p.post_id/>
                                 <input type="hidden" name="back" value="/forum/moderation"/>
-                                {actions.iter().map(|(code, label)| view! { <button type="submit" class="btn" name="action" value=*code>{*label}</button> }).collect_view()}
+                                {actions.iter().map(|a| view! { <button type="submit" class="btn" name="action" value=a.as_str()>{a.label()}</button> }).collect_view()}
                             </ServerForm>
                             <details class="post-more">
                                 <summary class="btn btn-quiet">{format!("Suspend {}", p.author_name)}</summary>

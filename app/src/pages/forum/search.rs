@@ -4,6 +4,7 @@ use crate::components::field::SelectField;
 use crate::components::notice::LoadError;
 use crate::resource::page_data;
 use crate::types::forum::SolvedFilter;
+use crate::types::Choice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -18,7 +19,7 @@ pub fn SearchPage() -> impl IntoView {
             q.get("q").unwrap_or_default(),
             q.get("category").and_then(|c| c.parse::<i64>().ok()),
             q.get("tag").unwrap_or_default(),
-            q.get("solved").unwrap_or_default(),
+            Choice::parse(&q.get("solved").unwrap_or_default()),
         )
     };
     let results = page_data(args, |(q, category, tag, solved)| {
@@ -45,7 +46,7 @@ pub fn SearchPage() -> impl IntoView {
                                     <input id="f-q" type="search" name="q" value=r.query.clone() placeholder="e.g. licence renewal"/>
                                 </div>
                                 <SelectField id="search-category" name="category" label="Category" options=categories selected=r.filter.category.map(|c| c.to_string()).unwrap_or_default() empty="All categories" error=none/>
-                                <SelectField id="search-solved" name="solved" label="Answered" options=solved selected=r.filter.solved.clone() empty="All topics" error=none/>
+                                <SelectField id="search-solved" name="solved" label="Answered" options=solved selected=r.filter.solved.raw() empty="All topics" error=none/>
                                 <div class="field">
                                     <label for="search-tag">"Tag"</label>
                                     <input id="search-tag" name="tag" value=r.filter.tag.clone()/>

@@ -9,7 +9,9 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, error_of, field_error};
 use crate::resource::page_data;
-use crate::types::forum::{FlagReason, PostStatus, PostView, TopicPage as Page, WatchLevel};
+use crate::types::forum::{
+    FlagReason, PostAction, PostStatus, PostView, TopicAction, TopicPage as Page, WatchLevel,
+};
 use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -184,8 +186,8 @@ fn TopicTools(
             {moderator.then(|| view! {
                 <ServerForm action=moderate attr:class="inline-form">
                     <input type="hidden" name="topic_id" value=topic_id/>
-                    <button type="submit" class="btn" name="action" value=if pinned { "unpin" } else { "pin" }>{if pinned { "Unpin" } else { "Pin" }}</button>
-                    <button type="submit" class="btn" name="action" value=if locked { "unlock" } else { "lock" }>{if locked { "Unlock" } else { "Lock" }}</button>
+                    {let pin = if pinned { TopicAction::Unpin } else { TopicAction::Pin }; view! { <button type="submit" class="btn" name="action" value=pin.as_str()>{pin.label()}</button> }}
+                    {let lock = if locked { TopicAction::Unlock } else { TopicAction::Lock }; view! { <button type="submit" class="btn" name="action" value=lock.as_str()>{lock.label()}</button> }}
                 </ServerForm>
             })}
         </div>
@@ -401,15 +403,15 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
                     })}
                     {post.flagged_by_me.then(|| view! { <span class="muted">"Flagged"</span> })}
                     {ctx.moderator.then(|| {
-                        let (action, label) = match post.status {
-                            PostStatus::Hidden => ("restore", "Restore"),
-                            PostStatus::Pending => ("approve", "Approve"),
-                            _ => ("hide", "Hide"),
+                        let action = match post.status {
+                            PostStatus::Hidden => PostAction::Restore,
+                            PostStatus::Pending => PostAction::Approve,
+                            _ => PostAction::Hide,
                         };
                         view! {
                             <ServerForm action=a.moderate attr:class="inline-form">
                                 <input type="hidden" name="post_id" value=id/>
-                                <button type="submit" class="btn btn-quiet" name="action" value=action>{label}</button>
+                                <button type="submit" class="btn btn-quiet" name="action" value=action.as_str()>{action.label()}</button>
                             </ServerForm>
                         }
                     })}

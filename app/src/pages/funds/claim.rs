@@ -7,7 +7,7 @@ use crate::components::field::TextField;
 use crate::components::notice::FormError;
 use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept};
-use crate::types::funds::{ClaimView, RequestDetail};
+use crate::types::funds::{ClaimDecision, ClaimView, RequestDetail};
 use crate::types::money::to_input;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -267,9 +267,9 @@ fn ReviewForm(
             <TextField name="claim_reason" label="Note to the partner" multiline=true value=kept(error, "claim_reason") error=field_error(error, "claim_reason")
                 hint="Required when approving less, asking for more or rejecting."/>
             <div class="actions">
-                <button type="submit" name="decision" value="approve" class="btn btn-primary">"Approve claim"</button>
-                <button type="submit" name="decision" value="info" class="btn">"Ask for more"</button>
-                <button type="submit" name="decision" value="reject" class="btn btn-danger">"Reject claim"</button>
+                <button type="submit" name="decision" value=ClaimDecision::Approve.as_str() class="btn btn-primary">"Approve claim"</button>
+                <button type="submit" name="decision" value=ClaimDecision::Info.as_str() class="btn">"Ask for more"</button>
+                <button type="submit" name="decision" value=ClaimDecision::Reject.as_str() class="btn btn-danger">"Reject claim"</button>
             </div>
         </ServerForm>
     }

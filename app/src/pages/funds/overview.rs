@@ -11,7 +11,7 @@ use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::resource::page_data;
 use crate::types::funds::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
 use crate::types::money::currency_codes;
-use crate::types::Tier;
+use crate::types::{Choice, Tier};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -27,9 +27,9 @@ pub fn FundsPage() -> impl IntoView {
         let q = query.read();
         let get = |k: &str| q.get(k).unwrap_or_default();
         RequestFilter {
-            status: get("status"),
-            activity_type: get("activity"),
-            region: get("region"),
+            status: Choice::parse(&get("status")),
+            activity_type: Choice::parse(&get("activity")),
+            region: Choice::parse(&get("region")),
             partner_id: get("partner"),
             from: get("from"),
             to: get("to"),
@@ -198,9 +198,9 @@ fn Overview(
             <section class="card">
                 <h2>"Requests"</h2>
                 <Form method="GET" action="/funds" attr:class="filters" attr:role="search" attr:aria-label="Filter requests">
-                    <SelectField id="rf-status" name="status" label="Status" options=statuses selected=filter.status.clone() empty="Any status" error=none/>
-                    <SelectField id="rf-activity" name="activity" label="Activity" options=super::activity_options() selected=filter.activity_type.clone() empty="Any activity" error=none/>
-                    <SelectField id="rf-region" name="region" label="Region" options=crate::pages::partners::region_options() selected=filter.region.clone() empty="Any region" error=none/>
+                    <SelectField id="rf-status" name="status" label="Status" options=statuses selected=filter.status.raw() empty="Any status" error=none/>
+                    <SelectField id="rf-activity" name="activity" label="Activity" options=super::activity_options() selected=filter.activity_type.raw() empty="Any activity" error=none/>
+                    <SelectField id="rf-region" name="region" label="Region" options=crate::pages::partners::region_options() selected=filter.region.raw() empty="Any region" error=none/>
                     {(!partners.is_empty()).then(|| view! {
                         <PartnerField id="rf-partner" name="partner" label="Partner" partners=partners all_listed=overview.all_partners_listed
                             selected=filter.partner_id.clone() empty="Any partner" error=none/>

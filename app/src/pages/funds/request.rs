@@ -11,7 +11,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
-use crate::types::funds::RequestDetail;
+use crate::types::funds::{RequestDecision, RequestDetail};
 use crate::types::money::to_input;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -170,9 +170,9 @@ fn Decide(
                 <TextField id="f-decide-reason" name="reason" label="Note to the partner" multiline=true value=kept(error, "reason") error=field_error(error, "reason")
                     hint="Required when approving less, asking for changes or rejecting."/>
                 <div class="actions">
-                    <button type="submit" name="decision" value="approve" class="btn btn-primary">"Approve"</button>
-                    <button type="submit" name="decision" value="changes" class="btn">"Ask for changes"</button>
-                    <button type="submit" name="decision" value="reject" class="btn btn-danger">"Reject"</button>
+                    <button type="submit" name="decision" value=RequestDecision::Approve.as_str() class="btn btn-primary">"Approve"</button>
+                    <button type="submit" name="decision" value=RequestDecision::Changes.as_str() class="btn">"Ask for changes"</button>
+                    <button type="submit" name="decision" value=RequestDecision::Reject.as_str() class="btn btn-danger">"Reject"</button>
                 </div>
             </ServerForm>
         </section>

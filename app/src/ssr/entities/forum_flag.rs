@@ -15,7 +15,7 @@ pub struct Model {
     pub resolved_at: Option<DateTimeUtc>,
     pub resolved_by: Option<i64>,
     /// "hidden" or "kept".
-    pub outcome: Option<String>,
+    pub outcome: Option<crate::types::forum::FlagOutcome>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,7 +8,7 @@ use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::funds::RequestStatus;
-use crate::types::views::{Choice, Contact, Count, Dashboard, PartnerDashboard, VendorDashboard};
+use crate::types::views::{Contact, Count, Dashboard, IdName, PartnerDashboard, VendorDashboard};
 use crate::types::{PartnerType, Region, Role, Tier};
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -168,7 +168,7 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
             .all(db)
             .await?
             .into_iter()
-            .map(|o| Choice {
+            .map(|o| IdName {
                 id: o.id,
                 name: o.name,
             })

@@ -11,7 +11,7 @@ use crate::ssr::scope::tenant_is;
 use crate::ssr::{password, tokens, Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::views::InvitationInfo;
-use crate::types::{Email, FormErrors, OrgKind, Role};
+use crate::types::{Choice, Email, FormErrors, OrgKind, Role};
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
@@ -40,10 +40,10 @@ pub async fn invite(
     actor: &Actor,
     organization_raw: &str,
     email_raw: &str,
-    role_raw: &str,
+    role: &Choice<Role>,
 ) -> AppResult<()> {
     actor.require(Permission::ManageUsers)?;
-    let invitee = invitee(state, actor, organization_raw, email_raw, role_raw).await?;
+    let invitee = invitee(state, actor, organization_raw, email_raw, role).await?;
     let now = super::now();
     let (token, hash) = tokens::issue();
     let txn = begin_write(&state.db).await?;
@@ -93,12 +93,12 @@ async fn invitee(
     actor: &Actor,
     organization_raw: &str,
     email_raw: &str,
-    role_raw: &str,
+    role: &Choice<Role>,
 ) -> AppResult<Invitee> {
     let mut e = FormErrors::new().with_values(&[
         ("organization_id", organization_raw),
         ("email", email_raw),
-        ("role", role_raw),
+        ("role", &role.raw()),
     ]);
     let email = check::email(&mut e, "email", email_raw);
     let org = match organization_raw.parse::<i64>() {
@@ -112,7 +112,7 @@ async fn invitee(
             "Choose the company this person works for.",
         );
     }
-    let role = Role::parse(role_raw);
+    let role = role.known();
     if let Some(org) = &org {
         if !role.is_some_and(|r| grantable_roles(actor, org.kind).contains(&r)) {
             e.add(

@@ -8,9 +8,9 @@ use crate::ssr::repo::{organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::views::{
-    Choice, Contact, PartnerDetail, PartnerFilter, PartnerList, PartnerSummary,
+    Contact, IdName, PartnerDetail, PartnerFilter, PartnerList, PartnerSummary,
 };
-use crate::types::{FormErrors, OrgKind, PartnerType, Region, Segment, Tier};
+use crate::types::{Choice, FormErrors, OrgKind, PartnerType, Region, Segment, Tier};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -98,7 +98,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
     } else {
         Vec::new()
     };
-    let choice = |(id, name): (i64, String)| Choice { id, name };
+    let choice = |(id, name): (i64, String)| IdName { id, name };
     let logo_url = super::present::logo_url(&org);
     Ok(PartnerDetail {
         id: org.id,
@@ -249,10 +249,10 @@ pub async fn update_profile(
 #[derive(Clone, Debug, Default)]
 pub struct ProgramInput {
     pub name: String,
-    pub partner_type: String,
-    pub tier: String,
-    pub region: String,
-    pub segment: String,
+    pub partner_type: Choice<PartnerType>,
+    pub tier: Choice<Tier>,
+    pub region: Choice<Region>,
+    pub segment: Choice<Segment>,
     pub channel_manager_id: String,
     pub parent_id: String,
 }
@@ -275,38 +275,39 @@ async fn validate_program(
 ) -> AppResult<ValidProgram> {
     let mut e = FormErrors::new().with_values(&[
         ("name", &input.name),
-        ("partner_type", &input.partner_type),
-        ("tier", &input.tier),
-        ("region", &input.region),
-        ("segment", &input.segment),
+        ("partner_type", &input.partner_type.raw()),
+        ("tier", &input.tier.raw()),
+        ("region", &input.region.raw()),
+        ("segment", &input.segment.raw()),
         ("channel_manager_id", &input.channel_manager_id),
         ("parent_id", &input.parent_id),
     ]);
     let name = check::required(&mut e, "name", &input.name, "the company name", 120);
-    if PartnerType::parse(&input.partner_type).is_none() {
-        e.add("partner_type", "Choose a partner type.");
-    }
-    if Tier::parse(&input.tier).is_none() {
-        e.add("tier", "Choose a tier.");
-    }
-    if Region::parse(&input.region).is_none() {
-        e.add("region", "Choose a region.");
-    }
-    if Segment::parse(&input.segment).is_none() {
-        e.add("segment", "Choose a partnership kind.");
-    }
+    let partner_type = input
+        .partner_type
+        .require(&mut e, "partner_type", "Choose a partner type.");
+    let tier = input.tier.require(&mut e, "tier", "Choose a tier.");
+    let region = input.region.require(&mut e, "region", "Choose a region.");
+    let segment = input
+        .segment
+        .require(&mut e, "segment", "Choose a partnership kind.");
     let channel_manager_id =
         chosen_channel_manager(state, actor, &mut e, &input.channel_manager_id).await?;
     let parent_id = chosen_distributor(state, actor, &mut e, &input.parent_id, self_id).await?;
+    let (Some(partner_type), Some(tier), Some(region), Some(segment)) =
+        (partner_type, tier, region, segment)
+    else {
+        return Err(AppError::Invalid(e));
+    };
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
     Ok(ValidProgram {
         name,
-        partner_type: input.partner_type.clone(),
-        tier: input.tier.clone(),
-        region: input.region.clone(),
-        segment: input.segment.clone(),
+        partner_type: partner_type.as_str().to_owned(),
+        tier: tier.as_str().to_owned(),
+        region: region.as_str().to_owned(),
+        segment: segment.as_str().to_owned(),
         channel_manager_id,
         parent_id,
     })

@@ -16,7 +16,7 @@ use crate::types::cobrand::{
     TemplateCard, TemplateDetail, TemplateFormat, TemplateKind, TemplateStatus, TemplatesPage,
     VersionInfo,
 };
-use crate::types::{FormErrors, PartnerType, Tier};
+use crate::types::{Choice, FormErrors, PartnerType, Tier};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -28,8 +28,8 @@ use std::collections::{BTreeMap, HashMap};
 pub struct TemplateInput {
     pub name: String,
     pub description: String,
-    pub kind: String,
-    pub format: String,
+    pub kind: Choice<TemplateKind>,
+    pub format: Choice<TemplateFormat>,
     pub requires_approval: bool,
     pub tiers: Vec<String>,
     pub types: Vec<String>,
@@ -288,9 +288,11 @@ fn validate(input: &TemplateInput, kind: TemplateKind) -> Result<Plan, FormError
             "Keep the description under 1,000 characters.",
         );
     }
-    if TemplateFormat::parse(&input.format).is_none() {
-        errors.add("format", "Choose what kind of material this is.");
-    }
+    input.format.require(
+        &mut errors,
+        "format",
+        "Choose what kind of material this is.",
+    );
     if input.tiers.iter().any(|t| Tier::parse(t).is_none()) {
         errors.add("tiers", "Choose tiers from the list.");
     }
@@ -330,11 +332,15 @@ pub async fn save(
     };
     let kind = match &existing {
         Some(t) => t.kind,
-        None => TemplateKind::parse(&input.kind)
+        None => input
+            .kind
+            .known()
             .ok_or_else(|| AppError::invalid("kind", "Choose SVG artwork or an MJML email."))?,
     };
     let plan = validate(&input, kind).map_err(AppError::Invalid)?;
-    let format = TemplateFormat::parse(&input.format)
+    let format = input
+        .format
+        .known()
         .ok_or_else(|| AppError::invalid("format", "Choose what kind of material this is."))?;
     let plan_json = serde_json::to_string(&plan).map_err(|_| AppError::Internal)?;
     let at = now();

@@ -10,7 +10,7 @@ use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::WatchTarget;
 use crate::types::forum::{CategoryView, CategoryVisibility, WatchLevel};
-use crate::types::{FormErrors, PartnerType, Tier};
+use crate::types::{Choice, FormErrors, PartnerType, Tier};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter,
 };
@@ -87,7 +87,7 @@ pub struct CategoryInput {
     pub id: Option<i64>,
     pub name: String,
     pub description: String,
-    pub visibility: String,
+    pub visibility: Choice<CategoryVisibility>,
     pub tiers: Vec<String>,
     pub types: Vec<String>,
 }
@@ -105,7 +105,7 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
     if input.description.chars().count() > 300 {
         errors.add("description", "Keep the description to 300 characters.");
     }
-    let Some(visibility) = CategoryVisibility::parse(&input.visibility) else {
+    let Some(visibility) = input.visibility.known() else {
         errors.add("visibility", "Choose who may see the category.");
         return Err(AppError::Invalid(errors));
     };

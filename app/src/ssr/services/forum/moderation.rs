@@ -15,8 +15,10 @@ use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::types::forum::{
-    FlagView, ModerationPage, NotificationKind, PostStatus, QueuedPost, SuspensionView,
+    FlagOutcome, FlagView, ModerationPage, NotificationKind, PostAction, PostStatus, QueuedPost,
+    SuspensionView, TopicAction,
 };
+use crate::types::Choice;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -178,12 +180,12 @@ async fn resolve_flags(
     db: &impl ConnectionTrait,
     actor: &Actor,
     post_id: i64,
-    outcome: &str,
+    outcome: FlagOutcome,
 ) -> AppResult<()> {
     Ok(flag::Entity::update_many()
         .col_expr(flag::Column::ResolvedAt, Expr::value(Some(now())))
         .col_expr(flag::Column::ResolvedBy, Expr::value(Some(actor.user_id)))
-        .col_expr(flag::Column::Outcome, Expr::value(Some(outcome.to_owned())))
+        .col_expr(flag::Column::Outcome, Expr::value(Some(outcome)))
         .filter(flag::Column::PostId.eq(post_id))
         .filter(flag::Column::ResolvedAt.is_null())
         .exec(db)
@@ -200,13 +202,13 @@ async fn set_status(db: &impl ConnectionTrait, id: i64, status: PostStatus) -> A
         .map(|_| ())?)
 }
 
-/// hide, restore, approve, reject (a waiting post), dismiss (flags). Returns
-/// the topic id.
+/// Hides, restores, approves or rejects (a waiting post) a post, or
+/// dismisses its flags. Returns the topic id.
 pub async fn act_on_post(
     state: &AppState,
     actor: &Actor,
     post_id: i64,
-    action: &str,
+    action: &Choice<PostAction>,
 ) -> AppResult<i64> {
     let db = &state.db;
     let access = Access::load(db, actor).await?;
@@ -215,28 +217,30 @@ pub async fn act_on_post(
     let status = p.status;
     let txn = begin_write(db).await?;
     let mut approved = false;
-    match (action, status) {
-        ("hide", PostStatus::Published | PostStatus::Pending) => {
+    match (action.known(), status) {
+        (Some(PostAction::Hide), PostStatus::Published | PostStatus::Pending) => {
             set_status(&txn, p.id, PostStatus::Hidden).await?;
-            resolve_flags(&txn, actor, p.id, "hidden").await?;
+            resolve_flags(&txn, actor, p.id, FlagOutcome::Hidden).await?;
         }
-        ("restore", PostStatus::Hidden) => {
+        (Some(PostAction::Restore), PostStatus::Hidden) => {
             set_status(&txn, p.id, PostStatus::Published).await?;
         }
-        ("dismiss", _) => resolve_flags(&txn, actor, p.id, "kept").await?,
-        ("approve", PostStatus::Pending) => {
+        (Some(PostAction::Dismiss), _) => {
+            resolve_flags(&txn, actor, p.id, FlagOutcome::Kept).await?
+        }
+        (Some(PostAction::Approve), PostStatus::Pending) => {
             set_status(&txn, p.id, PostStatus::Published).await?;
             if p.is_first {
-                set_topic_status(&txn, t.id, "published").await?;
+                set_topic_status(&txn, t.id, PostStatus::Published).await?;
             } else {
                 bump(&txn, t.id, &p).await?;
             }
             approved = true;
         }
-        ("reject", PostStatus::Pending) => {
+        (Some(PostAction::Reject), PostStatus::Pending) => {
             set_status(&txn, p.id, PostStatus::Deleted).await?;
             if p.is_first {
-                set_topic_status(&txn, t.id, "deleted").await?;
+                set_topic_status(&txn, t.id, PostStatus::Deleted).await?;
             }
         }
         _ => {
@@ -269,19 +273,19 @@ pub async fn act_on_topic(
     state: &AppState,
     actor: &Actor,
     topic_id: i64,
-    action: &str,
+    action: &Choice<TopicAction>,
 ) -> AppResult<()> {
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     require(&access)?;
     let t = access.topic(db, topic_id).await?;
     let mut m: topic::ActiveModel = t.into();
-    match action {
-        "pin" => m.pinned = Set(true),
-        "unpin" => m.pinned = Set(false),
-        "lock" => m.locked = Set(true),
-        "unlock" => m.locked = Set(false),
-        _ => return Err(AppError::NotFound),
+    match action.known() {
+        Some(TopicAction::Pin) => m.pinned = Set(true),
+        Some(TopicAction::Unpin) => m.pinned = Set(false),
+        Some(TopicAction::Lock) => m.locked = Set(true),
+        Some(TopicAction::Unlock) => m.locked = Set(false),
+        None => return Err(AppError::NotFound),
     }
     m.update(db).await.map(|_| ()).map_err(db_error)
 }

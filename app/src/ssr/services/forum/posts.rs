@@ -18,7 +18,7 @@ use crate::types::forum::WatchTarget;
 use crate::types::forum::{
     FlagReason, PostEdit, PostHistory, PostStatus, PostView, RevisionView, WatchLevel, MAX_BODY,
 };
-use crate::types::FormErrors;
+use crate::types::{Choice, FormErrors};
 use chrono::Duration;
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query, UnionType};
 use sea_orm::{
@@ -150,11 +150,10 @@ impl Draft {
     }
 }
 
-/// Sets a topic's status ("published", "pending" or "deleted").
 pub(super) async fn set_topic_status(
     db: &impl ConnectionTrait,
     topic_id: i64,
-    status: &str,
+    status: PostStatus,
 ) -> AppResult<()> {
     Ok(topic::Entity::update_many()
         .col_expr(topic::Column::Status, Expr::value(status))
@@ -483,7 +482,7 @@ pub async fn delete(state: &AppState, actor: &Actor, post_id: i64) -> AppResult<
         .exec(&txn)
         .await?;
     if p.is_first {
-        set_topic_status(&txn, t.id, "deleted").await?;
+        set_topic_status(&txn, t.id, PostStatus::Deleted).await?;
     } else {
         if p.status == PostStatus::Published {
             topic::Entity::update_many()
@@ -615,13 +614,13 @@ pub async fn flag(
     state: &AppState,
     actor: &Actor,
     post_id: i64,
-    reason: &str,
+    reason: &Choice<FlagReason>,
     note: &str,
 ) -> AppResult<i64> {
     let db = &state.db;
     let access = Access::load(db, actor).await?;
     let (p, t) = access.post(db, post_id).await?;
-    let Some(reason) = FlagReason::parse(reason) else {
+    let Some(reason) = reason.known() else {
         return Err(AppError::invalid(
             "reason",
             "Choose why you are flagging this post.",

@@ -140,7 +140,7 @@ fn ranked_sql(
         let p = sql.bind(format!("%,{tag},%"));
         sql.text.push_str(&format!(" AND t.tags LIKE {p}"));
     }
-    match SolvedFilter::parse(&filter.solved) {
+    match filter.solved.known() {
         Some(SolvedFilter::Solved) => sql.text.push_str(" AND t.accepted_post_id IS NOT NULL"),
         Some(SolvedFilter::Unsolved) => sql.text.push_str(" AND t.accepted_post_id IS NULL"),
         _ => {}

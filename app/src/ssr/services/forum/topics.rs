@@ -54,7 +54,7 @@ fn listable(access: &Access<'_>, filter: &TopicFilter) -> Condition {
     if !tag.is_empty() {
         c = c.add(topic::Column::Tags.contains(format!(",{tag},")));
     }
-    match SolvedFilter::parse(&filter.solved) {
+    match filter.solved.known() {
         Some(SolvedFilter::Solved) => c = c.add(topic::Column::AcceptedPostId.is_not_null()),
         Some(SolvedFilter::Unsolved) => c = c.add(topic::Column::AcceptedPostId.is_null()),
         _ => {}

@@ -10,7 +10,7 @@ use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::funds::{BudgetKind, LedgerKind};
 use crate::types::money::is_currency;
-use crate::types::{FormErrors, Tier};
+use crate::types::{Choice, FormErrors, Tier};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, DbErr, QueryFilter,
@@ -19,7 +19,7 @@ use sea_orm::{
 #[derive(Clone, Debug, Default)]
 pub struct BudgetInput {
     pub name: String,
-    pub kind: String,
+    pub kind: Choice<BudgetKind>,
     pub currency: String,
     pub total: String,
     pub starts_on: String,
@@ -112,7 +112,7 @@ async fn budget_by_key(
 fn validate_budget(input: &BudgetInput) -> AppResult<ValidBudget> {
     let mut e = FormErrors::new().with_values(&[
         ("name", &input.name),
-        ("kind", &input.kind),
+        ("kind", &input.kind.raw()),
         ("currency", &input.currency),
         ("total", &input.total),
         ("starts_on", &input.starts_on),
@@ -120,10 +120,9 @@ fn validate_budget(input: &BudgetInput) -> AppResult<ValidBudget> {
         ("coop_percent", &input.coop_percent),
     ]);
     let name = check::required(&mut e, "name", &input.name, "a budget name", 120);
-    let kind = BudgetKind::parse(&input.kind);
-    if kind.is_none() {
-        e.add("kind", "Choose the kind of budget.");
-    }
+    let kind = input
+        .kind
+        .require(&mut e, "kind", "Choose the kind of budget.");
     let currency = input.currency.trim().to_uppercase();
     if !is_currency(&currency) {
         e.add("currency", "Choose a currency.");

@@ -14,9 +14,9 @@ use crate::ssr::repo::{begin_write, db_error, funds};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::form::check;
-use crate::types::funds::{ClaimStatus, LedgerKind, RequestStatus};
+use crate::types::funds::{ClaimDecision, ClaimStatus, LedgerKind, RequestStatus};
 use crate::types::money::parse_amount;
-use crate::types::FormErrors;
+use crate::types::{Choice, FormErrors};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -657,15 +657,15 @@ struct Verdict {
 fn read_verdict(
     ctx: &Context,
     claim: &fund_claim::Model,
-    decision: &str,
+    decision: &Choice<ClaimDecision>,
     amount_raw: &str,
     reason_raw: &str,
 ) -> Result<Verdict, FormErrors> {
     let mut e = FormErrors::new()
         .with_values(&[("claim_amount", amount_raw), ("claim_reason", reason_raw)]);
     let reason = check::optional(&mut e, "claim_reason", reason_raw, "the reason", 2000);
-    let (status, approved) = match decision {
-        "approve" => {
+    let (status, approved) = match decision.known() {
+        Some(ClaimDecision::Approve) => {
             let amount = approved_amount(
                 &mut e,
                 ("claim_amount", "claim_reason"),
@@ -677,7 +677,7 @@ fn read_verdict(
             );
             (ClaimStatus::Approved, amount)
         }
-        "info" | "reject" => {
+        Some(answer @ (ClaimDecision::Info | ClaimDecision::Reject)) => {
             if reason.is_empty() {
                 e.add(
                     "claim_reason",
@@ -685,7 +685,7 @@ fn read_verdict(
                 );
             }
             (
-                if decision == "info" {
+                if answer == ClaimDecision::Info {
                     ClaimStatus::InfoRequested
                 } else {
                     ClaimStatus::Rejected
@@ -693,7 +693,7 @@ fn read_verdict(
                 None,
             )
         }
-        _ => {
+        None => {
             e.add(
                 "claim_reason",
                 "Choose approve, ask for more information or reject.",
@@ -719,7 +719,7 @@ pub async fn review(
     actor: &Actor,
     request_id: i64,
     version: i32,
-    decision: &str,
+    decision: &Choice<ClaimDecision>,
     amount_raw: &str,
     reason_raw: &str,
 ) -> AppResult<()> {

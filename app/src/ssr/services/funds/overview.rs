@@ -10,11 +10,10 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::funds::RequestFilter;
 use crate::types::funds::{
-    ActivityType, AllocationRow, AuditRow, BudgetRow, FundsOverview, RequestDetail, RequestRow,
-    RequestStatus,
+    AllocationRow, AuditRow, BudgetRow, FundsOverview, RequestDetail, RequestRow, RequestStatus,
 };
 use crate::types::funds::{Balances, ClaimStatus, ClaimView, ProofFile};
-use crate::types::{Region, Tier};
+use crate::types::Tier;
 use sea_orm::QueryTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -76,21 +75,21 @@ fn filtered_requests(
 ) -> sea_orm::Select<fund_request::Entity> {
     use fund_request::Column as R;
     let mut query = scope.fund_requests();
-    if let Some(status) = RequestStatus::parse(&filter.status) {
+    if let Some(status) = filter.status.known() {
         query = query.filter(R::Status.eq(status));
     }
-    if let Some(activity) = ActivityType::parse(&filter.activity_type) {
+    if let Some(activity) = filter.activity_type.known() {
         query = query.filter(R::ActivityType.eq(activity));
     }
     if let Ok(id) = filter.partner_id.parse::<i64>() {
         query = query.filter(R::PartnerId.eq(id));
     }
-    if Region::parse(&filter.region).is_some() {
+    if let Some(region) = filter.region.known() {
         let in_region = scope
             .partners()
             .select_only()
             .column(organization::Column::Id)
-            .filter(organization::Column::Region.eq(filter.region.as_str()))
+            .filter(organization::Column::Region.eq(region.as_str()))
             .into_query();
         query = query.filter(R::PartnerId.in_subquery(in_region));
     }

@@ -11,9 +11,9 @@ use crate::ssr::repo::{begin_write, db_error, funds};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
-use crate::types::funds::{ActivityType, LedgerKind, RequestStatus};
+use crate::types::funds::{ActivityType, LedgerKind, RequestDecision, RequestStatus};
 use crate::types::money::parse_amount;
-use crate::types::FormErrors;
+use crate::types::{Choice, FormErrors};
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -25,7 +25,7 @@ pub const STALE: &str = "Someone else changed this request while you were lookin
 #[derive(Clone, Debug, Default)]
 pub struct RequestInput {
     pub allocation_id: String,
-    pub activity_type: String,
+    pub activity_type: Choice<ActivityType>,
     pub title: String,
     pub description: String,
     pub starts_on: String,
@@ -75,7 +75,7 @@ async fn validate(
 ) -> AppResult<ValidRequest> {
     let mut e = FormErrors::new().with_values(&[
         ("allocation_id", &input.allocation_id),
-        ("activity_type", &input.activity_type),
+        ("activity_type", &input.activity_type.raw()),
         ("title", &input.title),
         ("description", &input.description),
         ("starts_on", &input.starts_on),
@@ -87,10 +87,10 @@ async fn validate(
         ("expected_pipeline", &input.expected_pipeline),
     ]);
     let chosen = chosen_allocation(state, actor, &input.allocation_id).await?;
-    let activity_type = ActivityType::parse(&input.activity_type);
-    if activity_type.is_none() {
-        e.add("activity_type", "Choose the kind of activity.");
-    }
+    let activity_type =
+        input
+            .activity_type
+            .require(&mut e, "activity_type", "Choose the kind of activity.");
     let title = check::required(&mut e, "title", &input.title, "a title", 120);
     let description = check::required(
         &mut e,
@@ -405,18 +405,18 @@ struct Decision {
 fn read_decision(
     request: &fund_request::Model,
     currency: &str,
-    decision: &str,
+    decision: &Choice<RequestDecision>,
     amount_raw: &str,
     reason_raw: &str,
 ) -> Result<Decision, FormErrors> {
     let mut e = FormErrors::new().with_values(&[
-        ("decision", decision),
+        ("decision", &decision.raw()),
         ("amount", amount_raw),
         ("reason", reason_raw),
     ]);
     let reason = check::optional(&mut e, "reason", reason_raw, "the reason", 2000);
-    let (status, approved) = match decision {
-        "approve" => {
+    let (status, approved) = match decision.known() {
+        Some(RequestDecision::Approve) => {
             let amount = approved_amount(
                 &mut e,
                 ("amount", "reason"),
@@ -428,18 +428,18 @@ fn read_decision(
             );
             (RequestStatus::Approved, amount)
         }
-        "reject" | "changes" => {
+        Some(answer @ (RequestDecision::Reject | RequestDecision::Changes)) => {
             if reason.is_empty() {
                 e.add("reason", "Tell the partner why, so they can act on it.");
             }
-            let status = if decision == "reject" {
+            let status = if answer == RequestDecision::Reject {
                 RequestStatus::Rejected
             } else {
                 RequestStatus::ChangesRequested
             };
             (status, None)
         }
-        _ => {
+        None => {
             e.add("decision", "Choose approve, ask for changes or reject.");
             (RequestStatus::Submitted, None)
         }
@@ -535,7 +535,7 @@ pub async fn decide(
     actor: &Actor,
     id: i64,
     version: i32,
-    decision: &str,
+    decision: &Choice<RequestDecision>,
     amount_raw: &str,
     reason_raw: &str,
 ) -> AppResult<()> {
