@@ -10,6 +10,7 @@ use app::types::funds::{
     ActivityType, AuditRow, ClaimStatus, FundsOverview, RequestDetail, RequestStatus,
 };
 use app::types::views::Dashboard;
+use app::types::Role;
 use axum::http::StatusCode;
 use common::{TestApp, HOST_A};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -1479,3 +1480,73 @@ async fn large_program(app: &TestApp) {
     assert_eq!(theirs.allocations.len(), 2, "{:?}", theirs.allocations);
 }
 both!(large_programs_take_typed_partner_names, large_program);
+
+/// Who may act on a fund request, with members made for the test rather
+/// than borrowed from the demo: a colleague at the partner sees it, a user
+/// of another partner does not know it exists, finance may not decide it,
+/// a marketing manager may.
+async fn request_reach(app: &TestApp) {
+    let admin = app.member(Role::VendorAdmin).signed_in().await;
+    let budget = create_budget(app, &admin.cookie, "10000").await;
+    let northwind = org_id(app, "Northwind Systems").await;
+    let target = format!("p:{northwind}");
+    let res = allocate(app, &admin.cookie, budget, &target, "5000").await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let requester = app
+        .member(Role::PartnerUser)
+        .at("Northwind Systems")
+        .signed_in()
+        .await;
+    let allocation = overview(app, &requester.cookie).await.allocations[0]
+        .id
+        .to_string();
+    let key = fresh_key();
+    let form = request_form(&key, &allocation, "Partner day", "1000");
+    let res = app
+        .call(
+            HOST_A,
+            "submit_fund_request",
+            Some(&requester.cookie),
+            &form,
+        )
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let id = newest_request_id(app).await;
+
+    let colleague = app
+        .member(Role::PartnerAdmin)
+        .at("Northwind Systems")
+        .signed_in()
+        .await;
+    let seen = request_detail(app, &colleague.cookie, id).await;
+    assert_eq!(seen.view::<RequestDetail>().partner_id, requester.org_id);
+    let outsider = app
+        .member(Role::PartnerUser)
+        .at("Harbor IT Services")
+        .signed_in()
+        .await;
+    let unseen = request_detail(app, &outsider.cookie, id).await;
+    assert_eq!(unseen.status, StatusCode::NOT_FOUND, "{}", unseen.body);
+
+    let decide = |cookie: String| async move {
+        let id = id.to_string();
+        let form = [
+            ("id", id.as_str()),
+            ("version", "1"),
+            ("decision", "approve"),
+        ];
+        app.call(HOST_A, "decide_fund_request", Some(&cookie), &form)
+            .await
+            .status
+    };
+    let finance = app.member(Role::Finance).signed_in().await;
+    assert_eq!(decide(finance.cookie).await, StatusCode::FORBIDDEN);
+    let marketing = app.member(Role::MarketingManager).signed_in().await;
+    assert!(decide(marketing.cookie).await.is_success());
+    let detail = request_detail(app, &requester.cookie, id).await;
+    assert_eq!(
+        detail.view::<RequestDetail>().status,
+        RequestStatus::Approved
+    );
+}
+both!(members_reach_requests_by_role_and_company, request_reach);

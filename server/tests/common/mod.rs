@@ -568,3 +568,74 @@ impl TestApp {
         .await
     }
 }
+
+/// A test's own member of program A, built rather than borrowed from the
+/// demo users so the test says who acts:
+/// `app.member(Role::PartnerUser).at("Harbor IT Services").signed_in().await`.
+pub struct NewMember<'a> {
+    app: &'a TestApp,
+    role: Role,
+    company: Option<&'a str>,
+}
+
+/// A member created and signed in by [`NewMember::signed_in`].
+pub struct Member {
+    pub cookie: String,
+    pub user_id: i64,
+    pub org_id: i64,
+    pub email: String,
+}
+
+impl TestApp {
+    /// A new member with `role`: vendor staff work for the vendor; a partner
+    /// role needs `.at(company)`.
+    pub fn member(&self, role: Role) -> NewMember<'_> {
+        NewMember {
+            app: self,
+            role,
+            company: None,
+        }
+    }
+}
+
+impl<'a> NewMember<'a> {
+    /// The company the member works for.
+    pub fn at(mut self, company: &'a str) -> Self {
+        self.company = Some(company);
+        self
+    }
+
+    pub async fn signed_in(self) -> Member {
+        use app::ssr::entities::organization;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let company = match (self.company, self.role.is_vendor_staff()) {
+            (Some(company), _) => company,
+            (None, true) => "Acme Networks",
+            (None, false) => panic!("a partner member needs .at(company)"),
+        };
+        let db = &self.app.state.db;
+        let org = organization::Entity::find()
+            .filter(organization::Column::Name.eq(company))
+            .one(db)
+            .await
+            .expect("organisations load")
+            .unwrap_or_else(|| panic!("no organisation {company}"));
+        let n = NEXT.fetch_add(1, Ordering::SeqCst);
+        let email = format!("member{n}@members.example");
+        let hash = app::ssr::password::hash(PASSWORD.into())
+            .await
+            .expect("hash");
+        let name = format!("{} {n}", self.role.label());
+        let user_id = seed::insert_user(db, org.tenant_id, org.id, &email, &name, self.role, &hash)
+            .await
+            .expect("insert member");
+        let cookie = self.app.sign_in(HOST_A, &email).await;
+        Member {
+            cookie,
+            user_id,
+            org_id: org.id,
+            email,
+        }
+    }
+}
