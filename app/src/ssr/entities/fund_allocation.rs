@@ -18,7 +18,21 @@ pub struct Model {
     pub created_at: DateTimeUtc,
 }
 
+/// Declared so a request loads with its allocation and budget in one query.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::fund_budget::Entity",
+        from = "Column::BudgetId",
+        to = "super::fund_budget::Column::Id"
+    )]
+    Budget,
+}
+
+impl Related<super::fund_budget::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Budget.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -32,7 +32,21 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
+/// Declared so a request loads with its allocation and budget in one query.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::fund_allocation::Entity",
+        from = "Column::AllocationId",
+        to = "super::fund_allocation::Column::Id"
+    )]
+    Allocation,
+}
+
+impl Related<super::fund_allocation::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Allocation.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

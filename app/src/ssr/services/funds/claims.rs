@@ -6,9 +6,7 @@
 
 use super::{approved_amount, audit, commit_audited, date, money, Audited};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{
-    fund_allocation, fund_budget, fund_claim, fund_claim_file, fund_request, tenant,
-};
+use crate::ssr::entities::{fund_allocation, fund_claim, fund_claim_file, fund_request, tenant};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds};
 use crate::ssr::scope::{in_tenant, tenant_is};
@@ -117,23 +115,8 @@ pub(crate) async fn deadline_for(
 async fn load(state: &AppState, actor: &Actor, request_id: i64) -> AppResult<Context> {
     let db = &state.db;
     let scope = Scope::new(actor);
-    let request = scope
-        .fund_requests()
-        .filter(fund_request::Column::Id.eq(request_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let allocation = in_tenant::<fund_allocation::Entity>(actor.tenant_id)
-        .filter(fund_allocation::Column::Id.eq(request.allocation_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let currency = in_tenant::<fund_budget::Entity>(actor.tenant_id)
-        .filter(fund_budget::Column::Id.eq(allocation.budget_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?
-        .currency;
+    let (request, allocation, budget) = super::request_with_funds(db, actor, request_id).await?;
+    let currency = budget.currency;
     let claim = scope
         .fund_claims()
         .filter(fund_claim::Column::RequestId.eq(request.id))

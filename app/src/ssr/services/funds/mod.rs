@@ -14,11 +14,13 @@ pub mod totals;
 pub mod verify;
 
 use crate::error::AppResult;
+use crate::ssr::entities::{fund_allocation, fund_budget, fund_request};
 use crate::ssr::repo::funds::AuditEntry;
+use crate::ssr::scope::tenant_is;
 use crate::ssr::Actor;
 use crate::types::FormErrors;
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::ConnectionTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 
 /// `YYYY-MM-DD` as sent by `<input type="date">`.
 pub(crate) fn date(
@@ -120,6 +122,32 @@ pub(crate) async fn audit(
     )
     .await?;
     Ok(())
+}
+
+/// A fund request the actor may see, with the allocation and budget it
+/// draws on, in one query.
+pub(crate) async fn request_with_funds(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i64,
+) -> AppResult<(
+    fund_request::Model,
+    fund_allocation::Model,
+    fund_budget::Model,
+)> {
+    let found = crate::ssr::Scope::new(actor)
+        .fund_requests()
+        .filter(fund_request::Column::Id.eq(id))
+        .find_also_related(fund_allocation::Entity)
+        .and_also_related(fund_budget::Entity)
+        .filter(tenant_is::<fund_allocation::Entity>(actor.tenant_id))
+        .filter(tenant_is::<fund_budget::Entity>(actor.tenant_id))
+        .one(db)
+        .await?;
+    match found {
+        Some((request, Some(allocation), Some(budget))) => Ok((request, allocation, budget)),
+        _ => Err(crate::error::AppError::NotFound),
+    }
 }
 
 /// Adds the audit line and commits: a change and its line land together.

@@ -2,7 +2,7 @@
 //! one request with its audit trail.
 
 use super::Audited;
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::ssr::entities::{fund_allocation, fund_budget, fund_claim, fund_request, organization};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{funds, organizations, users};
@@ -425,7 +425,7 @@ async fn budget_rows(
 
 pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<RequestDetail> {
     let db = &state.db;
-    let (r, allocation, budget) = request_with_funds(db, actor, id).await?;
+    let (r, allocation, budget) = super::request_with_funds(db, actor, id).await?;
     let mut ids = vec![r.partner_id];
     ids.extend(allocation.partner_id);
     let names = partner_names(db, actor.tenant_id, ids).await?;
@@ -484,35 +484,6 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
             ),
         audit,
     })
-}
-
-/// A request the actor may see, with the allocation and budget it draws on.
-async fn request_with_funds(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    id: i64,
-) -> AppResult<(
-    fund_request::Model,
-    fund_allocation::Model,
-    fund_budget::Model,
-)> {
-    let r = Scope::new(actor)
-        .fund_requests()
-        .filter(fund_request::Column::Id.eq(id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let allocation = in_tenant::<fund_allocation::Entity>(actor.tenant_id)
-        .filter(fund_allocation::Column::Id.eq(r.allocation_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let budget = in_tenant::<fund_budget::Entity>(actor.tenant_id)
-        .filter(fund_budget::Column::Id.eq(allocation.budget_id))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((r, allocation, budget))
 }
 
 /// The request's claim, if one was started.

@@ -540,22 +540,12 @@ pub async fn decide(
     reason_raw: &str,
 ) -> AppResult<()> {
     actor.require(Permission::ReviewFunds)?;
-    let request = visible(state, actor, id).await?;
+    let (request, allocation, budget) = super::request_with_funds(&state.db, actor, id).await?;
     if request.status != RequestStatus::Submitted {
         return Err(AppError::Conflict(
             "This request has already been decided.".into(),
         ));
     }
-    let allocation = in_tenant::<fund_allocation::Entity>(actor.tenant_id)
-        .filter(fund_allocation::Column::Id.eq(request.allocation_id))
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let budget = in_tenant::<fund_budget::Entity>(actor.tenant_id)
-        .filter(fund_budget::Column::Id.eq(allocation.budget_id))
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let currency = budget.currency.as_str();
     let verdict = read_decision(&request, currency, decision, amount_raw, reason_raw)
         .map_err(AppError::Invalid)?;
