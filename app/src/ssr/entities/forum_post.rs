@@ -23,7 +23,21 @@ pub struct Model {
     pub created_at: DateTimeUtc,
 }
 
+/// Declared so a post loads with its topic in one query.
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::forum_topic::Entity",
+        from = "Column::TopicId",
+        to = "super::forum_topic::Column::Id"
+    )]
+    Topic,
+}
+
+impl Related<super::forum_topic::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Topic.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -81,17 +81,23 @@ impl<'a> Access<'a> {
             .one(db)
             .await?
             .ok_or(AppError::NotFound)?;
-        self.category(t.category_id)?;
-        let shown = match t.status.as_str() {
-            "published" => true,
-            "pending" => self.moderator() || t.author_id == self.actor.user_id,
-            _ => false,
-        };
-        if shown {
+        if self.topic_shown(&t)? {
             Ok(t)
         } else {
             Err(AppError::NotFound)
         }
+    }
+
+    /// A topic is seen in a category the actor sees: published, or waiting
+    /// for approval to its author and the moderators. A category the actor
+    /// may not see is an error (not found).
+    fn topic_shown(&self, t: &topic::Model) -> AppResult<bool> {
+        self.category(t.category_id)?;
+        Ok(match t.status {
+            PostStatus::Published => true,
+            PostStatus::Pending => self.moderator() || t.author_id == self.actor.user_id,
+            PostStatus::Hidden | PostStatus::Deleted => false,
+        })
     }
 
     /// A post the actor may see, with its topic.
@@ -100,13 +106,16 @@ impl<'a> Access<'a> {
         db: &impl ConnectionTrait,
         id: i64,
     ) -> AppResult<(post::Model, topic::Model)> {
-        let p = in_tenant::<post::Entity>(self.actor.tenant_id)
+        let found = in_tenant::<post::Entity>(self.actor.tenant_id)
             .filter(post::Column::Id.eq(id))
+            .find_also_related(topic::Entity)
+            .filter(tenant_is::<topic::Entity>(self.actor.tenant_id))
             .one(db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let t = self.topic(db, p.topic_id).await?;
-        if self.post_shown(&p) {
+            .await?;
+        let Some((p, Some(t))) = found else {
+            return Err(AppError::NotFound);
+        };
+        if self.topic_shown(&t)? && self.post_shown(&p) {
             Ok((p, t))
         } else {
             Err(AppError::NotFound)
