@@ -7,41 +7,42 @@
 
 mod common;
 
+use app::cobrand::Binding;
+use app::types::cobrand::{
+    DesignStatus, EditorData, TemplateCard, TemplateDetail, TemplateKind, TemplatesPage,
+};
 use axum::http::StatusCode;
 use common::{TestApp, HOST_A, HOST_B};
-use serde_json::Value;
 
 const SAM: &str = "sam@northwind.example";
 const MAYA: &str = "maya.lin@acme.example";
 
-async fn templates(app: &TestApp, cookie: &str) -> Vec<Value> {
+async fn templates(app: &TestApp, cookie: &str) -> Vec<TemplateCard> {
     templates_at(app, HOST_A, cookie).await
 }
 
-async fn templates_at(app: &TestApp, host: &str, cookie: &str) -> Vec<Value> {
+async fn templates_at(app: &TestApp, host: &str, cookie: &str) -> Vec<TemplateCard> {
     let page = app
         .call(host, "get_templates_page", Some(cookie), &[])
         .await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    page.json()["templates"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    page.view::<TemplatesPage>().templates
 }
 
-fn id_named(list: &[Value], needle: &str) -> String {
+fn id_named(list: &[TemplateCard], needle: &str) -> String {
     list.iter()
-        .find(|t| t["name"].as_str().unwrap_or("").contains(needle))
-        .unwrap_or_else(|| panic!("no template like {needle}"))["id"]
+        .find(|t| t.name.contains(needle))
+        .unwrap_or_else(|| panic!("no template like {needle}"))
+        .id
         .to_string()
 }
 
-async fn editor(app: &TestApp, cookie: &str, design: &str) -> Value {
+async fn editor(app: &TestApp, cookie: &str, design: &str) -> EditorData {
     let res = app
         .call(HOST_A, "get_editor", Some(cookie), &[("design_id", design)])
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    res.json()
+    res.view()
 }
 
 /// Saves a design and returns its id (from the redirect).
@@ -71,17 +72,17 @@ async fn customise_and_export(app: &TestApp) {
     let fresh = app
         .call(HOST_A, "get_editor", Some(&sam), &[("template_id", &flyer)])
         .await
-        .json();
-    assert_eq!(fresh["is_owner"], true);
-    let bound = fresh["plan"]["slots"]
-        .as_array()
-        .unwrap()
+        .view::<EditorData>();
+    assert!(fresh.is_owner);
+    let bound = fresh
+        .plan
+        .slots
         .iter()
-        .find(|s| s["bind"] == "CompanyName")
+        .find(|s| s.bind == Some(Binding::CompanyName))
         .expect("a slot bound to the company name");
-    let name = bound["name"].as_str().unwrap();
+    let name = bound.name.as_str();
     assert_eq!(
-        fresh["values"][name], "Northwind Systems",
+        fresh.values[name], "Northwind Systems",
         "auto-filled from the profile"
     );
 
@@ -97,16 +98,12 @@ async fn customise_and_export(app: &TestApp) {
     )
     .await;
     let e = editor(app, &sam, &id).await;
-    assert_eq!(e["values"]["headline"], "Wi-Fi 7 for Seattle offices");
-    assert_eq!(e["revisions"].as_array().unwrap().len(), 1);
+    assert_eq!(e.values["headline"], "Wi-Fi 7 for Seattle offices");
+    assert_eq!(e.revisions.len(), 1);
     assert_eq!(
-        e["changes"]
-            .as_array()
-            .unwrap()
+        e.changes
             .iter()
-            .filter(
-                |c| c["label"] == "Headline" || c["partner_value"] == "Wi-Fi 7 for Seattle offices"
-            )
+            .filter(|c| c.label == "Headline" || c.partner_value == "Wi-Fi 7 for Seattle offices")
             .count(),
         1
     );
@@ -114,7 +111,7 @@ async fn customise_and_export(app: &TestApp) {
     // A headline far too long is kept (nothing lost) but blocks export.
     let long =
         "An extraordinarily long headline that no flyer could ever hold in two lines of big type";
-    let version = e["design_version"].to_string();
+    let version = e.design_version.to_string();
     save(
         app,
         &sam,
@@ -128,12 +125,8 @@ async fn customise_and_export(app: &TestApp) {
     )
     .await;
     let e = editor(app, &sam, &id).await;
-    assert_eq!(e["values"]["headline"], long);
-    assert!(e["issues"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|i| i["slot"] == "headline"));
+    assert_eq!(e.values["headline"], long);
+    assert!(e.issues.iter().any(|i| i.slot == "headline"));
     let blocked = app
         .get(
             HOST_A,
@@ -164,7 +157,7 @@ async fn customise_and_export(app: &TestApp) {
         .await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
 
-    let version = e["design_version"].to_string();
+    let version = e.design_version.to_string();
     save(
         app,
         &sam,
@@ -223,14 +216,14 @@ async fn customise_and_export(app: &TestApp) {
     assert_eq!(width(&png2.bytes), 2 * width(&png.bytes));
 
     let e = editor(app, &sam, &id).await;
-    let exports = e["exports"].as_array().unwrap();
+    let exports = e.exports;
     assert_eq!(exports.len(), 3, "every export is recorded");
-    assert_eq!(exports[0]["version_number"], 1);
-    assert_eq!(exports[0]["user_name"], "Sam Rivera");
+    assert_eq!(exports[0].version_number, 1);
+    assert_eq!(exports[0].user_name, "Sam Rivera");
 
     // Restoring the first revision brings its headline back.
-    let first = e["revisions"].as_array().unwrap().last().unwrap()["id"].to_string();
-    let version = e["design_version"].to_string();
+    let first = e.revisions.last().unwrap().id.to_string();
+    let version = e.design_version.to_string();
     let res = app
         .call(
             HOST_A,
@@ -245,7 +238,7 @@ async fn customise_and_export(app: &TestApp) {
         res.body
     );
     assert_eq!(
-        editor(app, &sam, &id).await["values"]["headline"],
+        editor(app, &sam, &id).await.values["headline"],
         "Wi-Fi 7 for Seattle offices"
     );
 
@@ -279,7 +272,7 @@ async fn customise_and_export(app: &TestApp) {
     assert_eq!(res.status, StatusCode::NOT_FOUND);
     assert!(templates_at(app, HOST_B, &globex).await.is_empty());
     let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
-    assert_eq!(editor(app, &dana, &id).await["is_owner"], false);
+    assert!(!editor(app, &dana, &id).await.is_owner);
 }
 both!(partner_customises_and_exports, customise_and_export);
 
@@ -307,7 +300,7 @@ async fn approval_flow(app: &TestApp) {
         export.location()
     );
 
-    let v = editor(app, &sam, &id).await["design_version"].to_string();
+    let v = editor(app, &sam, &id).await.design_version.to_string();
     let res = app
         .call(
             HOST_A,
@@ -322,9 +315,9 @@ async fn approval_flow(app: &TestApp) {
         res.body
     );
     let e = editor(app, &maya, &id).await;
-    assert_eq!(e["status"], "Submitted");
-    assert_eq!(e["can_review"], true);
-    let v = e["design_version"].to_string();
+    assert_eq!(e.status, DesignStatus::Submitted);
+    assert!(e.can_review);
+    let v = e.design_version.to_string();
 
     let res = app
         .call(
@@ -368,9 +361,9 @@ async fn approval_flow(app: &TestApp) {
     );
 
     let e = editor(app, &sam, &id).await;
-    assert_eq!(e["status"], "Rejected");
-    assert_eq!(e["review_comment"], "Use the orange accent");
-    let v = e["design_version"].to_string();
+    assert_eq!(e.status, DesignStatus::Rejected);
+    assert_eq!(e.review_comment, "Use the orange accent");
+    let v = e.design_version.to_string();
     save(
         app,
         &sam,
@@ -383,7 +376,7 @@ async fn approval_flow(app: &TestApp) {
         ],
     )
     .await;
-    let v = editor(app, &sam, &id).await["design_version"].to_string();
+    let v = editor(app, &sam, &id).await.design_version.to_string();
     app.call(
         HOST_A,
         "submit_design",
@@ -391,7 +384,7 @@ async fn approval_flow(app: &TestApp) {
         &[("id", &id), ("version", &v)],
     )
     .await;
-    let v = editor(app, &maya, &id).await["design_version"].to_string();
+    let v = editor(app, &maya, &id).await.design_version.to_string();
     let res = app
         .call(
             HOST_A,
@@ -417,7 +410,7 @@ async fn approval_flow(app: &TestApp) {
 
     // Changing an approved design needs approval again.
     let e = editor(app, &sam, &id).await;
-    let v = e["design_version"].to_string();
+    let v = e.design_version.to_string();
     save(
         app,
         &sam,
@@ -430,7 +423,7 @@ async fn approval_flow(app: &TestApp) {
         ],
     )
     .await;
-    assert_eq!(editor(app, &sam, &id).await["status"], "Draft");
+    assert_eq!(editor(app, &sam, &id).await.status, DesignStatus::Draft);
     let again = app
         .get(
             HOST_A,
@@ -442,8 +435,8 @@ async fn approval_flow(app: &TestApp) {
     let page = app
         .call(HOST_A, "get_templates_page", Some(&maya), &[])
         .await
-        .json();
-    assert!(page["awaiting_review"].as_array().unwrap().is_empty());
+        .view::<TemplatesPage>();
+    assert!(page.awaiting_review.is_empty());
 }
 both!(approval_unlocks_export, approval_flow);
 
@@ -485,9 +478,9 @@ async fn vendor_versions(app: &TestApp) {
     let detail = app
         .call(HOST_A, "get_template", Some(&maya), &[("id", &id)])
         .await
-        .json();
-    assert_eq!(detail["latest_number"], 1);
-    let preview = detail["card"]["preview_svg"].as_str().unwrap();
+        .view::<TemplateDetail>();
+    assert_eq!(detail.latest_number, 1);
+    let preview = detail.card.preview_svg.as_str();
     assert!(
         !preview.contains("alert") && !preview.contains("script"),
         "{preview}"
@@ -524,17 +517,17 @@ async fn vendor_versions(app: &TestApp) {
     let detail = app
         .call(HOST_A, "get_template", Some(&maya), &[("id", &id)])
         .await
-        .json();
-    assert_eq!(detail["versions"].as_array().unwrap().len(), 2);
-    assert_eq!(detail["card"]["published_number"], 2);
+        .view::<TemplateDetail>();
+    assert_eq!(detail.versions.len(), 2);
+    assert_eq!(detail.card.published_number, Some(2));
     let fresh = app
         .call(HOST_A, "get_editor", Some(&sam), &[("template_id", &id)])
         .await
-        .json();
-    assert_eq!(fresh["values"]["headline"], "Second");
+        .view::<EditorData>();
+    assert_eq!(fresh.values["headline"], "Second");
     let old = editor(app, &sam, &design).await;
-    assert_eq!(old["version_number"], 1, "a design stays on its version");
-    assert_eq!(old["newer_version"], 2);
+    assert_eq!(old.version_number, 1, "a design stays on its version");
+    assert_eq!(old.newer_version, Some(2));
 
     // Audience: a Gold-only template is not for Northwind (Platinum).
     let mut gold = form(SVG_V2);
@@ -566,8 +559,8 @@ async fn email_template(app: &TestApp) {
     let fresh = app
         .call(HOST_A, "get_editor", Some(&sam), &[("template_id", &email)])
         .await
-        .json();
-    assert_eq!(fresh["kind"], "Email");
+        .view::<EditorData>();
+    assert_eq!(fresh.kind, TemplateKind::Email);
     let html = app
         .call(
             HOST_A,
@@ -615,8 +608,8 @@ async fn save_and_approval_race(app: &TestApp) {
     .await;
     let ok = |s: StatusCode| s.is_success() || s.is_redirection();
     // Brand colours only: the save must pass the guardrails to race at all.
-    let other_accent = |e: &Value| {
-        if e["values"]["accent"] == "#0b3d91" {
+    let other_accent = |e: &EditorData| {
+        if e.values["accent"] == "#0b3d91" {
             "#ff6a00"
         } else {
             "#0b3d91"
@@ -624,9 +617,9 @@ async fn save_and_approval_race(app: &TestApp) {
     };
     for round in 0..12 {
         let mut e = editor(app, &sam, &id).await;
-        if e["status"] == "Approved" {
+        if e.status == DesignStatus::Approved {
             // Approved content changes only through a new draft.
-            let v = e["design_version"].to_string();
+            let v = e.design_version.to_string();
             save(
                 app,
                 &sam,
@@ -641,8 +634,8 @@ async fn save_and_approval_race(app: &TestApp) {
             .await;
             e = editor(app, &sam, &id).await;
         }
-        if e["status"] != "Submitted" {
-            let v = e["design_version"].to_string();
+        if e.status != DesignStatus::Submitted {
+            let v = e.design_version.to_string();
             let res = app
                 .call(
                     HOST_A,
@@ -654,9 +647,9 @@ async fn save_and_approval_race(app: &TestApp) {
             assert!(ok(res.status), "{}", res.body);
         }
         let e = editor(app, &maya, &id).await;
-        assert_eq!(e["status"], "Submitted");
-        let reviewed = e["values"].clone();
-        let v = e["design_version"].to_string();
+        assert_eq!(e.status, DesignStatus::Submitted);
+        let reviewed = e.values.clone();
+        let v = e.design_version.to_string();
         let accent = other_accent(&e);
         let save_form = [
             ("design_id", id.as_str()),
@@ -681,14 +674,14 @@ async fn save_and_approval_race(app: &TestApp) {
             approved.status
         );
         let after = editor(app, &sam, &id).await;
-        if after["status"] == "Approved" {
+        if after.status == DesignStatus::Approved {
             assert_eq!(
-                after["values"], reviewed,
+                after.values, reviewed,
                 "round {round}: approved content is what was reviewed"
             );
         } else {
-            assert_eq!(after["status"], "Draft", "round {round}");
-            assert_eq!(after["values"]["accent"], accent, "round {round}");
+            assert_eq!(after.status, DesignStatus::Draft, "round {round}");
+            assert_eq!(after.values["accent"], accent, "round {round}");
         }
     }
 }
