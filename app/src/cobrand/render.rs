@@ -44,7 +44,9 @@ fn fit_box(plan: &Plan, values: &Values, tb: &TextBox) -> Fitted {
     fit(text, &frame(plan, tb))
 }
 
-/// Escapes text for element content and attribute values.
+/// Escapes text for element content and attribute values, dropping what
+/// XML 1.0 does not allow at all (control characters, U+FFFE, U+FFFF), so
+/// any typed value still renders a well-formed document.
 pub fn escape(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
@@ -53,10 +55,15 @@ pub fn escape(text: &str, out: &mut String) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c if !is_xml_char(c) => {}
             c => out.push(c),
         }
     }
+}
+
+/// XML 1.0's `Char` production (a Rust `char` is never a surrogate).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// Whether `value` is a `#rrggbb` colour.

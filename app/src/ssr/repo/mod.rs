@@ -49,6 +49,15 @@ fn connection_lost(err: &DbErr) -> bool {
     }
 }
 
+/// A write refused by a unique index: a double submit or a concurrent
+/// writer got there first, which callers answer without an error page.
+pub fn is_unique_violation(err: &DbErr) -> bool {
+    matches!(
+        err.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    )
+}
+
 /// Logs the database cause and returns a safe error: connection trouble
 /// becomes 503 so clients retry, anything else 500.
 pub fn db_error(err: DbErr) -> AppError {

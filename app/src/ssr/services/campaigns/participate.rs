@@ -10,7 +10,7 @@ use crate::ssr::entities::{
     cobrand_template as template, contact, fund_request,
 };
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::db_error;
+use crate::ssr::repo::{db_error, is_unique_violation};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::scope::CountedOrgs;
 use crate::ssr::services::cobrand::{designs, templates::own_org};
@@ -278,7 +278,8 @@ impl AssetViews {
                 .collect(),
             email_template_name: c
                 .email_template_id
-                .map(|t| view(t, None).name)
+                .and_then(|t| templates.get(&t))
+                .map(|t| t.name.clone())
                 .unwrap_or_default(),
             email_design: part.and_then(|p| chosen(p.email_design_id, c.email_template_id)),
             social_design: part.and_then(|p| chosen(p.social_design_id, c.social_template_id)),
@@ -432,16 +433,9 @@ pub async fn join(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
             match inserted {
                 Ok(p) => p,
                 // A colleague opted in at the same moment.
-                Err(e)
-                    if matches!(
-                        e.sql_err(),
-                        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-                    ) =>
-                {
-                    joined(&state.db, actor, c.id)
-                        .await?
-                        .ok_or(AppError::Internal)?
-                }
+                Err(e) if is_unique_violation(&e) => joined(&state.db, actor, c.id)
+                    .await?
+                    .ok_or(AppError::Internal)?,
                 Err(e) => return Err(db_error(e)),
             }
         }

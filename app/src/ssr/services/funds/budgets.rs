@@ -5,7 +5,7 @@ use super::{audit, commit_audited, money, period, positive_amount, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_allocation, fund_budget};
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{begin_write, db_error, funds, organizations};
+use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation, organizations};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
 use crate::types::funds::{BudgetKind, LedgerKind};
@@ -43,13 +43,6 @@ fn checked_key(key: &str) -> AppResult<&str> {
     }
 }
 
-fn is_duplicate(err: &sea_orm::DbErr) -> bool {
-    matches!(
-        err.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    )
-}
-
 struct ValidBudget {
     name: String,
     kind: BudgetKind,
@@ -77,7 +70,7 @@ pub async fn create_budget(
     let txn = begin_write(&state.db).await?;
     let budget = match insert_budget(&txn, actor, &v, key, now).await {
         Ok(b) => b,
-        Err(err) if is_duplicate(&err) => {
+        Err(err) if is_unique_violation(&err) => {
             drop(txn);
             let found = budget_by_key(state, actor, key).await?;
             return found.map(|b| b.id).ok_or(AppError::Internal);
@@ -252,7 +245,7 @@ pub async fn allocate(
     {
         Ok(a) => a,
         // A concurrent double submit got there first; its transaction took the money.
-        Err(err) if is_duplicate(&err) => return Ok(()),
+        Err(err) if is_unique_violation(&err) => return Ok(()),
         Err(err) => return Err(db_error(err)),
     };
     record_allocation(&txn, actor, &budget, &allocation, &holder.name, now).await?;

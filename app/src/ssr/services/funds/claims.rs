@@ -8,7 +8,7 @@ use super::{approved_amount, audit, commit_audited, date, money, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_allocation, fund_claim, fund_claim_file, fund_request, tenant};
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{begin_write, db_error, funds};
+use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::form::check;
@@ -354,14 +354,7 @@ async fn insert_claim(
     .await;
     match inserted {
         Ok(_) => Ok(true),
-        Err(err)
-            if matches!(
-                err.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) =>
-        {
-            Ok(false)
-        }
+        Err(err) if is_unique_violation(&err) => Ok(false),
         Err(err) => Err(db_error(err)),
     }
 }

@@ -6,7 +6,7 @@ use super::{commit_audited, money, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_allocation, fund_budget, fund_revenue, organization};
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{begin_write, db_error, funds, organizations};
+use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation, organizations};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::funds::{BudgetKind, LedgerKind};
@@ -133,20 +133,13 @@ async fn insert_revenue(
     .await;
     match inserted {
         Ok(_) => Ok(()),
-        Err(err)
-            if matches!(
-                err.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) =>
-        {
-            Err(AppError::invalid(
-                "revenue",
-                format!(
-                    "Revenue of {} for {} is already recorded.",
-                    row.partner.name, row.period
-                ),
-            ))
-        }
+        Err(err) if is_unique_violation(&err) => Err(AppError::invalid(
+            "revenue",
+            format!(
+                "Revenue of {} for {} is already recorded.",
+                row.partner.name, row.period
+            ),
+        )),
         Err(err) => Err(db_error(err)),
     }
 }

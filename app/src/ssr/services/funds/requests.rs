@@ -7,7 +7,7 @@ use super::{approved_amount, audit, commit_audited, money, period, positive_amou
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_allocation, fund_budget, fund_request};
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{begin_write, db_error, funds};
+use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::form::check;
@@ -220,12 +220,7 @@ pub async fn submit(
     let request = match insert_request(&txn, actor, &v, key, input.campaign_id, now).await {
         Ok(r) => r,
         // A concurrent submit with the same key won the race.
-        Err(err)
-            if matches!(
-                err.sql_err(),
-                Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-            ) =>
-        {
+        Err(err) if is_unique_violation(&err) => {
             drop(txn);
             return by_key(state, actor, key)
                 .await?
