@@ -6,28 +6,43 @@ use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
 
-#[derive(Clone, Debug, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("Please sign in to continue.")]
     Unauthenticated,
-    #[error("You don't have permission to do that.")]
     Forbidden,
-    #[error("We couldn't find that.")]
     NotFound,
-    #[error("Please correct the highlighted fields.")]
     Invalid(FormErrors),
-    #[error("{0}")]
+    /// A refusal whose message the service wrote (in the request's language).
     Conflict(String),
-    #[error("Too many attempts. Please wait {0} minutes and try again.")]
+    /// Minutes to wait.
     RateLimited(u32),
-    #[error("The service is temporarily unavailable. Please try again shortly.")]
     Unavailable,
-    #[error("Something went wrong on our side. Please try again.")]
     Internal,
     /// The request never reached our code, or its answer could not be read.
-    #[error("We couldn't reach the server. Check your connection and try again.")]
     Transport(String),
 }
+
+/// The message shown to the user, in the page's or request's language.
+impl std::fmt::Display for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::tr;
+        match self {
+            AppError::Unauthenticated => f.write_str(tr!(errors.unauthenticated)),
+            AppError::Forbidden => f.write_str(tr!(errors.forbidden)),
+            AppError::NotFound => f.write_str(tr!(errors.not_found)),
+            AppError::Invalid(_) => f.write_str(tr!(errors.invalid)),
+            AppError::Conflict(message) => f.write_str(message),
+            AppError::RateLimited(minutes) => {
+                write!(f, "{}", tr!(errors.too_many, count = *minutes))
+            }
+            AppError::Unavailable => f.write_str(tr!(errors.unavailable)),
+            AppError::Internal => f.write_str(tr!(errors.internal)),
+            AppError::Transport(_) => f.write_str(tr!(errors.network)),
+        }
+    }
+}
+
+impl std::error::Error for AppError {}
 
 impl AppError {
     pub fn status(&self) -> u16 {

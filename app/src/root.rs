@@ -30,14 +30,18 @@ use leptos_router::{
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::ssr::csp::apply();
+    // Resolved once per request; pages read it from context, the browser
+    // from `<html lang>`.
+    let locale = crate::locale::current();
+    provide_context(locale);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=crate::locale::code_of(locale)>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#0b5cab"/>
-                <meta name="description" content="Partner portal: co-branded marketing, campaigns, market development funds and community."/>
+                <meta name="description" content=crate::tr!(meta_description)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
                 <Boot options/>
@@ -52,13 +56,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// "<page> · Partner portal"; a title that already ends so stays as it is.
 fn page_title(title: String) -> String {
-    const SUFFIX: &str = "Partner portal";
-    if title.is_empty() || title == SUFFIX {
-        SUFFIX.to_owned()
-    } else if title.ends_with(&format!(" · {SUFFIX}")) {
+    let suffix = crate::tr!(portal);
+    if title.is_empty() || title == suffix {
+        suffix.to_owned()
+    } else if title.ends_with(&format!(" · {suffix}")) {
         title
     } else {
-        format!("{title} · {SUFFIX}")
+        format!("{title} · {suffix}")
     }
 }
 

@@ -19,7 +19,7 @@ test('reading pages and plain forms work without JavaScript', async ({ page }) =
   await page.getByRole('search').getByLabel('Region').selectOption('na');
   await page.getByLabel('Search').fill('north');
   await page.getByRole('button', { name: 'Filter' }).click();
-  await expect(page.getByText('1 partner match')).toBeVisible();
+  await expect(page.getByText('1 partner matches')).toBeVisible();
   await page.getByRole('link', { name: /Northwind Systems/ }).click();
   await page.getByLabel('Website').fill('bad website');
   await page.getByRole('button', { name: 'Save profile' }).click();

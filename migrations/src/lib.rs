@@ -13,6 +13,7 @@ mod m20261129_000007_campaigns;
 mod m20261130_000008_time_zones;
 mod m20261206_000009_forum_pictures;
 mod m20261206_000010_funds_names;
+mod m20261206_000011_user_locale;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000008_time_zones::Migration),
             Box::new(m20261206_000009_forum_pictures::Migration),
             Box::new(m20261206_000010_funds_names::Migration),
+            Box::new(m20261206_000011_user_locale::Migration),
         ]
     }
 }

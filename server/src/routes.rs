@@ -258,6 +258,9 @@ pub fn mount(mut router: axum::Router<ServerState>) -> axum::Router<ServerState>
             }
             _ => route.handler,
         };
+        let handler = handler.layer(axum::middleware::from_fn(
+            crate::middleware::language::in_request_language,
+        ));
         router = router.route(route.path, handler);
     }
     router

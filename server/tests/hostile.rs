@@ -54,6 +54,7 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     // account
     ("list_time_zones", ALL),
     ("rename_me", ALL),
+    ("set_language", Public),
     ("set_time_zone", ALL),
     // auth
     ("accept_invitation", Public),
@@ -196,7 +197,8 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "category",
         "number",
     ];
-    const TEXTS: [&str; 84] = [
+    const TEXTS: [&str; 85] = [
+        "lang",
         "name",
         "title",
         "body",

@@ -5,6 +5,7 @@
 use super::metrics::supports;
 use super::model::{ImageSource, Plan, SlotKind, Values};
 use super::render::{is_hex_color, layout};
+use crate::tr;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -31,29 +32,23 @@ pub fn check(plan: &Plan, values: &Values, images: &BTreeMap<String, ImageSource
         match slot.kind {
             SlotKind::Text | SlotKind::Multiline => {
                 if slot.required && value.trim().is_empty() {
-                    flag(format!("{label} is required."));
+                    flag(tr!(cobrand.check.required, label).to_string());
                     continue;
                 }
                 let count = value.chars().count();
                 if let Some(max) = slot.max_chars {
                     if count > max as usize {
-                        flag(format!(
-                            "{label} has {count} characters; the limit is {max}."
-                        ));
+                        flag(tr!(cobrand.check.too_long, label, count, max).to_string());
                     }
                 }
                 let mut missing: Vec<char> = value.chars().filter(|c| !supports(*c)).collect();
                 missing.dedup();
                 if !missing.is_empty() {
                     let shown: String = missing.iter().take(5).collect();
-                    flag(format!(
-                        "{label} uses characters the template font cannot print: {shown}"
-                    ));
+                    flag(tr!(cobrand.check.font, label, shown).to_string());
                 }
                 if fitted.iter().any(|(i, f)| *i == index && f.overflow) {
-                    flag(format!(
-                        "{label} does not fit its box, even at the smallest size. Shorten it."
-                    ));
+                    flag(tr!(cobrand.check.overflow, label).to_string());
                 }
             }
             SlotKind::Color => {
@@ -62,24 +57,27 @@ pub fn check(plan: &Plan, values: &Values, images: &BTreeMap<String, ImageSource
                     .iter()
                     .any(|c| c.eq_ignore_ascii_case(value));
                 if !is_hex_color(value) || (!slot.allowed_colors.is_empty() && !allowed) {
-                    flag(format!(
-                        "{label} must be one of the brand colours: {}.",
-                        slot.allowed_colors.join(", ")
-                    ));
+                    let colours = slot.allowed_colors.join(", ");
+                    flag(tr!(cobrand.check.colour, label, colours).to_string());
                 }
             }
             SlotKind::Image => match images.get(&slot.name) {
                 Some(image) if image.width < slot.min_width || image.height < slot.min_height => {
-                    flag(format!(
-                        "{label} is {}×{} px; this template needs at least {}×{} px.",
-                        image.width, image.height, slot.min_width, slot.min_height
-                    ))
+                    flag(
+                        tr!(
+                            cobrand.check.image_small,
+                            label,
+                            w = image.width,
+                            h = image.height,
+                            min_w = slot.min_width,
+                            min_h = slot.min_height
+                        )
+                        .to_string(),
+                    )
                 }
                 Some(_) => {}
-                None if value == "logo" => flag(format!(
-                    "{label}: your company has no logo yet. Upload one on your company profile."
-                )),
-                None if slot.required => flag(format!("{label} is required.")),
+                None if value == "logo" => flag(tr!(cobrand.check.no_logo, label).to_string()),
+                None if slot.required => flag(tr!(cobrand.check.required, label).to_string()),
                 None => {}
             },
         }

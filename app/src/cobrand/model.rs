@@ -1,6 +1,7 @@
 //! A compiled template: the sanitised document cut into static markup and
 //! holes the slots fill, plus the slot list with its guardrails.
 
+use crate::tr;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -70,12 +71,12 @@ impl Binding {
 
     pub fn label(self) -> &'static str {
         match self {
-            Self::CompanyName => "Company name",
-            Self::Logo => "Logo",
-            Self::Phone => "Phone",
-            Self::Email => "Email",
-            Self::Website => "Website",
-            Self::Address => "Address",
+            Self::CompanyName => tr!(partners.company_name),
+            Self::Logo => tr!(partner.logo),
+            Self::Phone => tr!(partner.phone),
+            Self::Email => tr!(users.email),
+            Self::Website => tr!(partner.website),
+            Self::Address => tr!(partner.address),
         }
     }
 }

@@ -175,7 +175,7 @@ pub mod checks {
 
     pub fn name(v: &str) -> Option<String> {
         run(|e| {
-            check::required(e, "x", v, "a name", 120);
+            check::required(e, "x", v, crate::tr!(checks.a_name), 120);
         })
     }
 

@@ -2,6 +2,7 @@
 
 pub mod avatar;
 pub mod field;
+pub mod language;
 pub mod layout;
 pub mod notice;
 pub mod partner_field;

@@ -25,7 +25,7 @@ pub fn Success(#[prop(into)] show: Signal<bool>, #[prop(into)] text: String) -> 
 pub fn LoadError(error: AppError) -> impl IntoView {
     view! {
         <section class="card">
-            <h2>"This page could not be shown"</h2>
+            <h2>{crate::tr!(common.load_failed)}</h2>
             <p>{error.to_string()}</p>
         </section>
     }

@@ -54,10 +54,10 @@ pub fn PartnerField(
         }
     };
     let hint = if fixed.is_empty() {
-        "Type the partner's name; suggestions appear as you type.".to_owned()
+        crate::tr!(partner_field.hint).to_owned()
     } else {
         let pools: Vec<&str> = fixed.iter().map(|(_, l)| l.as_str()).collect();
-        format!("Type the partner's name, or one of: {}.", pools.join(", "))
+        crate::tr!(partner_field.hint_pools, pools = pools.join(", ")).to_string()
     };
     view! {
         <div class="partner-field" on:input=on_input>

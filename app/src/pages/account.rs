@@ -1,10 +1,12 @@
 use super::{action_error, field_error, kept};
 use crate::api::account::{list_time_zones, ChangeMyPassword, RenameMe, SetTimeZone};
 use crate::components::field::{checks, SelectField, TextField};
+use crate::components::language::LanguageSwitch;
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::form::check::MIN_PASSWORD;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -25,12 +27,12 @@ pub fn AccountPage() -> impl IntoView {
     let zone_error = action_error(set_zone);
     let password_error = action_error(password);
     view! {
-        <Title text="Your account"/>
-        <h1>"Your account"</h1>
-        <Success show=saved("name") text="Name saved."/>
-        <Success show=saved("zone") text="Time zone saved. Times are now shown in it."/>
-        <Success show=saved("password") text="Password changed. Your other sessions were signed out."/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=tr!(account.title)/>
+        <h1>{tr!(account.title)}</h1>
+        <Success show=saved("name") text=tr!(account.name_saved)/>
+        <Success show=saved("zone") text=tr!(account.zone_saved)/>
+        <Success show=saved("password") text=tr!(account.password_saved)/>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let (user, zones) = (me.user().await, zones.await);
                 match user.and_then(|user| zones.map(|zones| (user, zones))) {
@@ -42,35 +44,40 @@ pub fn AccountPage() -> impl IntoView {
                         view! {
                             <div class="grid">
                                 <section class="card">
-                                    <h2>"Profile"</h2>
+                                    <h2>{tr!(account.profile)}</h2>
                                     <p class="muted">{format!("{} · {} · {}", user.email, user.role.label(), user.organization_name)}</p>
                                     <FormError error=rename_error/>
                                     <ServerForm action=rename attr:novalidate=true>
-                                        <TextField name="name" label="Your name" autocomplete="name" required=true value=name
+                                        <TextField name="name" label=tr!(auth.your_name) autocomplete="name" required=true value=name
                                             error=field_error(rename_error, "name") check=checks::name/>
-                                        <button type="submit" class="btn btn-primary" disabled=move || rename.pending().get()>"Save name"</button>
+                                        <button type="submit" class="btn btn-primary" disabled=move || rename.pending().get()>{tr!(account.save_name)}</button>
                                     </ServerForm>
                                 </section>
                                 <section class="card">
-                                    <h2>"Time zone"</h2>
-                                    <p class="muted">"Dates and times are shown in it, and the send times you type are read in it."</p>
+                                    <h2>{tr!(language.label)}</h2>
+                                    <p class="muted">{tr!(language.hint)}</p>
+                                    <LanguageSwitch/>
+                                </section>
+                                <section class="card">
+                                    <h2>{tr!(account.time_zone)}</h2>
+                                    <p class="muted">{tr!(account.time_zone_hint)}</p>
                                     <FormError error=zone_error/>
                                     <ServerForm action=set_zone attr:novalidate=true>
-                                        <SelectField name="zone" label="Your time zone" options=zones selected=zone error=field_error(zone_error, "zone")/>
-                                        <button type="submit" class="btn btn-primary" disabled=move || set_zone.pending().get()>"Save time zone"</button>
+                                        <SelectField name="zone" label=tr!(account.your_time_zone) options=zones selected=zone error=field_error(zone_error, "zone")/>
+                                        <button type="submit" class="btn btn-primary" disabled=move || set_zone.pending().get()>{tr!(account.save_time_zone)}</button>
                                     </ServerForm>
                                 </section>
                                 <section class="card">
-                                    <h2>"Password"</h2>
+                                    <h2>{tr!(account.password)}</h2>
                                     <FormError error=password_error/>
                                     <ServerForm action=password attr:novalidate=true>
-                                        <TextField name="current" label="Current password" kind="password" autocomplete="current-password" required=true
+                                        <TextField name="current" label=tr!(account.current_password) kind="password" autocomplete="current-password" required=true
                                             error=field_error(password_error, "current")/>
-                                        <TextField id="f-new-password" name="password" label="New password" kind="password" autocomplete="new-password" required=true
-                                            hint=format!("At least {MIN_PASSWORD} characters.") error=field_error(password_error, "password") check=checks::new_password/>
-                                        <TextField name="confirm" label="Repeat the new password" kind="password" autocomplete="new-password" required=true
+                                        <TextField id="f-new-password" name="password" label=tr!(auth.new_password) kind="password" autocomplete="new-password" required=true
+                                            hint=tr!(checks.password_hint, min = MIN_PASSWORD).to_string() error=field_error(password_error, "password") check=checks::new_password/>
+                                        <TextField name="confirm" label=tr!(auth.repeat_new_password) kind="password" autocomplete="new-password" required=true
                                             error=field_error(password_error, "confirm")/>
-                                        <button type="submit" class="btn btn-primary" disabled=move || password.pending().get()>"Change password"</button>
+                                        <button type="submit" class="btn btn-primary" disabled=move || password.pending().get()>{tr!(account.change_password)}</button>
                                     </ServerForm>
                                 </section>
                             </div>

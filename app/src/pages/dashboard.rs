@@ -3,6 +3,7 @@ use crate::components::avatar::Avatar;
 use crate::components::layout::use_me;
 use crate::components::notice::LoadError;
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::funds::FundsTotal;
 use crate::types::money::Money;
 use crate::types::views::{
@@ -18,8 +19,8 @@ pub fn DashboardPage() -> impl IntoView {
     let me = use_me();
     let data = page_data(|| (), |_| get_dashboard());
     view! {
-        <Title text="Dashboard"/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading your dashboard…"</p> }>
+        <Title text=tr!(dashboard.title)/>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(dashboard.loading)}</p> }>
             {move || Suspend::new(async move {
                 let (user, data) = (me.user().await, data.await);
                 match user.and_then(|u| data.map(|d| (u, d))) {
@@ -29,7 +30,7 @@ pub fn DashboardPage() -> impl IntoView {
                             Dashboard::Vendor(d) => view! { <VendorHome dashboard=d user/> }.into_any(),
                             Dashboard::Partner(d) => view! { <PartnerHome dashboard=d user/> }.into_any(),
                         };
-                        view! { <h1>{format!("Hello, {first}")}</h1>{body} }.into_any()
+                        view! { <h1>{tr!(dashboard.hello, name = first).to_string()}</h1>{body} }.into_any()
                     }
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
@@ -92,7 +93,7 @@ pub fn PartnerCard(partner: PartnerSummary) -> impl IntoView {
                         {partner.partner_type.map(|t| t.label())}
                         {(!place.is_empty()).then(|| format!(" · {place}"))}
                     </span>
-                    {partner.parent_name.map(|n| view! { <span class="partner-meta">"via "{n}</span> })}
+                    {partner.parent_name.map(|n| view! { <span class="partner-meta">{tr!(dashboard.via, name = n).to_string()}</span> })}
                 </span>
                 {partner.tier.map(|t| view! { <span class=format!("tier tier-{}", t.as_str())>{t.label()}</span> })}
             </a>
@@ -107,24 +108,24 @@ fn FundsCard(funds: Vec<FundsTotal>, locale: String, #[prop(into)] title: String
         <section class="card">
             <h2>{title}</h2>
             {if funds.is_empty() {
-                view! { <p>"No funds allocated yet."</p> }.into_any()
+                view! { <p>{tr!(dashboard.no_funds)}</p> }.into_any()
             } else {
                 view! {
                     {funds.into_iter().map(|f| {
                         let m = |v: i64| Money::new(v, f.currency.clone()).format(&locale);
                         view! {
                             <dl class="balance-figures">
-                                <div><dt>"Available"</dt><dd class="big">{m(f.balances.available)}</dd></div>
-                                <div><dt>"Allocated"</dt><dd>{m(f.balances.allocated)}</dd></div>
-                                <div><dt>"Reserved"</dt><dd>{m(f.balances.reserved)}</dd></div>
-                                <div><dt>"Claimed"</dt><dd>{m(f.balances.claimed)}</dd></div>
-                                <div><dt>"Paid"</dt><dd>{m(f.balances.paid)}</dd></div>
+                                <div><dt>{tr!(dashboard.available)}</dt><dd class="big">{m(f.balances.available)}</dd></div>
+                                <div><dt>{tr!(dashboard.allocated)}</dt><dd>{m(f.balances.allocated)}</dd></div>
+                                <div><dt>{tr!(dashboard.reserved)}</dt><dd>{m(f.balances.reserved)}</dd></div>
+                                <div><dt>{tr!(dashboard.claimed)}</dt><dd>{m(f.balances.claimed)}</dd></div>
+                                <div><dt>{tr!(dashboard.paid)}</dt><dd>{m(f.balances.paid)}</dd></div>
                             </dl>
                         }
                     }).collect_view()}
                 }.into_any()
             }}
-            <p><a href="/funds">"Open funds"</a></p>
+            <p><a href="/funds">{tr!(dashboard.open_funds)}</a></p>
         </section>
     }
 }
@@ -133,32 +134,32 @@ fn FundsCard(funds: Vec<FundsTotal>, locale: String, #[prop(into)] title: String
 fn VendorHome(dashboard: VendorDashboard, user: CurrentUser) -> impl IntoView {
     let me = user;
     let scope_note = if me.role == Role::ChannelManager {
-        "Partners assigned to you"
+        tr!(dashboard.assigned_partners)
     } else {
-        "Your partner program"
+        tr!(dashboard.your_program)
     };
     let is_admin = me.role.may(Permission::ManageUsers);
     view! {
         <p class="muted">{scope_note}</p>
         <div class="stats">
-            <Stat label="Partners" value=dashboard.partner_count href=Some("/partners".to_string())/>
-            <Stat label="Partner users" value=dashboard.partner_users/>
-            <Stat label="Pending invitations" value=dashboard.pending_invitations href=is_admin.then(|| "/users".to_string())/>
-            <Stat label="Never signed in" value=dashboard.never_signed_in/>
-            {(me.role != Role::ChannelManager).then(|| view! { <Stat label="Without a channel manager" value=dashboard.unassigned_partners/> })}
-            {(dashboard.requests_waiting > 0).then(|| view! { <Stat label="Fund requests to review" value=dashboard.requests_waiting href=Some("/funds".to_string())/> })}
+            <Stat label=tr!(dashboard.partners) value=dashboard.partner_count href=Some("/partners".to_string())/>
+            <Stat label=tr!(dashboard.partner_users) value=dashboard.partner_users/>
+            <Stat label=tr!(dashboard.pending_invitations) value=dashboard.pending_invitations href=is_admin.then(|| "/users".to_string())/>
+            <Stat label=tr!(dashboard.never_signed_in) value=dashboard.never_signed_in/>
+            {(me.role != Role::ChannelManager).then(|| view! { <Stat label=tr!(dashboard.without_manager) value=dashboard.unassigned_partners/> })}
+            {(dashboard.requests_waiting > 0).then(|| view! { <Stat label=tr!(dashboard.requests_to_review) value=dashboard.requests_waiting href=Some("/funds".to_string())/> })}
         </div>
         <div class="grid">
-            <FundsCard funds=dashboard.funds locale=me.locale.clone() title="Market development funds"/>
-            <Bars title="By tier" counts=dashboard.by_tier/>
-            <Bars title="By region" counts=dashboard.by_region/>
-            <Bars title="By type" counts=dashboard.by_type/>
+            <FundsCard funds=dashboard.funds locale=me.locale.clone() title=tr!(dashboard.mdf)/>
+            <Bars title=tr!(dashboard.by_tier) counts=dashboard.by_tier/>
+            <Bars title=tr!(dashboard.by_region) counts=dashboard.by_region/>
+            <Bars title=tr!(dashboard.by_type) counts=dashboard.by_type/>
             <section class="card">
-                <h2>"Newest partners"</h2>
+                <h2>{tr!(dashboard.newest_partners)}</h2>
                 <ul class="partner-list">
                     {dashboard.newest_partners.into_iter().map(|p| view! { <PartnerCard partner=p/> }).collect_view()}
                 </ul>
-                <p><a href="/partners">"Open the partner directory"</a></p>
+                <p><a href="/partners">{tr!(dashboard.open_directory)}</a></p>
             </section>
         </div>
     }
@@ -173,37 +174,37 @@ fn PartnerHome(dashboard: PartnerDashboard, user: CurrentUser) -> impl IntoView 
         <div class="stats">
             <div class="stat">
                 <span class="stat-value">{dashboard.partner.tier.map(|t| t.label()).unwrap_or("—")}</span>
-                <span class="stat-label">"Program tier"</span>
+                <span class="stat-label">{tr!(dashboard.program_tier)}</span>
             </div>
-            <Stat label="Colleagues in the portal" value=dashboard.colleagues href=me.role.may(Permission::ManageUsers).then(|| "/users".to_string())/>
-            {me.role.may(Permission::ManageUsers).then(|| view! { <Stat label="Pending invitations" value=dashboard.pending_invitations href=Some("/users".to_string())/> })}
+            <Stat label=tr!(dashboard.colleagues) value=dashboard.colleagues href=me.role.may(Permission::ManageUsers).then(|| "/users".to_string())/>
+            {me.role.may(Permission::ManageUsers).then(|| view! { <Stat label=tr!(dashboard.pending_invitations) value=dashboard.pending_invitations href=Some("/users".to_string())/> })}
         </div>
         <div class="grid">
-            <FundsCard funds=dashboard.funds locale=me.locale.clone() title="Your marketing funds"/>
+            <FundsCard funds=dashboard.funds locale=me.locale.clone() title=tr!(dashboard.your_funds)/>
             <section class="card">
-                <h2>"Your channel manager"</h2>
+                <h2>{tr!(dashboard.your_manager)}</h2>
                 {match dashboard.channel_manager {
                     Some(c) => view! {
                         <p><strong>{c.name}</strong></p>
                         <p><a href=format!("mailto:{}", c.email)>{c.email.clone()}</a></p>
                     }.into_any(),
-                    None => view! { <p>"No channel manager is assigned yet; the program team answers your questions."</p> }.into_any(),
+                    None => view! { <p>{tr!(dashboard.no_manager)}</p> }.into_any(),
                 }}
             </section>
             <section class="card">
-                <h2>"Company profile"</h2>
+                <h2>{tr!(dashboard.company_profile)}</h2>
                 {if dashboard.profile_gaps.is_empty() {
-                    view! { <p>"Your profile is complete. Co-branded material uses these details."</p> }.into_any()
+                    view! { <p>{tr!(dashboard.profile_complete)}</p> }.into_any()
                 } else {
                     view! {
-                        <p>"Co-branded material uses your profile. Still missing: "{dashboard.profile_gaps.join(", ")}"."</p>
+                        <p>{tr!(dashboard.profile_gaps, gaps = dashboard.profile_gaps.join(", ")).to_string()}</p>
                     }.into_any()
                 }}
-                <p><a class="btn" href=profile_href>"View the profile"</a></p>
+                <p><a class="btn" href=profile_href>{tr!(dashboard.view_profile)}</a></p>
             </section>
             {(!dashboard.resellers.is_empty()).then(|| view! {
                 <section class="card">
-                    <h2>"Resellers under you"</h2>
+                    <h2>{tr!(dashboard.resellers)}</h2>
                     <ul>{dashboard.resellers.into_iter().map(|r| view! { <li>{r.name}</li> }).collect_view()}</ul>
                 </section>
             })}

@@ -4,6 +4,7 @@ use crate::components::field::{checks, TextField};
 use crate::components::notice::{FormError, Success};
 use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -22,7 +23,7 @@ pub fn AuthFrame(#[prop(into)] heading: String, children: Children) -> impl Into
                             view! {
                                 <p class="auth-brand" style=style>
                                     <span class="brand-mark" aria-hidden="true"></span>
-                                    {b.name}" partner portal"
+                                    {tr!(auth.brand, program = b.name).to_string()}
                                 </p>
                             }
                         })
@@ -42,17 +43,17 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let action = ServerAction::<RequestPasswordReset>::new();
     let error = action_error(action);
     view! {
-        <Title text="Reset your password"/>
-        <AuthFrame heading="Reset your password">
-            <Success show=sent text="If that address has an account, we've emailed a link to choose a new password. It works for 60 minutes."/>
-            <p>"Enter the email you sign in with and we'll send you a link to choose a new password."</p>
+        <Title text=tr!(auth.reset_title)/>
+        <AuthFrame heading=tr!(auth.reset_title)>
+            <Success show=sent text=tr!(auth.reset_sent)/>
+            <p>{tr!(auth.reset_intro)}</p>
             <FormError error/>
             <ServerForm action=action attr:novalidate=true>
-                <TextField name="email" label="Work email" kind="email" autocomplete="username" required=true
+                <TextField name="email" label=tr!(auth.work_email) kind="email" autocomplete="username" required=true
                     value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
-                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Send reset link"</button>
+                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>{tr!(auth.send_reset)}</button>
             </ServerForm>
-            <p class="auth-links"><a href="/sign-in">"Back to sign in"</a></p>
+            <p class="auth-links"><a href="/sign-in">{tr!(auth.back_to_sign_in)}</a></p>
         </AuthFrame>
     }
 }

@@ -1,3 +1,4 @@
+use crate::tr;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -8,13 +9,13 @@ pub fn NotFoundPage() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text="Page not found"/>
+        <Title text=tr!(not_found.title)/>
         <main id="main" class="auth">
             <div class="auth-card">
                 <p class="big-code" aria-hidden="true">"404"</p>
-                <h1>"We couldn't find that page"</h1>
-                <p>"The address may be mistyped, or the page may have moved."</p>
-                <p><a class="btn btn-primary" href="/">"Go to your dashboard"</a></p>
+                <h1>{tr!(not_found.heading)}</h1>
+                <p>{tr!(not_found.body)}</p>
+                <p><a class="btn btn-primary" href="/">{tr!(not_found.home)}</a></p>
             </div>
         </main>
     }

@@ -7,6 +7,7 @@ use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::views::PartnerDetail;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -32,15 +33,15 @@ pub fn PartnerPage() -> impl IntoView {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the partner…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(partner.loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Err(error) => view! { <Title text="Partner"/><LoadError error/> }.into_any(),
+                    Err(error) => view! { <Title text=tr!(partner.title)/><LoadError error/> }.into_any(),
                     Ok(p) => view! {
-                        <Success show=saved("created") text="Partner added. Invite their first admin from Users."/>
-                        <Success show=saved("profile") text="Profile saved."/>
-                        <Success show=saved("program") text="Program placement saved."/>
-                        <Success show=saved("logo") text="Logo updated."/>
+                        <Success show=saved("created") text=tr!(partner.created)/>
+                        <Success show=saved("profile") text=tr!(partner.profile_saved)/>
+                        <Success show=saved("program") text=tr!(partner.program_saved)/>
+                        <Success show=saved("logo") text=tr!(partner.logo_saved)/>
                         <PartnerView partner=p profile program/>
                     }.into_any(),
                 }
@@ -56,16 +57,28 @@ fn PartnerView(
     program: ServerAction<UpdatePartnerProgram>,
 ) -> impl IntoView {
     let facts = [
-        ("Type", partner.partner_type.map(|t| t.label().to_owned())),
-        ("Tier", partner.tier.map(|t| t.label().to_owned())),
-        ("Region", partner.region.map(|t| t.label().to_owned())),
-        ("Partnership", partner.segment.map(|t| t.label().to_owned())),
         (
-            "Distributor",
+            tr!(partners.partner_type),
+            partner.partner_type.map(|t| t.label().to_owned()),
+        ),
+        (
+            tr!(partners.tier),
+            partner.tier.map(|t| t.label().to_owned()),
+        ),
+        (
+            tr!(partners.region),
+            partner.region.map(|t| t.label().to_owned()),
+        ),
+        (
+            tr!(partners.partnership),
+            partner.segment.map(|t| t.label().to_owned()),
+        ),
+        (
+            tr!(partner.distributor),
             partner.parent.as_ref().map(|c| c.name.clone()),
         ),
         (
-            "Channel manager",
+            tr!(partner.channel_manager),
             partner
                 .channel_manager
                 .as_ref()
@@ -83,12 +96,12 @@ fn PartnerView(
         </div>
         <div class="grid">
             <section class="card">
-                <h2>"Program"</h2>
+                <h2>{tr!(partner.program)}</h2>
                 <dl class="facts">
                     {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v.unwrap_or_else(|| "—".into())}</dd> }).collect_view()}
                 </dl>
                 {(!partner.children.is_empty()).then(|| view! {
-                    <h3>"Resellers"</h3>
+                    <h3>{tr!(partner.resellers)}</h3>
                     <ul>{partner.children.iter().map(|c| view! { <li><a href=format!("/partners/{}", c.id)>{c.name.clone()}</a></li> }).collect_view()}</ul>
                 })}
             </section>
@@ -100,9 +113,9 @@ fn PartnerView(
             }}
             {partner.can_edit_program.then(|| view! { <ProgramForm partner=partner.clone() action=program/> })}
             <section class="card">
-                <h2>"People"</h2>
+                <h2>{tr!(partner.people)}</h2>
                 {if partner.users.is_empty() {
-                    view! { <p>"Nobody from this company has joined yet."</p> }.into_any()
+                    view! { <p>{tr!(partner.nobody)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="people">
@@ -110,7 +123,7 @@ fn PartnerView(
                                 <li>
                                     <span class="person-name">{u.name.clone()}</span>
                                     <span class="muted">{format!("{} · {}", u.role.label(), u.email)}</span>
-                                    {(!u.active).then(|| view! { <span class="badge">"Deactivated"</span> })}
+                                    {(!u.active).then(|| view! { <span class="badge">{tr!(users.deactivated)}</span> })}
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -129,19 +142,19 @@ fn LogoForm(id: i64, has_logo: bool) -> impl IntoView {
     let problem = move || query.read().get("logo_error");
     view! {
         <section class="card">
-            <h2>"Logo"</h2>
+            <h2>{tr!(partner.logo)}</h2>
             {move || problem().map(|m| view! { <p class="notice notice-error" role="alert" id="logo-error">{m}</p> })}
             <form method="post" enctype="multipart/form-data" action=format!("/partners/{id}/logo")>
                 <div class="field">
-                    <label for="f-logo">"Logo file"</label>
-                    <p class="field-hint" id="f-logo-hint">"PNG, JPEG, WebP or SVG, up to 1 MB. A wide logo on a transparent background suits co-branded material best."</p>
+                    <label for="f-logo">{tr!(partner.logo_file)}</label>
+                    <p class="field-hint" id="f-logo-hint">{tr!(partner.logo_hint)}</p>
                     <input id="f-logo" type="file" name="logo" accept="image/png,image/jpeg,image/webp,image/svg+xml" required aria-describedby="f-logo-hint"/>
                 </div>
-                <button type="submit" class="btn btn-primary">"Upload logo"</button>
+                <button type="submit" class="btn btn-primary">{tr!(partner.upload_logo)}</button>
             </form>
             {has_logo.then(|| view! {
                 <form method="post" action=format!("/partners/{id}/logo/remove")>
-                    <button type="submit" class="btn btn-quiet">"Remove logo"</button>
+                    <button type="submit" class="btn btn-quiet">{tr!(partner.remove_logo)}</button>
                 </form>
             })}
         </section>
@@ -152,12 +165,12 @@ fn LogoForm(id: i64, has_logo: bool) -> impl IntoView {
 fn ProfileFacts(partner: PartnerDetail) -> impl IntoView {
     view! {
         <section class="card">
-            <h2>"Contact"</h2>
+            <h2>{tr!(partner.contact)}</h2>
             <dl class="facts">
-                <dt>"Website"</dt><dd>{partner.website}</dd>
-                <dt>"Phone"</dt><dd>{partner.phone}</dd>
-                <dt>"Email"</dt><dd>{partner.email}</dd>
-                <dt>"Address"</dt><dd>{partner.address}</dd>
+                <dt>{tr!(partner.website)}</dt><dd>{partner.website}</dd>
+                <dt>{tr!(partner.phone)}</dt><dd>{partner.phone}</dd>
+                <dt>{tr!(users.email)}</dt><dd>{partner.email}</dd>
+                <dt>{tr!(partner.address)}</dt><dd>{partner.address}</dd>
             </dl>
             {(!partner.description.is_empty()).then(|| view! { <p>{partner.description}</p> })}
         </section>
@@ -179,29 +192,29 @@ fn ProfileForm(
     };
     view! {
         <section class="card">
-            <h2>"Contact and branding"</h2>
-            <p class="muted">"Co-branded material uses these details."</p>
+            <h2>{tr!(partner.contact_branding)}</h2>
+            <p class="muted">{tr!(partner.uses_details)}</p>
             <FormError error/>
             <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="id" value=partner.id/>
                 <input type="hidden" name="version" value=partner.version/>
-                <TextField name="website" label="Website" kind="url" autocomplete="url" value=value("website", &partner.website)
+                <TextField name="website" label=tr!(partner.website) kind="url" autocomplete="url" value=value("website", &partner.website)
                     error=field_error(error, "website") check=checks::website/>
-                <TextField name="phone" label="Phone" kind="tel" autocomplete="tel" value=value("phone", &partner.phone)
+                <TextField name="phone" label=tr!(partner.phone) kind="tel" autocomplete="tel" value=value("phone", &partner.phone)
                     error=field_error(error, "phone") check=checks::phone/>
-                <TextField name="email" label="Contact email" kind="email" autocomplete="email" value=value("email", &partner.email)
+                <TextField name="email" label=tr!(partner.contact_email) kind="email" autocomplete="email" value=value("email", &partner.email)
                     error=field_error(error, "email") check=checks::optional_email/>
-                <TextField name="address" label="Street address" autocomplete="street-address" value=value("address", &partner.address)
+                <TextField name="address" label=tr!(partner.street) autocomplete="street-address" value=value("address", &partner.address)
                     error=field_error(error, "address")/>
                 <div class="row">
-                    <TextField name="city" label="City" autocomplete="address-level2" value=value("city", &partner.city) error=field_error(error, "city")/>
-                    <TextField name="country" label="Country" autocomplete="country-name" value=value("country", &partner.country) error=field_error(error, "country")/>
+                    <TextField name="city" label=tr!(partner.city) autocomplete="address-level2" value=value("city", &partner.city) error=field_error(error, "city")/>
+                    <TextField name="country" label=tr!(partner.country) autocomplete="country-name" value=value("country", &partner.country) error=field_error(error, "country")/>
                 </div>
-                <TextField name="brand_color" label="Brand colour" kind="color" value=value("brand_color", &partner.brand_color)
+                <TextField name="brand_color" label=tr!(partner.brand_colour) kind="color" value=value("brand_color", &partner.brand_color)
                     error=field_error(error, "brand_color") check=checks::colour/>
-                <TextField name="description" label="About the company" multiline=true value=value("description", &partner.description)
+                <TextField name="description" label=tr!(partner.about) multiline=true value=value("description", &partner.description)
                     error=field_error(error, "description")/>
-                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save profile"</button>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(partner.save_profile)}</button>
             </ServerForm>
         </section>
     }
@@ -226,25 +239,25 @@ fn ProgramForm(
         .collect();
     view! {
         <section class="card">
-            <h2>"Program placement"</h2>
+            <h2>{tr!(partner.placement)}</h2>
             <FormError error/>
             <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="id" value=partner.id/>
                 <input type="hidden" name="version" value=partner.version/>
                 <input type="hidden" name="parent_id" value=partner.parent.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
-                <TextField name="name" label="Company name" required=true value=kept("name", partner.name.clone())
+                <TextField name="name" label=tr!(partners.company_name) required=true value=kept("name", partner.name.clone())
                     error=field_error(error, "name") check=checks::name/>
-                <SelectField name="partner_type" label="Type" options=type_options()
-                    selected=kept("partner_type", partner.partner_type.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "partner_type")/>
-                <SelectField name="tier" label="Tier" options=tier_options()
-                    selected=kept("tier", partner.tier.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "tier")/>
-                <SelectField name="region" label="Region" options=region_options()
-                    selected=kept("region", partner.region.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "region")/>
-                <SelectField name="segment" label="Partnership" options=segment_options()
-                    selected=kept("segment", partner.segment.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty="Choose…" error=field_error(error, "segment")/>
-                <SelectField name="channel_manager_id" label="Channel manager" options=managers
-                    selected=kept("channel_manager_id", partner.channel_manager_id.map(|i| i.to_string()).unwrap_or_default()) empty="Nobody yet" error=field_error(error, "channel_manager_id")/>
-                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save placement"</button>
+                <SelectField name="partner_type" label=tr!(partners.partner_type) options=type_options()
+                    selected=kept("partner_type", partner.partner_type.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
+                <SelectField name="tier" label=tr!(partners.tier) options=tier_options()
+                    selected=kept("tier", partner.tier.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "tier")/>
+                <SelectField name="region" label=tr!(partners.region) options=region_options()
+                    selected=kept("region", partner.region.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "region")/>
+                <SelectField name="segment" label=tr!(partners.partnership) options=segment_options()
+                    selected=kept("segment", partner.segment.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "segment")/>
+                <SelectField name="channel_manager_id" label=tr!(partner.channel_manager) options=managers
+                    selected=kept("channel_manager_id", partner.channel_manager_id.map(|i| i.to_string()).unwrap_or_default()) empty=tr!(partner.nobody_yet) error=field_error(error, "channel_manager_id")/>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(partner.save_placement)}</button>
             </ServerForm>
         </section>
     }

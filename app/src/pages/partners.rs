@@ -6,6 +6,7 @@ use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
 use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::url::encode_query_value;
 use crate::types::views::PartnerFilter;
 use crate::types::Permission;
@@ -67,9 +68,9 @@ pub fn PartnersPage() -> impl IntoView {
         )
     };
     view! {
-        <Title text="Partners"/>
+        <Title text=tr!(partners.title)/>
         <div class="page-head">
-            <h1>"Partners"</h1>
+            <h1>{tr!(partners.title)}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     me.user().await.ok().filter(|u| u.role.may(Permission::AddPartners)).map(|_| view! { <AddPartner/> })
@@ -78,18 +79,18 @@ pub fn PartnersPage() -> impl IntoView {
         </div>
         <Form method="GET" action="/partners" attr:class="filters" attr:role="search">
             <div class="field field-search">
-                <label for="f-q">"Search"</label>
-                <input id="f-q" type="search" name="q" value=current.q.clone() placeholder="Name, city or country"/>
+                <label for="f-q">{tr!(partners.search)}</label>
+                <input id="f-q" type="search" name="q" value=current.q.clone() placeholder=tr!(partners.search_hint)/>
             </div>
-            <SelectField id="filter-tier" name="tier" label="Tier" options=tier_options() selected=current.tier.clone() empty="Any tier" error=none/>
-            <SelectField id="filter-region" name="region" label="Region" options=region_options() selected=current.region.clone() empty="Any region" error=none/>
-            <SelectField id="filter-type" name="type" label="Type" options=type_options() selected=current.partner_type.clone() empty="Any type" error=none/>
+            <SelectField id="filter-tier" name="tier" label=tr!(partners.tier) options=tier_options() selected=current.tier.clone() empty=tr!(partners.any_tier) error=none/>
+            <SelectField id="filter-region" name="region" label=tr!(partners.region) options=region_options() selected=current.region.clone() empty=tr!(partners.any_region) error=none/>
+            <SelectField id="filter-type" name="type" label=tr!(partners.partner_type) options=type_options() selected=current.partner_type.clone() empty=tr!(partners.any_type) error=none/>
             <div class="filter-actions">
-                <button type="submit" class="btn btn-primary">"Filter"</button>
-                <a class="btn btn-quiet" href="/partners">"Clear"</a>
+                <button type="submit" class="btn btn-primary">{tr!(partners.filter)}</button>
+                <a class="btn btn-quiet" href="/partners">{tr!(partners.clear)}</a>
             </div>
         </Form>
-        <Transition fallback=|| view! { <p class="loading">"Loading partners…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{tr!(partners.loading)}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -97,14 +98,14 @@ pub fn PartnersPage() -> impl IntoView {
                         let shown = page.items.len();
                         view! {
                             <p class="muted" role="status">
-                                {format!("{} partner{} match", page.total, if page.total == 1 { "" } else { "s" })}
+                                {tr!(partners.match_count, count = page.total).to_string()}
                             </p>
-                            {(shown == 0).then(|| view! { <p class="card">"No partner matches these filters. Clear them to see everyone."</p> })}
+                            {(shown == 0).then(|| view! { <p class="card">{tr!(partners.no_match)}</p> })}
                             <ul class="partner-list partner-grid">
                                 {page.items.into_iter().map(|p| view! { <PartnerCard partner=p/> }).collect_view()}
                             </ul>
                             {page.next_after.map(|after| view! {
-                                <p class="pager"><a class="btn" href=next_href(after)>"Next page"</a></p>
+                                <p class="pager"><a class="btn" href=next_href(after)>{tr!(partners.next_page)}</a></p>
                             })}
                         }.into_any()
                     }
@@ -121,20 +122,20 @@ fn AddPartner() -> impl IntoView {
     let open = move || error.get().is_some();
     view! {
         <details class="add-partner" open=open>
-            <summary class="btn btn-primary">"Add partner"</summary>
+            <summary class="btn btn-primary">{tr!(partners.add)}</summary>
             <div class="card">
-                <h2>"New partner company"</h2>
+                <h2>{tr!(partners.new_company)}</h2>
                 <FormError error/>
                 <ServerForm action=action attr:novalidate=true>
                     <input type="hidden" name="channel_manager_id" value=""/>
                     <input type="hidden" name="parent_id" value=""/>
-                    <TextField name="name" label="Company name" required=true value=kept(error, "name")
+                    <TextField name="name" label=tr!(partners.company_name) required=true value=kept(error, "name")
                         error=field_error(error, "name") check=checks::name/>
-                    <SelectField name="partner_type" label="Type" options=type_options() selected=kept(error, "partner_type") empty="Choose…" error=field_error(error, "partner_type")/>
-                    <SelectField name="tier" label="Tier" options=tier_options() selected=kept(error, "tier") empty="Choose…" error=field_error(error, "tier")/>
-                    <SelectField name="region" label="Region" options=region_options() selected=kept(error, "region") empty="Choose…" error=field_error(error, "region")/>
-                    <SelectField name="segment" label="Partnership" options=segment_options() selected=kept(error, "segment") empty="Choose…" error=field_error(error, "segment")/>
-                    <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Add partner"</button>
+                    <SelectField name="partner_type" label=tr!(partners.partner_type) options=type_options() selected=kept(error, "partner_type") empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
+                    <SelectField name="tier" label=tr!(partners.tier) options=tier_options() selected=kept(error, "tier") empty=tr!(partners.choose) error=field_error(error, "tier")/>
+                    <SelectField name="region" label=tr!(partners.region) options=region_options() selected=kept(error, "region") empty=tr!(partners.choose) error=field_error(error, "region")/>
+                    <SelectField name="segment" label=tr!(partners.partnership) options=segment_options() selected=kept(error, "segment") empty=tr!(partners.choose) error=field_error(error, "segment")/>
+                    <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(partners.add)}</button>
                 </ServerForm>
             </div>
         </details>

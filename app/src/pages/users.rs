@@ -4,7 +4,9 @@ use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
+use crate::locale;
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::views::UserAdmin;
 use crate::types::OrgKind;
 use leptos::prelude::*;
@@ -32,12 +34,12 @@ pub fn UsersPage() -> impl IntoView {
         query.read().get("invited").is_some() || invite.value().get().is_some_and(|r| r.is_ok())
     });
     view! {
-        <Title text="Users"/>
-        <h1>"Users"</h1>
-        <Success show=invited text="Invitation sent. The link works for 7 days."/>
+        <Title text=tr!(users.title)/>
+        <h1>{tr!(users.title)}</h1>
+        <Success show=invited text=tr!(users.invited)/>
         <FormError error=action_error(revoke)/>
         <FormError error=action_error(toggle)/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading users…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(users.loading)}</p> }>
             {move || Suspend::new(async move {
                 let (user, data) = (me.user().await, data.await);
                 match user.and_then(|u| data.map(|d| (u, d))) {
@@ -65,7 +67,7 @@ fn UserAdminView(
         .iter()
         .map(|o| {
             let label = if o.kind == OrgKind::Vendor {
-                format!("{} (vendor staff)", o.name)
+                tr!(users.vendor_staff, name = &o.name).to_string()
             } else {
                 o.name.clone()
             };
@@ -81,37 +83,40 @@ fn UserAdminView(
     view! {
         <div class="grid">
             <section class="card">
-                <h2>"Invite someone"</h2>
-                <p class="muted">"They get an email with a link to set their name and password."</p>
+                <h2>{tr!(users.invite)}</h2>
+                <p class="muted">{tr!(users.invite_hint)}</p>
                 <FormError error/>
                 <ServerForm action=invite node_ref=form attr:novalidate=true>
                     {match single_org {
                         Some(id) => view! { <input type="hidden" name="organization_id" value=id/> }.into_any(),
                         None => view! {
-                            <SelectField name="organization_id" label="Company" options=orgs.clone()
-                                selected=kept(error, "organization_id") empty="Choose…" error=field_error(error, "organization_id")/>
+                            <SelectField name="organization_id" label=tr!(users.company) options=orgs.clone()
+                                selected=kept(error, "organization_id") empty=tr!(users.choose) error=field_error(error, "organization_id")/>
                         }.into_any(),
                     }}
-                    <TextField name="email" label="Email" kind="email" autocomplete="off" required=true
+                    <TextField name="email" label=tr!(users.email) kind="email" autocomplete="off" required=true
                         value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
-                    <SelectField name="role" label="Role" options=roles selected=kept(error, "role") empty="Choose…" error=field_error(error, "role")/>
-                    <button type="submit" class="btn btn-primary" disabled=move || invite.pending().get()>"Send invitation"</button>
+                    <SelectField name="role" label=tr!(users.role) options=roles selected=kept(error, "role") empty=tr!(users.choose) error=field_error(error, "role")/>
+                    <SelectField name="lang" label=tr!(users.mail_language) options=languages()
+                        selected=Some(kept(error, "lang")).filter(|l| !l.is_empty()).unwrap_or_else(|| locale::code_of(locale::current()).to_owned())
+                        error=field_error(error, "lang")/>
+                    <button type="submit" class="btn btn-primary" disabled=move || invite.pending().get()>{tr!(users.send_invitation)}</button>
                 </ServerForm>
             </section>
             <section class="card">
-                <h2>"Pending invitations"</h2>
+                <h2>{tr!(users.pending)}</h2>
                 {if admin.invitations.is_empty() {
-                    view! { <p>"No invitation is waiting."</p> }.into_any()
+                    view! { <p>{tr!(users.none_pending)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="people">
                             {admin.invitations.into_iter().map(|i| view! {
                                 <li>
                                     <span class="person-name">{i.email.clone()}</span>
-                                    <span class="muted">{format!("{} at {} · expires {}", i.role.label(), i.organization_name, i.expires_on)}</span>
+                                    <span class="muted">{tr!(users.invitation_line, role = i.role.label(), organization = &i.organization_name, date = &i.expires_on).to_string()}</span>
                                     <ServerForm action=revoke attr:class="inline">
                                         <input type="hidden" name="id" value=i.id/>
-                                        <button type="submit" class="btn btn-quiet" aria-label=format!("Revoke the invitation for {}", i.email)>"Revoke"</button>
+                                        <button type="submit" class="btn btn-quiet" aria-label=tr!(users.revoke_for, email = &i.email).to_string()>{tr!(users.revoke)}</button>
                                     </ServerForm>
                                 </li>
                             }).collect_view()}
@@ -121,23 +126,23 @@ fn UserAdminView(
             </section>
         </div>
         <section class="card">
-            <h2>{format!("People ({})", admin.users.len())}</h2>
+            <h2>{tr!(users.people, count = admin.users.len()).to_string()}</h2>
             <ul class="people">
                 {admin.users.into_iter().map(|u| {
                     let is_me = u.id == me_id;
-                    let label = if u.active { format!("Deactivate {}", u.name) } else { format!("Reactivate {}", u.name) };
+                    let label = if u.active { tr!(users.deactivate_who, name = &u.name).to_string() } else { tr!(users.reactivate_who, name = &u.name).to_string() };
                     view! {
                         <li class:inactive=!u.active>
-                            <span class="person-name">{u.name.clone()}{is_me.then_some(" (you)")}</span>
+                            <span class="person-name">{u.name.clone()}{is_me.then_some(tr!(users.you))}</span>
                             <span class="muted">{format!("{} · {} · {}", u.role.label(), u.organization_name, u.email)}</span>
-                            <span class="muted">{match u.last_sign_in { Some(admin) => format!("Last signed in {admin}"), None => "Never signed in".into() }}</span>
-                            {(!u.active).then(|| view! { <span class="badge">"Deactivated"</span> })}
+                            <span class="muted">{match u.last_sign_in { Some(when) => tr!(users.last_signed_in, when).to_string(), None => tr!(users.never_signed_in).into() }}</span>
+                            {(!u.active).then(|| view! { <span class="badge">{tr!(users.deactivated)}</span> })}
                             {(!is_me).then(|| view! {
                                 <ServerForm action=toggle attr:class="inline">
                                     <input type="hidden" name="id" value=u.id/>
                                     <input type="hidden" name="active" value=(!u.active).to_string()/>
                                     <button type="submit" class="btn btn-quiet" aria-label=label>
-                                        {if u.active { "Deactivate" } else { "Reactivate" }}
+                                        {if u.active { tr!(users.deactivate) } else { tr!(users.reactivate) }}
                                     </button>
                                 </ServerForm>
                             })}
@@ -147,4 +152,15 @@ fn UserAdminView(
             </ul>
         </section>
     }
+}
+
+/// The languages an invitation can be written in, each named in itself.
+fn languages() -> Vec<(String, String)> {
+    locale::all()
+        .iter()
+        .map(|l| {
+            let name = crate::tr_in!(*l, language.name);
+            (locale::code_of(*l).to_owned(), name.to_owned())
+        })
+        .collect()
 }

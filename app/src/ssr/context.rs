@@ -31,6 +31,9 @@ pub struct Actor {
     pub session_id: String,
     /// Where times are shown for this user (UTC until they choose).
     pub time_zone: chrono_tz::Tz,
+    /// The user's language, for their pages and mails; none until they
+    /// choose or first sign in (their browser's then decides).
+    pub locale: Option<crate::locale::Locale>,
 }
 
 impl Actor {
@@ -50,6 +53,7 @@ impl Actor {
             email: String::new(),
             session_id: String::new(),
             time_zone: chrono_tz::Tz::UTC,
+            locale: None,
         }
     }
 
@@ -103,27 +107,9 @@ pub fn actor() -> AppResult<Actor> {
     actor_opt()?.ok_or(AppError::Unauthenticated)
 }
 
-/// The browser's preferred language tag, e.g. "de-DE"; "en" when absent.
+/// The code of the request's language ("de"), for number and money formats.
 pub fn locale() -> String {
-    parts()
-        .ok()
-        .and_then(|p| {
-            p.headers
-                .get(http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        })
-        .and_then(|v| {
-            v.split(',')
-                .next()
-                .map(|t| t.split(';').next().unwrap_or("").trim().to_owned())
-        })
-        .filter(|t| {
-            !t.is_empty()
-                && t.len() <= 35
-                && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        })
-        .unwrap_or_else(|| "en".to_owned())
+    crate::locale::code_of(crate::locale::current()).to_owned()
 }
 
 pub fn client_ip() -> Option<IpAddr> {

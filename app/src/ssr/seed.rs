@@ -118,6 +118,7 @@ pub async fn insert_user(
             role,
             password_hash: Some(password_hash.to_owned()),
             now: Utc::now(),
+            locale: None,
         },
     )
     .await

@@ -5,40 +5,40 @@ use super::cobrand::{DesignStatus, TemplateKind};
 use serde::{Deserialize, Serialize};
 
 string_enum!(
-    CampaignStatus {
-        Draft => ("draft", "Draft"),
-        Published => ("published", "Running"),
-        Paused => ("paused", "Paused"),
-        Ended => ("ended", "Ended"),
+    CampaignStatus in campaign_status {
+        Draft => ("draft", draft),
+        Published => ("published", published),
+        Paused => ("paused", paused),
+        Ended => ("ended", ended),
     }
 );
 
 string_enum!(
     /// A partner's send of a campaign: waiting for its time, or called off.
-    SendStatus {
-        Scheduled => ("scheduled", "Scheduled"),
-        Cancelled => ("cancelled", "Cancelled"),
+    SendStatus in send_status {
+        Scheduled => ("scheduled", scheduled),
+        Cancelled => ("cancelled", cancelled),
     }
 );
 
 string_enum!(
     /// One campaign e-mail to one contact.
-    MessageStatus {
-        Queued => ("queued", "Queued"),
-        Delivered => ("delivered", "Delivered"),
-        Failed => ("failed", "Failed"),
-        Suppressed => ("suppressed", "Not sent (unsubscribed or bounced)"),
-        Cancelled => ("cancelled", "Cancelled"),
+    MessageStatus in message_status {
+        Queued => ("queued", queued),
+        Delivered => ("delivered", delivered),
+        Failed => ("failed", failed),
+        Suppressed => ("suppressed", suppressed),
+        Cancelled => ("cancelled", cancelled),
     }
 );
 
 string_enum!(
     /// What a vendor can do to a campaign's state.
-    CampaignMove {
-        Publish => ("publish", "Publish"),
-        Pause => ("pause", "Pause"),
-        Resume => ("resume", "Resume"),
-        End => ("end", "End"),
+    CampaignMove in campaign_move {
+        Publish => ("publish", publish),
+        Pause => ("pause", pause),
+        Resume => ("resume", resume),
+        End => ("end", end),
     }
 );
 
@@ -230,12 +230,12 @@ pub struct ContactsPage {
 
 string_enum!(
     /// The fields a CSV column can be mapped to.
-    ContactField {
-        Email => ("email", "E-mail address"),
-        Name => ("name", "Name"),
-        Company => ("company", "Company"),
-        Consent => ("consent", "Consent (yes/no)"),
-        Ignore => ("ignore", "Don't import"),
+    ContactField in contact_field {
+        Email => ("email", email),
+        Name => ("name", name),
+        Company => ("company", company),
+        Consent => ("consent", consent),
+        Ignore => ("ignore", ignore),
     }
 );
 

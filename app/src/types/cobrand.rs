@@ -7,50 +7,50 @@ use std::collections::BTreeMap;
 
 string_enum!(
     /// SVG artwork or an MJML email.
-    TemplateKind {
-        Svg => ("svg", "Print and web (SVG)"),
-        Email => ("email", "Email (MJML)"),
+    TemplateKind in template_kind {
+        Svg => ("svg", svg),
+        Email => ("email", email),
     }
 );
 
 string_enum!(
     /// What the material is, for the gallery's grouping.
-    TemplateFormat {
-        Flyer => ("flyer", "Flyer"),
-        SocialPost => ("social_post", "Social post"),
-        Banner => ("banner", "Web banner"),
-        EmailHeader => ("email_header", "Email header"),
-        BusinessCard => ("business_card", "Business card"),
-        Email => ("email", "Email"),
-        Other => ("other", "Other"),
+    TemplateFormat in template_format {
+        Flyer => ("flyer", flyer),
+        SocialPost => ("social_post", social_post),
+        Banner => ("banner", banner),
+        EmailHeader => ("email_header", email_header),
+        BusinessCard => ("business_card", business_card),
+        Email => ("email", email),
+        Other => ("other", other),
     }
 );
 
 string_enum!(
-    TemplateStatus {
-        Draft => ("draft", "Draft"),
-        Published => ("published", "Published"),
-        Archived => ("archived", "Archived"),
+    TemplateStatus in template_status {
+        Draft => ("draft", draft),
+        Published => ("published", published),
+        Archived => ("archived", archived),
     }
 );
 
 string_enum!(
     /// Where a partner's design stands. Only templates that need approval
     /// use the middle states.
-    DesignStatus {
-        Draft => ("draft", "Draft"),
-        Submitted => ("submitted", "Waiting for approval"),
-        Approved => ("approved", "Approved"),
-        Rejected => ("rejected", "Changes requested"),
+    DesignStatus in design_status {
+        Draft => ("draft", draft),
+        Submitted => ("submitted", submitted),
+        Approved => ("approved", approved),
+        Rejected => ("rejected", rejected),
     }
 );
 
 string_enum!(
-    ExportFormat {
-        Pdf => ("pdf", "PDF (print, vector)"),
-        Png => ("png", "PNG"),
-        Png2x => ("png2x", "PNG, double size"),
-        Html => ("html", "HTML email"),
+    ExportFormat in export_format {
+        Pdf => ("pdf", pdf),
+        Png => ("png", png),
+        Png2x => ("png2x", png2x),
+        Html => ("html", html),
     }
 );
 
@@ -176,8 +176,8 @@ pub struct EditorData {
 
 string_enum!(
     /// A reviewer's answer to a design sent for approval.
-    DesignDecision {
-        Approve => ("approve", "Approve"),
-        Reject => ("reject", "Ask for changes"),
+    DesignDecision in design_decision {
+        Approve => ("approve", approve),
+        Reject => ("reject", reject),
     }
 );

@@ -11,13 +11,13 @@ impl Email {
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
         let value = raw.trim().to_lowercase();
         if value.is_empty() {
-            return Err("Enter an email address.");
+            return Err(crate::tr!(checks.email_empty));
         }
         if value.len() > 254 {
-            return Err("That email address is too long.");
+            return Err(crate::tr!(checks.email_long));
         }
         let Some((local, domain)) = value.split_once('@') else {
-            return Err("Enter an email address like name@company.com.");
+            return Err(crate::tr!(checks.email_invalid));
         };
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
@@ -32,7 +32,7 @@ impl Email {
                 .chars()
                 .any(|c| c.is_whitespace() || c == '@' || c.is_control());
         if !(domain_ok && local_ok) {
-            return Err("Enter an email address like name@company.com.");
+            return Err(crate::tr!(checks.email_invalid));
         }
         Ok(Self(value))
     }

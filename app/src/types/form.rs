@@ -80,9 +80,12 @@ pub mod check {
     ) -> String {
         let value = raw.trim().to_owned();
         if value.is_empty() {
-            errors.add(field, format!("Enter {label}."));
+            errors.add(field, crate::tr!(checks.enter, what = label).to_string());
         } else if value.chars().count() > max {
-            errors.add(field, format!("Keep {label} under {max} characters."));
+            errors.add(
+                field,
+                crate::tr!(checks.too_long, what = label, max).to_string(),
+            );
         }
         value
     }
@@ -96,7 +99,10 @@ pub mod check {
     ) -> String {
         let value = raw.trim().to_owned();
         if value.chars().count() > max {
-            errors.add(field, format!("Keep {label} under {max} characters."));
+            errors.add(
+                field,
+                crate::tr!(checks.too_long, what = label, max).to_string(),
+            );
         }
         value
     }
@@ -106,15 +112,15 @@ pub mod check {
         if len < MIN_PASSWORD {
             errors.add(
                 "password",
-                format!("Use at least {MIN_PASSWORD} characters."),
+                crate::tr!(checks.password_short, min = MIN_PASSWORD).to_string(),
             );
         } else if len > MAX_PASSWORD {
             errors.add(
                 "password",
-                format!("Use at most {MAX_PASSWORD} characters."),
+                crate::tr!(checks.password_long, max = MAX_PASSWORD).to_string(),
             );
         } else if password != confirm {
-            errors.add("confirm", "The two passwords differ.");
+            errors.add("confirm", crate::tr!(checks.passwords_differ));
         }
     }
 
@@ -125,7 +131,7 @@ pub mod check {
             && value.starts_with('#')
             && value[1..].chars().all(|c| c.is_ascii_hexdigit());
         if !ok {
-            errors.add(field, "Use a colour like #1f6feb.");
+            errors.add(field, crate::tr!(checks.colour));
         }
         value
     }
@@ -149,7 +155,7 @@ pub mod check {
             .next()
             .unwrap_or("");
         if !host.contains('.') || host.chars().any(|c| c.is_whitespace()) || full.len() > 200 {
-            errors.add(field, "Enter a web address like www.company.com.");
+            errors.add(field, crate::tr!(checks.website));
         }
         full
     }
@@ -165,7 +171,7 @@ pub mod check {
             .all(|c| c.is_ascii_digit() || " +()-./".contains(c));
         let digits = value.chars().filter(|c| c.is_ascii_digit()).count();
         if !allowed || !(6..=20).contains(&digits) {
-            errors.add(field, "Enter a phone number like +1 415 555 0100.");
+            errors.add(field, crate::tr!(checks.phone));
         }
         value
     }

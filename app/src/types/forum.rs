@@ -5,83 +5,83 @@ use serde::{Deserialize, Serialize};
 
 string_enum!(
     /// Who may see a category.
-    CategoryVisibility {
-        Partners => ("partners", "Partners"),
-        Staff => ("staff", "Vendor staff only"),
+    CategoryVisibility in category_visibility {
+        Partners => ("partners", partners),
+        Staff => ("staff", staff),
     }
 );
 
 string_enum!(
-    PostStatus {
-        Published => ("published", "Published"),
-        Pending => ("pending", "Awaiting approval"),
-        Hidden => ("hidden", "Hidden by a moderator"),
-        Deleted => ("deleted", "Deleted"),
+    PostStatus in post_status {
+        Published => ("published", published),
+        Pending => ("pending", pending),
+        Hidden => ("hidden", hidden),
+        Deleted => ("deleted", deleted),
     }
 );
 
 string_enum!(
     /// How much a user hears about a topic or category.
-    WatchLevel {
-        Normal => ("normal", "Normal"),
-        Watch => ("watch", "Watching"),
-        Mute => ("mute", "Muted"),
+    WatchLevel in watch_level {
+        Normal => ("normal", normal),
+        Watch => ("watch", watch),
+        Mute => ("mute", mute),
     }
 );
 
 string_enum!(
     /// What a watch is on.
-    WatchTarget {
-        Topic => ("topic", "Topic"),
-        Category => ("category", "Category"),
+    WatchTarget in watch_target {
+        Topic => ("topic", topic),
+        Category => ("category", category),
     }
 );
 
 string_enum!(
     /// What a moderator does to a post.
-    PostAction {
-        Hide => ("hide", "Hide"),
-        Restore => ("restore", "Restore"),
-        Dismiss => ("dismiss", "Keep (dismiss flags)"),
-        Approve => ("approve", "Approve"),
-        Reject => ("reject", "Reject"),
+    PostAction in post_action {
+        Hide => ("hide", hide),
+        Restore => ("restore", restore),
+        Dismiss => ("dismiss", dismiss),
+        Approve => ("approve", approve),
+        Reject => ("reject", reject),
     }
 );
 
 string_enum!(
     /// What a moderator does to a topic.
-    TopicAction {
-        Pin => ("pin", "Pin"),
-        Unpin => ("unpin", "Unpin"),
-        Lock => ("lock", "Lock"),
-        Unlock => ("unlock", "Unlock"),
+    TopicAction in topic_action {
+        Pin => ("pin", pin),
+        Unpin => ("unpin", unpin),
+        Lock => ("lock", lock),
+        Unlock => ("unlock", unlock),
     }
 );
 
 string_enum!(
     /// How a flag was settled.
-    FlagOutcome {
-        Hidden => ("hidden", "Post hidden"),
-        Kept => ("kept", "Post kept"),
+    FlagOutcome in flag_outcome {
+        Hidden => ("hidden", hidden),
+        Kept => ("kept", kept),
     }
 );
 
 string_enum!(
-    FlagReason {
-        Spam => ("spam", "Spam or advertising"),
-        Offensive => ("offensive", "Rude or offensive"),
-        OffTopic => ("off_topic", "Off topic"),
-        Confidential => ("confidential", "Shares confidential information"),
-        Other => ("other", "Something else"),
+    FlagReason in flag_reason {
+        Spam => ("spam", spam),
+        Offensive => ("offensive", offensive),
+        OffTopic => ("off_topic", off_topic),
+        Confidential => ("confidential", confidential),
+        Other => ("other", other),
     }
 );
 
 string_enum!(
     /// Forum e-mail a user wants.
-    EmailPreference {
-        All => ("all", "Mentions and replies in topics I watch"),
-        Mentions => ("mentions", "Only when someone mentions me"),
-        Never => ("none", "Never"),
+    EmailPreference in email_preference {
+        All => ("all", all),
+        Mentions => ("mentions", mentions),
+        Never => ("none", none),
     }
 );
 
@@ -93,20 +93,20 @@ impl Default for EmailPreference {
 }
 
 string_enum!(
-    NotificationKind {
-        Mention => ("mention", "mentioned you in"),
-        Reply => ("reply", "replied in"),
-        Accepted => ("accepted", "accepted your answer in"),
-        Approved => ("approved", "approved your post in"),
+    NotificationKind in notification_kind {
+        Mention => ("mention", mention),
+        Reply => ("reply", reply),
+        Accepted => ("accepted", accepted),
+        Approved => ("approved", approved),
     }
 );
 
 string_enum!(
     /// Topic list filter on solved state.
-    SolvedFilter {
-        Any => ("", "All topics"),
-        Solved => ("solved", "Solved"),
-        Unsolved => ("unsolved", "Unsolved"),
+    SolvedFilter in solved_filter {
+        Any => ("", any),
+        Solved => ("solved", solved),
+        Unsolved => ("unsolved", unsolved),
     }
 );
 
@@ -400,4 +400,31 @@ pub struct PostEdit {
     pub title: String,
     /// Tags as the form shows them: "billing, sd-wan".
     pub tags: String,
+}
+
+impl NotificationKind {
+    /// "Ana replied in “Licensing”" in the current language.
+    pub fn sentence(self, who: &str, topic: &str) -> String {
+        self.sentence_in(crate::locale::current(), who, topic)
+    }
+
+    /// The same in `locale`: one sentence per kind, so each language orders
+    /// it its own way (a mail goes out in the recipient's).
+    pub fn sentence_in(self, locale: crate::locale::Locale, who: &str, topic: &str) -> String {
+        use crate::tr_in;
+        match self {
+            NotificationKind::Mention => {
+                tr_in!(locale, forum.notification.mention, who, topic).to_string()
+            }
+            NotificationKind::Reply => {
+                tr_in!(locale, forum.notification.reply, who, topic).to_string()
+            }
+            NotificationKind::Accepted => {
+                tr_in!(locale, forum.notification.accepted, who, topic).to_string()
+            }
+            NotificationKind::Approved => {
+                tr_in!(locale, forum.notification.approved, who, topic).to_string()
+            }
+        }
+    }
 }

@@ -3,72 +3,72 @@
 use super::{Choice, Region};
 use serde::{Deserialize, Serialize};
 
-string_enum!(BudgetKind {
-    Marketing => ("marketing", "Marketing funds"),
-    Coop => ("coop", "Co-op (accrues on revenue)"),
+string_enum!(BudgetKind in budget_kind {
+    Marketing => ("marketing", marketing),
+    Coop => ("coop", coop),
 });
 
-string_enum!(ActivityType {
-    Event => ("event", "Event"),
-    Webinar => ("webinar", "Webinar"),
-    TradeShow => ("trade_show", "Trade show"),
-    DigitalAds => ("digital_ads", "Digital ads"),
-    EmailCampaign => ("email_campaign", "Email campaign"),
-    Print => ("print", "Print"),
-    Other => ("other", "Other"),
+string_enum!(ActivityType in activity_type {
+    Event => ("event", event),
+    Webinar => ("webinar", webinar),
+    TradeShow => ("trade_show", trade_show),
+    DigitalAds => ("digital_ads", digital_ads),
+    EmailCampaign => ("email_campaign", email_campaign),
+    Print => ("print", print),
+    Other => ("other", other),
 });
 
 string_enum!(
     /// Where a fund request stands.
-    RequestStatus {
-        Submitted => ("submitted", "Waiting for review"),
-        ChangesRequested => ("changes_requested", "Changes requested"),
-        Approved => ("approved", "Approved"),
-        Rejected => ("rejected", "Rejected"),
-        Closed => ("closed", "Closed"),
+    RequestStatus in request_status {
+        Submitted => ("submitted", submitted),
+        ChangesRequested => ("changes_requested", changes_requested),
+        Approved => ("approved", approved),
+        Rejected => ("rejected", rejected),
+        Closed => ("closed", closed),
     }
 );
 
 string_enum!(
     /// Where a claim stands.
-    ClaimStatus {
-        Draft => ("draft", "Draft"),
-        Submitted => ("submitted", "Waiting for review"),
-        InfoRequested => ("info_requested", "More information requested"),
-        Approved => ("approved", "Approved for payment"),
-        Rejected => ("rejected", "Rejected"),
-        Paid => ("paid", "Paid"),
+    ClaimStatus in claim_status {
+        Draft => ("draft", draft),
+        Submitted => ("submitted", submitted),
+        InfoRequested => ("info_requested", info_requested),
+        Approved => ("approved", approved),
+        Rejected => ("rejected", rejected),
+        Paid => ("paid", paid),
     }
 );
 
 string_enum!(
     /// Kinds of ledger entries; balances are sums over them.
-    LedgerKind {
-        Credit => ("credit", "Allocated"),
-        Reserve => ("reserve", "Reserved"),
-        Release => ("release", "Released"),
-        Approve => ("approve", "Claim approved"),
-        Pay => ("pay", "Paid"),
-        Expire => ("expire", "Expired"),
-        Reverse => ("reverse", "Reversed"),
+    LedgerKind in ledger_kind {
+        Credit => ("credit", credit),
+        Reserve => ("reserve", reserve),
+        Release => ("release", release),
+        Approve => ("approve", approve),
+        Pay => ("pay", pay),
+        Expire => ("expire", expire),
+        Reverse => ("reverse", reverse),
     }
 );
 
 string_enum!(
     /// A reviewer's answer to a fund request.
-    RequestDecision {
-        Approve => ("approve", "Approve"),
-        Changes => ("changes", "Ask for changes"),
-        Reject => ("reject", "Reject"),
+    RequestDecision in request_decision {
+        Approve => ("approve", approve),
+        Changes => ("changes", changes),
+        Reject => ("reject", reject),
     }
 );
 
 string_enum!(
     /// A reviewer's answer to a claim.
-    ClaimDecision {
-        Approve => ("approve", "Approve claim"),
-        Info => ("info", "Ask for more"),
-        Reject => ("reject", "Reject claim"),
+    ClaimDecision in claim_decision {
+        Approve => ("approve", approve),
+        Info => ("info", info),
+        Reject => ("reject", reject),
     }
 );
 

@@ -4,10 +4,10 @@ use serde::{Deserialize, Serialize};
 
 string_enum!(
     /// Where a queued job stands.
-    JobStatus {
-        Queued => ("queued", "Queued"),
-        Running => ("running", "Running"),
-        Done => ("done", "Done"),
-        Failed => ("failed", "Failed"),
+    JobStatus in job_status {
+        Queued => ("queued", queued),
+        Running => ("running", running),
+        Done => ("done", done),
+        Failed => ("failed", failed),
     }
 );

@@ -1,12 +1,13 @@
 //! Wire types shared by the server and the browser: identifiers, enums,
 //! validated inputs and the views the pages render.
 
-/// Declares a closed set of values stored as snake_case strings, with labels.
+/// Declares a closed set of values stored as snake_case strings, with labels
+/// from the catalogue (`enums.<group>.<key>` in `app/locales/*.json`).
 /// On the server the type is also a column type (sea-orm's
 /// `DeriveValueType`), so an entity holds the enum, not a string, and a
 /// value outside the set fails at the database boundary.
 macro_rules! string_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($code:literal, $label:literal)),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident in $group:ident { $($variant:ident => ($code:literal, $key:ident)),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[cfg_attr(feature = "ssr", derive(sea_orm::DeriveValueType))]
@@ -41,8 +42,14 @@ macro_rules! string_enum {
                 match value { $($code => Some($name::$variant),)+ _ => None }
             }
 
+            /// The value's name in the current language.
             pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
+                self.label_in($crate::locale::current())
+            }
+
+            /// The value's name in `locale` (mail to someone else).
+            pub fn label_in(self, locale: $crate::locale::Locale) -> &'static str {
+                match self { $($name::$variant => $crate::tr_in!(locale, enums.$group.$key)),+ }
             }
         }
     };

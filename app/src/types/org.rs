@@ -4,44 +4,44 @@ use serde::{Deserialize, Serialize};
 
 string_enum!(
     /// The vendor itself, or one of its partner companies.
-    OrgKind { Vendor => ("vendor", "Vendor"), Partner => ("partner", "Partner") }
+    OrgKind in org_kind { Vendor => ("vendor", vendor), Partner => ("partner", partner) }
 );
 
 string_enum!(
-    PartnerType {
-        Reseller => ("reseller", "Reseller"),
-        Var => ("var", "Value-added reseller"),
-        Msp => ("msp", "Managed service provider"),
-        SystemIntegrator => ("system_integrator", "System integrator"),
-        Distributor => ("distributor", "Distributor"),
-        Isv => ("isv", "ISV"),
+    PartnerType in partner_type {
+        Reseller => ("reseller", reseller),
+        Var => ("var", var),
+        Msp => ("msp", msp),
+        SystemIntegrator => ("system_integrator", system_integrator),
+        Distributor => ("distributor", distributor),
+        Isv => ("isv", isv),
     }
 );
 
 string_enum!(
-    Tier {
-        Platinum => ("platinum", "Platinum"),
-        Gold => ("gold", "Gold"),
-        Silver => ("silver", "Silver"),
-        Registered => ("registered", "Registered"),
+    Tier in tier {
+        Platinum => ("platinum", platinum),
+        Gold => ("gold", gold),
+        Silver => ("silver", silver),
+        Registered => ("registered", registered),
     }
 );
 
 string_enum!(
-    Region {
-        NorthAmerica => ("na", "North America"),
-        Latam => ("latam", "Latin America"),
-        Emea => ("emea", "EMEA"),
-        Apac => ("apac", "Asia Pacific"),
+    Region in region {
+        NorthAmerica => ("na", na),
+        Latam => ("latam", latam),
+        Emea => ("emea", emea),
+        Apac => ("apac", apac),
     }
 );
 
 string_enum!(
     /// What the partnership is about: selling, integrating or servicing.
-    Segment {
-        Sales => ("sales", "Sales partner"),
-        Technology => ("technology", "Technology partner"),
-        Service => ("service", "Service partner"),
+    Segment in segment {
+        Sales => ("sales", sales),
+        Technology => ("technology", technology),
+        Service => ("service", service),
     }
 );
 

@@ -47,14 +47,21 @@ impl Role {
         Self::ALL.into_iter().find(|r| r.as_str() == value)
     }
 
+    /// The role's name in the current language.
     pub fn label(self) -> &'static str {
+        self.label_in(crate::locale::current())
+    }
+
+    /// The role's name in `locale` (mail to someone else).
+    pub fn label_in(self, locale: crate::locale::Locale) -> &'static str {
+        use crate::tr_in;
         match self {
-            Role::VendorAdmin => "Vendor admin",
-            Role::ChannelManager => "Channel manager",
-            Role::MarketingManager => "Marketing manager",
-            Role::Finance => "Finance",
-            Role::PartnerAdmin => "Partner admin",
-            Role::PartnerUser => "Partner user",
+            Role::VendorAdmin => tr_in!(locale, roles.vendor_admin),
+            Role::ChannelManager => tr_in!(locale, roles.channel_manager),
+            Role::MarketingManager => tr_in!(locale, roles.marketing_manager),
+            Role::Finance => tr_in!(locale, roles.finance),
+            Role::PartnerAdmin => tr_in!(locale, roles.partner_admin),
+            Role::PartnerUser => tr_in!(locale, roles.partner_user),
         }
     }
 

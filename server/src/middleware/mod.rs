@@ -1,5 +1,6 @@
 pub mod compression;
 pub mod headers;
+pub mod language;
 pub mod nul;
 pub mod origin;
 pub mod page_deadline;

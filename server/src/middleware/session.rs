@@ -1,3 +1,4 @@
+use app::locale;
 use app::ssr::services::auth::{self, COOKIE};
 use app::ssr::{repo, AppState, ClientIp, RequestTenant};
 use app::types::url::encode_query_value;
@@ -58,6 +59,8 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         None => None,
     };
     req.extensions_mut().insert(tenant);
+    let locale = language(&req, actor.as_ref());
+    req.extensions_mut().insert(locale);
 
     let is_page = req.method() == Method::GET && !path.starts_with("/api/");
     match actor {
@@ -85,6 +88,24 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         None => {}
     }
     next.run(req).await
+}
+
+/// The request's language: a signed-in user's own choice, else the `lang`
+/// cookie of a signed-out visitor's switch, else the browser's languages.
+fn language(req: &Request, actor: Option<&app::ssr::Actor>) -> locale::Locale {
+    if let Some(locale) = actor.and_then(|a| a.locale) {
+        return locale;
+    }
+    cookie(req, locale::COOKIE)
+        .and_then(|code| locale::parse(&code))
+        .unwrap_or_else(|| {
+            let header = req
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            locale::negotiate(header)
+        })
 }
 
 /// Static assets (a dot in the last segment), which need no session. Forum

@@ -27,6 +27,20 @@ pub fn clear(state: &AppState) {
     ));
 }
 
+/// The language a visitor chose, for a year; read by the server only.
+pub fn set_language(state: &AppState, locale: crate::locale::Locale) {
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    header(format!(
+        "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000{secure}",
+        crate::locale::COOKIE,
+        crate::locale::code_of(locale)
+    ));
+}
+
 fn header(value: String) {
     if let (Some(res), Ok(value)) = (
         leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),

@@ -1,6 +1,6 @@
 mod accept_invitation;
 #[cfg(feature = "ssr")]
-mod cookie;
+pub(crate) mod cookie;
 mod current_user;
 mod get_invitation;
 mod program_brand;

@@ -3,6 +3,7 @@
 //! from the page; the table beside it carries the same numbers for
 //! everyone else (and for screen readers).
 
+use crate::tr;
 use crate::types::campaign::DayCount;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -49,7 +50,7 @@ fn points(days: &[DayCount]) -> Vec<Point> {
 #[component]
 pub fn ActivityChart(days: Vec<DayCount>, zone: String) -> impl IntoView {
     if days.is_empty() {
-        return view! { <p class="muted">"Nothing sent yet."</p> }.into_any();
+        return view! { <p class="muted">{tr!(campaigns.nothing_sent)}</p> }.into_any();
     }
     let mounted = RwSignal::new(false);
     Effect::new(move |_| mounted.set(true));
@@ -60,9 +61,9 @@ pub fn ActivityChart(days: Vec<DayCount>, zone: String) -> impl IntoView {
             .with_marker(MarkerShape::Circle)
     };
     let series = Series::new(|p: &Point| p.day)
-        .line(line("Sent", |p| p.sent))
-        .line(line("Opened", |p| p.opened))
-        .line(line("Clicked", |p| p.clicked))
+        .line(line(tr!(campaigns.sent), |p| p.sent))
+        .line(line(tr!(funds.opened), |p| p.opened))
+        .line(line(tr!(funds.clicked), |p| p.clicked))
         .with_min_y(0.0);
     view! {
         <figure class="chart">
@@ -84,7 +85,7 @@ pub fn ActivityChart(days: Vec<DayCount>, zone: String) -> impl IntoView {
             })}
             <figcaption>
                 <table class="table table-compact">
-                    <thead><tr><th>{format!("Day ({zone})")}</th><th>"Sent"</th><th>"Opened"</th><th>"Clicked"</th></tr></thead>
+                    <thead><tr><th>{tr!(campaigns.day_in, zone = &zone).to_string()}</th><th>{tr!(campaigns.sent)}</th><th>{tr!(funds.opened)}</th><th>{tr!(funds.clicked)}</th></tr></thead>
                     <tbody>
                         {days.iter().map(|d| view! { <tr><td>{d.day.clone()}</td><td>{d.sent}</td><td>{d.opened}</td><td>{d.clicked}</td></tr> }).collect_view()}
                     </tbody>

@@ -8,6 +8,7 @@ use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::campaign::{ContactField, ContactsPage as Page, ImportPreview};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -36,19 +37,19 @@ pub fn ContactsPage() -> impl IntoView {
         query.read().get("added").is_some() || add.value().get().is_some_and(|r| r.is_ok())
     });
     view! {
-        <Title text="Contacts"/>
+        <Title text=tr!(campaigns.contacts)/>
         <div class="page-head">
-            <h1>"Your contacts"</h1>
-            <a class="btn" href="/campaigns">"Campaigns"</a>
+            <h1>{tr!(campaigns.your_contacts)}</h1>
+            <a class="btn" href="/campaigns">{tr!(nav.campaigns)}</a>
         </div>
-        <p class="muted">"The people your company e-mails in campaigns. Only those who agreed to hear from you may be added; anyone who unsubscribes gets nothing more."</p>
-        <Success show=removed text="Contact removed. Nothing more will be sent to them."/>
-        <Success show=added text="Contact added."/>
+        <p class="muted">{tr!(campaigns.contacts_intro)}</p>
+        <Success show=removed text=tr!(campaigns.contact_removed)/>
+        <Success show=added text=tr!(campaigns.contact_added)/>
         <div class="grid">
             <AddOne action=add/>
             <Import on_done=move || imported.update(|n| *n += 1)/>
         </div>
-        <Suspense fallback=|| view! { <p class="loading">"Loading contacts…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(campaigns.loading_contacts)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -65,24 +66,24 @@ fn List(page: Page) -> impl IntoView {
     let error = Signal::derive(move || remove.value().get().and_then(|r| r.err()));
     view! {
         <section class="card">
-            <h2>{format!("{} contact(s)", page.total)}</h2>
+            <h2>{tr!(campaigns.contact_count, count = page.total).to_string()}</h2>
             <FormError error/>
-            <p class="muted" id="mailable">{format!("{} can receive e-mail; {} unsubscribed.", page.mailable, page.total - page.mailable)}</p>
+            <p class="muted" id="mailable">{tr!(campaigns.mailable_line, mailable = page.mailable, unsubscribed = page.total - page.mailable).to_string()}</p>
             {(!page.contacts.is_empty()).then(|| view! {
                 <div class="table-scroll">
                     <table class="table" id="contacts">
-                        <thead><tr><th>"E-mail"</th><th>"Name"</th><th>"Company"</th><th>"Status"</th><th><span class="sr-only">"Remove"</span></th></tr></thead>
+                        <thead><tr><th>{tr!(campaigns.email)}</th><th>{tr!(funds.name)}</th><th>{tr!(users.company)}</th><th>{tr!(funds.status)}</th><th><span class="sr-only">{tr!(funds.remove)}</span></th></tr></thead>
                         <tbody>
                             {page.contacts.clone().into_iter().map(|c| view! {
                                 <tr>
                                     <td>{c.email.clone()}</td>
                                     <td>{c.name.clone()}</td>
                                     <td>{c.company.clone()}</td>
-                                    <td title=c.consent.clone()>{if c.unsubscribed { "Unsubscribed" } else { "Subscribed" }}</td>
+                                    <td title=c.consent.clone()>{if c.unsubscribed { tr!(funds.unsubscribed) } else { tr!(campaigns.subscribed) }}</td>
                                     <td>
                                         <ServerForm action=remove attr:class="inline-form">
                                             <input type="hidden" name="id" value=c.id/>
-                                            <button type="submit" class="btn btn-small btn-danger" aria-label=format!("Remove {}", c.email)>"Remove"</button>
+                                            <button type="submit" class="btn btn-small btn-danger" aria-label=tr!(campaigns.remove_who, email = &c.email).to_string()>{tr!(funds.remove)}</button>
                                         </ServerForm>
                                     </td>
                                 </tr>
@@ -105,25 +106,25 @@ fn AddOne(action: ServerAction<AddContact>) -> impl IntoView {
     let consent_error = field_error(error, "consent");
     view! {
         <section class="card">
-            <h2>"Add a contact"</h2>
+            <h2>{tr!(campaigns.add_contact_title)}</h2>
             <FormError error/>
             <ServerForm action node_ref=form attr:novalidate=true attr:id="add-contact">
-                <TextField name="email" label="E-mail address" kind="email" autocomplete="off" required=true
+                <TextField name="email" label=tr!(campaigns.email_address) kind="email" autocomplete="off" required=true
                     id="contact-email" value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
-                <TextField name="name" label="Name" id="contact-name" autocomplete="off"
+                <TextField name="name" label=tr!(funds.name) id="contact-name" autocomplete="off"
                     value=kept(error, "name") error=field_error(error, "name")/>
-                <TextField name="company" label="Company" id="contact-company" autocomplete="off"
+                <TextField name="company" label=tr!(users.company) id="contact-company" autocomplete="off"
                     value=kept(error, "company") error=field_error(error, "company")/>
                 <div class="field" class:field-invalid=move || consent_error.get().is_some()>
                     <label class="check">
                         <input type="checkbox" name="consent" id="contact-consent"
                             aria-invalid=move || consent_error.get().is_some().then_some("true")
                             aria-describedby=move || consent_error.get().is_some().then_some("contact-consent-error")/>
-                        "They agreed to receive marketing e-mail from us"
+                        {tr!(campaigns.consent_one)}
                     </label>
                     {move || consent_error.get().map(|m| view! { <p class="field-error" id="contact-consent-error">{m}</p> })}
                 </div>
-                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Add contact"</button>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(campaigns.add_contact)}</button>
             </ServerForm>
         </section>
     }
@@ -158,25 +159,25 @@ fn Import(on_done: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Import from a CSV file"</h2>
-            <noscript><p class="notice">"Importing needs JavaScript."</p></noscript>
+            <h2>{tr!(campaigns.import_csv)}</h2>
+            <noscript><p class="notice">{tr!(campaigns.needs_js)}</p></noscript>
             <div class="field">
-                <label for="csv-file">"Choose a file"</label>
+                <label for="csv-file">{tr!(campaigns.choose_file)}</label>
                 <input id="csv-file" type="file" accept=".csv,text/csv,text/plain" data-fill="csv-text"/>
             </div>
             <div class="field">
                 <label for="csv-text">"…or paste it here"</label>
                 <textarea id="csv-text" rows="5" placeholder="email,name,company,consent" prop:value=move || csv.get()
                     on:input=move |ev| { csv.set(event_target_value(&ev)); mapping.set(Vec::new()); preview.set(None); }></textarea>
-                <p class="field-hint">"First line: column names. Up to 10,000 rows."</p>
+                <p class="field-hint">{tr!(campaigns.csv_hint)}</p>
             </div>
             <label class="check">
                 <input type="checkbox" id="consent-all" prop:checked=move || consent_all.get() on:change=move |ev| consent_all.set(event_target_checked(&ev))/>
-                "Everyone in this file agreed to receive marketing e-mail from us (use when the file has no consent column)"
+                {tr!(campaigns.consent_all)}
             </label>
             <FormError error/>
             <div class="button-row">
-                <button type="button" class="btn" id="check-csv" disabled=move || csv.get().trim().is_empty() || action.pending().get() on:click=move |_| run(false)>"Check file"</button>
+                <button type="button" class="btn" id="check-csv" disabled=move || csv.get().trim().is_empty() || action.pending().get() on:click=move |_| run(false)>{tr!(campaigns.check_file)}</button>
             </div>
             {move || preview.get().map(|p| view! { <Preview preview=p mapping run/> })}
         </section>
@@ -200,9 +201,9 @@ fn Preview(
     view! {
         <div class="import-preview">
             {match done {
-                Some(n) => view! { <p class="notice notice-ok" role="status" id="import-result">{format!("Imported {n} contact(s). {} row(s) were not imported; see why below.", preview.rejected)}</p> }.into_any(),
+                Some(n) => view! { <p class="notice notice-ok" role="status" id="import-result">{tr!(campaigns.imported, count = n, rejected = preview.rejected).to_string()}</p> }.into_any(),
                 None => view! {
-                    <h3>"Columns"</h3>
+                    <h3>{tr!(campaigns.columns)}</h3>
                     <div class="mapping">
                         {preview.columns.iter().enumerate().map(|(i, name)| {
                             let fields = fields.clone();
@@ -221,15 +222,15 @@ fn Preview(
                             }
                         }).collect_view()}
                     </div>
-                    <p id="import-summary"><strong>{format!("{} row(s) ready to import", preview.importable)}</strong>{format!(" · {} will not be imported", preview.rejected)}</p>
-                    <button type="button" class="btn btn-primary btn-block" id="import-csv" disabled=preview.importable == 0 on:click=move |_| run(true)>{format!("Import {} contact(s)", preview.importable)}</button>
+                    <p id="import-summary"><strong>{tr!(campaigns.ready, count = preview.importable).to_string()}</strong>{tr!(campaigns.not_imported, count = preview.rejected).to_string()}</p>
+                    <button type="button" class="btn btn-primary btn-block" id="import-csv" disabled=preview.importable == 0 on:click=move |_| run(true)>{tr!(campaigns.import_n, count = preview.importable).to_string()}</button>
                 }.into_any(),
             }}
             {(!problems.is_empty()).then(|| view! {
-                <h3>"Rows not imported"</h3>
+                <h3>{tr!(campaigns.rows_not_imported)}</h3>
                 <div class="table-scroll">
                     <table class="table" id="import-problems">
-                        <thead><tr><th>"Line"</th><th>"E-mail"</th><th>"Why"</th></tr></thead>
+                        <thead><tr><th>{tr!(campaigns.line)}</th><th>{tr!(campaigns.email)}</th><th>{tr!(campaigns.why)}</th></tr></thead>
                         <tbody>
                             {problems.into_iter().map(|r| view! { <tr><td>{r.line}</td><td>{r.email}</td><td>{r.problem.unwrap_or_default()}</td></tr> }).collect_view()}
                         </tbody>

@@ -13,6 +13,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::campaign::{CampaignAsset, CampaignDetail, CampaignStatus, SendStats, SendView};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -44,21 +45,21 @@ pub fn CampaignPage() -> impl IntoView {
     let queued = Signal::derive(move || q("queued").unwrap_or_default());
     let already = Signal::derive(move || q("already").filter(|a| a != "0"));
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the campaign…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(campaigns.loading_campaign)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Err(error) => view! { <Title text="Campaign"/><LoadError error/> }.into_any(),
+                    Err(error) => view! { <Title text=tr!(campaigns.campaign)/><LoadError error/> }.into_any(),
                     Ok(d) => view! {
                         <Title text=d.card.name.clone()/>
-                        <Success show=saved("1") text="Campaign saved."/>
-                        <Success show=saved("publish") text="Published: partners in the audience have been told by e-mail."/>
-                        <Success show=saved("pause") text="Paused: scheduled e-mails wait until you resume."/>
-                        <Success show=saved("resume") text="Running again."/>
-                        <Success show=saved("end") text="Ended: e-mails not yet sent are cancelled."/>
-                        <Success show=saved("joined") text="You're in. Make the material yours, then send it to your contacts."/>
-                        <Success show=Signal::derive(move || !queued.get().is_empty()) text=format!("Queued {} e-mail(s). They go out in the background; the numbers below update as they do.", queued.get_untracked())/>
-                        {move || already.get().map(|a| view! { <p class="notice">{format!("{a} contact(s) already had this e-mail and were left out.")}</p> })}
-                        <Success show=Signal::derive(move || q("cancelled").is_some()) text="The e-mails not yet sent were cancelled."/>
+                        <Success show=saved("1") text=tr!(campaigns.saved)/>
+                        <Success show=saved("publish") text=tr!(campaigns.published)/>
+                        <Success show=saved("pause") text=tr!(campaigns.paused)/>
+                        <Success show=saved("resume") text=tr!(campaigns.resumed)/>
+                        <Success show=saved("end") text=tr!(campaigns.ended)/>
+                        <Success show=saved("joined") text=tr!(campaigns.joined)/>
+                        <Success show=Signal::derive(move || !queued.get().is_empty()) text=tr!(campaigns.queued, count = queued.get_untracked().parse::<u64>().unwrap_or(0)).to_string()/>
+                        {move || already.get().map(|a| view! { <p class="notice">{tr!(campaigns.already, count = a.parse::<u64>().unwrap_or(0)).to_string()}</p> })}
+                        <Success show=Signal::derive(move || q("cancelled").is_some()) text=tr!(campaigns.cancelled)/>
                         <Header campaign=d.clone()/>
                         {if d.is_partner { view! { <PartnerView campaign=d/> }.into_any() } else { view! { <VendorView detail=d/> }.into_any() }}
                     }.into_any(),
@@ -86,7 +87,7 @@ fn Header(campaign: CampaignDetail) -> impl IntoView {
 fn Schedule(steps: Vec<String>) -> impl IntoView {
     (!steps.is_empty()).then(|| view! {
         <section class="card">
-            <h2>"Suggested schedule"</h2>
+            <h2>{tr!(campaigns.schedule)}</h2>
             <ol class="schedule">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ol>
         </section>
     })
@@ -116,31 +117,31 @@ fn VendorView(detail: CampaignDetail) -> impl IntoView {
         })}
         <Schedule steps=detail.schedule.clone()/>
         <section class="card">
-            <h2>"What partners get"</h2>
+            <h2>{tr!(campaigns.what_partners_get)}</h2>
             <ul class="rows">
-                {detail.email_template_id.map(|_| view! { <li><span>{format!("E-mail: {}", detail.email_template_name)}</span><span class="muted">{format!("Subject: {}", detail.email_subject)}</span></li> })}
+                {detail.email_template_id.map(|_| view! { <li><span>{tr!(campaigns.email_named, name = &detail.email_template_name).to_string()}</span><span class="muted">{tr!(campaigns.subject_named, subject = &detail.email_subject).to_string()}</span></li> })}
                 {detail.assets.iter().map(|a| view! { <li><a href=format!("/cobrand/templates/{}", a.template_id)>{a.name.clone()}</a><span class="muted">"Material to co-brand"</span></li> }).collect_view()}
-                {detail.social_template_id.map(|_| view! { <li><span>"Social post"</span><span class="muted">{detail.social_copy.clone()}</span></li> })}
+                {detail.social_template_id.map(|_| view! { <li><span>{tr!(campaigns.social_post)}</span><span class="muted">{detail.social_copy.clone()}</span></li> })}
             </ul>
         </section>
         <section class="card">
             <div class="section-head">
-                <h2>"Results"</h2>
+                <h2>{tr!(funds.results)}</h2>
                 <a class="btn btn-small" href=format!("/campaigns/{id}/report") download="">"Download CSV"</a>
             </div>
-            <p class="muted">{format!("{} partner(s) opted in", detail.card.partners)}</p>
+            <p class="muted">{tr!(campaigns.opted_in_count, count = detail.card.partners).to_string()}</p>
             <StatsRow stats=detail.card.stats.clone()/>
-            <h3 id="activity">{match &detail.focus { Some(p) => format!("Activity of {}", p.org_name), None => "Activity of all partners".to_string() }}</h3>
+            <h3 id="activity">{match &detail.focus { Some(p) => tr!(campaigns.activity_of, name = &p.org_name).to_string(), None => tr!(campaigns.activity_all).to_string() }}</h3>
             {detail.focus.is_some().then(|| view! { <a href=format!("/campaigns/{id}#activity")>"Show all partners"</a> })}
             <ActivityChart days=detail.days.clone() zone=detail.time_zone.clone()/>
-            <h3>"By partner"</h3>
+            <h3>{tr!(campaigns.by_partner)}</h3>
             {if detail.partners.is_empty() {
-                view! { <p class="muted">"No partner has opted in yet."</p> }.into_any()
+                view! { <p class="muted">{tr!(campaigns.no_partner_yet)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">
                         <table class="table" id="partner-results">
-                            <thead><tr><th>"Partner"</th><th>"Sent"</th><th>"Delivered"</th><th>"Opened"</th><th>"Clicked"</th><th>"Unsubscribed"</th></tr></thead>
+                            <thead><tr><th>{tr!(funds.partner)}</th><th>{tr!(campaigns.sent)}</th><th>{tr!(funds.delivered)}</th><th>{tr!(funds.opened)}</th><th>{tr!(funds.clicked)}</th><th>{tr!(funds.unsubscribed)}</th></tr></thead>
                             <tbody>
                                 {detail.partners.iter().map(|p| {
                                     let s = &p.stats;
@@ -171,15 +172,15 @@ fn design_status(a: &CampaignAsset) -> &'static str {
 #[component]
 fn AssetRow(asset: CampaignAsset, what: &'static str) -> impl IntoView {
     let (href, action) = match asset.design_id {
-        Some(id) => (format!("/cobrand/designs/{id}"), "Open your version"),
+        Some(id) => (format!("/cobrand/designs/{id}"), tr!(campaigns.open_yours)),
         None => (
             format!("/cobrand/templates/{}/customise", asset.template_id),
-            "Customise",
+            tr!(campaigns.customise),
         ),
     };
     view! {
         <li>
-            <span>{format!("{what}: {}", asset.name)}</span>
+            <span>{tr!(campaigns.asset_named, what, name = &asset.name).to_string()}</span>
             <span class="muted">{design_status(&asset)}</span>
             <a class="btn btn-small" href=href>{action}</a>
         </li>
@@ -195,12 +196,12 @@ fn PartnerView(campaign: CampaignDetail) -> impl IntoView {
         let error = action_error(join);
         return view! {
             <section class="card">
-                <h2>"Run this campaign"</h2>
-                <p>"Opt in to get your own co-branded copy of the material, then send the e-mail to your contacts."</p>
+                <h2>{tr!(campaigns.run)}</h2>
+                <p>{tr!(campaigns.run_intro)}</p>
                 <FormError error/>
                 <ServerForm action=join>
                     <input type="hidden" name="id" value=id/>
-                    <button type="submit" class="btn btn-primary btn-block" disabled=move || join.pending().get()>"Opt in"</button>
+                    <button type="submit" class="btn btn-primary btn-block" disabled=move || join.pending().get()>{tr!(campaigns.opt_in)}</button>
                 </ServerForm>
             </section>
             <Schedule steps=campaign.schedule.clone()/>
@@ -211,28 +212,28 @@ fn PartnerView(campaign: CampaignDetail) -> impl IntoView {
         <section class="card">
             <h2>"1. Make it yours"</h2>
             <ul class="rows">
-                {campaign.email_design.clone().map(|a| view! { <AssetRow asset=a what="E-mail"/> })}
-                {campaign.assets.iter().cloned().map(|a| view! { <AssetRow asset=a what="Material"/> }).collect_view()}
-                {campaign.social_design.clone().map(|a| view! { <AssetRow asset=a what="Social image"/> })}
+                {campaign.email_design.clone().map(|a| view! { <AssetRow asset=a what=tr!(campaigns.email)/> })}
+                {campaign.assets.iter().cloned().map(|a| view! { <AssetRow asset=a what=tr!(campaigns.material)/> }).collect_view()}
+                {campaign.social_design.clone().map(|a| view! { <AssetRow asset=a what=tr!(campaigns.social_image)/> })}
             </ul>
             {(!campaign.social_copy.is_empty()).then(|| view! { <SocialPost copy=campaign.social_copy.clone() image=campaign.social_design.as_ref().and_then(|a| a.design_id)/> })}
         </section>
         <Schedule steps=campaign.schedule.clone()/>
         <section class="card">
             <h2>"2. Your contacts"</h2>
-            <p>{format!("{} contact(s) can receive e-mail.", campaign.mailable_contacts)}</p>
-            <a class="btn" href="/contacts">"Import or view contacts"</a>
+            <p>{tr!(campaigns.can_receive, count = campaign.mailable_contacts).to_string()}</p>
+            <a class="btn" href="/contacts">{tr!(campaigns.import_or_view)}</a>
         </section>
         {campaign.email_design.is_some().then(|| view! { <SendForm campaign=campaign.clone() running/> })}
         <section class="card">
-            <h2>"Results"</h2>
+            <h2>{tr!(funds.results)}</h2>
             <StatsRow stats=campaign.card.stats.clone()/>
             <ActivityChart days=campaign.days.clone() zone=campaign.time_zone.clone()/>
             {(!campaign.sends.is_empty()).then(|| view! { <Sends campaign_id=id sends=campaign.sends.clone()/> })}
         </section>
         <section class="card">
-            <h2>"Fund it"</h2>
-            <p>"Ask for market development funds for this campaign. Its sends and clicks are attached to your claim as proof of performance."</p>
+            <h2>{tr!(campaigns.fund_it)}</h2>
+            <p>{tr!(campaigns.fund_intro)}</p>
             {(!campaign.fund_requests.is_empty()).then(|| view! {
                 <ul class="rows">
                     {campaign.fund_requests.iter().map(|(rid, title, status)| view! {
@@ -263,10 +264,10 @@ fn SocialPost(copy: String, image: Option<i64>) -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="social-copy">"Social post"</label>
+            <label for="social-copy">{tr!(campaigns.social_post)}</label>
             <textarea id="social-copy" readonly=true rows="4">{copy}</textarea>
             <div class="button-row">
-                <button type="button" class="btn btn-small" on:click=on_copy>{move || if copied.get() { "Copied" } else { "Copy text" }}</button>
+                <button type="button" class="btn btn-small" on:click=on_copy>{move || if copied.get() { tr!(campaigns.copied) } else { tr!(campaigns.copy_text) }}</button>
                 {image.map(|i| view! { <a class="btn btn-small" href=format!("/cobrand/designs/{i}/export/png2x")>"Download image"</a> })}
             </div>
         </div>
@@ -281,16 +282,16 @@ fn SendForm(campaign: CampaignDetail, running: bool) -> impl IntoView {
         <section class="card">
             <h2>"3. Send"</h2>
             {if !running {
-                view! { <p class="muted">"The campaign is not running, so nothing can be sent now."</p> }.into_any()
+                view! { <p class="muted">{tr!(campaigns.not_running)}</p> }.into_any()
             } else {
                 view! {
                     <ServerForm action attr:class="form" attr:novalidate=true>
                         <FormError error/>
                         <input type="hidden" name="id" value=campaign.card.id/>
-                        <TextField name="subject" label="Subject" value=campaign.email_subject.clone() error=field_error(error, "subject")/>
-                        <TextField name="when" label="Schedule for later (optional)" kind="datetime-local" hint=format!("Your time ({}; change it under Account). Leave empty to send now.", campaign.time_zone) error=field_error(error, "when")/>
-                        <p class="muted">{format!("Goes to your {} contact(s) who have not had it yet. Each e-mail carries an unsubscribe link.", campaign.mailable_contacts)}</p>
-                        <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Send e-mail"</button>
+                        <TextField name="subject" label=tr!(campaigns.subject) value=campaign.email_subject.clone() error=field_error(error, "subject")/>
+                        <TextField name="when" label=tr!(campaigns.schedule_later) kind="datetime-local" hint=tr!(campaigns.when_hint, zone = &campaign.time_zone).to_string() error=field_error(error, "when")/>
+                        <p class="muted">{tr!(campaigns.goes_to, count = campaign.mailable_contacts).to_string()}</p>
+                        <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>{tr!(campaigns.send_email)}</button>
                     </ServerForm>
                 }.into_any()
             }}
@@ -303,18 +304,18 @@ fn Sends(campaign_id: i64, sends: Vec<SendView>) -> impl IntoView {
     let cancel = ServerAction::<CancelSend>::new();
     let error = action_error(cancel);
     view! {
-        <h3>"Your sends"</h3>
+        <h3>{tr!(campaigns.your_sends)}</h3>
         <FormError error/>
         <ul class="rows sends">
             {sends.into_iter().map(|s| view! {
                 <li>
                     <span>{s.subject.clone()}<br/><span class="muted">{format!("{} · {} recipient(s)", s.scheduled_at, s.recipients)}</span></span>
-                    <span class="muted">{if s.cancelled { "Cancelled".to_string() } else { format!("{} sent · {} opened · {} clicked · {} waiting", s.stats.sent, s.stats.opened, s.stats.clicked, s.stats.queued) }}</span>
+                    <span class="muted">{if s.cancelled { tr!(enums.send_status.cancelled).to_string() } else { tr!(campaigns.send_line, sent = s.stats.sent, opened = s.stats.opened, clicked = s.stats.clicked, queued = s.stats.queued).to_string() }}</span>
                     {(s.pending && !s.cancelled).then(|| view! {
                         <ServerForm action=cancel attr:class="inline-form">
                             <input type="hidden" name="campaign_id" value=campaign_id/>
                             <input type="hidden" name="send_id" value=s.id/>
-                            <button type="submit" class="btn btn-small">"Cancel the rest"</button>
+                            <button type="submit" class="btn btn-small">{tr!(campaigns.cancel_rest)}</button>
                         </ServerForm>
                     })}
                 </li>

@@ -7,6 +7,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::{page_data, PageData};
+use crate::tr;
 use crate::types::campaign::CampaignForm;
 use crate::types::cobrand::TemplateKind;
 use crate::types::org::{PartnerType, Region, Tier};
@@ -18,8 +19,8 @@ use leptos_router::hooks::use_params_map;
 pub fn NewCampaignPage() -> impl IntoView {
     let form = page_data(|| (), |_| get_campaign_form(None));
     view! {
-        <Title text="New campaign"/>
-        <h1>"New campaign"</h1>
+        <Title text=tr!(campaigns.new_campaign)/>
+        <h1>{tr!(campaigns.new_campaign)}</h1>
         <Loaded form/>
     }
 }
@@ -37,8 +38,8 @@ pub fn EditCampaignPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Edit campaign"/>
-        <h1>"Edit campaign"</h1>
+        <Title text=tr!(campaigns.edit)/>
+        <h1>{tr!(campaigns.edit)}</h1>
         <Loaded form/>
     }
 }
@@ -46,7 +47,7 @@ pub fn EditCampaignPage() -> impl IntoView {
 #[component]
 fn Loaded(form: PageData<Result<CampaignForm, AppError>>) -> impl IntoView {
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match form.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -141,42 +142,42 @@ fn Fields(form: CampaignForm) -> impl IntoView {
                     <input type="hidden" name="id" value=d.card.id/>
                     <input type="hidden" name="version" value=d.version/>
                 })}
-                <TextField name="name" label="Name" value=name required=true error=field_error(error, "name")/>
-                <TextField name="goal" label="Goal" value=goal required=true hint="What partners should achieve, e.g. 200 qualified leads for the new firewall." error=field_error(error, "goal")/>
-                <TextField name="description" label="Description" value=description multiline=true hint="The story of the campaign and how to run it." error=field_error(error, "description")/>
+                <TextField name="name" label=tr!(funds.name) value=name required=true error=field_error(error, "name")/>
+                <TextField name="goal" label=tr!(campaigns.goal) value=goal required=true hint=tr!(campaigns.goal_hint) error=field_error(error, "goal")/>
+                <TextField name="description" label=tr!(forum.description) value=description multiline=true hint=tr!(campaigns.description_hint) error=field_error(error, "description")/>
                 <div class="row">
-                    <TextField name="starts_on" label="Starts" kind="date" value=starts_on required=true error=field_error(error, "starts_on")/>
-                    <TextField name="ends_on" label="Ends" kind="date" value=ends_on required=true error=field_error(error, "ends_on")/>
+                    <TextField name="starts_on" label=tr!(funds.starts) kind="date" value=starts_on required=true error=field_error(error, "starts_on")/>
+                    <TextField name="ends_on" label=tr!(funds.ends) kind="date" value=ends_on required=true error=field_error(error, "ends_on")/>
                 </div>
                 <fieldset class="field">
-                    <legend>"Audience"</legend>
-                    <p class="field-hint">"Leave a group all unticked to include everyone in it."</p>
-                    {checks("tiers", Tier::ALL.iter().map(|t| (t.as_str().to_string(), format!("{} tier", t.label()))).collect(), tiers)}
+                    <legend>{tr!(campaigns.audience)}</legend>
+                    <p class="field-hint">{tr!(campaigns.audience_hint)}</p>
+                    {checks("tiers", Tier::ALL.iter().map(|t| (t.as_str().to_string(), tr!(campaigns.tier_audience, tiers = t.label()).to_string())).collect(), tiers)}
                     {checks("types", PartnerType::ALL.iter().map(|t| (t.as_str().to_string(), t.label().to_string())).collect(), types)}
                     {checks("regions", Region::ALL.iter().map(|t| (t.as_str().to_string(), t.label().to_string())).collect(), regions)}
                     {audience_error}
                 </fieldset>
                 <fieldset class="field">
-                    <legend>"E-mail"</legend>
-                    <SelectField name="email_template_id" label="E-mail template" options=emails selected=email_selected empty="No e-mail" error=field_error(error, "email_template_id")/>
-                    <TextField name="email_subject" label="Subject line" value=subject hint="Partners may change it when they send." error=field_error(error, "email_subject")/>
+                    <legend>{tr!(campaigns.email)}</legend>
+                    <SelectField name="email_template_id" label=tr!(campaigns.email_template) options=emails selected=email_selected empty=tr!(campaigns.no_email) error=field_error(error, "email_template_id")/>
+                    <TextField name="email_subject" label=tr!(campaigns.subject_line) value=subject hint=tr!(campaigns.subject_hint) error=field_error(error, "email_subject")/>
                 </fieldset>
                 <fieldset class="field">
-                    <legend>"Material to co-brand"</legend>
+                    <legend>{tr!(campaigns.material_to_cobrand)}</legend>
                     {if svgs.is_empty() {
-                        view! { <p class="field-hint">"No published print or social templates yet."</p> }.into_any()
+                        view! { <p class="field-hint">{tr!(campaigns.no_templates)}</p> }.into_any()
                     } else {
                         checks("assets", svgs.clone(), chosen_assets).into_any()
                     }}
                     {asset_error}
                 </fieldset>
                 <fieldset class="field">
-                    <legend>"Social post"</legend>
-                    <SelectField name="social_template_id" label="Image template" options=svgs.clone() selected=social_selected empty="No image" error=field_error(error, "social_template_id")/>
-                    <TextField name="social_copy" label="Post text" value=social_copy multiline=true hint="Partners copy it with their co-branded image." error=field_error(error, "social_copy")/>
+                    <legend>{tr!(campaigns.social_post)}</legend>
+                    <SelectField name="social_template_id" label=tr!(campaigns.image_template) options=svgs.clone() selected=social_selected empty=tr!(campaigns.no_image) error=field_error(error, "social_template_id")/>
+                    <TextField name="social_copy" label=tr!(campaigns.post_text) value=social_copy multiline=true hint=tr!(campaigns.post_text_hint) error=field_error(error, "social_copy")/>
                 </fieldset>
-                <TextField name="schedule" label="Suggested schedule" value=schedule multiline=true hint="One step per line, e.g. “Week 1: send the invitation e-mail”." error=field_error(error, "schedule")/>
-                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{if d.is_some() { "Save changes" } else { "Create campaign" }}</button>
+                <TextField name="schedule" label=tr!(campaigns.schedule) value=schedule multiline=true hint=tr!(campaigns.schedule_hint) error=field_error(error, "schedule")/>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{if d.is_some() { tr!(forum.save_changes) } else { tr!(campaigns.create) }}</button>
             </ServerForm>
         </section>
     }

@@ -13,6 +13,7 @@ pub use detail::CampaignPage;
 pub use form::{EditCampaignPage, NewCampaignPage};
 pub use list::CampaignsPage;
 
+use crate::tr;
 use crate::types::campaign::{CampaignStatus, SendStats};
 use leptos::prelude::*;
 
@@ -31,20 +32,24 @@ fn StatusBadge(status: CampaignStatus) -> impl IntoView {
 fn StatsRow(stats: SendStats) -> impl IntoView {
     let s = stats;
     let items = [
-        ("Sent", s.sent.to_string(), String::new()),
-        ("Delivered", s.delivered.to_string(), String::new()),
+        (tr!(campaigns.sent), s.sent.to_string(), String::new()),
+        (tr!(funds.delivered), s.delivered.to_string(), String::new()),
         (
-            "Opened",
+            tr!(funds.opened),
             s.opened.to_string(),
             SendStats::rate(s.opened, s.delivered),
         ),
         (
-            "Clicked",
+            tr!(funds.clicked),
             s.clicked.to_string(),
             SendStats::rate(s.clicked, s.delivered),
         ),
-        ("Unsubscribed", s.unsubscribed.to_string(), String::new()),
-        ("Waiting", s.queued.to_string(), String::new()),
+        (
+            tr!(funds.unsubscribed),
+            s.unsubscribed.to_string(),
+            String::new(),
+        ),
+        (tr!(campaigns.waiting), s.queued.to_string(), String::new()),
     ];
     view! {
         <dl class="stats">
@@ -57,7 +62,7 @@ fn StatsRow(stats: SendStats) -> impl IntoView {
             }).collect_view()}
         </dl>
         {(s.failed + s.suppressed > 0).then(|| view! {
-            <p class="muted">{format!("{} failed after retries · {} skipped because the contact unsubscribed", s.failed, s.suppressed)}</p>
+            <p class="muted">{crate::tr!(campaigns.failed_line, failed = s.failed, suppressed = s.suppressed).to_string()}</p>
         })}
     }
 }

@@ -13,6 +13,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error};
 use crate::resource::{page_data, PageData};
+use crate::tr;
 use crate::types::cobrand::{DesignDecision, DesignStatus, EditorData, ExportFormat, TemplateKind};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -57,16 +58,16 @@ fn EditorLoader(data: PageData<Result<EditorData, AppError>>) -> impl IntoView {
     };
     let export_error = move || query.read().get("export_error");
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the editor…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(cobrand.loading_editor)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Err(error) => view! { <Title text="Design"/><LoadError error/> }.into_any(),
+                    Err(error) => view! { <Title text=tr!(cobrand.design)/><LoadError error/> }.into_any(),
                     Ok(d) => view! {
                         <Title text=d.name.clone()/>
-                        <Success show=saved("1") text="Design saved."/>
-                        <Success show=saved("submitted") text="Submitted: the vendor will review it."/>
-                        <Success show=saved("reviewed") text="Decision saved."/>
-                        <Success show=saved("restored") text="Earlier version restored."/>
+                        <Success show=saved("1") text=tr!(cobrand.design_saved)/>
+                        <Success show=saved("submitted") text=tr!(cobrand.submitted)/>
+                        <Success show=saved("reviewed") text=tr!(cobrand.decision_saved)/>
+                        <Success show=saved("restored") text=tr!(cobrand.restored)/>
                         {export_error().map(|m| view! { <p class="notice notice-error" role="alert">{m}</p> })}
                         <Editor editor=d/>
                     }.into_any(),
@@ -116,14 +117,14 @@ fn Editor(editor: EditorData) -> impl IntoView {
             <div>
                 <h1>{editor.name.clone()}</h1>
                 <p class="muted">
-                    {format!("{} · version {} · {}", editor.template_name, editor.version_number, editor.org_name)}
+                    {tr!(cobrand.editor_title_line, template = &editor.template_name, n = editor.version_number, org = &editor.org_name).to_string()}
                     " " <StatusBadge status=editor.status/>
                 </p>
             </div>
         </div>
-        {editor.newer_version.map(|n| view! { <p class="notice">{format!("The vendor has published version {n} of this template. This design stays on the version it was made with; start a new design to use the new one.")}</p> })}
+        {editor.newer_version.map(|n| view! { <p class="notice">{tr!(cobrand.newer_version, n).to_string()}</p> })}
         {(editor.status == DesignStatus::Rejected && !editor.review_comment.is_empty()).then(|| view! {
-            <p class="notice notice-error" role="alert">{format!("Changes requested: {}", editor.review_comment)}</p>
+            <p class="notice notice-error" role="alert">{tr!(cobrand.changes_requested, comment = &editor.review_comment).to_string()}</p>
         })}
         <div class="editor">
             <ServerForm action=save attr:class="form editor-form" attr:id="design-form">
@@ -132,16 +133,16 @@ fn Editor(editor: EditorData) -> impl IntoView {
                 <input type="hidden" name="template_id" value=template_id/>
                 <input type="hidden" name="version" value=design_version/>
                 <div class="field" class:field-invalid=move || field_error(save_error, "name").get().is_some()>
-                    <label for="f-name">"Design name"</label>
+                    <label for="f-name">{tr!(cobrand.design_name)}</label>
                     <input id="f-name" name="name" value=design_name required maxlength="120" disabled=!editable/>
                     {move || field_error(save_error, "name").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                 </div>
                 {fields}
-                {(!locked.is_empty()).then(|| view! { <p class="muted">{format!("Set by the vendor: {}.", locked.join(", "))}</p> })}
+                {(!locked.is_empty()).then(|| view! { <p class="muted">{tr!(cobrand.set_by_vendor, slots = locked.join(", ")).to_string()}</p> })}
                 {editable.then(|| view! {
                     <div class="actions sticky-actions">
-                        <button type="submit" class="btn btn-primary">{if design_id.is_some() { "Save" } else { "Save draft" }}</button>
-                        <span class="muted" aria-live="polite">{move || if dirty.get() { "Unsaved changes" } else { "" }}</span>
+                        <button type="submit" class="btn btn-primary">{if design_id.is_some() { tr!(funds.save) } else { tr!(cobrand.save_draft) }}</button>
+                        <span class="muted" aria-live="polite">{move || if dirty.get() { tr!(cobrand.unsaved) } else { "" }}</span>
                     </div>
                 })}
             </ServerForm>
@@ -245,7 +246,7 @@ fn SlotField(
             </div>
         }.into_any(),
         SlotKind::Image => {
-            let options = [("logo", "Your company logo"), ("", "The template's image")];
+            let options = [("logo", tr!(cobrand.your_logo)), ("", tr!(cobrand.template_image))];
             view! {
                 <div class="checks" role="radiogroup" aria-labelledby=format!("{id}-label")>
                     {options.into_iter().map(|(value, label)| {
@@ -264,10 +265,7 @@ fn SlotField(
     };
     let hint = match (&slot.help, slot.bind) {
         (h, _) if !h.is_empty() => Some(h.clone()),
-        (_, Some(b)) => Some(format!(
-            "Filled from your company profile ({}).",
-            b.label().to_lowercase()
-        )),
+        (_, Some(b)) => Some(tr!(cobrand.filled_from_profile, field = b.label()).to_string()),
         _ => None,
     };
     view! {
@@ -299,10 +297,10 @@ fn Preview(
         );
         return view! {
             <section class="card preview-card">
-                <h2>"Preview"</h2>
-                <Transition fallback=|| view! { <p class="loading">"Rendering…"</p> }>
+                <h2>{tr!(cobrand.preview)}</h2>
+                <Transition fallback=|| view! { <p class="loading">{tr!(cobrand.rendering)}</p> }>
                     {move || html.get().map(|r| match r {
-                        Ok(doc) => view! { <iframe class="email-preview" title="Email preview" sandbox="" srcdoc=doc></iframe> }.into_any(),
+                        Ok(doc) => view! { <iframe class="email-preview" title=tr!(cobrand.email_preview) sandbox="" srcdoc=doc></iframe> }.into_any(),
                         Err(e) => view! { <p class="notice notice-error">{e.to_string()}</p> }.into_any(),
                     })}
                 </Transition>
@@ -324,8 +322,8 @@ fn Preview(
     });
     view! {
         <section class="card preview-card">
-            <h2>"Preview"</h2>
-            <div class="preview" id="design-preview" role="img" aria-label="Live preview of the design" inner_html=move || svg.get()></div>
+            <h2>{tr!(cobrand.preview)}</h2>
+            <div class="preview" id="design-preview" role="img" aria-label=tr!(cobrand.live_preview) inner_html=move || svg.get()></div>
         </section>
     }
     .into_any()
@@ -339,7 +337,7 @@ fn Issues(issues: Memo<Vec<crate::cobrand::Issue>>) -> impl IntoView {
                 let all = issues.get();
                 (!all.is_empty()).then(|| view! {
                     <div class="notice notice-error">
-                        <p><strong>{format!("{} thing(s) to fix before export:", all.len())}</strong></p>
+                        <p><strong>{tr!(cobrand.to_fix, count = all.len()).to_string()}</strong></p>
                         <ul>{all.into_iter().map(|i| view! { <li>{i.message}</li> }).collect_view()}</ul>
                     </div>
                 })
@@ -368,22 +366,22 @@ fn ExportPanel(
     let saved = editor.design_id.is_some();
     let why_not = move || {
         if !saved {
-            Some("Save the design to export it.".to_string())
+            Some(tr!(cobrand.save_to_export).to_string())
         } else if dirty.get() {
-            Some("Save your changes to export them.".to_string())
+            Some(tr!(cobrand.save_changes_to_export).to_string())
         } else if !issues.with(Vec::is_empty) {
-            Some("Fix the flagged fields to export.".to_string())
+            Some(tr!(cobrand.fix_to_export).to_string())
         } else if requires_approval && status == DesignStatus::Submitted {
-            Some("Waiting for the vendor's approval.".to_string())
+            Some(tr!(cobrand.waiting_approval).to_string())
         } else if requires_approval && status != DesignStatus::Approved {
-            Some("This template needs the vendor's approval before export.".to_string())
+            Some(tr!(cobrand.needs_approval).to_string())
         } else {
             None
         }
     };
     view! {
         <section class="card">
-            <h2>"Export"</h2>
+            <h2>{tr!(cobrand.export)}</h2>
             {move || why_not().map(|m| view! { <p class="muted" id="export-why">{m}</p> })}
             <div class="actions">
                 {formats.iter().map(|f| {
@@ -402,7 +400,7 @@ fn ExportPanel(
                 <ServerForm action=submit>
                     <input type="hidden" name="id" value=editor.design_id.unwrap_or_default()/>
                     <input type="hidden" name="version" value=editor.design_version/>
-                    <button type="submit" class="btn btn-primary" disabled=move || dirty.get() || !issues.with(Vec::is_empty)>"Submit for approval"</button>
+                    <button type="submit" class="btn btn-primary" disabled=move || dirty.get() || !issues.with(Vec::is_empty)>{tr!(cobrand.submit_for_approval)}</button>
                 </ServerForm>
             })}
         </section>
@@ -415,20 +413,20 @@ fn ReviewPanel(editor: EditorData) -> impl IntoView {
     let error = action_error(review);
     view! {
         <section class="card">
-            <h2>"Your decision"</h2>
+            <h2>{tr!(funds.your_decision)}</h2>
             <FormError error/>
             <ServerForm action=review attr:class="form">
                 <input type="hidden" name="id" value=editor.design_id.unwrap_or_default()/>
                 <input type="hidden" name="version" value=editor.design_version/>
                 <div class="field" class:field-invalid=move || field_error(error, "comment").get().is_some()>
-                    <label for="f-comment">"Comment for the partner"</label>
-                    <p class="field-hint">"Required when you ask for changes."</p>
+                    <label for="f-comment">{tr!(cobrand.comment_for_partner)}</label>
+                    <p class="field-hint">{tr!(cobrand.comment_required)}</p>
                     <textarea id="f-comment" name="comment" rows="3"></textarea>
                     {move || field_error(error, "comment").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
                 </div>
                 <div class="actions">
-                    <button type="submit" name="decision" value=DesignDecision::Approve.as_str() class="btn btn-primary">"Approve"</button>
-                    <button type="submit" name="decision" value=DesignDecision::Reject.as_str() class="btn">"Ask for changes"</button>
+                    <button type="submit" name="decision" value=DesignDecision::Approve.as_str() class="btn btn-primary">{tr!(enums.design_decision.approve)}</button>
+                    <button type="submit" name="decision" value=DesignDecision::Reject.as_str() class="btn">{tr!(enums.design_decision.reject)}</button>
                 </div>
             </ServerForm>
         </section>
@@ -439,14 +437,14 @@ fn ReviewPanel(editor: EditorData) -> impl IntoView {
 fn Changes(editor: EditorData) -> impl IntoView {
     (editor.design_id.is_some()).then(move || view! {
         <section class="card">
-            <h2>"Changed from the template"</h2>
+            <h2>{tr!(cobrand.changed_from_template)}</h2>
             {if editor.changes.is_empty() {
-                view! { <p class="muted">"Nothing yet: this is the template as the vendor made it."</p> }.into_any()
+                view! { <p class="muted">{tr!(cobrand.nothing_changed)}</p> }.into_any()
             } else {
                 view! {
                     <div class="table-scroll">
                         <table class="table">
-                            <thead><tr><th>"Slot"</th><th>"Template"</th><th>"This design"</th></tr></thead>
+                            <thead><tr><th>{tr!(cobrand.slot)}</th><th>{tr!(cobrand.template)}</th><th>{tr!(cobrand.this_design)}</th></tr></thead>
                             <tbody>
                                 {editor.changes.into_iter().map(|c| view! {
                                     <tr><td>{c.label.clone()}</td><td class="muted">{c.template_value.clone()}</td><td>{c.partner_value.clone()}</td></tr>
@@ -468,7 +466,7 @@ fn History(editor: EditorData, editable: bool) -> impl IntoView {
     let design_version = editor.design_version;
     (editor.design_id.is_some()).then(move || view! {
         <section class="card">
-            <h2>"History"</h2>
+            <h2>{tr!(funds.history)}</h2>
             <FormError error/>
             <ul class="rows">
                 {editor.revisions.into_iter().enumerate().map(|(i, r)| view! {
@@ -480,19 +478,19 @@ fn History(editor: EditorData, editable: bool) -> impl IntoView {
                                 <input type="hidden" name="id" value=design_id/>
                                 <input type="hidden" name="version" value=design_version/>
                                 <input type="hidden" name="revision_id" value=r.id/>
-                                <button type="submit" class="btn btn-quiet">"Restore"</button>
+                                <button type="submit" class="btn btn-quiet">{tr!(cobrand.restore)}</button>
                             </ServerForm>
                         })}
                     </li>
                 }).collect_view()}
             </ul>
-            <h3>"Exports"</h3>
+            <h3>{tr!(cobrand.exports)}</h3>
             {if editor.exports.is_empty() {
-                view! { <p class="muted">"Not exported yet."</p> }.into_any()
+                view! { <p class="muted">{tr!(cobrand.not_exported)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="rows">
-                        {editor.exports.into_iter().map(|e| view! { <li><span>{e.format.label()}</span><span class="muted">{format!("version {} · {} · {}", e.version_number, e.user_name, e.created_at)}</span></li> }).collect_view()}
+                        {editor.exports.into_iter().map(|e| view! { <li><span>{e.format.label()}</span><span class="muted">{tr!(cobrand.export_line, n = e.version_number, who = &e.user_name, when = &e.created_at).to_string()}</span></li> }).collect_view()}
                     </ul>
                 }.into_any()
             }}

@@ -2,6 +2,7 @@ use super::{StatusBadge, Thumb};
 use crate::api::cobrand::get_templates_page;
 use crate::components::notice::LoadError;
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::cobrand::{
     DesignCard, TemplateCard, TemplateKind, TemplateStatus, TemplatesPage,
 };
@@ -12,8 +13,8 @@ use leptos_meta::Title;
 pub fn CobrandPage() -> impl IntoView {
     let page = page_data(|| (), |_| get_templates_page());
     view! {
-        <Title text="Marketing"/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading templates…"</p> }>
+        <Title text=tr!(nav.marketing)/>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(cobrand.loading_templates)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -30,28 +31,28 @@ fn Gallery(page: TemplatesPage) -> impl IntoView {
     let empty = page.templates.is_empty();
     view! {
         <div class="page-head">
-            <h1>"Marketing"</h1>
-            {manage.then(|| view! { <a class="btn btn-primary" href="/cobrand/templates/new">"New template"</a> })}
+            <h1>{tr!(nav.marketing)}</h1>
+            {manage.then(|| view! { <a class="btn btn-primary" href="/cobrand/templates/new">{tr!(cobrand.new_template)}</a> })}
         </div>
         {(!page.awaiting_review.is_empty()).then(|| view! {
             <section class="card">
-                <h2>"Waiting for your approval"</h2>
+                <h2>{tr!(cobrand.waiting_your_approval)}</h2>
                 <DesignList designs=page.awaiting_review.clone() show_org=true/>
             </section>
         })}
         <section>
-            <h2>{if manage { "Templates" } else { "Templates to co-brand" }}</h2>
+            <h2>{if manage { tr!(cobrand.templates) } else { tr!(cobrand.templates_to_cobrand) }}</h2>
             {empty.then(|| view! {
-                <p class="muted">{if manage { "No templates yet. Create the first one." } else { "Your vendor has not published templates for your company yet." }}</p>
+                <p class="muted">{if manage { tr!(cobrand.no_templates) } else { tr!(cobrand.none_published) }}</p>
             })}
             <ul class="template-grid">
                 {page.templates.into_iter().map(|t| view! { <TemplateTile template=t manage/> }).collect_view()}
             </ul>
         </section>
         <section class="card">
-            <h2>{if manage { "Partners' designs" } else { "Your designs" }}</h2>
+            <h2>{if manage { tr!(cobrand.partners_designs) } else { tr!(cobrand.your_designs) }}</h2>
             {if page.designs.is_empty() {
-                view! { <p class="muted">"No designs yet. Pick a template to start one."</p> }.into_any()
+                view! { <p class="muted">{tr!(cobrand.no_designs)}</p> }.into_any()
             } else {
                 view! { <DesignList designs=page.designs show_org=manage/> }.into_any()
             }}
@@ -72,7 +73,7 @@ fn TemplateTile(template: TemplateCard, manage: bool) -> impl IntoView {
         view! { <div class="thumb thumb-email" aria-hidden="true"><span>"✉"</span></div> }
             .into_any()
     } else {
-        view! { <Thumb svg=template.preview_svg.clone() label=format!("Preview of {}", template.name)/> }
+        view! { <Thumb svg=template.preview_svg.clone() label=tr!(cobrand.preview_of, name = &template.name).to_string()/> }
             .into_any()
     };
     view! {

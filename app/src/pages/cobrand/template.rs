@@ -10,6 +10,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::cobrand::{TemplateDetail, TemplateFormat, TemplateKind, TemplateStatus};
 use crate::types::{PartnerType, Tier};
 use leptos::prelude::*;
@@ -19,8 +20,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn NewTemplatePage() -> impl IntoView {
     view! {
-        <Title text="New template"/>
-        <h1>"New template"</h1>
+        <Title text=tr!(cobrand.new_template)/>
+        <h1>{tr!(cobrand.new_template)}</h1>
         <TemplateForm detail=None/>
     }
 }
@@ -43,15 +44,15 @@ pub fn TemplatePage() -> impl IntoView {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the template…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(cobrand.loading_template)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Err(error) => view! { <Title text="Template"/><LoadError error/> }.into_any(),
+                    Err(error) => view! { <Title text=tr!(cobrand.template)/><LoadError error/> }.into_any(),
                     Ok(d) => view! {
                         <Title text=d.card.name.clone()/>
-                        <Success show=saved("1") text="Template saved."/>
-                        <Success show=saved("published") text="Published: partners in the audience can use this version now."/>
-                        <Success show=saved("archived") text="Withdrawn: partners no longer see this template."/>
+                        <Success show=saved("1") text=tr!(cobrand.template_saved)/>
+                        <Success show=saved("published") text=tr!(cobrand.published)/>
+                        <Success show=saved("archived") text=tr!(cobrand.withdrawn)/>
                         <TemplateView template=d/>
                     }.into_any(),
                 }
@@ -76,17 +77,17 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
                 <h1>{template.card.name.clone()}</h1>
                 <p class="muted">
                     {format!("{} · {} · {}", template.card.format.label(), template.card.audience, status.label())}
-                    {template.card.published_number.map(|n| format!(" · version {n} published"))}
+                    {template.card.published_number.map(|n| tr!(cobrand.version_published, n).to_string())}
                 </p>
             </div>
         </div>
         <div class="grid grid-wide">
             <section class="card">
-                <h2>{format!("Preview of version {latest}")}</h2>
+                <h2>{tr!(cobrand.preview_of_version, n = latest).to_string()}</h2>
                 {if template.card.kind == TemplateKind::Email {
-                    view! { <p class="muted">"Email templates preview in the editor, with a partner's values."</p> }.into_any()
+                    view! { <p class="muted">{tr!(cobrand.email_preview_hint)}</p> }.into_any()
                 } else {
-                    view! { <Thumb svg=template.card.preview_svg.clone() label="Template preview"/> }.into_any()
+                    view! { <Thumb svg=template.card.preview_svg.clone() label=tr!(cobrand.template_preview)/> }.into_any()
                 }}
                 <FormError error=publish_error/>
                 <FormError error=archive_error/>
@@ -95,35 +96,35 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
                         <ServerForm action=publish>
                             <input type="hidden" name="id" value=id/>
                             <input type="hidden" name="number" value=latest/>
-                            <button type="submit" class="btn btn-primary">{format!("Publish version {latest}")}</button>
+                            <button type="submit" class="btn btn-primary">{tr!(cobrand.publish_version, n = latest).to_string()}</button>
                         </ServerForm>
                     })}
                     {(status != TemplateStatus::Archived).then(|| view! {
                         <ServerForm action=archive>
                             <input type="hidden" name="id" value=id/>
-                            <button type="submit" class="btn btn-quiet">"Withdraw from partners"</button>
+                            <button type="submit" class="btn btn-quiet">{tr!(cobrand.withdraw)}</button>
                         </ServerForm>
                     })}
                 </div>
             </section>
             <section class="card">
-                <h2>"Slots"</h2>
-                <p class="muted">"Read from the data-slot markup of the latest version."</p>
+                <h2>{tr!(cobrand.slots)}</h2>
+                <p class="muted">{tr!(cobrand.slots_hint)}</p>
                 <div class="table-scroll">
                     <table class="table">
-                        <thead><tr><th>"Slot"</th><th>"Kind"</th><th>"Rules"</th></tr></thead>
+                        <thead><tr><th>{tr!(cobrand.slot)}</th><th>{tr!(funds.kind)}</th><th>{tr!(cobrand.rules)}</th></tr></thead>
                         <tbody>
                             {template.plan.slots.iter().map(|s| {
                                 let mut rules = Vec::new();
                                 if s.locked { rules.push("locked".to_string()); }
                                 if s.required { rules.push("required".to_string()); }
-                                if let Some(b) = s.bind { rules.push(format!("from profile: {}", b.label())); }
-                                if let Some(m) = s.max_chars { rules.push(format!("≤ {m} characters")); }
+                                if let Some(b) = s.bind { rules.push(tr!(cobrand.rule_profile, field = b.label()).to_string()); }
+                                if let Some(m) = s.max_chars { rules.push(tr!(cobrand.rule_max_chars, max = m).to_string()); }
                                 if s.kind.is_text() && !template.plan.parts.is_empty() {
-                                    rules.push(format!("{} line(s), {}–{} size", s.max_lines, s.font_min, s.font_max));
+                                    rules.push(tr!(cobrand.rule_lines, lines = s.max_lines, min = s.font_min, max = s.font_max).to_string());
                                 }
-                                if s.min_width > 0 || s.min_height > 0 { rules.push(format!("image ≥ {}×{} px", s.min_width, s.min_height)); }
-                                if !s.allowed_colors.is_empty() { rules.push(format!("colours {}", s.allowed_colors.join(" "))); }
+                                if s.min_width > 0 || s.min_height > 0 { rules.push(tr!(cobrand.rule_image, w = s.min_width, h = s.min_height).to_string()); }
+                                if !s.allowed_colors.is_empty() { rules.push(tr!(cobrand.rule_colours, colours = s.allowed_colors.join(" ")).to_string()); }
                                 view! { <tr><td>{s.label.clone()}<br/><code>{s.name.clone()}</code></td><td>{format!("{:?}", s.kind)}</td><td>{rules.join(", ")}</td></tr> }
                             }).collect_view()}
                         </tbody>
@@ -131,32 +132,32 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
                 </div>
             </section>
             <section class="card">
-                <h2>"Versions"</h2>
+                <h2>{tr!(cobrand.versions)}</h2>
                 <ul class="rows">
                     {template.versions.iter().map(|v| view! {
                         <li>
-                            <span>{format!("Version {}", v.number)}</span>
+                            <span>{tr!(cobrand.version_n, n = v.number).to_string()}</span>
                             <span class="muted">{format!("{} · {}{}", v.created_at, v.created_by, if v.note.is_empty() { String::new() } else { format!(" · {}", v.note) })}</span>
-                            {v.published.then(|| view! { <span class="badge badge-ok">"Published"</span> })}
+                            {v.published.then(|| view! { <span class="badge badge-ok">{tr!(enums.template_status.published)}</span> })}
                         </li>
                     }).collect_view()}
                 </ul>
             </section>
             <section class="card">
-                <h2>"Partners' designs"</h2>
+                <h2>{tr!(cobrand.partners_designs)}</h2>
                 {if template.designs.is_empty() {
-                    view! { <p class="muted">"No partner has customised this template yet."</p> }.into_any()
+                    view! { <p class="muted">{tr!(cobrand.no_partner_designs)}</p> }.into_any()
                 } else {
                     view! { <DesignList designs=template.designs.clone() show_org=true/> }.into_any()
                 }}
-                <h3>"Exports"</h3>
+                <h3>{tr!(cobrand.exports)}</h3>
                 {if template.exports.is_empty() {
-                    view! { <p class="muted">"Nothing exported yet."</p> }.into_any()
+                    view! { <p class="muted">{tr!(cobrand.nothing_exported)}</p> }.into_any()
                 } else {
                     view! {
                         <ul class="rows">
                             {template.exports.iter().map(|e| view! {
-                                <li><span>{format!("{} · {}", e.org_name, e.user_name)}</span><span class="muted">{format!("{} · version {} · {}", e.format.label(), e.version_number, e.created_at)}</span></li>
+                                <li><span>{format!("{} · {}", e.org_name, e.user_name)}</span><span class="muted">{tr!(cobrand.partner_export_line, format = e.format.label(), n = e.version_number, when = &e.created_at).to_string()}</span></li>
                             }).collect_view()}
                         </ul>
                     }.into_any()
@@ -164,7 +165,7 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
             </section>
         </div>
         <section class="card">
-            <h2>"Edit"</h2>
+            <h2>{tr!(cobrand.edit)}</h2>
             <TemplateForm detail=Some(template.clone())/>
         </section>
     }
@@ -219,17 +220,17 @@ fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
         <ServerForm action attr:class="form">
             <FormError error/>
             {d.as_ref().map(|d| view! { <input type="hidden" name="id" value=d.card.id/> })}
-            <TextField name="name" label="Name" value=name required=true error=field_error(error, "name")/>
-            <TextField name="description" label="Description" value=description multiline=true hint="What partners use it for." error=field_error(error, "description")/>
-            {d.is_none().then(|| view! { <SelectField name="kind" label="Kind" options=kinds.clone() selected="svg" error=field_error(error, "kind")/> })}
-            <SelectField name="format" label="Material" options=formats empty="Choose…" selected=format.unwrap_or_default() error=field_error(error, "format")/>
+            <TextField name="name" label=tr!(funds.name) value=name required=true error=field_error(error, "name")/>
+            <TextField name="description" label=tr!(forum.description) value=description multiline=true hint=tr!(cobrand.description_hint) error=field_error(error, "description")/>
+            {d.is_none().then(|| view! { <SelectField name="kind" label=tr!(funds.kind) options=kinds.clone() selected="svg" error=field_error(error, "kind")/> })}
+            <SelectField name="format" label=tr!(cobrand.material) options=formats empty=tr!(partners.choose) selected=format.unwrap_or_default() error=field_error(error, "format")/>
             <fieldset class="field">
-                <legend>"Audience"</legend>
-                <p class="field-hint">"Leave all unticked for every partner."</p>
+                <legend>{tr!(campaigns.audience)}</legend>
+                <p class="field-hint">{tr!(cobrand.audience_hint)}</p>
                 <div class="checks">
                     {Tier::ALL.iter().map(|t| {
                         let checked = tiers.iter().any(|x| x == t.as_str());
-                        view! { <label class="check"><input type="checkbox" name=format!("tiers[{}]", t.as_str()) checked=checked/>{format!("{} tier", t.label())}</label> }
+                        view! { <label class="check"><input type="checkbox" name=format!("tiers[{}]", t.as_str()) checked=checked/>{tr!(cobrand.tier_label, tier = t.label()).to_string()}</label> }
                     }).collect_view()}
                 </div>
                 <div class="checks">
@@ -240,16 +241,16 @@ fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
                 </div>
                 {move || field_error(error, "tiers").get().or_else(|| field_error(error, "types").get()).map(|m| view! { <p class="field-error">{m}</p> })}
             </fieldset>
-            <label class="check"><input type="checkbox" name="requires_approval" checked=requires_approval/>"Partners need approval before they export"</label>
+            <label class="check"><input type="checkbox" name="requires_approval" checked=requires_approval/>{tr!(cobrand.requires_approval)}</label>
             <div class="field">
-                <label for="f-source-file">"Load the source from a file"</label>
+                <label for="f-source-file">{tr!(cobrand.load_source)}</label>
                 <input id="f-source-file" type="file" accept=".svg,.mjml,image/svg+xml,text/xml" data-fill="f-source"/>
             </div>
-            <TextField name="source" id="f-source" label="Template source (SVG or MJML)" value=source multiline=true required=true
-                hint="Mark editable parts with data-slot attributes; see the template markup guide (docs/templates.md). Scripts, event handlers and external references are removed."
+            <TextField name="source" id="f-source" label=tr!(cobrand.source) value=source multiline=true required=true
+                hint=tr!(cobrand.source_hint)
                 error=field_error(error, "source")/>
-            <TextField name="note" label="What changed (version note)" error=field_error(error, "note")/>
-            <button type="submit" class="btn btn-primary">{if d.is_some() { "Save changes" } else { "Create template" }}</button>
+            <TextField name="note" label=tr!(cobrand.version_note) error=field_error(error, "note")/>
+            <button type="submit" class="btn btn-primary">{if d.is_some() { tr!(forum.save_changes) } else { tr!(cobrand.create_template) }}</button>
         </ServerForm>
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::api::forum::find_members;
 use crate::forum::mention;
+use crate::tr;
 use crate::types::forum::MemberHint;
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -151,13 +152,13 @@ pub fn BodyEditor(
     view! {
         <div class="field" class:field-invalid=move || error.get().is_some()>
             <label for=id.clone()>{label}</label>
-            <p class="field-hint" id=hint_id>"Markdown works: **bold**, lists, `code`, > quotes, [links](https://…). Type @ and a name to mention someone."</p>
+            <p class="field-hint" id=hint_id>{tr!(forum.markdown_hint)}</p>
             <textarea id=id name="body" rows="6" node_ref=node
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=described
                 aria-controls=list_for_aria
                 on:input=on_input>{value}</textarea>
-            <ul class="mention-hints" id=list_id role="listbox" aria-label="People to mention" hidden=move || hints.get().is_empty()>
+            <ul class="mention-hints" id=list_id role="listbox" aria-label=tr!(forum.people_to_mention) hidden=move || hints.get().is_empty()>
                 {move || hints.get().into_iter().map(|h| {
                     let handle = h.handle.clone();
                     view! {
@@ -171,7 +172,7 @@ pub fn BodyEditor(
             </ul>
             {move || error.get().map(|m| view! { <p class="field-error" id=err_id.clone()>{m}</p> })}
             <div class="attach">
-                <label for=file_id.clone() class="btn btn-quiet">"Add a picture"</label>
+                <label for=file_id.clone() class="btn btn-quiet">{tr!(forum.add_picture)}</label>
                 <input id=file_id.clone() class="sr-only" type="file" accept="image/png,image/jpeg,image/webp,image/gif" data-attach=area_id/>
                 <span class="muted" id=status_id role="status"></span>
             </div>

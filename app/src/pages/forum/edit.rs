@@ -5,6 +5,7 @@ use crate::components::notice::{FormError, LoadError};
 use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::forum::PostEdit;
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -23,9 +24,9 @@ pub fn EditPostPage() -> impl IntoView {
     };
     let post = page_data(id, get_post_edit);
     view! {
-        <Title text="Edit post"/>
-        <h1>"Edit post"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=tr!(forum.edit_post)/>
+        <h1>{tr!(forum.edit_post)}</h1>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match post.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -53,14 +54,14 @@ fn EditForm(post: PostEdit) -> impl IntoView {
             <input type="hidden" name="post_id" value=post.post_id/>
             <input type="hidden" name="version" value=post.version/>
             {post.is_first.then(|| view! {
-                <TextField name="title" label="Title" value=kept("title", &post.title) required=true error=field_error(error, "title")/>
-                <TextField name="tags" label="Tags" value=kept("tags", &post.tags) hint="Up to 5, separated by commas." error=field_error(error, "tags")/>
+                <TextField name="title" label=tr!(forum.title_field) value=kept("title", &post.title) required=true error=field_error(error, "title")/>
+                <TextField name="tags" label=tr!(forum.tags) value=kept("tags", &post.tags) hint=tr!(forum.tags_hint) error=field_error(error, "tags")/>
             })}
-            <BodyEditor id="edit-body" label="Text" draft_key=format!("prm-draft:edit:{}", post.post_id) value=kept("body", &post.body_md) error=field_error(error, "body") node/>
-            <p class="muted">"The earlier version stays in the post's history."</p>
+            <BodyEditor id="edit-body" label=tr!(forum.text) draft_key=format!("prm-draft:edit:{}", post.post_id) value=kept("body", &post.body_md) error=field_error(error, "body") node/>
+            <p class="muted">{tr!(forum.earlier_version_kept)}</p>
             <div class="actions">
-                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Save changes"</button>
-                <a class="btn btn-quiet" href=format!("/forum/topics/{}#post-{}", post.topic_id, post.post_id)>"Cancel"</a>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(forum.save_changes)}</button>
+                <a class="btn btn-quiet" href=format!("/forum/topics/{}#post-{}", post.topic_id, post.post_id)>{tr!(forum.cancel)}</a>
             </div>
         </ServerForm>
     }

@@ -5,6 +5,7 @@ use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::forum::{CategoryView, CategoryVisibility, ForumPage as Page, SolvedFilter};
 use crate::types::url::encode_query_value;
 use crate::types::Choice;
@@ -32,15 +33,15 @@ pub fn ForumPage() -> impl IntoView {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
     view! {
-        <Title text="Community"/>
+        <Title text=tr!(nav.community)/>
         <div class="page-head">
-            <h1>"Community"</h1>
-            <a class="btn btn-primary" href=move || match args().0 { Some(c) => format!("/forum/new?category={c}"), None => "/forum/new".into() }>"Ask a question"</a>
+            <h1>{tr!(nav.community)}</h1>
+            <a class="btn btn-primary" href=move || match args().0 { Some(c) => format!("/forum/new?category={c}"), None => "/forum/new".into() }>{tr!(forum.ask)}</a>
         </div>
-        <Success show=saved("category") text="Category saved."/>
-        <Success show=saved("topic-deleted") text="Topic deleted."/>
-        <Success show=saved("watch") text="Notification setting saved."/>
-        <Transition fallback=|| view! { <p class="loading">"Loading topics…"</p> }>
+        <Success show=saved("category") text=tr!(forum.category_saved)/>
+        <Success show=saved("topic-deleted") text=tr!(forum.topic_deleted)/>
+        <Success show=saved("watch") text=tr!(forum.watch_saved)/>
+        <Transition fallback=|| view! { <p class="loading">{tr!(forum.loading_topics)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -80,30 +81,30 @@ fn Listing(page: Page) -> impl IntoView {
     view! {
         <ForumTabs moderator=page.can_moderate/>
         {(page.can_moderate && page.flagged_count > 0).then(|| view! {
-            <p class="notice notice-info"><a href="/forum/moderation">{format!("{} post{} waiting for moderation", page.flagged_count, if page.flagged_count == 1 { "" } else { "s" })}</a></p>
+            <p class="notice notice-info"><a href="/forum/moderation">{tr!(forum.waiting_moderation, count = page.flagged_count).to_string()}</a></p>
         })}
         <Form method="GET" action="/forum" attr:class="filters" attr:role="search">
-            <SelectField id="filter-category" name="category" label="Category" options=category_options selected=f.category.map(|c| c.to_string()).unwrap_or_default() empty="All categories" error=none/>
-            <SelectField id="filter-solved" name="solved" label="Answered" options=solved_options selected=f.solved.raw() empty="All topics" error=none/>
+            <SelectField id="filter-category" name="category" label=tr!(forum.category) options=category_options selected=f.category.map(|c| c.to_string()).unwrap_or_default() empty=tr!(forum.all_categories) error=none/>
+            <SelectField id="filter-solved" name="solved" label=tr!(forum.answered) options=solved_options selected=f.solved.raw() empty=tr!(enums.solved_filter.any) error=none/>
             <div class="field">
-                <label for="filter-tag">"Tag"</label>
+                <label for="filter-tag">{tr!(forum.tag)}</label>
                 <input id="filter-tag" name="tag" value=f.tag.clone() placeholder="e.g. licensing"/>
             </div>
             <div class="filter-actions">
-                <button type="submit" class="btn btn-primary">"Filter"</button>
-                <a class="btn btn-quiet" href="/forum">"Clear"</a>
+                <button type="submit" class="btn btn-primary">{tr!(partners.filter)}</button>
+                <a class="btn btn-quiet" href="/forum">{tr!(partners.clear)}</a>
             </div>
         </Form>
         {current.clone().map(|c| view! { <CategoryHead category=c/> })}
-        {(!page.pinned.is_empty()).then(|| view! { <section class="card"><h2 class="sr-only">"Pinned"</h2><TopicRows rows=page.pinned.clone()/></section> })}
+        {(!page.pinned.is_empty()).then(|| view! { <section class="card"><h2 class="sr-only">{tr!(forum.pinned)}</h2><TopicRows rows=page.pinned.clone()/></section> })}
         <section class="card">
-            <h2 class="sr-only">"Topics"</h2>
-            {empty.then(|| view! { <p class="muted">"No topics here yet. Ask the first question."</p> })}
+            <h2 class="sr-only">{tr!(forum.topics)}</h2>
+            {empty.then(|| view! { <p class="muted">{tr!(forum.no_topics)}</p> })}
             <TopicRows rows=page.topics.clone()/>
-            {next.map(|href| view! { <p class="pager"><a class="btn" href=href>"Older topics"</a></p> })}
+            {next.map(|href| view! { <p class="pager"><a class="btn" href=href>{tr!(forum.older_topics)}</a></p> })}
         </section>
         <section class="card">
-            <h2>"Categories"</h2>
+            <h2>{tr!(forum.categories)}</h2>
             <ul class="rows">
                 {page.categories.iter().map(|c| view! {
                     <li>
@@ -133,13 +134,13 @@ fn CategoryHead(category: CategoryView) -> impl IntoView {
             <ServerForm action=watch attr:class="inline-form">
                 <input type="hidden" name="target_kind" value="category"/>
                 <input type="hidden" name="target_id" value=category.id/>
-                <label for="category-watch" class="sr-only">"Notifications for this category"</label>
+                <label for="category-watch" class="sr-only">{tr!(forum.category_notifications)}</label>
                 <select id="category-watch" name="level">
                     {crate::types::forum::WatchLevel::ALL.iter().map(|l| view! {
-                        <option value=l.as_str() selected=*l == level>{match l { crate::types::forum::WatchLevel::Normal => "Normal: mentions only", crate::types::forum::WatchLevel::Watch => "Watch: every new post", crate::types::forum::WatchLevel::Mute => "Mute" }}</option>
+                        <option value=l.as_str() selected=*l == level>{match l { crate::types::forum::WatchLevel::Normal => tr!(forum.watch_normal), crate::types::forum::WatchLevel::Watch => tr!(forum.watch_watch), crate::types::forum::WatchLevel::Mute => tr!(forum.watch_mute) }}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit" class="btn">"Save"</button>
+                <button type="submit" class="btn">{tr!(funds.save)}</button>
             </ServerForm>
         </div>
     }
@@ -160,9 +161,9 @@ fn CategoryForm(
         .map(|v| (v.as_str().to_owned(), v.label().to_owned()))
         .collect();
     let summary = if current.is_some() {
-        "Change this category"
+        tr!(forum.change_category)
     } else {
-        "New category"
+        tr!(forum.new_category)
     };
     let (id, name, description, selected, chosen_tiers, chosen_types) = match &current {
         Some(c) => (
@@ -188,16 +189,16 @@ fn CategoryForm(
             <ServerForm action attr:class="form">
                 <FormError error/>
                 {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
-                <TextField name="name" id="cat-name" label="Name" value=name required=true error=field_error(error, "name")/>
-                <TextField name="description" id="cat-description" label="Description" value=description error=field_error(error, "description")/>
-                <SelectField name="visibility" id="cat-visibility" label="Who may see it" options=visibility selected=selected error=field_error(error, "visibility")/>
+                <TextField name="name" id="cat-name" label=tr!(funds.name) value=name required=true error=field_error(error, "name")/>
+                <TextField name="description" id="cat-description" label=tr!(forum.description) value=description error=field_error(error, "description")/>
+                <SelectField name="visibility" id="cat-visibility" label=tr!(forum.who_may_see) options=visibility selected=selected error=field_error(error, "visibility")/>
                 <fieldset class="field">
-                    <legend>"Narrow to partners of these tiers and types"</legend>
-                    <p class="field-hint">"Leave all unticked for every partner. Ignored for vendor-staff-only categories."</p>
+                    <legend>{tr!(forum.narrow)}</legend>
+                    <p class="field-hint">{tr!(forum.narrow_hint)}</p>
                     <div class="checks">
                         {tiers.into_iter().map(|(code, label)| {
                             let checked = chosen_tiers.contains(&code);
-                            view! { <label class="check"><input type="checkbox" name=format!("tiers[{code}]") checked=checked/>{format!("{label} tier")}</label> }
+                            view! { <label class="check"><input type="checkbox" name=format!("tiers[{code}]") checked=checked/>{tr!(forum.tier_label, tier = &label).to_string()}</label> }
                         }).collect_view()}
                     </div>
                     <div class="checks">
@@ -207,7 +208,7 @@ fn CategoryForm(
                         }).collect_view()}
                     </div>
                 </fieldset>
-                <button type="submit" class="btn btn-primary">"Save category"</button>
+                <button type="submit" class="btn btn-primary">{tr!(forum.save_category)}</button>
             </ServerForm>
         </details>
     }

@@ -20,6 +20,7 @@ pub use notifications::NotificationsPage;
 pub use search::SearchPage;
 pub use topic::TopicPage;
 
+use crate::tr;
 use crate::types::forum::TopicRow;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,11 +29,11 @@ use leptos_router::components::A;
 #[component]
 fn ForumTabs(#[prop(optional)] moderator: bool) -> impl IntoView {
     view! {
-        <nav class="forum-tabs" aria-label="Forum">
-            <A href="/forum" exact=true>"Topics"</A>
-            <A href="/forum/search">"Search"</A>
-            <A href="/forum/notifications">"Notifications"</A>
-            {moderator.then(|| view! { <A href="/forum/moderation">"Moderation"</A> })}
+        <nav class="forum-tabs" aria-label=tr!(forum.forum)>
+            <A href="/forum" exact=true>{tr!(forum.topics)}</A>
+            <A href="/forum/search">{tr!(partners.search)}</A>
+            <A href="/forum/notifications">{tr!(common.notifications)}</A>
+            {moderator.then(|| view! { <A href="/forum/moderation">{tr!(forum.moderation)}</A> })}
         </nav>
     }
 }
@@ -44,15 +45,15 @@ fn TopicRows(rows: Vec<TopicRow>) -> impl IntoView {
             {rows.into_iter().map(|t| view! {
                 <li class:unread=t.unread>
                     <a class="topic-title" href=format!("/forum/topics/{}", t.id)>
-                        {t.unread.then(|| view! { <span class="dot" aria-label="New activity"></span> })}
+                        {t.unread.then(|| view! { <span class="dot" aria-label=tr!(forum.new_activity)></span> })}
                         {t.title.clone()}
                     </a>
                     <span class="topic-meta">
-                        {t.pinned.then(|| view! { <span class="badge badge-info">"Pinned"</span> })}
-                        {t.solved.then(|| view! { <span class="badge badge-ok">"Solved"</span> })}
-                        {t.locked.then(|| view! { <span class="badge">"Locked"</span> })}
-                        {t.pending.then(|| view! { <span class="badge badge-wait">"Awaiting approval"</span> })}
-                        <span class="muted">{format!("{} · {} · {} {} · {}", t.category_name, t.author_name, t.reply_count, if t.reply_count == 1 { "reply" } else { "replies" }, t.last_activity)}</span>
+                        {t.pinned.then(|| view! { <span class="badge badge-info">{tr!(forum.pinned)}</span> })}
+                        {t.solved.then(|| view! { <span class="badge badge-ok">{tr!(enums.solved_filter.solved)}</span> })}
+                        {t.locked.then(|| view! { <span class="badge">{tr!(forum.locked)}</span> })}
+                        {t.pending.then(|| view! { <span class="badge badge-wait">{tr!(enums.post_status.pending)}</span> })}
+                        <span class="muted">{tr!(forum.topic_meta, category = &t.category_name, author = &t.author_name, count = t.reply_count, when = &t.last_activity).to_string()}</span>
                         {t.tags.iter().map(|tag| view! { <a class="tag" href=format!("/forum?tag={tag}")>{format!("#{tag}")}</a> }).collect_view()}
                     </span>
                 </li>

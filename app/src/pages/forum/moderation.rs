@@ -4,6 +4,7 @@ use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
 use crate::pages::action_error;
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::forum::{PostAction, PostStatus, QueuedPost};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -31,24 +32,24 @@ pub fn ModerationPage() -> impl IntoView {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
     view! {
-        <Title text="Moderation"/>
+        <Title text=tr!(forum.moderation)/>
         <ForumTabs moderator=true/>
-        <h1>"Moderation"</h1>
-        <Success show=saved("suspension") text="Suspension saved."/>
-        <Success show=saved("settings") text="Setting saved."/>
+        <h1>{tr!(forum.moderation)}</h1>
+        <Success show=saved("suspension") text=tr!(forum.suspension_saved)/>
+        <Success show=saved("settings") text=tr!(forum.setting_saved)/>
         <FormError error=act_error/>
         <FormError error=suspend_error/>
-        <Transition fallback=|| view! { <p class="loading">"Loading the queue…"</p> }>
+        <Transition fallback=|| view! { <p class="loading">{tr!(forum.loading_queue)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
                     Ok(m) => view! {
-                        <Queue title="Flagged posts" empty="No open flags." posts=m.flagged act suspend/>
-                        <Queue title="Waiting for approval" empty="No posts are waiting." posts=m.pending act suspend/>
-                        <Queue title="Hidden posts" empty="Nothing is hidden." posts=m.hidden act suspend/>
+                        <Queue title=tr!(forum.flagged_posts) empty=tr!(forum.no_flags) posts=m.flagged act suspend/>
+                        <Queue title=tr!(forum.waiting_approval) empty=tr!(forum.none_waiting) posts=m.pending act suspend/>
+                        <Queue title=tr!(forum.hidden_posts) empty=tr!(forum.nothing_hidden) posts=m.hidden act suspend/>
                         <section class="card">
-                            <h2>"Suspended members"</h2>
-                            {m.suspensions.is_empty().then(|| view! { <p class="muted">"Nobody is suspended."</p> })}
+                            <h2>{tr!(forum.suspended_members)}</h2>
+                            {m.suspensions.is_empty().then(|| view! { <p class="muted">{tr!(forum.nobody_suspended)}</p> })}
                             <ul class="rows">
                                 {m.suspensions.into_iter().map(|s| view! {
                                     <li>
@@ -57,17 +58,17 @@ pub fn ModerationPage() -> impl IntoView {
                                         <ServerForm action=suspend attr:class="inline-form">
                                             <input type="hidden" name="user_id" value=s.user_id/>
                                             <input type="hidden" name="days" value="0"/>
-                                            <button type="submit" class="btn">"Lift"</button>
+                                            <button type="submit" class="btn">{tr!(forum.lift)}</button>
                                         </ServerForm>
                                     </li>
                                 }).collect_view()}
                             </ul>
                         </section>
                         <section class="card">
-                            <h2>"New members"</h2>
+                            <h2>{tr!(forum.new_members)}</h2>
                             <ServerForm action=settings attr:class="form">
-                                <label class="check"><input type="checkbox" name="approve_first_posts" checked=m.approve_first_posts/>"A moderator approves each new member's first post before others see it"</label>
-                                <button type="submit" class="btn">"Save"</button>
+                                <label class="check"><input type="checkbox" name="approve_first_posts" checked=m.approve_first_posts/>{tr!(forum.approve_first_posts)}</label>
+                                <button type="submit" class="btn">{tr!(funds.save)}</button>
                             </ServerForm>
                         </section>
                     }.into_any(),
@@ -112,14 +113,14 @@ fn Queue(
                                 {actions.iter().map(|a| view! { <button type="submit" class="btn" name="action" value=a.as_str()>{a.label()}</button> }).collect_view()}
                             </ServerForm>
                             <details class="post-more">
-                                <summary class="btn btn-quiet">{format!("Suspend {}", p.author_name)}</summary>
+                                <summary class="btn btn-quiet">{tr!(forum.suspend_who, name = &p.author_name).to_string()}</summary>
                                 <ServerForm action=suspend attr:class="form">
                                     <input type="hidden" name="user_id" value=p.author_id/>
-                                    <label for=days_id.clone()>"Days"</label>
+                                    <label for=days_id.clone()>{tr!(forum.days)}</label>
                                     <input id=days_id name="days" type="number" min="1" max="365" value="7"/>
-                                    <label for=reason_id.clone()>"Reason (the member sees it)"</label>
+                                    <label for=reason_id.clone()>{tr!(forum.suspend_reason)}</label>
                                     <input id=reason_id name="reason" required=true/>
-                                    <button type="submit" class="btn btn-danger">"Suspend from posting"</button>
+                                    <button type="submit" class="btn btn-danger">{tr!(forum.suspend_posting)}</button>
                                 </ServerForm>
                             </details>
                         </li>

@@ -6,6 +6,7 @@ use crate::components::notice::{FormError, LoadError};
 use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::forum::{NewTopicForm, MAX_TITLE};
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -18,10 +19,10 @@ const DRAFT_KEY: &str = "prm-draft:new-topic";
 pub fn NewTopicPage() -> impl IntoView {
     let form = page_data(|| (), |_| get_new_topic_form());
     view! {
-        <Title text="Ask a question"/>
+        <Title text=tr!(forum.ask)/>
         <ForumTabs/>
-        <h1>"Ask the community"</h1>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <h1>{tr!(forum.ask_community)}</h1>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match form.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -47,8 +48,7 @@ fn Compose(form: NewTopicForm) -> impl IntoView {
         return view! { <p class="notice notice-error">{message}</p> }.into_any();
     }
     if form.categories.is_empty() {
-        return view! { <p class="card">"There is no category you can post in yet."</p> }
-            .into_any();
+        return view! { <p class="card">{tr!(forum.no_category)}</p> }.into_any();
     }
     let options: Vec<(String, String)> = form
         .categories
@@ -62,12 +62,12 @@ fn Compose(form: NewTopicForm) -> impl IntoView {
     view! {
         <ServerForm action attr:class="form card" attr:novalidate=true>
             <FormError error/>
-            <SelectField name="category_id" label="Category" options selected empty="Choose a category…" error=field_error(error, "category_id")/>
-            <TextField name="title" label="Title" value=kept(error, "title") required=true
-                hint=format!("Say what you need in one line (up to {MAX_TITLE} characters).") error=field_error(error, "title")/>
-            <BodyEditor id="topic-body" label="Details" draft_key=DRAFT_KEY value=kept(error, "body") error=field_error(error, "body") node/>
-            <TextField name="tags" label="Tags (optional)" value=kept(error, "tags") hint="Up to 5, separated by commas: licensing, sd-wan" error=field_error(error, "tags")/>
-            <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Post question"</button>
+            <SelectField name="category_id" label=tr!(forum.category) options selected empty=tr!(forum.choose_category) error=field_error(error, "category_id")/>
+            <TextField name="title" label=tr!(forum.title_field) value=kept(error, "title") required=true
+                hint=tr!(forum.title_hint, max = MAX_TITLE).to_string() error=field_error(error, "title")/>
+            <BodyEditor id="topic-body" label=tr!(forum.details) draft_key=DRAFT_KEY value=kept(error, "body") error=field_error(error, "body") node/>
+            <TextField name="tags" label=tr!(forum.tags_optional) value=kept(error, "tags") hint=tr!(forum.tags_example) error=field_error(error, "tags")/>
+            <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(forum.post_question)}</button>
         </ServerForm>
     }
     .into_any()

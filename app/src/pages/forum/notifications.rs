@@ -4,6 +4,7 @@ use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
 use crate::pages::action_error;
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::forum::EmailPreference;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,11 +22,11 @@ pub fn NotificationsPage() -> impl IntoView {
     let email_error = action_error(email);
     let saved = Signal::derive(move || query.read().get("saved").as_deref() == Some("email"));
     view! {
-        <Title text="Notifications"/>
+        <Title text=tr!(common.notifications)/>
         <ForumTabs/>
-        <h1>"Notifications"</h1>
-        <Success show=saved text="E-mail setting saved."/>
-        <Transition fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <h1>{tr!(common.notifications)}</h1>
+        <Success show=saved text=tr!(forum.email_saved)/>
+        <Transition fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -34,35 +35,35 @@ pub fn NotificationsPage() -> impl IntoView {
                         view! {
                             <section class="card">
                                 <div class="page-head">
-                                    <h2>{format!("{} unread", p.unread)}</h2>
+                                    <h2>{tr!(forum.unread_count, count = p.unread).to_string()}</h2>
                                     {(p.unread > 0).then(|| view! {
                                         <ServerForm action=read attr:class="inline-form">
-                                            <button type="submit" class="btn">"Mark all read"</button>
+                                            <button type="submit" class="btn">{tr!(forum.mark_all_read)}</button>
                                         </ServerForm>
                                     })}
                                 </div>
-                                {p.items.is_empty().then(|| view! { <p class="muted">"Nothing yet. When someone mentions you or replies in a topic you watch, it shows here."</p> })}
+                                {p.items.is_empty().then(|| view! { <p class="muted">{tr!(forum.nothing_yet)}</p> })}
                                 <ul class="rows notifications">
                                     {p.items.into_iter().map(|n| view! {
                                         <li class:unread=n.unread>
-                                            <a href=n.href.clone()>{format!("{} {} “{}”", n.actor_name, n.kind.label(), n.topic_title)}</a>
+                                            <a href=n.href.clone()>{n.kind.sentence(&n.actor_name, &n.topic_title)}</a>
                                             <span class="muted">{n.created_at.clone()}</span>
-                                            {n.unread.then(|| view! { <span class="badge">"New"</span> })}
+                                            {n.unread.then(|| view! { <span class="badge">{tr!(forum.new_badge)}</span> })}
                                         </li>
                                     }).collect_view()}
                                 </ul>
                             </section>
                             <section class="card">
-                                <h2>"E-mail me"</h2>
+                                <h2>{tr!(forum.email_me)}</h2>
                                 <FormError error=email_error/>
                                 <ServerForm action=email attr:class="form">
                                     <fieldset class="field">
-                                        <legend class="sr-only">"Forum e-mail"</legend>
+                                        <legend class="sr-only">{tr!(forum.forum_email)}</legend>
                                         {EmailPreference::ALL.iter().map(|e| view! {
                                             <label class="check"><input type="radio" name="email" value=e.as_str() checked=*e == pref/>{e.label()}</label>
                                         }).collect_view()}
                                     </fieldset>
-                                    <button type="submit" class="btn btn-primary">"Save"</button>
+                                    <button type="submit" class="btn btn-primary">{tr!(funds.save)}</button>
                                 </ServerForm>
                             </section>
                         }.into_any()

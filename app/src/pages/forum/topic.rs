@@ -9,6 +9,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, error_of, field_error};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::forum::{
     FlagReason, PostAction, PostStatus, PostView, TopicAction, TopicPage as Page, WatchLevel,
 };
@@ -64,11 +65,11 @@ pub fn TopicPage() -> impl IntoView {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
     view! {
-        <Success show=saved("flagged") text="Thanks. The moderators will look at that post."/>
-        <Success show=saved("accepted") text="Accepted answer updated."/>
-        <Success show=saved("deleted") text="Post deleted."/>
-        <Success show=saved("watch") text="Notification setting saved."/>
-        <Transition fallback=|| view! { <p class="loading">"Loading the topic…"</p> }>
+        <Success show=saved("flagged") text=tr!(forum.flag_thanks)/>
+        <Success show=saved("accepted") text=tr!(forum.accepted_updated)/>
+        <Success show=saved("deleted") text=tr!(forum.post_deleted)/>
+        <Success show=saved("watch") text=tr!(forum.watch_saved)/>
+        <Transition fallback=|| view! { <p class="loading">{tr!(forum.loading_topic)}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
@@ -120,30 +121,30 @@ fn TopicView(page: Page) -> impl IntoView {
                 <p class="muted"><a href=format!("/forum?category={}", t.category_id)>{t.category_name.clone()}</a></p>
                 <h1>{t.title.clone()}</h1>
                 <p class="topic-badges">
-                    {t.accepted_post_id.is_some().then(|| view! { <span class="badge badge-ok">"Solved"</span> })}
-                    {t.pinned.then(|| view! { <span class="badge badge-info">"Pinned"</span> })}
-                    {t.locked.then(|| view! { <span class="badge">"Locked"</span> })}
-                    {t.pending.then(|| view! { <span class="badge badge-wait">"Awaiting approval"</span> })}
+                    {t.accepted_post_id.is_some().then(|| view! { <span class="badge badge-ok">{tr!(enums.solved_filter.solved)}</span> })}
+                    {t.pinned.then(|| view! { <span class="badge badge-info">{tr!(forum.pinned)}</span> })}
+                    {t.locked.then(|| view! { <span class="badge">{tr!(forum.locked)}</span> })}
+                    {t.pending.then(|| view! { <span class="badge badge-wait">{tr!(enums.post_status.pending)}</span> })}
                     {t.tags.iter().map(|tag| view! { <a class="tag" href=format!("/forum?tag={tag}")>{format!("#{tag}")}</a> }).collect_view()}
                 </p>
                 <TopicTools topic_id=t.id watch=page.watch moderator=page.can_moderate pinned=t.pinned locked=t.locked/>
             </header>
-            {page.continued.then(|| view! { <p class="pager"><a class="btn btn-quiet" href=format!("/forum/topics/{}", t.id)>"Back to the question"</a></p> })}
+            {page.continued.then(|| view! { <p class="pager"><a class="btn btn-quiet" href=format!("/forum/topics/{}", t.id)>{tr!(forum.back_to_question)}</a></p> })}
             {question.map(|q| view! { <PostCard post=q ctx/> })}
             {accepted.map(|a| view! {
                 <section class="accepted" aria-labelledby="accepted-title">
-                    <h2 id="accepted-title">"Accepted answer"</h2>
+                    <h2 id="accepted-title">{tr!(forum.accepted_answer)}</h2>
                     <PostCard post=a ctx compact=true/>
                 </section>
             })}
-            <h2 class="replies-title">{format!("{} {}", t.reply_count, if t.reply_count == 1 { "reply" } else { "replies" })}</h2>
+            <h2 class="replies-title">{tr!(forum.replies, count = t.reply_count).to_string()}</h2>
             <ol class="posts">
                 {replies.into_iter().map(|x| view! { <li><PostCard post=x ctx/></li> }).collect_view()}
                 <For each=move || fresh.get() key=|x| x.id let:x>
                     <li class="fresh"><PostCard post=x ctx/></li>
                 </For>
             </ol>
-            {next.map(|href| view! { <p class="pager"><a class="btn" href=href>"Newer replies"</a></p> })}
+            {next.map(|href| view! { <p class="pager"><a class="btn" href=href>{tr!(forum.newer_replies)}</a></p> })}
             <ReplyBox topic_id=t.id can_reply=page.can_reply blocked=page.reply_blocked.clone() quoted/>
         </article>
     }
@@ -175,13 +176,13 @@ fn TopicTools(
             <ServerForm action=set_watch attr:class="inline-form">
                 <input type="hidden" name="target_kind" value="topic"/>
                 <input type="hidden" name="target_id" value=topic_id/>
-                <label for="topic-watch">"Notify me"</label>
+                <label for="topic-watch">{tr!(forum.notify_me)}</label>
                 <select id="topic-watch" name="level">
                     {WatchLevel::ALL.iter().map(|l| view! {
-                        <option value=l.as_str() selected=*l == watch>{match l { WatchLevel::Normal => "When mentioned", WatchLevel::Watch => "Of every reply", WatchLevel::Mute => "Never (muted)" }}</option>
+                        <option value=l.as_str() selected=*l == watch>{match l { WatchLevel::Normal => tr!(forum.when_mentioned), WatchLevel::Watch => tr!(forum.every_reply), WatchLevel::Mute => tr!(forum.never_muted) }}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit" class="btn">"Save"</button>
+                <button type="submit" class="btn">{tr!(funds.save)}</button>
             </ServerForm>
             {moderator.then(|| view! {
                 <ServerForm action=moderate attr:class="inline-form">
@@ -340,27 +341,23 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
             .update(|f| *f = if *f == Some(id) { None } else { Some(id) });
     };
     let status_note = match post.status {
-        PostStatus::Pending => {
-            Some("Awaiting a moderator's approval: only you and the moderators see it.")
-        }
-        PostStatus::Hidden => {
-            Some("Hidden by a moderator: only the author and the moderators see it.")
-        }
+        PostStatus::Pending => Some(tr!(forum.pending_note)),
+        PostStatus::Hidden => Some(tr!(forum.hidden_note)),
         _ => None,
     };
     view! {
         <div class="post" id=anchor class:post-answer=is_answer class:post-muted=status_note.is_some()>
             <div class="post-author">
                 <span class="author-name">{post.author_name.clone()}</span>
-                {post.author_is_staff.then(|| view! { <span class="badge badge-info">"Staff"</span> })}
+                {post.author_is_staff.then(|| view! { <span class="badge badge-info">{tr!(forum.staff)}</span> })}
                 <span class="muted">{format!("@{} · {}", post.author_handle, post.author_org)}</span>
                 <span class="muted post-time">{post.created_at.clone()}
-                    {post.edited.then(|| view! { " · " <a href=format!("/forum/posts/{id}/history")>"edited"</a> })}
+                    {post.edited.then(|| view! { " · " <a href=format!("/forum/posts/{id}/history")>{tr!(forum.edited)}</a> })}
                 </span>
             </div>
             {status_note.map(|n| view! { <p class="notice notice-info">{n}</p> })}
             {if deleted {
-                view! { <p class="muted">"This post was deleted."</p> }.into_any()
+                view! { <p class="muted">{tr!(forum.deleted_post)}</p> }.into_any()
             } else {
                 view! { <div class="post-body" inner_html=post.body_html.clone()></div> }.into_any()
             }}
@@ -371,37 +368,37 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
                         // A toggle button named by its visible count ("3 likes", pressed or
                         // not): the spoken name must contain all visible text.
                         <button type="submit" class="btn btn-quiet" disabled=!post.can_like aria-pressed=if post.liked_by_me { "true" } else { "false" }
-                            title=if post.liked_by_me { "Unlike" } else { "Like" }>
+                            title=if post.liked_by_me { tr!(forum.unlike) } else { tr!(forum.like) }>
                             <svg class="heart" width="16" height="16" aria-hidden="true"><use href="#heart"/></svg>
-                            {post.like_count}<span class="sr-only">{if post.like_count == 1 { " like" } else { " likes" }}</span>
+                            {post.like_count}<span class="sr-only">{tr!(forum.like_count, count = post.like_count).to_string()}</span>
                         </button>
                     </ServerForm>
                     {(!ctx.locked || ctx.moderator).then(|| view! {
-                        <a class="btn btn-quiet" href=quote_href on:click=on_quote>"Quote"</a>
+                        <a class="btn btn-quiet" href=quote_href on:click=on_quote>{tr!(forum.quote)}</a>
                     })}
                     {(ctx.can_accept && !post.is_first && post.status == PostStatus::Published).then(|| view! {
                         <ServerForm action=a.accept attr:class="inline-form">
                             <input type="hidden" name="topic_id" value=ctx.topic_id/>
                             {(!is_answer).then(|| view! { <input type="hidden" name="post_id" value=id/> })}
-                            <button type="submit" class="btn btn-quiet">{if is_answer { "Unmark answer" } else { "✓ Accept answer" }}</button>
+                            <button type="submit" class="btn btn-quiet">{if is_answer { tr!(forum.unmark_answer) } else { tr!(forum.accept_answer) }}</button>
                         </ServerForm>
                     })}
                     {post.can_edit.then(|| view! { <a class="btn btn-quiet" href=format!("/forum/posts/{id}/edit")>"Edit"</a> })}
                     {post.can_edit.then(|| view! {
                         <details class="post-more">
-                            <summary class="btn btn-quiet">"Delete"</summary>
+                            <summary class="btn btn-quiet">{tr!(forum.delete)}</summary>
                             <ServerForm action=a.delete attr:class="inline-form">
                                 <input type="hidden" name="post_id" value=id/>
-                                <span>{if post.is_first { "Delete the whole topic?" } else { "Delete this post?" }}</span>
-                                <button type="submit" class="btn btn-danger">"Yes, delete"</button>
+                                <span>{if post.is_first { tr!(forum.delete_topic_q) } else { tr!(forum.delete_post_q) }}</span>
+                                <button type="submit" class="btn btn-danger">{tr!(forum.yes_delete)}</button>
                             </ServerForm>
                         </details>
                     })}
                     {(post.can_like && !post.flagged_by_me).then(|| view! {
                         <a class="btn btn-quiet" href=format!("?flag={id}#post-{id}") on:click=on_flag
-                            aria-expanded=move || if a.flagging.get() == Some(id) { "true" } else { "false" }>"Flag"</a>
+                            aria-expanded=move || if a.flagging.get() == Some(id) { "true" } else { "false" }>{tr!(forum.flag)}</a>
                     })}
-                    {post.flagged_by_me.then(|| view! { <span class="muted">"Flagged"</span> })}
+                    {post.flagged_by_me.then(|| view! { <span class="muted">{tr!(forum.flagged)}</span> })}
                     {ctx.moderator.then(|| {
                         let action = match post.status {
                             PostStatus::Hidden => PostAction::Restore,
@@ -435,14 +432,14 @@ fn FlagForm(post_id: i64) -> impl IntoView {
         <ServerForm action=a.flag attr:class="form flag-form">
             <FormError error/>
             <input type="hidden" name="post_id" value=post_id/>
-            <label for=select_id.clone()>"What is wrong?"</label>
+            <label for=select_id.clone()>{tr!(forum.what_wrong)}</label>
             <select id=select_id name="reason">
                 {FlagReason::ALL.iter().map(|r| view! { <option value=r.as_str()>{r.label()}</option> }).collect_view()}
             </select>
-            <label for=note_id.clone()>"Note for the moderators (optional)"</label>
+            <label for=note_id.clone()>{tr!(forum.flag_note)}</label>
             <input id=note_id name="note" maxlength="500"/>
             {move || field_error(error, "note").get().map(|m| view! { <p class="field-error">{m}</p> })}
-            <button type="submit" class="btn">"Send to moderators"</button>
+            <button type="submit" class="btn">{tr!(forum.send_to_moderators)}</button>
         </ServerForm>
     }
 }
@@ -481,12 +478,12 @@ fn ReplyBox(
     let value = kept().unwrap_or(quoted);
     view! {
         <section class="card reply-box" id="reply">
-            <h2>"Your reply"</h2>
+            <h2>{tr!(forum.your_reply)}</h2>
             <ServerForm action=reply attr:class="form" attr:novalidate=true>
                 <FormError error/>
                 <input type="hidden" name="topic_id" value=topic_id/>
-                <BodyEditor id="reply-body" label="Reply" draft_key=key value error=field_error(error, "body") node/>
-                <button type="submit" class="btn btn-primary" disabled=move || reply.pending().get()>"Post reply"</button>
+                <BodyEditor id="reply-body" label=tr!(forum.reply) draft_key=key value error=field_error(error, "body") node/>
+                <button type="submit" class="btn btn-primary" disabled=move || reply.pending().get()>{tr!(forum.post_reply)}</button>
             </ServerForm>
         </section>
     }

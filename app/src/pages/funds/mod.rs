@@ -43,7 +43,7 @@ pub fn RequestList(
                 .into_iter()
                 .map(|r| {
                     let amount = match r.approved_minor {
-                        Some(a) if r.status == RequestStatus::Approved => format!("{} of {}", money(a, &r.currency, &locale), money(r.requested_minor, &r.currency, &locale)),
+                        Some(a) if r.status == RequestStatus::Approved => crate::tr!(funds.amount_of, approved = money(a, &r.currency, &locale), requested = money(r.requested_minor, &r.currency, &locale)).to_string(),
                         _ => money(r.requested_minor, &r.currency, &locale),
                     };
                     view! {
@@ -53,7 +53,7 @@ pub fn RequestList(
                                     <span class="request-title">{r.title.clone()}</span>
                                     <span class="muted">
                                         {if show_partner { format!("{} · ", r.partner_name) } else { String::new() }}
-                                        {format!("{} · starts {}", r.activity_type.label(), r.starts_on)}
+                                        {crate::tr!(funds.starts_on, activity = r.activity_type.label(), date = &r.starts_on).to_string()}
                                     </span>
                                 </span>
                                 <span class="request-side">

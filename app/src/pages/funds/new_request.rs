@@ -7,6 +7,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::funds::AllocationRow;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -81,24 +82,24 @@ pub fn RequestFields(
         values.allocation_id
     };
     view! {
-        <SelectField name="allocation_id" label="Funds to draw from" options=options selected=selected empty="Choose…" error=field_error(error, "allocation_id")/>
-        <SelectField name="activity_type" label="Activity" options=activity_options() selected=values.activity_type empty="Choose…" error=field_error(error, "activity_type")/>
-        <TextField name="title" label="Title" required=true value=values.title error=field_error(error, "title")/>
-        <TextField name="description" label="What you plan to do" multiline=true required=true value=values.description error=field_error(error, "description")/>
+        <SelectField name="allocation_id" label=tr!(funds.draw_from) options=options selected=selected empty=tr!(partners.choose) error=field_error(error, "allocation_id")/>
+        <SelectField name="activity_type" label=tr!(funds.activity) options=activity_options() selected=values.activity_type empty=tr!(partners.choose) error=field_error(error, "activity_type")/>
+        <TextField name="title" label=tr!(funds.title_field) required=true value=values.title error=field_error(error, "title")/>
+        <TextField name="description" label=tr!(funds.plan) multiline=true required=true value=values.description error=field_error(error, "description")/>
         <div class="row">
-            <TextField name="starts_on" label="Starts" kind="date" value=values.starts_on error=field_error(error, "starts_on")/>
-            <TextField name="ends_on" label="Ends" kind="date" value=values.ends_on error=field_error(error, "ends_on")/>
+            <TextField name="starts_on" label=tr!(funds.starts) kind="date" value=values.starts_on error=field_error(error, "starts_on")/>
+            <TextField name="ends_on" label=tr!(funds.ends) kind="date" value=values.ends_on error=field_error(error, "ends_on")/>
         </div>
         <div class="row">
-            <TextField name="amount" label="Amount requested" required=true value=values.amount error=field_error(error, "amount") hint="e.g. 4,000.00"/>
-            <TextField name="partner_share" label="Your own share" value=values.partner_share error=field_error(error, "partner_share") hint="What your company adds."/>
+            <TextField name="amount" label=tr!(funds.amount_requested) required=true value=values.amount error=field_error(error, "amount") hint=tr!(funds.amount_hint)/>
+            <TextField name="partner_share" label=tr!(funds.own_share) value=values.partner_share error=field_error(error, "partner_share") hint=tr!(funds.own_share_hint)/>
         </div>
         <fieldset class="fieldset">
-            <legend>"Expected outcome"</legend>
+            <legend>{tr!(funds.expected_outcome)}</legend>
             <div class="row row-3">
-                <TextField name="expected_leads" label="Leads" kind="number" value=values.expected_leads error=field_error(error, "expected_leads")/>
-                <TextField name="expected_attendees" label="Attendees" kind="number" value=values.expected_attendees error=field_error(error, "expected_attendees")/>
-                <TextField name="expected_pipeline" label="Pipeline" value=values.expected_pipeline error=field_error(error, "expected_pipeline")/>
+                <TextField name="expected_leads" label=tr!(funds.leads) kind="number" value=values.expected_leads error=field_error(error, "expected_leads")/>
+                <TextField name="expected_attendees" label=tr!(funds.attendees) kind="number" value=values.expected_attendees error=field_error(error, "expected_attendees")/>
+                <TextField name="expected_pipeline" label=tr!(funds.pipeline) value=values.expected_pipeline error=field_error(error, "expected_pipeline")/>
             </div>
         </fieldset>
     }
@@ -127,17 +128,17 @@ pub fn NewRequestPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Request funds"/>
-        <h1>"Request funds"</h1>
-        <p class="muted">"Ask before the activity. Once approved, the amount is reserved for you; claim it afterwards with proof."</p>
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+        <Title text=tr!(funds.request)/>
+        <h1>{tr!(funds.request)}</h1>
+        <p class="muted">{tr!(funds.request_intro)}</p>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 let (user, data, campaign) = (me.user().await, data.await, campaign.await);
                 match user.and_then(|u| data.map(|d| (u, d))) {
                     Err(error) => view! { <LoadError error/> }.into_any(),
                     Ok((_, d)) if !d.can_request => view! { <LoadError error=AppError::Forbidden/> }.into_any(),
                     Ok((_, d)) if d.allocations.is_empty() => view! {
-                        <p class="card">"No funds are allocated to your company yet, so there is nothing to request from."</p>
+                        <p class="card">{tr!(funds.nothing_to_request)}</p>
                     }.into_any(),
                     Ok((user, d)) => {
                         let values = match &campaign {
@@ -153,14 +154,14 @@ pub fn NewRequestPage() -> impl IntoView {
                         view! {
                         <section class="card form-card">
                             {campaign.as_ref().map(|c| view! {
-                                <p class="notice">{format!("For the campaign “{}”: its sends and clicks will be attached to your claim as proof.", c.card.name)}</p>
+                                <p class="notice">{tr!(funds.for_campaign, name = &c.card.name).to_string()}</p>
                             })}
                             <FormError error/>
                             <ServerForm action=action attr:novalidate=true>
                                 <input type="hidden" name="key" value=d.form_key.clone()/>
                                 {campaign.as_ref().map(|c| view! { <input type="hidden" name="campaign_id" value=c.card.id/> })}
                                 <RequestFields allocations=d.allocations.clone() values=values.or_kept(error) error locale=user.locale/>
-                                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Submit request"</button>
+                                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>{tr!(funds.submit_request)}</button>
                             </ServerForm>
                         </section>
                     }.into_any()},

@@ -9,6 +9,7 @@ use crate::components::partner_field::PartnerField;
 use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept, reset_on_success};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::funds::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
 use crate::types::money::currency_codes;
 use crate::types::{Choice, Tier};
@@ -43,13 +44,13 @@ pub fn FundsPage() -> impl IntoView {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
     view! {
-        <Title text="Funds"/>
-        <h1>"Market development funds"</h1>
-        <Success show=saved("budget") text="Budget created. Allocate it to partners or tier pools below."/>
-        <Success show=saved("allocation") text="Funds allocated."/>
-        <Success show=saved("revenue") text="Revenue recorded; co-op funds accrued."/>
-        <Success show=saved("window") text="Claim window saved. It applies to every open request."/>
-        <Suspense fallback=|| view! { <p class="loading">"Loading funds…"</p> }>
+        <Title text=tr!(funds.title)/>
+        <h1>{tr!(dashboard.mdf)}</h1>
+        <Success show=saved("budget") text=tr!(funds.budget_created)/>
+        <Success show=saved("allocation") text=tr!(funds.allocated_ok)/>
+        <Success show=saved("revenue") text=tr!(funds.revenue_ok)/>
+        <Success show=saved("window") text=tr!(funds.window_ok)/>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(funds.loading)}</p> }>
             {move || Suspend::new(async move {
                 let (user, data) = (me.user().await, data.await);
                 match user.and_then(|u| data.map(|d| (u, d))) {
@@ -73,11 +74,11 @@ fn BalanceBar(balances: Balances, currency: String, locale: String) -> impl Into
                 <span class="seg seg-reserved" style=pct(balances.reserved)></span>
             </div>
             <dl class="balance-figures">
-                <div><dt>"Available"</dt><dd class="big">{money(balances.available, &currency, &locale)}</dd></div>
-                <div><dt>"Allocated"</dt><dd>{money(balances.allocated, &currency, &locale)}</dd></div>
-                <div><dt>"Reserved"</dt><dd>{money(balances.reserved, &currency, &locale)}</dd></div>
-                <div><dt>"Claimed"</dt><dd>{money(balances.claimed, &currency, &locale)}</dd></div>
-                <div><dt>"Paid"</dt><dd>{money(balances.paid, &currency, &locale)}</dd></div>
+                <div><dt>{tr!(dashboard.available)}</dt><dd class="big">{money(balances.available, &currency, &locale)}</dd></div>
+                <div><dt>{tr!(dashboard.allocated)}</dt><dd>{money(balances.allocated, &currency, &locale)}</dd></div>
+                <div><dt>{tr!(dashboard.reserved)}</dt><dd>{money(balances.reserved, &currency, &locale)}</dd></div>
+                <div><dt>{tr!(dashboard.claimed)}</dt><dd>{money(balances.claimed, &currency, &locale)}</dd></div>
+                <div><dt>{tr!(dashboard.paid)}</dt><dd>{money(balances.paid, &currency, &locale)}</dd></div>
             </dl>
         </div>
     }
@@ -97,11 +98,11 @@ fn Overview(
         let locale = locale.clone();
         view! {
             <div class="page-head">
-                <h2>"Your funds"</h2>
-                <a class="btn btn-primary" href="/funds/requests/new">"Request funds"</a>
+                <h2>{tr!(funds.yours)}</h2>
+                <a class="btn btn-primary" href="/funds/requests/new">{tr!(funds.request)}</a>
             </div>
             {if overview.allocations.is_empty() {
-                view! { <p class="card">"No funds are allocated to your company yet. Your channel manager can tell you what is planned."</p> }.into_any()
+                view! { <p class="card">{tr!(funds.none_allocated)}</p> }.into_any()
             } else {
                 view! {
                     <div class="grid">
@@ -116,9 +117,9 @@ fn Overview(
                 }.into_any()
             }}
             <section class="card">
-                <h2>"Your requests"</h2>
+                <h2>{tr!(funds.your_requests)}</h2>
                 {if overview.requests.is_empty() {
-                    view! { <p>"No requests yet. Ask for funds before your activity; claim them afterwards with proof."</p> }.into_any()
+                    view! { <p>{tr!(funds.no_requests)}</p> }.into_any()
                 } else {
                     view! { <RequestList rows=overview.requests.clone() locale=locale.clone()/> }.into_any()
                 }}
@@ -129,9 +130,9 @@ fn Overview(
         let locale = locale.clone();
         view! {
             <section class="card">
-                <h2>{format!("Waiting for review ({})", overview.queue.len())}</h2>
+                <h2>{tr!(funds.waiting_count, count = overview.queue.len()).to_string()}</h2>
                 {if overview.queue.is_empty() {
-                    view! { <p>"Nothing is waiting for you."</p> }.into_any()
+                    view! { <p>{tr!(funds.nothing_waiting)}</p> }.into_any()
                 } else {
                     view! { <RequestList rows=overview.queue.clone() locale=locale.clone() show_partner=true/> }.into_any()
                 }}
@@ -142,9 +143,9 @@ fn Overview(
         let locale = locale.clone();
         view! {
             <section class="card">
-                <h2>{format!("{} ({})", overview.claim_queue_title, overview.claim_queue.len())}</h2>
+                <h2>{tr!(funds.queue_count, title = &overview.claim_queue_title, count = overview.claim_queue.len()).to_string()}</h2>
                 {if overview.claim_queue.is_empty() {
-                    view! { <p>"Nothing is waiting for you."</p> }.into_any()
+                    view! { <p>{tr!(funds.nothing_waiting)}</p> }.into_any()
                 } else {
                     view! { <RequestList rows=overview.claim_queue.clone() locale=locale.clone() show_partner=true/> }.into_any()
                 }}
@@ -155,22 +156,22 @@ fn Overview(
         let locale = locale.clone();
         view! {
             <div class="page-head">
-                <h2>"Budgets"</h2>
-                <a class="btn" href="/funds/ledger/export" download="funds-ledger.csv">"Download ledger (CSV)"</a>
+                <h2>{tr!(funds.budgets)}</h2>
+                <a class="btn" href="/funds/ledger/export" download="funds-ledger.csv">{tr!(funds.download_ledger)}</a>
             </div>
             {if overview.budgets.is_empty() {
-                view! { <p class="card">"No budget yet. Create the first one below."</p> }.into_any()
+                view! { <p class="card">{tr!(funds.no_budget)}</p> }.into_any()
             } else {
                 view! {
                     <div class="grid">
                         {overview.budgets.iter().map(|b| view! {
                             <section class="card">
                                 <h3>{b.name.clone()}</h3>
-                                <p class="muted">{format!("{} · {} to {}", b.kind.label(), b.starts_on, b.ends_on)}</p>
-                                <p>{format!("Total {} · unallocated {}", money(b.total_minor, &b.currency, &locale), money(b.unallocated_minor, &b.currency, &locale))}</p>
+                                <p class="muted">{tr!(funds.budget_line, kind = b.kind.label(), from = &b.starts_on, to = &b.ends_on).to_string()}</p>
+                                <p>{tr!(funds.total_unallocated, total = money(b.total_minor, &b.currency, &locale), unallocated = money(b.unallocated_minor, &b.currency, &locale)).to_string()}</p>
                                 <BalanceBar balances=b.balances.clone() currency=b.currency.clone() locale=locale.clone()/>
                                 <details class="history">
-                                    <summary>"History"</summary>
+                                    <summary>{tr!(funds.history)}</summary>
                                     <ol class="audit">
                                         {b.history.iter().map(|a| view! {
                                             <li><span class="audit-what">{format!("{} — {}", a.actor, a.detail)}</span><span class="muted">{a.at.clone()}</span></li>
@@ -196,24 +197,24 @@ fn Overview(
         let partners: Vec<(String, String)> = overview.partners.iter().map(|(id, n)| (id.to_string(), n.clone())).collect();
         view! {
             <section class="card">
-                <h2>"Requests"</h2>
-                <Form method="GET" action="/funds" attr:class="filters" attr:role="search" attr:aria-label="Filter requests">
-                    <SelectField id="rf-status" name="status" label="Status" options=statuses selected=filter.status.raw() empty="Any status" error=none/>
-                    <SelectField id="rf-activity" name="activity" label="Activity" options=super::activity_options() selected=filter.activity_type.raw() empty="Any activity" error=none/>
-                    <SelectField id="rf-region" name="region" label="Region" options=crate::pages::partners::region_options() selected=filter.region.raw() empty="Any region" error=none/>
+                <h2>{tr!(funds.requests)}</h2>
+                <Form method="GET" action="/funds" attr:class="filters" attr:role="search" attr:aria-label=tr!(funds.filter_requests)>
+                    <SelectField id="rf-status" name="status" label=tr!(funds.status) options=statuses selected=filter.status.raw() empty=tr!(funds.any_status) error=none/>
+                    <SelectField id="rf-activity" name="activity" label=tr!(funds.activity) options=super::activity_options() selected=filter.activity_type.raw() empty=tr!(funds.any_activity) error=none/>
+                    <SelectField id="rf-region" name="region" label=tr!(partners.region) options=crate::pages::partners::region_options() selected=filter.region.raw() empty=tr!(partners.any_region) error=none/>
                     {(!partners.is_empty()).then(|| view! {
-                        <PartnerField id="rf-partner" name="partner" label="Partner" partners=partners all_listed=overview.all_partners_listed
-                            selected=filter.partner_id.clone() empty="Any partner" error=none/>
+                        <PartnerField id="rf-partner" name="partner" label=tr!(funds.partner) partners=partners all_listed=overview.all_partners_listed
+                            selected=filter.partner_id.clone() empty=tr!(funds.any_partner) error=none/>
                     })}
-                    <TextField id="rf-from" name="from" label="Starting from" kind="date" value=filter.from.clone() error=none/>
-                    <TextField id="rf-to" name="to" label="Starting until" kind="date" value=filter.to.clone() error=none/>
+                    <TextField id="rf-from" name="from" label=tr!(funds.starting_from) kind="date" value=filter.from.clone() error=none/>
+                    <TextField id="rf-to" name="to" label=tr!(funds.starting_until) kind="date" value=filter.to.clone() error=none/>
                     <div class="filter-actions">
-                        <button type="submit" class="btn btn-primary">"Filter"</button>
-                        <a class="btn btn-quiet" href="/funds">"Clear"</a>
+                        <button type="submit" class="btn btn-primary">{tr!(partners.filter)}</button>
+                        <a class="btn btn-quiet" href="/funds">{tr!(partners.clear)}</a>
                     </div>
                 </Form>
                 {if overview.requests.is_empty() {
-                    view! { <p>"No request matches."</p> }.into_any()
+                    view! { <p>{tr!(funds.no_match)}</p> }.into_any()
                 } else {
                     view! { <RequestList rows=overview.requests.clone() locale=locale.clone() show_partner=true/> }.into_any()
                 }}
@@ -224,11 +225,11 @@ fn Overview(
         let locale = locale.clone();
         view! {
             <section class="card">
-                <h2>"Return by activity"</h2>
-                <p class="muted">"From approved and paid claims."</p>
+                <h2>{tr!(funds.roi)}</h2>
+                <p class="muted">{tr!(funds.roi_hint)}</p>
                 <div class="table-scroll">
                     <table class="roi">
-                        <thead><tr><th scope="col">"Activity"</th><th scope="col">"Claims"</th><th scope="col">"Spent"</th><th scope="col">"Leads"</th><th scope="col">"Cost per lead"</th><th scope="col">"Pipeline"</th></tr></thead>
+                        <thead><tr><th scope="col">{tr!(funds.activity)}</th><th scope="col">{tr!(funds.claims)}</th><th scope="col">{tr!(funds.spent)}</th><th scope="col">{tr!(funds.leads)}</th><th scope="col">{tr!(funds.cost_per_lead)}</th><th scope="col">{tr!(funds.pipeline)}</th></tr></thead>
                         <tbody>
                             {overview.roi.iter().map(|r| view! {
                                 <tr>
@@ -265,24 +266,24 @@ fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
         .unwrap_or_else(|| "USD".into());
     view! {
         <section class="card">
-            <h2>"New budget"</h2>
+            <h2>{tr!(funds.new_budget)}</h2>
             <FormError error/>
             <ServerForm action=action node_ref=form attr:novalidate=true>
                 <input type="hidden" name="key" value=key/>
-                <TextField name="name" label="Name" required=true value=kept(error, "name") error=field_error(error, "name")/>
-                <SelectField name="kind" label="Kind" options=kinds selected=kept(error, "kind") empty="Choose…" error=field_error(error, "kind")/>
+                <TextField name="name" label=tr!(funds.name) required=true value=kept(error, "name") error=field_error(error, "name")/>
+                <SelectField name="kind" label=tr!(funds.kind) options=kinds selected=kept(error, "kind") empty=tr!(partners.choose) error=field_error(error, "kind")/>
                 <div class="row">
-                    <SelectField name="currency" label="Currency" options=currencies selected=currency error=field_error(error, "currency")/>
-                    <TextField name="total" label="Total" kind="text" value=kept(error, "total") error=field_error(error, "total")
+                    <SelectField name="currency" label=tr!(funds.currency) options=currencies selected=currency error=field_error(error, "currency")/>
+                    <TextField name="total" label=tr!(funds.total) kind="text" value=kept(error, "total") error=field_error(error, "total")
                         hint="e.g. 50,000.00"/>
                 </div>
                 <div class="row">
-                    <TextField id="f-budget-starts" name="starts_on" label="Starts" kind="date" value=kept(error, "starts_on") error=field_error(error, "starts_on")/>
-                    <TextField id="f-budget-ends" name="ends_on" label="Ends" kind="date" value=kept(error, "ends_on") error=field_error(error, "ends_on")/>
+                    <TextField id="f-budget-starts" name="starts_on" label=tr!(funds.starts) kind="date" value=kept(error, "starts_on") error=field_error(error, "starts_on")/>
+                    <TextField id="f-budget-ends" name="ends_on" label=tr!(funds.ends) kind="date" value=kept(error, "ends_on") error=field_error(error, "ends_on")/>
                 </div>
-                <TextField name="coop_percent" label="Co-op accrual (% of partner revenue)" value=kept(error, "coop_percent")
-                    hint="Only for co-op budgets." error=field_error(error, "coop_percent")/>
-                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Create budget"</button>
+                <TextField name="coop_percent" label=tr!(funds.coop_percent) value=kept(error, "coop_percent")
+                    hint=tr!(funds.coop_only) error=field_error(error, "coop_percent")/>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(funds.create_budget)}</button>
             </ServerForm>
         </section>
     }
@@ -302,7 +303,7 @@ fn Allocate(action: ServerAction<AllocateFunds>, overview: FundsOverview) -> imp
         .map(|t| {
             (
                 format!("t:{}", t.as_str()),
-                format!("{} tier pool", t.label()),
+                tr!(funds.tier_pool, tier = t.label()).to_string(),
             )
         })
         .collect();
@@ -313,15 +314,15 @@ fn Allocate(action: ServerAction<AllocateFunds>, overview: FundsOverview) -> imp
         .collect();
     view! {
         <section class="card">
-            <h2>"Allocate funds"</h2>
+            <h2>{tr!(funds.allocate_title)}</h2>
             <FormError error/>
             <ServerForm action=action node_ref=form attr:novalidate=true>
                 <input type="hidden" name="key" value=format!("{}-a", overview.form_key)/>
-                <SelectField name="budget_id" label="From budget" options=budgets selected=kept(error, "budget_id") empty="Choose…" error=field_error(error, "budget_id")/>
-                <PartnerField id="f-target" name="target" label="To" fixed=pools partners all_listed=overview.all_partners_listed
-                    selected=kept(error, "target") empty="Choose a partner or tier pool…" error=field_error(error, "target")/>
-                <TextField id="f-allocate-amount" name="amount" label="Amount" value=kept(error, "amount") error=field_error(error, "amount")/>
-                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>"Allocate"</button>
+                <SelectField name="budget_id" label=tr!(funds.from_budget) options=budgets selected=kept(error, "budget_id") empty=tr!(partners.choose) error=field_error(error, "budget_id")/>
+                <PartnerField id="f-target" name="target" label=tr!(funds.to) fixed=pools partners all_listed=overview.all_partners_listed
+                    selected=kept(error, "target") empty=tr!(funds.choose_target) error=field_error(error, "target")/>
+                <TextField id="f-allocate-amount" name="amount" label=tr!(funds.amount) value=kept(error, "amount") error=field_error(error, "amount")/>
+                <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(funds.allocate)}</button>
             </ServerForm>
         </section>
     }
@@ -362,26 +363,26 @@ fn CoopRevenue(overview: FundsOverview) -> impl IntoView {
     let budgets_again = budgets.clone();
     view! {
         <section class="card">
-            <h2>"Co-op revenue"</h2>
-            <p class="muted">"Each figure accrues the budget's co-op share to the partner."</p>
+            <h2>{tr!(funds.coop_revenue)}</h2>
+            <p class="muted">{tr!(funds.coop_revenue_hint)}</p>
             <FormError error=e1/>
             <ServerForm action=one node_ref=form_one attr:novalidate=true>
-                <SelectField id="rv-budget" name="budget_id" label="Co-op budget" options=budgets selected=one_budget empty="Choose…" error=field_error(e1, "budget_id")/>
-                <PartnerField id="rv-partner" name="partner_id" label="Partner" partners all_listed=overview.all_partners_listed
-                    selected=kept(e1, "partner_id") empty="Choose…" error=field_error(e1, "partner_id")/>
+                <SelectField id="rv-budget" name="budget_id" label=tr!(funds.coop_budget) options=budgets selected=one_budget empty=tr!(partners.choose) error=field_error(e1, "budget_id")/>
+                <PartnerField id="rv-partner" name="partner_id" label=tr!(funds.partner) partners all_listed=overview.all_partners_listed
+                    selected=kept(e1, "partner_id") empty=tr!(partners.choose) error=field_error(e1, "partner_id")/>
                 <div class="row">
-                    <TextField id="rv-period" name="period" label="Period" value=kept(e1, "period") hint="2027-01 or 2027-Q1" error=field_error(e1, "period")/>
-                    <TextField id="rv-revenue" name="revenue" label="Revenue" value=kept(e1, "revenue") error=field_error(e1, "revenue")/>
+                    <TextField id="rv-period" name="period" label=tr!(funds.period) value=kept(e1, "period") hint=tr!(funds.period_hint) error=field_error(e1, "period")/>
+                    <TextField id="rv-revenue" name="revenue" label=tr!(funds.revenue) value=kept(e1, "revenue") error=field_error(e1, "revenue")/>
                 </div>
-                <button type="submit" class="btn btn-primary" disabled=move || one.pending().get()>"Record revenue"</button>
+                <button type="submit" class="btn btn-primary" disabled=move || one.pending().get()>{tr!(funds.record_revenue)}</button>
             </ServerForm>
-            <h3>"Import a CSV"</h3>
+            <h3>{tr!(funds.import_csv)}</h3>
             <FormError error=e2/>
             <ServerForm action=many node_ref=form_many attr:novalidate=true>
-                <SelectField id="rv-import-budget" name="budget_id" label="Co-op budget" options=budgets_again selected=many_budget empty="Choose…" error=field_error(e2, "budget_id")/>
-                <TextField id="rv-csv" name="csv" label="Rows (partner,period,revenue)" multiline=true value=kept(e2, "csv")
-                    hint="Paste with a header line, e.g. partner,period,revenue then Northwind Systems,2027-Q1,125000.00" error=field_error(e2, "csv")/>
-                <button type="submit" class="btn" disabled=move || many.pending().get()>"Import"</button>
+                <SelectField id="rv-import-budget" name="budget_id" label=tr!(funds.coop_budget) options=budgets_again selected=many_budget empty=tr!(partners.choose) error=field_error(e2, "budget_id")/>
+                <TextField id="rv-csv" name="csv" label=tr!(funds.csv_rows) multiline=true value=kept(e2, "csv")
+                    hint=tr!(funds.csv_hint) error=field_error(e2, "csv")/>
+                <button type="submit" class="btn" disabled=move || many.pending().get()>{tr!(funds.import)}</button>
             </ServerForm>
         </section>
     }
@@ -396,12 +397,12 @@ fn ClaimWindow(days: i32) -> impl IntoView {
         .unwrap_or_else(|| days.to_string());
     view! {
         <section class="card">
-            <h2>"Claim window"</h2>
-            <p class="muted">"Partners claim within this many days after an activity ends; they are reminded a week before."</p>
+            <h2>{tr!(funds.claim_window)}</h2>
+            <p class="muted">{tr!(funds.claim_window_hint)}</p>
             <FormError error/>
             <ServerForm action=action attr:novalidate=true>
-                <TextField id="f-claim-days" name="days" label="Days after the activity" kind="number" value=value error=field_error(error, "days")/>
-                <button type="submit" class="btn" disabled=move || action.pending().get()>"Save"</button>
+                <TextField id="f-claim-days" name="days" label=tr!(funds.days_after) kind="number" value=value error=field_error(error, "days")/>
+                <button type="submit" class="btn" disabled=move || action.pending().get()>{tr!(funds.save)}</button>
             </ServerForm>
         </section>
     }

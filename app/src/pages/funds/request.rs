@@ -11,6 +11,7 @@ use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
+use crate::tr;
 use crate::types::funds::{RequestDecision, RequestDetail};
 use crate::types::money::to_input;
 use leptos::prelude::*;
@@ -46,13 +47,13 @@ pub fn RequestPage() -> impl IntoView {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
     view! {
-        <Title text="Fund request"/>
+        <Title text=tr!(funds.request_title)/>
         <p><a href="/funds">"← Funds"</a></p>
-        <Success show=saved("submitted") text="Request submitted. You'll see the decision here."/>
-        <Success show=saved("resubmitted") text="Request submitted again."/>
-        <Success show=saved("decided") text="Decision saved; the partner sees it now."/>
+        <Success show=saved("submitted") text=tr!(funds.submitted_ok)/>
+        <Success show=saved("resubmitted") text=tr!(funds.resubmitted_ok)/>
+        <Success show=saved("decided") text=tr!(funds.decided_ok)/>
         {claim_saved_messages().into_iter().map(|(key, text)| view! { <Success show=saved(key) text=text/> }).collect_view()}
-        <Suspense fallback=|| view! { <p class="loading">"Loading the request…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(funds.loading_request)}</p> }>
             {move || Suspend::new(async move {
                 let (user, detail) = (me.user().await, detail.await);
                 match user.and_then(|u| detail.map(|d| (u, d))) {
@@ -74,31 +75,40 @@ fn Request(
 ) -> impl IntoView {
     let m = |v: i64| money(v, &request.currency, &locale);
     let facts = vec![
-        ("Partner", request.partner_name.clone()),
-        ("Funds", request.allocation_holder.clone()),
-        ("Activity", request.activity_type.label().to_owned()),
+        (tr!(funds.partner), request.partner_name.clone()),
+        (tr!(nav.funds), request.allocation_holder.clone()),
         (
-            "Dates",
+            tr!(funds.activity),
+            request.activity_type.label().to_owned(),
+        ),
+        (
+            tr!(funds.dates),
             if request.starts_on == request.ends_on {
                 request.starts_on.clone()
             } else {
-                format!("{} to {}", request.starts_on, request.ends_on)
+                tr!(
+                    funds.date_range,
+                    from = &request.starts_on,
+                    to = &request.ends_on
+                )
+                .to_string()
             },
         ),
-        ("Requested", m(request.requested_minor)),
+        (tr!(funds.requested), m(request.requested_minor)),
         (
-            "Approved",
+            tr!(funds.approved),
             request.approved_minor.map(m).unwrap_or_else(|| "—".into()),
         ),
-        ("Partner's share", m(request.partner_share_minor)),
+        (tr!(funds.partner_share), m(request.partner_share_minor)),
         (
-            "Expected",
-            format!(
-                "{} leads · {} attendees · {} pipeline",
-                request.expected_leads,
-                request.expected_attendees,
-                m(request.expected_pipeline_minor)
-            ),
+            tr!(funds.expected),
+            tr!(
+                funds.outcome_line,
+                leads = request.expected_leads,
+                attendees = request.expected_attendees,
+                pipeline = m(request.expected_pipeline_minor)
+            )
+            .to_string(),
         ),
     ];
     view! {
@@ -106,12 +116,12 @@ fn Request(
             <h1>{request.title.clone()}</h1>
             <StatusBadge status=request.status/>
         </div>
-        {request.decision_reason.clone().map(|r| view! { <p class="notice notice-info"><strong>"Reviewer's note: "</strong>{r}</p> })}
+        {request.decision_reason.clone().map(|r| view! { <p class="notice notice-info"><strong>{tr!(funds.reviewer_note)}</strong>{r}</p> })}
         <div class="grid">
             <section class="card">
-                <h2>"Request"</h2>
+                <h2>{tr!(funds.request_heading)}</h2>
                 <dl class="facts">{facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
-                <h3>"Plan"</h3>
+                <h3>{tr!(funds.plan_heading)}</h3>
                 <p class="prewrap">{request.description.clone()}</p>
             </section>
             {request.can_review.then(|| view! { <Decide request=request.clone() locale=locale.clone() action=decide/> })}
@@ -119,19 +129,19 @@ fn Request(
             <ClaimSection request=request.clone() locale=locale.clone() actions=claims/>
             {request.campaign.clone().map(|p| view! {
                 <section class="card" id="campaign-proof">
-                    <h2>"Proof of performance"</h2>
-                    <p>"From the campaign "<a href=format!("/campaigns/{}", p.campaign_id)>{p.name.clone()}</a>{format!(": {} send(s).", p.sends)}</p>
+                    <h2>{tr!(funds.proof_of_performance)}</h2>
+                    <p>{from_campaign(p.campaign_id, p.name.clone(), p.sends)}</p>
                     <dl class="facts">
-                        <dt>"E-mails sent"</dt><dd>{p.stats.sent}</dd>
-                        <dt>"Delivered"</dt><dd>{p.stats.delivered}</dd>
-                        <dt>"Opened"</dt><dd>{format!("{} ({})", p.stats.opened, crate::types::campaign::SendStats::rate(p.stats.opened, p.stats.delivered))}</dd>
-                        <dt>"Clicked"</dt><dd>{format!("{} ({})", p.stats.clicked, crate::types::campaign::SendStats::rate(p.stats.clicked, p.stats.delivered))}</dd>
-                        <dt>"Unsubscribed"</dt><dd>{p.stats.unsubscribed}</dd>
+                        <dt>{tr!(funds.emails_sent)}</dt><dd>{p.stats.sent}</dd>
+                        <dt>{tr!(funds.delivered)}</dt><dd>{p.stats.delivered}</dd>
+                        <dt>{tr!(funds.opened)}</dt><dd>{format!("{} ({})", p.stats.opened, crate::types::campaign::SendStats::rate(p.stats.opened, p.stats.delivered))}</dd>
+                        <dt>{tr!(funds.clicked)}</dt><dd>{format!("{} ({})", p.stats.clicked, crate::types::campaign::SendStats::rate(p.stats.clicked, p.stats.delivered))}</dd>
+                        <dt>{tr!(funds.unsubscribed)}</dt><dd>{p.stats.unsubscribed}</dd>
                     </dl>
                 </section>
             })}
             <section class="card">
-                <h2>"History"</h2>
+                <h2>{tr!(funds.history)}</h2>
                 <ol class="audit">
                     {request.audit.iter().map(|a| view! {
                         <li><span class="audit-what">{format!("{} — {}", a.actor, a.detail)}</span><span class="muted">{a.at.clone()}</span></li>
@@ -159,20 +169,20 @@ fn Decide(
     );
     view! {
         <section class="card">
-            <h2>"Your decision"</h2>
-            <p class="muted">{format!("{available} is still available in these funds.")}</p>
+            <h2>{tr!(funds.your_decision)}</h2>
+            <p class="muted">{tr!(funds.still_available, amount = &available).to_string()}</p>
             <FormError error/>
             <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="id" value=request.id/>
                 <input type="hidden" name="version" value=request.version/>
-                <TextField id="f-decide-amount" name="amount" label="Amount to approve" value=amount error=field_error(error, "amount")
-                    hint="Approve less than requested for a partial approval, and say why."/>
-                <TextField id="f-decide-reason" name="reason" label="Note to the partner" multiline=true value=kept(error, "reason") error=field_error(error, "reason")
-                    hint="Required when approving less, asking for changes or rejecting."/>
+                <TextField id="f-decide-amount" name="amount" label=tr!(funds.amount_to_approve) value=amount error=field_error(error, "amount")
+                    hint=tr!(funds.partial_hint)/>
+                <TextField id="f-decide-reason" name="reason" label=tr!(funds.note_to_partner) multiline=true value=kept(error, "reason") error=field_error(error, "reason")
+                    hint=tr!(funds.note_required)/>
                 <div class="actions">
-                    <button type="submit" name="decision" value=RequestDecision::Approve.as_str() class="btn btn-primary">"Approve"</button>
-                    <button type="submit" name="decision" value=RequestDecision::Changes.as_str() class="btn">"Ask for changes"</button>
-                    <button type="submit" name="decision" value=RequestDecision::Reject.as_str() class="btn btn-danger">"Reject"</button>
+                    <button type="submit" name="decision" value=RequestDecision::Approve.as_str() class="btn btn-primary">{tr!(enums.request_decision.approve)}</button>
+                    <button type="submit" name="decision" value=RequestDecision::Changes.as_str() class="btn">{tr!(enums.request_decision.changes)}</button>
+                    <button type="submit" name="decision" value=RequestDecision::Reject.as_str() class="btn btn-danger">{tr!(enums.request_decision.reject)}</button>
                 </div>
             </ServerForm>
         </section>
@@ -203,7 +213,7 @@ fn Resubmit(
     .or_kept(error);
     view! {
         <section class="card">
-            <h2>"Change and submit again"</h2>
+            <h2>{tr!(funds.change_and_resubmit)}</h2>
             <FormError error/>
             <Suspense fallback=|| ()>
                 {move || {
@@ -215,7 +225,7 @@ fn Resubmit(
                                 <input type="hidden" name="id" value=request.id/>
                                 <input type="hidden" name="version" value=request.version/>
                                 <RequestFields allocations=o.allocations values error locale/>
-                                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>"Submit again"</button>
+                                <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>{tr!(funds.submit_again)}</button>
                             </ServerForm>
                         })
                     })
@@ -223,4 +233,16 @@ fn Resubmit(
             </Suspense>
         </section>
     }
+}
+
+/// "From the campaign <name>: 3 sends.", the name a link to the campaign.
+fn from_campaign(id: i64, name: String, count: u64) -> impl IntoView {
+    let href = format!("/campaigns/{id}");
+    leptos_i18n::td!(
+        crate::locale::current(),
+        funds.from_campaign,
+        name,
+        count = move || count,
+        <a> = move |children: ChildrenFn| view! { <a href=href.clone()>{children()}</a> }
+    )
 }

@@ -115,23 +115,23 @@ pub struct Compiled {
 /// size, node count, and no DTD (so no entity expansion).
 pub fn parse_upload<'a>(source: &'a str, what: &str) -> Result<Document<'a>, Vec<String>> {
     if source.len() > MAX_SOURCE_BYTES {
-        return Err(vec![format!("The {what} is larger than 1 MB.")]);
+        return Err(vec![
+            crate::tr!(template.too_large, what = &what).to_string()
+        ]);
     }
     let options = ParsingOptions {
         allow_dtd: false,
         nodes_limit: MAX_NODES,
     };
     Document::parse_with_options(source, options)
-        .map_err(|e| vec![format!("The file is not valid {what}: {e}.")])
+        .map_err(|e| vec![crate::tr!(template.invalid, what = &what, e = &e).to_string()])
 }
 
 pub fn compile(source: &str) -> Result<Compiled, Vec<String>> {
     let doc = parse_upload(source, "SVG")?;
     let root = doc.root_element();
     if root.tag_name().name() != "svg" || root.tag_name().namespace() != Some(SVG_NS) {
-        return Err(vec![
-            "The document must be an <svg> element in the SVG namespace.".into(),
-        ]);
+        return Err(vec![crate::tr!(template.svg_root).into()]);
     }
     let mut c = Compiler {
         prefix: id_prefix(source),
@@ -142,7 +142,7 @@ pub fn compile(source: &str) -> Result<Compiled, Vec<String>> {
     c.flush();
     if c.slots.len() > MAX_SLOTS {
         c.errors
-            .push(format!("A template may have at most {MAX_SLOTS} slots."));
+            .push(crate::tr!(template.max_slots, max = MAX_SLOTS).to_string());
     }
     if !c.errors.is_empty() {
         return Err(c.errors);
@@ -241,9 +241,8 @@ impl Compiler {
             .unwrap_or_default();
         for color in &self.palette {
             if !is_hex_color(color) {
-                self.errors.push(format!(
-                    "data-palette: \"{color}\" is not a #rrggbb colour."
-                ));
+                self.errors
+                    .push(crate::tr!(template.palette, color = &color).to_string());
             }
         }
         let view_box: Vec<f32> = root
@@ -254,23 +253,20 @@ impl Compiler {
             .filter_map(|s| s.parse().ok())
             .collect();
         let [_, _, w, h] = view_box[..] else {
-            self.errors
-                .push("The <svg> element needs a viewBox of four numbers.".into());
+            self.errors.push(crate::tr!(template.viewbox).into());
             return (0.0, 0.0);
         };
         let stated = ["width", "height"].map(|a| root.attribute(a).and_then(length));
         if stated.iter().any(Option::is_none) {
-            self.errors
-                .push("The <svg> element needs a width and a height (e.g. 1080, 210mm).".into());
+            self.errors.push(crate::tr!(template.size).into());
         }
         let too_big = [w, h]
             .into_iter()
             .chain(stated.into_iter().flatten())
             .any(|v| !(v > 0.0 && v <= MAX_SIDE));
         if too_big {
-            self.errors.push(format!(
-                "The document is too large: at most {MAX_SIDE} units a side."
-            ));
+            self.errors
+                .push(crate::tr!(template.too_big, max = MAX_SIDE).to_string());
         }
         (w, h)
     }
@@ -388,9 +384,10 @@ impl Compiler {
         match raw.trim().parse::<f32>() {
             Ok(v) if v.is_finite() && (0.0..=MAX_SIDE).contains(&v.abs()) => Some(v),
             _ => {
-                self.errors.push(format!(
-                    "Slot \"{slot}\": {attr} must be a number, not \"{raw}\"."
-                ));
+                self.errors.push(
+                    crate::tr!(template.slot_number, slot = &slot, attr = &attr, raw = &raw)
+                        .to_string(),
+                );
                 None
             }
         }
@@ -403,9 +400,8 @@ impl Compiler {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !valid {
-            self.errors.push(format!(
-                "Slot name \"{name}\": use lower-case letters, digits and _ (at most 40)."
-            ));
+            self.errors
+                .push(crate::tr!(template.slot_name_40, name = &name).to_string());
             return;
         }
         let element = node.tag_name().name();
@@ -418,9 +414,8 @@ impl Compiler {
             }),
         };
         let Some(kind) = kind else {
-            self.errors.push(format!(
-                "Slot \"{name}\": data-kind must be text, multiline, image or color."
-            ));
+            self.errors
+                .push(crate::tr!(template.slot_kind, name = &name).to_string());
             return;
         };
         let fits = match kind {
@@ -429,16 +424,23 @@ impl Compiler {
             SlotKind::Color => !matches!(element, "text" | "image" | "svg"),
         };
         if !fits {
-            self.errors.push(format!(
-                "Slot \"{name}\": a {kind:?} slot cannot be a <{element}> element."
-            ));
+            self.errors.push(
+                crate::tr!(
+                    template.slot_element,
+                    name = &name,
+                    kind = format!("{kind:?}"),
+                    element = &element
+                )
+                .to_string(),
+            );
             return;
         }
         if let Some(existing) = self.slots.iter().position(|s| s.name == name) {
             if kind == SlotKind::Color && self.slots[existing].kind == SlotKind::Color {
                 self.color_element(node, existing);
             } else {
-                self.errors.push(format!("Slot \"{name}\" is used twice."));
+                self.errors
+                    .push(crate::tr!(template.slot_twice, name = &name).to_string());
             }
             return;
         }
@@ -473,9 +475,15 @@ impl Compiler {
         if let Some(raw) = node.attribute("data-bind") {
             match Binding::parse(raw) {
                 Some(b) if (b == Binding::Logo) == (kind == SlotKind::Image) => slot.bind = Some(b),
-                _ => self.errors.push(format!(
-                    "Slot \"{name}\": data-bind \"{raw}\" does not fit a {kind:?} slot."
-                )),
+                _ => self.errors.push(
+                    crate::tr!(
+                        template.slot_bind,
+                        name = &name,
+                        raw = &raw,
+                        kind = format!("{kind:?}")
+                    )
+                    .to_string(),
+                ),
             }
         }
         match kind {
@@ -495,9 +503,8 @@ impl Compiler {
                     .number(node, "data-font-min", name)
                     .unwrap_or(slot.font_max);
                 if slot.font_min > slot.font_max || slot.font_min < 1.0 {
-                    self.errors.push(format!(
-                        "Slot \"{name}\": data-font-min must be between 1 and data-font-max."
-                    ));
+                    self.errors
+                        .push(crate::tr!(template.font_min, name = &name).to_string());
                 }
                 slot.max_lines = match kind {
                     SlotKind::Text => 1,
@@ -510,9 +517,8 @@ impl Compiler {
                     .number(node, "data-max-chars", name)
                     .map(|v| v.max(1.0) as u32);
                 if node.attribute("data-width").is_none() {
-                    self.errors.push(format!(
-                        "Slot \"{name}\": data-width (the box width) is required."
-                    ));
+                    self.errors
+                        .push(crate::tr!(template.width, name = &name).to_string());
                 }
             }
             SlotKind::Image => {
@@ -525,8 +531,9 @@ impl Compiler {
                 slot.min_height = self.number(node, "data-min-height", name).unwrap_or(0.0) as u32;
                 for attr in ["width", "height"] {
                     if node.attribute(attr).and_then(length).is_none() {
-                        self.errors
-                            .push(format!("Slot \"{name}\": the image needs a {attr}."));
+                        self.errors.push(
+                            crate::tr!(template.image_attr, name = &name, attr = &attr).to_string(),
+                        );
                     }
                 }
             }
@@ -538,7 +545,7 @@ impl Compiler {
                     .unwrap_or_else(|| self.palette.clone());
                 if !is_hex_color(&slot.default) {
                     self.errors
-                        .push(format!("Slot \"{name}\": fill must be a #rrggbb colour."));
+                        .push(crate::tr!(template.fill, name = &name).to_string());
                 } else if !slot.allowed_colors.is_empty()
                     && !slot.allowed_colors.contains(&slot.default)
                 {
@@ -548,9 +555,8 @@ impl Compiler {
                     ));
                 }
                 if slot.allowed_colors.iter().any(|c| !is_hex_color(c)) {
-                    self.errors.push(format!(
-                        "Slot \"{name}\": data-allowed must list #rrggbb colours."
-                    ));
+                    self.errors
+                        .push(crate::tr!(template.allowed, name = &name).to_string());
                 }
             }
         }

@@ -22,7 +22,7 @@ const DROPPED: &[&str] = &[
 fn parse(source: &str) -> Result<Document<'_>, Vec<String>> {
     let doc = super::compile::parse_upload(source, "MJML")?;
     if doc.root_element().tag_name().name() != "mjml" {
-        return Err(vec!["The document must start with <mjml>.".into()]);
+        return Err(vec![crate::tr!(template.mjml_root).into()]);
     }
     Ok(doc)
 }
@@ -51,9 +51,9 @@ pub fn compile(source: &str) -> Result<Plan, Vec<String>> {
             ("mj-text", Some("multiline")) => SlotKind::Multiline,
             ("mj-text" | "mj-button", _) => SlotKind::Text,
             _ => {
-                errors.push(format!(
-                    "Slot \"{name}\": slots go on mj-text, mj-button or mj-image, not <{element}>."
-                ));
+                errors.push(
+                    crate::tr!(template.mjml_element, name = &name, element = &element).to_string(),
+                );
                 continue;
             }
         };
@@ -62,13 +62,11 @@ pub fn compile(source: &str) -> Result<Plan, Vec<String>> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         {
-            errors.push(format!(
-                "Slot name \"{name}\": use lower-case letters, digits and _."
-            ));
+            errors.push(crate::tr!(template.slot_name, name = &name).to_string());
             continue;
         }
         if slots.iter().any(|s| s.name == name) {
-            errors.push(format!("Slot \"{name}\" is used twice."));
+            errors.push(crate::tr!(template.slot_twice, name = &name).to_string());
             continue;
         }
         let mut slot = Slot::new(name, kind);
@@ -78,7 +76,7 @@ pub fn compile(source: &str) -> Result<Plan, Vec<String>> {
         slot.locked = node.attribute("data-locked") == Some("true");
         slot.bind = node.attribute("data-bind").and_then(Binding::parse);
         if node.has_attribute("data-bind") && slot.bind.is_none() {
-            errors.push(format!("Slot \"{name}\": unknown data-bind."));
+            errors.push(crate::tr!(template.unknown_bind, name = &name).to_string());
         }
         let number = |attr: &str| {
             node.attribute(attr)
@@ -109,7 +107,7 @@ pub fn compile(source: &str) -> Result<Plan, Vec<String>> {
     };
     // The template must render as it stands.
     to_html(&fill(&doc, &plan, &plan.defaults(), &BTreeMap::new()))
-        .map_err(|e| vec![format!("The MJML does not render: {e}.")])?;
+        .map_err(|e| vec![crate::tr!(template.mjml_render, e = &e).to_string()])?;
     Ok(plan)
 }
 

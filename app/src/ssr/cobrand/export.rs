@@ -57,7 +57,7 @@ pub fn png(svg: &str, scale: f32) -> AppResult<Vec<u8>> {
     if w == 0 || h == 0 || w > MAX_PIXELS_SIDE || h > MAX_PIXELS_SIDE {
         return Err(AppError::invalid(
             "format",
-            format!("At this scale the image would be {w}×{h} px; the limit is {MAX_PIXELS_SIDE} px a side."),
+            crate::tr!(template.scale, w = &w, h = &h, max = MAX_PIXELS_SIDE).to_string(),
         ));
     }
     let mut pixmap = tiny_skia::Pixmap::new(w, h).ok_or_else(|| internal("allocate", "pixmap"))?;

@@ -21,6 +21,9 @@ pub struct Model {
     pub forum_email: crate::types::forum::EmailPreference,
     /// IANA name; times are shown, and typed send times read, in it.
     pub time_zone: String,
+    /// Catalogue code ("en", "de") of the user's language (`locale::parse`);
+    /// none until they choose or first sign in.
+    pub locale: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -40,3 +43,10 @@ impl Related<super::organization::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The user's language, once they chose one or signed in.
+    pub fn language(&self) -> Option<crate::locale::Locale> {
+        self.locale.as_deref().and_then(crate::locale::parse)
+    }
+}

@@ -74,6 +74,7 @@ pub struct NewUser<'a> {
     pub role: crate::types::Role,
     pub password_hash: Option<String>,
     pub now: DateTime<Utc>,
+    pub locale: Option<crate::locale::Locale>,
 }
 
 pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<user::Model, DbErr> {
@@ -91,6 +92,7 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<user:
         last_sign_in_at: Set(None),
         handle: Set(handle),
         forum_email: Set(crate::types::forum::EmailPreference::Mentions),
+        locale: Set(new.locale.map(|l| crate::locale::code_of(l).to_owned())),
         ..Default::default()
     }
     .insert(db)
@@ -147,14 +149,26 @@ pub async fn set_active(
         .map(|_| ())
 }
 
+/// Records a sign-in; a user who never chose a language keeps the one they
+/// signed in with (the page's), so their mails are in it too.
 pub async fn touch_sign_in(
     db: &impl ConnectionTrait,
     id: i64,
     now: DateTime<Utc>,
+    locale: crate::locale::Locale,
 ) -> Result<(), DbErr> {
     user::Entity::update_many()
         .col_expr(user::Column::LastSignInAt, Expr::value(now))
         .filter(user::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    user::Entity::update_many()
+        .col_expr(
+            user::Column::Locale,
+            Expr::value(crate::locale::code_of(locale)),
+        )
+        .filter(user::Column::Id.eq(id))
+        .filter(user::Column::Locale.is_null())
         .exec(db)
         .await
         .map(|_| ())

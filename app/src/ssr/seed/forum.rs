@@ -27,6 +27,7 @@ async fn actor(db: &impl ConnectionTrait, tenant_id: i64, email: &str) -> Result
         .one(db)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound("organisation".into()))?;
+    let locale = u.language();
     Ok(Actor {
         user_id: u.id,
         tenant_id,
@@ -40,6 +41,7 @@ async fn actor(db: &impl ConnectionTrait, tenant_id: i64, email: &str) -> Result
         email: u.email,
         session_id: String::new(),
         time_zone: crate::ssr::local_time::zone(&u.time_zone),
+        locale,
     })
 }
 

@@ -221,6 +221,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
                 handle: Set(format!("{who}.{p}")),
                 forum_email: Set(crate::types::forum::EmailPreference::Never),
                 time_zone: Set("UTC".into()),
+                locale: Set(None),
             }
         });
         user::Entity::insert_many(rows)

@@ -1,10 +1,12 @@
 //! The signed-in user's own account: their name, time zone and password.
 
 use crate::error::{AppError, AppResult};
+use crate::locale::Locale;
 use crate::ssr::entities::{session, user};
 use crate::ssr::repo::{begin_write, users};
 use crate::ssr::scope::tenant_is;
 use crate::ssr::{password, Actor, AppState};
+use crate::tr;
 use crate::types::form::check;
 use crate::types::FormErrors;
 use sea_orm::sea_query::Expr;
@@ -28,7 +30,7 @@ async fn set_own(
 
 pub async fn rename(state: &AppState, actor: &Actor, raw: &str) -> AppResult<()> {
     let mut e = FormErrors::new().with_values(&[("name", raw)]);
-    let name = check::required(&mut e, "name", raw, "your name", 100);
+    let name = check::required(&mut e, "name", raw, tr!(checks.your_name), 100);
     if !e.is_empty() {
         return Err(AppError::Invalid(e));
     }
@@ -40,10 +42,25 @@ pub async fn set_time_zone(state: &AppState, actor: &Actor, raw: &str) -> AppRes
     let zone = raw.trim();
     if !crate::ssr::local_time::zones().contains(&zone) {
         let mut e = FormErrors::new().with_values(&[("zone", raw)]);
-        e.add("zone", "Choose a time zone from the list.");
+        e.add("zone", tr!(account.zone_unknown));
         return Err(AppError::Invalid(e));
     }
     set_own(state, actor, user::Column::TimeZone, zone).await
+}
+
+/// The language a switch submitted, or a field error.
+pub fn chosen_locale(raw: &str) -> AppResult<Locale> {
+    crate::locale::parse(raw).ok_or_else(|| {
+        let mut e = FormErrors::new().with_values(&[("lang", raw)]);
+        e.add("lang", tr!(language.unknown));
+        AppError::Invalid(e)
+    })
+}
+
+/// The user's own language: their pages and the mails sent to them.
+pub async fn set_locale(state: &AppState, actor: &Actor, locale: Locale) -> AppResult<()> {
+    let code = crate::locale::code_of(locale);
+    set_own(state, actor, user::Column::Locale, code).await
 }
 
 /// Changes the password after checking the current one, and signs out every
@@ -57,7 +74,7 @@ pub async fn change_password(
 ) -> AppResult<()> {
     let mut e = FormErrors::new();
     if current.is_empty() {
-        e.add("current", "Enter your current password.");
+        e.add("current", tr!(account.enter_current));
     }
     check::new_password(&mut e, &new, &confirm);
     if !e.is_empty() {
@@ -67,10 +84,7 @@ pub async fn change_password(
         .await?
         .ok_or(AppError::Unauthenticated)?;
     if !password::verify(current, me.password_hash).await {
-        return Err(AppError::invalid(
-            "current",
-            "That is not your current password.",
-        ));
+        return Err(AppError::invalid("current", tr!(account.wrong_current)));
     }
     let hash = password::hash(new).await?;
     let txn = begin_write(&state.db).await?;

@@ -110,7 +110,7 @@ pub async fn sign_in(
     let mut errors = FormErrors::new().with_values(&[("email", email_raw)]);
     let email = check::email(&mut errors, "email", email_raw);
     if password_raw.is_empty() {
-        errors.add("password", "Enter your password.");
+        errors.add("password", crate::tr!(auth.enter_password));
     }
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
@@ -124,10 +124,7 @@ pub async fn sign_in(
     if !password::verify(password_raw, stored).await {
         // The attempt stays recorded: it was a failure.
         let mut errors = FormErrors::new().with_values(&[("email", email.as_str())]);
-        errors.add(
-            "password",
-            "That email and password don't match. Check both and try again.",
-        );
+        errors.add("password", crate::tr!(auth.wrong_password));
         return Err(AppError::Invalid(errors));
     }
     let Some(user) = user else {
@@ -135,14 +132,11 @@ pub async fn sign_in(
     };
     if !user.active {
         let mut errors = FormErrors::new().with_values(&[("email", email.as_str())]);
-        errors.add(
-            "email",
-            "This account has been deactivated. Ask your program administrator.",
-        );
+        errors.add("email", crate::tr!(auth.deactivated));
         return Err(AppError::Invalid(errors));
     }
     attempt.succeeded(db).await?;
-    users::touch_sign_in(db, user.id, now).await?;
+    users::touch_sign_in(db, user.id, now, crate::locale::current()).await?;
     start_session(state, tenant.id, user.id).await
 }
 
@@ -180,7 +174,7 @@ pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult
     if now - session.last_seen_at > Duration::seconds(60) {
         sessions::touch(&state.db, &hash, now).await?;
     }
-    let (role, org_kind) = (user.role, org.kind);
+    let (role, org_kind, locale) = (user.role, org.kind, user.language());
     Ok(Some(Actor {
         user_id: user.id,
         tenant_id: user.tenant_id,
@@ -191,6 +185,7 @@ pub async fn resolve(state: &AppState, tenant_id: i64, token: &str) -> AppResult
         org_kind,
         role,
         name: user.name,
+        locale,
         email: user.email,
         session_id: hash,
         time_zone: crate::ssr::local_time::zone(&user.time_zone),
@@ -236,19 +231,21 @@ pub async fn request_reset(
     )
     .await?;
     let link = format!("{}/reset-password?token={token}", state.config.base_url);
-    let text = format!(
-        "Hello {},\n\nSomeone (hopefully you) asked to reset your password for the {} partner portal.\n\
-         Choose a new password here within {RESET_LINK_MINUTES} minutes:\n\n{link}\n\n\
-         If you did not ask for this, ignore this message; your password stays the same.\n",
-        user.name, tenant.name
+    // Their own language; the page's when they never chose one.
+    let lang = user.language().unwrap_or_else(crate::locale::current);
+    let program = &tenant.name;
+    let text = crate::tr_in!(
+        lang,
+        mail.reset_body,
+        name = &user.name,
+        program,
+        minutes = RESET_LINK_MINUTES,
+        link
     );
+    let subject = crate::tr_in!(lang, mail.reset_subject, program);
     state
         .mailer
-        .send(
-            email.as_str(),
-            &format!("Reset your {} portal password", tenant.name),
-            text,
-        )
+        .send(email.as_str(), &subject.to_string(), text.to_string())
         .await
 }
 
@@ -265,12 +262,7 @@ pub async fn reset_password(
         return Err(AppError::Invalid(errors));
     }
     let now = super::now();
-    let expired = || {
-        AppError::invalid(
-            "token",
-            "This reset link has expired or was already used. Ask for a new one.",
-        )
-    };
+    let expired = || AppError::invalid("token", crate::tr!(auth.reset_link_used));
     let reset = auth_tokens::open_reset(&state.db, tenant.id, &tokens::digest(token), now)
         .await?
         .ok_or_else(expired)?;

@@ -151,10 +151,10 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
     };
     let mut profile_gaps = Vec::new();
     for (value, label) in [
-        (&org.website, "website"),
-        (&org.phone, "phone number"),
-        (&org.email, "contact email"),
-        (&org.address, "address"),
+        (&org.website, crate::tr!(dashboard.gap_website)),
+        (&org.phone, crate::tr!(dashboard.gap_phone)),
+        (&org.email, crate::tr!(dashboard.gap_email)),
+        (&org.address, crate::tr!(dashboard.gap_address)),
     ] {
         if value.trim().is_empty() {
             profile_gaps.push(label.to_owned());

@@ -3,6 +3,7 @@
 
 use super::auth::{self, NewSession};
 use crate::error::{AppError, AppResult};
+use crate::locale::Locale;
 use crate::ssr::context::RequestTenant;
 use crate::ssr::entities::{invitation, organization};
 use crate::ssr::permission::{On, Permission};
@@ -17,8 +18,10 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 const VALID_DAYS: i64 = 7;
-const INVALID_LINK: &str =
-    "This invitation link is invalid, expired or already used. Ask for a new invitation.";
+/// The one answer for every unusable invitation link (no hint which).
+fn invalid_link() -> AppError {
+    AppError::Conflict(crate::tr!(auth.invitation_invalid).into())
+}
 
 /// Roles `actor` may hand out in an organisation of `kind`.
 pub fn grantable_roles(actor: &Actor, kind: OrgKind) -> Vec<Role> {
@@ -35,15 +38,18 @@ pub fn grantable_roles(actor: &Actor, kind: OrgKind) -> Vec<Role> {
 /// partner's team in one sitting, too few to use the portal as a mailer.
 pub const MAX_INVITATIONS_PER_HOUR: u64 = 30;
 
-pub async fn invite(
-    state: &AppState,
-    actor: &Actor,
-    organization_raw: &str,
-    email_raw: &str,
-    role: &Choice<Role>,
-) -> AppResult<()> {
+/// The invitation form as submitted.
+pub struct InviteForm<'a> {
+    pub organization: &'a str,
+    pub email: &'a str,
+    pub role: &'a Choice<Role>,
+    /// The mail's language code; the inviter's page language when absent.
+    pub lang: Option<&'a str>,
+}
+
+pub async fn invite(state: &AppState, actor: &Actor, form: InviteForm<'_>) -> AppResult<()> {
     actor.require(Permission::ManageUsers)?;
-    let invitee = invitee(state, actor, organization_raw, email_raw, role).await?;
+    let invitee = invitee(state, actor, &form).await?;
     let now = super::now();
     let (token, hash) = tokens::issue();
     let txn = begin_write(&state.db).await?;
@@ -84,22 +90,29 @@ struct Invitee {
     email: Email,
     org: organization::Model,
     role: Role,
+    /// The invitation mail's language.
+    lang: Locale,
 }
 
 /// The invitation form checked: a company the actor manages users of, a
 /// role they may grant there, an address without an account yet.
-async fn invitee(
-    state: &AppState,
-    actor: &Actor,
-    organization_raw: &str,
-    email_raw: &str,
-    role: &Choice<Role>,
-) -> AppResult<Invitee> {
+async fn invitee(state: &AppState, actor: &Actor, form: &InviteForm<'_>) -> AppResult<Invitee> {
+    let (organization_raw, email_raw, role) = (form.organization, form.email, form.role);
+    let lang_raw = form.lang.unwrap_or("").trim();
     let mut e = FormErrors::new().with_values(&[
         ("organization_id", organization_raw),
         ("email", email_raw),
         ("role", &role.raw()),
+        ("lang", lang_raw),
     ]);
+    let lang = if lang_raw.is_empty() {
+        Some(crate::locale::current())
+    } else {
+        crate::locale::parse(lang_raw)
+    };
+    if lang.is_none() {
+        e.add("lang", crate::tr!(language.unknown));
+    }
     let email = check::email(&mut e, "email", email_raw);
     let org = match organization_raw.parse::<i64>() {
         Ok(id) => organizations::visible(&state.db, &Scope::new(actor), id).await?,
@@ -107,17 +120,15 @@ async fn invitee(
     };
     let org = org.filter(|org| actor.may_on(Permission::ManageUsers, On::Company(org.id)));
     if org.is_none() {
-        e.add(
-            "organization_id",
-            "Choose the company this person works for.",
-        );
+        e.add("organization_id", crate::tr!(users.choose_company));
     }
     let role = role.known();
     if let Some(org) = &org {
         if !role.is_some_and(|r| grantable_roles(actor, org.kind).contains(&r)) {
+            let organization = &org.name;
             e.add(
                 "role",
-                format!("Choose a role for someone at {}.", org.name),
+                crate::tr!(users.choose_role, organization).to_string(),
             );
         }
     }
@@ -126,14 +137,16 @@ async fn invitee(
             .await?
             .is_some()
         {
-            e.add(
-                "email",
-                "This person already has an account in the program.",
-            );
+            e.add("email", crate::tr!(users.has_account));
         }
     }
-    match (email, org, role) {
-        (Some(email), Some(org), Some(role)) if e.is_empty() => Ok(Invitee { email, org, role }),
+    match (email, org, role, lang) {
+        (Some(email), Some(org), Some(role), Some(lang)) if e.is_empty() => Ok(Invitee {
+            email,
+            org,
+            role,
+            lang,
+        }),
         _ => Err(AppError::Invalid(e)),
     }
 }
@@ -150,20 +163,24 @@ async fn mail_invitation(
         .map(|t| t.name)
         .unwrap_or_default();
     let link = format!("{}/invitation?token={token}", state.config.base_url);
-    let text = format!(
-        "Hello,\n\n{} invited you to the {program} partner portal as {} at {}.\n\
-         Set your name and password here within {VALID_DAYS} days:\n\n{link}\n\n\
-         If you weren't expecting this, you can ignore this message.\n",
-        actor.name,
-        invitee.role.label().to_lowercase(),
-        invitee.org.name,
+    let lang = invitee.lang;
+    let text = crate::tr_in!(
+        lang,
+        mail.invitation_body,
+        inviter = &actor.name,
+        program = &program,
+        role = invitee.role.label_in(lang),
+        organization = &invitee.org.name,
+        days = VALID_DAYS,
+        link
     );
+    let subject = crate::tr_in!(lang, mail.invitation_subject, program = &program);
     state
         .mailer
         .send(
             invitee.email.as_str(),
-            &format!("You're invited to the {program} partner portal"),
-            text,
+            &subject.to_string(),
+            text.to_string(),
         )
         .await
 }
@@ -176,7 +193,7 @@ pub async fn info(
     let inv =
         auth_tokens::open_invitation(&state.db, tenant.id, &tokens::digest(token), super::now())
             .await?
-            .ok_or_else(|| AppError::Conflict(INVALID_LINK.into()))?;
+            .ok_or_else(invalid_link)?;
     let org_name = organizations::names(&state.db, tenant.id, vec![inv.organization_id])
         .await?
         .pop()
@@ -207,19 +224,17 @@ pub async fn accept(
     let now = super::now();
     let inv = auth_tokens::open_invitation(&state.db, tenant.id, &tokens::digest(token), now)
         .await?
-        .ok_or_else(|| AppError::Conflict(INVALID_LINK.into()))?;
+        .ok_or_else(invalid_link)?;
     let hash = password::hash(password_raw).await?;
     let txn = begin_write(&state.db).await?;
     if !auth_tokens::accept_invitation(&txn, inv.id, now).await? {
-        return Err(AppError::Conflict(INVALID_LINK.into()));
+        return Err(invalid_link());
     }
     if users::by_email(&txn, tenant.id, &inv.email)
         .await?
         .is_some()
     {
-        return Err(AppError::Conflict(
-            "An account with this email already exists. Sign in instead.".into(),
-        ));
+        return Err(AppError::Conflict(crate::tr!(auth.account_exists).into()));
     }
     let user = users::insert(
         &txn,
@@ -231,10 +246,12 @@ pub async fn accept(
             role: inv.role,
             password_hash: Some(hash),
             now,
+            // The language they read the invitation page in.
+            locale: Some(crate::locale::current()),
         },
     )
     .await?;
-    users::touch_sign_in(&txn, user.id, now).await?;
+    users::touch_sign_in(&txn, user.id, now, crate::locale::current()).await?;
     txn.commit().await?;
     auth::start_session(state, tenant.id, user.id).await
 }

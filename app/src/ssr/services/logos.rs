@@ -6,6 +6,7 @@ use super::partners::{can_edit, visible_partner};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::organization;
 use crate::ssr::{tokens, Actor, AppState, Scope};
+use crate::tr;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
@@ -46,15 +47,12 @@ pub fn mime_of_key(key: &str) -> &'static str {
 /// Validates an upload before anything is stored.
 pub fn check(bytes: &[u8]) -> AppResult<(&'static str, &'static str)> {
     if bytes.is_empty() {
-        return Err(AppError::invalid("logo", "Choose an image file to upload."));
+        return Err(AppError::invalid("logo", tr!(partner.logo_missing)));
     }
     if bytes.len() > MAX_LOGO_BYTES {
-        return Err(AppError::invalid(
-            "logo",
-            "The logo is larger than 1 MB. Export a smaller image.",
-        ));
+        return Err(AppError::invalid("logo", tr!(partner.logo_large)));
     }
-    sniff(bytes).ok_or_else(|| AppError::invalid("logo", "Upload a PNG, JPEG, WebP or SVG image."))
+    sniff(bytes).ok_or_else(|| AppError::invalid("logo", tr!(partner.logo_type)))
 }
 
 /// The bytes to store: raster images as uploaded, SVG rebuilt from the
@@ -64,13 +62,13 @@ fn clean(bytes: Vec<u8>, ext: &str) -> AppResult<Vec<u8>> {
         return Ok(bytes);
     }
     let text = String::from_utf8(bytes)
-        .map_err(|_| AppError::invalid("logo", "The SVG file is not UTF-8 text."))?;
+        .map_err(|_| AppError::invalid("logo", tr!(partner.logo_not_utf8)))?;
     crate::ssr::cobrand::compile::sanitize(&text)
         .map(|(svg, _)| svg.into_bytes())
         .map_err(|errors| {
             AppError::invalid(
                 "logo",
-                format!("This SVG cannot be used: {}", errors.join(" ")),
+                tr!(partner.logo_svg_bad, errors = errors.join(" ")).to_string(),
             )
         })
 }

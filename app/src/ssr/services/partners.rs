@@ -6,6 +6,7 @@ use crate::ssr::entities::organization;
 use crate::ssr::permission::{On, Permission};
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::{Actor, AppState, Scope};
+use crate::tr;
 use crate::types::form::check;
 use crate::types::views::{
     Contact, IdName, PartnerDetail, PartnerFilter, PartnerList, PartnerSummary,
@@ -205,7 +206,10 @@ pub fn validate_profile(input: &ProfileInput) -> Result<ValidProfile, FormErrors
     }
 }
 
-pub const STALE: &str = "Someone else changed this profile while you were editing. Reload to see their changes, then apply yours again.";
+/// The answer when the profile changed since it was read.
+fn stale() -> AppError {
+    AppError::Conflict(tr!(partner.stale).into())
+}
 
 /// Saves contact data and branding if nobody changed the profile since
 /// `version` was read (optimistic concurrency: never a lost update).
@@ -240,7 +244,7 @@ pub async fn update_profile(
         .exec(&state.db)
         .await?;
     if res.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     Ok(())
 }
@@ -285,12 +289,14 @@ async fn validate_program(
     let name = check::required(&mut e, "name", &input.name, "the company name", 120);
     let partner_type = input
         .partner_type
-        .require(&mut e, "partner_type", "Choose a partner type.");
-    let tier = input.tier.require(&mut e, "tier", "Choose a tier.");
-    let region = input.region.require(&mut e, "region", "Choose a region.");
+        .require(&mut e, "partner_type", tr!(partner.choose_type));
+    let tier = input.tier.require(&mut e, "tier", tr!(partner.choose_tier));
+    let region = input
+        .region
+        .require(&mut e, "region", tr!(partner.choose_region));
     let segment = input
         .segment
-        .require(&mut e, "segment", "Choose a partnership kind.");
+        .require(&mut e, "segment", tr!(partner.choose_segment));
     let channel_manager_id =
         chosen_channel_manager(state, actor, &mut e, &input.channel_manager_id).await?;
     let parent_id = chosen_distributor(state, actor, &mut e, &input.parent_id, self_id).await?;
@@ -330,10 +336,7 @@ async fn chosen_channel_manager(
         .ok()
         .filter(|id| managers.iter().any(|(m, _)| m == id));
     if chosen.is_none() {
-        e.add(
-            "channel_manager_id",
-            "Choose one of the program's channel managers.",
-        );
+        e.add("channel_manager_id", tr!(partner.choose_manager));
     }
     Ok(chosen)
 }
@@ -362,7 +365,7 @@ async fn chosen_distributor(
         })
         .map(|p| p.id);
     if chosen.is_none() {
-        e.add("parent_id", "Choose a distributor other than this partner.");
+        e.add("parent_id", tr!(partner.choose_distributor));
     }
     Ok(chosen)
 }
@@ -395,7 +398,7 @@ pub async fn update_program(
         .exec(&state.db)
         .await?;
     if res.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     Ok(())
 }

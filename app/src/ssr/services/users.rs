@@ -8,6 +8,7 @@ use crate::ssr::entities::invitation;
 use crate::ssr::permission::{On, Permission};
 use crate::ssr::repo::{sessions, users};
 use crate::ssr::{Actor, AppState, Scope};
+use crate::tr;
 use crate::types::views::{InvitationRow, OrgChoice, UserAdmin};
 use crate::types::{OrgKind, Role};
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
@@ -81,9 +82,7 @@ pub async fn set_active(
 ) -> AppResult<()> {
     actor.require(Permission::ManageUsers)?;
     if user_id == actor.user_id {
-        return Err(AppError::Conflict(
-            "You can't deactivate your own account.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(users.not_yourself).into()));
     }
     let scope = Scope::new(actor);
     let target = users::visible(&state.db, &scope, user_id)

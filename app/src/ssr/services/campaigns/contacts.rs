@@ -9,6 +9,7 @@ use crate::ssr::repo::begin_write;
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::tr;
 use crate::types::campaign::MessageStatus;
 use crate::types::campaign::{ContactField, ContactView, ContactsPage, ImportPreview, ImportRow};
 use crate::types::Email;
@@ -74,23 +75,17 @@ pub fn check(
     existing: &HashSet<String>,
 ) -> Result<ImportPreview, AppError> {
     if csv_text.len() > MAX_BYTES {
-        return Err(AppError::invalid(
-            "csv",
-            "The file is larger than 2 MB. Split it and import the parts.",
-        ));
+        return Err(AppError::invalid("csv", tr!(campaigns.file_large)));
     }
     let mut reader = csv_reader(csv_text);
     let columns: Vec<String> = reader
         .headers()
-        .map_err(|_| AppError::invalid("csv", "The file could not be read as CSV."))?
+        .map_err(|_| AppError::invalid("csv", tr!(campaigns.file_unreadable)))?
         .iter()
         .map(str::to_owned)
         .collect();
     if columns.iter().all(|c| c.is_empty()) {
-        return Err(AppError::invalid(
-            "csv",
-            "Paste or choose a CSV file with a header row.",
-        ));
+        return Err(AppError::invalid("csv", tr!(campaigns.file_missing)));
     }
     let mapping: Vec<ContactField> = if mapping.len() == columns.len() {
         mapping.to_vec()
@@ -109,7 +104,7 @@ pub fn check(
         if rows.len() >= MAX_ROWS {
             return Err(AppError::invalid(
                 "csv",
-                format!("Import at most {MAX_ROWS} rows at a time."),
+                tr!(campaigns.max_rows, max = MAX_ROWS).to_string(),
             ));
         }
         if let Some(row) = checker.row(i + 2, record) {
@@ -117,10 +112,7 @@ pub fn check(
         }
     }
     if rows.is_empty() {
-        return Err(AppError::invalid(
-            "csv",
-            "The file has a header row but no contacts.",
-        ));
+        return Err(AppError::invalid("csv", tr!(campaigns.file_no_contacts)));
     }
     let rejected = rows.iter().filter(|r| r.problem.is_some()).count();
     Ok(ImportPreview {
@@ -162,9 +154,8 @@ struct Columns {
 impl Columns {
     fn of(mapping: &[ContactField]) -> Result<Self, AppError> {
         let col = |f: ContactField| mapping.iter().position(|m| *m == f);
-        let email = col(ContactField::Email).ok_or_else(|| {
-            AppError::invalid("mapping", "Choose which column holds the e-mail address.")
-        })?;
+        let email = col(ContactField::Email)
+            .ok_or_else(|| AppError::invalid("mapping", tr!(campaigns.map_email)))?;
         Ok(Self {
             email,
             name: col(ContactField::Name),
@@ -193,7 +184,7 @@ impl RowChecker<'_> {
                 email: String::new(),
                 name: String::new(),
                 company: String::new(),
-                problem: Some("This line could not be read (check its quotes).".into()),
+                problem: Some(tr!(campaigns.line_unreadable).into()),
             });
         };
         if record.iter().all(|c| c.is_empty()) {
@@ -209,8 +200,8 @@ impl RowChecker<'_> {
             problem: None,
         };
         row.problem = match Email::parse(&raw_email) {
-            Err(_) if raw_email.trim().is_empty() => Some("No e-mail address.".to_owned()),
-            Err(_) => Some("Not a valid e-mail address.".to_owned()),
+            Err(_) if raw_email.trim().is_empty() => Some(tr!(campaigns.missing_email).to_owned()),
+            Err(_) => Some(tr!(campaigns.bad_email).to_owned()),
             Ok(email) => {
                 row.email = email.as_str().to_owned();
                 self.address_problem(&row.email, line)
@@ -222,21 +213,25 @@ impl RowChecker<'_> {
 
     fn address_problem(&mut self, email: &str, line: usize) -> Option<String> {
         if let Some(first) = self.seen.get(email) {
-            return Some(format!("Duplicate of line {first}."));
+            return Some(tr!(campaigns.duplicate_line, line = first).to_string());
         }
         self.seen.insert(email.to_owned(), line);
         self.existing
             .contains(email)
-            .then(|| "Already in your contacts.".to_owned())
+            .then(|| tr!(campaigns.already_contact).to_owned())
     }
 
     fn consent_problem(&self, record: &csv::StringRecord) -> Option<String> {
-        match self.columns.consent.map(|c| consent(record.get(c).unwrap_or(""))) {
+        match self
+            .columns
+            .consent
+            .map(|c| consent(record.get(c).unwrap_or("")))
+        {
             Some(Some(true)) => None,
-            Some(Some(false)) => Some("No consent to marketing e-mail.".to_owned()),
-            Some(None) => Some("Consent must be yes or no.".to_owned()),
+            Some(Some(false)) => Some(tr!(campaigns.no_consent).to_owned()),
+            Some(None) => Some(tr!(campaigns.consent_yes_no).to_owned()),
             None if self.consent_all => None,
-            None => Some("No consent recorded: map a consent column, or confirm that everyone in the file agreed.".to_owned()),
+            None => Some(tr!(campaigns.consent_missing).to_owned()),
         }
     }
 }
@@ -356,12 +351,9 @@ pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppR
     let name = check::optional(&mut e, "name", input.name, "the name", 200);
     let company = check::optional(&mut e, "company", input.company, "the company", 200);
     if !input.consent {
-        e.add(
-            "consent",
-            "Confirm that they agreed to receive marketing e-mail from you.",
-        );
+        e.add("consent", tr!(campaigns.confirm_consent));
     }
-    let duplicate = "Already in your contacts.";
+    let duplicate = tr!(campaigns.already_contact);
     if let Some(email) = &email {
         let found = in_tenant::<contact::Entity>(actor.tenant_id)
             .filter(contact::Column::OrgId.eq(actor.organization_id))
@@ -369,10 +361,9 @@ pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppR
             .one(&state.db)
             .await?;
         match found {
-            Some(c) if c.unsubscribed_at.is_some() => e.add(
-                "email",
-                "Already in your contacts, and unsubscribed: they asked for no more e-mail.",
-            ),
+            Some(c) if c.unsubscribed_at.is_some() => {
+                e.add("email", tr!(campaigns.already_unsubscribed))
+            }
             Some(_) => e.add("email", duplicate),
             None => {}
         }
@@ -516,12 +507,12 @@ mod tests {
             problems,
             vec![
                 (2, None),
-                (3, Some("Not a valid e-mail address.")),
+                (3, Some(tr!(campaigns.bad_email))),
                 (4, Some("Duplicate of line 2.")),
-                (5, Some("No consent to marketing e-mail.")),
-                (6, Some("Consent must be yes or no.")),
-                (7, Some("Already in your contacts.")),
-                (8, Some("No e-mail address.")),
+                (5, Some(tr!(campaigns.no_consent))),
+                (6, Some(tr!(campaigns.consent_yes_no))),
+                (7, Some(tr!(campaigns.already_contact))),
+                (8, Some(tr!(campaigns.missing_email))),
             ]
         );
         assert_eq!((p.importable, p.rejected), (1, 6));

@@ -1,7 +1,7 @@
 //! The vendor's side: create and edit campaigns, move them through their
 //! life (publish, pause, resume, end), and tell the audience when one opens.
 
-use super::{audience, find, list, meant_for, status_of};
+use super::{find, list, meant_for, status_of};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign, cobrand_template as template, organization, user};
 use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
@@ -11,6 +11,7 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::services::funds::period;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::tr;
 use crate::types::campaign::{CampaignMove, CampaignStatus, TemplateChoice};
 use crate::types::cobrand::{TemplateKind, TemplateStatus};
 use crate::types::form::check;
@@ -83,7 +84,7 @@ fn codes<T>(
     parse: fn(&str) -> Option<T>,
 ) -> String {
     if raw.iter().any(|c| parse(c).is_none()) {
-        e.add(field, "Choose from the listed options.");
+        e.add(field, tr!(campaigns.choose_listed));
     }
     raw.join(",")
 }
@@ -102,7 +103,7 @@ async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> App
     let (starts_on, ends_on) = period(
         &mut e,
         (&input.starts_on, &input.ends_on),
-        "The campaign must end on or after its start.",
+        tr!(campaigns.date_order),
     );
     let tiers = codes(&mut e, "tiers", &input.tiers, Tier::parse);
     let types = codes(&mut e, "types", &input.types, PartnerType::parse);
@@ -150,10 +151,7 @@ impl Published {
             _ => {
                 e.add(
                     field,
-                    format!(
-                        "Choose a published {} template.",
-                        kind.label().to_lowercase()
-                    ),
+                    tr!(campaigns.choose_template, kind = kind.label()).to_string(),
                 );
                 None
             }
@@ -205,10 +203,7 @@ fn assets(e: &mut FormErrors, published: &Published, input: &CampaignInput) -> A
         && social_template_id.is_none()
         && social_copy.is_empty()
     {
-        e.add(
-            "email_template_id",
-            "Give the campaign at least one asset: an e-mail, material or a social post.",
-        );
+        e.add("email_template_id", tr!(campaigns.needs_asset));
     }
     Assets {
         email_template_id,
@@ -247,15 +242,10 @@ pub async fn save(
         Some(id) => {
             let c = find(&state.db, actor.tenant_id, id).await?;
             if status_of(&c) == CampaignStatus::Ended {
-                return Err(AppError::Conflict(
-                    "This campaign has ended and can no longer be changed.".into(),
-                ));
+                return Err(AppError::Conflict(tr!(campaigns.ended_locked).into()));
             }
             if c.version != input.version {
-                return Err(AppError::Conflict(
-                    "Someone else changed this campaign meanwhile. Reload to see their changes."
-                        .into(),
-                ));
+                return Err(AppError::Conflict(tr!(campaigns.stale).into()));
             }
             let mut a: campaign::ActiveModel = c.clone().into();
             a.version = Set(c.version + 1);
@@ -307,11 +297,14 @@ pub async fn change_status(
     let c = find(&txn, actor.tenant_id, id).await?;
     let from = status_of(&c);
     let Some(to) = from.after(m) else {
-        return Err(AppError::Conflict(format!(
-            "A campaign that is {} cannot be {}d.",
-            from.label().to_lowercase(),
-            m.label().to_lowercase()
-        )));
+        return Err(AppError::Conflict(
+            tr!(
+                campaigns.move_refused,
+                status = from.label(),
+                action = m.label()
+            )
+            .to_string(),
+        ));
     };
     // Only one of two simultaneous clicks moves it (and notifies).
     let moved = campaign::Entity::update_many()
@@ -334,9 +327,7 @@ pub async fn change_status(
         .rows_affected
         == 1;
     if !moved {
-        return Err(AppError::Conflict(
-            "The campaign changed meanwhile. Reload and try again.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(campaigns.changed_meanwhile).into()));
     }
     if m == CampaignMove::Publish {
         campaign::Entity::update_many()
@@ -384,7 +375,6 @@ async fn announce(
         state.config.base_url.trim_end_matches('/'),
         c.id
     );
-    let subject = format!("New campaign to run: {}", c.name);
     let mut mails = Vec::new();
     for chunk in org_ids.chunks(500) {
         let people = in_tenant::<user::Entity>(actor.tenant_id)
@@ -394,16 +384,22 @@ async fn announce(
             .all(db)
             .await?;
         for p in people {
-            let text = format!(
-                "Hello {},\n\n{} has a new campaign for you to run under your own brand: {}.\n\nGoal: {}\nRuns {} to {} ({}).\n\nOpt in, co-brand the material and send it to your contacts here:\n\n{link}\n",
-                p.name,
-                actor.organization_name,
-                c.name,
-                c.goal,
-                c.starts_on.format("%Y-%m-%d"),
-                c.ends_on.format("%Y-%m-%d"),
-                audience(c),
-            );
+            // Each partner user in their own language.
+            let lang = p.language().unwrap_or_default();
+            let subject = crate::tr_in!(lang, mail.campaign_subject, name = &c.name).to_string();
+            let text = crate::tr_in!(
+                lang,
+                mail.campaign_body,
+                name = &p.name,
+                vendor = &actor.organization_name,
+                campaign = &c.name,
+                goal = &c.goal,
+                starts = c.starts_on.format("%Y-%m-%d"),
+                ends = c.ends_on.format("%Y-%m-%d"),
+                audience = super::audience_in(c, lang),
+                link = &link
+            )
+            .to_string();
             mails.push(Job::now(
                 Some(actor.tenant_id),
                 Work::Mail(MailJob::new(&p.email, &subject, text)),

@@ -44,22 +44,30 @@ pub fn meant_for(c: &campaign::Model, org: &organization::Model) -> bool {
 
 /// "Gold tier · MSPs · EMEA", or "All partners".
 pub fn audience(c: &campaign::Model) -> String {
+    audience_in(c, crate::locale::current())
+}
+
+/// The same in `locale` (mail to someone else).
+pub fn audience_in(c: &campaign::Model, locale: crate::locale::Locale) -> String {
     let labels = |raw: &str, label: &dyn Fn(&str) -> Option<&'static str>| {
         list(raw)
             .iter()
             .filter_map(|s| label(s))
             .collect::<Vec<_>>()
     };
-    let tiers = labels(&c.audience_tiers, &|s| Tier::parse(s).map(Tier::label));
+    let tiers = labels(&c.audience_tiers, &|s| {
+        Tier::parse(s).map(|t| t.label_in(locale))
+    });
     let types = labels(&c.audience_types, &|s| {
-        PartnerType::parse(s).map(PartnerType::label)
+        PartnerType::parse(s).map(|t| t.label_in(locale))
     });
     let regions = labels(&c.audience_regions, &|s| {
-        Region::parse(s).map(Region::label)
+        Region::parse(s).map(|r| r.label_in(locale))
     });
     let mut parts = Vec::new();
     if !tiers.is_empty() {
-        parts.push(format!("{} tier", tiers.join(", ")));
+        let tiers = tiers.join(", ");
+        parts.push(crate::tr_in!(locale, campaigns.tier_audience, tiers).to_string());
     }
     if !types.is_empty() {
         parts.push(types.join(", "));
@@ -68,7 +76,7 @@ pub fn audience(c: &campaign::Model) -> String {
         parts.push(regions.join(", "));
     }
     if parts.is_empty() {
-        "All partners".into()
+        crate::tr_in!(locale, campaigns.all_partners).into()
     } else {
         parts.join(" · ")
     }

@@ -16,6 +16,7 @@ use crate::ssr::scope::CountedOrgs;
 use crate::ssr::services::cobrand::{designs, templates::own_org};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
+use crate::tr;
 use crate::types::campaign::SendStatus;
 use crate::types::campaign::{
     CampaignAsset, CampaignCard, CampaignDetail, CampaignStatus, CampaignsPage, DayCount,
@@ -411,9 +412,7 @@ pub async fn join(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
     let c = visible(state, actor, id).await?;
     let existing = joined(&state.db, actor, c.id).await?;
     if existing.is_none() && status_of(&c) != CampaignStatus::Published {
-        return Err(AppError::Conflict(
-            "This campaign is not open for new partners.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(campaigns.not_open).into()));
     }
     let p = match existing {
         Some(p) => p,
@@ -443,25 +442,32 @@ pub async fn join(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
     let make = |template_id: i64, label: &'static str| {
         let name = format!("{} – {label}", c.name);
         async move {
-            designs::save(state, actor, None, template_id, 0, &name, &Values::default())
-                .await
-                .map_err(|e| match e {
-                    AppError::NotFound => AppError::Conflict(format!(
-                        "The campaign's {} template is not available to your company. Ask your channel manager.",
-                        label.to_lowercase()
-                    )),
-                    other => other,
-                })
+            designs::save(
+                state,
+                actor,
+                None,
+                template_id,
+                0,
+                &name,
+                &Values::default(),
+            )
+            .await
+            .map_err(|e| match e {
+                AppError::NotFound => AppError::Conflict(
+                    tr!(campaigns.template_unavailable, kind = label).to_string(),
+                ),
+                other => other,
+            })
         }
     };
     let mut active: participant::ActiveModel = p.clone().into();
     let mut changed = false;
     if let (None, Some(t)) = (p.email_design_id, c.email_template_id) {
-        active.email_design_id = Set(Some(make(t, "E-mail").await?));
+        active.email_design_id = Set(Some(make(t, tr!(campaigns.email)).await?));
         changed = true;
     }
     if let (None, Some(t)) = (p.social_design_id, c.social_template_id) {
-        active.social_design_id = Set(Some(make(t, "Social image").await?));
+        active.social_design_id = Set(Some(make(t, tr!(campaigns.social_image)).await?));
         changed = true;
     }
     if changed {

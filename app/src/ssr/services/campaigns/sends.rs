@@ -12,6 +12,7 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::services::cobrand::exports::email_for_send;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::tr;
 use crate::types::campaign::CampaignStatus;
 use crate::types::campaign::{MessageStatus, SendStatus};
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -39,14 +40,11 @@ fn when(raw: &str, at: DateTime<Utc>, tz: chrono_tz::Tz) -> AppResult<DateTime<U
         return Ok(at);
     }
     let parsed = NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
-        .map_err(|_| AppError::invalid("when", "Enter the date and time to send, or send now."))?;
+        .map_err(|_| AppError::invalid("when", tr!(campaigns.enter_when)))?;
     let parsed = crate::ssr::local_time::from_local(parsed, tz)
         .map_err(|message| AppError::invalid("when", message))?;
     if parsed < at - chrono::Duration::minutes(1) {
-        return Err(AppError::invalid(
-            "when",
-            "That time has passed. Pick a later one, or send now.",
-        ));
+        return Err(AppError::invalid("when", tr!(campaigns.time_passed)));
     }
     Ok(parsed)
 }
@@ -62,17 +60,16 @@ pub async fn create(
     actor.require(Permission::RunCampaigns)?;
     let c = visible(state, actor, campaign_id).await?;
     if status_of(&c) != CampaignStatus::Published {
-        return Err(AppError::Conflict(format!(
-            "This campaign is {}; nothing can be sent now.",
-            status_of(&c).label().to_lowercase()
-        )));
+        return Err(AppError::Conflict(
+            tr!(campaigns.not_sendable, status = status_of(&c).label()).to_string(),
+        ));
     }
     let p = joined(&state.db, actor, c.id)
         .await?
-        .ok_or_else(|| AppError::Conflict("Opt in to the campaign first.".into()))?;
+        .ok_or_else(|| AppError::Conflict(tr!(campaigns.opt_in_first).into()))?;
     let design_id = p
         .email_design_id
-        .ok_or_else(|| AppError::Conflict("This campaign has no e-mail to send.".into()))?;
+        .ok_or_else(|| AppError::Conflict(tr!(campaigns.no_email_to_send).into()))?;
     let at = now();
     let subject = subject_of(&c, &input.subject)?;
     let run_at = send_time(&c, &input.when, at, actor.time_zone)?;
@@ -118,13 +115,10 @@ fn subject_of(c: &campaign::Model, typed: &str) -> AppResult<String> {
         typed
     };
     if subject.is_empty() {
-        return Err(AppError::invalid("subject", "Enter a subject."));
+        return Err(AppError::invalid("subject", tr!(campaigns.enter_subject)));
     }
     if subject.chars().count() > 150 || subject.contains(['\r', '\n']) {
-        return Err(AppError::invalid(
-            "subject",
-            "Keep the subject to one line under 150 characters.",
-        ));
+        return Err(AppError::invalid("subject", tr!(campaigns.subject_long)));
     }
     Ok(subject.to_owned())
 }
@@ -142,10 +136,7 @@ fn send_time(
     if last.is_some_and(|last| run_at > last) {
         return Err(AppError::invalid(
             "when",
-            format!(
-                "The campaign ends on {}; send before then.",
-                c.ends_on.format("%Y-%m-%d")
-            ),
+            tr!(campaigns.ends_on, date = c.ends_on.format("%Y-%m-%d")).to_string(),
         ));
     }
     Ok(run_at)
@@ -182,9 +173,9 @@ async fn recipients(
         .collect();
     if to.is_empty() {
         return Err(AppError::Conflict(if total == 0 {
-            "You have no contacts to send to yet. Import your contacts first.".into()
+            tr!(campaigns.no_contacts).into()
         } else {
-            "Every one of your contacts already has this campaign's e-mail.".into()
+            tr!(campaigns.all_had_it).into()
         }));
     }
     Ok((to, total))
@@ -257,9 +248,7 @@ pub async fn cancel(state: &AppState, actor: &Actor, send_id: i64) -> AppResult<
         .await?
         .rows_affected;
     if stopped == 0 {
-        return Err(AppError::Conflict(
-            "Every e-mail of this send has already gone out.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(campaigns.all_gone).into()));
     }
     send::Entity::update_many()
         .col_expr(send::Column::Status, Expr::value(SendStatus::Cancelled))

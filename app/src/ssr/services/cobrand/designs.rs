@@ -15,6 +15,7 @@ use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::services::present::logo_url;
 use crate::ssr::{Actor, AppState, Scope};
+use crate::tr;
 use crate::types::cobrand::{
     DesignCard, DesignStatus, EditorData, RevisionInfo, SlotChange, TemplateStatus,
 };
@@ -25,8 +26,10 @@ use sea_orm::{
 };
 use std::collections::{BTreeMap, HashMap};
 
-pub const STALE: &str =
-    "This design changed in another window or tab. Reload to see the latest version.";
+/// The answer when the design changed since it was read.
+fn stale() -> AppError {
+    AppError::Conflict(tr!(cobrand.stale).into())
+}
 /// Longest value we store for one slot (guardrails usually stop far sooner).
 const MAX_VALUE_CHARS: usize = 5_000;
 
@@ -166,8 +169,8 @@ pub fn changes(plan: &Plan, values: &Values) -> Vec<SlotChange> {
                 return None;
             }
             let shown = |v: &str| match s.kind {
-                SlotKind::Image if v == "logo" => "Partner's logo".to_string(),
-                SlotKind::Image => "Template image".to_string(),
+                SlotKind::Image if v == "logo" => tr!(cobrand.partner_logo).to_string(),
+                SlotKind::Image => tr!(cobrand.template_image_short).to_string(),
                 _ => v.to_string(),
             };
             Some(SlotChange {
@@ -311,16 +314,10 @@ async fn revisions(
 fn clean_name(name: &str) -> AppResult<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(AppError::invalid(
-            "name",
-            "Name the design so you can find it again.",
-        ));
+        return Err(AppError::invalid("name", tr!(cobrand.name_design)));
     }
     if name.chars().count() > 120 {
-        return Err(AppError::invalid(
-            "name",
-            "Keep the name under 120 characters.",
-        ));
+        return Err(AppError::invalid("name", tr!(cobrand.name_long)));
     }
     Ok(name.to_string())
 }
@@ -397,7 +394,7 @@ async fn update_design(
         return Err(AppError::Forbidden);
     }
     if d.version != version {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     let plan = plan_of(&version_by_id(txn, actor.tenant_id, d.version_id).await?)?;
     let values = clean_values(&plan, &values_of(&d.slot_values), values)?;
@@ -478,7 +475,7 @@ async fn write_if_current(
     if done.rows_affected == 1 {
         Ok(())
     } else {
-        Err(AppError::Conflict(STALE.into()))
+        Err(stale())
     }
 }
 
@@ -531,25 +528,20 @@ pub async fn submit(state: &AppState, actor: &Actor, id: i64, version: i32) -> A
         return Err(AppError::Forbidden);
     }
     if d.version != version {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     let t = template_of(state, &d).await?;
     if !t.requires_approval {
-        return Err(AppError::Conflict(
-            "This template needs no approval: you can export it right away.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(cobrand.no_approval_needed).into()));
     }
     if !matches!(d.status, DesignStatus::Draft | DesignStatus::Rejected) {
-        return Err(AppError::Conflict(
-            "This design is already submitted or approved.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(cobrand.already_submitted).into()));
     }
     let (_, _, issues, _) = issues_of(state, actor, &d).await?;
     if let Some(first) = issues.first() {
-        return Err(AppError::Conflict(format!(
-            "Fix the flagged fields before submitting: {}",
-            first.message
-        )));
+        return Err(AppError::Conflict(
+            tr!(cobrand.fix_before_submit, first = &first.message).to_string(),
+        ));
     }
     let mut active: design::ActiveModel = d.clone().into();
     active.status = Set(DesignStatus::Submitted);
@@ -576,25 +568,20 @@ pub async fn review(
     actor.require(Permission::ReviewDesigns)?;
     let d = load(state, actor, id).await?;
     if d.version != version {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     if d.status != DesignStatus::Submitted {
-        return Err(AppError::Conflict(
-            "This design is not waiting for approval.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(cobrand.not_waiting).into()));
     }
     let comment = comment.trim();
     if !approve && comment.is_empty() {
         return Err(AppError::invalid(
             "comment",
-            "Tell the partner what to change before they can export it.",
+            tr!(cobrand.tell_what_to_change),
         ));
     }
     if comment.chars().count() > 2000 {
-        return Err(AppError::invalid(
-            "comment",
-            "Keep the comment under 2,000 characters.",
-        ));
+        return Err(AppError::invalid("comment", tr!(cobrand.comment_long)));
     }
     let status = if approve {
         DesignStatus::Approved

@@ -14,6 +14,7 @@ use crate::ssr::repo::{organizations, users};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
+use crate::tr;
 use crate::types::cobrand::{DesignStatus, ExportFormat, ExportInfo, TemplateKind};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -62,21 +63,17 @@ pub async fn export(
     }
     let t = template_for(state, &d).await?;
     if withdrawn(&t) && !actor.role.is_vendor_staff() {
-        return Err(AppError::Conflict(
-            "The vendor withdrew this template; it can no longer be exported.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(cobrand.withdrawn_export).into()));
     }
     let (plan, values, issues, org) = issues_of(state, actor, &d).await?;
     if let Some(first) = issues.first() {
-        return Err(AppError::Conflict(format!(
-            "Fix the flagged fields before exporting: {}",
-            first.message
-        )));
+        return Err(AppError::Conflict(
+            tr!(cobrand.fix_before_export, first = &first.message).to_string(),
+        ));
     }
     if t.requires_approval && d.status != DesignStatus::Approved {
         return Err(AppError::Conflict(
-            "This template needs the vendor's approval before export. Submit the design for approval."
-                .into(),
+            tr!(cobrand.approval_before_export).into(),
         ));
     }
     let inline = images(state, &plan, &values, &org, true).await?;
@@ -98,12 +95,7 @@ pub async fn export(
                 file_name: format!("{stem}.html"),
             }
         }
-        _ => {
-            return Err(AppError::invalid(
-                "format",
-                "That format is not available for this template.",
-            ))
-        }
+        _ => return Err(AppError::invalid("format", tr!(cobrand.format_unavailable))),
     };
     record(state, actor, &d, format, download.bytes.len()).await?;
     Ok(download)
@@ -169,25 +161,19 @@ pub async fn email_for_send(
     }
     let t = template_for(state, &d).await?;
     if withdrawn(&t) {
-        return Err(AppError::Conflict(
-            "The vendor withdrew this e-mail template; it can no longer be sent.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(cobrand.withdrawn_email).into()));
     }
     if t.kind != TemplateKind::Email {
-        return Err(AppError::Conflict("This design is not an e-mail.".into()));
+        return Err(AppError::Conflict(tr!(cobrand.not_email).into()));
     }
     let (plan, values, issues, org) = issues_of(state, actor, &d).await?;
     if let Some(first) = issues.first() {
-        return Err(AppError::Conflict(format!(
-            "Fix the flagged fields of your e-mail before sending: {}",
-            first.message
-        )));
+        return Err(AppError::Conflict(
+            tr!(cobrand.fix_before_send, first = &first.message).to_string(),
+        ));
     }
     if t.requires_approval && d.status != DesignStatus::Approved {
-        return Err(AppError::Conflict(
-            "This e-mail needs the vendor's approval before it is sent. Submit your design for approval."
-                .into(),
-        ));
+        return Err(AppError::Conflict(tr!(cobrand.approval_before_send).into()));
     }
     let v = version_by_id(&state.db, actor.tenant_id, d.version_id).await?;
     let inline = images(state, &plan, &values, &org, true).await?;

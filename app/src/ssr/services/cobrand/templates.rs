@@ -12,6 +12,7 @@ use crate::ssr::repo::{begin_write, users};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
+use crate::tr;
 use crate::types::cobrand::{
     TemplateCard, TemplateDetail, TemplateFormat, TemplateKind, TemplateStatus, TemplatesPage,
     VersionInfo,
@@ -59,7 +60,7 @@ fn list(raw: &str) -> Vec<String> {
         .collect()
 }
 
-/// "Gold and Platinum tiers · MSPs", or "All partners".
+/// "Gold and Platinum tiers · MSPs", or tr!(forum.all_partners).
 fn audience(t: &template::Model) -> String {
     let tiers: Vec<&str> = list(&t.audience_tiers)
         .iter()
@@ -79,7 +80,7 @@ fn audience(t: &template::Model) -> String {
         parts.push(types.join(", "));
     }
     if parts.is_empty() {
-        "All partners".into()
+        tr!(forum.all_partners).into()
     } else {
         parts.join(" · ")
     }
@@ -278,26 +279,21 @@ fn validate(input: &TemplateInput, kind: TemplateKind) -> Result<Plan, FormError
     let mut errors = FormErrors::new();
     let name = input.name.trim();
     if name.is_empty() {
-        errors.add("name", "Give the template a name partners will recognise.");
+        errors.add("name", tr!(cobrand.name_template));
     } else if name.chars().count() > 120 {
-        errors.add("name", "Keep the name under 120 characters.");
+        errors.add("name", tr!(cobrand.name_long));
     }
     if input.description.chars().count() > 1000 {
-        errors.add(
-            "description",
-            "Keep the description under 1,000 characters.",
-        );
+        errors.add("description", tr!(cobrand.description_long));
     }
-    input.format.require(
-        &mut errors,
-        "format",
-        "Choose what kind of material this is.",
-    );
+    input
+        .format
+        .require(&mut errors, "format", tr!(cobrand.choose_format));
     if input.tiers.iter().any(|t| Tier::parse(t).is_none()) {
-        errors.add("tiers", "Choose tiers from the list.");
+        errors.add("tiers", tr!(cobrand.choose_tiers));
     }
     if input.types.iter().any(|t| PartnerType::parse(t).is_none()) {
-        errors.add("types", "Choose partner types from the list.");
+        errors.add("types", tr!(cobrand.choose_types));
     }
     let plan = match compile_source(kind, &input.source) {
         Ok(plan) => Some(plan),
@@ -335,13 +331,13 @@ pub async fn save(
         None => input
             .kind
             .known()
-            .ok_or_else(|| AppError::invalid("kind", "Choose SVG artwork or an MJML email."))?,
+            .ok_or_else(|| AppError::invalid("kind", tr!(cobrand.choose_kind)))?,
     };
     let plan = validate(&input, kind).map_err(AppError::Invalid)?;
     let format = input
         .format
         .known()
-        .ok_or_else(|| AppError::invalid("format", "Choose what kind of material this is."))?;
+        .ok_or_else(|| AppError::invalid("format", tr!(cobrand.choose_format)))?;
     let plan_json = serde_json::to_string(&plan).map_err(|_| AppError::Internal)?;
     let at = now();
     let txn = begin_write(&state.db).await?;

@@ -12,6 +12,7 @@ use crate::ssr::forum::markdown::{pictures_shown, ATTACHMENT_PREFIX};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{tokens, Actor, AppState};
+use crate::tr;
 use sea_orm::sea_query::{OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait,
@@ -52,10 +53,7 @@ fn mime_of(name: &str) -> Option<&'static str> {
 }
 
 pub fn too_big() -> AppError {
-    AppError::invalid(
-        "file",
-        "That picture is larger than 5 MB. Send a smaller one.",
-    )
+    AppError::invalid("file", tr!(forum.picture_large))
 }
 
 /// Stores a picture and returns the Markdown that shows it.
@@ -67,13 +65,13 @@ pub async fn store(
 ) -> AppResult<String> {
     ensure_not_suspended(&state.db, actor).await?;
     if bytes.is_empty() {
-        return Err(AppError::invalid("file", "Choose a picture to add."));
+        return Err(AppError::invalid("file", tr!(forum.choose_picture)));
     }
     if bytes.len() > MAX_BYTES {
         return Err(too_big());
     }
-    let (ext, _) = sniff(&bytes)
-        .ok_or_else(|| AppError::invalid("file", "Add a PNG, JPEG, WebP or GIF picture."))?;
+    let (ext, _) =
+        sniff(&bytes).ok_or_else(|| AppError::invalid("file", tr!(forum.picture_type)))?;
     let (token, _) = tokens::issue();
     let name: String = token
         .chars()

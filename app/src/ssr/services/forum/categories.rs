@@ -8,6 +8,7 @@ use crate::ssr::scope::audience as audience_of;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::tr;
 use crate::types::forum::WatchTarget;
 use crate::types::forum::{CategoryView, CategoryVisibility, WatchLevel};
 use crate::types::{Choice, FormErrors, PartnerType, Tier};
@@ -16,7 +17,7 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-/// "All partners", "Gold, Platinum · Managed service provider", "Vendor staff only".
+/// tr!(forum.all_partners), "Gold, Platinum · Managed service provider", "Vendor staff only".
 pub fn audience(c: &category::Model) -> String {
     if c.visibility == CategoryVisibility::Staff {
         return CategoryVisibility::Staff.label().into();
@@ -30,8 +31,8 @@ pub fn audience(c: &category::Model) -> String {
         .map(|t| PartnerType::parse(t).map_or(t, |x| x.label()))
         .collect();
     match (tiers.is_empty(), types.is_empty()) {
-        (true, true) => "All partners".into(),
-        (false, true) => format!("{} partners", tiers.join(", ")),
+        (true, true) => tr!(forum.all_partners).into(),
+        (false, true) => tr!(forum.tier_partners, tiers = tiers.join(", ")).to_string(),
         (true, false) => types.join(", "),
         (false, false) => format!("{} · {}", tiers.join(", "), types.join(", ")),
     }
@@ -98,15 +99,15 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
         .with_values(&[("name", &input.name), ("description", &input.description)]);
     let name = input.name.trim();
     if name.is_empty() {
-        errors.add("name", "Enter a name for the category.");
+        errors.add("name", tr!(forum.category_name_missing));
     } else if name.chars().count() > 60 {
-        errors.add("name", "Keep the name to 60 characters.");
+        errors.add("name", tr!(forum.category_name_long));
     }
     if input.description.chars().count() > 300 {
-        errors.add("description", "Keep the description to 300 characters.");
+        errors.add("description", tr!(forum.category_description_long));
     }
     let Some(visibility) = input.visibility.known() else {
-        errors.add("visibility", "Choose who may see the category.");
+        errors.add("visibility", tr!(forum.choose_visibility));
         return Err(AppError::Invalid(errors));
     };
     let tiers: Vec<&str> = input
@@ -120,10 +121,7 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
         .filter_map(|t| PartnerType::parse(t).map(PartnerType::as_str))
         .collect();
     if tiers.len() != input.tiers.len() || types.len() != input.types.len() {
-        errors.add(
-            "visibility",
-            "Choose tiers and partner types from the lists.",
-        );
+        errors.add("visibility", tr!(forum.choose_audience));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));

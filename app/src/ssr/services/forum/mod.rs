@@ -155,10 +155,7 @@ pub async fn ensure_not_suspended(db: &impl ConnectionTrait, actor: &Actor) -> A
 
 /// What a suspended member is told when they try to post.
 pub fn suspension_notice(actor: &Actor, until: DateTime<Utc>) -> String {
-    format!(
-        "You are suspended from posting in the forum until {}.",
-        actor.date(until)
-    )
+    crate::tr!(forum.suspended_until, date = actor.date(until)).to_string()
 }
 
 pub async fn suspended_until(

@@ -14,6 +14,7 @@ use crate::ssr::repo::{begin_write, db_error};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::tr;
 use crate::types::forum::{
     FlagOutcome, FlagView, ModerationPage, NotificationKind, PostAction, PostStatus, QueuedPost,
     SuspensionView, TopicAction,
@@ -244,10 +245,9 @@ pub async fn act_on_post(
             }
         }
         _ => {
-            return Err(AppError::Conflict(format!(
-                "A post that is {} can't be given that action.",
-                status.label().to_lowercase()
-            )))
+            return Err(AppError::Conflict(
+                tr!(forum.action_not_for, status = status.label()).to_string(),
+            ))
         }
     }
     txn.commit().await?;
@@ -307,7 +307,7 @@ pub async fn suspend(
         .await?
         .ok_or(AppError::NotFound)?;
     if target.id == actor.user_id {
-        return Err(AppError::Conflict("You can't suspend yourself.".into()));
+        return Err(AppError::Conflict(tr!(forum.not_yourself).into()));
     }
     if !actor.may(Permission::to_suspend(target.role)) {
         return Err(AppError::Forbidden);
@@ -324,13 +324,10 @@ pub async fn suspend(
             .map_err(db_error);
     }
     if !(1..=365).contains(&days) {
-        return Err(AppError::invalid("days", "Suspend for 1 to 365 days."));
+        return Err(AppError::invalid("days", tr!(forum.suspend_days)));
     }
     if reason.trim().is_empty() {
-        return Err(AppError::invalid(
-            "reason",
-            "Say why, for the member and the other moderators.",
-        ));
+        return Err(AppError::invalid("reason", tr!(forum.suspend_why)));
     }
     suspension::ActiveModel {
         tenant_id: Set(actor.tenant_id),

@@ -15,6 +15,7 @@ use crate::ssr::scope::forum_category_visible;
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::tr;
 use crate::types::forum::WatchTarget;
 use crate::types::forum::{
     EmailPreference, NotificationKind, NotificationView, NotificationsPage, WatchLevel,
@@ -282,15 +283,19 @@ fn mail(
     let base = state.config.base_url.trim_end_matches('/');
     let link = format!("{base}/forum/topics/{}#post-{}", t.id, p.id);
     let text = excerpt(&p.search_body, 400);
-    let subject = format!("{} {} “{}”", actor.name, kind.label(), t.title);
-    let body = format!(
-        "{} {} “{}”:\n\n{}\n\nOpen it: {}\n\nChange which forum e-mails you get on your notifications page: {base}/forum/notifications\n",
-        actor.name,
-        kind.label(),
-        t.title,
+    // In the recipient's language.
+    let lang = to.language().unwrap_or_default();
+    let subject = kind.sentence_in(lang, &actor.name, &t.title);
+    let settings = format!("{base}/forum/notifications");
+    let body = crate::tr_in!(
+        lang,
+        mail.forum_body,
+        sentence = &subject,
         text,
         link,
-    );
+        settings
+    )
+    .to_string();
     Job::now(
         Some(actor.tenant_id),
         Work::Mail(MailJob::new(&to.email, &subject, body)),
@@ -373,7 +378,7 @@ pub async fn mark_read(state: &AppState, actor: &Actor, id: Option<i64>) -> AppR
 
 pub async fn set_email(state: &AppState, actor: &Actor, pref: &str) -> AppResult<()> {
     let pref = EmailPreference::parse(pref)
-        .ok_or_else(|| AppError::invalid("email", "Choose which e-mails you want."))?;
+        .ok_or_else(|| AppError::invalid("email", tr!(forum.choose_emails)))?;
     Ok(user::Entity::update_many()
         .col_expr(user::Column::ForumEmail, Expr::value(pref))
         .filter(tenant_is::<user::Entity>(actor.tenant_id))

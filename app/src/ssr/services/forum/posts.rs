@@ -14,6 +14,7 @@ use crate::ssr::repo::{begin_write, users};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::tr;
 use crate::types::forum::WatchTarget;
 use crate::types::forum::{
     FlagReason, PostEdit, PostHistory, PostStatus, PostView, RevisionView, WatchLevel, MAX_BODY,
@@ -34,11 +35,11 @@ const RATE_WINDOW_MINUTES: i64 = 5;
 pub(super) fn check_body(errors: &mut FormErrors, body: &str) {
     let len = body.chars().count();
     if body.trim().chars().count() < 2 {
-        errors.add("body", "Write something first.");
+        errors.add("body", tr!(forum.write_first));
     } else if len > MAX_BODY {
         errors.add(
             "body",
-            format!("Keep it under {MAX_BODY} characters (this has {len})."),
+            tr!(forum.body_long, max = MAX_BODY, len).to_string(),
         );
     }
 }
@@ -190,14 +191,10 @@ pub async fn reply(
     let t = access.topic(db, topic_id).await?;
     super::ensure_not_suspended(db, actor).await?;
     if t.status != PostStatus::Published {
-        return Err(AppError::Conflict(
-            "Replies open once a moderator approves this topic.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(forum.replies_after_approval).into()));
     }
     if t.locked && !access.moderator() {
-        return Err(AppError::Conflict(
-            "This topic is locked: it takes no more replies.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(forum.locked_no_replies).into()));
     }
     let mut errors = FormErrors::new().with_values(&[("body", body)]);
     check_body(&mut errors, body);
@@ -339,7 +336,7 @@ async fn editable(
 ) -> AppResult<(post::Model, topic::Model)> {
     let (p, t) = access.post(db, post_id).await?;
     if p.status == PostStatus::Deleted {
-        return Err(AppError::Conflict("This post was deleted.".into()));
+        return Err(AppError::Conflict(tr!(forum.deleted_post).into()));
     }
     let mine = p.author_id == access.actor.user_id;
     if !(access.moderator() || (mine && !t.locked)) {
@@ -440,10 +437,7 @@ async fn store_edit(
         .exec(txn)
         .await?;
     if updated.rows_affected == 0 {
-        return Err(AppError::Conflict(
-            "Someone changed this post while you were editing. Reload to see their version; your text is still in the form."
-                .into(),
-        ));
+        return Err(AppError::Conflict(tr!(forum.post_stale).into()));
     }
     Ok(())
 }
@@ -512,12 +506,10 @@ pub async fn toggle_like(state: &AppState, actor: &Actor, post_id: i64) -> AppRe
     let access = Access::load(db, actor).await?;
     let (p, t) = access.post(db, post_id).await?;
     if p.author_id == actor.user_id {
-        return Err(AppError::Conflict("You can't like your own post.".into()));
+        return Err(AppError::Conflict(tr!(forum.no_own_like).into()));
     }
     if p.status != PostStatus::Published {
-        return Err(AppError::Conflict(
-            "Only published posts can be liked.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(forum.only_published_liked).into()));
     }
     let txn = begin_write(db).await?;
     let removed = like::Entity::delete_many()
@@ -577,9 +569,7 @@ pub async fn accept(
         Some(pid) => {
             let (p, pt) = access.post(db, pid).await?;
             if pt.id != t.id || p.is_first || p.status != PostStatus::Published {
-                return Err(AppError::Conflict(
-                    "Only a published reply in this topic can be the answer.".into(),
-                ));
+                return Err(AppError::Conflict(tr!(forum.answer_rule).into()));
             }
             Some(p)
         }
@@ -621,24 +611,18 @@ pub async fn flag(
     let access = Access::load(db, actor).await?;
     let (p, t) = access.post(db, post_id).await?;
     let Some(reason) = reason.known() else {
-        return Err(AppError::invalid(
-            "reason",
-            "Choose why you are flagging this post.",
-        ));
+        return Err(AppError::invalid("reason", tr!(forum.choose_flag_reason)));
     };
     if reason == FlagReason::Other && note.trim().is_empty() {
         let mut errors = FormErrors::new().with_values(&[("note", note)]);
-        errors.add("note", "Tell the moderators what is wrong.");
+        errors.add("note", tr!(forum.flag_note_needed));
         return Err(AppError::Invalid(errors));
     }
     if note.chars().count() > 500 {
-        return Err(AppError::invalid(
-            "note",
-            "Keep the note to 500 characters.",
-        ));
+        return Err(AppError::invalid("note", tr!(forum.flag_note_long)));
     }
     if p.author_id == actor.user_id {
-        return Err(AppError::Conflict("You can't flag your own post.".into()));
+        return Err(AppError::Conflict(tr!(forum.no_own_flag).into()));
     }
     let exists = flag::Entity::find()
         .filter(flag::Column::PostId.eq(p.id))
@@ -646,9 +630,7 @@ pub async fn flag(
         .count(db)
         .await?;
     if exists > 0 {
-        return Err(AppError::Conflict(
-            "You already flagged this post; the moderators have it.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(forum.already_flagged).into()));
     }
     flag::ActiveModel {
         tenant_id: Set(actor.tenant_id),

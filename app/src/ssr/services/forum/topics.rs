@@ -12,6 +12,7 @@ use crate::ssr::repo::{begin_write, db_error};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
+use crate::tr;
 use crate::types::forum::WatchTarget;
 use crate::types::forum::{
     parse_tags, ForumPage, NewTopicForm, PostStatus, SolvedFilter, TopicFilter, TopicHead,
@@ -208,14 +209,11 @@ pub(super) fn check_title(errors: &mut FormErrors, raw: &str) -> String {
     let title = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let len = title.chars().count();
     if len < MIN_TITLE {
-        errors.add(
-            "title",
-            format!("Write a title of at least {MIN_TITLE} characters that says what you need."),
-        );
+        errors.add("title", tr!(forum.title_short, min = MIN_TITLE).to_string());
     } else if len > MAX_TITLE {
         errors.add(
             "title",
-            format!("Keep the title to {MAX_TITLE} characters (it has {len})."),
+            tr!(forum.title_long, max = MAX_TITLE, len).to_string(),
         );
     }
     title
@@ -244,7 +242,7 @@ pub async fn create(state: &AppState, actor: &Actor, input: NewTopic) -> AppResu
         ("category_id", &input.category_id.to_string()),
     ]);
     if access.category(input.category_id).is_err() {
-        errors.add("category_id", "Choose a category.");
+        errors.add("category_id", tr!(forum.choose_category_msg));
     }
     let title = check_title(&mut errors, &input.title);
     let tags = check_tags(&mut errors, &input.tags);
@@ -351,9 +349,9 @@ pub async fn open(
     let reader = reader::load(db, actor, t.id).await?;
     mark_read(db, actor, t.id, reader.last_read, last_post_id).await?;
     let reply_blocked = if t.status != PostStatus::Published {
-        Some("Replies open once a moderator approves this topic.".to_owned())
+        Some(tr!(forum.replies_after_approval).to_owned())
     } else if t.locked && !access.moderator() {
-        Some("This topic is locked: it takes no more replies.".to_owned())
+        Some(tr!(forum.locked_no_replies).to_owned())
     } else {
         reader.suspended
     };

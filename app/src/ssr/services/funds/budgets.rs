@@ -7,6 +7,7 @@ use crate::ssr::entities::{fund_allocation, fund_budget};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation, organizations};
 use crate::ssr::{Actor, AppState, Scope};
+use crate::tr;
 use crate::types::form::check;
 use crate::types::funds::{BudgetKind, LedgerKind};
 use crate::types::money::is_currency;
@@ -37,9 +38,7 @@ fn checked_key(key: &str) -> AppResult<&str> {
     {
         Ok(key)
     } else {
-        Err(AppError::Conflict(
-            "This form has expired. Reload the page and submit again.".into(),
-        ))
+        Err(AppError::Conflict(tr!(common.form_expired).into()))
     }
 }
 
@@ -112,19 +111,25 @@ fn validate_budget(input: &BudgetInput) -> AppResult<ValidBudget> {
         ("ends_on", &input.ends_on),
         ("coop_percent", &input.coop_percent),
     ]);
-    let name = check::required(&mut e, "name", &input.name, "a budget name", 120);
+    let name = check::required(
+        &mut e,
+        "name",
+        &input.name,
+        tr!(funds.what.budget_name),
+        120,
+    );
     let kind = input
         .kind
-        .require(&mut e, "kind", "Choose the kind of budget.");
+        .require(&mut e, "kind", tr!(funds.choose_budget_kind));
     let currency = input.currency.trim().to_uppercase();
     if !is_currency(&currency) {
-        e.add("currency", "Choose a currency.");
+        e.add("currency", tr!(funds.choose_currency));
     }
     let total = positive_amount(&mut e, "total", &input.total, &currency);
     let (starts, ends) = period(
         &mut e,
         (&input.starts_on, &input.ends_on),
-        "The period must end on or after its start.",
+        tr!(funds.period_order),
     );
     let coop = if kind == Some(BudgetKind::Coop) {
         coop_share(&mut e, &input.coop_percent)
@@ -153,10 +158,7 @@ fn coop_share(e: &mut FormErrors, raw: &str) -> Option<i32> {
     match raw.trim().replace(',', ".").parse::<f64>() {
         Ok(p) if p > 0.0 && p <= 100.0 => Some((p * 100.0).round() as i32),
         _ => {
-            e.add(
-                "coop_percent",
-                "Enter the share of partner revenue that accrues, e.g. 2.5 (%).",
-            );
+            e.add("coop_percent", tr!(funds.coop_share));
             None
         }
     }
@@ -223,7 +225,7 @@ pub async fn allocate(
         ("amount", amount_raw),
     ]);
     let Some(budget) = chosen_budget(state, &scope, budget_raw).await? else {
-        e.add("budget_id", "Choose a budget.");
+        e.add("budget_id", tr!(funds.choose_budget));
         return Err(AppError::Invalid(e));
     };
     let holder = holder(state, &scope, &mut e, target_raw).await?;
@@ -235,10 +237,7 @@ pub async fn allocate(
     let txn = begin_write(&state.db).await?;
     if !funds::take_from_budget(&txn, actor.tenant_id, budget.id, amount).await? {
         let left = money(budget.unallocated_minor, &budget.currency);
-        e.add(
-            "amount",
-            format!("Only {left} of this budget is still unallocated."),
-        );
+        e.add("amount", tr!(funds.budget_left, left).to_string());
         return Err(AppError::Invalid(e));
     }
     let allocation = match insert_allocation(&txn, actor, &budget, &holder, amount, key, now).await
@@ -283,12 +282,12 @@ async fn holder(
         Some(Target::Pool(t)) => Holder {
             partner: None,
             tier: Some(t.as_str().to_owned()),
-            name: format!("{} tier pool", t.label()),
+            name: tr!(funds.tier_pool, tier = t.label()).to_string(),
         },
         None => {
             e.add(
                 "target",
-                super::partner_problem(target_raw, "Choose a partner or a tier pool."),
+                super::partner_problem(target_raw, tr!(funds.choose_partner_or_pool)),
             );
             Holder {
                 partner: None,
@@ -386,7 +385,7 @@ async fn allocation_target(
     }
     if let Some(t) = Tier::ALL
         .iter()
-        .find(|t| raw.eq_ignore_ascii_case(&format!("{} tier pool", t.label())))
+        .find(|t| raw.eq_ignore_ascii_case(&tr!(funds.tier_pool, tier = t.label()).to_string()))
     {
         return Ok(Some(Target::Pool(*t)));
     }

@@ -11,6 +11,7 @@ use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{tokens, Actor, AppState, Scope};
+use crate::tr;
 use crate::types::form::check;
 use crate::types::funds::{ClaimDecision, ClaimStatus, LedgerKind, RequestStatus};
 use crate::types::money::parse_amount;
@@ -24,7 +25,10 @@ use sea_orm::{
 
 pub const MAX_PROOF_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_PROOF_FILES: u64 = 10;
-const STALE: &str = "Someone else changed this claim while you were looking at it. Reload to see the current state.";
+/// The answer when the claim changed since it was read.
+fn stale() -> AppError {
+    AppError::Conflict(tr!(funds.stale_claim).into())
+}
 
 /// The proof type by its leading bytes: (extension, MIME type). Only the
 /// documented types (PDF, JPEG, PNG, HEIC, which phones shoot): no SVG or
@@ -76,19 +80,12 @@ fn carries_markup(bytes: &[u8]) -> bool {
 
 pub fn check_proof(bytes: &[u8]) -> AppResult<(&'static str, &'static str)> {
     if bytes.is_empty() {
-        return Err(AppError::invalid(
-            "proof",
-            "That file is empty. Choose the photo or document again.",
-        ));
+        return Err(AppError::invalid("proof", tr!(funds.file_empty)));
     }
     if bytes.len() > MAX_PROOF_BYTES {
-        return Err(AppError::invalid(
-            "proof",
-            "That file is larger than 10 MB. Send a smaller photo or a compressed PDF.",
-        ));
+        return Err(AppError::invalid("proof", tr!(funds.file_large)));
     }
-    sniff_proof(bytes)
-        .ok_or_else(|| AppError::invalid("proof", "Proof must be a PDF, JPEG, PNG or HEIC file."))
+    sniff_proof(bytes).ok_or_else(|| AppError::invalid("proof", tr!(funds.file_type)))
 }
 
 struct Context {
@@ -167,10 +164,13 @@ fn editable(claim: &fund_claim::Model) -> bool {
 fn check_deadline(ctx: &Context) -> AppResult<()> {
     let today = crate::ssr::services::now().date_naive();
     if today > ctx.deadline {
-        return Err(AppError::Conflict(format!(
-            "The claim deadline for this activity was {}. Late claims can't be accepted; talk to your channel manager.",
-            ctx.deadline.format("%Y-%m-%d")
-        )));
+        return Err(AppError::Conflict(
+            tr!(
+                funds.deadline_passed,
+                date = ctx.deadline.format("%Y-%m-%d")
+            )
+            .to_string(),
+        ));
     }
     Ok(())
 }
@@ -192,7 +192,7 @@ fn count(e: &mut FormErrors, field: &str, raw: &str) -> i32 {
             .ok()
             .filter(|n| (0..=10_000_000).contains(n))
             .unwrap_or_else(|| {
-                e.add(field, "Enter a whole number, or leave it empty.");
+                e.add(field, tr!(funds.whole_number));
                 0
             }),
     }
@@ -240,15 +240,11 @@ pub async fn save(
 /// is open and the claim has not gone to review.
 fn ensure_claimable(ctx: &Context) -> AppResult<()> {
     if ctx.request.status != RequestStatus::Approved {
-        return Err(AppError::Conflict(
-            "Only an approved request can be claimed.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(funds.only_approved_claimed).into()));
     }
     check_deadline(ctx)?;
     match &ctx.claim {
-        Some(c) if !editable(c) => Err(AppError::Conflict(
-            "This claim has been submitted and can no longer be changed.".into(),
-        )),
+        Some(c) if !editable(c) => Err(AppError::Conflict(tr!(funds.claim_locked).into())),
         _ => Ok(()),
     }
 }
@@ -274,16 +270,13 @@ fn read_claim(ctx: &Context, input: &ClaimInput) -> Result<ClaimFigures, FormErr
     ]);
     let actual = match parse_amount(&input.actual, &ctx.currency) {
         Ok(0) => {
-            e.add("actual", "Enter what you spent.");
+            e.add("actual", tr!(funds.enter_spent));
             0
         }
         Ok(v) if v > approved => {
             e.add(
                 "actual",
-                format!(
-                    "You can claim at most the approved {}.",
-                    money(approved, &ctx.currency)
-                ),
+                tr!(funds.claim_at_most, amount = money(approved, &ctx.currency)).to_string(),
             );
             v
         }
@@ -306,7 +299,7 @@ fn read_claim(ctx: &Context, input: &ClaimInput) -> Result<ClaimFigures, FormErr
         &mut e,
         "results",
         &input.results,
-        "what the activity achieved",
+        tr!(funds.what.results),
         4000,
     );
     if !e.is_empty() {
@@ -384,7 +377,7 @@ async fn update_claim(
         .exec(txn)
         .await?;
     if res.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     Ok(())
 }
@@ -400,9 +393,11 @@ pub async fn add_proof(
 ) -> AppResult<()> {
     actor.require(Permission::RequestFunds)?;
     let ctx = load(state, actor, request_id).await?;
-    let claim = ctx.claim.as_ref().filter(|c| editable(c)).ok_or_else(|| {
-        AppError::Conflict("Save the claim's figures first, then add proof.".into())
-    })?;
+    let claim = ctx
+        .claim
+        .as_ref()
+        .filter(|c| editable(c))
+        .ok_or_else(|| AppError::Conflict(tr!(funds.figures_first).into()))?;
     let (ext, mime) = check_proof(&bytes)?;
     let count = in_tenant::<fund_claim_file::Entity>(actor.tenant_id)
         .filter(fund_claim_file::Column::ClaimId.eq(claim.id))
@@ -411,7 +406,7 @@ pub async fn add_proof(
     if count >= MAX_PROOF_FILES {
         return Err(AppError::invalid(
             "proof",
-            format!("A claim can have at most {MAX_PROOF_FILES} files. Remove one first."),
+            tr!(funds.max_files, max = MAX_PROOF_FILES).to_string(),
         ));
     }
     let name: String = file_name
@@ -475,7 +470,7 @@ pub async fn remove_proof(
         .claim
         .as_ref()
         .filter(|c| editable(c))
-        .ok_or_else(|| AppError::Conflict("Submitted proof can't be removed.".into()))?;
+        .ok_or_else(|| AppError::Conflict(tr!(funds.proof_locked).into()))?;
     let file = in_tenant::<fund_claim_file::Entity>(actor.tenant_id)
         .filter(fund_claim_file::Column::Id.eq(file_id))
         .filter(fund_claim_file::Column::ClaimId.eq(claim.id))
@@ -548,13 +543,10 @@ pub async fn submit(
         .claim
         .as_ref()
         .filter(|c| editable(c))
-        .ok_or_else(|| AppError::Conflict("There is no claim to submit.".into()))?;
+        .ok_or_else(|| AppError::Conflict(tr!(funds.no_claim).into()))?;
     check_deadline(&ctx)?;
     if files(state, actor.tenant_id, claim.id).await?.is_empty() {
-        return Err(AppError::invalid(
-            "proof",
-            "Add at least one proof of performance (a photo, invoice or report) before submitting.",
-        ));
+        return Err(AppError::invalid("proof", tr!(funds.proof_needed)));
     }
     let now = crate::ssr::services::now();
     use fund_claim::Column as C;
@@ -569,7 +561,7 @@ pub async fn submit(
         .exec(&txn)
         .await?;
     if res.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     let detail = format!(
         "Claim submitted for {}",
@@ -639,7 +631,13 @@ fn read_verdict(
 ) -> Result<Verdict, FormErrors> {
     let mut e = FormErrors::new()
         .with_values(&[("claim_amount", amount_raw), ("claim_reason", reason_raw)]);
-    let reason = check::optional(&mut e, "claim_reason", reason_raw, "the reason", 2000);
+    let reason = check::optional(
+        &mut e,
+        "claim_reason",
+        reason_raw,
+        tr!(funds.what.reason),
+        2000,
+    );
     let (status, approved) = match decision.known() {
         Some(ClaimDecision::Approve) => {
             let amount = approved_amount(
@@ -649,16 +647,13 @@ fn read_verdict(
                 &reason,
                 claim.actual_minor,
                 &ctx.currency,
-                "Say why you approve less than claimed; the partner sees it.",
+                tr!(funds.claim_say_why_less),
             );
             (ClaimStatus::Approved, amount)
         }
         Some(answer @ (ClaimDecision::Info | ClaimDecision::Reject)) => {
             if reason.is_empty() {
-                e.add(
-                    "claim_reason",
-                    "Tell the partner what you need or why, so they can act on it.",
-                );
+                e.add("claim_reason", tr!(funds.claim_tell_what));
             }
             (
                 if answer == ClaimDecision::Info {
@@ -670,10 +665,7 @@ fn read_verdict(
             )
         }
         None => {
-            e.add(
-                "claim_reason",
-                "Choose approve, ask for more information or reject.",
-            );
+            e.add("claim_reason", tr!(funds.claim_choose_decision));
             (ClaimStatus::Submitted, None)
         }
     };
@@ -705,7 +697,7 @@ pub async fn review(
         .claim
         .clone()
         .filter(|c| c.status == ClaimStatus::Submitted)
-        .ok_or_else(|| AppError::Conflict("There is no submitted claim to review.".into()))?;
+        .ok_or_else(|| AppError::Conflict(tr!(funds.no_claim_to_review).into()))?;
     let verdict =
         read_verdict(&ctx, &claim, decision, amount_raw, reason_raw).map_err(AppError::Invalid)?;
     let now = crate::ssr::services::now();
@@ -748,7 +740,7 @@ async fn store_verdict(
         .exec(txn)
         .await?;
     if res.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     Ok(())
 }
@@ -803,17 +795,17 @@ pub async fn pay(
         .claim
         .clone()
         .filter(|c| c.status == ClaimStatus::Approved)
-        .ok_or_else(|| AppError::Conflict("Only an approved claim can be paid.".into()))?;
+        .ok_or_else(|| AppError::Conflict(tr!(funds.only_approved_paid).into()))?;
     let mut e = FormErrors::new().with_values(&[
         ("paid_on", paid_on_raw),
         ("payment_reference", reference_raw),
     ]);
-    let paid_on = date(&mut e, "paid_on", paid_on_raw, "the payment date");
+    let paid_on = date(&mut e, "paid_on", paid_on_raw, tr!(funds.what.payment_date));
     let reference = check::required(
         &mut e,
         "payment_reference",
         reference_raw,
-        "the payment reference",
+        tr!(funds.what.payment_reference),
         120,
     );
     let Some(paid_on) = paid_on.filter(|_| e.is_empty()) else {
@@ -836,7 +828,7 @@ pub async fn pay(
         .exec(&txn)
         .await?;
     if res.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     let why = format!("Payment {reference}");
     funds::append(&txn, ctx.entry(actor, LedgerKind::Pay, amount, &why, now)).await?;
@@ -863,16 +855,12 @@ pub async fn close_request(state: &AppState, actor: &Actor, request_id: i64) -> 
     }
     let ctx = load(state, actor, request_id).await?;
     if ctx.claim.as_ref().is_some_and(|c| !editable(c)) {
-        return Err(AppError::Conflict(
-            "A claim is under way; it settles the reservation when reviewed.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(funds.claim_under_way).into()));
     }
     let now = crate::ssr::services::now();
     let txn = begin_write(&state.db).await?;
     if !close_request_row(&txn, actor, &ctx.request, now).await? {
-        return Err(AppError::Conflict(
-            "Only an approved request can be closed.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(funds.only_approved_closed).into()));
     }
     let reserved = ctx.request.approved_minor.unwrap_or(0);
     release_rest(

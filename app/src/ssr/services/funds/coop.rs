@@ -9,6 +9,7 @@ use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation, organizations};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
+use crate::tr;
 use crate::types::funds::{BudgetKind, LedgerKind};
 use crate::types::money::parse_amount;
 use crate::types::FormErrors;
@@ -76,11 +77,12 @@ async fn record_all(
     if total > 0 && !funds::take_from_budget(&txn, actor.tenant_id, budget.id, total).await? {
         return Err(AppError::invalid(
             "revenue",
-            format!(
-                "These figures would accrue {}, but only {} of the budget is left.",
-                money(total, &budget.currency),
-                money(budget.unallocated_minor, &budget.currency)
-            ),
+            tr!(
+                funds.accrual_exceeds,
+                total = money(total, &budget.currency),
+                left = money(budget.unallocated_minor, &budget.currency)
+            )
+            .to_string(),
         ));
     }
     let count = rows.len();
@@ -135,10 +137,12 @@ async fn insert_revenue(
         Ok(_) => Ok(()),
         Err(err) if is_unique_violation(&err) => Err(AppError::invalid(
             "revenue",
-            format!(
-                "Revenue of {} for {} is already recorded.",
-                row.partner.name, row.period
-            ),
+            tr!(
+                funds.revenue_exists,
+                partner = &row.partner.name,
+                period = &row.period
+            )
+            .to_string(),
         )),
         Err(err) => Err(db_error(err)),
     }
@@ -243,7 +247,7 @@ pub async fn record(
     ]);
     let budget = coop_budget(state, &scope, budget_raw).await?;
     if budget.is_none() {
-        e.add("budget_id", "Choose a co-op budget.");
+        e.add("budget_id", tr!(funds.choose_coop_budget));
     }
     // An id from the picker, or a typed name where the program is too large
     // to list every partner.
@@ -251,15 +255,12 @@ pub async fn record(
     if partner.is_none() {
         e.add(
             "partner_id",
-            super::partner_problem(partner_raw, "Choose a partner."),
+            super::partner_problem(partner_raw, tr!(funds.choose_partner)),
         );
     }
     let period = valid_period(period_raw);
     if period.is_none() {
-        e.add(
-            "period",
-            "Enter a month like 2027-01 or a quarter like 2027-Q1.",
-        );
+        e.add("period", tr!(funds.period_format));
     }
     let revenue = match &budget {
         Some(b) => parse_amount(revenue_raw, &b.currency).unwrap_or_else(|m| {
@@ -338,20 +339,23 @@ fn parse_rows(
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
         if i >= MAX_IMPORT_ROWS {
-            problems.push(format!("More than {MAX_IMPORT_ROWS} rows; split the file."));
+            problems.push(tr!(funds.csv_too_many, max = MAX_IMPORT_ROWS).to_string());
             break;
         }
         let Ok(record) = record else {
-            problems.push(format!("Row {line}: can't be read as CSV."));
+            problems.push(tr!(funds.csv_unreadable, line).to_string());
             continue;
         };
         match check.row(&record, &rows) {
             Ok(row) => rows.push(row),
-            Err(found) => problems.push(format!("Row {line}: {}.", found.join("; "))),
+            Err(found) => {
+                let problems_here = found.join("; ");
+                problems.push(tr!(funds.csv_row, line, problems = problems_here).to_string())
+            }
         }
     }
     if rows.is_empty() && problems.is_empty() {
-        problems.push("The file has no rows under its header line.".into());
+        problems.push(tr!(funds.csv_no_rows).into());
     }
     if !problems.is_empty() {
         return Err(Unreadable::Rows(problems));
@@ -434,7 +438,7 @@ pub async fn import(
     let keep = |e: FormErrors| e.with_values(&[("budget_id", budget_raw), ("csv", csv_text)]);
     let Some(budget) = coop_budget(state, &scope, budget_raw).await? else {
         let mut e = keep(FormErrors::new());
-        e.add("budget_id", "Choose a co-op budget.");
+        e.add("budget_id", tr!(funds.choose_coop_budget));
         return Err(AppError::Invalid(e));
     };
     let partners = scope.partners().all(&state.db).await?;
@@ -450,17 +454,14 @@ pub async fn import(
         Ok(rows) => rows,
         Err(Unreadable::Header) => {
             let mut e = keep(FormErrors::new());
-            e.add(
-                "csv",
-                "The first line must name the columns: partner,period,revenue.",
-            );
+            e.add("csv", tr!(funds.csv_header));
             return Err(AppError::Invalid(e));
         }
         Err(Unreadable::Rows(problems)) => {
             let mut e = keep(FormErrors::new());
             e.add(
                 "csv",
-                format!("Nothing was imported. {}", problems.join(" ")),
+                tr!(funds.nothing_imported, problems = problems.join(" ")).to_string(),
             );
             return Err(AppError::Invalid(e));
         }
@@ -472,14 +473,15 @@ pub async fn import(
                 let mut e = keep(FormErrors::new());
                 e.add(
                     "csv",
-                    format!(
-                        "Nothing was imported. {}",
-                        inner
+                    tr!(
+                        funds.nothing_imported,
+                        problems = inner
                             .fields
                             .first()
                             .map(|f| f.1.clone())
                             .unwrap_or_default()
-                    ),
+                    )
+                    .to_string(),
                 );
                 AppError::Invalid(e)
             }

@@ -78,16 +78,28 @@ async fn remind(
         .all(&state.db)
         .await?;
     let link = format!("{}/funds/requests/{}", state.config.base_url, r.id);
-    let subject = format!("{}: claim due by {}", t.name, deadline.format("%Y-%m-%d"));
+    let date = deadline.format("%Y-%m-%d").to_string();
     let mails = people
         .into_iter()
         .map(|person| {
-            let text = format!(
-                "Hello {},\n\nThe claim for \"{}\" is due by {}. Claims after that date can't be accepted, and the reserved funds go back to the program.\n\nAdd your results and proof here:\n\n{link}\n",
-                person.name,
-                r.title,
-                deadline.format("%Y-%m-%d"),
-            );
+            // Each partner user in their own language.
+            let lang = person.language().unwrap_or_default();
+            let subject = crate::tr_in!(
+                lang,
+                mail.claim_due_subject,
+                program = &t.name,
+                date = &date
+            )
+            .to_string();
+            let text = crate::tr_in!(
+                lang,
+                mail.claim_due_body,
+                name = &person.name,
+                title = &r.title,
+                date = &date,
+                link = &link
+            )
+            .to_string();
             Job::now(
                 Some(t.id),
                 Work::Mail(MailJob::new(&person.email, &subject, text)),

@@ -18,17 +18,17 @@ pub async fn ledger_csv(state: &AppState, actor: &Actor) -> AppResult<String> {
     let mut out = CsvFile::new(
         "ledger export",
         [
-            "entry",
-            "date_utc",
-            "budget",
-            "holder",
-            "request",
-            "request_title",
-            "kind",
-            "amount",
-            "currency",
-            "actor",
-            "reason",
+            crate::tr!(csv.ledger.entry),
+            crate::tr!(csv.ledger.date_utc),
+            crate::tr!(csv.ledger.budget),
+            crate::tr!(csv.ledger.holder),
+            crate::tr!(csv.ledger.request),
+            crate::tr!(csv.ledger.request_title),
+            crate::tr!(csv.ledger.kind),
+            crate::tr!(csv.ledger.amount),
+            crate::tr!(csv.ledger.currency),
+            crate::tr!(csv.ledger.actor),
+            crate::tr!(csv.ledger.reason),
         ],
     )?;
     for e in &ledger.entries {

@@ -18,6 +18,7 @@ use crate::ssr::entities::{fund_allocation, fund_budget, fund_request};
 use crate::ssr::repo::funds::AuditEntry;
 use crate::ssr::scope::tenant_is;
 use crate::ssr::Actor;
+use crate::tr;
 use crate::types::FormErrors;
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
@@ -32,7 +33,7 @@ pub(crate) fn date(
     match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
         Ok(d) => Some(d),
         Err(_) => {
-            errors.add(field, format!("Enter {label} as a date."));
+            errors.add(field, tr!(funds.enter_date, what = label).to_string());
             None
         }
     }
@@ -45,8 +46,8 @@ pub(crate) fn period(
     (starts_raw, ends_raw): (&str, &str),
     backwards: &str,
 ) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    let starts = date(errors, "starts_on", starts_raw, "the start");
-    let ends = date(errors, "ends_on", ends_raw, "the end");
+    let starts = date(errors, "starts_on", starts_raw, tr!(funds.what.start));
+    let ends = date(errors, "ends_on", ends_raw, tr!(funds.what.end));
     if let (Some(s), Some(t)) = (starts, ends) {
         if t < s {
             errors.add("ends_on", backwards);
@@ -64,7 +65,7 @@ pub(crate) fn positive_amount(
 ) -> i64 {
     match crate::types::money::parse_amount(raw, currency) {
         Ok(0) => {
-            errors.add(field, "Enter an amount above zero.");
+            errors.add(field, tr!(funds.above_zero));
             0
         }
         Ok(v) => v,
@@ -164,7 +165,7 @@ pub(crate) async fn commit_audited(
 }
 
 pub(crate) fn money(minor: i64, currency: &str) -> String {
-    crate::types::money::Money::new(minor, currency).format("en")
+    crate::types::money::Money::new(minor, currency).format(&crate::ssr::context::locale())
 }
 
 /// The message for a partner field that names no visible partner: a picker
@@ -179,7 +180,7 @@ pub(crate) fn partner_problem(raw: &str, choose: &str) -> String {
     if picked {
         choose.to_owned()
     } else {
-        format!("No partner is called \u{201c}{raw}\u{201d}. Check the spelling, or pick one of the suggestions.")
+        tr!(funds.no_partner_called, name = raw).to_string()
     }
 }
 
@@ -210,11 +211,12 @@ pub(crate) fn approved_amount(
         Ok(_) => {
             e.add(
                 amount_field,
-                format!(
-                    "Approve between {} and {}.",
-                    money(1, currency),
-                    money(max, currency)
-                ),
+                tr!(
+                    funds.approve_between,
+                    min = money(1, currency),
+                    max = money(max, currency)
+                )
+                .to_string(),
             );
             None
         }

@@ -40,8 +40,8 @@ async fn partner_names(
 pub(crate) fn holder(a: &fund_allocation::Model, names: &HashMap<i64, String>) -> String {
     match (a.partner_id, a.tier.as_deref().and_then(Tier::parse)) {
         (Some(id), _) => names.get(&id).cloned().unwrap_or_default(),
-        (None, Some(t)) => format!("{} tier pool", t.label()),
-        _ => "Pool".into(),
+        (None, Some(t)) => crate::tr!(funds.tier_pool, tier = t.label()).to_string(),
+        _ => crate::tr!(funds.pool).into(),
     }
 }
 
@@ -182,9 +182,9 @@ async fn queues(db: &impl ConnectionTrait, scope: &Scope<'_>) -> AppResult<Queue
         Vec::new()
     };
     let (claim_status, claims_title) = if actor.may(Permission::PayClaims) {
-        (ClaimStatus::Approved, "Claims to pay")
+        (ClaimStatus::Approved, crate::tr!(funds.claims_to_pay))
     } else if actor.may(Permission::ReviewFunds) {
-        (ClaimStatus::Submitted, "Claims to review")
+        (ClaimStatus::Submitted, crate::tr!(funds.claims_to_review))
     } else {
         return Ok(Queues {
             requests,

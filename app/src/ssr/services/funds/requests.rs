@@ -10,6 +10,7 @@ use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
+use crate::tr;
 use crate::types::form::check;
 use crate::types::funds::{ActivityType, LedgerKind, RequestDecision, RequestStatus};
 use crate::types::money::parse_amount;
@@ -20,7 +21,10 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter,
 };
 
-pub const STALE: &str = "Someone else changed this request while you were looking at it. Reload to see the current state.";
+/// The answer when the request changed since it was read.
+fn stale() -> AppError {
+    AppError::Conflict(tr!(funds.stale_request).into())
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct RequestInput {
@@ -62,7 +66,7 @@ fn count(e: &mut FormErrors, field: &str, raw: &str) -> i32 {
     match raw.parse::<i32>() {
         Ok(v) if (0..=10_000_000).contains(&v) => v,
         _ => {
-            e.add(field, "Enter a whole number, or leave it empty.");
+            e.add(field, tr!(funds.whole_number));
             0
         }
     }
@@ -90,22 +94,22 @@ async fn validate(
     let activity_type =
         input
             .activity_type
-            .require(&mut e, "activity_type", "Choose the kind of activity.");
-    let title = check::required(&mut e, "title", &input.title, "a title", 120);
+            .require(&mut e, "activity_type", tr!(funds.choose_activity));
+    let title = check::required(&mut e, "title", &input.title, tr!(funds.what.title), 120);
     let description = check::required(
         &mut e,
         "description",
         &input.description,
-        "what you plan to do",
+        tr!(funds.what.plan),
         4000,
     );
     let (starts_on, ends_on) = period(
         &mut e,
         (&input.starts_on, &input.ends_on),
-        "The activity must end on or after its start.",
+        tr!(funds.activity_order),
     );
     let Some((allocation, budget)) = chosen else {
-        e.add("allocation_id", "Choose the funds to draw from.");
+        e.add("allocation_id", tr!(funds.choose_draw));
         return Err(AppError::Invalid(e));
     };
     let currency = budget.currency;
@@ -178,10 +182,11 @@ fn requested_amount(
     if amount > allocation.available_minor {
         e.add(
             "amount",
-            format!(
-                "Only {} is available in these funds.",
-                money(allocation.available_minor, currency)
-            ),
+            tr!(
+                funds.available_only,
+                amount = money(allocation.available_minor, currency)
+            )
+            .to_string(),
         );
     }
     amount
@@ -247,10 +252,7 @@ pub async fn submit(
 fn form_key(key: &str) -> AppResult<&str> {
     let key = key.trim();
     if key.len() < 16 || key.len() > 64 {
-        return Err(AppError::invalid(
-            "title",
-            "This form has expired. Reload the page and submit again.",
-        ));
+        return Err(AppError::invalid("title", tr!(common.form_expired)));
     }
     Ok(key)
 }
@@ -274,10 +276,7 @@ async fn ensure_joined(state: &AppState, actor: &Actor, campaign_id: i64) -> App
         .await?
         .is_none()
     {
-        return Err(AppError::invalid(
-            "title",
-            "Opt in to the campaign before asking for funds for it.",
-        ));
+        return Err(AppError::invalid("title", tr!(funds.opt_in_first)));
     }
     Ok(())
 }
@@ -343,9 +342,7 @@ pub async fn resubmit(
         current.status,
         RequestStatus::ChangesRequested | RequestStatus::Rejected
     ) {
-        return Err(AppError::Conflict(
-            "Only a request sent back for changes or rejected can be submitted again.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(funds.only_returned).into()));
     }
     let v = validate(state, actor, &input).await?;
     let now = crate::ssr::services::now();
@@ -372,7 +369,7 @@ pub async fn resubmit(
         .exec(&txn)
         .await?;
     if res.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     let detail = format!("Resubmitted for {}", money(v.amount, &v.currency));
     commit_audited(
@@ -409,7 +406,7 @@ fn read_decision(
         ("amount", amount_raw),
         ("reason", reason_raw),
     ]);
-    let reason = check::optional(&mut e, "reason", reason_raw, "the reason", 2000);
+    let reason = check::optional(&mut e, "reason", reason_raw, tr!(funds.what.reason), 2000);
     let (status, approved) = match decision.known() {
         Some(RequestDecision::Approve) => {
             let amount = approved_amount(
@@ -419,13 +416,13 @@ fn read_decision(
                 &reason,
                 request.requested_minor,
                 currency,
-                "Say why you approve less than requested; the partner sees it.",
+                tr!(funds.say_why_less),
             );
             (RequestStatus::Approved, amount)
         }
         Some(answer @ (RequestDecision::Reject | RequestDecision::Changes)) => {
             if reason.is_empty() {
-                e.add("reason", "Tell the partner why, so they can act on it.");
+                e.add("reason", tr!(funds.tell_why));
             }
             let status = if answer == RequestDecision::Reject {
                 RequestStatus::Rejected
@@ -435,7 +432,7 @@ fn read_decision(
             (status, None)
         }
         None => {
-            e.add("decision", "Choose approve, ask for changes or reject.");
+            e.add("decision", tr!(funds.choose_decision));
             (RequestStatus::Submitted, None)
         }
     };
@@ -468,11 +465,14 @@ async fn reserve_approved(
             .await?
             .map(|a| a.available_minor)
             .unwrap_or(0);
-        return Err(AppError::Conflict(format!(
-            "Only {} is left in these funds, so {} cannot be approved. Approve less or ask the partner to change the request.",
-            money(left, currency),
-            money(amount, currency)
-        )));
+        return Err(AppError::Conflict(
+            tr!(
+                funds.left_only,
+                left = money(left, currency),
+                amount = money(amount, currency)
+            )
+            .to_string(),
+        ));
     }
     let why = format!("Approved request #{request_id}");
     funds::append(
@@ -519,7 +519,7 @@ async fn store_decision(
         .exec(txn)
         .await?;
     if res.rows_affected == 0 {
-        return Err(AppError::Conflict(STALE.into()));
+        return Err(stale());
     }
     Ok(())
 }
@@ -537,9 +537,7 @@ pub async fn decide(
     actor.require(Permission::ReviewFunds)?;
     let (request, allocation, budget) = super::request_with_funds(&state.db, actor, id).await?;
     if request.status != RequestStatus::Submitted {
-        return Err(AppError::Conflict(
-            "This request has already been decided.".into(),
-        ));
+        return Err(AppError::Conflict(tr!(funds.already_decided).into()));
     }
     let currency = budget.currency.as_str();
     let verdict = read_decision(&request, currency, decision, amount_raw, reason_raw)

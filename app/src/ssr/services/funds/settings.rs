@@ -6,6 +6,7 @@ use crate::ssr::entities::tenant;
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::begin_write;
 use crate::ssr::{Actor, AppState};
+use crate::tr;
 use crate::types::FormErrors;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -28,7 +29,7 @@ pub async fn set_claim_days(state: &AppState, actor: &Actor, raw: &str) -> AppRe
         .filter(|d| (1..=365).contains(d))
     else {
         let mut e = FormErrors::new().with_values(&[("days", raw)]);
-        e.add("days", "Enter a number of days from 1 to 365.");
+        e.add("days", tr!(funds.days_range));
         return Err(AppError::Invalid(e));
     };
     let now = crate::ssr::services::now();

@@ -1,0 +1,220 @@
+//! The language a page is in. The server picks it once per request (the
+//! user's choice, else the `lang` cookie, else `Accept-Language`), renders
+//! `<html lang>` from it, and the browser reads it back from there: one
+//! language per page load, so strings need no reactive tracking and a
+//! language switch is a form post that reloads the page.
+
+pub use crate::i18n::Locale;
+use std::str::FromStr;
+
+/// The cookie that remembers a signed-out visitor's choice.
+pub const COOKIE: &str = "lang";
+
+/// Every language the portal speaks, in the order the switch lists them.
+pub fn all() -> &'static [Locale] {
+    <Locale as leptos_i18n::Locale>::get_all()
+}
+
+/// The stored or submitted code ("de"), if it names a language we speak.
+pub fn parse(code: &str) -> Option<Locale> {
+    let code = code.trim();
+    all().iter().copied().find(|l| code_of(*l) == code)
+}
+
+/// The code stored for a user and sent in `<html lang>`.
+pub fn code_of(locale: Locale) -> &'static str {
+    leptos_i18n::Locale::as_str(locale)
+}
+
+/// The best language for an `Accept-Language` header: entries by quality,
+/// the first whose primary subtag we speak; English when none is.
+pub fn negotiate(header: &str) -> Locale {
+    let mut tags: Vec<(u16, usize, &str)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(position, entry)| {
+            let mut parts = entry.split(';');
+            let tag = parts.next()?.trim();
+            let quality =
+                parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1000), |q| {
+                        f32::from_str(q.trim())
+                            .ok()
+                            .filter(|q| (0.0..=1.0).contains(q))
+                            .map(|q| (q * 1000.0) as u16)
+                    })?;
+            (quality > 0 && !tag.is_empty()).then_some((quality, position, tag))
+        })
+        .collect();
+    tags.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    tags.iter()
+        .find_map(|(_, _, tag)| {
+            let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+            parse(&primary)
+        })
+        .unwrap_or_default()
+}
+
+/// The language of the current request (server) or page (browser).
+pub fn current() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::prelude::use_context;
+        if let Some(locale) = use_context::<Locale>() {
+            return locale;
+        }
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Locale>().copied())
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        page_locale()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Locale::default()
+    }
+}
+
+/// `<html lang>` as the server rendered it, read once.
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn page_locale() -> Locale {
+    thread_local! {
+        static PAGE: Locale = leptos::prelude::document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|lang| parse(&lang))
+            .unwrap_or_default();
+    }
+    PAGE.with(|l| *l)
+}
+
+/// A catalogue string in the current language:
+/// `tr!(auth.sign_in)`, `tr!(dashboard.hello, name = first)`.
+#[macro_export]
+macro_rules! tr {
+    ($($key_and_args:tt)*) => {
+        leptos_i18n::td_string!($crate::locale::current(), $($key_and_args)*)
+    };
+}
+
+/// The same in a given language, for mails to someone else: `tr_in!(lang, …)`.
+#[macro_export]
+macro_rules! tr_in {
+    ($locale:expr, $($key_and_args:tt)*) => {
+        leptos_i18n::td_string!($locale, $($key_and_args)*)
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_by_quality_then_order() {
+        assert_eq!(negotiate("de-DE,de;q=0.9,en;q=0.8"), Locale::de);
+        assert_eq!(negotiate("en-GB,de;q=0.9"), Locale::en);
+        assert_eq!(negotiate("fr-FR,fr;q=0.9,de;q=0.8,en;q=0.7"), Locale::de);
+        assert_eq!(negotiate("en;q=0.5,de;q=0.8"), Locale::de);
+        assert_eq!(negotiate("DE"), Locale::de);
+    }
+
+    #[test]
+    fn unknown_or_broken_headers_fall_back_to_english() {
+        assert_eq!(negotiate(""), Locale::en);
+        assert_eq!(negotiate("fr,it"), Locale::en);
+        assert_eq!(negotiate("de;q=0,en;q=0.1"), Locale::en);
+        assert_eq!(negotiate("de;q=abc"), Locale::en);
+        assert_eq!(negotiate(";;,,;q=1"), Locale::en);
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for locale in all() {
+            assert_eq!(parse(code_of(*locale)), Some(*locale));
+        }
+        assert_eq!(parse("xx"), None);
+    }
+
+    /// Every key of a catalogue, as dotted paths.
+    fn keys(json: &str) -> std::collections::BTreeSet<String> {
+        fn walk(prefix: &str, v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+            match v {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map {
+                        walk(&format!("{prefix}{k}."), v, out);
+                    }
+                }
+                _ => {
+                    out.insert(prefix.trim_end_matches('.').to_owned());
+                }
+            }
+        }
+        let mut out = std::collections::BTreeSet::new();
+        walk(
+            "",
+            &serde_json::from_str(json).expect("a catalogue is JSON"),
+            &mut out,
+        );
+        out
+    }
+
+    /// Keys one catalogue has and the other lacks.
+    fn differences(a: &str, b: &str) -> Vec<String> {
+        let (a, b) = (keys(a), keys(b));
+        a.symmetric_difference(&b).cloned().collect()
+    }
+
+    /// build.rs refuses to build with a key in one language only; this
+    /// says which keys, in `make test`'s own words.
+    #[test]
+    fn english_and_german_have_the_same_keys() {
+        let en = include_str!("../locales/en.json");
+        let de = include_str!("../locales/de.json");
+        assert_eq!(differences(en, de), Vec::<String>::new());
+        assert!(keys(en).len() > 900, "the whole portal is in the catalogue");
+    }
+
+    /// The generated module names a function after each key (and each
+    /// plural's base): a Rust keyword there breaks the build with a
+    /// message that does not say which key.
+    #[test]
+    fn keys_are_not_rust_keywords() {
+        const KEYWORDS: &[&str] = &[
+            "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn",
+            "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
+            "return", "self", "static", "struct", "super", "trait", "true", "type", "unsafe",
+            "use", "where", "while", "async", "await", "dyn", "try", "new",
+        ];
+        let bad: Vec<String> = keys(include_str!("../locales/en.json"))
+            .into_iter()
+            .filter(|key| {
+                key.split('.').any(|part| {
+                    let base = ["_one", "_other"]
+                        .iter()
+                        .find_map(|s| part.strip_suffix(s))
+                        .unwrap_or(part);
+                    KEYWORDS.contains(&part) || KEYWORDS.contains(&base)
+                })
+            })
+            .collect();
+        assert_eq!(bad, Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_key_in_one_language_only_is_found() {
+        let en = r#"{"a": {"b": "B", "c": "C"}}"#;
+        let de = r#"{"a": {"b": "B"}, "d": "D"}"#;
+        assert_eq!(differences(en, de), vec!["a.c".to_owned(), "d".to_owned()]);
+    }
+
+    #[test]
+    fn plurals_and_interpolation_come_from_the_catalogue() {
+        let en = tr_in!(Locale::en, errors.too_many, count = 1).to_string();
+        let de = tr_in!(Locale::de, errors.too_many, count = 5).to_string();
+        assert!(en.contains("1 minute "), "{en}");
+        assert!(de.contains("5 Minuten"), "{de}");
+    }
+}
