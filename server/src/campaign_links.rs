@@ -2,6 +2,7 @@
 //! unsubscribe) and the vendor's CSV of a campaign's results.
 
 use crate::ServerState;
+use app::ssr::plain_text::{self, PlainText};
 use app::ssr::services::campaigns::{images, report, tracking};
 use app::ssr::Actor;
 use axum::extract::{Path, State};
@@ -64,8 +65,8 @@ pub async fn click(
         Ok(target) => Redirect::to(&target).into_response(),
         Err(_) => page(
             StatusCode::NOT_FOUND,
-            "Link not found",
-            "This link is not valid. It may have been copied incompletely.",
+            PlainText::LinkNotFound.text(),
+            PlainText::LinkInvalid.text(),
             None,
         ),
     }
@@ -83,30 +84,27 @@ fn page(status: StatusCode, title: &str, text: &str, form: Option<&str>) -> Resp
     let form = form
         .map(|action| {
             format!(
-                "<form method=\"post\" action=\"{}\"><button type=\"submit\">Unsubscribe</button></form>",
-                escape(action)
+                "<form method=\"post\" action=\"{}\"><button type=\"submit\">{}</button></form>",
+                escape(action),
+                escape(PlainText::Unsubscribe.text())
             )
         })
         .unwrap_or_default();
     let body = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{t}</title><style>body{{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}}\
          button{{font:inherit;padding:.75rem 1.5rem;border:0;border-radius:.5rem;background:#1f4fd8;color:#fff;min-height:44px}}</style></head>\
          <body><main><h1>{t}</h1><p>{x}</p>{form}</main></body></html>",
         t = escape(title),
         x = escape(text),
+        lang = plain_text::page_lang(),
     );
     (status, Html(body)).into_response()
 }
 
 /// "<address> gets …", or "This address gets …" once it is erased.
 fn done(email: &str) -> String {
-    let who = if email.is_empty() {
-        "This address"
-    } else {
-        email
-    };
-    format!("{who} gets no more of these e-mails.")
+    plain_text::no_more_mail(email)
 }
 
 /// `GET /m/u/{id}/{signature}`: asks to confirm (link scanners follow GET
@@ -116,17 +114,22 @@ pub async fn unsubscribe_page(
     Path((id, signature)): Path<(i64, String)>,
 ) -> Response {
     match tracking::unsubscribe_target(&state.app, id, &signature).await {
-        Ok((email, true)) => page(StatusCode::OK, "You are unsubscribed", &done(&email), None),
+        Ok((email, true)) => page(
+            StatusCode::OK,
+            PlainText::Unsubscribed.text(),
+            &done(&email),
+            None,
+        ),
         Ok((email, false)) => page(
             StatusCode::OK,
-            "Unsubscribe",
-            &format!("Stop these marketing e-mails to {email}?"),
+            PlainText::Unsubscribe.text(),
+            &plain_text::stop_mail_question(&email),
             Some(&format!("/m/u/{id}/{signature}")),
         ),
         Err(_) => page(
             StatusCode::NOT_FOUND,
-            "Link not found",
-            "This unsubscribe link is not valid. It may have been copied incompletely.",
+            PlainText::LinkNotFound.text(),
+            PlainText::UnsubscribeLinkInvalidCopied.text(),
             None,
         ),
     }
@@ -139,17 +142,22 @@ pub async fn unsubscribe(
     Path((id, signature)): Path<(i64, String)>,
 ) -> Response {
     match tracking::unsubscribe(&state.app, id, &signature).await {
-        Ok(email) => page(StatusCode::OK, "You are unsubscribed", &done(&email), None),
+        Ok(email) => page(
+            StatusCode::OK,
+            PlainText::Unsubscribed.text(),
+            &done(&email),
+            None,
+        ),
         Err(e) if e.status() == 404 => page(
             StatusCode::NOT_FOUND,
-            "Link not found",
-            "This unsubscribe link is not valid.",
+            PlainText::LinkNotFound.text(),
+            PlainText::UnsubscribeLinkInvalid.text(),
             None,
         ),
         Err(_) => page(
             StatusCode::SERVICE_UNAVAILABLE,
-            "Please try again",
-            "We could not record that just now. Please try again in a minute.",
+            PlainText::TryAgain.text(),
+            PlainText::NotRecorded.text(),
             None,
         ),
     }

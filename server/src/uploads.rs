@@ -5,6 +5,7 @@
 
 use crate::ServerState;
 use app::error::AppError;
+use app::ssr::plain_text::PlainText;
 use app::ssr::services::funds::claims;
 use app::ssr::services::logos;
 use app::ssr::Actor;
@@ -27,12 +28,7 @@ fn back(id: i64, result: Result<(), AppError>) -> Response {
 
 /// Reads the `logo` field, stopping as soon as it exceeds the size limit.
 async fn read_logo(mut form: Multipart) -> Result<Vec<u8>, AppError> {
-    let too_big = || {
-        AppError::invalid(
-            "logo",
-            "The logo is larger than 1 MB. Export a smaller image.",
-        )
-    };
+    let too_big = || AppError::invalid("logo", PlainText::LogoTooLarge.text());
     while let Some(mut field) = form.next_field().await.map_err(|_| too_big())? {
         if field.name() != Some("logo") {
             continue;
@@ -101,12 +97,7 @@ pub async fn upload_proof(
     let Some(Extension(actor)) = actor else {
         return Redirect::to("/sign-in").into_response();
     };
-    let too_big = || {
-        AppError::invalid(
-            "proof",
-            "That file is larger than 10 MB. Send a smaller photo or a compressed PDF.",
-        )
-    };
+    let too_big = || AppError::invalid("proof", PlainText::ProofTooLarge.text());
     let mut stored = 0;
     loop {
         let field = match form.next_field().await {
@@ -143,10 +134,7 @@ pub async fn upload_proof(
     if stored == 0 {
         return back_to_request(
             id,
-            Err(AppError::invalid(
-                "proof",
-                "Choose a photo or document to upload.",
-            )),
+            Err(AppError::invalid("proof", PlainText::ChooseProof.text())),
         );
     }
     back_to_request(id, Ok(()))
@@ -172,7 +160,7 @@ pub async fn upload_forum_picture(
 ) -> Response {
     use app::ssr::services::forum::attachments;
     let Some(Extension(actor)) = actor else {
-        return (StatusCode::UNAUTHORIZED, "Please sign in again.").into_response();
+        return (StatusCode::UNAUTHORIZED, PlainText::SignInAgain.text()).into_response();
     };
     let refuse = |e: AppError| {
         let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST);
@@ -187,7 +175,7 @@ pub async fn upload_forum_picture(
     loop {
         let mut field = match form.next_field().await {
             Ok(Some(field)) => field,
-            Ok(None) => return refuse(AppError::invalid("file", "Choose a picture to add.")),
+            Ok(None) => return refuse(AppError::invalid("file", PlainText::ChoosePicture.text())),
             Err(_) => return refuse(attachments::too_big()),
         };
         if field.name() != Some("file") {

@@ -14,6 +14,7 @@ pub mod local_time;
 pub mod mail;
 pub mod password;
 pub mod permission;
+pub mod plain_text;
 pub mod repo;
 pub mod scope;
 pub mod seed;

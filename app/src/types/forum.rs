@@ -354,22 +354,20 @@ pub fn parse_tags(raw: &str) -> Result<Vec<String>, String> {
         }
         let tag = words.join("-");
         if tag.chars().count() > 30 {
-            return Err(format!("“{tag}” is longer than 30 characters."));
+            return Err(crate::tr!(forum.tag_long, tag = &tag).to_string());
         }
         if !tag
             .chars()
             .all(|c| c.is_alphanumeric() || c == '-' || c == '.' || c == '+')
         {
-            return Err(format!(
-                "“{tag}” may only use letters, digits, hyphens, dots and plus signs."
-            ));
+            return Err(crate::tr!(forum.tag_chars, tag = &tag).to_string());
         }
         if !tags.contains(&tag) {
             tags.push(tag);
         }
     }
     if tags.len() > MAX_TAGS {
-        return Err(format!("Use at most {MAX_TAGS} tags."));
+        return Err(crate::tr!(forum.max_tags, max = MAX_TAGS).to_string());
     }
     Ok(tags)
 }

@@ -100,23 +100,23 @@ impl Money {
 pub fn parse_amount(raw: &str, code: &str) -> Result<i64, String> {
     let digits = currency(code)
         .map(|c| c.1)
-        .ok_or_else(|| "Choose a currency.".to_string())?;
+        .ok_or_else(|| crate::tr!(money.choose_currency).to_string())?;
     let cleaned: String = raw
         .trim()
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\''))
         .collect();
     if cleaned.is_empty() {
-        return Err("Enter an amount.".into());
+        return Err(crate::tr!(money.enter_amount).into());
     }
     if cleaned.starts_with('-') {
-        return Err("Enter an amount above zero.".into());
+        return Err(crate::tr!(money.above_zero).into());
     }
     if !cleaned
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
     {
-        return Err("Enter an amount like 1,250.00.".into());
+        return Err(crate::tr!(money.like).into());
     }
     let (whole, frac) = match cleaned.rfind(['.', ',']) {
         Some(pos)
@@ -132,7 +132,7 @@ pub fn parse_amount(raw: &str, code: &str) -> Result<i64, String> {
         _ => (cleaned.replace(['.', ','], ""), String::new()),
     };
     if whole.is_empty() && frac.is_empty() {
-        return Err("Enter an amount like 1,250.00.".into());
+        return Err(crate::tr!(money.like).into());
     }
     let scale = 10i64.pow(digits);
     let whole: i64 = if whole.is_empty() {
@@ -140,20 +140,20 @@ pub fn parse_amount(raw: &str, code: &str) -> Result<i64, String> {
     } else {
         whole
             .parse()
-            .map_err(|_| "That amount is too large.".to_string())?
+            .map_err(|_| crate::tr!(money.too_large).to_string())?
     };
     let frac_value: i64 = if frac.is_empty() {
         0
     } else {
         format!("{frac:0<width$}", width = digits as usize)
             .parse()
-            .map_err(|_| "Enter an amount like 1,250.00.".to_string())?
+            .map_err(|_| crate::tr!(money.like).to_string())?
     };
     whole
         .checked_mul(scale)
         .and_then(|w| w.checked_add(frac_value))
         .filter(|v| *v < 1_000_000_000_000_000)
-        .ok_or_else(|| "That amount is too large.".to_string())
+        .ok_or_else(|| crate::tr!(money.too_large).to_string())
 }
 
 /// Formats minor units as a plain editable number ("1250.50").

@@ -16,7 +16,12 @@ pub async fn review_design(
         let approve = match decision.known() {
             Some(DesignDecision::Approve) => true,
             Some(DesignDecision::Reject) => false,
-            None => return Err(AppError::invalid("decision", "Approve or reject.")),
+            None => {
+                return Err(AppError::invalid(
+                    "decision",
+                    crate::tr!(cobrand.approve_or_reject),
+                ))
+            }
         };
         designs::review(&state, &actor, id, version, approve, &comment).await?;
         leptos_axum::redirect(&format!("/cobrand/designs/{id}?saved=reviewed"));

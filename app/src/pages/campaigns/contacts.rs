@@ -92,7 +92,7 @@ fn List(page: Page) -> impl IntoView {
                     </table>
                 </div>
             })}
-            {page.next.map(|n| view! { <a class="btn" href=format!("/contacts?before={n}")>"Older contacts"</a> })}
+            {page.next.map(|n| view! { <a class="btn" href=format!("/contacts?before={n}")>{tr!(campaigns.older_contacts)}</a> })}
         </section>
     }
 }

@@ -104,7 +104,7 @@ fn VendorView(detail: CampaignDetail) -> impl IntoView {
             <section class="card actions-card">
                 <FormError error/>
                 <div class="button-row">
-                    {(status != CampaignStatus::Ended).then(|| view! { <a class="btn" href=format!("/campaigns/{id}/edit")>"Edit"</a> })}
+                    {(status != CampaignStatus::Ended).then(|| view! { <a class="btn" href=format!("/campaigns/{id}/edit")>{tr!(common.edit)}</a> })}
                     {status.moves().into_iter().map(|m| view! {
                         <ServerForm action attr:class="inline-form">
                             <input type="hidden" name="id" value=id/>
@@ -120,19 +120,19 @@ fn VendorView(detail: CampaignDetail) -> impl IntoView {
             <h2>{tr!(campaigns.what_partners_get)}</h2>
             <ul class="rows">
                 {detail.email_template_id.map(|_| view! { <li><span>{tr!(campaigns.email_named, name = &detail.email_template_name).to_string()}</span><span class="muted">{tr!(campaigns.subject_named, subject = &detail.email_subject).to_string()}</span></li> })}
-                {detail.assets.iter().map(|a| view! { <li><a href=format!("/cobrand/templates/{}", a.template_id)>{a.name.clone()}</a><span class="muted">"Material to co-brand"</span></li> }).collect_view()}
+                {detail.assets.iter().map(|a| view! { <li><a href=format!("/cobrand/templates/{}", a.template_id)>{a.name.clone()}</a><span class="muted">{tr!(campaigns.material_to_cobrand)}</span></li> }).collect_view()}
                 {detail.social_template_id.map(|_| view! { <li><span>{tr!(campaigns.social_post)}</span><span class="muted">{detail.social_copy.clone()}</span></li> })}
             </ul>
         </section>
         <section class="card">
             <div class="section-head">
                 <h2>{tr!(funds.results)}</h2>
-                <a class="btn btn-small" href=format!("/campaigns/{id}/report") download="">"Download CSV"</a>
+                <a class="btn btn-small" href=format!("/campaigns/{id}/report") download="">{tr!(campaigns.download_csv)}</a>
             </div>
             <p class="muted">{tr!(campaigns.opted_in_count, count = detail.card.partners).to_string()}</p>
             <StatsRow stats=detail.card.stats.clone()/>
             <h3 id="activity">{match &detail.focus { Some(p) => tr!(campaigns.activity_of, name = &p.org_name).to_string(), None => tr!(campaigns.activity_all).to_string() }}</h3>
-            {detail.focus.is_some().then(|| view! { <a href=format!("/campaigns/{id}#activity")>"Show all partners"</a> })}
+            {detail.focus.is_some().then(|| view! { <a href=format!("/campaigns/{id}#activity")>{tr!(campaigns.show_all)}</a> })}
             <ActivityChart days=detail.days.clone() zone=detail.time_zone.clone()/>
             <h3>{tr!(campaigns.by_partner)}</h3>
             {if detail.partners.is_empty() {
@@ -147,7 +147,7 @@ fn VendorView(detail: CampaignDetail) -> impl IntoView {
                                     let s = &p.stats;
                                     view! {
                                         <tr>
-                                            <td><a href=format!("/campaigns/{id}?partner={}#activity", p.org_id) title="Show this partner's activity">{p.org_name.clone()}</a><br/><span class="muted">{format!("since {}", p.joined_at)}</span></td>
+                                            <td><a href=format!("/campaigns/{id}?partner={}#activity", p.org_id) title=tr!(campaigns.show_partner_activity)>{p.org_name.clone()}</a><br/><span class="muted">{tr!(campaigns.since, date = &p.joined_at).to_string()}</span></td>
                                             <td>{s.sent}</td>
                                             <td>{s.delivered}</td>
                                             <td>{format!("{} ({})", s.opened, SendStats::rate(s.opened, s.delivered))}</td>
@@ -241,7 +241,7 @@ fn PartnerView(campaign: CampaignDetail) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            <a class="btn" href=format!("/funds/requests/new?campaign={id}")>"Request funds for this campaign"</a>
+            <a class="btn" href=format!("/funds/requests/new?campaign={id}")>{tr!(campaigns.request_funds)}</a>
         </section>
     }
     .into_any()
@@ -268,7 +268,7 @@ fn SocialPost(copy: String, image: Option<i64>) -> impl IntoView {
             <textarea id="social-copy" readonly=true rows="4">{copy}</textarea>
             <div class="button-row">
                 <button type="button" class="btn btn-small" on:click=on_copy>{move || if copied.get() { tr!(campaigns.copied) } else { tr!(campaigns.copy_text) }}</button>
-                {image.map(|i| view! { <a class="btn btn-small" href=format!("/cobrand/designs/{i}/export/png2x")>"Download image"</a> })}
+                {image.map(|i| view! { <a class="btn btn-small" href=format!("/cobrand/designs/{i}/export/png2x")>{tr!(campaigns.download_image)}</a> })}
             </div>
         </div>
     }

@@ -383,7 +383,7 @@ fn PostCard(post: PostView, ctx: PostCtx, #[prop(optional)] compact: bool) -> im
                             <button type="submit" class="btn btn-quiet">{if is_answer { tr!(forum.unmark_answer) } else { tr!(forum.accept_answer) }}</button>
                         </ServerForm>
                     })}
-                    {post.can_edit.then(|| view! { <a class="btn btn-quiet" href=format!("/forum/posts/{id}/edit")>"Edit"</a> })}
+                    {post.can_edit.then(|| view! { <a class="btn btn-quiet" href=format!("/forum/posts/{id}/edit")>{tr!(common.edit)}</a> })}
                     {post.can_edit.then(|| view! {
                         <details class="post-more">
                             <summary class="btn btn-quiet">{tr!(forum.delete)}</summary>
