@@ -32,7 +32,7 @@ fn ForumTabs(#[prop(optional)] moderator: bool) -> impl IntoView {
         <nav class="forum-tabs" aria-label=tr!(forum.forum)>
             <A href="/forum" exact=true>{tr!(forum.topics)}</A>
             <A href="/forum/search">{tr!(partners.search)}</A>
-            <A href="/forum/notifications">{tr!(common.notifications)}</A>
+            <A href="/forum/notifications">{tr!(forum.tab_notifications)}</A>
             {moderator.then(|| view! { <A href="/forum/moderation">{tr!(forum.moderation)}</A> })}
         </nav>
     }

@@ -48,7 +48,7 @@ pub fn RequestPage() -> impl IntoView {
     };
     view! {
         <Title text=tr!(funds.request_title)/>
-        <p><a href="/funds">"← Funds"</a></p>
+        <p><a href="/funds">{tr!(funds.back)}</a></p>
         <Success show=saved("submitted") text=tr!(funds.submitted_ok)/>
         <Success show=saved("resubmitted") text=tr!(funds.resubmitted_ok)/>
         <Success show=saved("decided") text=tr!(funds.decided_ok)/>
