@@ -56,6 +56,11 @@ pub fn negotiate(header: &str) -> Locale {
         .unwrap_or_default()
 }
 
+/// The code of the current language ("de"), for `<html lang>` and formats.
+pub fn current_code() -> &'static str {
+    code_of(current())
+}
+
 /// The language of the current request (server) or page (browser).
 pub fn current() -> Locale {
     #[cfg(feature = "ssr")]

@@ -62,11 +62,15 @@ async function fitsThePhone(page: Page, testInfo: { project: { name: string } })
   expect(wide).toEqual([]);
 }
 
+/** Whatever happened, the user goes back to English: other specs sign them
+ * in from an English browser and expect English pages. */
+async function backToEnglish({ page, baseURL }: { page: Page; baseURL: string | undefined }) {
+  await page.request.post('/api/set_language', { form: { lang: 'en' }, headers: { Origin: baseURL! } });
+}
+
 test.describe('a German browser', () => {
   test.use({ locale: 'de-DE' });
-  test.afterEach(async ({ page, baseURL }) => {
-    await page.request.post('/api/set_language', { form: { lang: 'en' }, headers: { Origin: baseURL! } });
-  });
+  test.afterEach(backToEnglish);
 
   test('signs in, works and switches language, all in German until it chooses English', async ({ page }, testInfo) => {
     const email = perProject(testInfo, 'raj.patel@acme.example', 'felix.ortiz@acme.example');
@@ -144,11 +148,7 @@ async function anmelden(page: Page, email: string) {
 
 test.describe('a German partner', () => {
   test.use({ locale: 'de-DE' });
-  // Whatever happens, the user goes back to English: other specs sign them
-  // in from an English browser and expect English pages.
-  test.afterEach(async ({ page, baseURL }) => {
-    await page.request.post('/api/set_language', { form: { lang: 'en' }, headers: { Origin: baseURL! } });
-  });
+  test.afterEach(backToEnglish);
 
   test('requests funds, claims them with proof and replies in the forum, all in German', async ({ page, browser }, testInfo) => {
     test.setTimeout(150_000);

@@ -97,7 +97,7 @@ fn page(status: StatusCode, title: &str, text: &str, form: Option<&str>) -> Resp
          <body><main><h1>{t}</h1><p>{x}</p>{form}</main></body></html>",
         t = escape(title),
         x = escape(text),
-        lang = plain_text::page_lang(),
+        lang = app::locale::current_code(),
     );
     (status, Html(body)).into_response()
 }

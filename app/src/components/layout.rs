@@ -77,7 +77,7 @@ pub fn PortalLayout() -> impl IntoView {
 /// language), the page loads again in theirs.
 fn reload_if_language_differs(code: &str) {
     #[cfg(feature = "hydrate")]
-    if code != crate::locale::code_of(crate::locale::current()) {
+    if code != crate::locale::current_code() {
         let _ = window().location().reload();
     }
     #[cfg(not(feature = "hydrate"))]

@@ -98,7 +98,7 @@ fn UserAdminView(
                         value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
                     <SelectField name="role" label=tr!(users.role) options=roles selected=kept(error, "role") empty=tr!(users.choose) error=field_error(error, "role")/>
                     <SelectField name="lang" label=tr!(users.mail_language) options=languages()
-                        selected=Some(kept(error, "lang")).filter(|l| !l.is_empty()).unwrap_or_else(|| locale::code_of(locale::current()).to_owned())
+                        selected=Some(kept(error, "lang")).filter(|l| !l.is_empty()).unwrap_or_else(|| locale::current_code().to_owned())
                         error=field_error(error, "lang")/>
                     <button type="submit" class="btn btn-primary" disabled=move || invite.pending().get()>{tr!(users.send_invitation)}</button>
                 </ServerForm>

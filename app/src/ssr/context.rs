@@ -109,7 +109,7 @@ pub fn actor() -> AppResult<Actor> {
 
 /// The code of the request's language ("de"), for number and money formats.
 pub fn locale() -> String {
-    crate::locale::code_of(crate::locale::current()).to_owned()
+    crate::locale::current_code().to_owned()
 }
 
 pub fn client_ip() -> Option<IpAddr> {

@@ -54,8 +54,3 @@ pub fn no_more_mail(email: &str) -> String {
 pub fn stop_mail_question(email: &str) -> String {
     tr!(links.stop_question, email).to_string()
 }
-
-/// The code for `<html lang>` of a standalone page.
-pub fn page_lang() -> &'static str {
-    crate::locale::code_of(crate::locale::current())
-}

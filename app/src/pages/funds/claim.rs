@@ -105,13 +105,11 @@ fn ClaimSummary(claim: ClaimView, request: RequestDetail, locale: String) -> imp
         (tr!(funds.spent), m(claim.actual_minor)),
         (
             tr!(funds.results),
-            tr!(
-                funds.outcome_line,
-                leads = claim.actual_leads,
-                attendees = claim.actual_attendees,
-                pipeline = m(claim.actual_pipeline_minor)
-            )
-            .to_string(),
+            super::outcome_line(
+                claim.actual_leads,
+                claim.actual_attendees,
+                m(claim.actual_pipeline_minor),
+            ),
         ),
     ];
     if let Some(a) = claim.approved_minor {

@@ -18,6 +18,15 @@ pub fn money(minor: i64, currency: &str, locale: &str) -> String {
     Money::new(minor, currency).format(locale)
 }
 
+/// "12 leads · 80 attendees · €4,000.00 pipeline", planned or achieved.
+pub fn outcome_line(
+    leads: impl std::fmt::Display,
+    attendees: impl std::fmt::Display,
+    pipeline: String,
+) -> String {
+    crate::tr!(funds.outcome_line, leads, attendees, pipeline).to_string()
+}
+
 pub fn activity_options() -> Vec<(String, String)> {
     ActivityType::ALL
         .iter()

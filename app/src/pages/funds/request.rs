@@ -102,13 +102,11 @@ fn Request(
         (tr!(funds.partner_share), m(request.partner_share_minor)),
         (
             tr!(funds.expected),
-            tr!(
-                funds.outcome_line,
-                leads = request.expected_leads,
-                attendees = request.expected_attendees,
-                pipeline = m(request.expected_pipeline_minor)
-            )
-            .to_string(),
+            super::outcome_line(
+                request.expected_leads,
+                request.expected_attendees,
+                m(request.expected_pipeline_minor),
+            ),
         ),
     ];
     view! {

@@ -157,18 +157,14 @@ pub async fn touch_sign_in(
     now: DateTime<Utc>,
     locale: crate::locale::Locale,
 ) -> Result<(), DbErr> {
+    let kept_or_first = sea_orm::sea_query::Func::coalesce([
+        Expr::col(user::Column::Locale),
+        Expr::value(crate::locale::code_of(locale)),
+    ]);
     user::Entity::update_many()
         .col_expr(user::Column::LastSignInAt, Expr::value(now))
+        .col_expr(user::Column::Locale, kept_or_first.into())
         .filter(user::Column::Id.eq(id))
-        .exec(db)
-        .await?;
-    user::Entity::update_many()
-        .col_expr(
-            user::Column::Locale,
-            Expr::value(crate::locale::code_of(locale)),
-        )
-        .filter(user::Column::Id.eq(id))
-        .filter(user::Column::Locale.is_null())
         .exec(db)
         .await
         .map(|_| ())

@@ -507,12 +507,12 @@ mod tests {
             problems,
             vec![
                 (2, None),
-                (3, Some(tr!(campaigns.bad_email))),
+                (3, Some("Not a valid e-mail address.")),
                 (4, Some("Duplicate of line 2.")),
-                (5, Some(tr!(campaigns.no_consent))),
-                (6, Some(tr!(campaigns.consent_yes_no))),
-                (7, Some(tr!(campaigns.already_contact))),
-                (8, Some(tr!(campaigns.missing_email))),
+                (5, Some("No consent to marketing e-mail.")),
+                (6, Some("Consent must be yes or no.")),
+                (7, Some("Already in your contacts.")),
+                (8, Some("No e-mail address.")),
             ]
         );
         assert_eq!((p.importable, p.rejected), (1, 6));
