@@ -7,7 +7,8 @@
 //! slow 4G made a text-only sign-in page's largest paint 2.5 s instead of
 //! 0.75 s. `boot.js` starts the download once the page has painted (a
 //! timeout queued from a frame callback runs after that frame's paint) and the
-//! browser is idle. Until then the page works as plain HTML forms.
+//! browser is idle. Until then the page works as plain HTML forms. The
+//! page's strings, in its one language, are fetched alongside the code.
 
 use leptos::prelude::*;
 
@@ -21,10 +22,15 @@ pub fn Boot(options: LeptosOptions) -> impl IntoView {
     } else {
         format!("{js}_bg")
     };
+    // Boot is part of the shell, which only the server renders.
+    #[cfg(feature = "ssr")]
+    let strings = crate::locale::page_strings_path(crate::locale::current());
+    #[cfg(not(feature = "ssr"))]
+    let strings = String::new();
     let nonce = leptos::nonce::use_nonce();
     view! {
         <script type="module" nonce=nonce>
-            {format!("{}({pkg:?}, {js:?}, {wasm:?});", include_str!("boot.js"))}
+            {format!("{}({pkg:?}, {js:?}, {wasm:?}, {strings:?});", include_str!("boot.js"))}
         </script>
     }
 }

@@ -56,6 +56,16 @@ pub fn negotiate(header: &str) -> Locale {
         .unwrap_or_default()
 }
 
+/// A language's name in itself ("Deutsch"), as a switch offers it. Not in
+/// the catalogue: it reads the same on every page, and the browser holds
+/// only its page's language.
+pub fn endonym(locale: Locale) -> &'static str {
+    match locale {
+        Locale::en => "English",
+        Locale::de => "Deutsch",
+    }
+}
+
 /// The code of the current language ("de"), for `<html lang>` and formats.
 pub fn current_code() -> &'static str {
     code_of(current())
@@ -96,26 +106,153 @@ fn page_locale() -> Locale {
     PAGE.with(|l| *l)
 }
 
+/// A day as the language writes it: "6 Dec 2026", "06.12.2026". Formatted
+/// by the same code on the server and in the browser, so a hydrated page
+/// reads as it was rendered; no locale data is needed for two languages.
+pub fn date_in(locale: Locale, day: chrono::NaiveDate) -> String {
+    match locale {
+        Locale::de => day.format("%d.%m.%Y").to_string(),
+        Locale::en => day.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// A day in the page's language.
+pub fn date(day: chrono::NaiveDate) -> String {
+    date_in(current(), day)
+}
+
+/// A day without its year, as chart axes label it: "6 Mar", "06.03.".
+pub fn day_month_pattern() -> &'static str {
+    match current() {
+        Locale::de => "%d.%m.",
+        Locale::en => "%-d %b",
+    }
+}
+
+/// A day and a wall-clock time: "6 Dec 2026, 15:05", "06.12.2026, 15:05".
+pub fn date_time_in(locale: Locale, at: chrono::NaiveDateTime) -> String {
+    format!("{}, {}", date_in(locale, at.date()), at.format("%H:%M"))
+}
+
+/// The page's strings, in the browser, from what `boot.js` fetched
+/// (`window.__PRM_STRINGS`, one language's catalogue as a JSON array).
+/// The wasm carries no catalogue of its own: each page load ships only its
+/// language, from a cached file (`/i18n/<code>.<version>.json`). False when
+/// the strings are missing, and then the page stays plain HTML.
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub fn load_page_strings() -> bool {
+    use wasm_bindgen::JsCast;
+    let Ok(values) = js_sys::Reflect::get(
+        &leptos::prelude::window(),
+        &wasm_bindgen::JsValue::from_str("__PRM_STRINGS"),
+    ) else {
+        return false;
+    };
+    let Ok(values) = values.dyn_into::<js_sys::Array>() else {
+        return false;
+    };
+    let values: Vec<Box<str>> = values
+        .iter()
+        .map(|v| v.as_string().unwrap_or_default().into_boxed_str())
+        .collect();
+    <Locale as leptos_i18n::Locale>::init_translations(current(), (), values);
+    true
+}
+
+/// One language's catalogue as the browser loads it: a JSON array in the
+/// order the generated code indexes, and a version that changes with it.
+#[cfg(feature = "ssr")]
+pub struct PageStrings {
+    pub json: String,
+    pub version: String,
+}
+
+/// The catalogue of `locale` for the browser (computed once).
+#[cfg(feature = "ssr")]
+pub fn page_strings(locale: Locale) -> &'static PageStrings {
+    use std::hash::{Hash, Hasher};
+    use std::sync::LazyLock;
+    static ALL: LazyLock<Vec<(Locale, PageStrings)>> = LazyLock::new(|| {
+        all()
+            .iter()
+            .map(|&locale| {
+                let strings = crate::i18n::I18nKeys::__i18n_request_translations__(locale, ());
+                let json = serde_json::to_string(strings).expect("strings serialise");
+                let mut hasher = std::hash::DefaultHasher::new();
+                json.hash(&mut hasher);
+                let version = format!("{:016x}", hasher.finish());
+                (locale, PageStrings { json, version })
+            })
+            .collect()
+    });
+    ALL.iter()
+        .find(|(l, _)| *l == locale)
+        .map(|(_, s)| s)
+        .expect("every locale has strings")
+}
+
+/// Where the browser fetches `locale`'s strings; the version in the name
+/// lets the file be cached for good.
+#[cfg(feature = "ssr")]
+pub fn page_strings_path(locale: Locale) -> String {
+    format!(
+        "/i18n/{}.{}.json",
+        code_of(locale),
+        page_strings(locale).version
+    )
+}
+
+/// What a `td_string!` gives. The browser's catalogue is loaded
+/// (`dynamic_load`), so its strings are futures, ready once
+/// [`load_page_strings`] ran; the server's are plain values.
+#[doc(hidden)]
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub fn ready<F: std::future::Future>(string: F) -> F::Output {
+    let mut string = std::pin::pin!(string);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match string.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(s) => s,
+        std::task::Poll::Pending => panic!("the page's strings are not loaded"),
+    }
+}
+
+#[doc(hidden)]
+#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+pub fn ready<T>(string: T) -> T {
+    string
+}
+
 /// A catalogue string in the current language:
 /// `tr!(auth.sign_in)`, `tr!(dashboard.hello, name = first)`.
 #[macro_export]
 macro_rules! tr {
     ($($key_and_args:tt)*) => {
-        leptos_i18n::td_string!($crate::locale::current(), $($key_and_args)*)
+        $crate::locale::ready(leptos_i18n::td_string!($crate::locale::current(), $($key_and_args)*))
     };
 }
 
 /// The same in a given language, for mails to someone else: `tr_in!(lang, …)`.
+/// In the browser only the page's language is loaded.
 #[macro_export]
 macro_rules! tr_in {
     ($locale:expr, $($key_and_args:tt)*) => {
-        leptos_i18n::td_string!($locale, $($key_and_args)*)
+        $crate::locale::ready(leptos_i18n::td_string!($locale, $($key_and_args)*))
     };
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_as_each_language_writes_them() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 6).unwrap();
+        assert_eq!(date_in(Locale::en, day), "6 Mar 2026");
+        assert_eq!(date_in(Locale::de, day), "06.03.2026");
+        let at = day.and_hms_opt(15, 5, 0).unwrap();
+        assert_eq!(date_time_in(Locale::en, at), "6 Mar 2026, 15:05");
+        assert_eq!(date_time_in(Locale::de, at), "06.03.2026, 15:05");
+    }
 
     #[test]
     fn negotiates_by_quality_then_order() {

@@ -232,14 +232,32 @@ test.describe('a German partner', () => {
     await fitsThePhone(page, testInfo);
     await shot(page, testInfo, 'claim-de');
 
-    // The forum: a question and a reply.
+    // The vendor, in English, adds a category with a German version.
+    const category = perProject(testInfo, 'Trade shows (phone)', 'Trade shows (desktop)');
+    const kategorie = perProject(testInfo, 'Messen (phone)', 'Messen (desktop)');
+    await vendor.goto('/forum');
+    await hydrated(vendor);
+    await vendor.getByText('New category').click();
+    await vendor.locator('#cat-name').fill(category);
+    await vendor.locator('#cat-description').fill('Booths, demos and leads');
+    await expect(vendor.getByRole('group', { name: 'Deutsch (optional)' })).toBeVisible();
+    await vendor.locator('#cat-name-de').fill(kategorie);
+    await vendor.locator('#cat-description-de').fill('Messestände, Demos und Leads');
+    await vendor.getByRole('button', { name: 'Save category' }).click();
+    await expect(vendor.getByRole('heading', { level: 2, name: category })).toBeVisible();
+
+    // The forum: the program's categories in German, a question and a reply.
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Forum' }).click();
     await hydrated(page);
+    await expect(page.getByRole('link', { name: 'Ankündigungen' })).toBeVisible();
+    await expect(page.getByRole('link', { name: kategorie })).toBeVisible();
+    await expect(page.getByText('Messestände, Demos und Leads')).toBeVisible();
+    await expect(page.getByRole('link', { name: category })).toHaveCount(0);
     await noEnglishLeaks(page);
     await page.getByRole('link', { name: 'Frage stellen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Die Community fragen' })).toBeVisible();
     await hydrated(page);
-    await page.getByLabel('Kategorie').selectOption({ label: 'Technical questions' });
+    await page.getByLabel('Kategorie').selectOption({ label: 'Technische Fragen' });
     await page.getByLabel('Titel').fill('Kurz');
     await page.getByRole('button', { name: 'Frage veröffentlichen' }).click();
     await expect(page.getByText('Schreiben Sie einen Titel mit mindestens 8 Zeichen')).toBeVisible();
@@ -254,6 +272,16 @@ test.describe('a German partner', () => {
     await noEnglishLeaks(page);
     await fitsThePhone(page, testInfo);
     await shot(page, testInfo, 'forum-topic-de');
+
+    // Co-branding: the flyer in German, its locked legal line too.
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Marketing' }).click();
+    await page.getByRole('link', { name: /AX7-Launch-Flyer/ }).click();
+    await expect(page.locator('#design-preview svg')).toBeVisible();
+    await hydrated(page);
+    await expect(page.locator('#slot-headline')).toHaveValue('Wi-Fi 7 für jedes Büro');
+    await expect(page.locator('#design-preview text[data-slot="legal"]')).toContainText('Marken der Acme');
+    await fitsThePhone(page, testInfo);
+    await shot(page, testInfo, 'cobrand-editor-de');
 
     // Back to English, so other specs find this user as they left them.
     await page.goto('/account');

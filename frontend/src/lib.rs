@@ -15,6 +15,11 @@ pub fn hydrate() {
     let Some(body) = leptos::prelude::document().body() else {
         return;
     };
+    if !app::locale::load_page_strings() {
+        // Without its strings the page cannot render; it stays plain HTML.
+        leptos::logging::error!("the page's strings did not load");
+        return;
+    }
     // Lazily loaded routes (app/src/root.rs) hydrate asynchronously: the
     // current page's code chunk is fetched first. The same as
     // `hydrate_lazy`, but marking the page once it is interactive.

@@ -14,6 +14,7 @@ mod m20261130_000008_time_zones;
 mod m20261206_000009_forum_pictures;
 mod m20261206_000010_funds_names;
 mod m20261206_000011_user_locale;
+mod m20261206_000012_published_text_languages;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000009_forum_pictures::Migration),
             Box::new(m20261206_000010_funds_names::Migration),
             Box::new(m20261206_000011_user_locale::Migration),
+            Box::new(m20261206_000012_published_text_languages::Migration),
         ]
     }
 }

@@ -4,7 +4,10 @@
 //! make those bytes inert are set by a layer from that row, not by each
 //! handler (`server/tests/security.rs` asserts them for every file row).
 
-use crate::{campaign_links, design_exports, downloads, forum_live, health, uploads, ServerState};
+use crate::{
+    campaign_links, design_exports, downloads, forum_live, health, page_strings, uploads,
+    ServerState,
+};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::response::Response;
@@ -23,6 +26,8 @@ pub enum RouteKind {
     Stream,
     /// Liveness for load balancers.
     Health,
+    /// The portal's own strings in one language, for the browser's code.
+    Catalogue,
 }
 
 /// How a file route's bytes are handed to the browser. Each variant states
@@ -110,7 +115,8 @@ fn apply_delivery(delivery: Delivery, res: &mut Response) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Who {
     /// Anyone: links in e-mails (signed, so only their recipient has them),
-    /// pictures those e-mails show, and the health check.
+    /// pictures those e-mails show, the portal's strings and the health
+    /// check.
     Anyone,
     /// Signed-in members of the program; the service checks the rest.
     Members,
@@ -145,6 +151,12 @@ pub fn plain_routes() -> Vec<PlainRoute> {
     let mb = DefaultBodyLimit::max;
     vec![
         row("/healthz", Health, Anyone, get(health::healthz)),
+        row(
+            "/i18n/{file}",
+            Catalogue,
+            Anyone,
+            get(page_strings::page_strings),
+        ),
         row(
             "/m/o/{id}/{file}",
             File(OurImage),

@@ -1225,7 +1225,7 @@ async fn scheduled_in_own_time_zone(app: &TestApp) {
     assert_eq!(send.scheduled_at.to_rfc3339(), "2027-01-15T08:00:00+00:00");
     let d = detail(app, &olivia, id).await;
     assert_eq!(d["time_zone"], "Europe/Berlin");
-    assert_eq!(d["sends"][0]["scheduled_at"], "2027-01-15 09:00 CET");
+    assert_eq!(d["sends"][0]["scheduled_at"], "15 Jan 2027, 09:00 CET");
 }
 
 /// The activity chart counts days as its reader does: the same five sends

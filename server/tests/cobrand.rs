@@ -689,3 +689,134 @@ both!(
     racing_save_and_approval_never_approve_unreviewed_content,
     save_and_approval_race
 );
+
+/// A template in two languages: a partner's design starts from their
+/// language's wording and keeps it (locked text too); new wording is a new
+/// version, so designs made before keep theirs.
+async fn designs_in_the_partners_language(app: &TestApp) {
+    let sam = app.sign_in(HOST_A, SAM).await;
+    app.call(HOST_A, "set_language", Some(&sam), &[("lang", "de")])
+        .await;
+    let list = templates(app, &sam).await;
+    assert!(
+        list.iter().any(|t| t.name == "AX7-Launch-Flyer (A4)"),
+        "German names: {:?}",
+        list.iter().map(|t| &t.name).collect::<Vec<_>>()
+    );
+    let flyer = id_named(&list, "Flyer");
+    let fresh = app
+        .call(HOST_A, "get_editor", Some(&sam), &[("template_id", &flyer)])
+        .await
+        .view::<EditorData>();
+    assert_eq!(fresh.values["headline"], "Wi-Fi 7 für jedes Büro");
+    let legal = fresh.plan.slot("legal").unwrap();
+    assert!(legal.locked);
+    assert!(
+        legal.default.contains("Marken der Acme"),
+        "{}",
+        legal.default
+    );
+    assert!(fresh.plan.variants.is_empty(), "only the partner's wording");
+    assert_eq!(fresh.name, "AX7-Launch-Flyer (A4) für Northwind Systems");
+    assert!(fresh.issues.is_empty(), "{:?}", fresh.issues);
+    let id = save(
+        app,
+        &sam,
+        &[
+            ("template_id", &flyer),
+            ("name", "Frühjahrsflyer"),
+            ("values[legal]", "changed"),
+        ],
+    )
+    .await;
+    let mine = editor(app, &sam, &id).await;
+    assert!(mine.values["legal"].contains("Marken der Acme"));
+    assert_eq!(mine.values["headline"], "Wi-Fi 7 für jedes Büro");
+
+    // An English partner sees the template as written.
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let english = app
+        .call(
+            HOST_A,
+            "get_editor",
+            Some(&olivia),
+            &[("template_id", &flyer)],
+        )
+        .await
+        .view::<EditorData>();
+    assert_eq!(english.values["headline"], "Wi-Fi 7 for every office");
+
+    // The vendor rewords the German legal line: a new version; an over-long
+    // wording is named on its field.
+    let maya = app.sign_in(HOST_A, MAYA).await;
+    let detail = app
+        .call(HOST_A, "get_template", Some(&maya), &[("id", &flyer)])
+        .await
+        .view::<TemplateDetail>();
+    assert_eq!(
+        detail
+            .texts
+            .translations
+            .get(app::locale::Locale::de, "slot:cta"),
+        Some("Kostenlose Standortanalyse buchen")
+    );
+    let form = |legal: &'static str, cta: String| {
+        let mut form: Vec<(String, String)> = vec![
+            ("id".into(), flyer.clone()),
+            ("name".into(), detail.texts.original("name")),
+            ("format".into(), detail.card.format.as_str().into()),
+            ("source".into(), detail.source.clone()),
+            ("language".into(), "en".into()),
+            ("versions[slot:legal_de]".into(), legal.into()),
+            ("versions[slot:cta_de]".into(), cta),
+        ];
+        form.push(("versions[name_de]".into(), "AX7-Flyer".into()));
+        form
+    };
+    let call = |form: Vec<(String, String)>| {
+        let maya = maya.clone();
+        async move {
+            let pairs: Vec<(&str, &str)> =
+                form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            app.call(HOST_A, "save_template", Some(&maya), &pairs).await
+        }
+    };
+    let refused = call(form("Neu", "x".repeat(37))).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("versions[slot:cta_de]"),
+        "{}",
+        refused.body
+    );
+    let saved = call(form("Neue Rechtszeile", "Jetzt buchen".into())).await;
+    assert!(saved.status.is_redirection() || saved.status.is_success());
+    let after = app
+        .call(HOST_A, "get_template", Some(&maya), &[("id", &flyer)])
+        .await
+        .view::<TemplateDetail>();
+    assert_eq!(after.latest_number, detail.latest_number + 1);
+    app.call(
+        HOST_A,
+        "publish_template",
+        Some(&maya),
+        &[("id", &flyer), ("number", &after.latest_number.to_string())],
+    )
+    .await;
+    let newer = app
+        .call(HOST_A, "get_editor", Some(&sam), &[("template_id", &flyer)])
+        .await
+        .view::<EditorData>();
+    assert_eq!(
+        newer.plan.slot("legal").unwrap().default,
+        "Neue Rechtszeile"
+    );
+    let kept = editor(app, &sam, &id).await;
+    assert!(
+        kept.values["legal"].contains("Marken der Acme"),
+        "made before"
+    );
+}
+both!(
+    a_design_starts_in_the_partners_language,
+    designs_in_the_partners_language
+);

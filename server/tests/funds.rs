@@ -1006,7 +1006,7 @@ async fn claims_lifecycle(app: &TestApp) {
     assert!(
         refused
             .body
-            .contains("deadline for this activity was 2026-03-12"),
+            .contains("deadline for this activity was 12 Mar 2026"),
         "{}",
         refused.body
     );
@@ -1142,7 +1142,7 @@ async fn deadlines(app: &TestApp) {
     let mails: Vec<String> = app
         .outbox()
         .into_iter()
-        .filter(|m| m.contains("claim due by 2027-04-11"))
+        .filter(|m| m.contains("claim due by 11 Apr 2027"))
         .collect();
     assert_eq!(mails.len(), 2, "both Northwind users are reminded");
     assert!(mails
@@ -1341,7 +1341,8 @@ async fn claim_window_setting(app: &TestApp) {
         request_detail(app, &olivia, id)
             .await
             .view::<RequestDetail>()
-            .claim_deadline,
+            .claim_deadline
+            .to_string(),
         "2027-04-11"
     );
     assert_eq!(
@@ -1364,7 +1365,8 @@ async fn claim_window_setting(app: &TestApp) {
         request_detail(app, &olivia, id)
             .await
             .view::<RequestDetail>()
-            .claim_deadline,
+            .claim_deadline
+            .to_string(),
         "2027-03-12"
     );
 }

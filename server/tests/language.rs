@@ -242,3 +242,131 @@ both!(
     downloads_speak_the_users_language,
     downloads_in_the_users_language
 );
+
+/// What a program publishes to partners in two languages: each partner
+/// sees their own language's version, else the original.
+async fn published_text_in_two_languages(app: &TestApp) {
+    use app::types::forum::ForumPage;
+    let forum = |cookie: String| async move {
+        app.call(HOST_A, "get_forum", Some(&cookie), &[])
+            .await
+            .view::<ForumPage>()
+    };
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let saved = app
+        .call(
+            HOST_A,
+            "save_category",
+            Some(&admin),
+            &[
+                ("name", "Resellers"),
+                ("description", "For resellers"),
+                ("visibility", "partners"),
+                ("language", "en"),
+                ("versions[name_de]", "Wiederverkäufer"),
+                ("versions[description_de]", "Für Wiederverkäufer"),
+            ],
+        )
+        .await;
+    assert!(
+        saved.status.is_success() || saved.status.is_redirection(),
+        "{}",
+        saved.body
+    );
+    let sam = app.sign_in(HOST_A, "sam@northwind.example").await;
+    app.call(HOST_A, "set_language", Some(&sam), &[("lang", "de")])
+        .await;
+    let german = forum(sam).await;
+    let names: Vec<&str> = german.categories.iter().map(|c| c.name.as_str()).collect();
+    assert!(names.contains(&"Wiederverkäufer"), "{names:?}");
+    assert!(
+        names.contains(&"Ankündigungen"),
+        "the demo's too: {names:?}"
+    );
+    assert!(!names.contains(&"Resellers"), "{names:?}");
+    let reseller = german
+        .categories
+        .iter()
+        .find(|c| c.name == "Wiederverkäufer")
+        .unwrap();
+    assert_eq!(reseller.description, "Für Wiederverkäufer");
+    assert_eq!(reseller.texts, None, "partners get what they see, no more");
+
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let english = forum(olivia).await;
+    assert!(english.categories.iter().any(|c| c.name == "Resellers"));
+
+    // Staff get the stored texts to change them; an over-long version is
+    // named on its own field.
+    let staff = forum(admin.clone()).await;
+    let texts = staff
+        .categories
+        .iter()
+        .find(|c| c.name == "Resellers")
+        .and_then(|c| c.texts.clone())
+        .unwrap();
+    assert_eq!(texts.original("name"), "Resellers");
+    assert_eq!(
+        texts.translations.get(app::locale::Locale::de, "name"),
+        Some("Wiederverkäufer")
+    );
+    let long = "x".repeat(61);
+    let refused = app
+        .call(
+            HOST_A,
+            "save_category",
+            Some(&admin),
+            &[
+                ("name", "Distributors"),
+                ("visibility", "partners"),
+                ("language", "en"),
+                ("versions[name_de]", &long),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("versions[name_de]") && refused.body.contains("At most 60"),
+        "{}",
+        refused.body
+    );
+}
+both!(
+    published_text_is_shown_in_the_readers_language,
+    published_text_in_two_languages
+);
+
+/// Dates as each language writes them, on the same page.
+async fn dates_in_the_readers_language(app: &TestApp) {
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let res = app
+        .call(
+            HOST_A,
+            "create_budget",
+            Some(&admin),
+            &[
+                ("key", "dates-budget-key-0001"),
+                ("name", "FY27 Q1 MDF"),
+                ("kind", "marketing"),
+                ("currency", "EUR"),
+                ("total", "1000"),
+                ("starts_on", "2027-01-01"),
+                ("ends_on", "2027-03-31"),
+            ],
+        )
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let english = page(app, "/funds", "en", Some(&admin)).await;
+    assert!(english.body.contains("1 Jan 2027"), "{}", english.body);
+    assert!(english.body.contains("31 Mar 2027"));
+    app.call(HOST_A, "set_language", Some(&admin), &[("lang", "de")])
+        .await;
+    let german = page(app, "/funds", "en", Some(&admin)).await;
+    assert!(german.body.contains("01.01.2027"), "{}", german.body);
+    assert!(german.body.contains("31.03.2027"));
+    assert!(!german.body.contains("31 Mar 2027"));
+}
+both!(
+    dates_are_written_as_the_reader_writes_them,
+    dates_in_the_readers_language
+);

@@ -183,9 +183,35 @@ pub struct Plan {
     pub height: f32,
     pub slots: Vec<Slot>,
     pub parts: Vec<Part>,
+    /// The wording of text slots in other languages: language code → slot
+    /// name → text. A design in that language starts from it, and its
+    /// locked slots keep it ([`Plan::in_language`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub variants: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 impl Plan {
+    /// The plan a design in `language` (a code) is made with: text slots
+    /// worded in that language where the template has it, else as written.
+    /// The result carries no variants: the editor needs only its own.
+    pub fn in_language(&self, language: &str) -> Plan {
+        let mut plan = self.clone();
+        plan.variants = BTreeMap::new();
+        if let Some(texts) = self.variants.get(language) {
+            for slot in plan.slots.iter_mut().filter(|s| s.kind.is_text()) {
+                if let Some(text) = texts.get(&slot.name) {
+                    slot.default = text.clone();
+                }
+            }
+        }
+        plan
+    }
+
+    /// The text slots a template can word in other languages.
+    pub fn text_slots(&self) -> impl Iterator<Item = &Slot> {
+        self.slots.iter().filter(|s| s.kind.is_text())
+    }
+
     pub fn slot(&self, name: &str) -> Option<&Slot> {
         self.slots.iter().find(|s| s.name == name)
     }

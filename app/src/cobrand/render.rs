@@ -221,6 +221,7 @@ pub(crate) mod tests {
             width: 400.0,
             height: 200.0,
             slots: vec![headline, accent, logo, legal],
+            variants: BTreeMap::new(),
             parts: vec![
                 Part::Static("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 200\"><rect width=\"400\" height=\"200\" fill=\"".into()),
                 Part::Fill { slot: 1 },
@@ -287,6 +288,31 @@ pub(crate) mod tests {
             "locked slots keep their default"
         );
         assert!(!svg.contains("hacked"));
+    }
+
+    #[test]
+    fn a_design_in_another_language_keeps_that_wording() {
+        let mut plan = sample();
+        let german: BTreeMap<String, String> = [
+            ("legal".to_owned(), "Acme ist eine Marke".to_owned()),
+            ("headline".to_owned(), "Hallo Partner".to_owned()),
+            // Not a text slot: ignored.
+            ("accent".to_owned(), "#ff6a00".to_owned()),
+        ]
+        .into();
+        plan.variants.insert("de".into(), german);
+        let de = plan.in_language("de");
+        assert!(de.variants.is_empty());
+        assert_eq!(de.defaults()["headline"], "Hallo Partner");
+        assert_eq!(de.defaults()["accent"], "#0b3d91");
+        let mut values = de.defaults();
+        values.insert("legal".into(), "changed".into());
+        let svg = render(&de, &values, &BTreeMap::new(), RenderOptions::default());
+        assert!(svg.contains(">Acme ist eine Marke</tspan>"), "{svg}");
+        assert!(!svg.contains("changed"));
+        // A language without a variant: as written.
+        let en = plan.in_language("en");
+        assert_eq!(en.defaults()["legal"], "Acme is a trademark");
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn LanguageSwitch() -> impl IntoView {
 
 fn language_button(option: Locale, current: Locale) -> impl IntoView {
     let code = locale::code_of(option);
-    let name = crate::tr_in!(option, language.name);
+    let name = locale::endonym(option);
     view! {
         <button type="submit" name="lang" value=code lang=code class="btn btn-quiet"
             aria-pressed=if option == current { "true" } else { "false" }

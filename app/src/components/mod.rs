@@ -7,3 +7,4 @@ pub mod layout;
 pub mod notice;
 pub mod partner_field;
 pub mod server_form;
+pub mod versions;

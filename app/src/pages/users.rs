@@ -159,7 +159,7 @@ fn languages() -> Vec<(String, String)> {
     locale::all()
         .iter()
         .map(|l| {
-            let name = crate::tr_in!(*l, language.name);
+            let name = crate::locale::endonym(*l);
             (locale::code_of(*l).to_owned(), name.to_owned())
         })
         .collect()

@@ -57,16 +57,19 @@ impl Actor {
         }
     }
 
-    /// An instant as this user reads it: "2026-11-29 15:05 CET".
+    /// An instant as this user reads it: "29 Nov 2026, 15:05 CET".
     pub fn time(&self, at: chrono::DateTime<chrono::Utc>) -> String {
         crate::ssr::local_time::format(at, self.time_zone)
     }
 
-    /// The date of an instant as this user reads it: "2026-11-29".
+    /// The day of an instant in this user's time zone.
+    pub fn day(&self, at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+        at.with_timezone(&self.time_zone).date_naive()
+    }
+
+    /// The day of an instant as this user reads it: "29 Nov 2026".
     pub fn date(&self, at: chrono::DateTime<chrono::Utc>) -> String {
-        at.with_timezone(&self.time_zone)
-            .format("%Y-%m-%d")
-            .to_string()
+        crate::locale::date(self.day(at))
     }
 }
 

@@ -38,12 +38,21 @@ pub fn zone(name: &str) -> Tz {
     name.parse().unwrap_or(Tz::UTC)
 }
 
-/// "2026-11-29 15:05 CET": minutes, with the zone's abbreviation (or its
-/// offset where the zone has none) so a reader never has to guess.
+/// "29 Nov 2026, 15:05 CET" (German "29.11.2026, 15:05 CET"): minutes, with
+/// the zone's abbreviation (or its offset where the zone has none) so a
+/// reader never has to guess.
 pub fn format(at: DateTime<Utc>, tz: Tz) -> String {
-    at.with_timezone(&tz)
-        .format("%Y-%m-%d %H:%M %Z")
-        .to_string()
+    format_in(crate::locale::current(), at, tz)
+}
+
+/// The same in a given language, for mail to someone else.
+pub fn format_in(locale: crate::locale::Locale, at: DateTime<Utc>, tz: Tz) -> String {
+    let local = at.with_timezone(&tz);
+    format!(
+        "{} {}",
+        crate::locale::date_time_in(locale, local.naive_local()),
+        local.format("%Z")
+    )
 }
 
 /// A wall-clock time typed in `tz`, as an instant. When the clocks go back
@@ -76,21 +85,28 @@ mod tests {
     #[test]
     fn shows_times_in_the_users_zone() {
         let instant = at(2026, 11, 29, 14, 5).and_utc();
-        assert_eq!(format(instant, Tz::UTC), "2026-11-29 14:05 UTC");
+        assert_eq!(format(instant, Tz::UTC), "29 Nov 2026, 14:05 UTC");
         assert_eq!(
             format(instant, zone("Europe/Berlin")),
-            "2026-11-29 15:05 CET"
+            "29 Nov 2026, 15:05 CET"
         );
         let summer = at(2026, 7, 1, 14, 5).and_utc();
         assert_eq!(
             format(summer, zone("Europe/Berlin")),
-            "2026-07-01 16:05 CEST"
+            "1 Jul 2026, 16:05 CEST"
         );
         assert_eq!(
             format(instant, zone("Australia/Sydney")),
-            "2026-11-30 01:05 AEDT"
+            "30 Nov 2026, 01:05 AEDT"
         );
-        assert_eq!(format(instant, zone("not a zone")), "2026-11-29 14:05 UTC");
+        assert_eq!(
+            format(instant, zone("not a zone")),
+            "29 Nov 2026, 14:05 UTC"
+        );
+        assert_eq!(
+            format_in(crate::locale::Locale::de, instant, zone("Europe/Berlin")),
+            "29.11.2026, 15:05 CET"
+        );
     }
 
     #[test]

@@ -163,8 +163,10 @@ pub struct CampaignDetail {
     /// The viewer's time zone (IANA name): send times are typed in it.
     pub time_zone: String,
     pub description: String,
-    pub starts_on: String,
-    pub ends_on: String,
+    /// The stored texts, for vendor staff who may change the campaign.
+    pub texts: Option<crate::types::localized::Texts>,
+    pub starts_on: chrono::NaiveDate,
+    pub ends_on: chrono::NaiveDate,
     pub tiers: Vec<String>,
     pub types: Vec<String>,
     pub regions: Vec<String>,

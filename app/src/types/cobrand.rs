@@ -114,6 +114,9 @@ pub struct ExportInfo {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TemplateDetail {
     pub card: TemplateCard,
+    /// The stored texts and the latest version's other wordings, for the
+    /// form ("slot:<name>" fields hold a text slot's wording).
+    pub texts: crate::types::localized::Texts,
     pub audience_tiers: Vec<String>,
     pub audience_types: Vec<String>,
     pub latest_number: i32,

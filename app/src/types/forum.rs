@@ -130,6 +130,8 @@ pub struct CategoryView {
     pub tiers: Vec<String>,
     pub types: Vec<String>,
     pub watch: WatchLevel,
+    /// The stored texts, for those who may change the category.
+    pub texts: Option<crate::types::localized::Texts>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

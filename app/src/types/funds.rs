@@ -1,6 +1,7 @@
 //! Market development funds: the closed sets and the views pages render.
 
 use super::{Choice, Region};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 string_enum!(BudgetKind in budget_kind {
@@ -98,8 +99,8 @@ pub struct BudgetRow {
     pub currency: String,
     pub total_minor: i64,
     pub unallocated_minor: i64,
-    pub starts_on: String,
-    pub ends_on: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
     pub balances: Balances,
     /// Newest first: creation, allocations, co-op accruals.
     pub history: Vec<AuditRow>,
@@ -113,7 +114,7 @@ pub struct AllocationRow {
     /// Partner name, or "Gold tier pool".
     pub holder: String,
     pub partner_id: Option<i64>,
-    pub ends_on: String,
+    pub ends_on: NaiveDate,
     pub balances: Balances,
 }
 
@@ -127,7 +128,7 @@ pub struct RequestRow {
     pub requested_minor: i64,
     pub approved_minor: Option<i64>,
     pub status: RequestStatus,
-    pub starts_on: String,
+    pub starts_on: NaiveDate,
     pub submitted_on: String,
 }
 
@@ -149,8 +150,8 @@ pub struct RequestDetail {
     pub activity_type: ActivityType,
     pub title: String,
     pub description: String,
-    pub starts_on: String,
-    pub ends_on: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
     pub currency: String,
     pub requested_minor: i64,
     pub approved_minor: Option<i64>,
@@ -168,7 +169,7 @@ pub struct RequestDetail {
     pub can_resubmit: bool,
     pub audit: Vec<AuditRow>,
     /// Last day a claim is accepted (activity end + the program's claim days).
-    pub claim_deadline: String,
+    pub claim_deadline: NaiveDate,
     pub claim: Option<ClaimView>,
     /// The partner may start a claim now.
     pub can_start_claim: bool,
@@ -197,7 +198,7 @@ pub struct ClaimView {
     pub actual_pipeline_minor: i64,
     pub results: String,
     pub decision_reason: Option<String>,
-    pub paid_on: Option<String>,
+    pub paid_on: Option<NaiveDate>,
     pub payment_reference: Option<String>,
     pub version: i32,
     pub files: Vec<ProofFile>,

@@ -79,6 +79,7 @@ pub mod form;
 pub mod forum;
 pub mod funds;
 pub mod job;
+pub mod localized;
 pub mod money;
 pub mod org;
 pub mod permission;

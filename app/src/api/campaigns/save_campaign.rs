@@ -25,6 +25,8 @@ pub async fn save_campaign(
     #[server(default)] social_template_id: String,
     #[server(default)] social_copy: String,
     #[server(default)] schedule: String,
+    #[server(default)] language: String,
+    #[server(default)] versions: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::ssr::services::campaigns::manage::{self, CampaignInput};
     crate::api::as_actor(|state, actor| async move {
@@ -44,6 +46,8 @@ pub async fn save_campaign(
             social_copy,
             schedule,
             version,
+            language,
+            versions,
         };
         let id = manage::save(&state, &actor, id, input).await?;
         leptos_axum::redirect(&format!("/campaigns/{id}?saved=1"));

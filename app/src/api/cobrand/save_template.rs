@@ -21,6 +21,8 @@ pub async fn save_template(
     #[server(default)] types: BTreeMap<String, String>,
     source: String,
     #[server(default)] note: String,
+    #[server(default)] language: String,
+    #[server(default)] versions: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::ssr::services::cobrand::templates::{self, TemplateInput};
     crate::api::as_actor(|state, actor| async move {
@@ -34,6 +36,8 @@ pub async fn save_template(
             types: types.into_keys().collect(),
             source,
             note,
+            language,
+            versions,
         };
         let id = templates::save(&state, &actor, id, input).await?;
         leptos_axum::redirect(&format!("/cobrand/templates/{id}?saved=1"));

@@ -1,3 +1,6 @@
+//! One form, one argument per field, as the HTML form posts it.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use crate::types::forum::CategoryVisibility;
 use crate::types::Choice;
@@ -13,6 +16,8 @@ pub async fn save_category(
     visibility: Choice<CategoryVisibility>,
     #[server(default)] tiers: BTreeMap<String, String>,
     #[server(default)] types: BTreeMap<String, String>,
+    #[server(default)] language: String,
+    #[server(default)] versions: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::ssr::services::forum::categories;
     crate::api::as_actor(|state, actor| async move {
@@ -26,6 +31,8 @@ pub async fn save_category(
                 visibility,
                 tiers: tiers.into_keys().collect(),
                 types: types.into_keys().collect(),
+                language,
+                versions,
             },
         )
         .await?;

@@ -73,7 +73,7 @@ pub fn ActivityChart(days: Vec<DayCount>, zone: String) -> impl IntoView {
                     series=series.clone()
                     data=data
                     left=TickLabels::aligned_floats()
-                    bottom=TickLabels::from_generator(Timestamps::from_period(Period::Day).with_strftime("%b %d"))
+                    bottom=TickLabels::from_generator(Timestamps::from_period(Period::Day).with_strftime(crate::locale::day_month_pattern()))
                     top=Legend::start()
                     inner=[
                         AxisMarker::left_edge().into_inner(),

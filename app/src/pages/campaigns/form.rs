@@ -4,6 +4,7 @@ use crate::api::campaigns::{get_campaign_form, SaveCampaign};
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError};
 use crate::components::server_form::ServerForm;
+use crate::components::versions::{VersionFields, VersionedField};
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::{page_data, PageData};
@@ -89,11 +90,18 @@ fn Fields(form: CampaignForm) -> impl IntoView {
     let get = |pick: fn(&crate::types::campaign::CampaignDetail) -> String| {
         d.as_ref().map(pick).unwrap_or_default()
     };
-    let name = value("name", get(|d| d.card.name.clone()));
-    let goal = value("goal", get(|d| d.card.goal.clone()));
-    let description = value("description", get(|d| d.description.clone()));
-    let starts_on = value("starts_on", get(|d| d.starts_on.clone()));
-    let ends_on = value("ends_on", get(|d| d.ends_on.clone()));
+    // The stored originals (staff see them), not what the page's reader
+    // is shown.
+    let texts = d.as_ref().and_then(|d| d.texts.clone());
+    let original = |field: &str, shown: String| texts.as_ref().map_or(shown, |t| t.original(field));
+    let name = value("name", original("name", get(|d| d.card.name.clone())));
+    let goal = value("goal", original("goal", get(|d| d.card.goal.clone())));
+    let description = value(
+        "description",
+        original("description", get(|d| d.description.clone())),
+    );
+    let starts_on = value("starts_on", get(|d| d.starts_on.to_string()));
+    let ends_on = value("ends_on", get(|d| d.ends_on.to_string()));
     let subject = value("email_subject", get(|d| d.email_subject.clone()));
     let social_copy = value("social_copy", get(|d| d.social_copy.clone()));
     let schedule = value("schedule", get(|d| d.schedule.join("\n")));
@@ -145,6 +153,11 @@ fn Fields(form: CampaignForm) -> impl IntoView {
                 <TextField name="name" label=tr!(funds.name) value=name required=true error=field_error(error, "name")/>
                 <TextField name="goal" label=tr!(campaigns.goal) value=goal required=true hint=tr!(campaigns.goal_hint) error=field_error(error, "goal")/>
                 <TextField name="description" label=tr!(forum.description) value=description multiline=true hint=tr!(campaigns.description_hint) error=field_error(error, "description")/>
+                <VersionFields texts=texts.clone() id_prefix="campaign" error fields=vec![
+                    VersionedField::line("name", tr!(funds.name).to_owned()),
+                    VersionedField::line("goal", tr!(campaigns.goal).to_owned()),
+                    VersionedField::lines("description", tr!(forum.description).to_owned()),
+                ]/>
                 <div class="row">
                     <TextField name="starts_on" label=tr!(funds.starts) kind="date" value=starts_on required=true error=field_error(error, "starts_on")/>
                     <TextField name="ends_on" label=tr!(funds.ends) kind="date" value=ends_on required=true error=field_error(error, "ends_on")/>

@@ -7,6 +7,7 @@ use crate::api::cobrand::{get_template, ArchiveTemplate, PublishTemplate, SaveTe
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
+use crate::components::versions::{VersionFields, VersionedField};
 use crate::error::AppError;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
@@ -184,16 +185,30 @@ fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
         }
     };
     let d = detail.clone();
-    let name = value(
-        "name",
-        d.as_ref().map(|d| d.card.name.clone()).unwrap_or_default(),
-    );
-    let description = value(
-        "description",
-        d.as_ref()
-            .map(|d| d.card.description.clone())
-            .unwrap_or_default(),
-    );
+    // The stored originals, not the page reader's version.
+    let texts = d.as_ref().map(|d| d.texts.clone());
+    let original = |field: &str| {
+        texts
+            .as_ref()
+            .map(|t| t.original(field))
+            .unwrap_or_default()
+    };
+    let name = value("name", original("name"));
+    let description = value("description", original("description"));
+    let mut versioned = vec![
+        VersionedField::line("name", tr!(funds.name).to_owned()),
+        VersionedField::lines("description", tr!(forum.description).to_owned()),
+    ];
+    if let Some(d) = &d {
+        versioned.extend(d.plan.text_slots().map(|s| {
+            let label = tr!(cobrand.slot_wording, label = &s.label).to_string();
+            let field = format!("slot:{}", s.name);
+            match s.kind {
+                crate::cobrand::SlotKind::Multiline => VersionedField::lines(&field, label),
+                _ => VersionedField::line(&field, label),
+            }
+        }));
+    }
     let source = value(
         "source",
         d.as_ref().map(|d| d.source.clone()).unwrap_or_default(),
@@ -249,6 +264,7 @@ fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
             <TextField name="source" id="f-source" label=tr!(cobrand.source) value=source multiline=true required=true
                 hint=tr!(cobrand.source_hint)
                 error=field_error(error, "source")/>
+            <VersionFields texts=texts.clone() id_prefix="template" error fields=versioned/>
             <TextField name="note" label=tr!(cobrand.version_note) error=field_error(error, "note")/>
             <button type="submit" class="btn btn-primary">{if d.is_some() { tr!(forum.save_changes) } else { tr!(cobrand.create_template) }}</button>
         </ServerForm>

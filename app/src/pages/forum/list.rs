@@ -3,6 +3,7 @@ use crate::api::forum::{get_forum, SaveCategory, SetWatch};
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
+use crate::components::versions::{VersionFields, VersionedField};
 use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
 use crate::tr;
@@ -165,11 +166,16 @@ fn CategoryForm(
     } else {
         tr!(forum.new_category)
     };
+    let texts = current.as_ref().and_then(|c| c.texts.clone());
     let (id, name, description, selected, chosen_tiers, chosen_types) = match &current {
         Some(c) => (
             Some(c.id),
-            c.name.clone(),
-            c.description.clone(),
+            texts
+                .as_ref()
+                .map_or_else(|| c.name.clone(), |t| t.original("name")),
+            texts
+                .as_ref()
+                .map_or_else(|| c.description.clone(), |t| t.original("description")),
             c.visibility.as_str().to_owned(),
             c.tiers.clone(),
             c.types.clone(),
@@ -191,6 +197,10 @@ fn CategoryForm(
                 {id.map(|id| view! { <input type="hidden" name="id" value=id/> })}
                 <TextField name="name" id="cat-name" label=tr!(funds.name) value=name required=true error=field_error(error, "name")/>
                 <TextField name="description" id="cat-description" label=tr!(forum.description) value=description error=field_error(error, "description")/>
+                <VersionFields texts id_prefix="cat" error fields=vec![
+                    VersionedField::line("name", tr!(funds.name).to_owned()),
+                    VersionedField::line("description", tr!(forum.description).to_owned()),
+                ]/>
                 <SelectField name="visibility" id="cat-visibility" label=tr!(forum.who_may_see) options=visibility selected=selected error=field_error(error, "visibility")/>
                 <fieldset class="field">
                     <legend>{tr!(forum.narrow)}</legend>

@@ -85,7 +85,7 @@ pub fn ClaimSection(
         {show.then(|| view! {
             <section class="card claim">
                 <h2>{tr!(funds.claim)}</h2>
-                <p class="muted">{tr!(funds.claim_by, date = &request.claim_deadline).to_string()}</p>
+                <p class="muted">{tr!(funds.claim_by, date = crate::locale::date(request.claim_deadline)).to_string()}</p>
                 {claim.clone().map(|c| view! { <ClaimSummary claim=c request=request.clone() locale=locale.clone()/> })}
                 {editing.then(|| view! { <ClaimForm request=request.clone() action=actions.save/> })}
                 {claim.clone().filter(|c| c.can_edit).map(|c| view! { <ProofUpload request=request.clone() claim=c.clone() submit=actions.submit/> })}
@@ -118,7 +118,7 @@ fn ClaimSummary(claim: ClaimView, request: RequestDetail, locale: String) -> imp
     if let (Some(on), Some(r)) = (&claim.paid_on, &claim.payment_reference) {
         facts.push((
             tr!(dashboard.paid),
-            tr!(funds.paid_ref, on, reference = r).to_string(),
+            tr!(funds.paid_ref, on = crate::locale::date(*on), reference = r).to_string(),
         ));
     }
     view! {

@@ -62,7 +62,7 @@ pub fn RequestList(
                                     <span class="request-title">{r.title.clone()}</span>
                                     <span class="muted">
                                         {if show_partner { format!("{} · ", r.partner_name) } else { String::new() }}
-                                        {crate::tr!(funds.starts_on, activity = r.activity_type.label(), date = &r.starts_on).to_string()}
+                                        {crate::tr!(funds.starts_on, activity = r.activity_type.label(), date = crate::locale::date(r.starts_on)).to_string()}
                                     </span>
                                 </span>
                                 <span class="request-side">

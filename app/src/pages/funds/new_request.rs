@@ -145,8 +145,8 @@ pub fn NewRequestPage() -> impl IntoView {
                             Some(c) => RequestValues {
                                 title: c.card.name.clone(),
                                 description: c.card.goal.clone(),
-                                starts_on: c.starts_on.clone(),
-                                ends_on: c.ends_on.clone(),
+                                starts_on: c.starts_on.to_string(),
+                                ends_on: c.ends_on.to_string(),
                                 ..Default::default()
                             },
                             None => RequestValues::default(),

@@ -109,7 +109,7 @@ fn Overview(
                         {overview.allocations.iter().map(|a| view! {
                             <section class="card">
                                 <h3>{a.budget_name.clone()}</h3>
-                                <p class="muted">{format!("{} · until {}", a.holder, a.ends_on)}</p>
+                                <p class="muted">{tr!(funds.holder_until, holder = &a.holder, date = crate::locale::date(a.ends_on)).to_string()}</p>
                                 <BalanceBar balances=a.balances.clone() currency=a.currency.clone() locale=locale.clone()/>
                             </section>
                         }).collect_view()}
@@ -167,7 +167,7 @@ fn Overview(
                         {overview.budgets.iter().map(|b| view! {
                             <section class="card">
                                 <h3>{b.name.clone()}</h3>
-                                <p class="muted">{tr!(funds.budget_line, kind = b.kind.label(), from = &b.starts_on, to = &b.ends_on).to_string()}</p>
+                                <p class="muted">{tr!(funds.budget_line, kind = b.kind.label(), from = crate::locale::date(b.starts_on), to = crate::locale::date(b.ends_on)).to_string()}</p>
                                 <p>{tr!(funds.total_unallocated, total = money(b.total_minor, &b.currency, &locale), unallocated = money(b.unallocated_minor, &b.currency, &locale)).to_string()}</p>
                                 <BalanceBar balances=b.balances.clone() currency=b.currency.clone() locale=locale.clone()/>
                                 <details class="history">

@@ -84,12 +84,12 @@ fn Request(
         (
             tr!(funds.dates),
             if request.starts_on == request.ends_on {
-                request.starts_on.clone()
+                crate::locale::date(request.starts_on)
             } else {
                 tr!(
                     funds.date_range,
-                    from = &request.starts_on,
-                    to = &request.ends_on
+                    from = crate::locale::date(request.starts_on),
+                    to = crate::locale::date(request.ends_on)
                 )
                 .to_string()
             },
@@ -200,8 +200,8 @@ fn Resubmit(
         activity_type: request.activity_type.as_str().to_owned(),
         title: request.title.clone(),
         description: request.description.clone(),
-        starts_on: request.starts_on.clone(),
-        ends_on: request.ends_on.clone(),
+        starts_on: request.starts_on.to_string(),
+        ends_on: request.ends_on.to_string(),
         amount: to_input(request.requested_minor, &request.currency),
         partner_share: to_input(request.partner_share_minor, &request.currency),
         expected_leads: request.expected_leads.to_string(),

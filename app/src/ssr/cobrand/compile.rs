@@ -153,6 +153,7 @@ pub fn compile(source: &str) -> Result<Compiled, Vec<String>> {
             height,
             slots: c.slots,
             parts: c.parts,
+            variants: Default::default(),
         },
         removed: c.removed.into_iter().collect(),
     })

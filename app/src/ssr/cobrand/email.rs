@@ -104,6 +104,7 @@ pub fn compile(source: &str) -> Result<Plan, Vec<String>> {
         height: 0.0,
         slots,
         parts: Vec::new(),
+        variants: BTreeMap::new(),
     };
     // The template must render as it stands.
     to_html(&fill(&doc, &plan, &plan.defaults(), &BTreeMap::new()))

@@ -27,9 +27,48 @@ pub struct Model {
     pub created_by: i64,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The language the texts above are written in ("en", "de").
+    pub language: String,
+    /// Their versions in other languages (`types::localized::Translations`).
+    pub translations: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
+
+impl Model {
+    /// The name as a reader in `reader`'s language sees it.
+    pub fn name_for(&self, reader: crate::locale::Locale) -> String {
+        crate::types::localized::shown(
+            &self.language,
+            &self.translations,
+            reader,
+            "name",
+            &self.name,
+        )
+    }
+
+    /// The goal as a reader in `reader`'s language sees it.
+    pub fn goal_for(&self, reader: crate::locale::Locale) -> String {
+        crate::types::localized::shown(
+            &self.language,
+            &self.translations,
+            reader,
+            "goal",
+            &self.goal,
+        )
+    }
+
+    /// The description as a reader in `reader`'s language sees it.
+    pub fn description_for(&self, reader: crate::locale::Locale) -> String {
+        crate::types::localized::shown(
+            &self.language,
+            &self.translations,
+            reader,
+            "description",
+            &self.description,
+        )
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -22,6 +22,10 @@ pub struct Model {
     pub created_by: i64,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// The language the design was started in ("de"): its template's
+    /// wording in that language (`Plan::in_language`); empty for the
+    /// template as written.
+    pub language: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,6 +2,7 @@
 //! and a staff room, with real-looking questions, answers, mentions, an
 //! accepted answer, likes and a pinned welcome.
 
+use crate::locale::Locale;
 use crate::ssr::entities::{
     forum_category as category, forum_like as like, forum_post as post, forum_topic as topic,
     organization, user,
@@ -10,6 +11,7 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::services::forum::posts::{bump, Draft};
 use crate::ssr::Actor;
 use crate::types::forum::{CategoryVisibility, PostStatus};
+use crate::types::localized::Translations;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -54,11 +56,17 @@ async fn add_category(
     tenant_id: i64,
     position: i32,
     (name, description, visibility, tiers): (&str, &str, CategoryVisibility, &str),
+    (name_de, description_de): (&str, &str),
 ) -> Result<i64, DbErr> {
+    let mut german = Translations::default();
+    german.set(Locale::de, "name", name_de);
+    german.set(Locale::de, "description", description_de);
     Ok(category::ActiveModel {
         tenant_id: Set(tenant_id),
         name: Set(name.into()),
         description: Set(description.into()),
+        language: Set("en".into()),
+        translations: Set(german.to_column()),
         visibility: Set(visibility),
         audience_tiers: Set(tiers.into()),
         audience_types: Set(String::new()),
@@ -178,6 +186,7 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
             CategoryVisibility::Partners,
             "",
         ),
+        ("Ankündigungen", "Neuigkeiten vom Acme-Partnerteam."),
     )
     .await?;
     let tech = add_category(
@@ -189,6 +198,10 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
             "Configuration, integration and troubleshooting.",
             CategoryVisibility::Partners,
             "",
+        ),
+        (
+            "Technische Fragen",
+            "Konfiguration, Integration und Fehlersuche.",
         ),
     )
     .await?;
@@ -202,6 +215,10 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
             CategoryVisibility::Partners,
             "",
         ),
+        (
+            "Marketing und MDF",
+            "Kampagnen, Co-Branding-Material und Marketingfonds (MDF).",
+        ),
     )
     .await?;
     let lounge = add_category(
@@ -214,6 +231,10 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
             CategoryVisibility::Partners,
             "platinum",
         ),
+        (
+            "Platinum-Lounge",
+            "Roadmap-Vorschauen und früher Zugang für Platinum-Partner.",
+        ),
     )
     .await?;
     let staff = add_category(
@@ -225,6 +246,10 @@ pub async fn seed(db: &impl ConnectionTrait, tenant_id: i64) -> Result<(), DbErr
             "Vendor staff only: partner escalations and moderation notes.",
             CategoryVisibility::Staff,
             "",
+        ),
+        (
+            "Mitarbeiterraum",
+            "Nur Herstellerteam: Partner-Eskalationen und Moderationsnotizen.",
         ),
     )
     .await?;

@@ -10,6 +10,7 @@ use crate::ssr::permission::{On, Permission};
 use crate::ssr::repo::{auth_tokens, begin_write, organizations, users};
 use crate::ssr::scope::tenant_is;
 use crate::ssr::{password, tokens, Actor, AppState, Scope};
+use crate::tr;
 use crate::types::form::check;
 use crate::types::views::InvitationInfo;
 use crate::types::{Choice, Email, FormErrors, OrgKind, Role};
@@ -216,7 +217,7 @@ pub async fn accept(
     confirm: String,
 ) -> AppResult<NewSession> {
     let mut e = FormErrors::new().with_values(&[("name", name_raw)]);
-    let name = check::required(&mut e, "name", name_raw, "your name", 100);
+    let name = check::required(&mut e, "name", name_raw, tr!(checks.your_name), 100);
     check::new_password(&mut e, &password_raw, &confirm);
     if !e.is_empty() {
         return Err(AppError::Invalid(e));

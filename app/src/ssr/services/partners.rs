@@ -179,15 +179,27 @@ pub fn validate_profile(input: &ProfileInput) -> Result<ValidProfile, FormErrors
             .map(|m| m.into_inner())
             .unwrap_or_default()
     };
-    let address = check::optional(&mut e, "address", &input.address, "the address", 200);
-    let city = check::optional(&mut e, "city", &input.city, "the city", 80);
-    let country = check::optional(&mut e, "country", &input.country, "the country", 80);
+    let address = check::optional(
+        &mut e,
+        "address",
+        &input.address,
+        tr!(checks.the_address),
+        200,
+    );
+    let city = check::optional(&mut e, "city", &input.city, tr!(checks.the_city), 80);
+    let country = check::optional(
+        &mut e,
+        "country",
+        &input.country,
+        tr!(checks.the_country),
+        80,
+    );
     let brand_color = check::colour(&mut e, "brand_color", &input.brand_color);
     let description = check::optional(
         &mut e,
         "description",
         &input.description,
-        "the description",
+        tr!(checks.the_description),
         2000,
     );
     if e.is_empty() {
@@ -286,7 +298,13 @@ async fn validate_program(
         ("channel_manager_id", &input.channel_manager_id),
         ("parent_id", &input.parent_id),
     ]);
-    let name = check::required(&mut e, "name", &input.name, "the company name", 120);
+    let name = check::required(
+        &mut e,
+        "name",
+        &input.name,
+        tr!(checks.the_company_name),
+        120,
+    );
     let partner_type = input
         .partner_type
         .require(&mut e, "partner_type", tr!(partner.choose_type));

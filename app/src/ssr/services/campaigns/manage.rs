@@ -3,6 +3,7 @@
 
 use super::{find, list, meant_for, status_of};
 use crate::error::{AppError, AppResult};
+use crate::locale::Locale;
 use crate::ssr::entities::{campaign, cobrand_template as template, organization, user};
 use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
 use crate::ssr::permission::Permission;
@@ -15,9 +16,11 @@ use crate::tr;
 use crate::types::campaign::{CampaignMove, CampaignStatus, TemplateChoice};
 use crate::types::cobrand::{TemplateKind, TemplateStatus};
 use crate::types::form::check;
+use crate::types::localized::{submitted_versions, Translations};
 use crate::types::org::{OrgKind, PartnerType, Region, Tier};
 use crate::types::{FormErrors, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use std::collections::BTreeMap;
 
 /// The campaign form as posted.
 #[derive(Clone, Debug, Default)]
@@ -37,6 +40,10 @@ pub struct CampaignInput {
     pub social_copy: String,
     pub schedule: String,
     pub version: i32,
+    /// The language name, goal and description are written in, and their
+    /// versions in the others ("goal_de" → text).
+    pub language: String,
+    pub versions: BTreeMap<String, String>,
 }
 
 struct Valid {
@@ -50,6 +57,8 @@ struct Valid {
     regions: String,
     assets: Assets,
     schedule: String,
+    language: Locale,
+    translations: Translations,
 }
 
 /// What partners send and post: an e-mail, material, a social post.
@@ -91,13 +100,13 @@ fn codes<T>(
 
 async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> AppResult<Valid> {
     let mut e = FormErrors::new();
-    let name = check::required(&mut e, "name", &input.name, "a name", 120);
-    let goal = check::required(&mut e, "goal", &input.goal, "the goal", 300);
+    let name = check::required(&mut e, "name", &input.name, tr!(checks.a_name), 120);
+    let goal = check::required(&mut e, "goal", &input.goal, tr!(checks.the_goal), 300);
     let description = check::optional(
         &mut e,
         "description",
         &input.description,
-        "the description",
+        tr!(checks.the_description),
         4000,
     );
     let (starts_on, ends_on) = period(
@@ -110,7 +119,19 @@ async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> App
     let regions = codes(&mut e, "regions", &input.regions, Region::parse);
     let published = Published(template_choices(state, actor).await?);
     let assets = assets(&mut e, &published, input);
-    let schedule = check::optional(&mut e, "schedule", &input.schedule, "the schedule", 4000);
+    let schedule = check::optional(
+        &mut e,
+        "schedule",
+        &input.schedule,
+        tr!(checks.the_schedule),
+        4000,
+    );
+    let (language, translations) = submitted_versions(
+        &input.language,
+        &input.versions,
+        &[("name", 120), ("goal", 300), ("description", 4000)],
+        &mut e,
+    );
     let (Some(starts_on), Some(ends_on)) = (starts_on, ends_on) else {
         return Err(AppError::Invalid(keep(e, input)));
     };
@@ -128,6 +149,8 @@ async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> App
         regions,
         assets,
         schedule,
+        language,
+        translations,
     })
 }
 
@@ -275,6 +298,8 @@ pub async fn save(
     active.social_template_id = Set(v.assets.social_template_id);
     active.social_copy = Set(v.assets.social_copy);
     active.schedule = Set(v.schedule);
+    active.language = Set(crate::locale::code_of(v.language).to_owned());
+    active.translations = Set(v.translations.to_column());
     active.updated_at = Set(at);
     let saved = if id.is_some() {
         active.update(&state.db).await
@@ -386,16 +411,17 @@ async fn announce(
         for p in people {
             // Each partner user in their own language.
             let lang = p.language().unwrap_or_default();
-            let subject = crate::tr_in!(lang, mail.campaign_subject, name = &c.name).to_string();
+            let name = c.name_for(lang);
+            let subject = crate::tr_in!(lang, mail.campaign_subject, name = &name).to_string();
             let text = crate::tr_in!(
                 lang,
                 mail.campaign_body,
                 name = &p.name,
                 vendor = &actor.organization_name,
-                campaign = &c.name,
-                goal = &c.goal,
-                starts = c.starts_on.format("%Y-%m-%d"),
-                ends = c.ends_on.format("%Y-%m-%d"),
+                campaign = &name,
+                goal = &c.goal_for(lang),
+                starts = crate::locale::date_in(lang, c.starts_on),
+                ends = crate::locale::date_in(lang, c.ends_on),
                 audience = super::audience_in(c, lang),
                 link = &link
             )

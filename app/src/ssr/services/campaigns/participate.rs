@@ -23,6 +23,7 @@ use crate::types::campaign::{
     PartnerResult, SendStats, SendView,
 };
 use crate::types::cobrand::TemplateKind;
+use crate::types::localized::Texts;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, FromQueryResult, PaginatorTrait, QueryFilter,
     QueryOrder, Set, Statement,
@@ -32,12 +33,12 @@ use std::collections::HashMap;
 fn card(c: &campaign::Model, joined: bool, partners: u64, stats: SendStats) -> CampaignCard {
     CampaignCard {
         id: c.id,
-        name: c.name.clone(),
-        goal: c.goal.clone(),
+        name: c.name_for(crate::locale::current()),
+        goal: c.goal_for(crate::locale::current()),
         period: format!(
             "{} – {}",
-            c.starts_on.format("%Y-%m-%d"),
-            c.ends_on.format("%Y-%m-%d")
+            crate::locale::date(c.starts_on),
+            crate::locale::date(c.ends_on)
         ),
         status: status_of(c),
         audience: audience(c),
@@ -198,9 +199,20 @@ pub async fn detail(
             activity.partners.len() as u64,
             activity.stats,
         ),
-        description: c.description.clone(),
-        starts_on: c.starts_on.format("%Y-%m-%d").to_string(),
-        ends_on: c.ends_on.format("%Y-%m-%d").to_string(),
+        description: c.description_for(crate::locale::current()),
+        texts: (!is_partner).then(|| {
+            Texts::of(
+                &c.language,
+                &c.translations,
+                &[
+                    ("name", &c.name),
+                    ("goal", &c.goal),
+                    ("description", &c.description),
+                ],
+            )
+        }),
+        starts_on: c.starts_on,
+        ends_on: c.ends_on,
         tiers: list(&c.audience_tiers),
         types: list(&c.audience_types),
         regions: list(&c.audience_regions),

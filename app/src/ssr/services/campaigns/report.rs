@@ -370,7 +370,7 @@ pub async fn proof(
     .unwrap_or_default();
     Ok(crate::types::campaign::CampaignProof {
         campaign_id,
-        name: c.name,
+        name: c.name_for(crate::locale::current()),
         sends,
         stats,
     })

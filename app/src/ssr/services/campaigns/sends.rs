@@ -136,7 +136,7 @@ fn send_time(
     if last.is_some_and(|last| run_at > last) {
         return Err(AppError::invalid(
             "when",
-            tr!(campaigns.ends_on, date = c.ends_on.format("%Y-%m-%d")).to_string(),
+            tr!(campaigns.ends_on, date = crate::locale::date(c.ends_on)).to_string(),
         ));
     }
     Ok(run_at)

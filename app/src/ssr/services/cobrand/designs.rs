@@ -5,6 +5,7 @@ use super::templates::{self, own_org, plan_of, version_by_id};
 use crate::cobrand::Binding;
 use crate::cobrand::{check, ImageSource, Issue, Plan, SlotKind, Values};
 use crate::error::{AppError, AppResult};
+use crate::locale;
 use crate::ssr::entities::{
     cobrand_design as design, cobrand_design_revision as revision, cobrand_template as template,
     organization,
@@ -25,6 +26,15 @@ use sea_orm::{
     EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 use std::collections::{BTreeMap, HashMap};
+
+/// The language a design is made in: a stored design's own; a new one is
+/// started in the page's language.
+fn language_of(d: Option<&design::Model>) -> String {
+    d.map_or_else(
+        || locale::code_of(locale::current()).to_owned(),
+        |d| d.language.clone(),
+    )
+}
 
 /// The answer when the design changed since it was read.
 fn stale() -> AppError {
@@ -206,7 +216,7 @@ pub async fn editor(
         None => t.published_version_id.ok_or(AppError::NotFound)?,
     };
     let version = version_by_id(&state.db, actor.tenant_id, version_id).await?;
-    let plan = plan_of(&version)?;
+    let plan = plan_of(&version)?.in_language(&language_of(d.as_ref()));
     let org = match &d {
         Some(d) => org_of(state, actor, d.org_id).await?,
         None => own_org(state, actor).await?,
@@ -231,15 +241,15 @@ pub async fn editor(
         ),
         None => (Vec::new(), Vec::new()),
     };
+    let template_name = t.name_for(locale::current());
     Ok(EditorData {
         design_id: d.as_ref().map(|d| d.id),
         design_version: d.as_ref().map_or(0, |d| d.version),
-        name: d.as_ref().map_or_else(
-            || format!("{} for {}", t.name, org.name),
-            |d| d.name.clone(),
-        ),
+        name: d
+            .as_ref()
+            .map_or_else(|| first_name(&template_name, &org), |d| d.name.clone()),
         template_id: t.id,
-        template_name: t.name.clone(),
+        template_name,
         kind: t.kind,
         version_number: version.number,
         newer_version,
@@ -262,6 +272,16 @@ pub async fn editor(
         revisions,
         exports,
     })
+}
+
+/// What a new design is called until the partner names it.
+fn first_name(template_name: &str, org: &organization::Model) -> String {
+    tr!(
+        cobrand.design_for,
+        template = template_name,
+        partner = &org.name
+    )
+    .to_string()
 }
 
 async fn revisions(
@@ -396,7 +416,8 @@ async fn update_design(
     if d.version != version {
         return Err(stale());
     }
-    let plan = plan_of(&version_by_id(txn, actor.tenant_id, d.version_id).await?)?;
+    let plan = plan_of(&version_by_id(txn, actor.tenant_id, d.version_id).await?)?
+        .in_language(&d.language);
     let values = clean_values(&plan, &values_of(&d.slot_values), values)?;
     let stored = serde_json::to_string(&values).map_err(|_| AppError::Internal)?;
     let changed = stored != d.slot_values;
@@ -425,7 +446,9 @@ async fn create_design(
 ) -> AppResult<(i64, String)> {
     let t = templates::visible(state, actor, template_id).await?;
     let version_id = t.published_version_id.ok_or(AppError::NotFound)?;
-    let plan = plan_of(&version_by_id(txn, actor.tenant_id, version_id).await?)?;
+    let language = language_of(None);
+    let plan =
+        plan_of(&version_by_id(txn, actor.tenant_id, version_id).await?)?.in_language(&language);
     let org = own_org(state, actor).await?;
     let values = clean_values(&plan, &autofill(&plan, &org), values)?;
     let stored = serde_json::to_string(&values).map_err(|_| AppError::Internal)?;
@@ -446,6 +469,7 @@ async fn create_design(
         created_by: Set(actor.user_id),
         created_at: Set(at),
         updated_at: Set(at),
+        language: Set(language),
         ..Default::default()
     }
     .insert(txn)
@@ -513,7 +537,8 @@ pub async fn issues_of(
     actor: &Actor,
     d: &design::Model,
 ) -> AppResult<(Plan, Values, Vec<Issue>, organization::Model)> {
-    let plan = plan_of(&version_by_id(&state.db, actor.tenant_id, d.version_id).await?)?;
+    let plan = plan_of(&version_by_id(&state.db, actor.tenant_id, d.version_id).await?)?
+        .in_language(&d.language);
     let org = org_of(state, actor, d.org_id).await?;
     let values = plan.effective(&values_of(&d.slot_values));
     let images = images(state, &plan, &values, &org, false).await?;
@@ -611,7 +636,7 @@ async fn to_cards(
         .all(&state.db)
         .await?
         .into_iter()
-        .map(|t| (t.id, t.name))
+        .map(|t| (t.id, t.name_for(locale::current())))
         .collect();
     let orgs: HashMap<i64, String> = organizations::names(
         &state.db,

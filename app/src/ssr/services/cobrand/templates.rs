@@ -17,11 +17,12 @@ use crate::types::cobrand::{
     TemplateCard, TemplateDetail, TemplateFormat, TemplateKind, TemplateStatus, TemplatesPage,
     VersionInfo,
 };
+use crate::types::localized::{submitted_versions, Texts, Translations};
 use crate::types::{Choice, FormErrors, PartnerType, Tier};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -36,7 +37,15 @@ pub struct TemplateInput {
     pub types: Vec<String>,
     pub source: String,
     pub note: String,
+    /// The language name, description and the source's text are written
+    /// in, and their versions in the others ("name_de", "slot:legal_de").
+    pub language: String,
+    pub versions: BTreeMap<String, String>,
 }
+
+/// Form fields holding a text slot's wording in another language are named
+/// `slot:<slot name>`.
+const SLOT: &str = "slot:";
 
 /// Compiles a source of either kind into its plan.
 pub fn compile_source(kind: TemplateKind, source: &str) -> Result<Plan, Vec<String>> {
@@ -111,13 +120,16 @@ pub fn preview(kind: TemplateKind, plan: &Plan) -> String {
 fn card(t: &template::Model, shown: Option<&version::Model>) -> AppResult<TemplateCard> {
     let kind = t.kind;
     let preview_svg = match shown {
-        Some(v) => preview(kind, &plan_of(v)?),
+        Some(v) => preview(
+            kind,
+            &plan_of(v)?.in_language(crate::locale::code_of(crate::locale::current())),
+        ),
         None => String::new(),
     };
     Ok(TemplateCard {
         id: t.id,
-        name: t.name.clone(),
-        description: t.description.clone(),
+        name: t.name_for(crate::locale::current()),
+        description: t.description_for(crate::locale::current()),
         kind,
         format: t.format,
         status: t.status,
@@ -252,12 +264,22 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
     .await?
     .into_iter()
     .collect();
+    let plan = plan_of(latest)?;
+    let texts = Texts::of(
+        &t.language,
+        &t.translations,
+        &[("name", &t.name), ("description", &t.description)],
+    );
     Ok(TemplateDetail {
+        texts: Texts {
+            translations: texts.translations.with_prefixed(SLOT, &plan.variants),
+            ..texts
+        },
         audience_tiers: list(&t.audience_tiers),
         audience_types: list(&t.audience_types),
         latest_number: latest.number,
         source: latest.source.clone(),
-        plan: plan_of(latest)?,
+        plan,
         versions: versions
             .iter()
             .map(|v| VersionInfo {
@@ -275,7 +297,34 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
     })
 }
 
-fn validate(input: &TemplateInput, kind: TemplateKind) -> Result<Plan, FormErrors> {
+/// The template's wording in the other languages, from the form: its name
+/// and description (kept on the template) and its text slots (kept on the
+/// version, as `plan.variants`). A slot's wording obeys its character limit.
+fn submitted_wording(
+    input: &TemplateInput,
+    plan: &mut Plan,
+    errors: &mut FormErrors,
+) -> (crate::locale::Locale, Translations) {
+    let slot_fields: Vec<(String, usize)> = plan
+        .text_slots()
+        .map(|s| {
+            let max = s.max_chars.map_or(5_000, |m| m as usize);
+            (format!("{SLOT}{}", s.name), max)
+        })
+        .collect();
+    let mut fields: Vec<(&str, usize)> = vec![("name", 120), ("description", 1000)];
+    fields.extend(slot_fields.iter().map(|(f, m)| (f.as_str(), *m)));
+    let (language, mut translations) =
+        submitted_versions(&input.language, &input.versions, &fields, errors);
+    plan.variants = translations.take_prefixed(SLOT);
+    (language, translations)
+}
+
+/// A checked template form: its plan (with the slots' other wordings), the
+/// language of its texts and their versions.
+type Checked = (Plan, crate::locale::Locale, Translations);
+
+fn validate(input: &TemplateInput, kind: TemplateKind) -> Result<Checked, FormErrors> {
     let mut errors = FormErrors::new();
     let name = input.name.trim();
     if name.is_empty() {
@@ -296,14 +345,17 @@ fn validate(input: &TemplateInput, kind: TemplateKind) -> Result<Plan, FormError
         errors.add("types", tr!(cobrand.choose_types));
     }
     let plan = match compile_source(kind, &input.source) {
-        Ok(plan) => Some(plan),
+        Ok(mut plan) => {
+            let (language, translations) = submitted_wording(input, &mut plan, &mut errors);
+            Some((plan, language, translations))
+        }
         Err(messages) => {
             errors.add("source", messages.join(" "));
             None
         }
     };
     match plan {
-        Some(plan) if errors.is_empty() => Ok(plan),
+        Some(checked) if errors.is_empty() => Ok(checked),
         _ => Err(errors.with_values(&[
             ("name", &input.name),
             ("description", &input.description),
@@ -333,12 +385,11 @@ pub async fn save(
             .known()
             .ok_or_else(|| AppError::invalid("kind", tr!(cobrand.choose_kind)))?,
     };
-    let plan = validate(&input, kind).map_err(AppError::Invalid)?;
+    let (plan, language, translations) = validate(&input, kind).map_err(AppError::Invalid)?;
     let format = input
         .format
         .known()
         .ok_or_else(|| AppError::invalid("format", tr!(cobrand.choose_format)))?;
-    let plan_json = serde_json::to_string(&plan).map_err(|_| AppError::Internal)?;
     let at = now();
     let txn = begin_write(&state.db).await?;
     let template_id = match existing {
@@ -350,6 +401,8 @@ pub async fn save(
             active.requires_approval = Set(input.requires_approval);
             active.audience_tiers = Set(input.tiers.join(","));
             active.audience_types = Set(input.types.join(","));
+            active.language = Set(crate::locale::code_of(language).to_owned());
+            active.translations = Set(translations.to_column());
             active.updated_at = Set(at);
             active.update(&txn).await?.id
         }
@@ -368,6 +421,8 @@ pub async fn save(
                 created_by: Set(actor.user_id),
                 created_at: Set(at),
                 updated_at: Set(at),
+                language: Set(crate::locale::code_of(language).to_owned()),
+                translations: Set(translations.to_column()),
                 ..Default::default()
             }
             .insert(&txn)
@@ -375,24 +430,43 @@ pub async fn save(
             .id
         }
     };
-    let versions = versions_of(&txn, actor.tenant_id, template_id).await?;
-    if versions.first().is_none_or(|v| v.source != input.source) {
-        version::ActiveModel {
-            tenant_id: Set(actor.tenant_id),
-            template_id: Set(template_id),
-            number: Set(versions.first().map_or(1, |v| v.number + 1)),
-            source: Set(input.source.clone()),
-            plan: Set(plan_json),
-            note: Set(input.note.trim().chars().take(300).collect()),
-            created_by: Set(actor.user_id),
-            created_at: Set(at),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-    }
+    add_version_if_changed(&txn, actor, template_id, &input, &plan).await?;
     txn.commit().await?;
     Ok(template_id)
+}
+
+/// A new source, or new wording of its text in another language, is a new
+/// version: designs keep the wording they were made with.
+async fn add_version_if_changed(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    template_id: i64,
+    input: &TemplateInput,
+    plan: &Plan,
+) -> AppResult<()> {
+    let versions = versions_of(txn, actor.tenant_id, template_id).await?;
+    let reworded =
+        |v: &version::Model| plan_of(v).map_or(true, |stored| stored.variants != plan.variants);
+    if versions
+        .first()
+        .is_some_and(|v| v.source == input.source && !reworded(v))
+    {
+        return Ok(());
+    }
+    version::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        template_id: Set(template_id),
+        number: Set(versions.first().map_or(1, |v| v.number + 1)),
+        source: Set(input.source.clone()),
+        plan: Set(serde_json::to_string(plan).map_err(|_| AppError::Internal)?),
+        note: Set(input.note.trim().chars().take(300).collect()),
+        created_by: Set(actor.user_id),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
 }
 
 /// Publishes version `number`: partners in the audience start seeing it.

@@ -11,10 +11,12 @@ use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::forum::WatchTarget;
 use crate::types::forum::{CategoryView, CategoryVisibility, WatchLevel};
+use crate::types::localized::{submitted_versions, Texts};
 use crate::types::{Choice, FormErrors, PartnerType, Tier};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter,
 };
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 /// tr!(forum.all_partners), "Gold, Platinum · Managed service provider", "Vendor staff only".
@@ -61,13 +63,15 @@ pub async fn watch_levels(
 
 pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<Vec<CategoryView>> {
     let levels = watch_levels(db, access.actor, WatchTarget::Category, None).await?;
+    let reader = crate::locale::current();
+    let manager = access.actor.may(Permission::ManageForumCategories);
     Ok(access
         .categories
         .iter()
         .map(|c| CategoryView {
             id: c.id,
-            name: c.name.clone(),
-            description: c.description.clone(),
+            name: c.name_for(reader),
+            description: c.description_for(reader),
             visibility: c.visibility,
             audience: audience(c),
             tiers: audience_of(&c.audience_tiers)
@@ -79,6 +83,13 @@ pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<
                 .map(str::to_owned)
                 .collect(),
             watch: levels.get(&c.id).copied().unwrap_or(WatchLevel::Normal),
+            texts: manager.then(|| {
+                Texts::of(
+                    &c.language,
+                    &c.translations,
+                    &[("name", &c.name), ("description", &c.description)],
+                )
+            }),
         })
         .collect())
 }
@@ -91,10 +102,24 @@ pub struct CategoryInput {
     pub visibility: Choice<CategoryVisibility>,
     pub tiers: Vec<String>,
     pub types: Vec<String>,
+    /// The language `name` and `description` are written in, and their
+    /// versions in the others ("name_de" → text).
+    pub language: String,
+    pub versions: BTreeMap<String, String>,
 }
 
-pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppResult<i64> {
-    actor.require(Permission::ManageForumCategories)?;
+/// A category form that passed its checks.
+struct Valid {
+    name: String,
+    description: String,
+    visibility: CategoryVisibility,
+    tiers: String,
+    types: String,
+    language: crate::locale::Locale,
+    translations: crate::types::localized::Translations,
+}
+
+fn validate(input: &CategoryInput) -> AppResult<Valid> {
     let mut errors = FormErrors::new()
         .with_values(&[("name", &input.name), ("description", &input.description)]);
     let name = input.name.trim();
@@ -106,6 +131,12 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
     if input.description.chars().count() > 300 {
         errors.add("description", tr!(forum.category_description_long));
     }
+    let (language, translations) = submitted_versions(
+        &input.language,
+        &input.versions,
+        &[("name", 60), ("description", 300)],
+        &mut errors,
+    );
     let Some(visibility) = input.visibility.known() else {
         errors.add("visibility", tr!(forum.choose_visibility));
         return Err(AppError::Invalid(errors));
@@ -131,41 +162,51 @@ pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppR
     } else {
         (tiers.join(","), types.join(","))
     };
+    Ok(Valid {
+        name: name.to_owned(),
+        description: input.description.trim().to_owned(),
+        visibility,
+        tiers,
+        types,
+        language,
+        translations,
+    })
+}
+
+pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppResult<i64> {
+    actor.require(Permission::ManageForumCategories)?;
+    let v = validate(&input)?;
     let db = &state.db;
-    match input.id {
-        Some(id) => {
-            let existing = in_tenant::<category::Entity>(actor.tenant_id)
-                .filter(category::Column::Id.eq(id))
-                .one(db)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let mut m: category::ActiveModel = existing.into();
-            m.name = Set(name.to_owned());
-            m.description = Set(input.description.trim().to_owned());
-            m.visibility = Set(visibility);
-            m.audience_tiers = Set(tiers);
-            m.audience_types = Set(types);
-            m.update(db).await?;
-            Ok(id)
-        }
+    let mut m: category::ActiveModel = match input.id {
+        Some(id) => in_tenant::<category::Entity>(actor.tenant_id)
+            .filter(category::Column::Id.eq(id))
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .into(),
         None => {
             let position = in_tenant::<category::Entity>(actor.tenant_id)
                 .count(db)
                 .await?;
-            let m = category::ActiveModel {
+            category::ActiveModel {
                 tenant_id: Set(actor.tenant_id),
-                name: Set(name.to_owned()),
-                description: Set(input.description.trim().to_owned()),
-                visibility: Set(visibility),
-                audience_tiers: Set(tiers),
-                audience_types: Set(types),
                 position: Set(i32::try_from(position).unwrap_or(i32::MAX)),
                 created_at: Set(now()),
                 ..Default::default()
             }
-            .insert(db)
-            .await?;
-            Ok(m.id)
         }
-    }
+    };
+    m.name = Set(v.name);
+    m.description = Set(v.description);
+    m.visibility = Set(v.visibility);
+    m.audience_tiers = Set(v.tiers);
+    m.audience_types = Set(v.types);
+    m.language = Set(crate::locale::code_of(v.language).to_owned());
+    m.translations = Set(v.translations.to_column());
+    let saved = if input.id.is_some() {
+        m.update(db).await?
+    } else {
+        m.insert(db).await?
+    };
+    Ok(saved.id)
 }

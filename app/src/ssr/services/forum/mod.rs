@@ -69,7 +69,7 @@ impl<'a> Access<'a> {
 
     pub fn category_name(&self, id: i64) -> String {
         self.category(id)
-            .map(|c| c.name.clone())
+            .map(|c| c.name_for(crate::locale::current()))
             .unwrap_or_default()
     }
 

@@ -167,7 +167,7 @@ fn check_deadline(ctx: &Context) -> AppResult<()> {
         return Err(AppError::Conflict(
             tr!(
                 funds.deadline_passed,
-                date = ctx.deadline.format("%Y-%m-%d")
+                date = crate::locale::date(ctx.deadline)
             )
             .to_string(),
         ));

@@ -78,12 +78,12 @@ async fn remind(
         .all(&state.db)
         .await?;
     let link = format!("{}/funds/requests/{}", state.config.base_url, r.id);
-    let date = deadline.format("%Y-%m-%d").to_string();
     let mails = people
         .into_iter()
         .map(|person| {
             // Each partner user in their own language.
             let lang = person.language().unwrap_or_default();
+            let date = crate::locale::date_in(lang, deadline);
             let subject = crate::tr_in!(
                 lang,
                 mail.claim_due_subject,

@@ -21,10 +21,6 @@ use std::collections::HashMap;
 /// How many partners a form lists before it asks for a typed name instead.
 const PICK_LIMIT: u64 = 300;
 
-fn day(d: chrono::NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 async fn partner_names(
     db: &impl ConnectionTrait,
     tenant_id: i64,
@@ -63,7 +59,7 @@ fn request_row(
         requested_minor: r.requested_minor,
         approved_minor: r.approved_minor,
         status: r.status,
-        starts_on: day(r.starts_on),
+        starts_on: r.starts_on,
         submitted_on: actor.date(r.created_at),
     }
 }
@@ -324,7 +320,7 @@ fn allocation_row(
         currency: budget.map(|b| b.currency.clone()).unwrap_or_default(),
         holder: holder(a, names),
         partner_id: a.partner_id,
-        ends_on: budget.map(|b| day(b.ends_on)).unwrap_or_default(),
+        ends_on: budget.map(|b| b.ends_on).unwrap_or_default(),
         balances: own.balances.get(&a.id).cloned().unwrap_or_default(),
     }
 }
@@ -415,8 +411,8 @@ async fn budget_rows(
             currency: b.currency.clone(),
             total_minor: b.total_minor,
             unallocated_minor: b.unallocated_minor,
-            starts_on: day(b.starts_on),
-            ends_on: day(b.ends_on),
+            starts_on: b.starts_on,
+            ends_on: b.ends_on,
             balances: per_budget.get(&b.id).cloned().unwrap_or_default(),
             history: histories.get(&b.id).cloned().unwrap_or_default(),
         })
@@ -446,7 +442,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
     };
     Ok(RequestDetail {
         campaign,
-        claim_deadline: day(deadline),
+        claim_deadline: deadline,
         can_start_claim: actor.may(Permission::RequestFunds)
             && status == RequestStatus::Approved
             && claim.is_none()
@@ -463,8 +459,8 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         activity_type: r.activity_type,
         title: r.title,
         description: r.description,
-        starts_on: day(r.starts_on),
-        ends_on: day(r.ends_on),
+        starts_on: r.starts_on,
+        ends_on: r.ends_on,
         currency: budget.currency,
         requested_minor: r.requested_minor,
         approved_minor: r.approved_minor,
@@ -519,7 +515,7 @@ async fn claim_view(state: &AppState, actor: &Actor, c: fund_claim::Model) -> Ap
         actual_pipeline_minor: c.actual_pipeline_minor,
         results: c.results,
         decision_reason: c.decision_reason,
-        paid_on: c.paid_on.map(day),
+        paid_on: c.paid_on,
         payment_reference: c.payment_reference,
         version: c.version,
         files: files
