@@ -31,8 +31,8 @@ test('campaigns: vendor publishes, partner opts in, imports 5 contacts and sends
   await hydrated(page);
   await page.getByRole('button', { name: 'Create campaign' }).click();
   await expect(page.getByText('Enter a name.')).toBeVisible();
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Goal').fill('200 qualified leads for the AX7');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Goal', { exact: true }).fill('200 qualified leads for the AX7');
   await page.getByLabel('Starts').fill('2026-01-01');
   await page.getByLabel('Ends').fill('2099-12-31');
   await page.getByLabel('E-mail template').selectOption({ label: 'AX7 announcement email' });

@@ -122,7 +122,7 @@ test('co-branding: a marketing manager uploads an SVG template, sees its slots a
   await page.goto('/cobrand');
   await page.getByRole('link', { name: 'New template' }).click();
   await hydrated(page);
-  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Material').selectOption('other');
   await page.getByLabel('Load the source from a file').setInputFiles({ name: 'badge.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
   await expect(page.locator('#f-source')).toHaveValue(/booth 12/);

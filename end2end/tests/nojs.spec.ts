@@ -29,12 +29,15 @@ test('reading pages and plain forms work without JavaScript', async ({ page }) =
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
 
-test('a contact is added by hand without JavaScript', async ({ page }, testInfo) => {
+test('a contact is added by hand without JavaScript', async ({ page, baseURL }, testInfo) => {
   const partner = perProject(testInfo, 'lena@nordlicht.example', 'oliver@tamesis.example');
   await page.goto('/sign-in');
   await page.getByLabel('Work email').fill(partner);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/');
+  // The demo's German partner, in English for this test.
+  await page.request.post('/api/set_language', { form: { lang: 'en' }, headers: { Origin: baseURL! } });
   await page.goto('/contacts');
   const form = page.locator('#add-contact');
   // No consent ticked: the page comes back with the message and the typed values.

@@ -370,3 +370,13 @@ both!(
     dates_are_written_as_the_reader_writes_them,
     dates_in_the_readers_language
 );
+
+/// The demo program has a German-speaking partner: German from their first
+/// sign-in, whatever the browser says.
+async fn demo_german_partner(app: &TestApp) {
+    let lena = app.sign_in(HOST_A, "lena@nordlicht.example").await;
+    let dashboard = page(app, "/", "en-US,en", Some(&lena)).await;
+    assert!(dashboard.body.contains(r#"<html lang="de""#));
+    assert!(dashboard.body.contains("Hallo, Lena"), "{}", dashboard.body);
+}
+both!(the_demo_has_a_german_partner, demo_german_partner);

@@ -83,6 +83,14 @@ fn version_field(
             .unwrap_or_default()
             .to_owned()
     });
+    // The language in the label too: a screen reader may not announce the
+    // group's legend, and "Name" twice in a form is ambiguous.
+    let label = tr!(
+        localized.field_in,
+        field = &f.label,
+        language = locale::endonym(other)
+    )
+    .to_string();
     let id = format!(
         "{id_prefix}-{}-{}",
         f.field.replace(':', "-"),
@@ -93,6 +101,6 @@ fn version_field(
         Signal::derive(move || error.get().and_then(|e| e.field(&name)))
     };
     view! {
-        <TextField name=name id=id label=f.label.clone() value=value multiline=f.multiline error=message/>
+        <TextField name=name id=id label=label value=value multiline=f.multiline error=message/>
     }
 }

@@ -62,11 +62,12 @@ pub fn from_local(naive: NaiveDateTime, tz: Tz) -> Result<DateTime<Utc>, String>
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(at) => Ok(at.with_timezone(&Utc)),
         LocalResult::Ambiguous(first, _) => Ok(first.with_timezone(&Utc)),
-        LocalResult::None => Err(format!(
-            "{} does not exist in {}: the clocks go forward then. Choose another time.",
-            naive.format("%Y-%m-%d %H:%M"),
-            tz.name()
-        )),
+        LocalResult::None => Err(crate::tr!(
+            checks.time_skipped,
+            time = crate::locale::date_time_in(crate::locale::current(), naive),
+            zone = tz.name()
+        )
+        .to_string()),
     }
 }
 

@@ -72,7 +72,7 @@ impl Mailer {
     ) -> AppResult<Message> {
         let to: Mailbox = to
             .parse()
-            .map_err(|_| AppError::invalid("email", "That email address cannot receive mail."))?;
+            .map_err(|_| AppError::invalid("email", crate::tr!(checks.email_undeliverable)))?;
         Message::builder()
             .message_id(name.map(|n| self.message_id(n)))
             .from(self.from.clone())

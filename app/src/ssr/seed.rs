@@ -11,7 +11,8 @@ use super::repo::users::{self, NewUser};
 use crate::types::{OrgKind, Role};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter,
 };
 
 pub const DEMO_PASSWORD: &str = "partner-demo-2026";
@@ -139,6 +140,10 @@ pub const DEMO_SIGN_INS: &[(&str, &str)] = &[
     (
         "Partner admin (Bluepeak Distribution)",
         "ines@bluepeak.example",
+    ),
+    (
+        "Partner admin in German (Nordlicht Netzwerke)",
+        "lena@nordlicht.example",
     ),
 ];
 
@@ -465,6 +470,16 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
     for (org, email, name) in others {
         insert_user(db, t.id, ids[org], email, name, Role::PartnerAdmin, &hash).await?;
     }
+    // A German-speaking partner: the portal, its mail and the program's
+    // texts in German from the first sign-in.
+    super::entities::user::Entity::update_many()
+        .col_expr(
+            super::entities::user::Column::Locale,
+            sea_orm::sea_query::Expr::value("de"),
+        )
+        .filter(super::entities::user::Column::Email.eq("lena@nordlicht.example"))
+        .exec(db)
+        .await?;
     cobrand::seed(db, t.id, maya).await?;
     forum::seed(db, t.id).await?;
     Ok(true)

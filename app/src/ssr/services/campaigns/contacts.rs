@@ -348,8 +348,14 @@ pub async fn add(state: &AppState, actor: &Actor, input: NewContact<'_>) -> AppR
         ("company", input.company),
     ]);
     let email = check::email(&mut e, "email", input.email);
-    let name = check::optional(&mut e, "name", input.name, "the name", 200);
-    let company = check::optional(&mut e, "company", input.company, "the company", 200);
+    let name = check::optional(&mut e, "name", input.name, tr!(checks.the_name), 200);
+    let company = check::optional(
+        &mut e,
+        "company",
+        input.company,
+        tr!(checks.the_company),
+        200,
+    );
     if !input.consent {
         e.add("consent", tr!(campaigns.confirm_consent));
     }

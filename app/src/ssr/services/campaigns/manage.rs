@@ -80,7 +80,7 @@ pub async fn template_choices(state: &AppState, actor: &Actor) -> AppResult<Vec<
         .into_iter()
         .map(|t| TemplateChoice {
             id: t.id,
-            name: t.name,
+            name: t.name_for(crate::locale::current()),
             kind: t.kind,
         })
         .collect())
@@ -218,7 +218,7 @@ fn assets(e: &mut FormErrors, published: &Published, input: &CampaignInput) -> A
         e,
         "social_copy",
         &input.social_copy,
-        "the social post",
+        tr!(checks.the_social_post),
         2000,
     );
     if email_template_id.is_none()
