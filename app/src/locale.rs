@@ -134,10 +134,16 @@ pub fn date_time_in(locale: Locale, at: chrono::NaiveDateTime) -> String {
     format!("{}, {}", date_in(locale, at.date()), at.format("%H:%M"))
 }
 
-/// The page's strings, in the browser, from what `boot.js` fetched
-/// (`window.__PRM_STRINGS`, one language's catalogue as a JSON array).
-/// The wasm carries no catalogue of its own: each page load ships only its
-/// language, from a cached file (`/i18n/<code>.<version>.json`). False when
+/// The plain strings by number (`build.rs`): `keys::forum::title`, and on
+/// the server each language's array.
+pub mod page {
+    include!(concat!(env!("OUT_DIR"), "/page_strings.rs"));
+}
+
+/// The page's plain strings, in the browser, from what `boot.js` fetched
+/// (`window.__PRM_STRINGS`, the page language's array). The wasm carries no
+/// copy of them: a page load ships only its language, from a file cached
+/// until the catalogue changes (`/i18n/<code>.<version>.json`). False when
 /// the strings are missing, and then the page stays plain HTML.
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 pub fn load_page_strings() -> bool {
@@ -151,44 +157,55 @@ pub fn load_page_strings() -> bool {
     let Ok(values) = values.dyn_into::<js_sys::Array>() else {
         return false;
     };
-    let values: Vec<Box<str>> = values
+    let strings: Vec<&'static str> = values
         .iter()
-        .map(|v| v.as_string().unwrap_or_default().into_boxed_str())
+        .map(|v| &*Box::leak(v.as_string().unwrap_or_default().into_boxed_str()))
         .collect();
-    <Locale as leptos_i18n::Locale>::init_translations(current(), (), values);
-    true
+    PAGE_STRINGS.set(strings).is_ok()
 }
 
-/// One language's catalogue as the browser loads it: a JSON array in the
-/// order the generated code indexes, and a version that changes with it.
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+static PAGE_STRINGS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+
+/// Plain string number `i` of the page's language.
+#[doc(hidden)]
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub fn page_string(i: usize) -> &'static str {
+    PAGE_STRINGS
+        .get()
+        .and_then(|strings| strings.get(i))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// One language's plain strings as the browser loads them: a JSON array in
+/// `page::keys` order, and a version that changes with it.
 #[cfg(feature = "ssr")]
 pub struct PageStrings {
     pub json: String,
     pub version: String,
 }
 
-/// The catalogue of `locale` for the browser (computed once).
+/// The plain strings of `locale` for the browser (computed once).
 #[cfg(feature = "ssr")]
 pub fn page_strings(locale: Locale) -> &'static PageStrings {
     use std::hash::{Hash, Hasher};
     use std::sync::LazyLock;
-    static ALL: LazyLock<Vec<(Locale, PageStrings)>> = LazyLock::new(|| {
-        all()
-            .iter()
-            .map(|&locale| {
-                let strings = crate::i18n::I18nKeys::__i18n_request_translations__(locale, ());
-                let json = serde_json::to_string(strings).expect("strings serialise");
-                let mut hasher = std::hash::DefaultHasher::new();
-                json.hash(&mut hasher);
-                let version = format!("{:016x}", hasher.finish());
-                (locale, PageStrings { json, version })
-            })
-            .collect()
-    });
-    ALL.iter()
-        .find(|(l, _)| *l == locale)
-        .map(|(_, s)| s)
-        .expect("every locale has strings")
+    fn of(strings: &[&str]) -> PageStrings {
+        let json = serde_json::to_string(strings).expect("strings serialise");
+        let mut hasher = std::hash::DefaultHasher::new();
+        json.hash(&mut hasher);
+        PageStrings {
+            json,
+            version: format!("{:016x}", hasher.finish()),
+        }
+    }
+    static EN: LazyLock<PageStrings> = LazyLock::new(|| of(&page::EN));
+    static DE: LazyLock<PageStrings> = LazyLock::new(|| of(&page::DE));
+    match locale {
+        Locale::en => &EN,
+        Locale::de => &DE,
+    }
 }
 
 /// Where the browser fetches `locale`'s strings; the version in the name
@@ -202,41 +219,49 @@ pub fn page_strings_path(locale: Locale) -> String {
     )
 }
 
-/// What a `td_string!` gives. The browser's catalogue is loaded
-/// (`dynamic_load`), so its strings are futures, ready once
-/// [`load_page_strings`] ran; the server's are plain values.
-#[doc(hidden)]
-#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-pub fn ready<F: std::future::Future>(string: F) -> F::Output {
-    let mut string = std::pin::pin!(string);
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    match string.as_mut().poll(&mut cx) {
-        std::task::Poll::Ready(s) => s,
-        std::task::Poll::Pending => panic!("the page's strings are not loaded"),
-    }
-}
-
-#[doc(hidden)]
-#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
-pub fn ready<T>(string: T) -> T {
-    string
-}
-
 /// A catalogue string in the current language:
-/// `tr!(auth.sign_in)`, `tr!(dashboard.hello, name = first)`.
+/// `tr!(auth.sign_in)`, `tr!(dashboard.hello, name = first)`. In the
+/// browser a plain string (no arguments) is read by number from the page's
+/// strings; the rest come from the library.
 #[macro_export]
+#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
 macro_rules! tr {
     ($($key_and_args:tt)*) => {
-        $crate::locale::ready(leptos_i18n::td_string!($crate::locale::current(), $($key_and_args)*))
+        leptos_i18n::td_string!($crate::locale::current(), $($key_and_args)*)
+    };
+}
+
+#[macro_export]
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+macro_rules! tr {
+    ($($key:ident).+) => {
+        $crate::locale::page_string($crate::locale::page::keys::$($key)::+)
+    };
+    ($($key_and_args:tt)*) => {
+        leptos_i18n::td_string!($crate::locale::current(), $($key_and_args)*)
     };
 }
 
 /// The same in a given language, for mails to someone else: `tr_in!(lang, …)`.
-/// In the browser only the page's language is loaded.
+/// The browser has only its page's language (a label is only ever asked for
+/// in it there).
 #[macro_export]
+#[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
 macro_rules! tr_in {
     ($locale:expr, $($key_and_args:tt)*) => {
-        $crate::locale::ready(leptos_i18n::td_string!($locale, $($key_and_args)*))
+        leptos_i18n::td_string!($locale, $($key_and_args)*)
+    };
+}
+
+#[macro_export]
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+macro_rules! tr_in {
+    ($locale:expr, $($key:ident).+) => {{
+        let _ = $locale;
+        $crate::locale::page_string($crate::locale::page::keys::$($key)::+)
+    }};
+    ($locale:expr, $($key_and_args:tt)*) => {
+        leptos_i18n::td_string!($locale, $($key_and_args)*)
     };
 }
 

@@ -11,12 +11,13 @@ mod common;
 
 use app::ssr::entities::{campaign_message, cobrand_template, contact, job};
 use app::ssr::jobs;
+use app::types::campaign::{CampaignDetail, CampaignsPage, ContactsPage, ImportPreview};
+use app::types::funds::{FundsOverview, RequestDetail};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::{TestApp, HOST_A};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use serde_json::Value;
 
 const MAYA: &str = "maya.lin@acme.example"; // marketing manager
 const FELIX: &str = "felix.ortiz@acme.example"; // finance
@@ -89,13 +90,11 @@ async fn create_campaign(app: &TestApp, maya: &str) -> i64 {
     let page = app
         .call(HOST_A, "get_campaigns_page", Some(maya), &[])
         .await
-        .json();
-    page["campaigns"][0]["id"]
-        .as_i64()
-        .expect("campaign listed")
+        .view::<CampaignsPage>();
+    page.campaigns.first().expect("campaign listed").id
 }
 
-async fn detail(app: &TestApp, cookie: &str, id: i64) -> Value {
+async fn detail(app: &TestApp, cookie: &str, id: i64) -> CampaignDetail {
     let res = app
         .call(
             HOST_A,
@@ -105,7 +104,7 @@ async fn detail(app: &TestApp, cookie: &str, id: i64) -> Value {
         )
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    res.json()
+    res.view()
 }
 
 async fn publish(app: &TestApp, maya: &str, id: i64) {
@@ -120,7 +119,7 @@ async fn publish(app: &TestApp, maya: &str, id: i64) {
     accepted(&res);
 }
 
-async fn import(app: &TestApp, cookie: &str, csv: &str, commit: bool) -> Value {
+async fn import(app: &TestApp, cookie: &str, csv: &str, commit: bool) -> ImportPreview {
     let mut form = vec![("csv", csv)];
     if commit {
         form.push(("commit", "1"));
@@ -129,7 +128,7 @@ async fn import(app: &TestApp, cookie: &str, csv: &str, commit: bool) -> Value {
         .call(HOST_A, "import_contacts", Some(cookie), &form)
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    res.json()
+    res.view()
 }
 
 async fn send_now(app: &TestApp, cookie: &str, id: i64) -> common::Resp {
@@ -158,7 +157,7 @@ async fn ready(app: &TestApp) -> (String, String, i64) {
         .await;
     accepted(&res);
     let done = import(app, &olivia, CONTACTS, true).await;
-    assert_eq!(done["imported"], 5, "{done}");
+    assert_eq!(done.imported, Some(5), "{done:?}");
     (maya, olivia, id)
 }
 
@@ -224,8 +223,8 @@ async fn lifecycle(app: &TestApp) {
     let list = app
         .call(HOST_A, "get_campaigns_page", Some(&ines), &[])
         .await
-        .json();
-    assert_eq!(list["campaigns"].as_array().unwrap().len(), 0);
+        .view::<CampaignsPage>();
+    assert_eq!(list.campaigns.len(), 0);
     let res = app
         .call(
             HOST_A,
@@ -238,7 +237,7 @@ async fn lifecycle(app: &TestApp) {
 
     // Olivia opts in: her own e-mail and social designs are made for her.
     let d = detail(app, &olivia, id).await;
-    assert_eq!(d["card"]["joined"], false);
+    assert!(!d.card.joined);
     let res = app
         .call(
             HOST_A,
@@ -249,10 +248,16 @@ async fn lifecycle(app: &TestApp) {
         .await;
     accepted(&res);
     let d = detail(app, &olivia, id).await;
-    assert_eq!(d["card"]["joined"], true);
-    assert!(d["email_design"]["design_id"].as_i64().is_some(), "{d}");
-    assert!(d["social_design"]["design_id"].as_i64().is_some(), "{d}");
-    assert_eq!(d["schedule"].as_array().unwrap().len(), 2);
+    assert!(d.card.joined);
+    assert!(
+        d.email_design.as_ref().and_then(|a| a.design_id).is_some(),
+        "{d:?}"
+    );
+    assert!(
+        d.social_design.as_ref().and_then(|a| a.design_id).is_some(),
+        "{d:?}"
+    );
+    assert_eq!(d.schedule.len(), 2);
 
     // Nothing to send to yet.
     let res = send_now(app, &olivia, id).await;
@@ -265,21 +270,17 @@ async fn lifecycle(app: &TestApp) {
 
     // CSV: a preview stores nothing; the import reports each bad row.
     let p = import(app, &olivia, CONTACTS, false).await;
-    assert_eq!(
-        (p["importable"].as_u64(), p["rejected"].as_u64()),
-        (Some(5), Some(3))
-    );
+    assert_eq!((p.importable, p.rejected), (5, 3));
     assert_eq!(
         contact::Entity::find().count(&app.state.db).await.unwrap(),
         0
     );
     let done = import(app, &olivia, CONTACTS, true).await;
-    assert_eq!(done["imported"], 5);
-    let reasons: Vec<String> = done["rows"]
-        .as_array()
-        .unwrap()
+    assert_eq!(done.imported, Some(5));
+    let reasons: Vec<String> = done
+        .rows
         .iter()
-        .filter_map(|r| r["problem"].as_str().map(|p| format!("{}: {p}", r["line"])))
+        .filter_map(|r| r.problem.as_ref().map(|p| format!("{}: {p}", r.line)))
         .collect();
     assert_eq!(
         reasons,
@@ -291,9 +292,10 @@ async fn lifecycle(app: &TestApp) {
     );
     // Importing the same file again adds nothing and says why.
     let again = import(app, &olivia, CONTACTS, false).await;
-    assert_eq!(again["importable"], 0);
-    assert!(again["rows"][0]["problem"]
-        .as_str()
+    assert_eq!(again.importable, 0);
+    assert!(again.rows[0]
+        .problem
+        .as_deref()
         .unwrap()
         .contains("Already in your contacts"));
 
@@ -334,12 +336,12 @@ async fn lifecycle(app: &TestApp) {
         StatusCode::NOT_FOUND
     );
     let d = detail(app, &maya, id).await;
-    assert_eq!(d["card"]["stats"]["sent"], 5, "{d}");
-    assert_eq!(d["card"]["stats"]["delivered"], 5);
-    assert_eq!(d["partners"][0]["org_name"], "Northwind Systems");
-    assert_eq!(d["partners"][0]["stats"]["sent"], 5);
-    assert_eq!(d["days"].as_array().unwrap().len(), 1);
-    assert!(d["focus"].is_null());
+    assert_eq!(d.card.stats.sent, 5, "{d:?}");
+    assert_eq!(d.card.stats.delivered, 5);
+    assert_eq!(d.partners[0].org_name, "Northwind Systems");
+    assert_eq!(d.partners[0].stats.sent, 5);
+    assert_eq!(d.days.len(), 1);
+    assert!(d.focus.is_none());
     // Channel managers count only their own partners: Dana manages
     // Northwind and sees its sends; Raj does not, and sees none of them.
     for (who, sent, days) in [
@@ -348,24 +350,18 @@ async fn lifecycle(app: &TestApp) {
     ] {
         let cookie = app.sign_in(HOST_A, who).await;
         let d = detail(app, &cookie, id).await;
-        assert_eq!(d["card"]["stats"]["sent"], sent, "{who}: {d}");
-        assert_eq!(d["days"].as_array().unwrap().len(), days, "{who}");
+        assert_eq!(d.card.stats.sent, sent, "{who}: {d:?}");
+        assert_eq!(d.days.len(), days, "{who}");
         let page = app
             .call(HOST_A, "get_campaigns_page", Some(&cookie), &[])
             .await
-            .json();
-        let card = page["campaigns"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == id)
-            .cloned()
-            .unwrap();
-        assert_eq!(card["stats"]["sent"], sent, "{who}: {card}");
+            .view::<CampaignsPage>();
+        let card = page.campaigns.iter().find(|c| c.id == id).cloned().unwrap();
+        assert_eq!(card.stats.sent, sent, "{who}: {card:?}");
     }
     // The chart can show one partner's activity; one the vendor cannot see
     // (or that never joined) falls back to the whole campaign.
-    let northwind = d["partners"][0]["org_id"].to_string();
+    let northwind = d.partners[0].org_id.to_string();
     let res = app
         .call(
             HOST_A,
@@ -374,9 +370,12 @@ async fn lifecycle(app: &TestApp) {
             &[("id", &id.to_string()), ("partner", &northwind)],
         )
         .await
-        .json();
-    assert_eq!(res["focus"]["org_name"], "Northwind Systems");
-    assert_eq!(res["days"][0]["sent"], 5);
+        .view::<CampaignDetail>();
+    assert_eq!(
+        res.focus.as_ref().map(|f| f.org_name.as_str()),
+        Some("Northwind Systems")
+    );
+    assert_eq!(res.days[0].sent, 5);
     let res = app
         .call(
             HOST_A,
@@ -385,8 +384,8 @@ async fn lifecycle(app: &TestApp) {
             &[("id", &id.to_string()), ("partner", "999999")],
         )
         .await
-        .json();
-    assert!(res["focus"].is_null());
+        .view::<CampaignDetail>();
+    assert!(res.focus.is_none());
 
     // Sending again reaches nobody twice.
     let res = send_now(app, &olivia, id).await;
@@ -418,8 +417,8 @@ async fn lifecycle(app: &TestApp) {
         StatusCode::NOT_FOUND
     );
     let d = detail(app, &maya, id).await;
-    assert_eq!(d["card"]["stats"]["opened"], 1);
-    assert_eq!(d["card"]["stats"]["clicked"], 1);
+    assert_eq!(d.card.stats.opened, 1);
+    assert_eq!(d.card.stats.clicked, 1);
 
     // Unsubscribe: the link's page asks first; the one-click POST (as a
     // mail app sends it, no cookie, no Origin) records it.
@@ -438,7 +437,7 @@ async fn lifecycle(app: &TestApp) {
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
     let d = detail(app, &maya, id).await;
-    assert_eq!(d["card"]["stats"]["unsubscribed"], 1);
+    assert_eq!(d.card.stats.unsubscribed, 1);
 
     // A contact the partner removed also finds the link saying so.
     let bo = contact::Entity::find()
@@ -517,12 +516,12 @@ async fn lifecycle(app: &TestApp) {
     accepted(&res);
     let d = detail(app, &olivia, id).await;
     assert_eq!(
-        d["sends"][0]["recipients"], 1,
+        d.sends[0].recipients, 1,
         "only the new contact: Ana unsubscribed, the rest had it"
     );
-    assert_eq!(d["sends"][0]["pending"], true);
+    assert!(d.sends[0].pending);
     assert_eq!(app.run_jobs().await, 0, "scheduled for later");
-    let send_id = d["sends"][0]["id"].to_string();
+    let send_id = d.sends[0].id.to_string();
     let res = app
         .call(
             HOST_A,
@@ -772,8 +771,8 @@ async fn retries_and_rate_limit(app: &TestApp) {
     }
     assert_eq!(count_messages(app, "failed").await, 1);
     let d = detail(app, &olivia, id).await;
-    assert_eq!(d["card"]["stats"]["failed"], 1);
-    assert_eq!(d["card"]["stats"]["sent"], 6);
+    assert_eq!(d.card.stats.failed, 1);
+    assert_eq!(d.card.stats.sent, 6);
 
     // A worker died during a message's last attempt: it gets one more run.
     // One whose workers died every time is given up and recorded as failed.
@@ -855,13 +854,13 @@ async fn permissions_and_fund_link(app: &TestApp) {
     let mine = app
         .call(HOST_A, "get_contacts", Some(&sam), &[])
         .await
-        .json();
-    assert_eq!(mine["total"], 5);
+        .view::<ContactsPage>();
+    assert_eq!(mine.total, 5);
     let theirs = app
         .call(HOST_A, "get_contacts", Some(&ines), &[])
         .await
-        .json();
-    assert_eq!(theirs["total"], 0);
+        .view::<ContactsPage>();
+    assert_eq!(theirs.total, 0);
     // A contact is removed by its own company only; e-mails still waiting
     // for them are skipped.
     let ed = contact::Entity::find()
@@ -891,12 +890,12 @@ async fn permissions_and_fund_link(app: &TestApp) {
     let mine = app
         .call(HOST_A, "get_contacts", Some(&sam), &[])
         .await
-        .json();
-    assert_eq!(mine["total"], 4);
+        .view::<ContactsPage>();
+    assert_eq!(mine.total, 4);
     // A send can only be cancelled by its own company.
     send_now(app, &olivia, id).await;
     let d = detail(app, &olivia, id).await;
-    let send_id = d["sends"][0]["id"].to_string();
+    let send_id = d.sends[0].id.to_string();
     let res = app
         .call(
             HOST_A,
@@ -952,7 +951,9 @@ async fn permissions_and_fund_link(app: &TestApp) {
     let budget = app
         .call(HOST_A, "get_funds_overview", Some(&admin), &[])
         .await
-        .json()["budgets"][0]["id"]
+        .view::<FundsOverview>()
+        .budgets[0]
+        .id
         .to_string();
     let northwind = app::ssr::entities::organization::Entity::find()
         .filter(app::ssr::entities::organization::Column::Name.eq("Northwind Systems"))
@@ -978,8 +979,8 @@ async fn permissions_and_fund_link(app: &TestApp) {
     let overview = app
         .call(HOST_A, "get_funds_overview", Some(&olivia), &[])
         .await
-        .json();
-    let allocation = overview["allocations"][0]["id"].to_string();
+        .view::<FundsOverview>();
+    let allocation = overview.allocations[0].id.to_string();
     let key = "campaign-request-key-0001";
     let res = app
         .call(
@@ -1013,13 +1014,18 @@ async fn permissions_and_fund_link(app: &TestApp) {
             &[("id", &request_id)],
         )
         .await
-        .json();
-    assert_eq!(r["campaign"]["name"], "AX7 launch", "{r}");
-    assert_eq!(r["campaign"]["sends"], 1);
-    let d = detail(app, &olivia, id).await;
-    assert_eq!(d["fund_requests"][0][1], "AX7 launch e-mails");
+        .view::<RequestDetail>();
     assert_eq!(
-        r["campaign"]["stats"]["delivered"], 4,
+        r.campaign.as_ref().map(|c| c.name.as_str()),
+        Some("AX7 launch"),
+        "{r:?}"
+    );
+    assert_eq!(r.campaign.as_ref().map(|c| c.sends), Some(1));
+    let d = detail(app, &olivia, id).await;
+    assert_eq!(d.fund_requests[0].1, "AX7 launch e-mails");
+    assert_eq!(
+        r.campaign.as_ref().map(|c| c.stats.delivered),
+        Some(4),
         "the removed contact was never sent to"
     );
     // Another company cannot tie its request to a campaign it never joined.
@@ -1099,8 +1105,8 @@ async fn add_by_hand(app: &TestApp) {
     let list = app
         .call(HOST_A, "get_contacts", Some(&olivia), &[])
         .await
-        .json();
-    assert_eq!(list["total"], 1);
+        .view::<ContactsPage>();
+    assert_eq!(list.total, 1);
     // Added again: refused, the stored contact unchanged.
     let res = add(
         olivia.clone(),
@@ -1224,8 +1230,8 @@ async fn scheduled_in_own_time_zone(app: &TestApp) {
         .unwrap();
     assert_eq!(send.scheduled_at.to_rfc3339(), "2027-01-15T08:00:00+00:00");
     let d = detail(app, &olivia, id).await;
-    assert_eq!(d["time_zone"], "Europe/Berlin");
-    assert_eq!(d["sends"][0]["scheduled_at"], "15 Jan 2027, 09:00 CET");
+    assert_eq!(d.time_zone, "Europe/Berlin");
+    assert_eq!(d.sends[0].scheduled_at, "15 Jan 2027, 09:00 CET");
 }
 
 /// The activity chart counts days as its reader does: the same five sends
@@ -1271,18 +1277,9 @@ async fn activity_days_in_own_time_zone(app: &TestApp) {
             .await;
         accepted(&res);
         let d = detail(app, &who, id).await;
-        d["days"]
-            .as_array()
-            .unwrap()
+        d.days
             .iter()
-            .map(|day| {
-                format!(
-                    "{} sent {} opened {}",
-                    day["day"].as_str().unwrap(),
-                    day["sent"],
-                    day["opened"]
-                )
-            })
+            .map(|day| format!("{} sent {} opened {}", day.day, day.sent, day.opened))
             .collect::<Vec<_>>()
     };
     assert_eq!(

@@ -7,11 +7,16 @@
 
 mod common;
 
+use app::types::forum::{
+    FlagReason, ForumPage, ModerationPage, NotificationKind, NotificationsPage, PostHistory,
+    PostStatus, SearchPage, TopicPage, TopicRow, WatchLevel,
+};
+use app::types::funds::FundsOverview;
+use app::types::views::CurrentUser;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::{TestApp, HOST_A, HOST_B};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-use serde_json::Value;
 use tower::ServiceExt;
 
 const SAM: &str = "sam@northwind.example"; // Northwind, Platinum VAR
@@ -22,28 +27,25 @@ const DANA: &str = "dana.cole@acme.example"; // channel manager: moderates
 const ADMIN: &str = "admin@acme.example";
 const FELIX: &str = "felix.ortiz@acme.example"; // finance: does not moderate
 
-async fn forum(app: &TestApp, cookie: &str, params: &[(&str, &str)]) -> Value {
+async fn forum(app: &TestApp, cookie: &str, params: &[(&str, &str)]) -> ForumPage {
     let res = app.call(HOST_A, "get_forum", Some(cookie), params).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    res.json()
+    res.view()
 }
 
 async fn category(app: &TestApp, cookie: &str, name: &str) -> String {
-    forum(app, cookie, &[]).await["categories"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["name"] == name)
-        .unwrap_or_else(|| panic!("no category {name}"))["id"]
+    forum(app, cookie, &[])
+        .await
+        .categories
+        .into_iter()
+        .find(|c| c.name == name)
+        .unwrap_or_else(|| panic!("no category {name}"))
+        .id
         .to_string()
 }
 
-fn titles(list: &Value) -> Vec<String> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["title"].as_str().unwrap().to_owned())
-        .collect()
+fn titles(list: &[TopicRow]) -> Vec<String> {
+    list.iter().map(|t| t.title.clone()).collect()
 }
 
 async fn topic(app: &TestApp, cookie: &str, id: &str) -> common::Resp {
@@ -86,7 +88,7 @@ async fn reply(app: &TestApp, cookie: &str, topic: &str, body: &str) -> common::
 async fn reply_ok(app: &TestApp, cookie: &str, topic: &str, body: &str) -> String {
     let res = reply(app, cookie, topic, body).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    res.json().to_string()
+    res.view::<i64>().to_string()
 }
 
 async fn search(app: &TestApp, cookie: &str, q: &str, solved: &str) -> Vec<String> {
@@ -99,7 +101,11 @@ async fn search(app: &TestApp, cookie: &str, q: &str, solved: &str) -> Vec<Strin
         )
         .await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    titles(&res.json()["hits"])
+    res.view::<SearchPage>()
+        .hits
+        .into_iter()
+        .map(|h| h.title)
+        .collect()
 }
 
 async fn visibility(app: &TestApp) {
@@ -107,25 +113,17 @@ async fn visibility(app: &TestApp) {
     let olivia = app.sign_in(HOST_A, OLIVIA).await;
     let admin = app.sign_in(HOST_A, ADMIN).await;
 
-    let names = |v: &Value| {
-        titles(
-            &v["categories"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| serde_json::json!({"title": c["name"]}))
-                .collect::<Value>(),
-        )
-    };
+    let names =
+        |v: &ForumPage| -> Vec<String> { v.categories.iter().map(|c| c.name.clone()).collect() };
     let jan_view = forum(app, &jan, &[]).await;
     assert_eq!(
         names(&jan_view),
         ["Announcements", "Technical questions", "Marketing and MDF"],
         "a Gold partner sees neither the Platinum lounge nor the staff room"
     );
-    let all: Vec<String> = titles(&jan_view["pinned"])
+    let all: Vec<String> = titles(&jan_view.pinned)
         .into_iter()
-        .chain(titles(&jan_view["topics"]))
+        .chain(titles(&jan_view.topics))
         .collect();
     assert!(
         !all.iter()
@@ -145,8 +143,9 @@ async fn visibility(app: &TestApp) {
 
     // Direct links and search are held to the same rule.
     let lounge = category(app, &olivia, "Platinum lounge").await;
-    let beta_id =
-        forum(app, &olivia, &[("category", &lounge)]).await["topics"][0]["id"].to_string();
+    let beta_id = forum(app, &olivia, &[("category", &lounge)]).await.topics[0]
+        .id
+        .to_string();
     assert_eq!(
         topic(app, &jan, &beta_id).await.status,
         StatusCode::NOT_FOUND
@@ -179,8 +178,11 @@ async fn visibility(app: &TestApp) {
         .call(HOST_B, "get_topic", Some(&pat), &[("id", &beta_id)])
         .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
-    let globex = app.call(HOST_B, "get_forum", Some(&pat), &[]).await.json();
-    assert!(globex["categories"].as_array().unwrap().is_empty());
+    let globex = app
+        .call(HOST_B, "get_forum", Some(&pat), &[])
+        .await
+        .view::<ForumPage>();
+    assert!(globex.categories.is_empty());
 
     // The live stream refuses what the member may not read.
     let live = |cookie: &str| {
@@ -214,30 +216,27 @@ async fn ask_answer_accept(app: &TestApp) {
         "Nightly **backups** of the AX7 controller stop at 40%. @olivia.bennett have you seen this?",
     )
     .await;
-    let page = topic(app, &sam, &id).await.json();
-    assert_eq!(page["topic"]["tags"], serde_json::json!(["ax7", "wi-fi"]));
-    let first = &page["posts"][0];
-    assert!(first["body_html"]
-        .as_str()
-        .unwrap()
-        .contains("<strong>backups</strong>"));
-    assert!(first["body_html"]
-        .as_str()
-        .unwrap()
+    let page: TopicPage = topic(app, &sam, &id).await.view();
+    assert_eq!(page.topic.tags, ["ax7", "wi-fi"]);
+    let first = &page.posts[0];
+    assert!(first.body_html.contains("<strong>backups</strong>"));
+    assert!(first
+        .body_html
         .contains(r#"<span class="mention">@olivia.bennett</span>"#));
 
     // Olivia was mentioned: in-app and by e-mail.
     let notes = app
         .call(HOST_A, "get_notifications", Some(&olivia), &[])
         .await
-        .json();
-    assert_eq!(notes["unread"], 1, "{notes}");
-    assert_eq!(notes["items"][0]["kind"], "Mention");
+        .view::<NotificationsPage>();
+    assert_eq!(notes.unread, 1, "{notes:?}");
+    assert_eq!(notes.items[0].kind, NotificationKind::Mention);
     let me = app
         .call(HOST_A, "get_current_user", Some(&olivia), &[])
         .await
-        .json();
-    assert_eq!(me["unread_notifications"], 1);
+        .view::<Option<CurrentUser>>()
+        .unwrap();
+    assert_eq!(me.unread_notifications, 1);
     app.run_jobs().await;
     let mut mailed = false;
     for _ in 0..50 {
@@ -259,11 +258,12 @@ async fn ask_answer_accept(app: &TestApp) {
         "Yes: free up space on the backup target, the job needs 2x the config size.",
     )
     .await;
+    let answer_id: i64 = answer.parse().unwrap();
     let sams = app
         .call(HOST_A, "get_notifications", Some(&sam), &[])
         .await
-        .json();
-    assert_eq!(sams["items"][0]["kind"], "Reply", "{sams}");
+        .view::<NotificationsPage>();
+    assert_eq!(sams.items[0].kind, NotificationKind::Reply, "{sams:?}");
 
     // Only the asker (or a moderator) accepts the answer.
     let denied = app
@@ -284,21 +284,19 @@ async fn ask_answer_accept(app: &TestApp) {
         )
         .await;
     assert!(accepted.status.is_success(), "{}", accepted.body);
-    let page = topic(app, &jan, &id).await.json();
-    assert_eq!(page["topic"]["accepted_post_id"].to_string(), answer);
+    let page: TopicPage = topic(app, &jan, &id).await.view();
+    assert_eq!(page.topic.accepted_post_id, Some(answer_id));
     assert_eq!(
-        page["accepted"]["id"].to_string(),
-        answer,
+        page.accepted.as_ref().map(|p| p.id),
+        Some(answer_id),
         "shown under the question"
     );
 
     // Solved filters and search find it.
     let solved = forum(app, &jan, &[("solved", "solved")]).await;
-    assert!(titles(&solved["topics"]).contains(&"Controller backup fails on schedule".to_owned()));
+    assert!(titles(&solved.topics).contains(&"Controller backup fails on schedule".to_owned()));
     let unsolved = forum(app, &jan, &[("solved", "unsolved")]).await;
-    assert!(
-        !titles(&unsolved["topics"]).contains(&"Controller backup fails on schedule".to_owned())
-    );
+    assert!(!titles(&unsolved.topics).contains(&"Controller backup fails on schedule".to_owned()));
     assert_eq!(
         search(app, &jan, "backup target space", "solved").await,
         ["Controller backup fails on schedule"]
@@ -308,7 +306,7 @@ async fn ask_answer_accept(app: &TestApp) {
         .is_empty());
     let by_tag = forum(app, &jan, &[("tag", "wi-fi")]).await;
     assert_eq!(
-        titles(&by_tag["topics"]),
+        titles(&by_tag.topics),
         ["Controller backup fails on schedule"]
     );
 
@@ -318,14 +316,11 @@ async fn ask_answer_accept(app: &TestApp) {
             .await
     };
     assert!(like(jan.clone(), answer.clone()).await.status.is_success());
-    let likes = |page: Value| page["posts"][1]["like_count"].clone();
-    assert_eq!(likes(topic(app, &jan, &id).await.json()), 1);
-    assert_eq!(
-        topic(app, &jan, &id).await.json()["posts"][1]["liked_by_me"],
-        true
-    );
+    let likes = |page: TopicPage| page.posts[1].like_count;
+    assert_eq!(likes(topic(app, &jan, &id).await.view()), 1);
+    assert!(topic(app, &jan, &id).await.view::<TopicPage>().posts[1].liked_by_me);
     assert!(like(jan.clone(), answer.clone()).await.status.is_success());
-    assert_eq!(likes(topic(app, &jan, &id).await.json()), 0);
+    assert_eq!(likes(topic(app, &jan, &id).await.view()), 0);
     // Taps arriving together (a double tap, two tabs) never fail, and the
     // count always matches the likes stored.
     let taps =
@@ -333,17 +328,21 @@ async fn ask_answer_accept(app: &TestApp) {
     for tap in &taps {
         assert!(tap.status.is_success(), "{} {}", tap.status, tap.body);
     }
-    let shown = likes(topic(app, &jan, &id).await.json());
+    let shown = likes(topic(app, &jan, &id).await.view());
     let stored = app::ssr::entities::forum_like::Entity::find()
-        .filter(app::ssr::entities::forum_like::Column::PostId.eq(answer.parse::<i64>().unwrap()))
+        .filter(app::ssr::entities::forum_like::Column::PostId.eq(answer_id))
         .count(&app.state.db)
         .await
         .unwrap();
-    assert_eq!(shown, stored, "like count matches the likes stored");
+    assert_eq!(
+        u64::try_from(shown).unwrap(),
+        stored,
+        "like count matches the likes stored"
+    );
     if stored == 1 {
         assert!(like(jan.clone(), answer.clone()).await.status.is_success());
     }
-    assert_eq!(likes(topic(app, &jan, &id).await.json()), 0);
+    assert_eq!(likes(topic(app, &jan, &id).await.view()), 0);
     assert_eq!(
         like(olivia.clone(), answer.clone()).await.status,
         StatusCode::CONFLICT
@@ -380,11 +379,10 @@ async fn ask_answer_accept(app: &TestApp) {
             &[("post_id", &answer)],
         )
         .await
-        .json();
-    assert_eq!(history["revisions"].as_array().unwrap().len(), 1);
-    assert!(history["revisions"][0]["body_md"]
-        .as_str()
-        .unwrap()
+        .view::<PostHistory>();
+    assert_eq!(history.revisions.len(), 1);
+    assert!(history.revisions[0]
+        .body_md
         .starts_with("Yes: free up space"));
     let not_hers = app
         .call(
@@ -407,10 +405,10 @@ async fn ask_answer_accept(app: &TestApp) {
         .await
         .status
         .is_success());
-    let page = topic(app, &jan, &id).await.json();
-    assert_eq!(page["posts"][1]["status"], "Deleted");
-    assert_eq!(page["posts"][1]["body_html"], "");
-    assert!(page["topic"]["accepted_post_id"].is_null());
+    let page: TopicPage = topic(app, &jan, &id).await.view();
+    assert_eq!(page.posts[1].status, PostStatus::Deleted);
+    assert_eq!(page.posts[1].body_html, "");
+    assert!(page.topic.accepted_post_id.is_none());
 }
 both!(ask_mention_answer_accept_and_find, ask_answer_accept);
 
@@ -442,11 +440,9 @@ async fn sanitising(app: &TestApp) {
     let tech = category(app, &sam, "Technical questions").await;
     let corpus = include_str!("../../end2end/fixtures/xss-corpus.txt");
     let id = ask(app, &sam, &tech, "Markup that must stay inert", corpus).await;
-    let page = topic(app, &sam, &id).await.json();
-    let html = page["posts"][0]["body_html"]
-        .as_str()
-        .unwrap()
-        .to_ascii_lowercase();
+    let res = topic(app, &sam, &id).await;
+    let page: TopicPage = res.view();
+    let html = page.posts[0].body_html.to_ascii_lowercase();
     let markup = tags_only(&html);
     for bad in [
         "<script",
@@ -470,14 +466,14 @@ async fn sanitising(app: &TestApp) {
     );
     // The Markdown as written is kept for quoting (and editing), but only
     // the sanitised HTML goes out with the page.
-    assert!(page["posts"][0].get("body_md").is_none());
-    let post_id = page["posts"][0]["id"].to_string();
+    // (On the wire: the view type has no such field to decode into.)
+    assert!(res.json()["posts"][0].get("body_md").is_none());
+    let post_id = page.posts[0].id.to_string();
     let quote = app
         .call(HOST_A, "get_quote", Some(&sam), &[("post_id", &post_id)])
         .await;
     assert_eq!(quote.status, StatusCode::OK);
-    let quote = quote.json();
-    let quote = quote.as_str().unwrap();
+    let quote = quote.view::<String>();
     assert!(quote.starts_with("@") && quote.contains(" wrote:\n> "));
     assert!(quote.contains("<script>"));
     // The Quote link without JavaScript: the page starts the reply with it.
@@ -489,9 +485,9 @@ async fn sanitising(app: &TestApp) {
             &[("id", &id), ("quote", &post_id)],
         )
         .await
-        .json();
-    assert_eq!(quoted["quoted"], quote);
-    assert_eq!(page["quoted"], Value::Null);
+        .view::<TopicPage>();
+    assert_eq!(quoted.quoted.as_deref(), Some(quote.as_str()));
+    assert_eq!(page.quoted, None);
 
     // The server-rendered page carries the same text inside its hydration
     // data: every script element there is ours, with this response's nonce,
@@ -535,7 +531,9 @@ async fn moderation(app: &TestApp) {
         "Cheap AX7 units, message me.",
     )
     .await;
-    let post = topic(app, &sam, &id).await.json()["posts"][0]["id"].to_string();
+    let post = topic(app, &sam, &id).await.view::<TopicPage>().posts[0]
+        .id
+        .to_string();
 
     let flag = |reason: &'static str, note: &'static str| {
         let jan = jan.clone();
@@ -578,9 +576,9 @@ async fn moderation(app: &TestApp) {
     let queue = app
         .call(HOST_A, "get_moderation", Some(&dana), &[])
         .await
-        .json();
-    assert_eq!(queue["flagged"][0]["post_id"].to_string(), post);
-    assert_eq!(queue["flagged"][0]["flags"][0]["reason"], "Spam");
+        .view::<ModerationPage>();
+    assert_eq!(queue.flagged[0].post_id.to_string(), post);
+    assert_eq!(queue.flagged[0].flags[0].reason, FlagReason::Spam);
 
     let act = |who: String, action: &'static str| {
         let post = post.clone();
@@ -596,11 +594,8 @@ async fn moderation(app: &TestApp) {
     };
     assert_eq!(act(jan.clone(), "hide").await.status, StatusCode::FORBIDDEN);
     assert!(act(dana.clone(), "hide").await.status.is_success());
-    let seen_by_jan = topic(app, &jan, &id).await.json();
-    assert!(
-        seen_by_jan["posts"].as_array().unwrap().is_empty(),
-        "hidden from members"
-    );
+    let seen_by_jan: TopicPage = topic(app, &jan, &id).await.view();
+    assert!(seen_by_jan.posts.is_empty(), "hidden from members");
     let quote = |who: String| {
         let post = post.clone();
         async move {
@@ -615,24 +610,22 @@ async fn moderation(app: &TestApp) {
         "nor quoted"
     );
     assert_eq!(quote(dana.clone()).await, StatusCode::OK, "moderators may");
-    let seen_by_sam = topic(app, &sam, &id).await.json();
+    let seen_by_sam: TopicPage = topic(app, &sam, &id).await.view();
     assert_eq!(
-        seen_by_sam["posts"][0]["status"], "Hidden",
+        seen_by_sam.posts[0].status,
+        PostStatus::Hidden,
         "the author still sees it"
     );
     let queue = app
         .call(HOST_A, "get_moderation", Some(&dana), &[])
         .await
-        .json();
-    assert!(
-        queue["flagged"].as_array().unwrap().is_empty(),
-        "hiding resolves the flags"
-    );
-    assert_eq!(queue["hidden"][0]["post_id"].to_string(), post);
+        .view::<ModerationPage>();
+    assert!(queue.flagged.is_empty(), "hiding resolves the flags");
+    assert_eq!(queue.hidden[0].post_id.to_string(), post);
     assert!(act(dana.clone(), "restore").await.status.is_success());
     assert_eq!(
-        topic(app, &jan, &id).await.json()["posts"][0]["status"],
-        "Published"
+        topic(app, &jan, &id).await.view::<TopicPage>().posts[0].status,
+        PostStatus::Published
     );
 
     // Locked topics take no replies from members.
@@ -661,7 +654,9 @@ async fn moderation(app: &TestApp) {
     let sam_id = app
         .call(HOST_A, "get_current_user", Some(&sam), &[])
         .await
-        .json()["id"]
+        .view::<Option<CurrentUser>>()
+        .unwrap()
+        .id
         .to_string();
     let suspended = app
         .call(
@@ -694,15 +689,15 @@ async fn moderation(app: &TestApp) {
         )
         .await;
     assert!(muted.status.is_success(), "{}", muted.body);
-    let page = topic(app, &sam, &id).await.json();
-    assert_eq!(page["can_reply"], false, "{page}");
+    let page: TopicPage = topic(app, &sam, &id).await.view();
+    assert!(!page.can_reply, "{page:?}");
     assert!(
-        page["reply_blocked"]
-            .as_str()
+        page.reply_blocked
+            .as_deref()
             .is_some_and(|m| m.starts_with("You are suspended from posting in the forum until")),
-        "{page}"
+        "{page:?}"
     );
-    assert_eq!(page["watch"], "Mute", "{page}");
+    assert_eq!(page.watch, WatchLevel::Mute, "{page:?}");
     app.call(
         HOST_A,
         "suspend_member",
@@ -710,9 +705,9 @@ async fn moderation(app: &TestApp) {
         &[("user_id", &sam_id), ("days", "0")],
     )
     .await;
-    let page = topic(app, &sam, &id).await.json();
-    assert_eq!(page["can_reply"], true, "suspension lifted: {page}");
-    assert_eq!(page["reply_blocked"], serde_json::Value::Null, "{page}");
+    let page: TopicPage = topic(app, &sam, &id).await.view();
+    assert!(page.can_reply, "suspension lifted: {page:?}");
+    assert_eq!(page.reply_blocked, None, "{page:?}");
     reply_ok(app, &sam, &id, "Sorry, withdrawn.").await;
 
     // New members' first posts wait for approval when the program asks so.
@@ -736,14 +731,14 @@ async fn moderation(app: &TestApp) {
     )
     .await;
     assert_eq!(topic(app, &jan, &first).await.status, StatusCode::NOT_FOUND);
-    let mine = topic(app, &marc, &first).await.json();
-    assert_eq!(mine["topic"]["pending"], true);
-    assert_eq!(mine["can_reply"], false);
+    let mine: TopicPage = topic(app, &marc, &first).await.view();
+    assert!(mine.topic.pending);
+    assert!(!mine.can_reply);
     let queue = app
         .call(HOST_A, "get_moderation", Some(&dana), &[])
         .await
-        .json();
-    let pending = queue["pending"][0]["post_id"].to_string();
+        .view::<ModerationPage>();
+    let pending = queue.pending[0].post_id.to_string();
     let approved = app
         .call(
             HOST_A,
@@ -757,8 +752,8 @@ async fn moderation(app: &TestApp) {
     let his = app
         .call(HOST_A, "get_notifications", Some(&marc), &[])
         .await
-        .json();
-    assert_eq!(his["items"][0]["kind"], "Approved");
+        .view::<NotificationsPage>();
+    assert_eq!(his.items[0].kind, NotificationKind::Approved);
 }
 both!(flags_hide_suspend_and_approve, moderation);
 
@@ -786,15 +781,10 @@ async fn keyset_pages(app: &TestApp) {
         }
         let page = forum(app, &maya, &params).await;
         pages += 1;
-        let ids: Vec<i64> = page["topics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t["id"].as_i64().unwrap())
-            .collect();
+        let ids: Vec<i64> = page.topics.iter().map(|t| t.id).collect();
         assert!(ids.len() <= 30);
         seen.extend(ids);
-        match page["next_cursor"].as_i64() {
+        match page.next_cursor {
             Some(c) => after = Some(c.to_string()),
             None => break,
         }
@@ -811,9 +801,9 @@ async fn keyset_pages(app: &TestApp) {
     for n in 0..119 {
         reply_ok(app, &maya, &id, &format!("Reply {n}")).await;
     }
-    let first = topic(app, &maya, &id).await.json();
-    assert_eq!(first["posts"].as_array().unwrap().len(), 50);
-    let cursor = first["next_cursor"].to_string();
+    let first: TopicPage = topic(app, &maya, &id).await.view();
+    assert_eq!(first.posts.len(), 50);
+    let cursor = first.next_cursor.unwrap().to_string();
     let second = app
         .call(
             HOST_A,
@@ -822,10 +812,10 @@ async fn keyset_pages(app: &TestApp) {
             &[("id", &id), ("after", &cursor)],
         )
         .await
-        .json();
-    assert_eq!(second["posts"].as_array().unwrap().len(), 50);
-    assert_eq!(second["posts"][0]["body_html"], "<p>Reply 49</p>\n");
-    let cursor = second["next_cursor"].to_string();
+        .view::<TopicPage>();
+    assert_eq!(second.posts.len(), 50);
+    assert_eq!(second.posts[0].body_html, "<p>Reply 49</p>\n");
+    let cursor = second.next_cursor.unwrap().to_string();
     let third = app
         .call(
             HOST_A,
@@ -834,10 +824,10 @@ async fn keyset_pages(app: &TestApp) {
             &[("id", &id), ("after", &cursor)],
         )
         .await
-        .json();
-    assert_eq!(third["posts"].as_array().unwrap().len(), 20);
-    assert!(third["next_cursor"].is_null());
-    assert_eq!(third["continued"], true);
+        .view::<TopicPage>();
+    assert_eq!(third.posts.len(), 20);
+    assert!(third.next_cursor.is_none());
+    assert!(third.continued);
 
     // A reply far down the thread redirects to the page that shows it.
     let res = reply(app, &maya, &id, "Newest").await;
@@ -933,10 +923,9 @@ async fn pictures(app: &TestApp) {
         &format!("Like this?\n\n{markdown}"),
     )
     .await;
-    let html = topic(app, &sam, &id).await.json()["posts"][0]["body_html"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let html = topic(app, &sam, &id).await.view::<TopicPage>().posts[0]
+        .body_html
+        .clone();
     assert!(html.contains(&format!(r#"<img src="{url}""#)), "{html}");
     let jan = app.sign_in(HOST_A, JAN).await;
     let file = app.get(HOST_A, &url, Some(&jan)).await;
@@ -1058,23 +1047,23 @@ async fn scale_seed(app: &TestApp) {
     let funds = app
         .call(host, "get_funds_overview", Some(&user), &[])
         .await
-        .json();
-    assert_eq!(funds["requests"].as_array().unwrap().len(), 2, "{funds}");
-    let list = app.call(host, "get_forum", Some(&user), &[]).await.json();
-    assert_eq!(list["topics"].as_array().unwrap().len(), 30);
+        .view::<FundsOverview>();
+    assert_eq!(funds.requests.len(), 2, "{funds:?}");
+    let list = app
+        .call(host, "get_forum", Some(&user), &[])
+        .await
+        .view::<ForumPage>();
+    assert_eq!(list.topics.len(), 30);
     let bench = report.bench_topic_id.to_string();
     let page = app
         .call(host, "get_topic", Some(&user), &[("id", &bench)])
         .await
-        .json();
-    assert_eq!(
-        page["topic"]["title"],
-        app::ssr::seed::scale::BENCH_TOPIC_TITLE
-    );
-    assert_eq!(page["topic"]["reply_count"], 50);
-    assert_eq!(page["posts"].as_array().unwrap().len(), 50);
+        .view::<TopicPage>();
+    assert_eq!(page.topic.title, app::ssr::seed::scale::BENCH_TOPIC_TITLE);
+    assert_eq!(page.topic.reply_count, 50);
+    assert_eq!(page.posts.len(), 50);
     // Rows written after the bulk load (explicit ids) still get fresh ids.
-    let tech = list["categories"][1]["id"].to_string();
+    let tech = list.categories[1].id.to_string();
     let asked = app
         .call(
             host,
