@@ -64,8 +64,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         .add_locale("de")?
         .parse_options(ParseOptions::new().interpolate_display(true));
     let parsed = parse_locales(root, config)?;
+    // The browser build's filtered copies are written above on every run:
+    // tracking them would rerun this script (and rebuild the crate) each
+    // time. `locales` is tracked already.
     for path in parsed.tracked_files.iter().flatten() {
-        println!("cargo::rerun-if-changed={path}");
+        if !PathBuf::from(path).starts_with(&out) {
+            println!("cargo::rerun-if-changed={path}");
+        }
     }
     let mut fatal: Vec<String> = parsed.diag.errors().iter().map(|e| e.to_string()).collect();
     for warning in parsed.diag.warnings().iter() {
@@ -119,7 +124,8 @@ fn is_plain(key: &str, text: &str, catalogue: &BTreeMap<String, String>) -> bool
         key.strip_suffix(form)
             .is_some_and(|base| catalogue.contains_key(&format!("{base}_other")))
     });
-    !text.contains("{{") && !text.contains('<') && !plural_form
+    // `$t(key)` is another key's text, which the library fills in.
+    !text.contains("{{") && !text.contains('<') && !text.contains("$t(") && !plural_form
 }
 
 fn remove_plain(map: &mut Map<String, Value>, prefix: &str, plain: &[&String]) {
@@ -169,9 +175,12 @@ fn page_strings(plain: &[&String], flat: &[BTreeMap<String, String>]) -> String 
             out.push_str("}\n");
         }
     }
-    let mut out = String::from(
-        "/// The number of each plain catalogue string (build.rs).\n\
-         #[allow(non_upper_case_globals, dead_code)]\npub mod keys {\n",
+    let mut out = format!(
+        "/// How many plain strings there are: a page's array must hold them all.\n\
+         pub const COUNT: usize = {};\n\
+         /// The number of each plain catalogue string (build.rs).\n\
+         #[allow(non_upper_case_globals, dead_code)]\npub mod keys {{\n",
+        plain.len()
     );
     emit(&root, &mut out);
     out.push_str("}\n");

@@ -157,6 +157,11 @@ pub fn load_page_strings() -> bool {
     let Ok(values) = values.dyn_into::<js_sys::Array>() else {
         return false;
     };
+    // Strings from another build of the catalogue would be numbered
+    // differently: better plain HTML than wrong words.
+    if values.length() as usize != page::COUNT {
+        return false;
+    }
     let strings: Vec<&'static str> = values
         .iter()
         .map(|v| &*Box::leak(v.as_string().unwrap_or_default().into_boxed_str()))

@@ -788,6 +788,16 @@ async fn designs_in_the_partners_language(app: &TestApp) {
         "{}",
         refused.body
     );
+    // Wording that cannot fit the artwork is refused like the original.
+    let mut too_wide = form("Neu", "Jetzt buchen".into());
+    too_wide.push(("versions[slot:headline_de]".into(), "W".repeat(58)));
+    let refused = call(too_wide).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("versions[slot:headline_de]"),
+        "{}",
+        refused.body
+    );
     let saved = call(form("Neue Rechtszeile", "Jetzt buchen".into())).await;
     assert!(saved.status.is_redirection() || saved.status.is_success());
     let after = app

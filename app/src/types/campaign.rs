@@ -131,7 +131,8 @@ pub struct CampaignAsset {
 pub struct PartnerResult {
     pub org_id: i64,
     pub org_name: String,
-    pub joined_at: String,
+    /// The day they opted in, in the reader's time zone.
+    pub joined_at: chrono::NaiveDate,
     pub stats: SendStats,
 }
 

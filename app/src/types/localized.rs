@@ -30,8 +30,11 @@ impl Translations {
     }
 
     /// Sets (or, when blank, removes) one field's text in one language.
+    /// Line breaks are kept as `\n`, whatever the browser sent (a
+    /// textarea's `\r\n` would be a glyph the artwork cannot draw).
     pub fn set(&mut self, locale: Locale, field: &str, text: &str) {
         let code = locale::code_of(locale);
+        let text = one_kind_of_line_break(text);
         let text = text.trim();
         if text.is_empty() {
             if let Some(fields) = self.0.get_mut(code) {
@@ -118,6 +121,10 @@ pub fn written_in(code: &str) -> Locale {
     locale::parse(code).unwrap_or_default()
 }
 
+fn one_kind_of_line_break(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// What a reader sees of one field of a stored row: its `language` and
 /// `translations` columns and the original text.
 pub fn shown(
@@ -188,7 +195,7 @@ impl Texts {
 }
 
 /// A form's submitted versions, checked: the language of the originals
-/// (the stored one when changing, else the form's) and each other
+/// (a changed record's stored one, else the form's) and each other
 /// language's texts of `fields` (name, longest allowed in characters).
 /// A text over its limit is named on its field.
 pub fn submitted_versions(
@@ -204,7 +211,7 @@ pub fn submitted_versions(
             let key = version_key(field, other);
             let text = versions.get(&key).map(String::as_str).unwrap_or("");
             errors.keep(&field_name(field, other), text);
-            if text.trim().chars().count() > max {
+            if one_kind_of_line_break(text).trim().chars().count() > max {
                 errors.add(
                     &field_name(field, other),
                     crate::tr!(localized.too_long, max = max).to_string(),
@@ -234,6 +241,13 @@ mod tests {
             none.pick(Locale::de, Locale::en, "name", "Vertrieb"),
             "Vertrieb"
         );
+    }
+
+    #[test]
+    fn line_breaks_are_stored_as_one_kind() {
+        let mut t = Translations::default();
+        t.set(Locale::de, "slot:body", "eins\r\nzwei\rdrei");
+        assert_eq!(t.get(Locale::de, "slot:body"), Some("eins\nzwei\ndrei"));
     }
 
     #[test]

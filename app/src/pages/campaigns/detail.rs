@@ -147,7 +147,7 @@ fn VendorView(detail: CampaignDetail) -> impl IntoView {
                                     let s = &p.stats;
                                     view! {
                                         <tr>
-                                            <td><a href=format!("/campaigns/{id}?partner={}#activity", p.org_id) title=tr!(campaigns.show_partner_activity)>{p.org_name.clone()}</a><br/><span class="muted">{tr!(campaigns.since, date = &p.joined_at).to_string()}</span></td>
+                                            <td><a href=format!("/campaigns/{id}?partner={}#activity", p.org_id) title=tr!(campaigns.show_partner_activity)>{p.org_name.clone()}</a><br/><span class="muted">{tr!(campaigns.since, date = crate::locale::date(p.joined_at)).to_string()}</span></td>
                                             <td>{s.sent}</td>
                                             <td>{s.delivered}</td>
                                             <td>{format!("{} ({})", s.opened, SendStats::rate(s.opened, s.delivered))}</td>

@@ -259,6 +259,15 @@ pub async fn save(
     input: CampaignInput,
 ) -> AppResult<i64> {
     actor.require(Permission::ManageCampaigns)?;
+    let mut input = input;
+    // A changed campaign keeps the language it was written in.
+    // (A missing one is refused below, after the form's own checks.)
+    if let Some(Ok(c)) = match id {
+        Some(id) => Some(find(&state.db, actor.tenant_id, id).await),
+        None => None,
+    } {
+        input.language = c.language;
+    }
     let v = validate(state, actor, &input).await?;
     let at = now();
     let mut active = match id {

@@ -273,7 +273,9 @@ impl AssetViews {
             let template = templates.get(&template_id);
             CampaignAsset {
                 template_id,
-                name: template.map(|t| t.name.clone()).unwrap_or_default(),
+                name: template
+                    .map(|t| t.name_for(crate::locale::current()))
+                    .unwrap_or_default(),
                 kind: template.map_or(TemplateKind::Svg, |t| t.kind),
                 design_id: design.map(|d| d.id),
                 design_status: design.map(|d| d.status),
@@ -292,7 +294,7 @@ impl AssetViews {
             email_template_name: c
                 .email_template_id
                 .and_then(|t| templates.get(&t))
-                .map(|t| t.name.clone())
+                .map(|t| t.name_for(crate::locale::current()))
                 .unwrap_or_default(),
             email_design: part.and_then(|p| chosen(p.email_design_id, c.email_template_id)),
             social_design: part.and_then(|p| chosen(p.social_design_id, c.social_template_id)),
@@ -452,7 +454,7 @@ pub async fn join(state: &AppState, actor: &Actor, id: i64) -> AppResult<()> {
         }
     };
     let make = |template_id: i64, label: &'static str| {
-        let name = format!("{} – {label}", c.name);
+        let name = format!("{} – {label}", c.name_for(crate::locale::current()));
         async move {
             designs::save(
                 state,

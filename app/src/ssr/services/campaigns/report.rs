@@ -278,7 +278,7 @@ pub async fn partners(
             Some(PartnerResult {
                 org_id: p.org_id,
                 org_name: name,
-                joined_at: actor.date(p.joined_at),
+                joined_at: actor.day(p.joined_at),
                 stats: per_org.remove(&p.org_id).unwrap_or_default(),
             })
         })
@@ -311,7 +311,8 @@ pub async fn csv(state: &AppState, actor: &Actor, campaign_id: i64) -> AppResult
         let s = &r.stats;
         out.row([
             r.org_name.clone(),
-            r.joined_at.clone(),
+            // ISO in the file: spreadsheets read it as a date.
+            r.joined_at.to_string(),
             s.queued.to_string(),
             s.sent.to_string(),
             s.delivered.to_string(),

@@ -188,19 +188,27 @@ pub async fn email_preview(
     design_id: Option<i64>,
     values: &crate::cobrand::Values,
 ) -> AppResult<String> {
-    let (version_id, org) = match design_id {
+    // A design keeps the wording it was started in; a new one starts in
+    // the page's language (as the editor does).
+    let (version_id, org, language) = match design_id {
         Some(id) => {
             let d = designs::load(state, actor, id).await?;
-            (d.version_id, designs::org_of(state, actor, d.org_id).await?)
+            let org = designs::org_of(state, actor, d.org_id).await?;
+            (d.version_id, org, d.language)
         }
         None => {
             let t = super::templates::visible(state, actor, template_id).await?;
             let org = super::templates::own_org(state, actor).await?;
-            (t.published_version_id.ok_or(AppError::NotFound)?, org)
+            let language = crate::locale::code_of(crate::locale::current()).to_owned();
+            (
+                t.published_version_id.ok_or(AppError::NotFound)?,
+                org,
+                language,
+            )
         }
     };
     let v = version_by_id(&state.db, actor.tenant_id, version_id).await?;
-    let plan = plan_of(&v)?;
+    let plan = plan_of(&v)?.in_language(&language);
     let values = plan.effective(values);
     let inline = images(state, &plan, &values, &org, true).await?;
     email::render(&v.source, &plan, &values, &inline)

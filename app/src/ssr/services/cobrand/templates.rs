@@ -2,7 +2,7 @@
 //! becomes a new immutable version, and one version at a time is published.
 //! Partners see published templates meant for their tier and partner type.
 
-use crate::cobrand::{render, Plan, RenderOptions};
+use crate::cobrand::{check, render, Plan, RenderOptions};
 use crate::error::{AppError, AppResult};
 use crate::ssr::cobrand::{compile, email};
 use crate::ssr::entities::organization;
@@ -17,7 +17,7 @@ use crate::types::cobrand::{
     TemplateCard, TemplateDetail, TemplateFormat, TemplateKind, TemplateStatus, TemplatesPage,
     VersionInfo,
 };
-use crate::types::localized::{submitted_versions, Texts, Translations};
+use crate::types::localized::{field_name, submitted_versions, Texts, Translations};
 use crate::types::{Choice, FormErrors, PartnerType, Tier};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -317,7 +317,25 @@ fn submitted_wording(
     let (language, mut translations) =
         submitted_versions(&input.language, &input.versions, &fields, errors);
     plan.variants = translations.take_prefixed(SLOT);
+    check_wording(plan, errors);
     (language, translations)
+}
+
+/// Each language's wording must fit the artwork as the original does: a
+/// locked slot that overflows would block every design in that language.
+fn check_wording(plan: &Plan, errors: &mut FormErrors) {
+    for (code, texts) in &plan.variants {
+        let Some(locale) = crate::locale::parse(code) else {
+            continue;
+        };
+        let worded = plan.in_language(code);
+        for issue in check(&worded, &worded.defaults(), &BTreeMap::new()) {
+            if texts.contains_key(&issue.slot) {
+                let field = field_name(&format!("{SLOT}{}", issue.slot), locale);
+                errors.add(&field, issue.message);
+            }
+        }
+    }
 }
 
 /// A checked template form: its plan (with the slots' other wordings), the
@@ -351,6 +369,10 @@ fn validate(input: &TemplateInput, kind: TemplateKind) -> Result<Checked, FormEr
         }
         Err(messages) => {
             errors.add("source", messages.join(" "));
+            // Nothing typed in the other languages is lost either.
+            for (key, text) in &input.versions {
+                errors.keep(&format!("versions[{key}]"), text);
+            }
             None
         }
     };
@@ -385,6 +407,11 @@ pub async fn save(
             .known()
             .ok_or_else(|| AppError::invalid("kind", tr!(cobrand.choose_kind)))?,
     };
+    let mut input = input;
+    // A changed template keeps the language it was written in.
+    if let Some(t) = &existing {
+        input.language = t.language.clone();
+    }
     let (plan, language, translations) = validate(&input, kind).map_err(AppError::Invalid)?;
     let format = input
         .format

@@ -173,17 +173,26 @@ fn validate(input: &CategoryInput) -> AppResult<Valid> {
     })
 }
 
-pub async fn save(state: &AppState, actor: &Actor, input: CategoryInput) -> AppResult<i64> {
+pub async fn save(state: &AppState, actor: &Actor, mut input: CategoryInput) -> AppResult<i64> {
     actor.require(Permission::ManageForumCategories)?;
-    let v = validate(&input)?;
     let db = &state.db;
-    let mut m: category::ActiveModel = match input.id {
-        Some(id) => in_tenant::<category::Entity>(actor.tenant_id)
-            .filter(category::Column::Id.eq(id))
-            .one(db)
-            .await?
-            .ok_or(AppError::NotFound)?
-            .into(),
+    let existing = match input.id {
+        Some(id) => Some(
+            in_tenant::<category::Entity>(actor.tenant_id)
+                .filter(category::Column::Id.eq(id))
+                .one(db)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
+    // A changed category keeps the language it was written in.
+    if let Some(c) = &existing {
+        input.language = c.language.clone();
+    }
+    let v = validate(&input)?;
+    let mut m: category::ActiveModel = match existing {
+        Some(c) => c.into(),
         None => {
             let position = in_tenant::<category::Entity>(actor.tenant_id)
                 .count(db)
