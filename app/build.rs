@@ -158,7 +158,9 @@ fn page_strings(plain: &[&String], flat: &[BTreeMap<String, String>]) -> String 
     let mut root = Node::default();
     for (i, key) in plain.iter().enumerate() {
         let parts: Vec<&str> = key.split('.').collect();
-        let (last, path) = parts.split_last().expect("a key has a name");
+        let Some((last, path)) = parts.split_last() else {
+            continue;
+        };
         let mut node = &mut root;
         for part in path {
             node = node.children.entry((*part).to_owned()).or_default();

@@ -197,7 +197,8 @@ pub fn page_strings(locale: Locale) -> &'static PageStrings {
     use std::hash::{Hash, Hasher};
     use std::sync::LazyLock;
     fn of(strings: &[&str]) -> PageStrings {
-        let json = serde_json::to_string(strings).expect("strings serialise");
+        // An array of strings always serialises.
+        let json = serde_json::to_string(strings).unwrap_or_else(|_| "[]".into());
         let mut hasher = std::hash::DefaultHasher::new();
         json.hash(&mut hasher);
         PageStrings {

@@ -23,13 +23,14 @@ pub async fn page_strings(Path(file): Path<String>, headers: HeaderMap) -> Respo
     } else {
         "no-cache"
     };
-    let mut res = if accepts_brotli(&headers) {
-        let mut res = brotli_of(locale).to_vec().into_response();
-        res.headers_mut()
-            .insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-        res
-    } else {
-        strings.json.clone().into_response()
+    let mut res = match brotli_of(locale).filter(|_| accepts_brotli(&headers)) {
+        Some(compressed) => {
+            let mut res = compressed.to_vec().into_response();
+            res.headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            res
+        }
+        None => strings.json.clone().into_response(),
     };
     let h = res.headers_mut();
     h.insert(
@@ -61,25 +62,27 @@ fn accepts_brotli(headers: &HeaderMap) -> bool {
         })
 }
 
-fn brotli_of(locale: Locale) -> &'static [u8] {
-    static ALL: LazyLock<Vec<(Locale, Vec<u8>)>> = LazyLock::new(|| {
+/// The strings compressed once; none if compressing failed (the answer is
+/// then sent as it is, for the compression layer to shrink).
+fn brotli_of(locale: Locale) -> Option<&'static [u8]> {
+    static ALL: LazyLock<Vec<(Locale, Option<Vec<u8>>)>> = LazyLock::new(|| {
         locale::all()
             .iter()
-            .map(|&l| {
-                let mut out = Vec::new();
-                {
-                    let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
-                    w.write_all(locale::page_strings(l).json.as_bytes())
-                        .expect("compress to memory");
-                }
-                (l, out)
-            })
+            .map(|&l| (l, compress(locale::page_strings(l).json.as_bytes())))
             .collect()
     });
     ALL.iter()
         .find(|(l, _)| *l == locale)
-        .map(|(_, b)| b.as_slice())
-        .unwrap_or_default()
+        .and_then(|(_, b)| b.as_deref())
+}
+
+fn compress(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        w.write_all(bytes).ok()?;
+    }
+    Some(out)
 }
 
 #[cfg(test)]

@@ -53,6 +53,12 @@ impl FormErrors {
     }
 }
 
+/// Text from a form with `\n` line breaks only: browsers submit a
+/// textarea's breaks as `\r\n`, which artwork cannot draw.
+pub fn unix_line_breaks(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// Checks shared by the browser (instant feedback) and the server (authority).
 pub mod check {
     use super::FormErrors;

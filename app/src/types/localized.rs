@@ -34,7 +34,7 @@ impl Translations {
     /// textarea's `\r\n` would be a glyph the artwork cannot draw).
     pub fn set(&mut self, locale: Locale, field: &str, text: &str) {
         let code = locale::code_of(locale);
-        let text = one_kind_of_line_break(text);
+        let text = crate::types::form::unix_line_breaks(text);
         let text = text.trim();
         if text.is_empty() {
             if let Some(fields) = self.0.get_mut(code) {
@@ -119,10 +119,6 @@ impl Translations {
 /// (none are written, but a column is a column) read as English.
 pub fn written_in(code: &str) -> Locale {
     locale::parse(code).unwrap_or_default()
-}
-
-fn one_kind_of_line_break(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// What a reader sees of one field of a stored row: its `language` and
@@ -211,7 +207,12 @@ pub fn submitted_versions(
             let key = version_key(field, other);
             let text = versions.get(&key).map(String::as_str).unwrap_or("");
             errors.keep(&field_name(field, other), text);
-            if one_kind_of_line_break(text).trim().chars().count() > max {
+            if crate::types::form::unix_line_breaks(text)
+                .trim()
+                .chars()
+                .count()
+                > max
+            {
                 errors.add(
                     &field_name(field, other),
                     crate::tr!(localized.too_long, max = max).to_string(),

@@ -259,20 +259,21 @@ pub async fn save(
     input: CampaignInput,
 ) -> AppResult<i64> {
     actor.require(Permission::ManageCampaigns)?;
-    let mut input = input;
-    // A changed campaign keeps the language it was written in.
-    // (A missing one is refused below, after the form's own checks.)
-    if let Some(Ok(c)) = match id {
+    let existing = match id {
         Some(id) => Some(find(&state.db, actor.tenant_id, id).await),
         None => None,
-    } {
-        input.language = c.language;
+    };
+    let mut input = input;
+    // A changed campaign keeps the language it was written in. (A missing
+    // one is refused below, after the form's own checks.)
+    if let Some(Ok(c)) = &existing {
+        input.language = c.language.clone();
     }
     let v = validate(state, actor, &input).await?;
     let at = now();
-    let mut active = match id {
-        Some(id) => {
-            let c = find(&state.db, actor.tenant_id, id).await?;
+    let mut active = match existing {
+        Some(found) => {
+            let c = found?;
             if status_of(&c) == CampaignStatus::Ended {
                 return Err(AppError::Conflict(tr!(campaigns.ended_locked).into()));
             }

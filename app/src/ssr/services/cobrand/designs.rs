@@ -29,7 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The language a design is made in: a stored design's own; a new one is
 /// started in the page's language.
-fn language_of(d: Option<&design::Model>) -> String {
+pub(crate) fn language_of(d: Option<&design::Model>) -> String {
     d.map_or_else(
         || locale::code_of(locale::current()).to_owned(),
         |d| d.language.clone(),
@@ -354,11 +354,10 @@ fn clean_values(plan: &Plan, base: &Values, values: &Values) -> AppResult<Values
         }
     }
     let mut merged = base.clone();
-    // Browsers submit textarea line breaks as CRLF.
     merged.extend(
         values
             .iter()
-            .map(|(k, v)| (k.clone(), v.replace("\r\n", "\n").replace('\r', "\n"))),
+            .map(|(k, v)| (k.clone(), crate::types::form::unix_line_breaks(v))),
     );
     Ok(plan.effective(&merged))
 }

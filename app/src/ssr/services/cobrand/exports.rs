@@ -194,17 +194,13 @@ pub async fn email_preview(
         Some(id) => {
             let d = designs::load(state, actor, id).await?;
             let org = designs::org_of(state, actor, d.org_id).await?;
-            (d.version_id, org, d.language)
+            (d.version_id, org, designs::language_of(Some(&d)))
         }
         None => {
             let t = super::templates::visible(state, actor, template_id).await?;
             let org = super::templates::own_org(state, actor).await?;
-            let language = crate::locale::code_of(crate::locale::current()).to_owned();
-            (
-                t.published_version_id.ok_or(AppError::NotFound)?,
-                org,
-                language,
-            )
+            let version_id = t.published_version_id.ok_or(AppError::NotFound)?;
+            (version_id, org, designs::language_of(None))
         }
     };
     let v = version_by_id(&state.db, actor.tenant_id, version_id).await?;
