@@ -7,6 +7,13 @@
 pub use crate::i18n::Locale;
 use std::str::FromStr;
 
+// The browser's plural rules; the server uses ICU's compiled data, which
+// the module's tests check it against.
+#[cfg(any(test, all(feature = "hydrate", not(feature = "ssr"))))]
+mod plural_rules;
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+pub use plural_rules::install as install_plural_rules;
+
 /// The cookie that remembers a signed-out visitor's choice.
 pub const COOKIE: &str = "lang";
 

@@ -15,6 +15,7 @@ pub fn hydrate() {
     let Some(body) = leptos::prelude::document().body() else {
         return;
     };
+    app::locale::install_plural_rules();
     if !app::locale::load_page_strings() {
         // Without its strings the page cannot render; it stays plain HTML.
         leptos::logging::error!("the page's strings did not load");
