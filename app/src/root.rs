@@ -3,6 +3,7 @@
 use crate::boot::Boot;
 use crate::components::layout::PortalLayout;
 use crate::pages::account::AccountPage;
+use crate::pages::background_work::BackgroundWorkPage;
 use crate::pages::campaigns::{
     CampaignPage, CampaignsPage, ContactsPage, EditCampaignPage, NewCampaignPage,
 };
@@ -95,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("partners/:id") view={Lazy::<PartnerRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("users") view={Lazy::<UsersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("background-work") view={Lazy::<BackgroundWorkRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("funds") view={Lazy::<FundsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("cobrand") view={Lazy::<CobrandRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("cobrand/templates/new") view={Lazy::<NewTemplateRoute>::new()} ssr=SsrMode::Async/>
@@ -176,6 +178,7 @@ lazy_area!(people_area, __preload_people_area, PeoplePage {
     PartnerRoute => PartnerPage,
     UsersRoute => UsersPage,
     AccountRoute => AccountPage,
+    BackgroundWorkRoute => BackgroundWorkPage,
 });
 
 lazy_area!(funds_area, __preload_funds_area, FundsPage {

@@ -56,3 +56,15 @@ export async function noSeriousViolations(page: Page) {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/** Every element's box stays inside the phone's 390 px. */
+export async function fitsThePhone(page: Page, testInfo: { project: { name: string } }) {
+  if (testInfo.project.name !== 'phone') return;
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => el.checkVisibility())
+      .map((el) => ({ el: el.tagName + '.' + el.className, right: el.getBoundingClientRect().right }))
+      .filter((b) => b.right > 391),
+  );
+  expect(wide).toEqual([]);
+}

@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PASSWORD, hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
+import { PASSWORD, fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -48,18 +48,6 @@ async function noEnglishLeaks(page: Page) {
     return seen;
   });
   expect(texts.filter((t) => englishOnly.has(t))).toEqual([]);
-}
-
-/** Every element's box stays inside the phone's 390 px. */
-async function fitsThePhone(page: Page, testInfo: { project: { name: string } }) {
-  if (testInfo.project.name !== 'phone') return;
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
-      .filter((el) => el.checkVisibility())
-      .map((el) => ({ el: el.tagName + '.' + el.className, right: el.getBoundingClientRect().right }))
-      .filter((b) => b.right > 391),
-  );
-  expect(wide).toEqual([]);
 }
 
 /** Whatever happened, the user goes back to English: other specs sign them

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, mailedLink, noSeriousViolations, perProject, shot, signIn } from './helpers';
+import { fitsThePhone, hydrated, mailedLink, noSeriousViolations, perProject, shot, signIn } from './helpers';
 
 test('vendor admin invites a partner admin who joins from the emailed link', async ({ page, browser }, testInfo) => {
   const email = perProject(testInfo, 'noah.phone@lumenlogic.example', 'noah.desk@lumenlogic.example');
@@ -45,4 +45,31 @@ test('account: a user picks a time zone and keeps it', async ({ page }, testInfo
   await page.reload();
   await expect(page.getByLabel('Your time zone')).toHaveValue('Europe/Berlin');
   await noSeriousViolations(page);
+});
+
+test('vendor admin sees the program background work, run by run', async ({ page }, testInfo) => {
+  await signIn(page, 'admin@acme.example');
+  await page.goto('/account');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'See background work' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Background work' })).toBeVisible();
+  // The server's scheduler queued today's pass on start; the worker ran it.
+  const run = page.locator('.runs li').filter({ hasText: 'Claim deadlines' }).first();
+  await expect(run).toBeVisible();
+  await expect(run.locator('.badge')).toHaveText('Done');
+  await expect(run).toContainText('Finished');
+  await shot(page, testInfo, 'background-work');
+  await fitsThePhone(page, testInfo);
+  await noSeriousViolations(page);
+});
+
+test('partners are not shown the background work', async ({ page }) => {
+  await signIn(page, 'olivia@northwind.example');
+  await page.goto('/account');
+  await hydrated(page);
+  await expect(page.getByRole('link', { name: 'See background work' })).toHaveCount(0);
+  await page.goto('/background-work');
+  await expect(page.getByRole('heading', { level: 1, name: 'Background work' })).toBeVisible();
+  await expect(page.locator('.runs li')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'This page could not be shown' })).toBeVisible();
 });

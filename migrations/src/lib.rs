@@ -15,6 +15,7 @@ mod m20261206_000009_forum_pictures;
 mod m20261206_000010_funds_names;
 mod m20261206_000011_user_locale;
 mod m20261206_000012_published_text_languages;
+mod m20261206_000013_recurring_runs;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000010_funds_names::Migration),
             Box::new(m20261206_000011_user_locale::Migration),
             Box::new(m20261206_000012_published_text_languages::Migration),
+            Box::new(m20261206_000013_recurring_runs::Migration),
         ]
     }
 }

@@ -119,10 +119,9 @@ async fn run() -> Result<(), String> {
             );
         }
     }
-    app::ssr::services::funds::deadlines::spawn(
-        state.clone(),
-        std::time::Duration::from_secs(3600),
-    );
+    // Recurring passes (claim deadlines): queued once per tenant and
+    // period, whichever instance's scheduler gets there first.
+    app::ssr::jobs::recurring::spawn_scheduler(state.clone(), std::time::Duration::from_secs(60));
     // The durable job queue (campaign e-mails, notifications, reminders);
     // every instance runs a worker, and they share the work safely.
     app::ssr::jobs::spawn_worker(state.clone(), std::time::Duration::from_secs(1));

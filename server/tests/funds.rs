@@ -1126,12 +1126,20 @@ async fn deadlines(app: &TestApp) {
         run_once(&app.state, day("2027-04-01")).await.unwrap(),
         Outcome::default()
     );
+    // On the day, as the server runs it: the recurring pass on the queue.
+    let morning = chrono::DateTime::parse_from_rfc3339("2027-04-06T07:00:00Z").unwrap();
+    let queued = app::ssr::jobs::recurring::schedule(&app.state, morning.to_utc()).await;
+    assert_eq!(queued.unwrap(), 1);
+    app.run_jobs().await;
+    let run = app::ssr::entities::recurring_run::Entity::find()
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(
-        run_once(&app.state, day("2027-04-06")).await.unwrap(),
-        Outcome {
-            reminded: 1,
-            expired: 0
-        }
+        (run.period.as_str(), run.items),
+        ("2027-04-06", 1),
+        "one reminder"
     );
     assert_eq!(
         run_once(&app.state, day("2027-04-07")).await.unwrap(),

@@ -90,6 +90,8 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("save_design", NONE),
     ("save_template", MembersBut(&[CM, FIN, PA, PU])),
     ("submit_design", NONE),
+    // admin
+    ("list_recurring_runs", MembersBut(&[CM, MM, FIN, PA, PU])),
     // dashboard
     ("get_dashboard", ALL),
     // forum

@@ -261,3 +261,132 @@ both!(
     channel_managers_see_assigned_partners_test,
     channel_managers_see_assigned_partners
 );
+
+/// Recurring work: every instance schedules, each tenant's pass of a
+/// period is claimed once, runs on the job queue and is recorded for that
+/// tenant's admins only; a failing pass keeps its error and is retried.
+async fn recurring_passes(app: &TestApp) {
+    use app::ssr::entities::{job, recurring_run};
+    use app::ssr::jobs::recurring::{perform, schedule, Pass};
+    use app::ssr::jobs::Outcome;
+    use app::types::job::{JobStatus, RecurringRunView, RecurringTask};
+    use sea_orm::{ActiveModelTrait, PaginatorTrait, Set};
+    let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().to_utc();
+    app.add_tenant_b().await;
+    let runs = || recurring_run::Entity::find().count(&app.state.db);
+
+    // Two instances' schedulers at the same moment: one pass per tenant.
+    let morning = at("2027-03-01T00:00:30Z");
+    let (a, b) = tokio::join!(schedule(&app.state, morning), schedule(&app.state, morning));
+    assert_eq!(a.unwrap() + b.unwrap(), 2, "one pass per tenant");
+    assert_eq!(runs().await.unwrap(), 2);
+    let queued = job::Entity::find()
+        .filter(job::Column::Kind.eq("recurring"))
+        .count(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(queued, 2, "one job per pass");
+    // Later the same day: nothing new.
+    assert_eq!(
+        schedule(&app.state, at("2027-03-01T23:59:00Z"))
+            .await
+            .unwrap(),
+        0
+    );
+    app.run_jobs().await;
+
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let listed = app
+        .call(HOST_A, "list_recurring_runs", Some(&admin), &[])
+        .await;
+    assert_eq!(listed.status, StatusCode::OK);
+    let listed: Vec<RecurringRunView> = listed.view();
+    assert_eq!(listed.len(), 1, "only this program's runs: {listed:?}");
+    let run = &listed[0];
+    assert_eq!(
+        (run.task, run.status, run.period.as_str(), run.items),
+        (
+            RecurringTask::ClaimDeadlines,
+            JobStatus::Done,
+            "2027-03-01",
+            0
+        )
+    );
+    assert_eq!(run.period_label, "1 Mar 2027");
+    assert!(run.started.is_some() && run.finished.is_some(), "{run:?}");
+    for partner in ["olivia@northwind.example", "dana.cole@acme.example"] {
+        let who = app.sign_in(HOST_A, partner).await;
+        let refused = app
+            .call(HOST_A, "list_recurring_runs", Some(&who), &[])
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{partner}");
+    }
+
+    // The next day comes round.
+    assert_eq!(
+        schedule(&app.state, at("2027-03-02T06:00:00Z"))
+            .await
+            .unwrap(),
+        2
+    );
+    assert_eq!(runs().await.unwrap(), 4);
+
+    // A pass that cannot run keeps its error, stays due until its last
+    // attempt, then is marked failed.
+    let tenant_a = app::ssr::entities::tenant::Entity::find()
+        .filter(app::ssr::entities::tenant::Column::Slug.eq("acme"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let broken = Pass {
+        tenant_id: tenant_a,
+        task: RecurringTask::ClaimDeadlines,
+        period: "someday".into(),
+    };
+    recurring_run::ActiveModel {
+        tenant_id: Set(tenant_a),
+        task: Set(broken.task),
+        period: Set(broken.period.clone()),
+        status: Set(JobStatus::Queued),
+        queued_at: Set(morning),
+        attempts: Set(0),
+        items: Set(0),
+        error: Set(String::new()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    assert!(matches!(
+        perform(&app.state, broken.clone(), false).await,
+        Outcome::Retry(_)
+    ));
+    assert!(matches!(
+        perform(&app.state, broken.clone(), true).await,
+        Outcome::Retry(_)
+    ));
+    let row = recurring_run::Entity::find()
+        .filter(recurring_run::Column::Period.eq("someday"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((row.status, row.attempts), (JobStatus::Failed, 2));
+    assert!(row.error.contains("someday"), "{}", row.error);
+    let listed: Vec<RecurringRunView> = app
+        .call(HOST_A, "list_recurring_runs", Some(&admin), &[])
+        .await
+        .view();
+    assert!(
+        listed
+            .iter()
+            .any(|r| r.status == JobStatus::Failed && r.error.contains("someday")),
+        "{listed:?}"
+    );
+}
+both!(
+    recurring_passes_run_once_per_tenant_and_period,
+    recurring_passes
+);

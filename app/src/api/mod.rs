@@ -2,6 +2,7 @@
 //! the session (never from arguments), calls a service and returns `AppError`.
 
 pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod campaigns;
 pub mod cobrand;

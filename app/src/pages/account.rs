@@ -8,6 +8,7 @@ use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::form::check::MIN_PASSWORD;
+use crate::types::permission::Permission;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -67,6 +68,13 @@ pub fn AccountPage() -> impl IntoView {
                                         <button type="submit" class="btn btn-primary" disabled=move || set_zone.pending().get()>{tr!(account.save_time_zone)}</button>
                                     </ServerForm>
                                 </section>
+                                {user.role.may(Permission::ViewBackgroundWork).then(|| view! {
+                                    <section class="card">
+                                        <h2>{tr!(background_work.title)}</h2>
+                                        <p class="muted">{tr!(background_work.account_hint)}</p>
+                                        <a class="btn" href="/background-work">{tr!(background_work.open)}</a>
+                                    </section>
+                                })}
                                 <section class="card">
                                     <h2>{tr!(account.password)}</h2>
                                     <FormError error=password_error/>

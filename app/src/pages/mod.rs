@@ -2,6 +2,7 @@
 
 pub mod accept_invitation;
 pub mod account;
+pub mod background_work;
 pub mod campaigns;
 pub mod cobrand;
 pub mod dashboard;

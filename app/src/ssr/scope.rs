@@ -66,6 +66,7 @@ tenant_owned!(
     fund_revenue,
     organization,
     password_reset,
+    recurring_run,
     session,
     user,
 );

@@ -53,6 +53,8 @@ pub enum Permission {
     /// Suspend vendor staff from the forum (so a moderator cannot silence
     /// the admins above them).
     SuspendVendorStaff,
+    /// See the program's recurring background work and how each run went.
+    ViewBackgroundWork,
 }
 
 use Permission::*;
@@ -62,7 +64,7 @@ use Role::{
 };
 
 impl Permission {
-    pub const ALL: [Permission; 20] = [
+    pub const ALL: [Permission; 21] = [
         ViewProgram,
         AddPartners,
         EditPartnerProgram,
@@ -83,6 +85,7 @@ impl Permission {
         ConfigureForum,
         SuspendPartners,
         SuspendVendorStaff,
+        ViewBackgroundWork,
     ];
 
     /// The roles granted this permission: the one table.
@@ -107,7 +110,7 @@ impl Permission {
             // Finance does not look after the community.
             ModerateForum | SuspendPartners => &[VA, CM, MM],
             ManageForumCategories => &[VA, MM],
-            ConfigureForum | SuspendVendorStaff => &[VA],
+            ConfigureForum | SuspendVendorStaff | ViewBackgroundWork => &[VA],
         }
     }
 }
@@ -156,6 +159,7 @@ mod tests {
                 ConfigureForum,
                 SuspendPartners,
                 SuspendVendorStaff,
+                ViewBackgroundWork,
             ],
         ),
         (

@@ -35,6 +35,7 @@ pub mod job;
 pub mod login_attempt;
 pub mod organization;
 pub mod password_reset;
+pub mod recurring_run;
 pub mod session;
 pub mod tenant;
 pub mod user;

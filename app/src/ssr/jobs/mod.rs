@@ -10,6 +10,7 @@
 //! Failures are retried with exponential backoff until `max_attempts`.
 
 pub mod mail;
+pub mod recurring;
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::job;
@@ -40,6 +41,8 @@ pub enum Work {
     Mail(mail::MailJob),
     /// One campaign e-mail, by its `campaign_messages` row.
     CampaignMessage { message_id: i64 },
+    /// One tenant's pass of a recurring task (`recurring`).
+    Recurring(recurring::Pass),
 }
 
 impl Work {
@@ -47,6 +50,7 @@ impl Work {
         match self {
             Work::Mail(_) => "mail",
             Work::CampaignMessage { .. } => "campaign_message",
+            Work::Recurring(_) => "recurring",
         }
     }
 }
@@ -240,6 +244,7 @@ async fn perform(state: &AppState, work: Work, last_attempt: bool) -> Outcome {
             crate::ssr::services::campaigns::delivery::perform(state, message_id, last_attempt)
                 .await
         }
+        Work::Recurring(pass) => recurring::perform(state, pass, last_attempt).await,
     }
 }
 

@@ -1,4 +1,4 @@
-//! Claim deadlines, run in the background: remind partners a week before the
+//! Claim deadlines, a recurring job (`RecurringTask::ClaimDeadlines`): remind partners a week before the
 //! deadline, and release reservations nobody claimed once it has passed.
 //! Every step is a conditional update, so any number of server instances can
 //! run this at once and each request is reminded or expired exactly once.
@@ -23,30 +23,42 @@ pub struct Outcome {
     pub expired: usize,
 }
 
-/// One pass over every tenant, as of `today`.
+/// One pass over every tenant, as of `today` (tests; the server runs
+/// [`run_for_tenant`] as a recurring job per tenant and day).
 pub async fn run_once(state: &AppState, today: NaiveDate) -> AppResult<Outcome> {
     let mut outcome = Outcome::default();
     for t in tenant::Entity::find().all(&state.db).await? {
-        let system = Actor::system(t.id);
-        let days = Duration::days(i64::from(t.fund_claim_days));
-        let approved = Scope::new(&system)
-            .fund_requests()
-            .filter(fund_request::Column::Status.eq(RequestStatus::Approved))
-            // Deadline within a week, or already passed.
-            .filter(
-                fund_request::Column::EndsOn.lte(today - days + Duration::days(REMIND_DAYS_BEFORE)),
-            )
-            .all(&state.db)
-            .await?;
-        for r in approved {
-            let deadline = r.ends_on + days;
-            if today > deadline {
-                if claims::expire(state, &system, r.id).await? {
-                    outcome.expired += 1;
-                }
-            } else if r.claim_reminded_at.is_none() && remind(state, &t, &r, deadline).await? {
-                outcome.reminded += 1;
+        let o = run_for_tenant(state, &t, today).await?;
+        outcome.reminded += o.reminded;
+        outcome.expired += o.expired;
+    }
+    Ok(outcome)
+}
+
+/// One tenant's pass, as of `today`.
+pub async fn run_for_tenant(
+    state: &AppState,
+    t: &tenant::Model,
+    today: NaiveDate,
+) -> AppResult<Outcome> {
+    let mut outcome = Outcome::default();
+    let system = Actor::system(t.id);
+    let days = Duration::days(i64::from(t.fund_claim_days));
+    let approved = Scope::new(&system)
+        .fund_requests()
+        .filter(fund_request::Column::Status.eq(RequestStatus::Approved))
+        // Deadline within a week, or already passed.
+        .filter(fund_request::Column::EndsOn.lte(today - days + Duration::days(REMIND_DAYS_BEFORE)))
+        .all(&state.db)
+        .await?;
+    for r in approved {
+        let deadline = r.ends_on + days;
+        if today > deadline {
+            if claims::expire(state, &system, r.id).await? {
+                outcome.expired += 1;
             }
+        } else if r.claim_reminded_at.is_none() && remind(state, t, &r, deadline).await? {
+            outcome.reminded += 1;
         }
     }
     Ok(outcome)
@@ -109,25 +121,4 @@ async fn remind(
     // Queued (retried on failure); the mark above keeps it to one reminder.
     jobs::enqueue(&state.db, mails).await?;
     Ok(true)
-}
-
-/// Runs `run_once` now and then every `every`, for the life of the server.
-pub fn spawn(state: AppState, every: std::time::Duration) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(every);
-        loop {
-            tick.tick().await;
-            match run_once(&state, crate::ssr::services::now().date_naive()).await {
-                Ok(o) if o.reminded + o.expired > 0 => tracing::info!(
-                    reminded = o.reminded,
-                    expired = o.expired,
-                    "claim deadlines"
-                ),
-                Ok(_) => {}
-                Err(e) => {
-                    tracing::warn!(error = %e, "claim deadline pass failed; retrying next time")
-                }
-            }
-        }
-    });
 }
