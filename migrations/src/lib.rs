@@ -16,6 +16,7 @@ mod m20261206_000010_funds_names;
 mod m20261206_000011_user_locale;
 mod m20261206_000012_published_text_languages;
 mod m20261206_000013_recurring_runs;
+mod m20261206_000014_program_suspension;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_user_locale::Migration),
             Box::new(m20261206_000012_published_text_languages::Migration),
             Box::new(m20261206_000013_recurring_runs::Migration),
+            Box::new(m20261206_000014_program_suspension::Migration),
         ]
     }
 }

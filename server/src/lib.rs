@@ -40,12 +40,15 @@ pub async fn build_state(mut config: Config, schema: Option<&str>) -> Result<App
         .map_err(|e| format!("database: {e}"))?;
     let mailer = Mailer::from_config(&config)?;
     let storage = Storage::from_config(&config)?;
+    let tenants = Arc::new(app::ssr::tenant_cache::TenantCache::new(
+        config.tenant_cache_ttl,
+    ));
     Ok(AppState {
         db,
         config: Arc::new(config),
         mailer,
         storage,
-        tenants: Default::default(),
+        tenants,
     })
 }
 

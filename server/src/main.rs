@@ -1,5 +1,6 @@
 use app::ssr::config::Config;
 use app::ssr::seed;
+use app::ssr::services::programs::Change;
 use leptos::prelude::get_configuration;
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -83,6 +84,17 @@ async fn verify(config: Config) -> Result<(), String> {
     }
 }
 
+const USAGE: &str = "usage: server [seed --scale PARTNERS | verify | program suspend SLUG | program resume SLUG | program move SLUG NEW-SLUG]";
+
+/// `server program suspend|resume|move …`: the operator's hold on a
+/// program; running instances follow within seconds.
+async fn program(config: Config, slug: &str, change: Change) -> Result<(), String> {
+    let state = server::build_state(config, None).await?;
+    app::ssr::services::programs::apply(&state.db, slug, change.clone()).await?;
+    tracing::info!(program = slug, ?change, "program changed");
+    Ok(())
+}
+
 async fn run() -> Result<(), String> {
     let config = Config::from_env()?;
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -95,7 +107,12 @@ async fn run() -> Result<(), String> {
         [] => {}
         ["seed", "--scale", n] => return seed_scale(config, n).await,
         ["verify"] => return verify(config).await,
-        _ => return Err("usage: server [seed --scale PARTNERS | verify]".into()),
+        ["program", "suspend", slug] => return program(config, slug, Change::Suspend).await,
+        ["program", "resume", slug] => return program(config, slug, Change::Resume).await,
+        ["program", "move", slug, to] => {
+            return program(config, slug, Change::MoveTo((*to).to_owned())).await
+        }
+        _ => return Err(USAGE.into()),
     }
     let leptos_options = get_configuration(None)
         .map_err(|e| format!("leptos configuration: {e}"))?

@@ -390,3 +390,141 @@ both!(
     recurring_passes_run_once_per_tenant_and_period,
     recurring_passes
 );
+
+/// Polls `instance` until GET `path` on `host` answers `status`, within a
+/// few tenant-cache intervals; the last answer otherwise.
+async fn answers_within(
+    instance: &TestApp,
+    host: &str,
+    path: &str,
+    status: StatusCode,
+) -> common::Resp {
+    let ttl = instance.state.config.tenant_cache_ttl;
+    let deadline = std::time::Instant::now() + ttl * 4 + std::time::Duration::from_secs(1);
+    loop {
+        let res = instance.get(host, path, None).await;
+        if res.status == status || std::time::Instant::now() > deadline {
+            return res;
+        }
+        tokio::time::sleep(ttl / 4).await;
+    }
+}
+
+/// Two instances on one database, each with its own tenant cache: a
+/// program suspended, resumed or moved to another host by the operator is
+/// followed by both within the cache interval, and failed sign-ins count
+/// against the same limit whichever instance they reach.
+async fn two_instances(app: &TestApp) {
+    use app::ssr::services::programs::{apply, Change};
+    let first = app;
+    let second = app.another_instance();
+    for instance in [first, &second] {
+        assert_eq!(
+            instance.get(HOST_A, "/sign-in", None).await.status,
+            StatusCode::OK
+        );
+    }
+
+    apply(&app.state.db, "acme", Change::Suspend).await.unwrap();
+    for instance in [first, &second] {
+        let res = answers_within(
+            instance,
+            HOST_A,
+            "/sign-in",
+            StatusCode::SERVICE_UNAVAILABLE,
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::SERVICE_UNAVAILABLE, "{}", res.body);
+        assert!(
+            res.body.contains("Acme Networks is suspended"),
+            "{}",
+            res.body
+        );
+        let call = instance.call(HOST_A, "program_brand", None, &[]).await;
+        assert_eq!(
+            call.status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "functions too"
+        );
+    }
+    let german = second
+        .send(
+            axum::http::Request::get("/sign-in")
+                .header(axum::http::header::HOST, HOST_A)
+                .header(axum::http::header::ACCEPT_LANGUAGE, "de-DE,de;q=0.9")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(
+        german.body.contains("vorübergehend gesperrt"),
+        "{}",
+        german.body
+    );
+
+    apply(&app.state.db, "acme", Change::Resume).await.unwrap();
+    for instance in [first, &second] {
+        let res = answers_within(instance, HOST_A, "/sign-in", StatusCode::OK).await;
+        assert_eq!(res.status, StatusCode::OK, "resumed: {}", res.body);
+    }
+
+    // A new host name serves the program on both instances.
+    apply(&app.state.db, "acme", Change::MoveTo("acme-eu".into()))
+        .await
+        .unwrap();
+    for instance in [first, &second] {
+        let res = answers_within(instance, "acme-eu.portal.test", "/sign-in", StatusCode::OK).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+        assert!(res.body.contains("Acme Networks"), "the program's own page");
+    }
+    assert_eq!(
+        apply(&app.state.db, "acme-eu", Change::MoveTo("Bad Slug".into())).await,
+        Err(
+            "\"Bad Slug\" cannot start a host name: use a-z, 0-9 and inner hyphens, at most 63"
+                .into()
+        )
+    );
+    apply(&app.state.db, "acme-eu", Change::MoveTo("acme".into()))
+        .await
+        .unwrap();
+    for instance in [first, &second] {
+        let res = answers_within(instance, HOST_A, "/sign-in", StatusCode::OK).await;
+        assert_eq!(res.status, StatusCode::OK, "moved back: {}", res.body);
+    }
+
+    // Failed sign-ins alternate between the instances; the limit holds.
+    for attempt in 0..5 {
+        let instance = if attempt % 2 == 0 { first } else { &second };
+        instance
+            .call(
+                HOST_A,
+                "sign_in",
+                None,
+                &[("email", "sam@northwind.example"), ("password", "nope")],
+            )
+            .await;
+    }
+    for instance in [first, &second] {
+        let limited = instance
+            .call(
+                HOST_A,
+                "sign_in",
+                None,
+                &[
+                    ("email", "sam@northwind.example"),
+                    ("password", common::PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(
+            limited.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "{}",
+            limited.body
+        );
+    }
+}
+both!(
+    two_instances_follow_the_operator_and_share_limits,
+    two_instances
+);

@@ -70,6 +70,9 @@ pub struct Config {
     pub seed_demo: bool,
     /// Campaign e-mails one program may send per minute (`PRM_CAMPAIGN_RATE`).
     pub campaign_rate_per_minute: u32,
+    /// How long an instance trusts its copy of a program's host and state
+    /// (`ssr::tenant_cache`): how soon a suspension reaches every instance.
+    pub tenant_cache_ttl: Duration,
     /// Key that signs tracking and unsubscribe links (`PRM_LINK_SECRET`).
     /// When unset, one is kept in `<data dir>/link-secret`; several
     /// instances behind a load balancer must share it through the variable.
@@ -156,6 +159,7 @@ impl Config {
                     .filter(|n| *n > 0)
                     .ok_or("PRM_CAMPAIGN_RATE must be a number of e-mails per minute")?,
             },
+            tenant_cache_ttl: Duration::from_secs(5),
             link_secret: var("PRM_LINK_SECRET").unwrap_or_default(),
         })
     }
@@ -177,6 +181,7 @@ impl Config {
             trust_proxy: false,
             seed_demo: false,
             campaign_rate_per_minute: 300,
+            tenant_cache_ttl: Duration::from_millis(500),
             link_secret: String::new(),
         }
     }

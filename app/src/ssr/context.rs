@@ -12,6 +12,8 @@ pub struct RequestTenant {
     pub slug: String,
     pub name: String,
     pub brand_color: String,
+    /// Suspended by the operator: its pages and functions answer 503.
+    pub suspended: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -1,5 +1,6 @@
 use app::locale;
 use app::ssr::services::auth::{self, COOKIE};
+use app::ssr::services::programs;
 use app::ssr::{repo, AppState, ClientIp, RequestTenant};
 use app::types::url::encode_query_value;
 use axum::extract::{ConnectInfo, Request, State};
@@ -34,13 +35,18 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         .unwrap_or("")
         .to_owned();
     let tenant = match tenant_for(&state, &host).await {
+        Ok(Some(t)) if t.suspended => {
+            let lang = language(&req, None);
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                programs::suspended_notice(lang, &t.name),
+            )
+                .into_response();
+        }
         Ok(Some(t)) => t,
         Ok(None) => {
-            return (
-                StatusCode::NOT_FOUND,
-                "No partner program is served at this address.",
-            )
-                .into_response()
+            let lang = language(&req, None);
+            return (StatusCode::NOT_FOUND, programs::no_program_notice(lang)).into_response();
         }
         Err(e) => return e,
     };
@@ -140,6 +146,7 @@ async fn tenant_for(state: &AppState, host: &str) -> Result<Option<RequestTenant
         slug: t.slug,
         name: t.name,
         brand_color: t.brand_color,
+        suspended: t.suspended_at.is_some(),
     };
     if !label.is_empty() && host.contains('.') {
         if let Some(t) = state.tenants.get(label) {

@@ -171,6 +171,30 @@ impl TestApp {
         })
     }
 
+    /// A second server instance on the same database, as behind a load
+    /// balancer: its own router and in-process caches, the same data.
+    pub fn another_instance(&self) -> TestApp {
+        let state = AppState {
+            tenants: std::sync::Arc::new(app::ssr::tenant_cache::TenantCache::new(
+                self.state.config.tenant_cache_ttl,
+            )),
+            ..self.state.clone()
+        };
+        let options = leptos::prelude::LeptosOptions::builder()
+            .output_name("prm")
+            .build();
+        // Its own (empty) directory, so dropping it leaves the first's files.
+        let data_dir = std::env::temp_dir().join(unique("prm_test_instance"));
+        std::fs::create_dir_all(&data_dir).expect("temp dir");
+        TestApp {
+            router: server::router(state.clone(), options),
+            state,
+            data_dir,
+            schema: None,
+            last_request: Mutex::new(String::new()),
+        }
+    }
+
     /// Runs a test's scenario under the time limit; a hang fails with the
     /// request it was waiting on rather than stalling the suite.
     pub async fn run(&self, scenario: impl Future<Output = ()>) {

@@ -13,6 +13,9 @@ pub struct Model {
     /// New members' first forum post waits for a moderator.
     pub forum_approve_first_posts: bool,
     pub created_at: DateTimeUtc,
+    /// Set by the operator (`server program suspend`): the program is not
+    /// served until it is resumed.
+    pub suspended_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
