@@ -58,6 +58,7 @@ test('vendor admin sees the program background work, run by run', async ({ page 
   await expect(run).toBeVisible();
   await expect(run.locator('.badge')).toHaveText('Done');
   await expect(run).toContainText('Finished');
+  await expect(run).toContainText(/\d+ fund requests? reminded or released/);
   await shot(page, testInfo, 'background-work');
   await fitsThePhone(page, testInfo);
   await noSeriousViolations(page);

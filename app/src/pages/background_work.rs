@@ -5,7 +5,7 @@ use crate::api::admin::list_recurring_runs;
 use crate::components::notice::LoadError;
 use crate::resource::page_data;
 use crate::tr;
-use crate::types::job::{JobStatus, RecurringRunView};
+use crate::types::job::{JobStatus, RecurringRunView, RecurringTask};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -53,7 +53,7 @@ fn RunLine(run: RecurringRunView) -> impl IntoView {
             <span class=status_badge(run.status)>{run.status.label()}</span>
             <span class="muted">{timing}</span>
             {(run.status == JobStatus::Done).then(|| view! {
-                <span>{tr!(background_work.items, count = run.items).to_string()}</span>
+                <span>{done_line(run.task, run.items)}</span>
             })}
             {(run.attempts > 1).then(|| view! {
                 <span class="muted">{tr!(background_work.attempts, count = run.attempts).to_string()}</span>
@@ -70,5 +70,14 @@ fn status_badge(status: JobStatus) -> &'static str {
         JobStatus::Done => "badge badge-ok",
         JobStatus::Queued | JobStatus::Running => "badge badge-wait",
         JobStatus::Failed => "badge badge-bad",
+    }
+}
+
+/// What a finished pass did, in the task's own words.
+fn done_line(task: RecurringTask, count: i32) -> String {
+    match task {
+        RecurringTask::ClaimDeadlines => {
+            tr!(background_work.claim_deadlines_done, count = count).to_string()
+        }
     }
 }
