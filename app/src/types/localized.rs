@@ -138,6 +138,26 @@ pub fn shown(
         .to_owned()
 }
 
+/// A stored row whose text is published in two languages: its `language`
+/// and `translations` columns; each text field is then read per reader
+/// with `shown_to`.
+pub trait Published {
+    fn language(&self) -> &str;
+    fn translations(&self) -> &str;
+
+    /// What a reader in `reader`'s language sees of `field` (stored as
+    /// `original`).
+    fn shown_to(&self, reader: Locale, field: &str, original: &str) -> String {
+        shown(
+            self.language(),
+            self.translations(),
+            reader,
+            field,
+            original,
+        )
+    }
+}
+
 /// The languages a form offers versions in: all but the original's.
 pub fn other_languages(written_in: Locale) -> Vec<Locale> {
     locale::all()

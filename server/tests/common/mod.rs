@@ -65,6 +65,13 @@ macro_rules! both {
     };
 }
 
+/// What the server is given at start-up, as `cargo leptos` would.
+fn leptos_options() -> leptos::prelude::LeptosOptions {
+    leptos::prelude::LeptosOptions::builder()
+        .output_name("prm")
+        .build()
+}
+
 pub struct TestApp {
     pub router: Router,
     pub state: AppState,
@@ -158,10 +165,8 @@ impl TestApp {
         seed::seed_demo_if_empty(&state.db)
             .await
             .expect("seed demo tenant");
-        let options = leptos::prelude::LeptosOptions::builder()
-            .output_name("prm")
-            .build();
-        let router = server::router(state.clone(), options);
+
+        let router = server::router(state.clone(), leptos_options());
         Some(Self {
             router,
             state,
@@ -180,14 +185,11 @@ impl TestApp {
             )),
             ..self.state.clone()
         };
-        let options = leptos::prelude::LeptosOptions::builder()
-            .output_name("prm")
-            .build();
         // Its own (empty) directory, so dropping it leaves the first's files.
         let data_dir = std::env::temp_dir().join(unique("prm_test_instance"));
         std::fs::create_dir_all(&data_dir).expect("temp dir");
         TestApp {
-            router: server::router(state.clone(), options),
+            router: server::router(state.clone(), leptos_options()),
             state,
             data_dir,
             schema: None,

@@ -1,3 +1,4 @@
+use crate::types::localized::Published;
 use sea_orm::entity::prelude::*;
 
 /// A vendor's through-channel campaign ("campaign in a box").
@@ -36,38 +37,30 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
+impl Published for Model {
+    fn language(&self) -> &str {
+        &self.language
+    }
+
+    fn translations(&self) -> &str {
+        &self.translations
+    }
+}
+
 impl Model {
     /// The name as a reader in `reader`'s language sees it.
     pub fn name_for(&self, reader: crate::locale::Locale) -> String {
-        crate::types::localized::shown(
-            &self.language,
-            &self.translations,
-            reader,
-            "name",
-            &self.name,
-        )
+        self.shown_to(reader, "name", &self.name)
     }
 
     /// The goal as a reader in `reader`'s language sees it.
     pub fn goal_for(&self, reader: crate::locale::Locale) -> String {
-        crate::types::localized::shown(
-            &self.language,
-            &self.translations,
-            reader,
-            "goal",
-            &self.goal,
-        )
+        self.shown_to(reader, "goal", &self.goal)
     }
 
     /// The description as a reader in `reader`'s language sees it.
     pub fn description_for(&self, reader: crate::locale::Locale) -> String {
-        crate::types::localized::shown(
-            &self.language,
-            &self.translations,
-            reader,
-            "description",
-            &self.description,
-        )
+        self.shown_to(reader, "description", &self.description)
     }
 }
 
