@@ -3,7 +3,8 @@
 # --scale`, serves each from the release build and runs wrk (64 connections)
 # signed in as a partner user against the dashboard, the forum topic page
 # with 50 replies, the topic list, the funds page with the company's
-# requests and claims, and a server function (POST /api/get_forum).
+# requests and claims, the product catalogue, and a server function
+# (POST /api/get_forum).
 # Prints requests/s, p50/p99 latency and the server's resident memory.
 #
 #   bench/http.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100)
@@ -47,7 +48,7 @@ run_one() {
   [ -n "$cookie" ] || { echo "sign-in failed" >&2; kill $pid; exit 1; }
   local accept=()
   [ -z "${ENCODING:-}" ] || accept=(-H "Accept-Encoding: $ENCODING")
-  for path in ${PAGES:-/ /forum/topics/1 /forum /funds POST:/api/get_forum}; do
+  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum}; do
     # A server function is a form POST; wrk sends it through a Lua script.
     local script=()
     if [[ $path == POST:* ]]; then

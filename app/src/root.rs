@@ -15,6 +15,7 @@ use crate::pages::forum::{
     SearchPage, TopicPage as ForumTopicPage,
 };
 use crate::pages::funds::{FundsPage, NewRequestPage, RequestPage};
+use crate::pages::products::{EditProductPage, NewProductPage, ProductsPage};
 use crate::pages::{
     accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
     forgot_password::ForgotPasswordPage, not_found::NotFoundPage, partner::PartnerPage,
@@ -96,6 +97,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("partners/:id") view={Lazy::<PartnerRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("users") view={Lazy::<UsersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("products") view={Lazy::<ProductsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("products/new") view={Lazy::<NewProductRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("products/:id") view={Lazy::<EditProductRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("background-work") view={Lazy::<BackgroundWorkRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("funds") view={Lazy::<FundsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("cobrand") view={Lazy::<CobrandRoute>::new()} ssr=SsrMode::Async/>
@@ -185,6 +189,13 @@ lazy_area!(people_area, __preload_people_area, PeoplePage {
 // main module (+34 KB brotli on every first load; docs/performance.md).
 lazy_area!(admin_area, __preload_admin_area, AdminPage {
     BackgroundWorkRoute => BackgroundWorkPage,
+});
+
+// The product catalogue: read by everyone, kept by vendor staff.
+lazy_area!(catalogue_area, __preload_catalogue_area, CataloguePage {
+    ProductsRoute => ProductsPage,
+    NewProductRoute => NewProductPage,
+    EditProductRoute => EditProductPage,
 });
 
 lazy_area!(funds_area, __preload_funds_area, FundsPage {

@@ -17,6 +17,7 @@ mod m20261206_000011_user_locale;
 mod m20261206_000012_published_text_languages;
 mod m20261206_000013_recurring_runs;
 mod m20261206_000014_program_suspension;
+mod m20261206_000015_product_catalogue;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000012_published_text_languages::Migration),
             Box::new(m20261206_000013_recurring_runs::Migration),
             Box::new(m20261206_000014_program_suspension::Migration),
+            Box::new(m20261206_000015_product_catalogue::Migration),
         ]
     }
 }

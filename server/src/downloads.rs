@@ -85,6 +85,21 @@ pub async fn ledger_export(
     )
 }
 
+/// The product catalogue as CSV, for those who keep it.
+pub async fn products_export(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    csv_download(
+        app::ssr::services::products::file::export(&state.app, &actor)
+            .await
+            .map(|csv| (csv, "products.csv".to_owned())),
+    )
+}
+
 /// A private CSV download named `file_name`, or the error's status and
 /// message.
 pub fn csv_download(result: Result<(String, String), AppError>) -> Response {

@@ -53,6 +53,7 @@ async fn seed_scale(config: Config, partners: &str) -> Result<(), String> {
         claims = r.claims,
         topics = r.topics,
         posts = r.posts,
+        products = r.products,
         bench_topic = r.bench_topic_id,
         seconds = started.elapsed().as_secs_f64(),
         "seeded the \"{}\" program (sign in as admin@scale.example or admin0@partner0.example)",

@@ -242,6 +242,12 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             get(downloads::ledger_export),
         ),
         row(
+            "/products/export",
+            File(Attachment),
+            Members,
+            get(downloads::products_export),
+        ),
+        row(
             "/funds/requests/{id}/proof",
             Form,
             Members,

@@ -135,6 +135,12 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("set_claim_window", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("submit_claim", NONE),
     ("submit_fund_request", VENDOR),
+    // products (product 1 is in the demo catalogue)
+    ("get_catalogue", ALL),
+    ("get_product_form", MembersBut(&[CM, FIN, PA, PU])),
+    ("import_products", MembersBut(&[CM, FIN, PA, PU])),
+    ("save_product", MembersBut(&[CM, FIN, PA, PU])),
+    ("save_product_family", MembersBut(&[CM, FIN, PA, PU])),
     // partners (organisation 1 is the vendor itself, not a partner)
     ("create_partner", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("get_partner", NONE),
@@ -199,7 +205,7 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "category",
         "number",
     ];
-    const TEXTS: [&str; 85] = [
+    const TEXTS: [&str; 88] = [
         "lang",
         "name",
         "title",
@@ -285,6 +291,9 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "requires_approval",
         "approve_first_posts",
         "decision",
+        "sku",
+        "family",
+        "unit",
     ];
     let mut form: Vec<(&'static str, String)> = IDS.iter().map(|k| (*k, id.to_owned())).collect();
     form.extend(TEXTS.iter().map(|k| (*k, text.to_owned())));

@@ -262,6 +262,12 @@ async fn fetches(app: &TestApp) -> Vec<Fetch> {
             Some(&felix),
             "text/csv; charset=utf-8",
         ),
+        fetch(
+            "/products/export",
+            "/products/export".into(),
+            Some(&maya),
+            "text/csv; charset=utf-8",
+        ),
     ]
 }
 

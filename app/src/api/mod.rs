@@ -12,6 +12,7 @@ pub mod funds;
 #[cfg(feature = "ssr")]
 pub mod own_page;
 pub mod partners;
+pub mod products;
 pub mod users;
 
 #[cfg(feature = "ssr")]

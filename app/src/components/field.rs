@@ -173,6 +173,12 @@ pub mod checks {
         run(|e| check::new_password(e, v, v))
     }
 
+    pub fn sku(v: &str) -> Option<String> {
+        crate::types::product::normalise_sku(v)
+            .err()
+            .map(|problem| problem.message())
+    }
+
     pub fn name(v: &str) -> Option<String> {
         run(|e| {
             check::required(e, "x", v, crate::tr!(checks.a_name), 120);

@@ -12,6 +12,7 @@ pub mod funds;
 pub mod not_found;
 pub mod partner;
 pub mod partners;
+pub mod products;
 pub mod reset_password;
 pub mod sign_in;
 pub mod users;

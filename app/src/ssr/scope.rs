@@ -4,7 +4,7 @@
 
 use super::entities::{
     cobrand_design, cobrand_export, cobrand_template, forum_category, fund_allocation, fund_budget,
-    fund_claim, fund_request, invitation, organization, user,
+    fund_claim, fund_request, invitation, organization, product, product_family, user,
 };
 use super::Actor;
 use crate::types::forum::CategoryVisibility;
@@ -66,6 +66,8 @@ tenant_owned!(
     fund_revenue,
     organization,
     password_reset,
+    product,
+    product_family,
     recurring_run,
     session,
     user,
@@ -265,6 +267,25 @@ impl<'a> Scope<'a> {
         cobrand_export::Entity::find()
             .filter(cobrand_export::Column::TenantId.eq(self.actor.tenant_id))
             .filter(self.in_visible_orgs(cobrand_export::Column::OrgId))
+    }
+
+    /// The program's products: every one for vendor staff, the active ones
+    /// (those still sold) for partners.
+    pub fn products(&self) -> Select<product::Entity> {
+        let all =
+            product::Entity::find().filter(product::Column::TenantId.eq(self.actor.tenant_id));
+        if self.actor.role.is_vendor_staff() {
+            all
+        } else {
+            all.filter(product::Column::Active.eq(true))
+        }
+    }
+
+    /// The program's product families (every one: a family's name is no
+    /// secret, and a partner's filter lists them).
+    pub fn product_families(&self) -> Select<product_family::Entity> {
+        product_family::Entity::find()
+            .filter(product_family::Column::TenantId.eq(self.actor.tenant_id))
     }
 
     /// The tenant's forum categories; [`Scope::sees_forum_category`] says

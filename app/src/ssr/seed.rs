@@ -3,6 +3,7 @@
 
 mod cobrand;
 mod forum;
+mod products;
 pub mod scale;
 
 use super::entities::{organization, tenant};
@@ -482,5 +483,6 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
         .await?;
     cobrand::seed(db, t.id, maya).await?;
     forum::seed(db, t.id).await?;
+    products::seed(db, t.id).await?;
     Ok(true)
 }

@@ -83,6 +83,7 @@ pub mod localized;
 pub mod money;
 pub mod org;
 pub mod permission;
+pub mod product;
 pub mod role;
 pub mod url;
 pub mod views;

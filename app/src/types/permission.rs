@@ -55,6 +55,9 @@ pub enum Permission {
     SuspendVendorStaff,
     /// See the program's recurring background work and how each run went.
     ViewBackgroundWork,
+    /// Keep the product catalogue: families, products, CSV import and
+    /// export. Everyone in the program reads it.
+    ManageProducts,
 }
 
 use Permission::*;
@@ -64,7 +67,7 @@ use Role::{
 };
 
 impl Permission {
-    pub const ALL: [Permission; 21] = [
+    pub const ALL: [Permission; 22] = [
         ViewProgram,
         AddPartners,
         EditPartnerProgram,
@@ -86,6 +89,7 @@ impl Permission {
         SuspendPartners,
         SuspendVendorStaff,
         ViewBackgroundWork,
+        ManageProducts,
     ];
 
     /// The roles granted this permission: the one table.
@@ -110,6 +114,8 @@ impl Permission {
             // Finance does not look after the community.
             ModerateForum | SuspendPartners => &[VA, CM, MM],
             ManageForumCategories => &[VA, MM],
+            // Product marketing keeps the catalogue with the admins.
+            ManageProducts => &[VA, MM],
             ConfigureForum | SuspendVendorStaff | ViewBackgroundWork => &[VA],
         }
     }
@@ -160,6 +166,7 @@ mod tests {
                 SuspendPartners,
                 SuspendVendorStaff,
                 ViewBackgroundWork,
+                ManageProducts,
             ],
         ),
         (
@@ -185,6 +192,7 @@ mod tests {
                 ModerateForum,
                 ManageForumCategories,
                 SuspendPartners,
+                ManageProducts,
             ],
         ),
         (FIN, &[ViewProgram, ManageBudgets, PayClaims]),

@@ -35,6 +35,8 @@ pub mod job;
 pub mod login_attempt;
 pub mod organization;
 pub mod password_reset;
+pub mod product;
+pub mod product_family;
 pub mod recurring_run;
 pub mod session;
 pub mod tenant;

@@ -5,12 +5,28 @@ pub mod auth_tokens;
 pub mod funds;
 pub mod login_attempts;
 pub mod organizations;
+pub mod products;
 pub mod sessions;
 pub mod tenants;
 pub mod users;
 
 use crate::error::AppError;
 use sea_orm::{DbErr, RuntimeErr, SqliteTransactionMode, TransactionOptions, TransactionTrait};
+
+/// A case-insensitive `LIKE` pattern for text containing `q` (compared
+/// with `lower(column)`), its wildcards escaped with `\`.
+pub fn contains_pattern(q: &str) -> String {
+    let mut out = String::with_capacity(q.len() + 2);
+    out.push('%');
+    for c in q.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
 
 /// Begins a transaction that will write. On SQLite it takes the write lock
 /// at `BEGIN` (`IMMEDIATE`), waiting its turn behind other writers. A

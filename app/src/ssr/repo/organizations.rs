@@ -23,24 +23,13 @@ pub async fn visible(
         .await
 }
 
-fn escape_like(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    for c in raw.to_lowercase().chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Partners matching the directory filters, before paging.
 pub fn filtered(scope: &Scope<'_>, filter: &PartnerFilter) -> Select<organization::Entity> {
     use organization::Column as O;
     let mut query = scope.partners();
     let q = filter.q.trim();
     if !q.is_empty() {
-        let pattern = format!("%{}%", escape_like(q));
+        let pattern = super::contains_pattern(q);
         let mut any = Condition::any();
         for col in [O::Name, O::City, O::Country] {
             any = any.add(

@@ -2,17 +2,20 @@
 //! tenant "scale" with N partners, two users each, two approved fund
 //! requests with a submitted claim each (200,000 claims at N = 100,000), and
 //! a forum of ten posts per partner (1,000,000 posts), with one topic of
-//! exactly 50 replies for the topic-page benchmark. Rows go in with multi-row
+//! exactly 50 replies for the topic-page benchmark, and a product catalogue
+//! of one product per 20 partners. Rows go in with multi-row
 //! inserts and explicit ids, many per statement, so it takes minutes.
 
 use super::{create_tenant, insert_user, DEMO_PASSWORD};
 use crate::ssr::entities::{
     forum_category as category, forum_post as post, forum_topic as topic, fund_allocation,
-    fund_budget, fund_claim, fund_ledger, fund_request, organization, user,
+    fund_budget, fund_claim, fund_ledger, fund_request, organization, product, product_family,
+    user,
 };
 use crate::ssr::password;
 use crate::types::forum::{CategoryVisibility, PostStatus};
 use crate::types::funds::{ActivityType, BudgetKind, ClaimStatus, LedgerKind, RequestStatus};
+use crate::types::product::ProductUnit;
 use crate::types::{OrgKind, PartnerType, Role, Tier};
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -33,6 +36,7 @@ pub struct Report {
     pub claims: usize,
     pub topics: usize,
     pub posts: usize,
+    pub products: usize,
     pub bench_topic_id: i64,
 }
 
@@ -352,6 +356,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
     txn.commit().await?;
     fix_sequence(db, "forum_topics").await?;
     fix_sequence(db, "forum_posts").await?;
+    let products = catalogue(db, t.id, partners, &mut rng).await?;
     // Fresh statistics, so the planners pick the keyset indexes.
     db.execute_unprepared("ANALYZE").await?;
     Ok(Report {
@@ -361,8 +366,59 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
         claims,
         topics: threads.len(),
         posts: total_posts.max(51),
+        products,
         bench_topic_id: first_topic,
     })
+}
+
+/// One product per 20 partners (5,000 at N = 100,000; at least 20) in
+/// twenty families, one in ten no longer sold. Returns how many.
+async fn catalogue(
+    db: &DatabaseConnection,
+    tenant_id: i64,
+    partners: usize,
+    rng: &mut Lcg,
+) -> Result<usize, DbErr> {
+    const FAMILIES: usize = 20;
+    let count = (partners / 20).clamp(20, 10_000);
+    let now = Utc::now();
+    let first_family = next_id(db, "product_families").await?;
+    let families = (0..FAMILIES).map(|i| product_family::ActiveModel {
+        id: Set(first_family + i as i64),
+        tenant_id: Set(tenant_id),
+        name: Set(format!("Family {i:02}")),
+        language: Set("en".into()),
+        translations: Set(String::new()),
+        created_at: Set(now),
+    });
+    product_family::Entity::insert_many(families)
+        .exec_without_returning(db)
+        .await?;
+    fix_sequence(db, "product_families").await?;
+    let first = next_id(db, "products").await?;
+    for start in (0..count).step_by(BATCH) {
+        let rows: Vec<product::ActiveModel> = (start..(start + BATCH).min(count))
+            .map(|i| product::ActiveModel {
+                id: Set(first + i as i64),
+                tenant_id: Set(tenant_id),
+                family_id: Set(first_family + (i % FAMILIES) as i64),
+                sku: Set(format!("SKU-{i:06}")),
+                name: Set(format!("{} {i:06}", sentence(rng, 3).trim_end_matches('.'))),
+                description: Set(sentence(rng, 12)),
+                unit: Set(ProductUnit::ALL[i % ProductUnit::ALL.len()]),
+                active: Set(i % 10 != 9),
+                language: Set("en".into()),
+                translations: Set(String::new()),
+                created_at: Set(now),
+                updated_at: Set(now),
+            })
+            .collect();
+        product::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await?;
+    }
+    fix_sequence(db, "products").await?;
+    Ok(count)
 }
 
 /// Per partner: an allocation of $10,000 from one marketing budget, two

@@ -12,6 +12,7 @@ pub mod invitations;
 pub mod logos;
 pub mod partners;
 pub(crate) mod present;
+pub mod products;
 pub mod programs;
 pub mod users;
 
