@@ -205,7 +205,7 @@ fn page_strings(plain: &[&String], flat: &[BTreeMap<String, String>]) -> String 
     for (language, strings) in LANGUAGES.iter().zip(flat) {
         let _ = writeln!(
             out,
-            "#[cfg(feature = \"ssr\")]\npub const {}: [&str; {}] = [",
+            "#[cfg(feature = \"ssr\")]\npub static {}: [&str; {}] = [",
             language.to_uppercase(),
             plain.len()
         );

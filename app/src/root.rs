@@ -20,7 +20,7 @@ use crate::pages::{
     accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
     forgot_password::ForgotPasswordPage, not_found::NotFoundPage, partner::PartnerPage,
     partners::PartnersPage, reset_password::ResetPasswordPage, sign_in::SignInPage,
-    users::UsersPage,
+    tiers::TiersPage, users::UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -100,6 +100,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("products") view={Lazy::<ProductsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("products/new") view={Lazy::<NewProductRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("products/:id") view={Lazy::<EditProductRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("tiers") view={Lazy::<TiersRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("background-work") view={Lazy::<BackgroundWorkRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("funds") view={Lazy::<FundsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("cobrand") view={Lazy::<CobrandRoute>::new()} ssr=SsrMode::Async/>
@@ -184,10 +185,11 @@ lazy_area!(people_area, __preload_people_area, PeoplePage {
     AccountRoute => AccountPage,
 });
 
-// The program's machinery, for vendor admins. Its own area: with a fifth
+// The program's set-up and machinery, for vendor staff. Its own area: with a fifth
 // page in the people area, wasm-split kept every area's static data in the
 // main module (+34 KB brotli on every first load; docs/performance.md).
 lazy_area!(admin_area, __preload_admin_area, AdminPage {
+    TiersRoute => TiersPage,
     BackgroundWorkRoute => BackgroundWorkPage,
 });
 

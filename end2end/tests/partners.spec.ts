@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, shot, signIn } from './helpers';
+import { fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
 
 test('vendor admin filters the directory and edits a partner profile', async ({ page }, testInfo) => {
   await signIn(page, 'admin@acme.example');
@@ -54,4 +54,33 @@ test('partner admin sees their company, not the directory', async ({ page }, tes
   const res = await page.goto('/partners');
   await expect(page.getByText("You don't have permission")).toBeVisible();
   expect(res!.status()).toBe(403);
+});
+
+test('vendor admin renames a tier and sets its benefits; the directory follows', async ({ page }, testInfo) => {
+  const name = perProject(testInfo, 'Silver (phone)', 'Silver (desktop)');
+  await signIn(page, 'admin@acme.example');
+  await page.goto('/account');
+  await hydrated(page);
+  await page.getByRole('link', { name: 'See the tiers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tiers' })).toBeVisible();
+  await hydrated(page);
+  await fitsThePhone(page, testInfo);
+  await shot(page, testInfo, 'tiers');
+  const silver = page.locator('.tier-card').filter({ has: page.locator('.tier-silver') });
+  await silver.locator('summary').click();
+  await silver.getByLabel('Name', { exact: true }).fill(name);
+  await silver.getByLabel('MDF accrual (% of revenue)').fill('abc');
+  await silver.getByRole('button', { name: 'Save tier' }).click();
+  await expect(silver.getByText('Enter a percentage from 0 to 100')).toBeVisible();
+  await silver.getByLabel('MDF accrual (% of revenue)').fill('1.5');
+  await silver.getByRole('button', { name: 'Save tier' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tier saved.' })).toBeVisible();
+  const renamed = page.locator('.tier-card').filter({ has: page.locator('.tier-silver') });
+  await expect(renamed.locator('h2')).toHaveText(name);
+  await expect(renamed).toContainText('1.5%');
+  await renamed.getByRole('link', { name: /partners?$/ }).click();
+  await expect(page).toHaveURL(/tier=silver/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
+  await expect(page.locator('.partner-list')).toContainText(name);
+  await noSeriousViolations(page);
 });

@@ -18,6 +18,7 @@ mod m20261206_000012_published_text_languages;
 mod m20261206_000013_recurring_runs;
 mod m20261206_000014_program_suspension;
 mod m20261206_000015_product_catalogue;
+mod m20261206_000016_tiers;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000013_recurring_runs::Migration),
             Box::new(m20261206_000014_program_suspension::Migration),
             Box::new(m20261206_000015_product_catalogue::Migration),
+            Box::new(m20261206_000016_tiers::Migration),
         ]
     }
 }

@@ -141,6 +141,9 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("import_products", MembersBut(&[CM, FIN, PA, PU])),
     ("save_product", MembersBut(&[CM, FIN, PA, PU])),
     ("save_product_family", MembersBut(&[CM, FIN, PA, PU])),
+    // tiers (tier 1 is the demo program's Platinum)
+    ("get_tiers", MembersBut(&[PA, PU])),
+    ("save_tier", MembersBut(&[CM, MM, FIN, PA, PU])),
     // partners (organisation 1 is the vendor itself, not a partner)
     ("create_partner", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("get_partner", NONE),
@@ -205,7 +208,7 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "category",
         "number",
     ];
-    const TEXTS: [&str; 88] = [
+    const TEXTS: [&str; 93] = [
         "lang",
         "name",
         "title",
@@ -294,6 +297,11 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "sku",
         "family",
         "unit",
+        "rank",
+        "deal_protection_days",
+        "lead_weight",
+        "mdf_accrual",
+        "discount",
     ];
     let mut form: Vec<(&'static str, String)> = IDS.iter().map(|k| (*k, id.to_owned())).collect();
     form.extend(TEXTS.iter().map(|k| (*k, text.to_owned())));

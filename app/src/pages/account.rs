@@ -68,6 +68,13 @@ pub fn AccountPage() -> impl IntoView {
                                         <button type="submit" class="btn btn-primary" disabled=move || set_zone.pending().get()>{tr!(account.save_time_zone)}</button>
                                     </ServerForm>
                                 </section>
+                                {user.role.may(Permission::ViewProgram).then(|| view! {
+                                    <section class="card">
+                                        <h2>{tr!(tiers.title)}</h2>
+                                        <p class="muted">{tr!(tiers.account_hint)}</p>
+                                        <a class="btn" href="/tiers">{tr!(tiers.open)}</a>
+                                    </section>
+                                })}
                                 <section class="card">
                                     <h2>{tr!(products.title)}</h2>
                                     <p class="muted">{if user.role.may(Permission::ManageProducts) { tr!(products.account_hint_keeper) } else { tr!(products.account_hint) }}</p>

@@ -95,7 +95,7 @@ pub fn PartnerCard(partner: PartnerSummary) -> impl IntoView {
                     </span>
                     {partner.parent_name.map(|n| view! { <span class="partner-meta">{tr!(dashboard.via, name = n).to_string()}</span> })}
                 </span>
-                {partner.tier.map(|t| view! { <span class=format!("tier tier-{}", t.as_str())>{t.label()}</span> })}
+                {partner.tier.map(|t| view! { <span class=format!("tier tier-{}", t.code)>{t.name}</span> })}
             </a>
         </li>
     }
@@ -173,7 +173,7 @@ fn PartnerHome(dashboard: PartnerDashboard, user: CurrentUser) -> impl IntoView 
         <p class="muted">{dashboard.partner.name.clone()}</p>
         <div class="stats">
             <div class="stat">
-                <span class="stat-value">{dashboard.partner.tier.map(|t| t.label()).unwrap_or("—")}</span>
+                <span class="stat-value">{dashboard.partner.tier.clone().map_or_else(|| "—".to_owned(), |t| t.name)}</span>
                 <span class="stat-label">{tr!(dashboard.program_tier)}</span>
             </div>
             <Stat label=tr!(dashboard.colleagues) value=dashboard.colleagues href=me.role.may(Permission::ManageUsers).then(|| "/users".to_string())/>

@@ -1,4 +1,4 @@
-use super::partners::{region_options, segment_options, tier_options, type_options};
+use super::partners::{region_options, segment_options, type_options};
 use super::{action_error, field_error};
 use crate::api::partners::{get_partner, UpdatePartnerProfile, UpdatePartnerProgram};
 use crate::components::avatar::Avatar;
@@ -61,10 +61,7 @@ fn PartnerView(
             tr!(partners.partner_type),
             partner.partner_type.map(|t| t.label().to_owned()),
         ),
-        (
-            tr!(partners.tier),
-            partner.tier.map(|t| t.label().to_owned()),
-        ),
+        (tr!(partners.tier), partner.tier.clone().map(|t| t.name)),
         (
             tr!(partners.region),
             partner.region.map(|t| t.label().to_owned()),
@@ -249,8 +246,8 @@ fn ProgramForm(
                     error=field_error(error, "name") check=checks::name/>
                 <SelectField name="partner_type" label=tr!(partners.partner_type) options=type_options()
                     selected=kept("partner_type", partner.partner_type.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
-                <SelectField name="tier" label=tr!(partners.tier) options=tier_options()
-                    selected=kept("tier", partner.tier.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "tier")/>
+                <SelectField name="tier" label=tr!(partners.tier) options=partner.tiers.clone()
+                    selected=kept("tier", partner.tier.clone().map(|t| t.code).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "tier")/>
                 <SelectField name="region" label=tr!(partners.region) options=region_options()
                     selected=kept("region", partner.region.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "region")/>
                 <SelectField name="segment" label=tr!(partners.partnership) options=segment_options()

@@ -1,6 +1,7 @@
 use super::dashboard::PartnerCard;
 use super::{action_error, field_error, kept};
 use crate::api::partners::{list_partners, CreatePartner};
+use crate::api::tiers::get_tiers;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
@@ -10,7 +11,7 @@ use crate::tr;
 use crate::types::url::encode_query_value;
 use crate::types::views::PartnerFilter;
 use crate::types::Permission;
-use crate::types::{PartnerType, Region, Segment, Tier};
+use crate::types::{PartnerType, Region, Segment};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -26,9 +27,6 @@ fn options<T: Copy>(
         .collect()
 }
 
-pub fn tier_options() -> Vec<(String, String)> {
-    options(Tier::ALL, Tier::as_str, Tier::label)
-}
 pub fn region_options() -> Vec<(String, String)> {
     options(Region::ALL, Region::as_str, Region::label)
 }
@@ -55,6 +53,8 @@ pub fn PartnersPage() -> impl IntoView {
         }
     };
     let list = page_data(filter, list_partners);
+    let tiers = page_data(|| (), |_| get_tiers());
+    let tier_options = move || async move { tiers.await.map(|t| t.options()).unwrap_or_default() };
     let none = Signal::derive(|| None::<String>);
     let current = filter();
     let next_href = move |after: String| {
@@ -73,7 +73,8 @@ pub fn PartnersPage() -> impl IntoView {
             <h1>{tr!(partners.title)}</h1>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
-                    me.user().await.ok().filter(|u| u.role.may(Permission::AddPartners)).map(|_| view! { <AddPartner/> })
+                    let tiers = tier_options().await;
+                    me.user().await.ok().filter(|u| u.role.may(Permission::AddPartners)).map(|_| view! { <AddPartner tiers/> })
                 })}
             </Suspense>
         </div>
@@ -82,7 +83,17 @@ pub fn PartnersPage() -> impl IntoView {
                 <label for="f-q">{tr!(partners.search)}</label>
                 <input id="f-q" type="search" name="q" value=current.q.clone() placeholder=tr!(partners.search_hint)/>
             </div>
-            <SelectField id="filter-tier" name="tier" label=tr!(partners.tier) options=tier_options() selected=current.tier.clone() empty=tr!(partners.any_tier) error=none/>
+            <Suspense fallback=|| ()>
+                {
+                    let selected = current.tier.clone();
+                    move || {
+                        let selected = selected.clone();
+                        Suspend::new(async move {
+                            view! { <SelectField id="filter-tier" name="tier" label=tr!(partners.tier) options=tier_options().await selected empty=tr!(partners.any_tier) error=none/> }
+                        })
+                    }
+                }
+            </Suspense>
             <SelectField id="filter-region" name="region" label=tr!(partners.region) options=region_options() selected=current.region.clone() empty=tr!(partners.any_region) error=none/>
             <SelectField id="filter-type" name="type" label=tr!(partners.partner_type) options=type_options() selected=current.partner_type.clone() empty=tr!(partners.any_type) error=none/>
             <div class="filter-actions">
@@ -116,7 +127,7 @@ pub fn PartnersPage() -> impl IntoView {
 }
 
 #[component]
-fn AddPartner() -> impl IntoView {
+fn AddPartner(tiers: Vec<(String, String)>) -> impl IntoView {
     let action = ServerAction::<CreatePartner>::new();
     let error = action_error(action);
     let open = move || error.get().is_some();
@@ -132,7 +143,7 @@ fn AddPartner() -> impl IntoView {
                     <TextField name="name" label=tr!(partners.company_name) required=true value=kept(error, "name")
                         error=field_error(error, "name") check=checks::name/>
                     <SelectField name="partner_type" label=tr!(partners.partner_type) options=type_options() selected=kept(error, "partner_type") empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
-                    <SelectField name="tier" label=tr!(partners.tier) options=tier_options() selected=kept(error, "tier") empty=tr!(partners.choose) error=field_error(error, "tier")/>
+                    <SelectField name="tier" label=tr!(partners.tier) options=tiers selected=kept(error, "tier") empty=tr!(partners.choose) error=field_error(error, "tier")/>
                     <SelectField name="region" label=tr!(partners.region) options=region_options() selected=kept(error, "region") empty=tr!(partners.choose) error=field_error(error, "region")/>
                     <SelectField name="segment" label=tr!(partners.partnership) options=segment_options() selected=kept(error, "segment") empty=tr!(partners.choose) error=field_error(error, "segment")/>
                     <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(partners.add)}</button>

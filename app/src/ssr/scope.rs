@@ -70,6 +70,7 @@ tenant_owned!(
     product_family,
     recurring_run,
     session,
+    tier,
     user,
 );
 

@@ -36,6 +36,7 @@ pub async fn create_tenant(
     .insert(db)
     .await?;
     let vendor = insert_org(db, tenant.id, OrgKind::Vendor, name, None).await?;
+    super::services::tiers::create_defaults(db, tenant.id).await?;
     Ok((tenant, vendor))
 }
 

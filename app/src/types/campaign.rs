@@ -209,6 +209,8 @@ pub struct TemplateChoice {
 pub struct CampaignForm {
     pub detail: Option<CampaignDetail>,
     pub templates: Vec<TemplateChoice>,
+    /// The program's tiers (code, name), highest first.
+    pub tiers: Vec<(String, String)>,
 }
 
 /// A contact as the contacts page lists it.

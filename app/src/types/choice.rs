@@ -92,30 +92,30 @@ impl<'de, T: FromStr> Deserialize<'de> for Choice<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::types::Tier;
+    use crate::types::Region;
 
     #[test]
     fn a_code_is_known_and_anything_else_is_kept_as_sent() {
-        assert_eq!(Choice::<Tier>::parse("gold"), Choice::Known(Tier::Gold));
+        assert_eq!(Choice::<Region>::parse("emea"), Choice::Known(Region::Emea));
         assert_eq!(
-            Choice::<Tier>::parse("<b>gold"),
-            Choice::Unknown("<b>gold".into())
+            Choice::<Region>::parse("<b>emea"),
+            Choice::Unknown("<b>emea".into())
         );
-        let decoded: Choice<Tier> = serde_json::from_str("\"platinum\"").unwrap();
-        assert_eq!(decoded, Choice::Known(Tier::Platinum));
-        assert_eq!(serde_json::to_string(&decoded).unwrap(), "\"platinum\"");
+        let decoded: Choice<Region> = serde_json::from_str("\"apac\"").unwrap();
+        assert_eq!(decoded, Choice::Known(Region::Apac));
+        assert_eq!(serde_json::to_string(&decoded).unwrap(), "\"apac\"");
     }
 
     #[test]
     fn an_unknown_choice_is_a_field_error() {
         let mut errors = FormErrors::new();
         assert_eq!(
-            Choice::<Tier>::parse("x").require(&mut errors, "tier", "Choose a tier."),
+            Choice::<Region>::parse("x").require(&mut errors, "region", "Choose a region."),
             None
         );
         assert_eq!(
             errors.fields,
-            vec![("tier".to_owned(), "Choose a tier.".to_owned())]
+            vec![("region".to_owned(), "Choose a region.".to_owned())]
         );
     }
 }

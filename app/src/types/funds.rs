@@ -260,6 +260,8 @@ pub struct FundsOverview {
     /// False when the program has more partners than `partners` lists: the
     /// forms then take a typed partner name.
     pub all_partners_listed: bool,
+    /// The program's tier pools to allocate to: (`t:<code>`, "Gold tier pool").
+    pub tier_pools: Vec<(String, String)>,
     /// A fresh key for the next form, so a double submit creates one record.
     pub form_key: String,
 }

@@ -85,12 +85,13 @@ pub mod org;
 pub mod permission;
 pub mod product;
 pub mod role;
+pub mod tier;
 pub mod url;
 pub mod views;
 
 pub use choice::Choice;
 pub use email::Email;
 pub use form::FormErrors;
-pub use org::{OrgKind, PartnerType, Region, Segment, Tier};
+pub use org::{OrgKind, PartnerType, Region, Segment};
 pub use permission::Permission;
 pub use role::Role;

@@ -1,4 +1,5 @@
 //! Organisation kinds and the partner classifications vendors filter by.
+//! Tiers are each program's own data (`types::tier`).
 
 use serde::{Deserialize, Serialize};
 
@@ -15,15 +16,6 @@ string_enum!(
         SystemIntegrator => ("system_integrator", system_integrator),
         Distributor => ("distributor", distributor),
         Isv => ("isv", isv),
-    }
-);
-
-string_enum!(
-    Tier in tier {
-        Platinum => ("platinum", platinum),
-        Gold => ("gold", gold),
-        Silver => ("silver", silver),
-        Registered => ("registered", registered),
     }
 );
 
@@ -53,9 +45,6 @@ mod tests {
     fn codes_round_trip() {
         for t in PartnerType::ALL {
             assert_eq!(PartnerType::parse(t.as_str()), Some(*t));
-        }
-        for t in Tier::ALL {
-            assert_eq!(Tier::parse(t.as_str()), Some(*t));
         }
         assert_eq!(Region::parse("mars"), None);
     }

@@ -58,6 +58,8 @@ pub enum Permission {
     /// Keep the product catalogue: families, products, CSV import and
     /// export. Everyone in the program reads it.
     ManageProducts,
+    /// Name, rank and add the program's tiers and set their benefits.
+    ManageTiers,
 }
 
 use Permission::*;
@@ -67,7 +69,7 @@ use Role::{
 };
 
 impl Permission {
-    pub const ALL: [Permission; 22] = [
+    pub const ALL: [Permission; 23] = [
         ViewProgram,
         AddPartners,
         EditPartnerProgram,
@@ -90,6 +92,7 @@ impl Permission {
         SuspendVendorStaff,
         ViewBackgroundWork,
         ManageProducts,
+        ManageTiers,
     ];
 
     /// The roles granted this permission: the one table.
@@ -116,7 +119,7 @@ impl Permission {
             ManageForumCategories => &[VA, MM],
             // Product marketing keeps the catalogue with the admins.
             ManageProducts => &[VA, MM],
-            ConfigureForum | SuspendVendorStaff | ViewBackgroundWork => &[VA],
+            ConfigureForum | SuspendVendorStaff | ViewBackgroundWork | ManageTiers => &[VA],
         }
     }
 }
@@ -167,6 +170,7 @@ mod tests {
                 SuspendVendorStaff,
                 ViewBackgroundWork,
                 ManageProducts,
+                ManageTiers,
             ],
         ),
         (

@@ -1,7 +1,8 @@
 //! What the server sends the pages. Dates travel pre-formatted so the wasm
 //! bundle carries no calendar code.
 
-use super::{OrgKind, PartnerType, Region, Role, Segment, Tier};
+use super::tier::TierTag;
+use super::{OrgKind, PartnerType, Region, Role, Segment};
 use serde::{Deserialize, Serialize};
 
 /// The signed-in user, as the shell needs them.
@@ -36,7 +37,7 @@ pub struct PartnerSummary {
     pub id: i64,
     pub name: String,
     pub partner_type: Option<PartnerType>,
-    pub tier: Option<Tier>,
+    pub tier: Option<TierTag>,
     pub region: Option<Region>,
     pub city: String,
     pub country: String,
@@ -84,7 +85,7 @@ pub struct PartnerDetail {
     pub id: i64,
     pub name: String,
     pub partner_type: Option<PartnerType>,
-    pub tier: Option<Tier>,
+    pub tier: Option<TierTag>,
     pub region: Option<Region>,
     pub segment: Option<Segment>,
     pub parent: Option<IdName>,
@@ -108,6 +109,8 @@ pub struct PartnerDetail {
     pub can_edit_program: bool,
     /// Channel managers to choose from when `can_edit_program`.
     pub managers: Vec<IdName>,
+    /// The program's tiers (code, name) when `can_edit_program`.
+    pub tiers: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -14,7 +14,14 @@ pub async fn get_campaign_form(id: Option<i64>) -> Result<CampaignForm, AppError
             None => None,
         };
         let templates = campaigns::manage::template_choices(&state, &actor).await?;
-        Ok(CampaignForm { detail, templates })
+        let tiers = crate::ssr::services::tiers::ProgramTiers::load(&state.db, actor.tenant_id)
+            .await?
+            .options(crate::locale::current());
+        Ok(CampaignForm {
+            detail,
+            templates,
+            tiers,
+        })
     })
     .await
 }

@@ -1,12 +1,12 @@
 use crate::error::AppError;
-use crate::types::{Choice, PartnerType, Region, Segment, Tier};
+use crate::types::{Choice, PartnerType, Region, Segment};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "create_partner")]
 pub async fn create_partner(
     name: String,
     partner_type: Choice<PartnerType>,
-    tier: Choice<Tier>,
+    tier: String,
     region: Choice<Region>,
     segment: Choice<Segment>,
     channel_manager_id: String,

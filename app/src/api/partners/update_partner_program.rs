@@ -2,7 +2,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
-use crate::types::{Choice, PartnerType, Region, Segment, Tier};
+use crate::types::{Choice, PartnerType, Region, Segment};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "update_partner_program")]
@@ -11,7 +11,7 @@ pub async fn update_partner_program(
     version: i32,
     name: String,
     partner_type: Choice<PartnerType>,
-    tier: Choice<Tier>,
+    tier: String,
     region: Choice<Region>,
     segment: Choice<Segment>,
     channel_manager_id: String,

@@ -13,17 +13,25 @@ use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::cobrand::{TemplateDetail, TemplateFormat, TemplateKind, TemplateStatus};
-use crate::types::{PartnerType, Tier};
+use crate::types::PartnerType;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn NewTemplatePage() -> impl IntoView {
+    let tiers = page_data(|| (), |_| crate::api::tiers::get_tiers());
     view! {
         <Title text=tr!(cobrand.new_template)/>
         <h1>{tr!(cobrand.new_template)}</h1>
-        <TemplateForm detail=None/>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match tiers.await {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(page) => view! { <TemplateForm detail=None tiers=page.options()/> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 
@@ -167,13 +175,13 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
         </div>
         <section class="card">
             <h2>{tr!(cobrand.edit)}</h2>
-            <TemplateForm detail=Some(template.clone())/>
+            <TemplateForm tiers=template.tier_options.clone() detail=Some(template.clone())/>
         </section>
     }
 }
 
 #[component]
-fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
+fn TemplateForm(detail: Option<TemplateDetail>, tiers: Vec<(String, String)>) -> impl IntoView {
     let action = ServerAction::<SaveTemplate>::new();
     let error = action_error(action);
     let value = |name: &str, current: String| {
@@ -215,7 +223,7 @@ fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
     );
     let format = d.as_ref().map(|d| d.card.format.as_str().to_string());
     let requires_approval = d.as_ref().is_some_and(|d| d.card.requires_approval);
-    let tiers = d
+    let chosen_tiers = d
         .as_ref()
         .map(|d| d.audience_tiers.clone())
         .unwrap_or_default();
@@ -243,9 +251,9 @@ fn TemplateForm(detail: Option<TemplateDetail>) -> impl IntoView {
                 <legend>{tr!(campaigns.audience)}</legend>
                 <p class="field-hint">{tr!(cobrand.audience_hint)}</p>
                 <div class="checks">
-                    {Tier::ALL.iter().map(|t| {
-                        let checked = tiers.iter().any(|x| x == t.as_str());
-                        view! { <label class="check"><input type="checkbox" name=format!("tiers[{}]", t.as_str()) checked=checked/>{tr!(cobrand.tier_label, tier = t.label()).to_string()}</label> }
+                    {tiers.into_iter().map(|(code, name)| {
+                        let checked = chosen_tiers.contains(&code);
+                        view! { <label class="check"><input type="checkbox" name=format!("tiers[{code}]") checked=checked/>{tr!(cobrand.tier_label, tier = &name).to_string()}</label> }
                     }).collect_view()}
                 </div>
                 <div class="checks">

@@ -12,7 +12,7 @@ use crate::resource::page_data;
 use crate::tr;
 use crate::types::funds::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
 use crate::types::money::currency_codes;
-use crate::types::{Choice, Tier};
+use crate::types::Choice;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -298,15 +298,7 @@ fn Allocate(action: ServerAction<AllocateFunds>, overview: FundsOverview) -> imp
         .iter()
         .map(|b| (b.id.to_string(), format!("{} ({})", b.name, b.currency)))
         .collect();
-    let pools: Vec<(String, String)> = Tier::ALL
-        .iter()
-        .map(|t| {
-            (
-                format!("t:{}", t.as_str()),
-                tr!(funds.tier_pool, tier = t.label()).to_string(),
-            )
-        })
-        .collect();
+    let pools = overview.tier_pools.clone();
     let partners: Vec<(String, String)> = overview
         .partners
         .iter()

@@ -40,4 +40,5 @@ pub mod product_family;
 pub mod recurring_run;
 pub mod session;
 pub mod tenant;
+pub mod tier;
 pub mod user;

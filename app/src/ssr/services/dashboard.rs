@@ -6,10 +6,11 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_request, invitation, organization, user};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::funds::RequestStatus;
 use crate::types::views::{Contact, Count, Dashboard, IdName, PartnerDashboard, VendorDashboard};
-use crate::types::{PartnerType, Region, Role, Tier};
+use crate::types::{PartnerType, Region, Role};
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 pub async fn load(state: &AppState, actor: &Actor) -> AppResult<Dashboard> {
@@ -22,7 +23,7 @@ pub async fn load(state: &AppState, actor: &Actor) -> AppResult<Dashboard> {
 
 fn counts(
     rows: Vec<(Option<String>, i64)>,
-    label: impl Fn(&str) -> Option<&'static str>,
+    label: impl Fn(&str) -> Option<String>,
     order: &[&str],
 ) -> Vec<Count> {
     let mut out: Vec<(usize, Count)> = rows
@@ -33,7 +34,7 @@ fn counts(
             (
                 rank,
                 Count {
-                    label: label(&code).unwrap_or("Not set").to_owned(),
+                    label: label(&code).unwrap_or_else(|| crate::tr!(dashboard.not_set).to_owned()),
                     count: n.max(0) as u64,
                 },
             )
@@ -47,22 +48,27 @@ async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
     let db = &state.db;
     let scope = Scope::new(actor);
     let partner_count = scope.partners().count(db).await?;
-    let tier_order: Vec<&str> = Tier::ALL.iter().map(|t| t.as_str()).collect();
+    let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
+    let tier_order = tiers.codes();
     let region_order: Vec<&str> = Region::ALL.iter().map(|t| t.as_str()).collect();
     let type_order: Vec<&str> = PartnerType::ALL.iter().map(|t| t.as_str()).collect();
     let by_tier = counts(
         organizations::count_by(db, &scope, O::Tier).await?,
-        |c| Tier::parse(c).map(|t| t.label()),
+        |c| {
+            tiers
+                .knows(c)
+                .then(|| tiers.name(c, crate::locale::current()))
+        },
         &tier_order,
     );
     let by_region = counts(
         organizations::count_by(db, &scope, O::Region).await?,
-        |c| Region::parse(c).map(|t| t.label()),
+        |c| Region::parse(c).map(|t| t.label().to_owned()),
         &region_order,
     );
     let by_type = counts(
         organizations::count_by(db, &scope, O::PartnerType).await?,
-        |c| PartnerType::parse(c).map(|t| t.label()),
+        |c| PartnerType::parse(c).map(|t| t.label().to_owned()),
         &type_order,
     );
     let partner_roles = Role::PARTNER;

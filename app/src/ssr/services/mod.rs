@@ -14,6 +14,7 @@ pub mod partners;
 pub(crate) mod present;
 pub mod products;
 pub mod programs;
+pub mod tiers;
 pub mod users;
 
 use chrono::{DateTime, Utc};

@@ -5,13 +5,14 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::organization;
 use crate::ssr::permission::{On, Permission};
 use crate::ssr::repo::{organizations, users};
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::form::check;
 use crate::types::views::{
     Contact, IdName, PartnerDetail, PartnerFilter, PartnerList, PartnerSummary,
 };
-use crate::types::{Choice, FormErrors, OrgKind, PartnerType, Region, Segment, Tier};
+use crate::types::{Choice, FormErrors, OrgKind, PartnerType, Region, Segment};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -34,9 +35,10 @@ pub async fn summaries(
         .await?
         .into_iter()
         .collect();
+    let tiers = ProgramTiers::load(db, tenant_id).await?;
     Ok(rows
         .iter()
-        .map(|o| partner_summary(o, &parents, &managers))
+        .map(|o| partner_summary(o, &parents, &managers, &tiers))
         .collect())
 }
 
@@ -94,6 +96,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
     let org_users = users::in_organization(db, &scope, org.id).await?;
     let org_names = HashMap::from([(org.id, org.name.clone())]);
     let can_edit_program = actor.may(Permission::EditPartnerProgram);
+    let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
     let managers = if can_edit_program {
         organizations::channel_managers(db, actor.tenant_id).await?
     } else {
@@ -105,7 +108,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         id: org.id,
         name: org.name.clone(),
         partner_type: org.partner_type.as_deref().and_then(PartnerType::parse),
-        tier: org.tier.as_deref().and_then(Tier::parse),
+        tier: tiers.tag(org.tier.as_deref(), crate::locale::current()),
         region: org.region.as_deref().and_then(Region::parse),
         segment: org.segment.as_deref().and_then(Segment::parse),
         parent: parent.map(choice),
@@ -118,6 +121,11 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         can_edit: can_edit(actor, &org),
         can_edit_program,
         managers: managers.into_iter().map(choice).collect(),
+        tiers: if can_edit_program {
+            tiers.options(crate::locale::current())
+        } else {
+            Vec::new()
+        },
         users: org_users
             .iter()
             .map(|u| user_row(actor, u, &org_names))
@@ -266,7 +274,8 @@ pub async fn update_profile(
 pub struct ProgramInput {
     pub name: String,
     pub partner_type: Choice<PartnerType>,
-    pub tier: Choice<Tier>,
+    /// A tier's code.
+    pub tier: String,
     pub region: Choice<Region>,
     pub segment: Choice<Segment>,
     pub channel_manager_id: String,
@@ -292,7 +301,7 @@ async fn validate_program(
     let mut e = FormErrors::new().with_values(&[
         ("name", &input.name),
         ("partner_type", &input.partner_type.raw()),
-        ("tier", &input.tier.raw()),
+        ("tier", &input.tier),
         ("region", &input.region.raw()),
         ("segment", &input.segment.raw()),
         ("channel_manager_id", &input.channel_manager_id),
@@ -305,10 +314,16 @@ async fn validate_program(
         tr!(checks.the_company_name),
         120,
     );
+    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
     let partner_type = input
         .partner_type
         .require(&mut e, "partner_type", tr!(partner.choose_type));
-    let tier = input.tier.require(&mut e, "tier", tr!(partner.choose_tier));
+    let tier = Some(input.tier.trim())
+        .filter(|code| tiers.knows(code))
+        .map(str::to_owned);
+    if tier.is_none() {
+        e.add("tier", tr!(partner.choose_tier));
+    }
     let region = input
         .region
         .require(&mut e, "region", tr!(partner.choose_region));
@@ -329,7 +344,7 @@ async fn validate_program(
     Ok(ValidProgram {
         name,
         partner_type: partner_type.as_str().to_owned(),
-        tier: tier.as_str().to_owned(),
+        tier,
         region: region.as_str().to_owned(),
         segment: segment.as_str().to_owned(),
         channel_manager_id,

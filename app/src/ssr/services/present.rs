@@ -1,21 +1,24 @@
 //! Turns rows into the views pages render.
 
+use crate::locale;
 use crate::ssr::entities::{organization, user};
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::Actor;
 use crate::types::views::{PartnerSummary, UserRow};
-use crate::types::{PartnerType, Region, Tier};
+use crate::types::{PartnerType, Region};
 use std::collections::HashMap;
 
 pub fn partner_summary(
     org: &organization::Model,
     names: &HashMap<i64, String>,
     managers: &HashMap<i64, String>,
+    tiers: &ProgramTiers,
 ) -> PartnerSummary {
     PartnerSummary {
         id: org.id,
         name: org.name.clone(),
         partner_type: org.partner_type.as_deref().and_then(PartnerType::parse),
-        tier: org.tier.as_deref().and_then(Tier::parse),
+        tier: tiers.tag(org.tier.as_deref(), locale::current()),
         region: org.region.as_deref().and_then(Region::parse),
         city: org.city.clone(),
         country: org.country.clone(),

@@ -11,13 +11,14 @@ use crate::ssr::repo::begin_write;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::funds::period;
 use crate::ssr::services::now;
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::campaign::{CampaignMove, CampaignStatus, TemplateChoice};
 use crate::types::cobrand::{TemplateKind, TemplateStatus};
 use crate::types::form::check;
 use crate::types::localized::{submitted_versions, Translations};
-use crate::types::org::{OrgKind, PartnerType, Region, Tier};
+use crate::types::org::{OrgKind, PartnerType, Region};
 use crate::types::{FormErrors, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::BTreeMap;
@@ -86,13 +87,8 @@ pub async fn template_choices(state: &AppState, actor: &Actor) -> AppResult<Vec<
         .collect())
 }
 
-fn codes<T>(
-    e: &mut FormErrors,
-    field: &str,
-    raw: &[String],
-    parse: fn(&str) -> Option<T>,
-) -> String {
-    if raw.iter().any(|c| parse(c).is_none()) {
+fn codes(e: &mut FormErrors, field: &str, raw: &[String], known: impl Fn(&str) -> bool) -> String {
+    if raw.iter().any(|c| !known(c)) {
         e.add(field, tr!(campaigns.choose_listed));
     }
     raw.join(",")
@@ -114,9 +110,14 @@ async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> App
         (&input.starts_on, &input.ends_on),
         tr!(campaigns.date_order),
     );
-    let tiers = codes(&mut e, "tiers", &input.tiers, Tier::parse);
-    let types = codes(&mut e, "types", &input.types, PartnerType::parse);
-    let regions = codes(&mut e, "regions", &input.regions, Region::parse);
+    let program = ProgramTiers::load(&state.db, actor.tenant_id).await?;
+    let tiers = codes(&mut e, "tiers", &input.tiers, |c| program.knows(c));
+    let types = codes(&mut e, "types", &input.types, |c| {
+        PartnerType::parse(c).is_some()
+    });
+    let regions = codes(&mut e, "regions", &input.regions, |c| {
+        Region::parse(c).is_some()
+    });
     let published = Published(template_choices(state, actor).await?);
     let assets = assets(&mut e, &published, input);
     let schedule = check::optional(
@@ -410,6 +411,7 @@ async fn announce(
         state.config.base_url.trim_end_matches('/'),
         c.id
     );
+    let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
     let mut mails = Vec::new();
     for chunk in org_ids.chunks(500) {
         let people = in_tenant::<user::Entity>(actor.tenant_id)
@@ -432,7 +434,7 @@ async fn announce(
                 goal = &c.goal_for(lang),
                 starts = crate::locale::date_in(lang, c.starts_on),
                 ends = crate::locale::date_in(lang, c.ends_on),
-                audience = super::audience_in(c, lang),
+                audience = super::audience_in(c, &tiers, lang),
                 link = &link
             )
             .to_string();

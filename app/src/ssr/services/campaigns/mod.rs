@@ -14,9 +14,10 @@ pub mod tracking;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign, campaign_participant as participant, organization};
 use crate::ssr::scope::in_tenant;
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::CampaignStatus;
-use crate::types::org::{PartnerType, Region, Tier};
+use crate::types::org::{PartnerType, Region};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 
 pub(crate) fn list(raw: &str) -> Vec<String> {
@@ -43,26 +44,30 @@ pub fn meant_for(c: &campaign::Model, org: &organization::Model) -> bool {
 }
 
 /// "Gold tier · MSPs · EMEA", or "All partners".
-pub fn audience(c: &campaign::Model) -> String {
-    audience_in(c, crate::locale::current())
+pub fn audience(c: &campaign::Model, tiers: &ProgramTiers) -> String {
+    audience_in(c, tiers, crate::locale::current())
 }
 
 /// The same in `locale` (mail to someone else).
-pub fn audience_in(c: &campaign::Model, locale: crate::locale::Locale) -> String {
-    let labels = |raw: &str, label: &dyn Fn(&str) -> Option<&'static str>| {
+pub fn audience_in(
+    c: &campaign::Model,
+    program: &ProgramTiers,
+    locale: crate::locale::Locale,
+) -> String {
+    let labels = |raw: &str, label: &dyn Fn(&str) -> Option<String>| {
         list(raw)
             .iter()
             .filter_map(|s| label(s))
             .collect::<Vec<_>>()
     };
     let tiers = labels(&c.audience_tiers, &|s| {
-        Tier::parse(s).map(|t| t.label_in(locale))
+        program.knows(s).then(|| program.name(s, locale))
     });
     let types = labels(&c.audience_types, &|s| {
-        PartnerType::parse(s).map(|t| t.label_in(locale))
+        PartnerType::parse(s).map(|t| t.label_in(locale).to_owned())
     });
     let regions = labels(&c.audience_regions, &|s| {
-        Region::parse(s).map(|r| r.label_in(locale))
+        Region::parse(s).map(|r| r.label_in(locale).to_owned())
     });
     let mut parts = Vec::new();
     if !tiers.is_empty() {

@@ -15,6 +15,7 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::scope::CountedOrgs;
 use crate::ssr::services::cobrand::{designs, templates::own_org};
 use crate::ssr::services::now;
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::campaign::SendStatus;
@@ -30,7 +31,13 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-fn card(c: &campaign::Model, joined: bool, partners: u64, stats: SendStats) -> CampaignCard {
+fn card(
+    tiers: &ProgramTiers,
+    c: &campaign::Model,
+    joined: bool,
+    partners: u64,
+    stats: SendStats,
+) -> CampaignCard {
     CampaignCard {
         id: c.id,
         name: c.name_for(crate::locale::current()),
@@ -41,7 +48,7 @@ fn card(c: &campaign::Model, joined: bool, partners: u64, stats: SendStats) -> C
             crate::locale::date(c.ends_on)
         ),
         status: status_of(c),
-        audience: audience(c),
+        audience: audience(c, tiers),
         joined,
         partners,
         stats,
@@ -76,6 +83,7 @@ async fn partner_counts(db: &impl ConnectionTrait, tenant_id: i64) -> AppResult<
 /// The campaign list: every campaign for vendor staff; for a partner, the
 /// running ones meant for its company and those it has joined.
 pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
+    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
     let all = in_tenant::<campaign::Entity>(actor.tenant_id)
         .order_by_desc(campaign::Column::Id)
         .all(&state.db)
@@ -98,6 +106,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
                 .iter()
                 .map(|c| {
                     card(
+                        &tiers,
                         c,
                         false,
                         counts.get(&c.id).copied().unwrap_or(0),
@@ -135,6 +144,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
         })
         .map(|c| {
             card(
+                &tiers,
                 c,
                 mine.contains(&c.id),
                 0,
@@ -179,6 +189,7 @@ pub async fn detail(
     focus: Option<i64>,
 ) -> AppResult<CampaignDetail> {
     let c = visible(state, actor, id).await?;
+    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
     let is_partner = !actor.role.is_vendor_staff();
     let part = if is_partner {
         joined(&state.db, actor, c.id).await?
@@ -194,6 +205,7 @@ pub async fn detail(
     Ok(CampaignDetail {
         time_zone: actor.time_zone.name().to_owned(),
         card: card(
+            &tiers,
             &c,
             part.is_some(),
             activity.partners.len() as u64,

@@ -11,6 +11,7 @@ use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, users};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::cobrand::{
@@ -18,7 +19,7 @@ use crate::types::cobrand::{
     VersionInfo,
 };
 use crate::types::localized::{field_name, submitted_versions, Texts, Translations};
-use crate::types::{Choice, FormErrors, PartnerType, Tier};
+use crate::types::{Choice, FormErrors, PartnerType};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
@@ -70,11 +71,12 @@ fn list(raw: &str) -> Vec<String> {
 }
 
 /// "Gold and Platinum tiers · MSPs", or tr!(forum.all_partners).
-fn audience(t: &template::Model) -> String {
-    let tiers: Vec<&str> = list(&t.audience_tiers)
+fn audience(t: &template::Model, program: &ProgramTiers) -> String {
+    let reader = crate::locale::current();
+    let tiers: Vec<String> = list(&t.audience_tiers)
         .iter()
-        .filter_map(|s| Tier::parse(s))
-        .map(Tier::label)
+        .filter(|code| program.knows(code))
+        .map(|code| program.name(code, reader))
         .collect();
     let types: Vec<&str> = list(&t.audience_types)
         .iter()
@@ -83,7 +85,7 @@ fn audience(t: &template::Model) -> String {
         .collect();
     let mut parts = Vec::new();
     if !tiers.is_empty() {
-        parts.push(format!("{} tier", tiers.join(", ")));
+        parts.push(tr!(campaigns.tier_audience, tiers = tiers.join(", ")).to_string());
     }
     if !types.is_empty() {
         parts.push(types.join(", "));
@@ -117,7 +119,11 @@ pub fn preview(kind: TemplateKind, plan: &Plan) -> String {
     }
 }
 
-fn card(t: &template::Model, shown: Option<&version::Model>) -> AppResult<TemplateCard> {
+fn card(
+    t: &template::Model,
+    shown: Option<&version::Model>,
+    tiers: &ProgramTiers,
+) -> AppResult<TemplateCard> {
     let kind = t.kind;
     let preview_svg = match shown {
         Some(v) => preview(
@@ -134,7 +140,7 @@ fn card(t: &template::Model, shown: Option<&version::Model>) -> AppResult<Templa
         format: t.format,
         status: t.status,
         requires_approval: t.requires_approval,
-        audience: audience(t),
+        audience: audience(t, tiers),
         published_number: None,
         preview_svg,
     })
@@ -222,13 +228,14 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
         .order_by_desc(version::Column::Number)
         .all(&state.db)
         .await?;
+    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
     let mut templates = Vec::with_capacity(rows.len());
     for t in &rows {
         let published = t
             .published_version_id
             .and_then(|id| all_versions.iter().find(|v| v.id == id));
         let latest = all_versions.iter().find(|v| v.template_id == t.id);
-        let mut c = card(t, published.or(latest))?;
+        let mut c = card(t, published.or(latest), &tiers)?;
         c.published_number = published.map(|v| v.number);
         templates.push(c);
     }
@@ -251,7 +258,8 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
     let t = visible(state, actor, id).await?;
     let versions = versions_of(&state.db, actor.tenant_id, id).await?;
     let latest = versions.first().ok_or(AppError::NotFound)?;
-    let mut c = card(&t, Some(latest))?;
+    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
+    let mut c = card(&t, Some(latest), &tiers)?;
     c.published_number = t
         .published_version_id
         .and_then(|pid| versions.iter().find(|v| v.id == pid))
@@ -276,6 +284,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
             ..texts
         },
         audience_tiers: list(&t.audience_tiers),
+        tier_options: tiers.options(crate::locale::current()),
         audience_types: list(&t.audience_types),
         latest_number: latest.number,
         source: latest.source.clone(),
@@ -342,7 +351,11 @@ fn check_wording(plan: &Plan, errors: &mut FormErrors) {
 /// language of its texts and their versions.
 type Checked = (Plan, crate::locale::Locale, Translations);
 
-fn validate(input: &TemplateInput, kind: TemplateKind) -> Result<Checked, FormErrors> {
+fn validate(
+    input: &TemplateInput,
+    kind: TemplateKind,
+    tiers: &ProgramTiers,
+) -> Result<Checked, FormErrors> {
     let mut errors = FormErrors::new();
     let name = input.name.trim();
     if name.is_empty() {
@@ -356,7 +369,7 @@ fn validate(input: &TemplateInput, kind: TemplateKind) -> Result<Checked, FormEr
     input
         .format
         .require(&mut errors, "format", tr!(cobrand.choose_format));
-    if input.tiers.iter().any(|t| Tier::parse(t).is_none()) {
+    if input.tiers.iter().any(|t| !tiers.knows(t)) {
         errors.add("tiers", tr!(cobrand.choose_tiers));
     }
     if input.types.iter().any(|t| PartnerType::parse(t).is_none()) {
@@ -412,7 +425,9 @@ pub async fn save(
     if let Some(t) = &existing {
         input.language = t.language.clone();
     }
-    let (plan, language, translations) = validate(&input, kind).map_err(AppError::Invalid)?;
+    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
+    let (plan, language, translations) =
+        validate(&input, kind, &tiers).map_err(AppError::Invalid)?;
     let format = input
         .format
         .known()

@@ -7,12 +7,13 @@ use crate::ssr::permission::Permission;
 use crate::ssr::scope::audience as audience_of;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::forum::WatchTarget;
 use crate::types::forum::{CategoryView, CategoryVisibility, WatchLevel};
 use crate::types::localized::{submitted_versions, Texts};
-use crate::types::{Choice, FormErrors, PartnerType, Tier};
+use crate::types::{Choice, FormErrors, PartnerType};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter,
 };
@@ -20,13 +21,14 @@ use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 /// tr!(forum.all_partners), "Gold, Platinum · Managed service provider", "Vendor staff only".
-pub fn audience(c: &category::Model) -> String {
+pub fn audience(c: &category::Model, program: &ProgramTiers) -> String {
     if c.visibility == CategoryVisibility::Staff {
         return CategoryVisibility::Staff.label().into();
     }
-    let tiers: Vec<&str> = audience_of(&c.audience_tiers)
+    let reader = crate::locale::current();
+    let tiers: Vec<String> = audience_of(&c.audience_tiers)
         .into_iter()
-        .map(|t| Tier::parse(t).map_or(t, |x| x.label()))
+        .map(|t| program.name(t, reader))
         .collect();
     let types: Vec<&str> = audience_of(&c.audience_types)
         .into_iter()
@@ -65,6 +67,7 @@ pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<
     let levels = watch_levels(db, access.actor, WatchTarget::Category, None).await?;
     let reader = crate::locale::current();
     let manager = access.actor.may(Permission::ManageForumCategories);
+    let tiers = ProgramTiers::load(db, access.actor.tenant_id).await?;
     Ok(access
         .categories
         .iter()
@@ -73,7 +76,7 @@ pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<
             name: c.name_for(reader),
             description: c.description_for(reader),
             visibility: c.visibility,
-            audience: audience(c),
+            audience: audience(c, &tiers),
             tiers: audience_of(&c.audience_tiers)
                 .into_iter()
                 .map(str::to_owned)
@@ -119,7 +122,7 @@ struct Valid {
     translations: crate::types::localized::Translations,
 }
 
-fn validate(input: &CategoryInput) -> AppResult<Valid> {
+fn validate(input: &CategoryInput, program: &ProgramTiers) -> AppResult<Valid> {
     let mut errors = FormErrors::new()
         .with_values(&[("name", &input.name), ("description", &input.description)]);
     let name = input.name.trim();
@@ -144,7 +147,8 @@ fn validate(input: &CategoryInput) -> AppResult<Valid> {
     let tiers: Vec<&str> = input
         .tiers
         .iter()
-        .filter_map(|t| Tier::parse(t).map(Tier::as_str))
+        .map(String::as_str)
+        .filter(|t| program.knows(t))
         .collect();
     let types: Vec<&str> = input
         .types
@@ -190,7 +194,8 @@ pub async fn save(state: &AppState, actor: &Actor, mut input: CategoryInput) -> 
     if let Some(c) = &existing {
         input.language = c.language.clone();
     }
-    let v = validate(&input)?;
+    let program = ProgramTiers::load(db, actor.tenant_id).await?;
+    let v = validate(&input, &program)?;
     let mut m: category::ActiveModel = match existing {
         Some(c) => c.into(),
         None => {

@@ -6,12 +6,13 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_allocation, fund_budget};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation, organizations};
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::form::check;
 use crate::types::funds::{BudgetKind, LedgerKind};
 use crate::types::money::is_currency;
-use crate::types::{Choice, FormErrors, Tier};
+use crate::types::{Choice, FormErrors};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, DbErr, QueryFilter,
@@ -279,10 +280,10 @@ async fn holder(
             tier: None,
             name,
         },
-        Some(Target::Pool(t)) => Holder {
+        Some(Target::Pool(code, name)) => Holder {
             partner: None,
-            tier: Some(t.as_str().to_owned()),
-            name: tr!(funds.tier_pool, tier = t.label()).to_string(),
+            tier: Some(code),
+            name,
         },
         None => {
             e.add(
@@ -368,7 +369,8 @@ async fn record_allocation(
 enum Target {
     /// (id, name)
     Partner(i64, String),
-    Pool(Tier),
+    /// (code, "Gold tier pool")
+    Pool(String, String),
 }
 
 /// Where an allocation goes: `p:<id>` or `t:<tier>` from the picker, or,
@@ -380,14 +382,17 @@ async fn allocation_target(
     raw: &str,
 ) -> AppResult<Option<Target>> {
     let raw = raw.trim();
-    if let Some(t) = raw.strip_prefix("t:").and_then(Tier::parse) {
-        return Ok(Some(Target::Pool(t)));
+    let tiers = ProgramTiers::load(&state.db, scope.tenant_id()).await?;
+    let pool = |code: &str| Target::Pool(code.to_owned(), super::overview::pool_name(&tiers, code));
+    if let Some(code) = raw.strip_prefix("t:").filter(|c| tiers.knows(c)) {
+        return Ok(Some(pool(code)));
     }
-    if let Some(t) = Tier::ALL
-        .iter()
-        .find(|t| raw.eq_ignore_ascii_case(&tr!(funds.tier_pool, tier = t.label()).to_string()))
+    if let Some(code) = tiers
+        .codes()
+        .into_iter()
+        .find(|c| raw.eq_ignore_ascii_case(&super::overview::pool_name(&tiers, c)))
     {
-        return Ok(Some(Target::Pool(*t)));
+        return Ok(Some(pool(code)));
     }
     let partner = match raw.strip_prefix("p:") {
         Some(id) if id.parse::<i64>().is_ok() => {

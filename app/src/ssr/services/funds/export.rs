@@ -7,6 +7,7 @@ use crate::ssr::entities::{fund_allocation, fund_budget, fund_ledger, fund_reque
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::scope::in_tenant;
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::money::to_input;
 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
@@ -44,6 +45,7 @@ struct Ledger {
     allocations: HashMap<i64, fund_allocation::Model>,
     requests: HashMap<i64, fund_request::Model>,
     partners: HashMap<i64, String>,
+    tiers: ProgramTiers,
     people: HashMap<i64, String>,
 }
 
@@ -73,6 +75,7 @@ impl Ledger {
         Ok(Ledger {
             requests: by_id(requests, |r| r.id),
             partners: partners.into_iter().collect(),
+            tiers: ProgramTiers::load(db, actor.tenant_id).await?,
             people: people.into_iter().collect(),
             entries,
             budgets,
@@ -84,7 +87,7 @@ impl Ledger {
         let holder = e
             .allocation_id
             .and_then(|id| self.allocations.get(&id))
-            .map(|a| super::overview::holder(a, &self.partners));
+            .map(|a| super::overview::holder(a, &self.partners, &self.tiers));
         let request = e.request_id.and_then(|id| self.requests.get(&id));
         [
             e.id.to_string(),

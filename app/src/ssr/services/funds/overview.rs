@@ -7,13 +7,13 @@ use crate::ssr::entities::{fund_allocation, fund_budget, fund_claim, fund_reques
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{funds, organizations, users};
 use crate::ssr::scope::in_tenant;
+use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::funds::RequestFilter;
 use crate::types::funds::{
     AllocationRow, AuditRow, BudgetRow, FundsOverview, RequestDetail, RequestRow, RequestStatus,
 };
 use crate::types::funds::{Balances, ClaimStatus, ClaimView, ProofFile};
-use crate::types::Tier;
 use sea_orm::QueryTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
@@ -33,12 +33,22 @@ async fn partner_names(
 }
 
 /// Who holds an allocation: the partner's name, or "<Tier> tier pool".
-pub(crate) fn holder(a: &fund_allocation::Model, names: &HashMap<i64, String>) -> String {
-    match (a.partner_id, a.tier.as_deref().and_then(Tier::parse)) {
+pub(crate) fn holder(
+    a: &fund_allocation::Model,
+    names: &HashMap<i64, String>,
+    tiers: &ProgramTiers,
+) -> String {
+    match (a.partner_id, a.tier.as_deref()) {
         (Some(id), _) => names.get(&id).cloned().unwrap_or_default(),
-        (None, Some(t)) => crate::tr!(funds.tier_pool, tier = t.label()).to_string(),
+        (None, Some(code)) => pool_name(tiers, code),
         _ => crate::tr!(funds.pool).into(),
     }
+}
+
+/// "Gold tier pool", in the reader's language.
+pub(crate) fn pool_name(tiers: &ProgramTiers, code: &str) -> String {
+    let tier = tiers.name(code, crate::locale::current());
+    crate::tr!(funds.tier_pool, tier = &tier).to_string()
 }
 
 fn request_row(
@@ -312,13 +322,14 @@ fn allocation_row(
     a: &fund_allocation::Model,
     own: &OwnAllocations,
     names: &HashMap<i64, String>,
+    tiers: &ProgramTiers,
 ) -> AllocationRow {
     let budget = own.budgets.get(&a.budget_id);
     AllocationRow {
         id: a.id,
         budget_name: budget.map(|b| b.name.clone()).unwrap_or_default(),
         currency: budget.map(|b| b.currency.clone()).unwrap_or_default(),
-        holder: holder(a, names),
+        holder: holder(a, names, tiers),
         partner_id: a.partner_id,
         ends_on: budget.map(|b| b.ends_on).unwrap_or_default(),
         balances: own.balances.get(&a.id).cloned().unwrap_or_default(),
@@ -353,6 +364,7 @@ pub async fn overview(
     let names = partner_names(db, actor.tenant_id, ids).await?;
     let currencies = currencies(db, actor.tenant_id, &own, &shown).await?;
     let (partners, all_partners_listed) = partner_picker(db, &scope).await?;
+    let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
     let rows = |list: &[fund_request::Model]| -> Vec<RequestRow> {
         list.iter()
             .map(|r| request_row(actor, r, &names, &currencies))
@@ -363,7 +375,7 @@ pub async fn overview(
         allocations: own
             .rows
             .iter()
-            .map(|a| allocation_row(a, &own, &names))
+            .map(|a| allocation_row(a, &own, &names, &tiers))
             .collect(),
         requests: rows(&requests),
         queue: rows(&queues.requests),
@@ -380,6 +392,11 @@ pub async fn overview(
         can_request: actor.may(Permission::RequestFunds),
         partners,
         all_partners_listed,
+        tier_pools: tiers
+            .codes()
+            .into_iter()
+            .map(|code| (format!("t:{code}"), pool_name(&tiers, code)))
+            .collect(),
         form_key: tokens::issue().0,
     })
 }
@@ -455,7 +472,15 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         partner_id: r.partner_id,
         partner_name: names.get(&r.partner_id).cloned().unwrap_or_default(),
         allocation_id: allocation.id,
-        allocation_holder: format!("{} · {}", budget.name, holder(&allocation, &names)),
+        allocation_holder: format!(
+            "{} · {}",
+            budget.name,
+            holder(
+                &allocation,
+                &names,
+                &ProgramTiers::load(&state.db, actor.tenant_id).await?
+            )
+        ),
         activity_type: r.activity_type,
         title: r.title,
         description: r.description,
