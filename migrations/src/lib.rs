@@ -19,6 +19,7 @@ mod m20261206_000013_recurring_runs;
 mod m20261206_000014_program_suspension;
 mod m20261206_000015_product_catalogue;
 mod m20261206_000016_tiers;
+mod m20261206_000017_partner_types;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000014_program_suspension::Migration),
             Box::new(m20261206_000015_product_catalogue::Migration),
             Box::new(m20261206_000016_tiers::Migration),
+            Box::new(m20261206_000017_partner_types::Migration),
         ]
     }
 }

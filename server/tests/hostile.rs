@@ -144,6 +144,7 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     // tiers (tier 1 is the demo program's Platinum)
     ("get_tiers", MembersBut(&[PA, PU])),
     ("save_tier", MembersBut(&[CM, MM, FIN, PA, PU])),
+    ("save_partner_type", MembersBut(&[CM, MM, FIN, PA, PU])),
     // partners (organisation 1 is the vendor itself, not a partner)
     ("create_partner", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("get_partner", NONE),

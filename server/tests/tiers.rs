@@ -204,3 +204,141 @@ both!(
     a_new_tier_and_what_is_refused_test,
     a_new_tier_and_what_is_refused
 );
+
+async fn partner_types_are_data_too(app: &TestApp) {
+    app.add_tenant_b().await;
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let page = tiers(app, HOST_A, &admin).await;
+    let codes: Vec<&str> = page.partner_types.iter().map(|t| t.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "reseller",
+            "var",
+            "msp",
+            "system_integrator",
+            "distributor",
+            "isv"
+        ]
+    );
+    let distributor = page
+        .partner_types
+        .iter()
+        .find(|t| t.code == "distributor")
+        .unwrap();
+    assert!(distributor.distributes);
+    assert_eq!(distributor.partners, 2, "the demo's two distributors");
+
+    // A new type that distributes: a partner of it can have resellers under it.
+    let res = app
+        .call(
+            HOST_A,
+            "save_partner_type",
+            Some(&admin),
+            &[
+                ("name", "Cloud marketplace"),
+                ("distributes", "on"),
+                ("versions[name_de]", "Cloud-Marktplatz"),
+            ],
+        )
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    assert_eq!(
+        res.location().as_deref(),
+        Some("/tiers?saved=cloud_marketplace")
+    );
+    let twice = app
+        .call(
+            HOST_A,
+            "save_partner_type",
+            Some(&admin),
+            &[("name", "cloud Marketplace")],
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let create = |name: &'static str, partner_type: &'static str, parent: String| {
+        let parent: &'static str = Box::leak(parent.into_boxed_str());
+        vec![
+            ("name", name),
+            ("partner_type", partner_type),
+            ("tier", "gold"),
+            ("region", "emea"),
+            ("segment", "sales"),
+            ("channel_manager_id", ""),
+            ("parent_id", parent),
+        ]
+    };
+    let res = app
+        .call(
+            HOST_A,
+            "create_partner",
+            Some(&admin),
+            &create("Skyline Market", "cloud_marketplace", String::new()),
+        )
+        .await;
+    assert!(
+        res.status.is_success() || res.status.is_redirection(),
+        "{}",
+        res.body
+    );
+    let market = app.org_id("Skyline Market").await;
+    let res = app
+        .call(
+            HOST_A,
+            "create_partner",
+            Some(&admin),
+            &create("Tiny Reseller", "reseller", market.to_string()),
+        )
+        .await;
+    assert!(
+        res.status.is_success() || res.status.is_redirection(),
+        "{}",
+        res.body
+    );
+    // A reseller cannot be placed under a reseller.
+    let tiny = app.org_id("Tiny Reseller").await;
+    let res = app
+        .call(
+            HOST_A,
+            "create_partner",
+            Some(&admin),
+            &create("Tinier", "reseller", tiny.to_string()),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = app
+        .call(
+            HOST_A,
+            "create_partner",
+            Some(&admin),
+            &create("Nobody", "pirate", String::new()),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Choose"), "{}", res.body);
+
+    // German readers see the German name; another program knows nothing of it.
+    let list = app
+        .call(
+            HOST_A,
+            "list_partners",
+            Some(&admin),
+            &[("filter[partner_type]", "cloud_marketplace")],
+        )
+        .await
+        .json();
+    assert_eq!(list["total"], 1);
+    assert_eq!(
+        list["items"][0]["partner_type"]["name"],
+        "Cloud marketplace"
+    );
+    let boss = app.sign_in(HOST_B, "boss@globex.example").await;
+    let theirs = tiers(app, HOST_B, &boss).await;
+    assert_eq!(theirs.partner_types.len(), 6);
+    let maya = app.sign_in(HOST_A, "maya.lin@acme.example").await;
+    let res = app
+        .call(HOST_A, "save_partner_type", Some(&maya), &[("name", "X")])
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+}
+both!(partner_types_are_data_too_test, partner_types_are_data_too);

@@ -28,7 +28,7 @@ pub fn DashboardPage() -> impl IntoView {
                         let first = user.name.split_whitespace().next().unwrap_or(&user.name).to_owned();
                         let body = match d {
                             Dashboard::Vendor(d) => view! { <VendorHome dashboard=d user/> }.into_any(),
-                            Dashboard::Partner(d) => view! { <PartnerHome dashboard=d user/> }.into_any(),
+                            Dashboard::Partner(d) => view! { <PartnerHome dashboard=*d user/> }.into_any(),
                         };
                         view! { <h1>{tr!(dashboard.hello, name = first).to_string()}</h1>{body} }.into_any()
                     }
@@ -90,7 +90,7 @@ pub fn PartnerCard(partner: PartnerSummary) -> impl IntoView {
                 <span class="partner-main">
                     <span class="partner-name">{partner.name.clone()}</span>
                     <span class="partner-meta">
-                        {partner.partner_type.map(|t| t.label())}
+                        {partner.partner_type.map(|t| t.name)}
                         {(!place.is_empty()).then(|| format!(" · {place}"))}
                     </span>
                     {partner.parent_name.map(|n| view! { <span class="partner-meta">{tr!(dashboard.via, name = n).to_string()}</span> })}

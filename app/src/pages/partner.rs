@@ -1,4 +1,4 @@
-use super::partners::{region_options, segment_options, type_options};
+use super::partners::{region_options, segment_options};
 use super::{action_error, field_error};
 use crate::api::partners::{get_partner, UpdatePartnerProfile, UpdatePartnerProgram};
 use crate::components::avatar::Avatar;
@@ -59,7 +59,7 @@ fn PartnerView(
     let facts = [
         (
             tr!(partners.partner_type),
-            partner.partner_type.map(|t| t.label().to_owned()),
+            partner.partner_type.clone().map(|t| t.name),
         ),
         (tr!(partners.tier), partner.tier.clone().map(|t| t.name)),
         (
@@ -244,8 +244,8 @@ fn ProgramForm(
                 <input type="hidden" name="parent_id" value=partner.parent.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
                 <TextField name="name" label=tr!(partners.company_name) required=true value=kept("name", partner.name.clone())
                     error=field_error(error, "name") check=checks::name/>
-                <SelectField name="partner_type" label=tr!(partners.partner_type) options=type_options()
-                    selected=kept("partner_type", partner.partner_type.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
+                <SelectField name="partner_type" label=tr!(partners.partner_type) options=partner.partner_types.clone()
+                    selected=kept("partner_type", partner.partner_type.clone().map(|t| t.code).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
                 <SelectField name="tier" label=tr!(partners.tier) options=partner.tiers.clone()
                     selected=kept("tier", partner.tier.clone().map(|t| t.code).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "tier")/>
                 <SelectField name="region" label=tr!(partners.region) options=region_options()

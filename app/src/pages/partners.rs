@@ -11,7 +11,7 @@ use crate::tr;
 use crate::types::url::encode_query_value;
 use crate::types::views::PartnerFilter;
 use crate::types::Permission;
-use crate::types::{PartnerType, Region, Segment};
+use crate::types::{Region, Segment};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -29,9 +29,6 @@ fn options<T: Copy>(
 
 pub fn region_options() -> Vec<(String, String)> {
     options(Region::ALL, Region::as_str, Region::label)
-}
-pub fn type_options() -> Vec<(String, String)> {
-    options(PartnerType::ALL, PartnerType::as_str, PartnerType::label)
 }
 pub fn segment_options() -> Vec<(String, String)> {
     options(Segment::ALL, Segment::as_str, Segment::label)
@@ -55,6 +52,8 @@ pub fn PartnersPage() -> impl IntoView {
     let list = page_data(filter, list_partners);
     let tiers = page_data(|| (), |_| get_tiers());
     let tier_options = move || async move { tiers.await.map(|t| t.options()).unwrap_or_default() };
+    let type_options =
+        move || async move { tiers.await.map(|t| t.type_options()).unwrap_or_default() };
     let none = Signal::derive(|| None::<String>);
     let current = filter();
     let next_href = move |after: String| {
@@ -74,7 +73,8 @@ pub fn PartnersPage() -> impl IntoView {
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let tiers = tier_options().await;
-                    me.user().await.ok().filter(|u| u.role.may(Permission::AddPartners)).map(|_| view! { <AddPartner tiers/> })
+                    let types = type_options().await;
+                    me.user().await.ok().filter(|u| u.role.may(Permission::AddPartners)).map(|_| view! { <AddPartner tiers types/> })
                 })}
             </Suspense>
         </div>
@@ -95,7 +95,17 @@ pub fn PartnersPage() -> impl IntoView {
                 }
             </Suspense>
             <SelectField id="filter-region" name="region" label=tr!(partners.region) options=region_options() selected=current.region.clone() empty=tr!(partners.any_region) error=none/>
-            <SelectField id="filter-type" name="type" label=tr!(partners.partner_type) options=type_options() selected=current.partner_type.clone() empty=tr!(partners.any_type) error=none/>
+            <Suspense fallback=|| ()>
+                {
+                    let selected = current.partner_type.clone();
+                    move || {
+                        let selected = selected.clone();
+                        Suspend::new(async move {
+                            view! { <SelectField id="filter-type" name="type" label=tr!(partners.partner_type) options=type_options().await selected empty=tr!(partners.any_type) error=none/> }
+                        })
+                    }
+                }
+            </Suspense>
             <div class="filter-actions">
                 <button type="submit" class="btn btn-primary">{tr!(partners.filter)}</button>
                 <a class="btn btn-quiet" href="/partners">{tr!(partners.clear)}</a>
@@ -127,7 +137,7 @@ pub fn PartnersPage() -> impl IntoView {
 }
 
 #[component]
-fn AddPartner(tiers: Vec<(String, String)>) -> impl IntoView {
+fn AddPartner(tiers: Vec<(String, String)>, types: Vec<(String, String)>) -> impl IntoView {
     let action = ServerAction::<CreatePartner>::new();
     let error = action_error(action);
     let open = move || error.get().is_some();
@@ -142,7 +152,7 @@ fn AddPartner(tiers: Vec<(String, String)>) -> impl IntoView {
                     <input type="hidden" name="parent_id" value=""/>
                     <TextField name="name" label=tr!(partners.company_name) required=true value=kept(error, "name")
                         error=field_error(error, "name") check=checks::name/>
-                    <SelectField name="partner_type" label=tr!(partners.partner_type) options=type_options() selected=kept(error, "partner_type") empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
+                    <SelectField name="partner_type" label=tr!(partners.partner_type) options=types selected=kept(error, "partner_type") empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
                     <SelectField name="tier" label=tr!(partners.tier) options=tiers selected=kept(error, "tier") empty=tr!(partners.choose) error=field_error(error, "tier")/>
                     <SelectField name="region" label=tr!(partners.region) options=region_options() selected=kept(error, "region") empty=tr!(partners.choose) error=field_error(error, "region")/>
                     <SelectField name="segment" label=tr!(partners.partnership) options=segment_options() selected=kept(error, "segment") empty=tr!(partners.choose) error=field_error(error, "segment")/>

@@ -2,7 +2,7 @@
 //! (deal protection, lead share, MDF accrual, discount) and how many
 //! partners hold it. Vendor admins rename, re-rank and add tiers here.
 
-use crate::api::tiers::{get_tiers, SaveTier};
+use crate::api::tiers::{get_tiers, SavePartnerType, SaveTier};
 use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError};
 use crate::components::server_form::ServerForm;
@@ -10,7 +10,7 @@ use crate::components::versions::{VersionFields, VersionedField};
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
-use crate::types::tier::{bp_to_percent, TierView};
+use crate::types::tier::{bp_to_percent, PartnerTypeView, TierView};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -42,6 +42,7 @@ pub fn TiersPage() -> impl IntoView {
                                     <TierForm tier=None/>
                                 </section>
                             })}
+                            <PartnerTypes types=page.partner_types can_edit/>
                         }.into_any()
                     }
                 }
@@ -165,6 +166,85 @@ fn TierForm(tier: Option<TierView>) -> impl IntoView {
                 <TextField name="mdf_accrual" id=id("accrual") label=tr!(tiers.mdf_accrual_percent) value=accrual error=field_error(error, "mdf_accrual")/>
             </div>
             <TextField name="discount" id=id("discount") label=tr!(tiers.discount_percent) value=discount error=field_error(error, "discount")/>
+            <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{button}</button>
+        </ServerForm>
+    }
+}
+
+/// The program's partner types, each with its partners; keepers rename
+/// them, mark which distribute, and add new ones.
+#[component]
+fn PartnerTypes(types: Vec<PartnerTypeView>, can_edit: bool) -> impl IntoView {
+    view! {
+        <section class="card">
+            <h2>{tr!(tiers.partner_types)}</h2>
+            <p class="muted">{tr!(tiers.types_hint)}</p>
+            <ul class="people families">
+                {types.into_iter().map(|t| {
+                    let count = tr!(tiers.partners, count = t.partners).to_string();
+                    view! {
+                        <li>
+                            <div class="family-line">
+                                <span>
+                                    <a href=format!("/partners?type={}", t.code)>{t.name.clone()}</a>
+                                    {t.distributes.then(|| view! { " " <span class="badge">{tr!(tiers.distributes)}</span> })}
+                                </span>
+                                <span class="muted">{count}</span>
+                            </div>
+                            {can_edit.then(|| view! {
+                                <details class="family-form">
+                                    <summary class="btn btn-quiet">{tr!(tiers.change)}</summary>
+                                    <TypeForm partner_type=Some(t.clone())/>
+                                </details>
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {can_edit.then(|| view! {
+                <details class="family-form">
+                    <summary class="btn">{tr!(tiers.new_type)}</summary>
+                    <TypeForm partner_type=None/>
+                </details>
+            })}
+        </section>
+    }
+}
+
+/// Renames `partner_type`, or adds a new one.
+#[component]
+fn TypeForm(partner_type: Option<PartnerTypeView>) -> impl IntoView {
+    let action = ServerAction::<SavePartnerType>::new();
+    let error = action_error(action);
+    let prefix = partner_type
+        .as_ref()
+        .map_or_else(|| "type-new".to_owned(), |t| format!("type-{}", t.code));
+    let stored = partner_type
+        .as_ref()
+        .and_then(|t| t.texts.as_ref().map(|x| x.original("name")))
+        .unwrap_or_default();
+    let name = if error.get_untracked().is_some() {
+        kept(error, "name")
+    } else {
+        stored
+    };
+    let distributes = partner_type.as_ref().is_some_and(|t| t.distributes);
+    let texts = partner_type.as_ref().and_then(|t| t.texts.clone());
+    let button = if partner_type.is_some() {
+        tr!(tiers.save_type)
+    } else {
+        tr!(tiers.add_type)
+    };
+    view! {
+        <ServerForm action attr:class="form" attr:novalidate=true>
+            <FormError error/>
+            {partner_type.as_ref().map(|t| view! { <input type="hidden" name="id" value=t.id/> })}
+            <TextField name="name" id=format!("{prefix}-name") label=tr!(tiers.type_name) value=name required=true error=field_error(error, "name")/>
+            <VersionFields texts id_prefix=prefix.clone() error fields=vec![VersionedField::line("name", tr!(tiers.type_name).to_owned())]/>
+            <label class="check">
+                <input type="checkbox" name="distributes" id=format!("{prefix}-distributes") checked=distributes/>
+                {tr!(tiers.distributes_label)}
+            </label>
             <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{button}</button>
         </ServerForm>
     }

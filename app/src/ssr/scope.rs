@@ -65,6 +65,7 @@ tenant_owned!(
     fund_request,
     fund_revenue,
     organization,
+    partner_type,
     password_reset,
     product,
     product_family,

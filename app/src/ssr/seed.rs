@@ -37,6 +37,7 @@ pub async fn create_tenant(
     .await?;
     let vendor = insert_org(db, tenant.id, OrgKind::Vendor, name, None).await?;
     super::services::tiers::create_defaults(db, tenant.id).await?;
+    super::services::partner_types::create_defaults(db, tenant.id).await?;
     Ok((tenant, vendor))
 }
 

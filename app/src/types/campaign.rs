@@ -211,6 +211,8 @@ pub struct CampaignForm {
     pub templates: Vec<TemplateChoice>,
     /// The program's tiers (code, name), highest first.
     pub tiers: Vec<(String, String)>,
+    /// The program's partner types (code, name).
+    pub partner_types: Vec<(String, String)>,
 }
 
 /// A contact as the contacts page lists it.

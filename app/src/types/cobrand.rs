@@ -120,6 +120,8 @@ pub struct TemplateDetail {
     pub audience_tiers: Vec<String>,
     /// The program's tiers (code, name) for the audience checkboxes.
     pub tier_options: Vec<(String, String)>,
+    /// The program's partner types (code, name).
+    pub type_options: Vec<(String, String)>,
     pub audience_types: Vec<String>,
     pub latest_number: i32,
     pub source: String,

@@ -92,6 +92,6 @@ pub mod views;
 pub use choice::Choice;
 pub use email::Email;
 pub use form::FormErrors;
-pub use org::{OrgKind, PartnerType, Region, Segment};
+pub use org::{OrgKind, Region, Segment};
 pub use permission::Permission;
 pub use role::Role;

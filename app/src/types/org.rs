@@ -1,22 +1,11 @@
 //! Organisation kinds and the partner classifications vendors filter by.
-//! Tiers are each program's own data (`types::tier`).
+//! Tiers and partner types are each program's own data (`types::tier`).
 
 use serde::{Deserialize, Serialize};
 
 string_enum!(
     /// The vendor itself, or one of its partner companies.
     OrgKind in org_kind { Vendor => ("vendor", vendor), Partner => ("partner", partner) }
-);
-
-string_enum!(
-    PartnerType in partner_type {
-        Reseller => ("reseller", reseller),
-        Var => ("var", var),
-        Msp => ("msp", msp),
-        SystemIntegrator => ("system_integrator", system_integrator),
-        Distributor => ("distributor", distributor),
-        Isv => ("isv", isv),
-    }
 );
 
 string_enum!(
@@ -43,8 +32,8 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for t in PartnerType::ALL {
-            assert_eq!(PartnerType::parse(t.as_str()), Some(*t));
+        for s in Segment::ALL {
+            assert_eq!(Segment::parse(s.as_str()), Some(*s));
         }
         assert_eq!(Region::parse("mars"), None);
     }

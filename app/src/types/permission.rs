@@ -58,8 +58,9 @@ pub enum Permission {
     /// Keep the product catalogue: families, products, CSV import and
     /// export. Everyone in the program reads it.
     ManageProducts,
-    /// Name, rank and add the program's tiers and set their benefits.
-    ManageTiers,
+    /// Name, rank and add the program's tiers and set their benefits;
+    /// name and add its partner types.
+    ManageTiersAndTypes,
 }
 
 use Permission::*;
@@ -92,7 +93,7 @@ impl Permission {
         SuspendVendorStaff,
         ViewBackgroundWork,
         ManageProducts,
-        ManageTiers,
+        ManageTiersAndTypes,
     ];
 
     /// The roles granted this permission: the one table.
@@ -119,7 +120,7 @@ impl Permission {
             ManageForumCategories => &[VA, MM],
             // Product marketing keeps the catalogue with the admins.
             ManageProducts => &[VA, MM],
-            ConfigureForum | SuspendVendorStaff | ViewBackgroundWork | ManageTiers => &[VA],
+            ConfigureForum | SuspendVendorStaff | ViewBackgroundWork | ManageTiersAndTypes => &[VA],
         }
     }
 }
@@ -170,7 +171,7 @@ mod tests {
                 SuspendVendorStaff,
                 ViewBackgroundWork,
                 ManageProducts,
-                ManageTiers,
+                ManageTiersAndTypes,
             ],
         ),
         (

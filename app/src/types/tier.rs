@@ -1,13 +1,13 @@
-//! A program's tiers as pages see them. Tiers are data (`tiers` table):
+//! A program's tiers and partner types as pages see them. Tiers are data (`tiers` table):
 //! each program names and ranks its own, with their benefits; partners,
 //! audiences and tier pools keep a tier's code.
 
 use super::localized::Texts;
 use serde::{Deserialize, Serialize};
 
-/// A tier as a partner card or a list names it.
+/// A tier or partner type as a partner card or a list names it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TierTag {
+pub struct CodeName {
     pub code: String,
     /// In the reader's language.
     pub name: String,
@@ -30,17 +30,41 @@ pub struct TierView {
     pub texts: Option<Texts>,
 }
 
+/// One partner type (reseller, MSP, distributor, …).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PartnerTypeView {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    /// Partners of this type have resellers under them (two-tier
+    /// distribution): they see their resellers' names.
+    pub distributes: bool,
+    pub partners: u64,
+    pub texts: Option<Texts>,
+}
+
+/// The program's tiers and partner types.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TiersPage {
     /// Highest first.
     pub tiers: Vec<TierView>,
+    /// In the program's order.
+    pub partner_types: Vec<PartnerTypeView>,
     pub can_edit: bool,
 }
 
 impl TiersPage {
-    /// (code, name) for a select or checkboxes, highest first.
+    /// Tiers as (code, name) for a select or checkboxes, highest first.
     pub fn options(&self) -> Vec<(String, String)> {
         self.tiers
+            .iter()
+            .map(|t| (t.code.clone(), t.name.clone()))
+            .collect()
+    }
+
+    /// Partner types as (code, name).
+    pub fn type_options(&self) -> Vec<(String, String)> {
+        self.partner_types
             .iter()
             .map(|t| (t.code.clone(), t.name.clone()))
             .collect()

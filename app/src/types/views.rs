@@ -1,8 +1,8 @@
 //! What the server sends the pages. Dates travel pre-formatted so the wasm
 //! bundle carries no calendar code.
 
-use super::tier::TierTag;
-use super::{OrgKind, PartnerType, Region, Role, Segment};
+use super::tier::CodeName;
+use super::{OrgKind, Region, Role, Segment};
 use serde::{Deserialize, Serialize};
 
 /// The signed-in user, as the shell needs them.
@@ -36,8 +36,8 @@ pub struct TenantBrand {
 pub struct PartnerSummary {
     pub id: i64,
     pub name: String,
-    pub partner_type: Option<PartnerType>,
-    pub tier: Option<TierTag>,
+    pub partner_type: Option<CodeName>,
+    pub tier: Option<CodeName>,
     pub region: Option<Region>,
     pub city: String,
     pub country: String,
@@ -84,8 +84,8 @@ pub struct Contact {
 pub struct PartnerDetail {
     pub id: i64,
     pub name: String,
-    pub partner_type: Option<PartnerType>,
-    pub tier: Option<TierTag>,
+    pub partner_type: Option<CodeName>,
+    pub tier: Option<CodeName>,
     pub region: Option<Region>,
     pub segment: Option<Segment>,
     pub parent: Option<IdName>,
@@ -111,6 +111,8 @@ pub struct PartnerDetail {
     pub managers: Vec<IdName>,
     /// The program's tiers (code, name) when `can_edit_program`.
     pub tiers: Vec<(String, String)>,
+    /// The program's partner types (code, name) when `can_edit_program`.
+    pub partner_types: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -197,5 +199,6 @@ pub struct PartnerDashboard {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Dashboard {
     Vendor(VendorDashboard),
-    Partner(PartnerDashboard),
+    // Boxed: the partner's dashboard is the larger by far.
+    Partner(Box<PartnerDashboard>),
 }

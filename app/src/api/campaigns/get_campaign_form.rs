@@ -14,13 +14,14 @@ pub async fn get_campaign_form(id: Option<i64>) -> Result<CampaignForm, AppError
             None => None,
         };
         let templates = campaigns::manage::template_choices(&state, &actor).await?;
-        let tiers = crate::ssr::services::tiers::ProgramTiers::load(&state.db, actor.tenant_id)
-            .await?
-            .options(crate::locale::current());
+        let audiences =
+            crate::ssr::services::tiers::Audiences::load(&state.db, actor.tenant_id).await?;
+        let reader = crate::locale::current();
         Ok(CampaignForm {
             detail,
             templates,
-            tiers,
+            tiers: audiences.tiers.options(reader),
+            partner_types: audiences.types.options(reader),
         })
     })
     .await

@@ -1,11 +1,11 @@
 use crate::error::AppError;
-use crate::types::{Choice, PartnerType, Region, Segment};
+use crate::types::{Choice, Region, Segment};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "create_partner")]
 pub async fn create_partner(
     name: String,
-    partner_type: Choice<PartnerType>,
+    partner_type: String,
     tier: String,
     region: Choice<Region>,
     segment: Choice<Segment>,

@@ -2,7 +2,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
-use crate::types::{Choice, PartnerType, Region, Segment};
+use crate::types::{Choice, Region, Segment};
 use leptos::prelude::*;
 
 #[server(prefix = "/api", endpoint = "update_partner_program")]
@@ -10,7 +10,7 @@ pub async fn update_partner_program(
     id: i64,
     version: i32,
     name: String,
-    partner_type: Choice<PartnerType>,
+    partner_type: String,
     tier: String,
     region: Choice<Region>,
     segment: Choice<Segment>,

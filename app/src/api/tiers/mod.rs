@@ -1,5 +1,7 @@
 mod get_tiers;
+mod save_partner_type;
 mod save_tier;
 
 pub use get_tiers::*;
+pub use save_partner_type::*;
 pub use save_tier::*;

@@ -11,7 +11,7 @@ use crate::resource::{page_data, PageData};
 use crate::tr;
 use crate::types::campaign::CampaignForm;
 use crate::types::cobrand::TemplateKind;
-use crate::types::org::{PartnerType, Region};
+use crate::types::org::Region;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -166,7 +166,7 @@ fn Fields(form: CampaignForm) -> impl IntoView {
                     <legend>{tr!(campaigns.audience)}</legend>
                     <p class="field-hint">{tr!(campaigns.audience_hint)}</p>
                     {checks("tiers", form.tiers.iter().map(|(code, name)| (code.clone(), tr!(campaigns.tier_audience, tiers = name).to_string())).collect(), tiers)}
-                    {checks("types", PartnerType::ALL.iter().map(|t| (t.as_str().to_string(), t.label().to_string())).collect(), types)}
+                    {checks("types", form.partner_types.clone(), types)}
                     {checks("regions", Region::ALL.iter().map(|t| (t.as_str().to_string(), t.label().to_string())).collect(), regions)}
                     {audience_error}
                 </fieldset>

@@ -13,7 +13,6 @@ use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::cobrand::{TemplateDetail, TemplateFormat, TemplateKind, TemplateStatus};
-use crate::types::PartnerType;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -28,7 +27,7 @@ pub fn NewTemplatePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match tiers.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(page) => view! { <TemplateForm detail=None tiers=page.options()/> }.into_any(),
+                    Ok(page) => view! { <TemplateForm detail=None tiers=page.options() partner_types=page.type_options()/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -175,13 +174,17 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
         </div>
         <section class="card">
             <h2>{tr!(cobrand.edit)}</h2>
-            <TemplateForm tiers=template.tier_options.clone() detail=Some(template.clone())/>
+            <TemplateForm tiers=template.tier_options.clone() partner_types=template.type_options.clone() detail=Some(template.clone())/>
         </section>
     }
 }
 
 #[component]
-fn TemplateForm(detail: Option<TemplateDetail>, tiers: Vec<(String, String)>) -> impl IntoView {
+fn TemplateForm(
+    detail: Option<TemplateDetail>,
+    tiers: Vec<(String, String)>,
+    partner_types: Vec<(String, String)>,
+) -> impl IntoView {
     let action = ServerAction::<SaveTemplate>::new();
     let error = action_error(action);
     let value = |name: &str, current: String| {
@@ -257,9 +260,9 @@ fn TemplateForm(detail: Option<TemplateDetail>, tiers: Vec<(String, String)>) ->
                     }).collect_view()}
                 </div>
                 <div class="checks">
-                    {PartnerType::ALL.iter().map(|t| {
-                        let checked = types.iter().any(|x| x == t.as_str());
-                        view! { <label class="check"><input type="checkbox" name=format!("types[{}]", t.as_str()) checked=checked/>{t.label()}</label> }
+                    {partner_types.into_iter().map(|(code, name)| {
+                        let checked = types.contains(&code);
+                        view! { <label class="check"><input type="checkbox" name=format!("types[{code}]") checked=checked/>{name}</label> }
                     }).collect_view()}
                 </div>
                 {move || field_error(error, "tiers").get().or_else(|| field_error(error, "types").get()).map(|m| view! { <p class="field-error">{m}</p> })}

@@ -34,6 +34,7 @@ pub mod invitation;
 pub mod job;
 pub mod login_attempt;
 pub mod organization;
+pub mod partner_type;
 pub mod password_reset;
 pub mod product;
 pub mod product_family;

@@ -6,18 +6,21 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_request, invitation, organization, user};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
+use crate::ssr::services::partner_types::ProgramTypes;
 use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::funds::RequestStatus;
 use crate::types::views::{Contact, Count, Dashboard, IdName, PartnerDashboard, VendorDashboard};
-use crate::types::{PartnerType, Region, Role};
-use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use crate::types::{Region, Role};
+use sea_orm::{ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 pub async fn load(state: &AppState, actor: &Actor) -> AppResult<Dashboard> {
     if actor.role.is_vendor_staff() {
         vendor(state, actor).await.map(Dashboard::Vendor)
     } else {
-        partner(state, actor).await.map(Dashboard::Partner)
+        partner(state, actor)
+            .await
+            .map(|d| Dashboard::Partner(Box::new(d)))
     }
 }
 
@@ -44,33 +47,39 @@ fn counts(
     out.into_iter().map(|(_, c)| c).collect()
 }
 
-async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
-    let db = &state.db;
-    let scope = Scope::new(actor);
-    let partner_count = scope.partners().count(db).await?;
-    let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
-    let tier_order = tiers.codes();
+/// Partners by tier, region and type, each in the program's order and the
+/// reader's language.
+async fn breakdowns(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+) -> AppResult<(Vec<Count>, Vec<Count>, Vec<Count>)> {
+    let reader = crate::locale::current();
+    let tiers = ProgramTiers::load(db, scope.tenant_id()).await?;
+    let types = ProgramTypes::load(db, scope.tenant_id()).await?;
     let region_order: Vec<&str> = Region::ALL.iter().map(|t| t.as_str()).collect();
-    let type_order: Vec<&str> = PartnerType::ALL.iter().map(|t| t.as_str()).collect();
     let by_tier = counts(
-        organizations::count_by(db, &scope, O::Tier).await?,
-        |c| {
-            tiers
-                .knows(c)
-                .then(|| tiers.name(c, crate::locale::current()))
-        },
-        &tier_order,
+        organizations::count_by(db, scope, O::Tier).await?,
+        |c| tiers.knows(c).then(|| tiers.name(c, reader)),
+        &tiers.codes(),
     );
     let by_region = counts(
-        organizations::count_by(db, &scope, O::Region).await?,
+        organizations::count_by(db, scope, O::Region).await?,
         |c| Region::parse(c).map(|t| t.label().to_owned()),
         &region_order,
     );
     let by_type = counts(
-        organizations::count_by(db, &scope, O::PartnerType).await?,
-        |c| PartnerType::parse(c).map(|t| t.label().to_owned()),
-        &type_order,
+        organizations::count_by(db, scope, O::PartnerType).await?,
+        |c| types.knows(c).then(|| types.name(c, reader)),
+        &types.codes(),
     );
+    Ok((by_tier, by_region, by_type))
+}
+
+async fn vendor(state: &AppState, actor: &Actor) -> AppResult<VendorDashboard> {
+    let db = &state.db;
+    let scope = Scope::new(actor);
+    let partner_count = scope.partners().count(db).await?;
+    let (by_tier, by_region, by_type) = breakdowns(db, &scope).await?;
     let partner_roles = Role::PARTNER;
     let partner_users = scope
         .users()
@@ -167,7 +176,10 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
         }
     }
     // A distributor sees the names of the resellers under it.
-    let resellers = if org.partner_type.as_deref() == Some(PartnerType::Distributor.as_str()) {
+    let distributes = ProgramTypes::load(db, actor.tenant_id)
+        .await?
+        .distributes(org.partner_type.as_deref());
+    let resellers = if distributes {
         scope
             .downline()
             .order_by_asc(O::Name)

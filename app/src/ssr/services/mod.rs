@@ -10,6 +10,7 @@ pub mod forum;
 pub mod funds;
 pub mod invitations;
 pub mod logos;
+pub mod partner_types;
 pub mod partners;
 pub(crate) mod present;
 pub mod products;

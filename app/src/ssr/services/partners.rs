@@ -5,6 +5,7 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::organization;
 use crate::ssr::permission::{On, Permission};
 use crate::ssr::repo::{organizations, users};
+use crate::ssr::services::partner_types::ProgramTypes;
 use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
@@ -12,7 +13,7 @@ use crate::types::form::check;
 use crate::types::views::{
     Contact, IdName, PartnerDetail, PartnerFilter, PartnerList, PartnerSummary,
 };
-use crate::types::{Choice, FormErrors, OrgKind, PartnerType, Region, Segment};
+use crate::types::{Choice, FormErrors, OrgKind, Region, Segment};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
@@ -36,9 +37,10 @@ pub async fn summaries(
         .into_iter()
         .collect();
     let tiers = ProgramTiers::load(db, tenant_id).await?;
+    let types = ProgramTypes::load(db, tenant_id).await?;
     Ok(rows
         .iter()
-        .map(|o| partner_summary(o, &parents, &managers, &tiers))
+        .map(|o| partner_summary(o, &parents, &managers, &tiers, &types))
         .collect())
 }
 
@@ -97,6 +99,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
     let org_names = HashMap::from([(org.id, org.name.clone())]);
     let can_edit_program = actor.may(Permission::EditPartnerProgram);
     let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
+    let types = ProgramTypes::load(db, actor.tenant_id).await?;
     let managers = if can_edit_program {
         organizations::channel_managers(db, actor.tenant_id).await?
     } else {
@@ -107,7 +110,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
     Ok(PartnerDetail {
         id: org.id,
         name: org.name.clone(),
-        partner_type: org.partner_type.as_deref().and_then(PartnerType::parse),
+        partner_type: types.tag(org.partner_type.as_deref(), crate::locale::current()),
         tier: tiers.tag(org.tier.as_deref(), crate::locale::current()),
         region: org.region.as_deref().and_then(Region::parse),
         segment: org.segment.as_deref().and_then(Segment::parse),
@@ -123,6 +126,11 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         managers: managers.into_iter().map(choice).collect(),
         tiers: if can_edit_program {
             tiers.options(crate::locale::current())
+        } else {
+            Vec::new()
+        },
+        partner_types: if can_edit_program {
+            types.options(crate::locale::current())
         } else {
             Vec::new()
         },
@@ -273,7 +281,8 @@ pub async fn update_profile(
 #[derive(Clone, Debug, Default)]
 pub struct ProgramInput {
     pub name: String,
-    pub partner_type: Choice<PartnerType>,
+    /// A partner type's code.
+    pub partner_type: String,
     /// A tier's code.
     pub tier: String,
     pub region: Choice<Region>,
@@ -300,7 +309,7 @@ async fn validate_program(
 ) -> AppResult<ValidProgram> {
     let mut e = FormErrors::new().with_values(&[
         ("name", &input.name),
-        ("partner_type", &input.partner_type.raw()),
+        ("partner_type", &input.partner_type),
         ("tier", &input.tier),
         ("region", &input.region.raw()),
         ("segment", &input.segment.raw()),
@@ -315,9 +324,13 @@ async fn validate_program(
         120,
     );
     let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
-    let partner_type = input
-        .partner_type
-        .require(&mut e, "partner_type", tr!(partner.choose_type));
+    let types = ProgramTypes::load(&state.db, actor.tenant_id).await?;
+    let partner_type = Some(input.partner_type.trim())
+        .filter(|code| types.knows(code))
+        .map(str::to_owned);
+    if partner_type.is_none() {
+        e.add("partner_type", tr!(partner.choose_type));
+    }
     let tier = Some(input.tier.trim())
         .filter(|code| tiers.knows(code))
         .map(str::to_owned);
@@ -343,7 +356,7 @@ async fn validate_program(
     }
     Ok(ValidProgram {
         name,
-        partner_type: partner_type.as_str().to_owned(),
+        partner_type,
         tier,
         region: region.as_str().to_owned(),
         segment: segment.as_str().to_owned(),
@@ -391,11 +404,9 @@ async fn chosen_distributor(
         Ok(id) => organizations::visible(&state.db, &Scope::new(actor), id).await?,
         Err(_) => None,
     };
+    let types = ProgramTypes::load(&state.db, actor.tenant_id).await?;
     let chosen = parent
-        .filter(|p| {
-            p.partner_type.as_deref() == Some(PartnerType::Distributor.as_str())
-                && Some(p.id) != self_id
-        })
+        .filter(|p| types.distributes(p.partner_type.as_deref()) && Some(p.id) != self_id)
         .map(|p| p.id);
     if chosen.is_none() {
         e.add("parent_id", tr!(partner.choose_distributor));

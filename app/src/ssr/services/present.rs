@@ -2,10 +2,11 @@
 
 use crate::locale;
 use crate::ssr::entities::{organization, user};
+use crate::ssr::services::partner_types::ProgramTypes;
 use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::Actor;
 use crate::types::views::{PartnerSummary, UserRow};
-use crate::types::{PartnerType, Region};
+use crate::types::Region;
 use std::collections::HashMap;
 
 pub fn partner_summary(
@@ -13,11 +14,12 @@ pub fn partner_summary(
     names: &HashMap<i64, String>,
     managers: &HashMap<i64, String>,
     tiers: &ProgramTiers,
+    types: &ProgramTypes,
 ) -> PartnerSummary {
     PartnerSummary {
         id: org.id,
         name: org.name.clone(),
-        partner_type: org.partner_type.as_deref().and_then(PartnerType::parse),
+        partner_type: types.tag(org.partner_type.as_deref(), locale::current()),
         tier: tiers.tag(org.tier.as_deref(), locale::current()),
         region: org.region.as_deref().and_then(Region::parse),
         city: org.city.clone(),

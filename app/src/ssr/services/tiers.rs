@@ -14,7 +14,7 @@ use crate::tr;
 use crate::types::form::check;
 use crate::types::localized::{submitted_versions, Texts};
 use crate::types::tier::{
-    code_from_name, percent_to_bp, TierTag, TierView, TiersPage, MAX_LEAD_WEIGHT,
+    code_from_name, percent_to_bp, CodeName, TierView, TiersPage, MAX_LEAD_WEIGHT,
     MAX_PROTECTION_DAYS, MAX_TIER_NAME,
 };
 use crate::types::FormErrors;
@@ -23,6 +23,23 @@ use sea_orm::{
     QueryFilter, QueryOrder,
 };
 use std::collections::{BTreeMap, HashMap};
+
+/// What an audience (a forum category's, a campaign's, a template's) is
+/// drawn from: the program's tiers and partner types.
+#[derive(Clone, Debug, Default)]
+pub struct Audiences {
+    pub tiers: ProgramTiers,
+    pub types: super::partner_types::ProgramTypes,
+}
+
+impl Audiences {
+    pub async fn load(db: &impl ConnectionTrait, tenant_id: i64) -> Result<Self, DbErr> {
+        Ok(Self {
+            tiers: ProgramTiers::load(db, tenant_id).await?,
+            types: super::partner_types::ProgramTypes::load(db, tenant_id).await?,
+        })
+    }
+}
 
 /// The program's tiers, highest first.
 #[derive(Clone, Debug, Default)]
@@ -54,9 +71,9 @@ impl ProgramTiers {
     }
 
     /// A partner's tier as cards show it.
-    pub fn tag(&self, code: Option<&str>, reader: Locale) -> Option<TierTag> {
+    pub fn tag(&self, code: Option<&str>, reader: Locale) -> Option<CodeName> {
         let code = code.filter(|c| !c.is_empty())?;
-        Some(TierTag {
+        Some(CodeName {
             code: code.to_owned(),
             name: self.name(code, reader),
         })
@@ -88,9 +105,19 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TiersPage> {
             .into_iter()
             .filter_map(|(code, n)| Some((code?, u64::try_from(n).unwrap_or(0))))
             .collect();
-    let can_edit = actor.may(Permission::ManageTiers);
+    let can_edit = actor.may(Permission::ManageTiersAndTypes);
     let reader = locale::current();
+    let type_sizes: HashMap<String, u64> =
+        organizations::count_by(db, &scope, organization::Column::PartnerType)
+            .await?
+            .into_iter()
+            .filter_map(|(code, n)| Some((code?, u64::try_from(n).unwrap_or(0))))
+            .collect();
+    let partner_types = super::partner_types::ProgramTypes::load(db, actor.tenant_id)
+        .await?
+        .views(&type_sizes, can_edit);
     Ok(TiersPage {
+        partner_types,
         tiers: tiers
             .0
             .iter()
@@ -221,7 +248,7 @@ fn validate(input: &TierInput) -> AppResult<ValidTier> {
 /// Creates (no `id`) or changes a tier; a new tier's code comes from its
 /// name. Returns the code.
 pub async fn save(state: &AppState, actor: &Actor, mut input: TierInput) -> AppResult<String> {
-    actor.require(Permission::ManageTiers)?;
+    actor.require(Permission::ManageTiersAndTypes)?;
     let db = &state.db;
     let existing = match input.id {
         Some(id) => Some(

@@ -11,14 +11,14 @@ use crate::ssr::repo::begin_write;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::funds::period;
 use crate::ssr::services::now;
-use crate::ssr::services::tiers::ProgramTiers;
+use crate::ssr::services::tiers::Audiences;
 use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::campaign::{CampaignMove, CampaignStatus, TemplateChoice};
 use crate::types::cobrand::{TemplateKind, TemplateStatus};
 use crate::types::form::check;
 use crate::types::localized::{submitted_versions, Translations};
-use crate::types::org::{OrgKind, PartnerType, Region};
+use crate::types::org::{OrgKind, Region};
 use crate::types::{FormErrors, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use std::collections::BTreeMap;
@@ -110,11 +110,9 @@ async fn validate(state: &AppState, actor: &Actor, input: &CampaignInput) -> App
         (&input.starts_on, &input.ends_on),
         tr!(campaigns.date_order),
     );
-    let program = ProgramTiers::load(&state.db, actor.tenant_id).await?;
-    let tiers = codes(&mut e, "tiers", &input.tiers, |c| program.knows(c));
-    let types = codes(&mut e, "types", &input.types, |c| {
-        PartnerType::parse(c).is_some()
-    });
+    let program = Audiences::load(&state.db, actor.tenant_id).await?;
+    let tiers = codes(&mut e, "tiers", &input.tiers, |c| program.tiers.knows(c));
+    let types = codes(&mut e, "types", &input.types, |c| program.types.knows(c));
     let regions = codes(&mut e, "regions", &input.regions, |c| {
         Region::parse(c).is_some()
     });
@@ -411,7 +409,7 @@ async fn announce(
         state.config.base_url.trim_end_matches('/'),
         c.id
     );
-    let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
+    let tiers = Audiences::load(db, actor.tenant_id).await?;
     let mut mails = Vec::new();
     for chunk in org_ids.chunks(500) {
         let people = in_tenant::<user::Entity>(actor.tenant_id)

@@ -14,10 +14,10 @@ pub mod tracking;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{campaign, campaign_participant as participant, organization};
 use crate::ssr::scope::in_tenant;
-use crate::ssr::services::tiers::ProgramTiers;
+use crate::ssr::services::tiers::Audiences;
 use crate::ssr::{Actor, AppState};
 use crate::types::campaign::CampaignStatus;
-use crate::types::org::{PartnerType, Region};
+use crate::types::org::Region;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 
 pub(crate) fn list(raw: &str) -> Vec<String> {
@@ -44,14 +44,14 @@ pub fn meant_for(c: &campaign::Model, org: &organization::Model) -> bool {
 }
 
 /// "Gold tier · MSPs · EMEA", or "All partners".
-pub fn audience(c: &campaign::Model, tiers: &ProgramTiers) -> String {
+pub fn audience(c: &campaign::Model, tiers: &Audiences) -> String {
     audience_in(c, tiers, crate::locale::current())
 }
 
 /// The same in `locale` (mail to someone else).
 pub fn audience_in(
     c: &campaign::Model,
-    program: &ProgramTiers,
+    program: &Audiences,
     locale: crate::locale::Locale,
 ) -> String {
     let labels = |raw: &str, label: &dyn Fn(&str) -> Option<String>| {
@@ -61,10 +61,16 @@ pub fn audience_in(
             .collect::<Vec<_>>()
     };
     let tiers = labels(&c.audience_tiers, &|s| {
-        program.knows(s).then(|| program.name(s, locale))
+        program
+            .tiers
+            .knows(s)
+            .then(|| program.tiers.name(s, locale))
     });
     let types = labels(&c.audience_types, &|s| {
-        PartnerType::parse(s).map(|t| t.label_in(locale).to_owned())
+        program
+            .types
+            .knows(s)
+            .then(|| program.types.name(s, locale))
     });
     let regions = labels(&c.audience_regions, &|s| {
         Region::parse(s).map(|r| r.label_in(locale).to_owned())

@@ -15,7 +15,7 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::scope::CountedOrgs;
 use crate::ssr::services::cobrand::{designs, templates::own_org};
 use crate::ssr::services::now;
-use crate::ssr::services::tiers::ProgramTiers;
+use crate::ssr::services::tiers::Audiences;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::campaign::SendStatus;
@@ -32,7 +32,7 @@ use sea_orm::{
 use std::collections::HashMap;
 
 fn card(
-    tiers: &ProgramTiers,
+    tiers: &Audiences,
     c: &campaign::Model,
     joined: bool,
     partners: u64,
@@ -83,7 +83,7 @@ async fn partner_counts(db: &impl ConnectionTrait, tenant_id: i64) -> AppResult<
 /// The campaign list: every campaign for vendor staff; for a partner, the
 /// running ones meant for its company and those it has joined.
 pub async fn page(state: &AppState, actor: &Actor) -> AppResult<CampaignsPage> {
-    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
+    let tiers = Audiences::load(&state.db, actor.tenant_id).await?;
     let all = in_tenant::<campaign::Entity>(actor.tenant_id)
         .order_by_desc(campaign::Column::Id)
         .all(&state.db)
@@ -189,7 +189,7 @@ pub async fn detail(
     focus: Option<i64>,
 ) -> AppResult<CampaignDetail> {
     let c = visible(state, actor, id).await?;
-    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
+    let tiers = Audiences::load(&state.db, actor.tenant_id).await?;
     let is_partner = !actor.role.is_vendor_staff();
     let part = if is_partner {
         joined(&state.db, actor, c.id).await?

@@ -11,7 +11,7 @@ use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, users};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
-use crate::ssr::services::tiers::ProgramTiers;
+use crate::ssr::services::tiers::Audiences;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::cobrand::{
@@ -19,7 +19,7 @@ use crate::types::cobrand::{
     VersionInfo,
 };
 use crate::types::localized::{field_name, submitted_versions, Texts, Translations};
-use crate::types::{Choice, FormErrors, PartnerType};
+use crate::types::{Choice, FormErrors};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
@@ -71,17 +71,17 @@ fn list(raw: &str) -> Vec<String> {
 }
 
 /// "Gold and Platinum tiers · MSPs", or tr!(forum.all_partners).
-fn audience(t: &template::Model, program: &ProgramTiers) -> String {
+fn audience(t: &template::Model, program: &Audiences) -> String {
     let reader = crate::locale::current();
     let tiers: Vec<String> = list(&t.audience_tiers)
         .iter()
-        .filter(|code| program.knows(code))
-        .map(|code| program.name(code, reader))
+        .filter(|code| program.tiers.knows(code))
+        .map(|code| program.tiers.name(code, reader))
         .collect();
-    let types: Vec<&str> = list(&t.audience_types)
+    let types: Vec<String> = list(&t.audience_types)
         .iter()
-        .filter_map(|s| PartnerType::parse(s))
-        .map(PartnerType::label)
+        .filter(|code| program.types.knows(code))
+        .map(|code| program.types.name(code, reader))
         .collect();
     let mut parts = Vec::new();
     if !tiers.is_empty() {
@@ -122,7 +122,7 @@ pub fn preview(kind: TemplateKind, plan: &Plan) -> String {
 fn card(
     t: &template::Model,
     shown: Option<&version::Model>,
-    tiers: &ProgramTiers,
+    tiers: &Audiences,
 ) -> AppResult<TemplateCard> {
     let kind = t.kind;
     let preview_svg = match shown {
@@ -228,7 +228,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
         .order_by_desc(version::Column::Number)
         .all(&state.db)
         .await?;
-    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
+    let tiers = Audiences::load(&state.db, actor.tenant_id).await?;
     let mut templates = Vec::with_capacity(rows.len());
     for t in &rows {
         let published = t
@@ -258,7 +258,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
     let t = visible(state, actor, id).await?;
     let versions = versions_of(&state.db, actor.tenant_id, id).await?;
     let latest = versions.first().ok_or(AppError::NotFound)?;
-    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
+    let tiers = Audiences::load(&state.db, actor.tenant_id).await?;
     let mut c = card(&t, Some(latest), &tiers)?;
     c.published_number = t
         .published_version_id
@@ -284,7 +284,8 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
             ..texts
         },
         audience_tiers: list(&t.audience_tiers),
-        tier_options: tiers.options(crate::locale::current()),
+        tier_options: tiers.tiers.options(crate::locale::current()),
+        type_options: tiers.types.options(crate::locale::current()),
         audience_types: list(&t.audience_types),
         latest_number: latest.number,
         source: latest.source.clone(),
@@ -354,7 +355,7 @@ type Checked = (Plan, crate::locale::Locale, Translations);
 fn validate(
     input: &TemplateInput,
     kind: TemplateKind,
-    tiers: &ProgramTiers,
+    tiers: &Audiences,
 ) -> Result<Checked, FormErrors> {
     let mut errors = FormErrors::new();
     let name = input.name.trim();
@@ -369,10 +370,10 @@ fn validate(
     input
         .format
         .require(&mut errors, "format", tr!(cobrand.choose_format));
-    if input.tiers.iter().any(|t| !tiers.knows(t)) {
+    if input.tiers.iter().any(|t| !tiers.tiers.knows(t)) {
         errors.add("tiers", tr!(cobrand.choose_tiers));
     }
-    if input.types.iter().any(|t| PartnerType::parse(t).is_none()) {
+    if input.types.iter().any(|t| !tiers.types.knows(t)) {
         errors.add("types", tr!(cobrand.choose_types));
     }
     let plan = match compile_source(kind, &input.source) {
@@ -425,7 +426,7 @@ pub async fn save(
     if let Some(t) = &existing {
         input.language = t.language.clone();
     }
-    let tiers = ProgramTiers::load(&state.db, actor.tenant_id).await?;
+    let tiers = Audiences::load(&state.db, actor.tenant_id).await?;
     let (plan, language, translations) =
         validate(&input, kind, &tiers).map_err(AppError::Invalid)?;
     let format = input

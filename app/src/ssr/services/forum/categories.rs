@@ -7,13 +7,13 @@ use crate::ssr::permission::Permission;
 use crate::ssr::scope::audience as audience_of;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
-use crate::ssr::services::tiers::ProgramTiers;
+use crate::ssr::services::tiers::Audiences;
 use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::forum::WatchTarget;
 use crate::types::forum::{CategoryView, CategoryVisibility, WatchLevel};
 use crate::types::localized::{submitted_versions, Texts};
-use crate::types::{Choice, FormErrors, PartnerType};
+use crate::types::{Choice, FormErrors};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter,
 };
@@ -21,18 +21,18 @@ use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 /// tr!(forum.all_partners), "Gold, Platinum · Managed service provider", "Vendor staff only".
-pub fn audience(c: &category::Model, program: &ProgramTiers) -> String {
+pub fn audience(c: &category::Model, program: &Audiences) -> String {
     if c.visibility == CategoryVisibility::Staff {
         return CategoryVisibility::Staff.label().into();
     }
     let reader = crate::locale::current();
     let tiers: Vec<String> = audience_of(&c.audience_tiers)
         .into_iter()
-        .map(|t| program.name(t, reader))
+        .map(|t| program.tiers.name(t, reader))
         .collect();
-    let types: Vec<&str> = audience_of(&c.audience_types)
+    let types: Vec<String> = audience_of(&c.audience_types)
         .into_iter()
-        .map(|t| PartnerType::parse(t).map_or(t, |x| x.label()))
+        .map(|t| program.types.name(t, reader))
         .collect();
     match (tiers.is_empty(), types.is_empty()) {
         (true, true) => tr!(forum.all_partners).into(),
@@ -67,7 +67,7 @@ pub async fn views(db: &impl ConnectionTrait, access: &Access<'_>) -> AppResult<
     let levels = watch_levels(db, access.actor, WatchTarget::Category, None).await?;
     let reader = crate::locale::current();
     let manager = access.actor.may(Permission::ManageForumCategories);
-    let tiers = ProgramTiers::load(db, access.actor.tenant_id).await?;
+    let tiers = Audiences::load(db, access.actor.tenant_id).await?;
     Ok(access
         .categories
         .iter()
@@ -122,7 +122,7 @@ struct Valid {
     translations: crate::types::localized::Translations,
 }
 
-fn validate(input: &CategoryInput, program: &ProgramTiers) -> AppResult<Valid> {
+fn validate(input: &CategoryInput, program: &Audiences) -> AppResult<Valid> {
     let mut errors = FormErrors::new()
         .with_values(&[("name", &input.name), ("description", &input.description)]);
     let name = input.name.trim();
@@ -148,12 +148,13 @@ fn validate(input: &CategoryInput, program: &ProgramTiers) -> AppResult<Valid> {
         .tiers
         .iter()
         .map(String::as_str)
-        .filter(|t| program.knows(t))
+        .filter(|t| program.tiers.knows(t))
         .collect();
     let types: Vec<&str> = input
         .types
         .iter()
-        .filter_map(|t| PartnerType::parse(t).map(PartnerType::as_str))
+        .map(String::as_str)
+        .filter(|t| program.types.knows(t))
         .collect();
     if tiers.len() != input.tiers.len() || types.len() != input.types.len() {
         errors.add("visibility", tr!(forum.choose_audience));
@@ -194,7 +195,7 @@ pub async fn save(state: &AppState, actor: &Actor, mut input: CategoryInput) -> 
     if let Some(c) = &existing {
         input.language = c.language.clone();
     }
-    let program = ProgramTiers::load(db, actor.tenant_id).await?;
+    let program = Audiences::load(db, actor.tenant_id).await?;
     let v = validate(&input, &program)?;
     let mut m: category::ActiveModel = match existing {
         Some(c) => c.into(),

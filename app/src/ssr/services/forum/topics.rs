@@ -11,7 +11,7 @@ use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::services::now;
-use crate::ssr::services::tiers::ProgramTiers;
+use crate::ssr::services::tiers::Audiences;
 use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::forum::WatchTarget;
@@ -19,7 +19,7 @@ use crate::types::forum::{
     parse_tags, ForumPage, NewTopicForm, PostStatus, SolvedFilter, TopicFilter, TopicHead,
     TopicPage, TopicRow, WatchLevel, MAX_TITLE, MIN_TITLE, PAGE_POSTS, PAGE_TOPICS,
 };
-use crate::types::{FormErrors, PartnerType};
+use crate::types::FormErrors;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait,
@@ -119,6 +119,7 @@ pub async fn page(
     } else {
         0
     };
+    let audiences = Audiences::load(db, actor.tenant_id).await?;
     Ok(ForumPage {
         categories: categories::views(db, &access).await?,
         pinned: pinned_rows.to_vec(),
@@ -128,13 +129,8 @@ pub async fn page(
         can_moderate: access.moderator(),
         can_manage_categories: actor.may(Permission::ManageForumCategories),
         flagged_count,
-        tiers: ProgramTiers::load(db, actor.tenant_id)
-            .await?
-            .options(crate::locale::current()),
-        partner_types: PartnerType::ALL
-            .iter()
-            .map(|t| (t.as_str().into(), t.label().into()))
-            .collect(),
+        tiers: audiences.tiers.options(crate::locale::current()),
+        partner_types: audiences.types.options(crate::locale::current()),
     })
 }
 
