@@ -16,6 +16,23 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await hydrated(page);
 }
 
+/** Signs in from a German browser and makes sure the account is in German
+ *  (another spec may have left English stored for the same user). */
+export async function signInInGerman(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Geschäftliche E-Mail').fill(email);
+  await page.getByLabel('Passwort').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^(Hallo|Hello), / })).toBeVisible();
+  await hydrated(page);
+  await page.goto('/account');
+  await hydrated(page);
+  const deutsch = page.getByRole('button', { name: 'Deutsch' });
+  if (await deutsch.isEnabled()) await deutsch.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
+  await hydrated(page);
+}
+
 /** Waits until the wasm app has hydrated, so clicks are handled in the browser. */
 export async function hydrated(page: Page) {
   await page.locator('body[data-hydrated="true"]').waitFor({ state: 'attached' });

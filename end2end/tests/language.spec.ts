@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PASSWORD, fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
+import { PASSWORD, fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn, signInInGerman } from './helpers';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -118,21 +118,6 @@ test.describe('a German browser', () => {
 });
 
 /** Signs in from the sign-in page as it reads in German. */
-async function anmelden(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Geschäftliche E-Mail').fill(email);
-  await page.getByLabel('Passwort').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /^(Hallo|Hello), / })).toBeVisible();
-  await hydrated(page);
-  // Their own language from here on (a retry may find English stored).
-  await page.goto('/account');
-  await hydrated(page);
-  const deutsch = page.getByRole('button', { name: 'Deutsch' });
-  if (await deutsch.isEnabled()) await deutsch.click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
-  await hydrated(page);
-}
 
 test.describe('a German partner', () => {
   test.use({ locale: 'de-DE' });
@@ -166,7 +151,7 @@ test.describe('a German partner', () => {
     await expect(vendor.getByRole('status').filter({ hasText: 'Funds allocated' })).toBeVisible();
 
     // The partner asks for funds, typing the amount the German way.
-    await anmelden(page, email);
+    await signInInGerman(page, email);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Mittel' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Marketingmittel (MDF)' })).toBeVisible();
     await expect(page.locator('section.card', { hasText: budget }).locator('dd.big')).toHaveText('5.000,00\u00a0€');

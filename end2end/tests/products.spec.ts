@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { PASSWORD, fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
+import { fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn, signInInGerman } from './helpers';
 
 test('marketing keeps the catalogue: a family, a product, a mistake caught, a file imported', async ({ page }, testInfo) => {
   const family = perProject(testInfo, 'Phone bundles', 'Desktop bundles');
@@ -74,19 +74,7 @@ test.describe('a German partner', () => {
   test.use({ locale: 'de-DE' });
 
   test('finds a product by family, in German, without the ones no longer sold', async ({ page }, testInfo) => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Geschäftliche E-Mail').fill('lena@nordlicht.example');
-    await page.getByLabel('Passwort').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: /^(Hallo|Hello), / })).toBeVisible();
-    await hydrated(page);
-    // Her own language (another spec may have left English stored).
-    await page.goto('/account');
-    await hydrated(page);
-    const deutsch = page.getByRole('button', { name: 'Deutsch' });
-    if (await deutsch.isEnabled()) await deutsch.click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Ihr Konto' })).toBeVisible();
-    await hydrated(page);
+    await signInInGerman(page, 'lena@nordlicht.example');
     await page.getByRole('link', { name: 'Katalog öffnen' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Produkte' })).toBeVisible();
     await hydrated(page);

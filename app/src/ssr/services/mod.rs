@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod by_code;
 pub mod campaigns;
 pub mod cobrand;
 pub mod dashboard;

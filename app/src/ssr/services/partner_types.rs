@@ -8,23 +8,33 @@ use crate::ssr::entities::partner_type;
 use crate::ssr::permission::Permission;
 use crate::ssr::repo;
 use crate::ssr::scope::in_tenant;
+use crate::ssr::services::by_code::{ByCode, Coded};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::form::check;
 use crate::types::localized::{submitted_versions, Texts, Translations};
-use crate::types::tier::{code_from_name, CodeName, PartnerTypeView, MAX_TIER_NAME};
+use crate::types::tier::{code_from_name, PartnerTypeView, MAX_TIER_NAME};
 use crate::types::FormErrors;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DbErr, QueryOrder};
 use std::collections::{BTreeMap, HashMap};
 
 /// The program's partner types, in its order.
-#[derive(Clone, Debug, Default)]
-pub struct ProgramTypes(Vec<partner_type::Model>);
+pub type ProgramTypes = ByCode<partner_type::Model>;
+
+impl Coded for partner_type::Model {
+    fn code(&self) -> &str {
+        &self.code
+    }
+
+    fn name_for(&self, reader: Locale) -> String {
+        partner_type::Model::name_for(self, reader)
+    }
+}
 
 impl ProgramTypes {
     pub async fn load(db: &impl ConnectionTrait, tenant_id: i64) -> Result<Self, DbErr> {
-        Ok(Self(
+        Ok(ByCode(
             in_tenant::<partner_type::Entity>(tenant_id)
                 .order_by_asc(partner_type::Column::Position)
                 .order_by_asc(partner_type::Column::Id)
@@ -33,44 +43,10 @@ impl ProgramTypes {
         ))
     }
 
-    fn find(&self, code: &str) -> Option<&partner_type::Model> {
-        self.0.iter().find(|t| t.code == code)
-    }
-
-    pub fn knows(&self, code: &str) -> bool {
-        self.find(code).is_some()
-    }
-
     /// Whether partners of this type have resellers under them.
     pub fn distributes(&self, code: Option<&str>) -> bool {
         code.and_then(|c| self.find(c))
             .is_some_and(|t| t.distributes)
-    }
-
-    /// The type's name in `reader`'s language; an unknown code as it is.
-    pub fn name(&self, code: &str, reader: Locale) -> String {
-        self.find(code)
-            .map_or_else(|| code.to_owned(), |t| t.name_for(reader))
-    }
-
-    pub fn tag(&self, code: Option<&str>, reader: Locale) -> Option<CodeName> {
-        let code = code.filter(|c| !c.is_empty())?;
-        Some(CodeName {
-            code: code.to_owned(),
-            name: self.name(code, reader),
-        })
-    }
-
-    /// (code, name) for a select or checkboxes.
-    pub fn options(&self, reader: Locale) -> Vec<(String, String)> {
-        self.0
-            .iter()
-            .map(|t| (t.code.clone(), t.name_for(reader)))
-            .collect()
-    }
-
-    pub fn codes(&self) -> Vec<&str> {
-        self.0.iter().map(|t| t.code.as_str()).collect()
     }
 
     /// The types as the tiers page lists them, with their partner counts.

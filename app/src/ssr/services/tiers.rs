@@ -8,14 +8,15 @@ use crate::ssr::entities::{organization, tier};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{self, organizations};
 use crate::ssr::scope::in_tenant;
+use crate::ssr::services::by_code::{ByCode, Coded};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::form::check;
 use crate::types::localized::{submitted_versions, Texts};
 use crate::types::tier::{
-    code_from_name, percent_to_bp, CodeName, TierView, TiersPage, MAX_LEAD_WEIGHT,
-    MAX_PROTECTION_DAYS, MAX_TIER_NAME,
+    code_from_name, percent_to_bp, TierView, TiersPage, MAX_LEAD_WEIGHT, MAX_PROTECTION_DAYS,
+    MAX_TIER_NAME,
 };
 use crate::types::FormErrors;
 use sea_orm::{
@@ -42,54 +43,27 @@ impl Audiences {
 }
 
 /// The program's tiers, highest first.
-#[derive(Clone, Debug, Default)]
-pub struct ProgramTiers(Vec<tier::Model>);
+pub type ProgramTiers = ByCode<tier::Model>;
+
+impl Coded for tier::Model {
+    fn code(&self) -> &str {
+        &self.code
+    }
+
+    fn name_for(&self, reader: Locale) -> String {
+        tier::Model::name_for(self, reader)
+    }
+}
 
 impl ProgramTiers {
     pub async fn load(db: &impl ConnectionTrait, tenant_id: i64) -> Result<Self, DbErr> {
-        Ok(Self(
+        Ok(ByCode(
             in_tenant::<tier::Entity>(tenant_id)
                 .order_by_asc(tier::Column::Rank)
                 .order_by_asc(tier::Column::Id)
                 .all(db)
                 .await?,
         ))
-    }
-
-    fn find(&self, code: &str) -> Option<&tier::Model> {
-        self.0.iter().find(|t| t.code == code)
-    }
-
-    pub fn knows(&self, code: &str) -> bool {
-        self.find(code).is_some()
-    }
-
-    /// The tier's name in `reader`'s language; an unknown code as it is.
-    pub fn name(&self, code: &str, reader: Locale) -> String {
-        self.find(code)
-            .map_or_else(|| code.to_owned(), |t| t.name_for(reader))
-    }
-
-    /// A partner's tier as cards show it.
-    pub fn tag(&self, code: Option<&str>, reader: Locale) -> Option<CodeName> {
-        let code = code.filter(|c| !c.is_empty())?;
-        Some(CodeName {
-            code: code.to_owned(),
-            name: self.name(code, reader),
-        })
-    }
-
-    /// (code, name) for a select or checkboxes, highest first.
-    pub fn options(&self, reader: Locale) -> Vec<(String, String)> {
-        self.0
-            .iter()
-            .map(|t| (t.code.clone(), t.name_for(reader)))
-            .collect()
-    }
-
-    /// Codes, highest first (the order lists and charts use).
-    pub fn codes(&self) -> Vec<&str> {
-        self.0.iter().map(|t| t.code.as_str()).collect()
     }
 }
 
