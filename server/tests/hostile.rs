@@ -142,6 +142,7 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("save_product", MembersBut(&[CM, FIN, PA, PU])),
     ("save_product_family", MembersBut(&[CM, FIN, PA, PU])),
     // tiers (tier 1 is the demo program's Platinum)
+    ("get_audience_choices", MembersBut(&[PA, PU])),
     ("get_tiers", MembersBut(&[PA, PU])),
     ("save_tier", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("save_partner_type", MembersBut(&[CM, MM, FIN, PA, PU])),

@@ -339,6 +339,19 @@ async fn the_file_out_and_back(app: &TestApp) {
     assert_eq!(products_in(app).await, before);
     assert!(by_sku(app, "NEW-1").await.is_none());
 
+    // A large file: new products go in several statements, all or none.
+    let mut big = String::from("sku,name,family,unit\n");
+    for i in 0..1_200 {
+        big.push_str(&format!("BULK-{i:04},Bulk item {i},Bulk,seat\n"));
+    }
+    let res = import(app, &admin, &big).await;
+    assert!(res.status.is_success(), "{}", res.body);
+    assert_eq!(
+        res.location().as_deref(),
+        Some("/products?saved=import&created=1200&updated=0")
+    );
+    assert_eq!(products_in(app).await, before + 1_200);
+
     let partner_admin = app.sign_in(HOST_A, "olivia@northwind.example").await;
     let res = import(app, &partner_admin, "sku,name,family,unit\nP-1,P,F,piece\n").await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);

@@ -1,7 +1,7 @@
 use super::dashboard::PartnerCard;
 use super::{action_error, field_error, kept};
 use crate::api::partners::{list_partners, CreatePartner};
-use crate::api::tiers::get_tiers;
+use crate::api::tiers::get_audience_choices;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
@@ -50,10 +50,10 @@ pub fn PartnersPage() -> impl IntoView {
         }
     };
     let list = page_data(filter, list_partners);
-    let tiers = page_data(|| (), |_| get_tiers());
-    let tier_options = move || async move { tiers.await.map(|t| t.options()).unwrap_or_default() };
+    let choices = page_data(|| (), |_| get_audience_choices());
+    let tier_options = move || async move { choices.await.map(|c| c.tiers).unwrap_or_default() };
     let type_options =
-        move || async move { tiers.await.map(|t| t.type_options()).unwrap_or_default() };
+        move || async move { choices.await.map(|c| c.partner_types).unwrap_or_default() };
     let none = Signal::derive(|| None::<String>);
     let current = filter();
     let next_href = move |after: String| {

@@ -7,7 +7,7 @@ use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError};
 use crate::components::server_form::ServerForm;
 use crate::components::versions::{VersionFields, VersionedField};
-use crate::pages::{action_error, field_error, kept};
+use crate::pages::{action_error, field_error, kept, reload_after, PageChanged};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::tier::{bp_to_percent, PartnerTypeView, TierView};
@@ -18,8 +18,8 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn TiersPage() -> impl IntoView {
     let query = use_query_map();
-    // A save redirects here with `saved=<code>`: load again on each.
-    let tiers = page_data(move || query.read().get("saved"), |_| get_tiers());
+    let changed = PageChanged::provide();
+    let tiers = page_data(move || changed.get(), |_| get_tiers());
     view! {
         <Title text=tr!(tiers.title)/>
         <h1>{tr!(tiers.title)}</h1>
@@ -107,6 +107,7 @@ fn TierCard(tier: TierView, can_edit: bool) -> impl IntoView {
 #[component]
 fn TierForm(tier: Option<TierView>) -> impl IntoView {
     let action = ServerAction::<SaveTier>::new();
+    reload_after(action);
     let error = action_error(action);
     let prefix = tier
         .as_ref()
@@ -215,6 +216,7 @@ fn PartnerTypes(types: Vec<PartnerTypeView>, can_edit: bool) -> impl IntoView {
 #[component]
 fn TypeForm(partner_type: Option<PartnerTypeView>) -> impl IntoView {
     let action = ServerAction::<SavePartnerType>::new();
+    reload_after(action);
     let error = action_error(action);
     let prefix = partner_type
         .as_ref()

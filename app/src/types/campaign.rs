@@ -209,10 +209,8 @@ pub struct TemplateChoice {
 pub struct CampaignForm {
     pub detail: Option<CampaignDetail>,
     pub templates: Vec<TemplateChoice>,
-    /// The program's tiers (code, name), highest first.
-    pub tiers: Vec<(String, String)>,
-    /// The program's partner types (code, name).
-    pub partner_types: Vec<(String, String)>,
+    /// The program's tiers and partner types to choose the audience from.
+    pub choices: crate::types::tier::AudienceChoices,
 }
 
 /// A contact as the contacts page lists it.

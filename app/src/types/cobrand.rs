@@ -118,10 +118,8 @@ pub struct TemplateDetail {
     /// form ("slot:<name>" fields hold a text slot's wording).
     pub texts: crate::types::localized::Texts,
     pub audience_tiers: Vec<String>,
-    /// The program's tiers (code, name) for the audience checkboxes.
-    pub tier_options: Vec<(String, String)>,
-    /// The program's partner types (code, name).
-    pub type_options: Vec<(String, String)>,
+    /// The program's tiers and partner types for the audience checkboxes.
+    pub choices: crate::types::tier::AudienceChoices,
     pub audience_types: Vec<String>,
     pub latest_number: i32,
     pub source: String,

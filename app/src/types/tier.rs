@@ -53,22 +53,13 @@ pub struct TiersPage {
     pub can_edit: bool,
 }
 
-impl TiersPage {
-    /// Tiers as (code, name) for a select or checkboxes, highest first.
-    pub fn options(&self) -> Vec<(String, String)> {
-        self.tiers
-            .iter()
-            .map(|t| (t.code.clone(), t.name.clone()))
-            .collect()
-    }
-
-    /// Partner types as (code, name).
-    pub fn type_options(&self) -> Vec<(String, String)> {
-        self.partner_types
-            .iter()
-            .map(|t| (t.code.clone(), t.name.clone()))
-            .collect()
-    }
+/// What a filter or an audience form offers: the program's tiers (highest
+/// first) and partner types as (code, name), without the tiers page's
+/// partner counts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AudienceChoices {
+    pub tiers: Vec<(String, String)>,
+    pub partner_types: Vec<(String, String)>,
 }
 
 pub const MAX_TIER_NAME: usize = 60;

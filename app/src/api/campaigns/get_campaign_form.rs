@@ -14,14 +14,11 @@ pub async fn get_campaign_form(id: Option<i64>) -> Result<CampaignForm, AppError
             None => None,
         };
         let templates = campaigns::manage::template_choices(&state, &actor).await?;
-        let audiences =
-            crate::ssr::services::tiers::Audiences::load(&state.db, actor.tenant_id).await?;
-        let reader = crate::locale::current();
+        let choices = crate::ssr::services::tiers::choices(&state, &actor).await?;
         Ok(CampaignForm {
             detail,
             templates,
-            tiers: audiences.tiers.options(reader),
-            partner_types: audiences.types.options(reader),
+            choices,
         })
     })
     .await

@@ -165,8 +165,8 @@ fn Fields(form: CampaignForm) -> impl IntoView {
                 <fieldset class="field">
                     <legend>{tr!(campaigns.audience)}</legend>
                     <p class="field-hint">{tr!(campaigns.audience_hint)}</p>
-                    {checks("tiers", form.tiers.iter().map(|(code, name)| (code.clone(), tr!(campaigns.tier_audience, tiers = name).to_string())).collect(), tiers)}
-                    {checks("types", form.partner_types.clone(), types)}
+                    {checks("tiers", form.choices.tiers.iter().map(|(code, name)| (code.clone(), tr!(campaigns.tier_audience, tiers = name).to_string())).collect(), tiers)}
+                    {checks("types", form.choices.partner_types.clone(), types)}
                     {checks("regions", Region::ALL.iter().map(|t| (t.as_str().to_string(), t.label().to_string())).collect(), regions)}
                     {audience_error}
                 </fieldset>

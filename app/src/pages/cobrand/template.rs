@@ -19,15 +19,15 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn NewTemplatePage() -> impl IntoView {
-    let tiers = page_data(|| (), |_| crate::api::tiers::get_tiers());
+    let choices = page_data(|| (), |_| crate::api::tiers::get_audience_choices());
     view! {
         <Title text=tr!(cobrand.new_template)/>
         <h1>{tr!(cobrand.new_template)}</h1>
         <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
-                match tiers.await {
+                match choices.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(page) => view! { <TemplateForm detail=None tiers=page.options() partner_types=page.type_options()/> }.into_any(),
+                    Ok(choices) => view! { <TemplateForm detail=None choices/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -174,7 +174,7 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
         </div>
         <section class="card">
             <h2>{tr!(cobrand.edit)}</h2>
-            <TemplateForm tiers=template.tier_options.clone() partner_types=template.type_options.clone() detail=Some(template.clone())/>
+            <TemplateForm choices=template.choices.clone() detail=Some(template.clone())/>
         </section>
     }
 }
@@ -182,8 +182,7 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
 #[component]
 fn TemplateForm(
     detail: Option<TemplateDetail>,
-    tiers: Vec<(String, String)>,
-    partner_types: Vec<(String, String)>,
+    choices: crate::types::tier::AudienceChoices,
 ) -> impl IntoView {
     let action = ServerAction::<SaveTemplate>::new();
     let error = action_error(action);
@@ -254,13 +253,13 @@ fn TemplateForm(
                 <legend>{tr!(campaigns.audience)}</legend>
                 <p class="field-hint">{tr!(cobrand.audience_hint)}</p>
                 <div class="checks">
-                    {tiers.into_iter().map(|(code, name)| {
+                    {choices.tiers.into_iter().map(|(code, name)| {
                         let checked = chosen_tiers.contains(&code);
                         view! { <label class="check"><input type="checkbox" name=format!("tiers[{code}]") checked=checked/>{tr!(cobrand.tier_label, tier = &name).to_string()}</label> }
                     }).collect_view()}
                 </div>
                 <div class="checks">
-                    {partner_types.into_iter().map(|(code, name)| {
+                    {choices.partner_types.into_iter().map(|(code, name)| {
                         let checked = types.contains(&code);
                         view! { <label class="check"><input type="checkbox" name=format!("types[{code}]") checked=checked/>{name}</label> }
                     }).collect_view()}

@@ -1,13 +1,12 @@
 //! Product families on the catalogue page: each with its size, renamed in
 //! place, and a new one added.
 
-use super::list::reload_after;
 use crate::api::products::SaveProductFamily;
 use crate::components::field::TextField;
 use crate::components::notice::FormError;
 use crate::components::server_form::ServerForm;
 use crate::components::versions::{VersionFields, VersionedField};
-use crate::pages::{action_error, field_error, kept};
+use crate::pages::{action_error, field_error, kept, reload_after};
 use crate::tr;
 use crate::types::product::FamilyView;
 use leptos::prelude::*;

@@ -6,7 +6,7 @@ use crate::api::products::{get_catalogue, ImportProducts};
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
-use crate::pages::{action_error, field_error, kept};
+use crate::pages::{action_error, field_error, kept, reload_after, PageChanged};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::product::{CatalogueView, ProductFilter, ProductRow, ProductStatus};
@@ -29,11 +29,10 @@ pub fn ProductsPage() -> impl IntoView {
             after: get("after"),
         }
     };
-    // Forms on this page change what it lists; each bumps this on success.
-    let refresh = RwSignal::new(0_usize);
-    provide_context(CatalogueChanged(refresh));
+    // Forms on this page change what it lists.
+    let changed = PageChanged::provide();
     let catalogue = page_data(
-        move || (refresh.get(), filter()),
+        move || (changed.get(), filter()),
         |(_, filter)| get_catalogue(filter),
     );
     let saved = move |what: &'static str| {
@@ -63,32 +62,6 @@ pub fn ProductsPage() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-/// Bumped by a form on the catalogue page when it saved something, so the
-/// list is loaded again (the redirect to the same page with `saved=` may not
-/// change the filters the list is loaded by).
-#[derive(Clone, Copy)]
-pub struct CatalogueChanged(RwSignal<usize>);
-
-/// Reloads the catalogue after each successful run of `action`.
-pub fn reload_after<I, O>(action: ServerAction<I>)
-where
-    I: leptos::server_fn::ServerFn<Output = O, Error = crate::error::AppError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    let Some(CatalogueChanged(changed)) = use_context::<CatalogueChanged>() else {
-        return;
-    };
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            changed.update(|n| *n += 1);
-        }
-    });
 }
 
 #[component]

@@ -345,7 +345,8 @@ async fn validate_program(
         .require(&mut e, "segment", tr!(partner.choose_segment));
     let channel_manager_id =
         chosen_channel_manager(state, actor, &mut e, &input.channel_manager_id).await?;
-    let parent_id = chosen_distributor(state, actor, &mut e, &input.parent_id, self_id).await?;
+    let parent_id =
+        chosen_distributor(state, actor, &types, &mut e, &input.parent_id, self_id).await?;
     let (Some(partner_type), Some(tier), Some(region), Some(segment)) =
         (partner_type, tier, region, segment)
     else {
@@ -392,6 +393,7 @@ async fn chosen_channel_manager(
 async fn chosen_distributor(
     state: &AppState,
     actor: &Actor,
+    types: &ProgramTypes,
     e: &mut FormErrors,
     raw: &str,
     self_id: Option<i64>,
@@ -404,7 +406,6 @@ async fn chosen_distributor(
         Ok(id) => organizations::visible(&state.db, &Scope::new(actor), id).await?,
         Err(_) => None,
     };
-    let types = ProgramTypes::load(&state.db, actor.tenant_id).await?;
     let chosen = parent
         .filter(|p| types.distributes(p.partner_type.as_deref()) && Some(p.id) != self_id)
         .map(|p| p.id);

@@ -15,8 +15,8 @@ use crate::tr;
 use crate::types::form::check;
 use crate::types::localized::{submitted_versions, Texts};
 use crate::types::tier::{
-    code_from_name, percent_to_bp, TierView, TiersPage, MAX_LEAD_WEIGHT, MAX_PROTECTION_DAYS,
-    MAX_TIER_NAME,
+    code_from_name, percent_to_bp, AudienceChoices, TierView, TiersPage, MAX_LEAD_WEIGHT,
+    MAX_PROTECTION_DAYS, MAX_TIER_NAME,
 };
 use crate::types::FormErrors;
 use sea_orm::{
@@ -40,6 +40,22 @@ impl Audiences {
             types: super::partner_types::ProgramTypes::load(db, tenant_id).await?,
         })
     }
+
+    /// Both as a form's choices, in `reader`'s language.
+    pub fn choices(&self, reader: Locale) -> AudienceChoices {
+        AudienceChoices {
+            tiers: self.tiers.options(reader),
+            partner_types: self.types.options(reader),
+        }
+    }
+}
+
+/// The choices a directory filter or an audience form offers (vendor staff).
+pub async fn choices(state: &AppState, actor: &Actor) -> AppResult<AudienceChoices> {
+    actor.require(Permission::ViewProgram)?;
+    Ok(Audiences::load(&state.db, actor.tenant_id)
+        .await?
+        .choices(locale::current()))
 }
 
 /// The program's tiers, highest first.
@@ -224,12 +240,14 @@ fn validate(input: &TierInput) -> AppResult<ValidTier> {
 pub async fn save(state: &AppState, actor: &Actor, mut input: TierInput) -> AppResult<String> {
     actor.require(Permission::ManageTiersAndTypes)?;
     let db = &state.db;
+    let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
     let existing = match input.id {
         Some(id) => Some(
-            in_tenant::<tier::Entity>(actor.tenant_id)
-                .filter(tier::Column::Id.eq(id))
-                .one(db)
-                .await?
+            tiers
+                .0
+                .iter()
+                .find(|t| t.id == id)
+                .cloned()
                 .ok_or(AppError::NotFound)?,
         ),
         None => None,
@@ -238,7 +256,6 @@ pub async fn save(state: &AppState, actor: &Actor, mut input: TierInput) -> AppR
         input.language = t.language.clone();
     }
     let v = validate(&input)?;
-    let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
     let taken = |message: &str| {
         let mut e = FormErrors::new().with_values(&[("name", &input.name)]);
         e.add("name", message);

@@ -284,8 +284,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Templ
             ..texts
         },
         audience_tiers: list(&t.audience_tiers),
-        tier_options: tiers.tiers.options(crate::locale::current()),
-        type_options: tiers.types.options(crate::locale::current()),
+        choices: tiers.choices(crate::locale::current()),
         audience_types: list(&t.audience_types),
         latest_number: latest.number,
         source: latest.source.clone(),

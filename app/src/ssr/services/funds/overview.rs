@@ -442,6 +442,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
     let mut ids = vec![r.partner_id];
     ids.extend(allocation.partner_id);
     let names = partner_names(db, actor.tenant_id, ids).await?;
+    let tiers = ProgramTiers::load(db, actor.tenant_id).await?;
     let audit = request_trail(db, actor, r.id).await?;
     let status = r.status;
     let deadline = super::claims::deadline_for(db, actor.tenant_id, r.ends_on).await?;
@@ -472,15 +473,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Reque
         partner_id: r.partner_id,
         partner_name: names.get(&r.partner_id).cloned().unwrap_or_default(),
         allocation_id: allocation.id,
-        allocation_holder: format!(
-            "{} · {}",
-            budget.name,
-            holder(
-                &allocation,
-                &names,
-                &ProgramTiers::load(&state.db, actor.tenant_id).await?
-            )
-        ),
+        allocation_holder: format!("{} · {}", budget.name, holder(&allocation, &names, &tiers)),
         activity_type: r.activity_type,
         title: r.title,
         description: r.description,
