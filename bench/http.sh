@@ -4,12 +4,14 @@
 # signed in as a partner user against the dashboard, the forum topic page
 # with 50 replies, the topic list, the funds page with the company's
 # requests and claims, the product catalogue, and a server function
-# (POST /api/get_forum).
+# (POST /api/get_forum); and, signed in as the vendor admin (paths written
+# ADMIN:/…), the partner directory filtered by where partners work.
 # Prints requests/s, p50/p99 latency and the server's resident memory.
 #
 #   bench/http.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100)
 #   DATABASE=postgres bench/http.sh                    (PostgreSQL at 127.0.0.1)
 #   PAGES="/forum/topics/1 /forum" bench/http.sh       (only these pages)
+#   PAGES="ADMIN:/partners" bench/http.sh              (as the vendor admin)
 #   ENCODING=zstd bench/http.sh                        (ask for compressed answers, as
 #                                                       browsers do: zstd, br or gzip)
 set -euo pipefail
@@ -23,6 +25,13 @@ BIN="${CARGO_TARGET_DIR:-target}/release/server"
 HOST=scale.portal.test
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -x "$BIN" ] || { echo "no release build at $BIN: run make run (or cargo leptos build --release) first" >&2; exit 1; }
+
+# The session cookie of a member of the scale program (email URL-encoded).
+session_of() {
+  curl -s -i -H "Host: $HOST" -H "Origin: http://$HOST" -H 'Accept: application/json' \
+    --data "email=$1&password=partner-demo-2026" \
+    "http://127.0.0.1:$PORT/api/sign_in" | grep -io 'prm_session=[^;]*' | head -1
+}
 
 run_one() {
   local partners=$1 dir
@@ -41,14 +50,18 @@ run_one() {
   awk -v a="$start" -v b="$end" -v n="$partners" 'BEGIN {printf "seed --scale %s: %.1f s\n", n, b - a}'
   env "${env[@]}" "$BIN" & local pid=$!
   for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-  local cookie
-  cookie=$(curl -s -i -H "Host: $HOST" -H "Origin: http://$HOST" -H 'Accept: application/json' \
-    --data 'email=user7%40partner7.example&password=partner-demo-2026' \
-    "http://127.0.0.1:$PORT/api/sign_in" | grep -io 'prm_session=[^;]*' | head -1)
-  [ -n "$cookie" ] || { echo "sign-in failed" >&2; kill $pid; exit 1; }
+  local partner_cookie admin_cookie cookie
+  partner_cookie=$(session_of "user7%40partner7.example")
+  admin_cookie=$(session_of "admin%40scale.example")
+  [ -n "$partner_cookie" ] && [ -n "$admin_cookie" ] || { echo "sign-in failed" >&2; kill $pid; exit 1; }
   local accept=()
   [ -z "${ENCODING:-}" ] || accept=(-H "Accept-Encoding: $ENCODING")
-  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum}; do
+  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/partners?country=DE\&postcode=80331}; do
+    cookie=$partner_cookie
+    if [[ $path == ADMIN:* ]]; then
+      path=${path#ADMIN:}
+      cookie=$admin_cookie
+    fi
     # A server function is a form POST; wrk sends it through a Lua script.
     local script=()
     if [[ $path == POST:* ]]; then

@@ -20,6 +20,7 @@ mod m20261206_000014_program_suspension;
 mod m20261206_000015_product_catalogue;
 mod m20261206_000016_tiers;
 mod m20261206_000017_partner_types;
+mod m20261206_000018_territories;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000015_product_catalogue::Migration),
             Box::new(m20261206_000016_tiers::Migration),
             Box::new(m20261206_000017_partner_types::Migration),
+            Box::new(m20261206_000018_territories::Migration),
         ]
     }
 }

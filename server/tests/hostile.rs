@@ -152,6 +152,10 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("list_partners", MembersBut(&[PA, PU])),
     ("update_partner_profile", NONE),
     ("update_partner_program", NONE),
+    // territories (organisation 1 is the vendor: no territory to keep)
+    ("add_territory_areas", NONE),
+    ("remove_territory_area", NONE),
+    ("set_partner_location", NONE),
     // users
     ("invite_user", MembersBut(&[CM, MM, FIN, PU])),
     ("list_users", MembersBut(&[CM, MM, FIN, PU])),
@@ -191,8 +195,9 @@ const PROGRAM_A_MARKERS: [&str; 3] = ["Northwind", "acme.example", "Acme Network
 /// type: `id` for record ids, `text` for free text. Unknown fields are
 /// ignored by each function, so one form fits all.
 fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
-    const IDS: [&str; 17] = [
+    const IDS: [&str; 18] = [
         "id",
+        "area_id",
         "user_id",
         "topic_id",
         "post_id",

@@ -15,6 +15,7 @@ pub mod partners;
 pub mod products;
 pub mod reset_password;
 pub mod sign_in;
+pub mod territory;
 pub mod tiers;
 pub mod users;
 

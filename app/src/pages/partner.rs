@@ -1,4 +1,5 @@
 use super::partners::{region_options, segment_options};
+use super::territory::{TerritoryActions, TerritoryCard};
 use super::{action_error, field_error};
 use crate::api::partners::{get_partner, UpdatePartnerProfile, UpdatePartnerProgram};
 use crate::components::avatar::Avatar;
@@ -20,9 +21,17 @@ pub fn PartnerPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
     let profile = ServerAction::<UpdatePartnerProfile>::new();
     let program = ServerAction::<UpdatePartnerProgram>::new();
+    let territory = TerritoryActions::default();
     let detail = page_data(
-        move || (id(), profile.version().get(), program.version().get()),
-        |(id, _, _)| async move {
+        move || {
+            (
+                id(),
+                profile.version().get(),
+                program.version().get(),
+                territory.version(),
+            )
+        },
+        |(id, _, _, _)| async move {
             match id {
                 Some(id) => get_partner(id).await,
                 None => Err(AppError::NotFound),
@@ -42,7 +51,9 @@ pub fn PartnerPage() -> impl IntoView {
                         <Success show=saved("profile") text=tr!(partner.profile_saved)/>
                         <Success show=saved("program") text=tr!(partner.program_saved)/>
                         <Success show=saved("logo") text=tr!(partner.logo_saved)/>
-                        <PartnerView partner=p profile program/>
+                        <Success show=saved("territory") text=tr!(territory.saved)/>
+                        <Success show=saved("location") text=tr!(territory.location_saved)/>
+                        <PartnerView partner=p profile program territory/>
                     }.into_any(),
                 }
             })}
@@ -55,6 +66,7 @@ fn PartnerView(
     partner: PartnerDetail,
     profile: ServerAction<UpdatePartnerProfile>,
     program: ServerAction<UpdatePartnerProgram>,
+    territory: TerritoryActions,
 ) -> impl IntoView {
     let facts = [
         (
@@ -109,6 +121,7 @@ fn PartnerView(
                 view! { <ProfileFacts partner=partner.clone()/> }.into_any()
             }}
             {partner.can_edit_program.then(|| view! { <ProgramForm partner=partner.clone() action=program/> })}
+            <TerritoryCard partner_id=partner.id territory=partner.territory.clone() actions=territory/>
             <section class="card">
                 <h2>{tr!(partner.people)}</h2>
                 {if partner.users.is_empty() {

@@ -46,6 +46,8 @@ pub fn PartnersPage() -> impl IntoView {
             tier: get("tier"),
             region: get("region"),
             partner_type: get("type"),
+            country: get("country"),
+            postcode: get("postcode"),
             after: get("after"),
         }
     };
@@ -54,16 +56,20 @@ pub fn PartnersPage() -> impl IntoView {
     let tier_options = move || async move { choices.await.map(|c| c.tiers).unwrap_or_default() };
     let type_options =
         move || async move { choices.await.map(|c| c.partner_types).unwrap_or_default() };
+    let country_options =
+        move || async move { choices.await.map(|c| c.countries).unwrap_or_default() };
     let none = Signal::derive(|| None::<String>);
     let current = filter();
     let next_href = move |after: String| {
         let f = filter();
         format!(
-            "/partners?q={}&tier={}&region={}&type={}&after={after}",
+            "/partners?q={}&tier={}&region={}&type={}&country={}&postcode={}&after={after}",
             encode_query_value(&f.q),
             encode_query_value(&f.tier),
             encode_query_value(&f.region),
-            encode_query_value(&f.partner_type)
+            encode_query_value(&f.partner_type),
+            encode_query_value(&f.country),
+            encode_query_value(&f.postcode)
         )
     };
     view! {
@@ -106,6 +112,21 @@ pub fn PartnersPage() -> impl IntoView {
                     }
                 }
             </Suspense>
+            <Suspense fallback=|| ()>
+                {
+                    let selected = current.country.clone();
+                    move || {
+                        let selected = selected.clone();
+                        Suspend::new(async move {
+                            view! { <SelectField id="filter-country" name="country" label=tr!(partners.works_in) options=country_options().await selected empty=tr!(partners.anywhere) error=none/> }
+                        })
+                    }
+                }
+            </Suspense>
+            <div class="field">
+                <label for="filter-postcode">{tr!(partners.at_postcode)}</label>
+                <input id="filter-postcode" name="postcode" value=current.postcode.clone() autocomplete="off" inputmode="text"/>
+            </div>
             <div class="filter-actions">
                 <button type="submit" class="btn btn-primary">{tr!(partners.filter)}</button>
                 <a class="btn btn-quiet" href="/partners">{tr!(partners.clear)}</a>

@@ -4,6 +4,7 @@
 pub mod cobrand;
 pub mod config;
 pub mod context;
+pub mod countries;
 pub mod csp;
 pub mod csv_file;
 pub mod db;

@@ -71,6 +71,7 @@ tenant_owned!(
     product_family,
     recurring_run,
     session,
+    territory,
     tier,
     user,
 );

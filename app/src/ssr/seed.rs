@@ -5,6 +5,7 @@ mod cobrand;
 mod forum;
 mod products;
 pub mod scale;
+mod territories;
 
 use super::entities::{organization, tenant};
 use super::password;
@@ -161,7 +162,7 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
         .map_err(|_| DbErr::Custom("could not hash the demo password".into()))?;
     let (t, vendor) = create_tenant(db, "acme", "Acme Networks", "#0b5cab").await?;
     let vid = vendor.id;
-    insert_user(
+    let admin = insert_user(
         db,
         t.id,
         vid,
@@ -486,5 +487,8 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
     cobrand::seed(db, t.id, maya).await?;
     forum::seed(db, t.id).await?;
     products::seed(db, t.id).await?;
+    ids.insert("Bluepeak Distribution", bluepeak.id);
+    ids.insert("Eurolink Distribution", eurolink.id);
+    territories::seed(db, t.id, &ids, admin).await?;
     Ok(true)
 }

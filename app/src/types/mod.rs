@@ -85,6 +85,7 @@ pub mod org;
 pub mod permission;
 pub mod product;
 pub mod role;
+pub mod territory;
 pub mod tier;
 pub mod url;
 pub mod views;

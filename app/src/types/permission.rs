@@ -61,6 +61,9 @@ pub enum Permission {
     /// Name, rank and add the program's tiers and set their benefits;
     /// name and add its partner types.
     ManageTiersAndTypes,
+    /// Keep where partners work: their areas, location and service radius.
+    /// Partners read their own.
+    EditTerritories,
 }
 
 use Permission::*;
@@ -70,7 +73,7 @@ use Role::{
 };
 
 impl Permission {
-    pub const ALL: [Permission; 23] = [
+    pub const ALL: [Permission; 24] = [
         ViewProgram,
         AddPartners,
         EditPartnerProgram,
@@ -94,6 +97,7 @@ impl Permission {
         ViewBackgroundWork,
         ManageProducts,
         ManageTiersAndTypes,
+        EditTerritories,
     ];
 
     /// The roles granted this permission: the one table.
@@ -120,6 +124,9 @@ impl Permission {
             ManageForumCategories => &[VA, MM],
             // Product marketing keeps the catalogue with the admins.
             ManageProducts => &[VA, MM],
+            // A channel manager keeps the territories of the partners
+            // assigned to them (their scope holds no others).
+            EditTerritories => &[VA, CM],
             ConfigureForum | SuspendVendorStaff | ViewBackgroundWork | ManageTiersAndTypes => &[VA],
         }
     }
@@ -172,6 +179,7 @@ mod tests {
                 ViewBackgroundWork,
                 ManageProducts,
                 ManageTiersAndTypes,
+                EditTerritories,
             ],
         ),
         (
@@ -183,6 +191,7 @@ mod tests {
                 ReviewDesigns,
                 ModerateForum,
                 SuspendPartners,
+                EditTerritories,
             ],
         ),
         (

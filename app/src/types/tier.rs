@@ -60,6 +60,9 @@ pub struct TiersPage {
 pub struct AudienceChoices {
     pub tiers: Vec<(String, String)>,
     pub partner_types: Vec<(String, String)>,
+    /// The countries the program's partners work in, as (code, name), for
+    /// the directory's filter (audience forms leave it empty).
+    pub countries: Vec<(String, String)>,
 }
 
 pub const MAX_TIER_NAME: usize = 60;

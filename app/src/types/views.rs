@@ -56,6 +56,11 @@ pub struct PartnerFilter {
     pub tier: String,
     pub region: String,
     pub partner_type: String,
+    /// Works in this country (a code): somewhere in it, or at `postcode`.
+    pub country: String,
+    /// With `country`: works at this postcode (a whole-country area or a
+    /// prefix it starts with).
+    pub postcode: String,
     /// Keyset cursor: the last row of the previous page.
     pub after: String,
 }
@@ -113,6 +118,8 @@ pub struct PartnerDetail {
     pub tiers: Vec<(String, String)>,
     /// The program's partner types (code, name) when `can_edit_program`.
     pub partner_types: Vec<(String, String)>,
+    /// Where the partner works.
+    pub territory: crate::types::territory::TerritoryView,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

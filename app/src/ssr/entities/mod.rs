@@ -41,5 +41,6 @@ pub mod product_family;
 pub mod recurring_run;
 pub mod session;
 pub mod tenant;
+pub mod territory;
 pub mod tier;
 pub mod user;

@@ -24,6 +24,11 @@ pub struct Model {
     /// Object-store key of the uploaded logo.
     pub logo_key: Option<String>,
     pub description: String,
+    /// Where the partner sits, in millionths of a degree, as the vendor
+    /// typed it, and the radius it serves around that point.
+    pub latitude_e6: Option<i32>,
+    pub longitude_e6: Option<i32>,
+    pub service_radius_km: Option<i32>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -8,6 +8,7 @@ pub mod organizations;
 pub mod products;
 pub mod sessions;
 pub mod tenants;
+pub mod territories;
 pub mod users;
 
 use crate::error::AppError;

@@ -1,6 +1,7 @@
 use crate::ssr::entities::{organization, user};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::Scope;
+use crate::types::territory::{postcode_key, Country};
 use crate::types::views::PartnerFilter;
 use crate::types::{OrgKind, Role};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
@@ -47,6 +48,14 @@ pub fn filtered(scope: &Scope<'_>, filter: &PartnerFilter) -> Select<organizatio
         if !value.is_empty() {
             query = query.filter(col.eq(value.as_str()));
         }
+    }
+    if let Some(country) = Country::parse(&filter.country) {
+        let postcode = postcode_key(&filter.postcode);
+        query = query.filter(O::Id.in_subquery(super::territories::partners_working_in(
+            scope.tenant_id(),
+            country,
+            &postcode,
+        )));
     }
     query
 }

@@ -10,7 +10,7 @@ use super::{create_tenant, insert_user, DEMO_PASSWORD};
 use crate::ssr::entities::{
     forum_category as category, forum_post as post, forum_topic as topic, fund_allocation,
     fund_budget, fund_claim, fund_ledger, fund_request, organization, product, product_family,
-    user,
+    territory, user,
 };
 use crate::ssr::password;
 use crate::types::forum::{CategoryVisibility, PostStatus};
@@ -48,6 +48,7 @@ pub struct Report {
     pub topics: usize,
     pub posts: usize,
     pub products: usize,
+    pub territories: usize,
     pub bench_topic_id: i64,
 }
 
@@ -198,6 +199,9 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
             brand_color: Set("#334155".into()),
             logo_key: Set(None),
             description: Set(String::new()),
+            latitude_e6: Set(None),
+            longitude_e6: Set(None),
+            service_radius_km: Set(None),
             version: Set(1),
             created_at: Set(now),
             updated_at: Set(now),
@@ -366,6 +370,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
     fix_sequence(db, "forum_topics").await?;
     fix_sequence(db, "forum_posts").await?;
     let products = catalogue(db, t.id, partners, &mut rng).await?;
+    let territories = territories(db, t.id, first_org, partners).await?;
     // Fresh statistics, so the planners pick the keyset indexes.
     db.execute_unprepared("ANALYZE").await?;
     Ok(Report {
@@ -376,8 +381,41 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
         topics: threads.len(),
         posts: total_posts.max(51),
         products,
+        territories,
         bench_topic_id: first_topic,
     })
+}
+
+/// One area per partner, over eight countries: a third of them whole
+/// countries, the rest two-digit postcode prefixes. Returns how many.
+async fn territories(
+    db: &DatabaseConnection,
+    tenant_id: i64,
+    first_org: i64,
+    partners: usize,
+) -> Result<usize, DbErr> {
+    const COUNTRIES: [&str; 8] = ["US", "DE", "FR", "GB", "NL", "AT", "CH", "CA"];
+    let now = Utc::now();
+    for start in (0..partners).step_by(BATCH) {
+        let rows = (start..(start + BATCH).min(partners)).map(|i| territory::ActiveModel {
+            tenant_id: Set(tenant_id),
+            partner_id: Set(first_org + i as i64),
+            country: Set(COUNTRIES[i % COUNTRIES.len()].into()),
+            region: Set(String::new()),
+            postcode_prefix: Set(if i % 3 == 0 {
+                String::new()
+            } else {
+                format!("{:02}", (i / COUNTRIES.len()) % 100)
+            }),
+            created_by: Set(0),
+            created_at: Set(now),
+            ..Default::default()
+        });
+        territory::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(partners)
 }
 
 /// One product per 20 partners (5,000 at N = 100,000; at least 20) in

@@ -107,6 +107,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
     };
     let choice = |(id, name): (i64, String)| IdName { id, name };
     let logo_url = super::present::logo_url(&org);
+    let territory = super::territories::view(db, actor, &org, crate::locale::current()).await?;
     Ok(PartnerDetail {
         id: org.id,
         name: org.name.clone(),
@@ -148,6 +149,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         logo_url,
         description: org.description,
         version: org.version,
+        territory,
     })
 }
 

@@ -46,6 +46,7 @@ impl Audiences {
         AudienceChoices {
             tiers: self.tiers.options(reader),
             partner_types: self.types.options(reader),
+            countries: Vec::new(),
         }
     }
 }
@@ -53,9 +54,13 @@ impl Audiences {
 /// The choices a directory filter or an audience form offers (vendor staff).
 pub async fn choices(state: &AppState, actor: &Actor) -> AppResult<AudienceChoices> {
     actor.require(Permission::ViewProgram)?;
-    Ok(Audiences::load(&state.db, actor.tenant_id)
+    let reader = locale::current();
+    let mut choices = Audiences::load(&state.db, actor.tenant_id)
         .await?
-        .choices(locale::current()))
+        .choices(reader);
+    let countries = repo::territories::countries_in_use(&state.db, actor.tenant_id).await?;
+    choices.countries = crate::ssr::countries::options_of(countries, reader);
+    Ok(choices)
 }
 
 /// The program's tiers, highest first.
