@@ -3,6 +3,7 @@
 
 pub use sea_orm_migration::prelude::*;
 
+pub mod keys;
 mod m20261123_000001_foundation;
 mod m20261123_000002_mdf;
 mod m20261123_000003_mdf_claims;
@@ -21,6 +22,7 @@ mod m20261206_000015_product_catalogue;
 mod m20261206_000016_tiers;
 mod m20261206_000017_partner_types;
 mod m20261206_000018_territories;
+mod m20261206_000019_tenant_keys;
 
 pub struct Migrator;
 
@@ -46,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000016_tiers::Migration),
             Box::new(m20261206_000017_partner_types::Migration),
             Box::new(m20261206_000018_territories::Migration),
+            Box::new(m20261206_000019_tenant_keys::Migration),
         ]
     }
 }
@@ -74,5 +77,41 @@ mod tests {
             .await
             .unwrap()
             .is_empty());
+    }
+
+    /// The same on PostgreSQL, in a schema of its own, when
+    /// `TEST_DATABASE_URL` names one (the tenant keys differ by backend).
+    #[tokio::test]
+    async fn every_migration_goes_up_down_and_up_again_on_postgres() {
+        use sea_orm_migration::sea_orm::ConnectionTrait;
+        let Ok(url) = std::env::var("TEST_DATABASE_URL") else {
+            eprintln!("TEST_DATABASE_URL not set: PostgreSQL run skipped");
+            return;
+        };
+        let schema = format!("migrations_{}", std::process::id());
+        let admin = Database::connect(url.as_str()).await.unwrap();
+        admin
+            .execute_unprepared(&format!("CREATE SCHEMA \"{schema}\""))
+            .await
+            .unwrap();
+        let mut options = ConnectOptions::new(url.as_str());
+        options
+            .max_connections(1)
+            .sqlx_logging(false)
+            .set_schema_search_path(schema.as_str());
+        let db = Database::connect(options).await.unwrap();
+        let outcome = async {
+            Migrator::up(&db, None).await?;
+            Migrator::down(&db, None).await?;
+            Migrator::up(&db, None).await?;
+            Migrator::get_pending_migrations(&db).await
+        }
+        .await;
+        db.close().await.unwrap();
+        admin
+            .execute_unprepared(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+            .await
+            .unwrap();
+        assert!(outcome.unwrap().is_empty());
     }
 }

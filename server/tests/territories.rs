@@ -396,3 +396,75 @@ async fn who_may_keep_a_territory(app: &TestApp) {
     );
 }
 both!(who_may_keep_a_territory_test, who_may_keep_a_territory);
+
+/// A directory past the count cap: "more than 1,000" instead of counting
+/// every partner, and the pages still come in name order without gaps,
+/// however many partners work at the place.
+async fn a_large_directory_stops_counting_at_its_cap(app: &TestApp) {
+    use sea_orm::ConnectionTrait;
+    app::ssr::seed::scale::seed(&app.state.db, 1_050)
+        .await
+        .expect("scale seed");
+    // Every partner also works in Italy (the seed places none there).
+    let sql = "INSERT INTO territories (tenant_id, partner_id, country, region, postcode_prefix, created_by, created_at) \
+         SELECT tenant_id, id, 'IT', '', '', 0, created_at FROM organizations WHERE kind = 'partner'";
+    app.state.db.execute_unprepared(sql).await.unwrap();
+    let host = "scale.portal.test";
+    let admin = app.sign_in(host, "admin@scale.example").await;
+    let page = |filters: Vec<(&'static str, String)>| {
+        let admin = admin.clone();
+        async move {
+            let form: Vec<(&str, &str)> = filters.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let res = app.call(host, "list_partners", Some(&admin), &form).await;
+            assert!(res.status.is_success(), "{}", res.body);
+            res.json()
+        }
+    };
+    let all = page(vec![]).await;
+    assert_eq!(
+        (all["total"].clone(), all["total_capped"].clone()),
+        (1000.into(), true.into())
+    );
+    // Italy: everyone, so the pages walk the names and ask each partner.
+    let mut seen: Vec<String> = Vec::new();
+    let mut after = String::new();
+    for _ in 0..3 {
+        let italy = page(vec![
+            ("filter[country]", "IT".into()),
+            ("filter[after]", after.clone()),
+        ])
+        .await;
+        assert_eq!(italy["total_capped"], true);
+        for p in italy["items"].as_array().unwrap() {
+            seen.push(p["name"].as_str().unwrap().to_owned());
+        }
+        after = italy["next_after"].as_str().unwrap().to_owned();
+    }
+    let expected: Vec<String> = (0..60).map(|i| format!("Partner {i:06}")).collect();
+    assert_eq!(seen, expected, "three pages in name order, none skipped");
+    // Austria's whole-country partners and its postcode 1010: fewer than the
+    // cap, counted exactly, found from the place index.
+    let austria = page(vec![("filter[country]", "AT".into())]).await;
+    assert_eq!(austria["total_capped"], false);
+    let n = austria["total"].as_u64().unwrap();
+    assert!((100..=140).contains(&n), "{n}");
+    let names: Vec<&str> = austria["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+    let vienna = page(vec![
+        ("filter[country]", "AT".into()),
+        ("filter[postcode]", "1010".into()),
+    ])
+    .await;
+    assert!(vienna["total"].as_u64().unwrap() < n);
+}
+both!(
+    a_large_directory_stops_counting_at_its_cap_test,
+    a_large_directory_stops_counting_at_its_cap
+);

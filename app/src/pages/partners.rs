@@ -140,7 +140,11 @@ pub fn PartnersPage() -> impl IntoView {
                         let shown = page.items.len();
                         view! {
                             <p class="muted" role="status">
-                                {tr!(partners.match_count, count = page.total).to_string()}
+                                {if page.total_capped {
+                                    tr!(partners.match_more, count = page.total).to_string()
+                                } else {
+                                    tr!(partners.match_count, count = page.total).to_string()
+                                }}
                             </p>
                             {(shown == 0).then(|| view! { <p class="card">{tr!(partners.no_match)}</p> })}
                             <ul class="partner-list partner-grid">

@@ -68,7 +68,10 @@ pub struct PartnerFilter {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PartnerList {
     pub items: Vec<PartnerSummary>,
+    /// How many match, counted up to a cap.
     pub total: u64,
+    /// More than `total` match (the count stopped at its cap).
+    pub total_capped: bool,
     pub next_after: Option<String>,
 }
 

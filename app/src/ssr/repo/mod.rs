@@ -12,7 +12,11 @@ pub mod territories;
 pub mod users;
 
 use crate::error::AppError;
-use sea_orm::{DbErr, RuntimeErr, SqliteTransactionMode, TransactionOptions, TransactionTrait};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{
+    ConnectionTrait, DbErr, EntityTrait, QuerySelect, QueryTrait, RuntimeErr, Select,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+};
 
 /// A case-insensitive `LIKE` pattern for text containing `q` (compared
 /// with `lower(column)`), its wildcards escaped with `\`.
@@ -27,6 +31,29 @@ pub fn contains_pattern(q: &str) -> String {
     }
     out.push('%');
     out
+}
+
+/// How many rows `query` selects, counting no further than `cap`: a list
+/// that shows "1,000+" past it costs the same in every program.
+pub async fn count_up_to<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    query: Select<E>,
+    cap: u64,
+) -> Result<u64, DbErr> {
+    let capped = query
+        .select_only()
+        .expr(Expr::val(1))
+        .limit(cap)
+        .into_query();
+    let count = Query::select()
+        .expr(Expr::cust("COUNT(*) AS n"))
+        .from_subquery(capped, "capped")
+        .to_owned();
+    let n: Option<i64> = match db.query_one(&count).await? {
+        Some(row) => Some(row.try_get("", "n")?),
+        None => None,
+    };
+    Ok(n.map_or(0, |n| n.max(0) as u64))
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock

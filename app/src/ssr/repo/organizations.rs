@@ -1,3 +1,4 @@
+use super::territories;
 use crate::ssr::entities::{organization, user};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::Scope;
@@ -6,8 +7,8 @@ use crate::types::views::PartnerFilter;
 use crate::types::{OrgKind, Role};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
 };
 
 pub const PAGE_SIZE: u64 = 20;
@@ -24,8 +25,13 @@ pub async fn visible(
         .await
 }
 
-/// Partners matching the directory filters, before paging.
-pub fn filtered(scope: &Scope<'_>, filter: &PartnerFilter) -> Select<organization::Entity> {
+/// Counting a directory stops here: past it the page says "1,000+", and a
+/// program of 100,000 partners counts what one of 1,000 does.
+pub const COUNT_CAP: u64 = 1_000;
+
+/// Partners matching the directory filters other than the place, before
+/// paging.
+fn filtered(scope: &Scope<'_>, filter: &PartnerFilter) -> Select<organization::Entity> {
     use organization::Column as O;
     let mut query = scope.partners();
     let q = filter.q.trim();
@@ -49,27 +55,76 @@ pub fn filtered(scope: &Scope<'_>, filter: &PartnerFilter) -> Select<organizatio
             query = query.filter(col.eq(value.as_str()));
         }
     }
-    if let Some(country) = Country::parse(&filter.country) {
-        let postcode = postcode_key(&filter.postcode);
-        query = query.filter(O::Id.in_subquery(super::territories::partners_working_in(
-            scope.tenant_id(),
-            country,
-            &postcode,
-        )));
-    }
     query
 }
 
+/// The place a directory filter asks about: a country, and a postcode in
+/// it (`postcode_key`, possibly empty).
+fn place_of(filter: &PartnerFilter) -> Option<(Country, String)> {
+    Country::parse(&filter.country).map(|c| (c, postcode_key(&filter.postcode)))
+}
+
+/// How a query asks "works at the place". Which is cheaper depends on how
+/// many partners do: few are best found from the place index and sorted,
+/// many by walking the names in order and asking each.
+#[derive(Clone, Copy)]
+enum PlaceLookup {
+    FromPlaceIndex,
+    PerPartner,
+}
+
+fn at_place(
+    query: Select<organization::Entity>,
+    scope: &Scope<'_>,
+    place: &Option<(Country, String)>,
+    lookup: PlaceLookup,
+) -> Select<organization::Entity> {
+    let Some((country, postcode)) = place else {
+        return query;
+    };
+    let tenant = scope.tenant_id();
+    query.filter(match lookup {
+        PlaceLookup::FromPlaceIndex => organization::Column::Id
+            .in_subquery(territories::partners_working_in(tenant, *country, postcode)),
+        PlaceLookup::PerPartner => Expr::exists(territories::works_in(
+            tenant,
+            (organization::Entity, organization::Column::Id),
+            *country,
+            postcode,
+        )),
+    })
+}
+
 /// One page ordered by (name, id), continuing after the row `after` (keyset:
-/// page 1,000 costs what page 1 costs).
+/// page 1,000 costs what page 1 costs), with the count of matches up to
+/// [`COUNT_CAP`] and whether there were more.
 pub async fn page(
     db: &impl ConnectionTrait,
     scope: &Scope<'_>,
     filter: &PartnerFilter,
-) -> Result<(Vec<organization::Model>, u64, bool), DbErr> {
+) -> Result<(Vec<organization::Model>, (u64, bool), bool), DbErr> {
     use organization::Column as O;
-    let total = filtered(scope, filter).count(db).await?;
-    let mut query = filtered(scope, filter);
+    let place = place_of(filter);
+    let counted = super::count_up_to(
+        db,
+        at_place(
+            filtered(scope, filter),
+            scope,
+            &place,
+            PlaceLookup::FromPlaceIndex,
+        ),
+        COUNT_CAP + 1,
+    )
+    .await?;
+    let capped = counted > COUNT_CAP;
+    // Past the cap at least one partner in a hundred matches, so walking
+    // the names finds a page within a few thousand index probes.
+    let lookup = if capped {
+        PlaceLookup::PerPartner
+    } else {
+        PlaceLookup::FromPlaceIndex
+    };
+    let mut query = at_place(filtered(scope, filter), scope, &place, lookup);
     if let Ok(after_id) = filter.after.parse::<i64>() {
         if let Some(last) = visible(db, scope, after_id).await? {
             query = query.filter(
@@ -89,7 +144,7 @@ pub async fn page(
         .await?;
     let more = rows.len() as u64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
-    Ok((rows, total, more))
+    Ok((rows, (Ord::min(counted, COUNT_CAP), capped), more))
 }
 
 /// A visible partner named by the user: an id (as a picker sends it) or the

@@ -1,9 +1,9 @@
 //! Partners' territories: their areas, and who works at a place.
 
-use crate::ssr::entities::territory;
+use crate::ssr::entities::{organization, territory};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::types::territory::Country;
-use sea_orm::sea_query::{Query, SelectStatement};
+use sea_orm::sea_query::{Expr, ExprTrait, Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter,
     QueryOrder, Statement,
@@ -106,4 +106,19 @@ pub fn partners_working_in(tenant_id: i64, country: Country, postcode: &str) -> 
             .and_where(T::PostcodePrefix.is_in(prefixes));
     }
     query.to_owned()
+}
+
+/// "The partner in `partner` (a column of the outer query) works in the
+/// country, or at the postcode": for `EXISTS`, probing the area index once
+/// per partner.
+pub fn works_in(
+    tenant_id: i64,
+    partner: (organization::Entity, organization::Column),
+    country: Country,
+    postcode: &str,
+) -> SelectStatement {
+    use territory::Column as T;
+    let mut query = partners_working_in(tenant_id, country, postcode);
+    query.and_where(Expr::col((territory::Entity, T::PartnerId)).equals(partner));
+    query
 }

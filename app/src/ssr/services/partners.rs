@@ -51,13 +51,15 @@ pub async fn list(
 ) -> AppResult<PartnerList> {
     actor.require(Permission::ViewProgram)?;
     let scope = Scope::new(actor);
-    let (rows, total, more) = organizations::page(&state.db, &scope, &filter).await?;
+    let (rows, (total, total_capped), more) =
+        organizations::page(&state.db, &scope, &filter).await?;
     let next_after = more
         .then(|| rows.last().map(|o| o.id.to_string()))
         .flatten();
     Ok(PartnerList {
         items: summaries(&state.db, actor.tenant_id, &rows).await?,
         total,
+        total_capped,
         next_after,
     })
 }

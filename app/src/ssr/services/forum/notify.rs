@@ -46,6 +46,7 @@ pub async fn watch_if_unset(
     })
     .on_conflict(
         OnConflict::columns([
+            watch::Column::TenantId,
             watch::Column::UserId,
             watch::Column::TargetKind,
             watch::Column::TargetId,

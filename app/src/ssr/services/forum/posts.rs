@@ -531,9 +531,13 @@ pub async fn toggle_like(state: &AppState, actor: &Actor, post_id: i64) -> AppRe
             ..Default::default()
         })
         .on_conflict(
-            sea_orm::sea_query::OnConflict::columns([like::Column::PostId, like::Column::UserId])
-                .do_nothing()
-                .to_owned(),
+            sea_orm::sea_query::OnConflict::columns([
+                like::Column::TenantId,
+                like::Column::PostId,
+                like::Column::UserId,
+            ])
+            .do_nothing()
+            .to_owned(),
         )
         .exec_without_returning(&txn)
         .await?;

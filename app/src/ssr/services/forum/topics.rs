@@ -456,9 +456,13 @@ async fn mark_read(
             ..Default::default()
         })
         .on_conflict(
-            OnConflict::columns([read::Column::UserId, read::Column::TopicId])
-                .do_nothing()
-                .to_owned(),
+            OnConflict::columns([
+                read::Column::TenantId,
+                read::Column::UserId,
+                read::Column::TopicId,
+            ])
+            .do_nothing()
+            .to_owned(),
         )
         .exec_without_returning(db)
         .await
