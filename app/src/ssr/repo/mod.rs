@@ -12,7 +12,7 @@ pub mod territories;
 pub mod users;
 
 use crate::error::AppError;
-use sea_orm::sea_query::{Expr, Query};
+use sea_orm::sea_query::{Expr, Query, SelectStatement};
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, QuerySelect, QueryTrait, RuntimeErr, Select,
     SqliteTransactionMode, TransactionOptions, TransactionTrait,
@@ -34,26 +34,32 @@ pub fn contains_pattern(q: &str) -> String {
 }
 
 /// How many rows `query` selects, counting no further than `cap`: a list
-/// that shows "1,000+" past it costs the same in every program.
+/// that shows "more than N" past it costs the same in every program.
 pub async fn count_up_to<E: EntityTrait>(
     db: &impl ConnectionTrait,
     query: Select<E>,
     cap: u64,
 ) -> Result<u64, DbErr> {
-    let capped = query
-        .select_only()
-        .expr(Expr::val(1))
-        .limit(cap)
-        .into_query();
+    let rows = query.select_only().expr(Expr::val(1)).into_query();
+    count_rows_up_to(db, rows, cap).await
+}
+
+/// [`count_up_to`] for a statement built with sea-query.
+pub async fn count_rows_up_to(
+    db: &impl ConnectionTrait,
+    mut rows: SelectStatement,
+    cap: u64,
+) -> Result<u64, DbErr> {
+    rows.limit(cap);
     let count = Query::select()
         .expr(Expr::cust("COUNT(*) AS n"))
-        .from_subquery(capped, "capped")
+        .from_subquery(rows, "capped")
         .to_owned();
     let n: Option<i64> = match db.query_one(&count).await? {
         Some(row) => Some(row.try_get("", "n")?),
         None => None,
     };
-    Ok(n.map_or(0, |n| n.max(0) as u64))
+    Ok(n.map_or(0, |n| u64::try_from(n).unwrap_or(0)))
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock

@@ -25,9 +25,10 @@ pub async fn visible(
         .await
 }
 
-/// Counting a directory stops here: past it the page says "1,000+", and a
-/// program of 100,000 partners counts what one of 1,000 does.
-pub const COUNT_CAP: u64 = 1_000;
+/// Counting a directory stops here: past it the page says "more than
+/// 200 match", and a program of 100,000 partners counts what one of 300
+/// does.
+pub const COUNT_CAP: u64 = 200;
 
 /// Partners matching the directory filters other than the place, before
 /// paging.
@@ -95,6 +96,28 @@ fn at_place(
     })
 }
 
+/// How to ask "works at the place" for this filter: from the place index
+/// when no more areas answer than the cap (then no more partners do, and
+/// sorting them is cheap), else per partner in name order (then at least
+/// one partner in a few hundred matches, so a page is found soon).
+async fn place_lookup(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    place: &Option<(Country, String)>,
+) -> Result<PlaceLookup, DbErr> {
+    let Some((country, postcode)) = place else {
+        return Ok(PlaceLookup::FromPlaceIndex);
+    };
+    let areas =
+        territories::count_areas_up_to(db, scope.tenant_id(), *country, postcode, COUNT_CAP + 1)
+            .await?;
+    Ok(if areas > COUNT_CAP {
+        PlaceLookup::PerPartner
+    } else {
+        PlaceLookup::FromPlaceIndex
+    })
+}
+
 /// One page ordered by (name, id), continuing after the row `after` (keyset:
 /// page 1,000 costs what page 1 costs), with the count of matches up to
 /// [`COUNT_CAP`] and whether there were more.
@@ -105,25 +128,14 @@ pub async fn page(
 ) -> Result<(Vec<organization::Model>, (u64, bool), bool), DbErr> {
     use organization::Column as O;
     let place = place_of(filter);
+    let lookup = place_lookup(db, scope, &place).await?;
     let counted = super::count_up_to(
         db,
-        at_place(
-            filtered(scope, filter),
-            scope,
-            &place,
-            PlaceLookup::FromPlaceIndex,
-        ),
+        at_place(filtered(scope, filter), scope, &place, lookup),
         COUNT_CAP + 1,
     )
     .await?;
     let capped = counted > COUNT_CAP;
-    // Past the cap at least one partner in a hundred matches, so walking
-    // the names finds a page within a few thousand index probes.
-    let lookup = if capped {
-        PlaceLookup::PerPartner
-    } else {
-        PlaceLookup::FromPlaceIndex
-    };
     let mut query = at_place(filtered(scope, filter), scope, &place, lookup);
     if let Ok(after_id) = filter.after.parse::<i64>() {
         if let Some(last) = visible(db, scope, after_id).await? {

@@ -122,3 +122,15 @@ pub fn works_in(
     query.and_where(Expr::col((territory::Entity, T::PartnerId)).equals(partner));
     query
 }
+
+/// How many areas answer for the place, counting no further than `cap`
+/// (from the place index alone).
+pub async fn count_areas_up_to(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    country: Country,
+    postcode: &str,
+    cap: u64,
+) -> Result<u64, DbErr> {
+    super::count_rows_up_to(db, partners_working_in(tenant_id, country, postcode), cap).await
+}
