@@ -317,6 +317,27 @@ async fn the_directory_finds_who_works_at_a_place(app: &TestApp) {
         assert_eq!(found, ["Eurolink Distribution"], "{postcode}");
     }
 
+    // A partner two of whose areas answer is one match.
+    let nordlicht = partner_id(app, &admin, "Nordlicht").await;
+    let add = [
+        ("id", nordlicht.as_str()),
+        ("country", "DE"),
+        ("postcodes", "8"),
+    ];
+    let res = app
+        .call(HOST_A, "add_territory_areas", Some(&admin), &add)
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let place = [("filter[country]", "DE"), ("filter[postcode]", "80331")];
+    let list = app
+        .call(HOST_A, "list_partners", Some(&admin), &place)
+        .await
+        .json();
+    assert_eq!(
+        (list["total"].clone(), list["total_capped"].clone()),
+        (2.into(), false.into())
+    );
+
     // A channel manager finds only the partners assigned to them.
     let raj = app.sign_in(HOST_A, "raj.patel@acme.example").await;
     let his = working_in(app, &raj, &[("filter[country]", "DE")]).await;

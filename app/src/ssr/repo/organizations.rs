@@ -118,6 +118,35 @@ async fn place_lookup(
     })
 }
 
+/// How many partners match, up to one past [`COUNT_CAP`]. A place filter
+/// alone, read by someone who sees every partner, is counted in the place
+/// index (each area names a partner of the program); anything narrower
+/// asks each partner.
+async fn count(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    filter: &PartnerFilter,
+    place: &Option<(Country, String)>,
+    lookup: PlaceLookup,
+) -> Result<u64, DbErr> {
+    let only_place = filter.q.trim().is_empty()
+        && filter.tier.is_empty()
+        && filter.region.is_empty()
+        && filter.partner_type.is_empty();
+    match place {
+        Some((country, postcode)) if only_place && scope.actor().role.sees_all_partners() => {
+            let partners = territories::partners_working_in(scope.tenant_id(), *country, postcode)
+                .distinct()
+                .to_owned();
+            super::count_rows_up_to(db, partners, COUNT_CAP + 1).await
+        }
+        _ => {
+            let matching = at_place(filtered(scope, filter), scope, place, lookup);
+            super::count_up_to(db, matching, COUNT_CAP + 1).await
+        }
+    }
+}
+
 /// One page ordered by (name, id), continuing after the row `after` (keyset:
 /// page 1,000 costs what page 1 costs), with the count of matches up to
 /// [`COUNT_CAP`] and whether there were more.
@@ -129,12 +158,7 @@ pub async fn page(
     use organization::Column as O;
     let place = place_of(filter);
     let lookup = place_lookup(db, scope, &place).await?;
-    let counted = super::count_up_to(
-        db,
-        at_place(filtered(scope, filter), scope, &place, lookup),
-        COUNT_CAP + 1,
-    )
-    .await?;
+    let counted = count(db, scope, filter, &place, lookup).await?;
     let capped = counted > COUNT_CAP;
     let mut query = at_place(filtered(scope, filter), scope, &place, lookup);
     if let Ok(after_id) = filter.after.parse::<i64>() {
