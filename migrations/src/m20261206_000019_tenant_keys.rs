@@ -104,6 +104,30 @@ struct Fk {
 }
 
 impl Fk {
+    fn drop_sql(&self) -> String {
+        format!(
+            "ALTER TABLE \"{}\" DROP CONSTRAINT \"{}\"",
+            self.table, self.name
+        )
+    }
+
+    /// The key again: `(tenant_id, column)` when `composite`, else `column`.
+    fn add_sql(&self, composite: bool) -> String {
+        let (from, to) = if composite {
+            (format!("tenant_id, \"{}\"", self.column), "tenant_id, id")
+        } else {
+            (format!("\"{}\"", self.column), "id")
+        };
+        format!(
+            "ALTER TABLE \"{}\" ADD CONSTRAINT \"{}\" FOREIGN KEY ({from}) \
+             REFERENCES \"{}\" ({to}) ON DELETE {}",
+            self.table,
+            self.name,
+            self.parent,
+            self.on_delete(composite)
+        )
+    }
+
     fn on_delete(&self, composite: bool) -> String {
         match self.on_delete.as_str() {
             "c" => "CASCADE".into(),
@@ -196,14 +220,7 @@ impl MigrationTrait for Migration {
         // Foreign keys hang on the primary keys: off first, back composite.
         let fks = tenant_fks(m, 1).await?;
         for fk in &fks {
-            run(
-                m,
-                format!(
-                    "ALTER TABLE \"{}\" DROP CONSTRAINT \"{}\"",
-                    fk.table, fk.name
-                ),
-            )
-            .await?;
+            run(m, fk.drop_sql()).await?;
         }
         for table in TENANT_TABLES {
             keys::key_by_tenant(m, table).await?;
@@ -223,19 +240,7 @@ impl MigrationTrait for Migration {
             .await?;
         }
         for fk in &fks {
-            run(
-                m,
-                format!(
-                    "ALTER TABLE \"{}\" ADD CONSTRAINT \"{}\" FOREIGN KEY (tenant_id, \"{}\") \
-                     REFERENCES \"{}\" (tenant_id, id) ON DELETE {}",
-                    fk.table,
-                    fk.name,
-                    fk.column,
-                    fk.parent,
-                    fk.on_delete(true)
-                ),
-            )
-            .await?;
+            run(m, fk.add_sql(true)).await?;
         }
         Ok(())
     }
@@ -250,14 +255,7 @@ impl MigrationTrait for Migration {
         }
         let fks = tenant_fks(m, 2).await?;
         for fk in &fks {
-            run(
-                m,
-                format!(
-                    "ALTER TABLE \"{}\" DROP CONSTRAINT \"{}\"",
-                    fk.table, fk.name
-                ),
-            )
-            .await?;
+            run(m, fk.drop_sql()).await?;
         }
         for (constraint, table, column) in TOKENS {
             run(m, format!("DROP INDEX \"{constraint}\"")).await?;
@@ -273,19 +271,7 @@ impl MigrationTrait for Migration {
             keys::unkey(m, table).await?;
         }
         for fk in &fks {
-            run(
-                m,
-                format!(
-                    "ALTER TABLE \"{}\" ADD CONSTRAINT \"{}\" FOREIGN KEY (\"{}\") \
-                     REFERENCES \"{}\" (id) ON DELETE {}",
-                    fk.table,
-                    fk.name,
-                    fk.column,
-                    fk.parent,
-                    fk.on_delete(false)
-                ),
-            )
-            .await?;
+            run(m, fk.add_sql(false)).await?;
         }
         Ok(())
     }
