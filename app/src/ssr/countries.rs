@@ -18,7 +18,7 @@ struct Names {
 
 /// Compares names as a reader's index does: "Österreich" next to "Oman",
 /// not after "Zypern".
-fn sort_key(name: &str) -> String {
+pub fn sort_key(name: &str) -> String {
     name.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -43,15 +43,18 @@ pub async fn view(
             })
         })
         .collect();
-    // By country name in the reader's language, as the form lists them.
-    let order = countries::options(reader);
-    let rank = |code: &str| order.iter().position(|(c, _)| c == code);
-    areas.sort_by_key(|a| rank(&a.country));
+    // By country name in the reader's language, as the form lists them
+    // (stable: the query's order by region and postcode stays within one).
+    areas.sort_by_cached_key(|a| countries::sort_key(&a.country_name));
     Ok(TerritoryView {
         areas,
         location: location_of(org),
         can_edit,
-        countries: if can_edit { order } else { Vec::new() },
+        countries: if can_edit {
+            countries::options(reader)
+        } else {
+            Vec::new()
+        },
     })
 }
 
@@ -86,13 +89,20 @@ pub struct AreasInput {
     pub postcodes: String,
 }
 
+impl AreasInput {
+    /// An empty set of errors that gives the form back what was typed.
+    fn errors(&self) -> FormErrors {
+        FormErrors::new().with_values(&[
+            ("country", &self.country),
+            ("region", &self.region),
+            ("postcodes", &self.postcodes),
+        ])
+    }
+}
+
 /// What the form asks to add: (country, region, postcode prefix) rows.
 fn parse_areas(input: &AreasInput) -> Result<Vec<(Country, String, String)>, FormErrors> {
-    let mut errors = FormErrors::new().with_values(&[
-        ("country", &input.country),
-        ("region", &input.region),
-        ("postcodes", &input.postcodes),
-    ]);
+    let mut errors = input.errors();
     let country = Country::parse(&input.country);
     if country.is_none() {
         errors.add("country", tr!(territory.choose_country));
@@ -196,11 +206,7 @@ pub async fn add_areas(
         .exec_without_returning(&state.db)
         .await?;
     if added == 0 {
-        let mut errors = FormErrors::new().with_values(&[
-            ("country", &input.country),
-            ("region", &input.region),
-            ("postcodes", &input.postcodes),
-        ]);
+        let mut errors = input.errors();
         errors.add("country", tr!(territory.already_there));
         return Err(AppError::Invalid(errors));
     }
