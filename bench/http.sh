@@ -4,14 +4,16 @@
 # signed in as a partner user against the dashboard, the forum topic page
 # with 50 replies, the topic list, the funds page with the company's
 # requests and claims, the product catalogue, and a server function
-# (POST /api/get_forum); and, signed in as the vendor admin (paths written
-# ADMIN:/…), the partner directory filtered by where partners work.
+# (POST /api/get_forum); signed in as the vendor admin (paths written
+# ADMIN:/…), the partner directory filtered by where partners work; and,
+# signed in as a distributor's admin (DIST:/…), its three-level channel.
 # Prints requests/s, p50/p99 latency and the server's resident memory.
 #
 #   bench/http.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100)
 #   DATABASE=postgres bench/http.sh                    (PostgreSQL at 127.0.0.1)
 #   PAGES="/forum/topics/1 /forum" bench/http.sh       (only these pages)
 #   PAGES="ADMIN:/partners" bench/http.sh              (as the vendor admin)
+#   PAGES="DIST:/partners" bench/http.sh               (as a distributor's admin)
 #   ENCODING=zstd bench/http.sh                        (ask for compressed answers, as
 #                                                       browsers do: zstd, br or gzip)
 set -euo pipefail
@@ -50,17 +52,23 @@ run_one() {
   awk -v a="$start" -v b="$end" -v n="$partners" 'BEGIN {printf "seed --scale %s: %.1f s\n", n, b - a}'
   env "${env[@]}" "$BIN" & local pid=$!
   for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-  local partner_cookie admin_cookie cookie
+  local partner_cookie admin_cookie distributor_cookie cookie
   partner_cookie=$(session_of "user7%40partner7.example")
   admin_cookie=$(session_of "admin%40scale.example")
-  [ -n "$partner_cookie" ] && [ -n "$admin_cookie" ] || { echo "sign-in failed" >&2; kill $pid; exit 1; }
+  # Partner 4 heads a channel of 29 partners (seed/scale.rs, CHANNEL).
+  distributor_cookie=$(session_of "admin4%40partner4.example")
+  [ -n "$partner_cookie" ] && [ -n "$admin_cookie" ] && [ -n "$distributor_cookie" ] \
+    || { echo "sign-in failed" >&2; kill $pid; exit 1; }
   local accept=()
   [ -z "${ENCODING:-}" ] || accept=(-H "Accept-Encoding: $ENCODING")
-  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/partners?country=DE\&postcode=80331}; do
+  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/partners?country=DE\&postcode=80331 DIST:/partners}; do
     cookie=$partner_cookie
     if [[ $path == ADMIN:* ]]; then
       path=${path#ADMIN:}
       cookie=$admin_cookie
+    elif [[ $path == DIST:* ]]; then
+      path=${path#DIST:}
+      cookie=$distributor_cookie
     fi
     # A server function is a form POST; wrk sends it through a Lua script.
     local script=()

@@ -23,6 +23,7 @@ mod m20261206_000016_tiers;
 mod m20261206_000017_partner_types;
 mod m20261206_000018_territories;
 mod m20261206_000019_tenant_keys;
+mod m20261207_000020_channel_links;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_partner_types::Migration),
             Box::new(m20261206_000018_territories::Migration),
             Box::new(m20261206_000019_tenant_keys::Migration),
+            Box::new(m20261207_000020_channel_links::Migration),
         ]
     }
 }

@@ -55,6 +55,7 @@ async fn seed_scale(config: Config, partners: &str) -> Result<(), String> {
         posts = r.posts,
         products = r.products,
         territories = r.territories,
+        channel_links = r.channel_links,
         bench_topic = r.bench_topic_id,
         seconds = started.elapsed().as_secs_f64(),
         "seeded the \"{}\" program (sign in as admin@scale.example or admin0@partner0.example)",

@@ -142,14 +142,15 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("save_product", MembersBut(&[CM, FIN, PA, PU])),
     ("save_product_family", MembersBut(&[CM, FIN, PA, PU])),
     // tiers (tier 1 is the demo program's Platinum)
-    ("get_audience_choices", MembersBut(&[PA, PU])),
+    ("get_audience_choices", MembersBut(&[PU])),
     ("get_tiers", MembersBut(&[PA, PU])),
     ("save_tier", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("save_partner_type", MembersBut(&[CM, MM, FIN, PA, PU])),
     // partners (organisation 1 is the vendor itself, not a partner)
     ("create_partner", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("get_partner", NONE),
-    ("list_partners", MembersBut(&[PA, PU])),
+    // A partner admin reads their channel (empty when nobody buys through them).
+    ("list_partners", MembersBut(&[PU])),
     ("update_partner_profile", NONE),
     ("update_partner_program", NONE),
     // territories (organisation 1 is the vendor: no territory to keep)
@@ -272,7 +273,7 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "region",
         "segment",
         "channel_manager_id",
-        "parent_id",
+        "buys_through",
         "organization_id",
         "role",
         "comment",

@@ -110,7 +110,7 @@ async fn directory_filters_and_pages(app: &TestApp) {
         )
         .await
         .json();
-    assert_eq!(n + third["items"].as_array().unwrap().len(), 42);
+    assert_eq!(n + third["items"].as_array().unwrap().len(), 43);
     assert!(third["next_after"].is_null());
 
     let page = app
@@ -231,7 +231,7 @@ async fn program_placement_and_new_partner(app: &TestApp) {
                 ("region", "emea"),
                 ("segment", "sales"),
                 ("channel_manager_id", ""),
-                ("parent_id", ""),
+                ("buys_through", ""),
             ],
         )
         .await;
@@ -255,7 +255,7 @@ async fn program_placement_and_new_partner(app: &TestApp) {
                 ("region", "emea"),
                 ("segment", "sales"),
                 ("channel_manager_id", ""),
-                ("parent_id", ""),
+                ("buys_through", ""),
             ],
         )
         .await;
@@ -280,7 +280,7 @@ async fn program_placement_and_new_partner(app: &TestApp) {
             ("region", "emea".into()),
             ("segment", "sales".into()),
             ("channel_manager_id", dana.clone()),
-            ("parent_id", parent.to_owned()),
+            ("buys_through", parent.to_owned()),
         ]
     };
     let as_refs = |f: &Vec<(&'static str, String)>| {

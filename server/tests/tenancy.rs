@@ -255,7 +255,7 @@ async fn channel_managers_see_assigned_partners(app: &TestApp) {
         .call(HOST_A, "list_partners", Some(&admin), &[])
         .await
         .json();
-    assert_eq!(all["total"], 12);
+    assert_eq!(all["total"], 13);
 }
 both!(
     channel_managers_see_assigned_partners_test,

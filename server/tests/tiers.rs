@@ -165,7 +165,7 @@ async fn a_new_tier_and_what_is_refused(app: &TestApp) {
             ("region", "emea"),
             ("segment", "sales"),
             ("channel_manager_id", ""),
-            ("parent_id", ""),
+            ("buys_through", ""),
         ]
     };
     let refused = app
@@ -265,7 +265,7 @@ async fn partner_types_are_data_too(app: &TestApp) {
             ("region", "emea"),
             ("segment", "sales"),
             ("channel_manager_id", ""),
-            ("parent_id", parent),
+            ("buys_through", parent),
         ]
     };
     let res = app

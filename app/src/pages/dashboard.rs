@@ -202,11 +202,20 @@ fn PartnerHome(dashboard: PartnerDashboard, user: CurrentUser) -> impl IntoView 
                 }}
                 <p><a class="btn" href=profile_href>{tr!(dashboard.view_profile)}</a></p>
             </section>
-            {(!dashboard.resellers.is_empty()).then(|| view! {
-                <section class="card">
-                    <h2>{tr!(dashboard.resellers)}</h2>
-                    <ul>{dashboard.resellers.into_iter().map(|r| view! { <li>{r.name}</li> }).collect_view()}</ul>
-                </section>
+            {dashboard.channel.map(|channel| {
+                let count = if channel.total_capped {
+                    tr!(partner.below_more, count = channel.total).to_string()
+                } else {
+                    tr!(partner.below_count, count = channel.total).to_string()
+                };
+                view! {
+                    <section class="card">
+                        <h2>{tr!(dashboard.your_channel)}</h2>
+                        <p>{count}</p>
+                        <ul>{channel.direct.into_iter().map(|r| view! { <li><a href=format!("/partners/{}", r.id)>{r.name}</a></li> }).collect_view()}</ul>
+                        <p><a class="btn" href="/partners">{tr!(dashboard.open_channel)}</a></p>
+                    </section>
+                }
             })}
         </div>
     }

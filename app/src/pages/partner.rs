@@ -5,6 +5,7 @@ use crate::api::partners::{get_partner, UpdatePartnerProfile, UpdatePartnerProgr
 use crate::components::avatar::Avatar;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::partner_field::PartnerField;
 use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::resource::page_data;
@@ -83,10 +84,6 @@ fn PartnerView(
             partner.segment.map(|t| t.label().to_owned()),
         ),
         (
-            tr!(partner.distributor),
-            partner.parent.as_ref().map(|c| c.name.clone()),
-        ),
-        (
             tr!(partner.channel_manager),
             partner
                 .channel_manager
@@ -109,11 +106,8 @@ fn PartnerView(
                 <dl class="facts">
                     {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v.unwrap_or_else(|| "—".into())}</dd> }).collect_view()}
                 </dl>
-                {(!partner.children.is_empty()).then(|| view! {
-                    <h3>{tr!(partner.resellers)}</h3>
-                    <ul>{partner.children.iter().map(|c| view! { <li><a href=format!("/partners/{}", c.id)>{c.name.clone()}</a></li> }).collect_view()}</ul>
-                })}
             </section>
+            {(!partner.buys_through.is_empty() || partner.below.total > 0).then(|| view! { <ChannelCard partner=partner.clone()/> })}
             {partner.can_edit.then(|| view! { <LogoForm id=partner.id has_logo=partner.logo_url.is_some()/> })}
             {if partner.can_edit {
                 view! { <ProfileForm partner=partner.clone() action=profile/> }.into_any()
@@ -166,6 +160,46 @@ fn LogoForm(id: i64, has_logo: bool) -> impl IntoView {
                 <form method="post" action=format!("/partners/{id}/logo/remove")>
                     <button type="submit" class="btn btn-quiet">{tr!(partner.remove_logo)}</button>
                 </form>
+            })}
+        </section>
+    }
+}
+
+/// Where the partner sits in the channel: the companies it buys through,
+/// top first, and the partners that buy through it.
+#[component]
+fn ChannelCard(partner: PartnerDetail) -> impl IntoView {
+    let below = partner.below.clone();
+    let count = if below.total_capped {
+        tr!(partner.below_more, count = below.total).to_string()
+    } else {
+        tr!(partner.below_count, count = below.total).to_string()
+    };
+    view! {
+        <section class="card channel" id="channel">
+            <h2>{tr!(partner.channel)}</h2>
+            {(!partner.buys_through.is_empty()).then(|| view! {
+                <h3>{tr!(partner.buys_through)}</h3>
+                <ol class="channel-path">
+                    {partner.buys_through.iter().map(|step| view! {
+                        <li>{if step.open {
+                            view! { <a href=format!("/partners/{}", step.id)>{step.name.clone()}</a> }.into_any()
+                        } else {
+                            view! { <span>{step.name.clone()}</span> }.into_any()
+                        }}</li>
+                    }).collect_view()}
+                    <li aria-current="true">{partner.name.clone()}</li>
+                </ol>
+            })}
+            {(below.total > 0).then(|| view! {
+                <h3>{tr!(partner.below)}</h3>
+                <p class="muted">{count}</p>
+                <ul class="channel-below">
+                    {below.direct.iter().map(|c| view! { <li><a href=format!("/partners/{}", c.id)>{c.name.clone()}</a></li> }).collect_view()}
+                </ul>
+                {(below.direct_more || below.total as usize > below.direct.len()).then(|| view! {
+                    <p><a href="/partners">{tr!(partner.see_channel)}</a></p>
+                })}
             })}
         </section>
     }
@@ -254,7 +288,6 @@ fn ProgramForm(
             <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="id" value=partner.id/>
                 <input type="hidden" name="version" value=partner.version/>
-                <input type="hidden" name="parent_id" value=partner.parent.as_ref().map(|c| c.id.to_string()).unwrap_or_default()/>
                 <TextField name="name" label=tr!(partners.company_name) required=true value=kept("name", partner.name.clone())
                     error=field_error(error, "name") check=checks::name/>
                 <SelectField name="partner_type" label=tr!(partners.partner_type) options=partner.partner_types.clone()
@@ -267,6 +300,8 @@ fn ProgramForm(
                     selected=kept("segment", partner.segment.map(|t| t.as_str().to_owned()).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "segment")/>
                 <SelectField name="channel_manager_id" label=tr!(partner.channel_manager) options=managers
                     selected=kept("channel_manager_id", partner.channel_manager_id.map(|i| i.to_string()).unwrap_or_default()) empty=tr!(partner.nobody_yet) error=field_error(error, "channel_manager_id")/>
+                <PartnerField id="f-buys-through" name="buys_through" label=tr!(partner.buys_through) partners=Vec::new() all_listed=false
+                    selected=kept("buys_through", partner.buys_through.last().map(|p| p.name.clone()).unwrap_or_default()) empty="" error=field_error(error, "buys_through")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(partner.save_placement)}</button>
             </ServerForm>
         </section>

@@ -5,13 +5,14 @@ use crate::api::tiers::get_audience_choices;
 use crate::components::field::{checks, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
+use crate::components::partner_field::PartnerField;
 use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::url::encode_query_value;
 use crate::types::views::PartnerFilter;
 use crate::types::Permission;
-use crate::types::{Region, Segment};
+use crate::types::{OrgKind, Region, Segment};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -32,6 +33,21 @@ pub fn region_options() -> Vec<(String, String)> {
 }
 pub fn segment_options() -> Vec<(String, String)> {
     options(Segment::ALL, Segment::as_str, Segment::label)
+}
+
+/// Whether the reader narrowed the list (an empty list then says "no match"
+/// rather than "nobody yet").
+fn has_filters(f: &PartnerFilter) -> bool {
+    [
+        &f.q,
+        &f.tier,
+        &f.region,
+        &f.partner_type,
+        &f.country,
+        &f.postcode,
+    ]
+    .iter()
+    .any(|v| !v.trim().is_empty())
 }
 
 #[component]
@@ -73,9 +89,18 @@ pub fn PartnersPage() -> impl IntoView {
         )
     };
     view! {
-        <Title text=tr!(partners.title)/>
         <div class="page-head">
-            <h1>{tr!(partners.title)}</h1>
+            <Suspense fallback=|| view! { <h1>{tr!(partners.title)}</h1> }>
+                {move || Suspend::new(async move {
+                    // A partner admin reads the partners that buy through
+                    // their company: their channel, not the program.
+                    let title = match me.user().await {
+                        Ok(u) if u.org_kind == OrgKind::Partner => tr!(partners.channel_title),
+                        _ => tr!(partners.title),
+                    };
+                    view! { <Title text=title/><h1>{title}</h1> }
+                })}
+            </Suspense>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let tiers = tier_options().await;
@@ -134,10 +159,12 @@ pub fn PartnersPage() -> impl IntoView {
         </Form>
         <Transition fallback=|| view! { <p class="loading">{tr!(partners.loading)}</p> }>
             {move || Suspend::new(async move {
+                let channel_only = me.user().await.is_ok_and(|u| u.org_kind == OrgKind::Partner);
                 match list.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
                     Ok(page) => {
                         let shown = page.items.len();
+                        let empty = if channel_only && !has_filters(&filter()) { tr!(partners.nobody_yet) } else { tr!(partners.no_match) };
                         view! {
                             <p class="muted" role="status">
                                 {if page.total_capped {
@@ -146,7 +173,9 @@ pub fn PartnersPage() -> impl IntoView {
                                     tr!(partners.match_count, count = page.total).to_string()
                                 }}
                             </p>
-                            {(shown == 0).then(|| view! { <p class="card">{tr!(partners.no_match)}</p> })}
+                            {(shown == 0).then(|| view! {
+                                <p class="card">{empty}</p>
+                            })}
                             <ul class="partner-list partner-grid">
                                 {page.items.into_iter().map(|p| view! { <PartnerCard partner=p/> }).collect_view()}
                             </ul>
@@ -174,13 +203,14 @@ fn AddPartner(tiers: Vec<(String, String)>, types: Vec<(String, String)>) -> imp
                 <FormError error/>
                 <ServerForm action=action attr:novalidate=true>
                     <input type="hidden" name="channel_manager_id" value=""/>
-                    <input type="hidden" name="parent_id" value=""/>
                     <TextField name="name" label=tr!(partners.company_name) required=true value=kept(error, "name")
                         error=field_error(error, "name") check=checks::name/>
                     <SelectField name="partner_type" label=tr!(partners.partner_type) options=types selected=kept(error, "partner_type") empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
                     <SelectField name="tier" label=tr!(partners.tier) options=tiers selected=kept(error, "tier") empty=tr!(partners.choose) error=field_error(error, "tier")/>
                     <SelectField name="region" label=tr!(partners.region) options=region_options() selected=kept(error, "region") empty=tr!(partners.choose) error=field_error(error, "region")/>
                     <SelectField name="segment" label=tr!(partners.partnership) options=segment_options() selected=kept(error, "segment") empty=tr!(partners.choose) error=field_error(error, "segment")/>
+                    <PartnerField id="f-new-buys-through" name="buys_through" label=tr!(partner.buys_through) partners=Vec::new() all_listed=false
+                        selected=kept(error, "buys_through") empty="" error=field_error(error, "buys_through")/>
                     <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(partners.add)}</button>
                 </ServerForm>
             </div>

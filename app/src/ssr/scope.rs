@@ -6,6 +6,7 @@ use super::entities::{
     cobrand_design, cobrand_export, cobrand_template, forum_category, fund_allocation, fund_budget,
     fund_claim, fund_request, invitation, organization, product, product_family, user,
 };
+use super::repo::channel;
 use super::Actor;
 use crate::types::forum::CategoryVisibility;
 use crate::types::{OrgKind, Role};
@@ -37,6 +38,7 @@ tenant_owned!(
     campaign_message,
     campaign_participant,
     campaign_send,
+    channel_link,
     cobrand_design,
     cobrand_design_revision,
     cobrand_export,
@@ -96,17 +98,50 @@ pub enum CountedOrgs {
     All,
     /// One company: a partner user's own, or one a reader focused on.
     One(i64),
-    /// The partners a channel manager manages.
+    /// The partners a channel manager manages, and everyone below them.
     ManagedBy(i64),
+    /// A partner's company and everyone below it in the channel.
+    Below(i64),
+}
+
+/// How far below their own company a partner user's scope reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    /// Their own company: what they act for (its funds, designs, users).
+    Own,
+    /// Their company and every partner that buys through it, at any depth:
+    /// what they read as the one above them in the channel.
+    Channel,
 }
 
 pub struct Scope<'a> {
     actor: &'a Actor,
+    reach: Reach,
 }
 
 impl<'a> Scope<'a> {
+    /// What the actor acts for: vendor staff their part of the program (a
+    /// channel manager the partners assigned to them and everyone below
+    /// those), partner users their own company.
     pub fn new(actor: &'a Actor) -> Self {
-        Self { actor }
+        Self {
+            actor,
+            reach: Reach::Own,
+        }
+    }
+
+    /// What the actor may read of the channel: for partners who hold
+    /// [`Permission::ViewChannel`], their own company and every partner
+    /// below it at any depth; for everyone else the same as [`Scope::new`].
+    /// Writes still ask `Actor::may_on`, which keeps a partner to its own
+    /// company.
+    pub fn channel(actor: &'a Actor) -> Self {
+        let reach = if actor.may(crate::ssr::permission::Permission::ViewChannel) {
+            Reach::Channel
+        } else {
+            Reach::Own
+        };
+        Self { actor, reach }
     }
 
     pub fn actor(&self) -> &Actor {
@@ -122,26 +157,34 @@ impl<'a> Scope<'a> {
     /// their own company for partner users.
     pub fn org_condition(&self) -> Condition {
         use organization::Column as O;
-        let base = Condition::all().add(O::TenantId.eq(self.actor.tenant_id));
+        let tenant = self.actor.tenant_id;
+        let base = Condition::all().add(O::TenantId.eq(tenant));
         if let Some(org) = self.only_org() {
             return base.add(O::Id.eq(org));
         }
         match self.actor.role {
+            r if r.sees_all_partners() => base,
             Role::ChannelManager => base.add(
                 Condition::any()
                     .add(O::Kind.eq(OrgKind::Vendor))
-                    .add(O::ChannelManagerId.eq(self.actor.user_id)),
+                    .add(O::ChannelManagerId.eq(self.actor.user_id))
+                    .add(O::Id.in_subquery(channel::below_managed_by(tenant, self.actor.user_id))),
             ),
-            _ => base,
+            _ => base.add(
+                Condition::any()
+                    .add(O::Id.eq(self.actor.organization_id))
+                    .add(O::Id.in_subquery(channel::below(tenant, self.actor.organization_id))),
+            ),
         }
     }
 
-    /// The one organisation a partner user may see; None for vendor staff,
-    /// who see several.
+    /// The one organisation a partner user may see; None for vendor staff
+    /// and for partners reading their channel, who see several.
     fn only_org(&self) -> Option<i64> {
         match self.actor.role {
             r if r.sees_all_partners() => None,
             Role::ChannelManager => None,
+            _ if self.reach == Reach::Channel => None,
             _ => Some(self.actor.organization_id),
         }
     }
@@ -162,10 +205,11 @@ impl<'a> Scope<'a> {
     /// Whose records the actor may count, for the queries written as SQL
     /// (campaign results): the same rule as [`Scope::org_condition`].
     pub fn counted_orgs(&self) -> CountedOrgs {
-        match (self.only_org(), self.actor.role) {
-            (Some(org), _) => CountedOrgs::One(org),
-            (None, Role::ChannelManager) => CountedOrgs::ManagedBy(self.actor.user_id),
-            (None, _) => CountedOrgs::All,
+        match self.actor.role {
+            r if r.sees_all_partners() => CountedOrgs::All,
+            Role::ChannelManager => CountedOrgs::ManagedBy(self.actor.user_id),
+            _ if self.reach == Reach::Channel => CountedOrgs::Below(self.actor.organization_id),
+            _ => CountedOrgs::One(self.actor.organization_id),
         }
     }
 
@@ -173,9 +217,18 @@ impl<'a> Scope<'a> {
         organization::Entity::find().filter(self.org_condition())
     }
 
+    /// Partner companies the actor may see. Read through the channel by a
+    /// partner, these are the ones below their company (their own is not
+    /// part of their channel, though [`Scope::organizations`] holds it).
     pub fn partners(&self) -> Select<organization::Entity> {
-        self.organizations()
-            .filter(organization::Column::Kind.eq(OrgKind::Partner))
+        let partners = self
+            .organizations()
+            .filter(organization::Column::Kind.eq(OrgKind::Partner));
+        if self.reach == Reach::Channel && !self.actor.role.is_vendor_staff() {
+            partners.filter(organization::Column::Id.ne(self.actor.organization_id))
+        } else {
+            partners
+        }
     }
 
     /// Fund budgets: vendor staff see the program's; partners none.
@@ -221,13 +274,6 @@ impl<'a> Scope<'a> {
         fund_claim::Entity::find()
             .filter(fund_claim::Column::TenantId.eq(self.actor.tenant_id))
             .filter(self.in_visible_orgs(fund_claim::Column::PartnerId))
-    }
-
-    /// Resellers under the actor's own company (two-tier distribution).
-    pub fn downline(&self) -> Select<organization::Entity> {
-        organization::Entity::find()
-            .filter(organization::Column::TenantId.eq(self.actor.tenant_id))
-            .filter(organization::Column::ParentId.eq(self.actor.organization_id))
     }
 
     fn visible_org_ids(&self) -> SelectStatement {

@@ -70,7 +70,7 @@ pub async fn insert_org(
         .filter(|c| c.is_ascii_alphanumeric())
         .collect();
     let p = placement;
-    organization::ActiveModel {
+    let org = organization::ActiveModel {
         tenant_id: Set(tenant_id),
         kind: Set(kind),
         name: Set(name.to_owned()),
@@ -101,7 +101,11 @@ pub async fn insert_org(
         ..Default::default()
     }
     .insert(db)
-    .await
+    .await?;
+    if let Some(parent) = org.parent_id {
+        super::repo::channel::place(db, tenant_id, org.id, Some(parent)).await?;
+    }
+    Ok(org)
 }
 
 pub async fn insert_user(
@@ -407,6 +411,40 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
         let org = insert_org(db, t.id, OrgKind::Partner, name, Some(placement)).await?;
         ids.insert(name, org.id);
     }
+    // A three-level channel: Eurolink → Nordlicht → Alpenblick. The
+    // program lets value-added resellers have resellers of their own.
+    super::entities::partner_type::Entity::update_many()
+        .col_expr(
+            super::entities::partner_type::Column::Distributes,
+            sea_orm::sea_query::Expr::value(true),
+        )
+        .filter(crate::ssr::scope::tenant_is::<
+            super::entities::partner_type::Entity,
+        >(t.id))
+        .filter(super::entities::partner_type::Column::Code.eq("var"))
+        .exec(db)
+        .await?;
+    let alpenblick = insert_org(
+        db,
+        t.id,
+        OrgKind::Partner,
+        "Alpenblick IT",
+        Some(Placement {
+            parent_id: Some(ids["Nordlicht Netzwerke"]),
+            ..place(
+                "reseller",
+                "registered",
+                "emea",
+                "sales",
+                "Innsbruck",
+                "Austria",
+                "#0e7490",
+                Some(raj),
+            )
+        }),
+    )
+    .await?;
+    ids.insert("Alpenblick IT", alpenblick.id);
     let northwind = ids["Northwind Systems"];
     insert_user(
         db,
@@ -470,6 +508,7 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
         ("Lumen Logic", "claire@lumenlogic.example", "Claire Martin"),
         ("Sakura Systems", "haruto@sakura.example", "Haruto Sato"),
         ("Koala Secure", "mia@koalasecure.example", "Mia Walker"),
+        ("Alpenblick IT", "tobias@alpenblick.example", "Tobias Huber"),
     ];
     for (org, email, name) in others {
         insert_user(db, t.id, ids[org], email, name, Role::PartnerAdmin, &hash).await?;
@@ -481,7 +520,10 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
             super::entities::user::Column::Locale,
             sea_orm::sea_query::Expr::value("de"),
         )
-        .filter(super::entities::user::Column::Email.eq("lena@nordlicht.example"))
+        .filter(
+            super::entities::user::Column::Email
+                .is_in(["lena@nordlicht.example", "tobias@alpenblick.example"]),
+        )
         .exec(db)
         .await?;
     cobrand::seed(db, t.id, maya).await?;

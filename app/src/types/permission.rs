@@ -13,6 +13,10 @@ pub enum Permission {
     /// See the program as the vendor does: the partner list, program-wide
     /// figures and per-partner results.
     ViewProgram,
+    /// Read the partners below one's company in the channel (resellers and
+    /// theirs, at any depth) and open their pages; vendor staff read their
+    /// part of the program. Acting for those partners stays theirs.
+    ViewChannel,
     /// Add partner companies to the program.
     AddPartners,
     /// Change a partner's place in the program: type, tier, region,
@@ -73,8 +77,9 @@ use Role::{
 };
 
 impl Permission {
-    pub const ALL: [Permission; 24] = [
+    pub const ALL: [Permission; 25] = [
         ViewProgram,
+        ViewChannel,
         AddPartners,
         EditPartnerProgram,
         EditCompanyProfile,
@@ -104,6 +109,9 @@ impl Permission {
     pub fn roles(self) -> &'static [Role] {
         match self {
             ViewProgram => &[VA, CM, MM, FIN],
+            // A partner's admin oversees the resellers buying through it;
+            // its other users work for their own company.
+            ViewChannel => &[VA, CM, MM, FIN, PA],
             AddPartners | EditPartnerProgram => &[VA],
             // A channel manager edits the partners assigned to them, a
             // partner admin their own company (`Actor::may_on`).
@@ -161,6 +169,7 @@ mod tests {
             VA,
             &[
                 ViewProgram,
+                ViewChannel,
                 AddPartners,
                 EditPartnerProgram,
                 EditCompanyProfile,
@@ -186,6 +195,7 @@ mod tests {
             CM,
             &[
                 ViewProgram,
+                ViewChannel,
                 EditCompanyProfile,
                 ReviewFunds,
                 ReviewDesigns,
@@ -198,6 +208,7 @@ mod tests {
             MM,
             &[
                 ViewProgram,
+                ViewChannel,
                 ManageBudgets,
                 ReviewFunds,
                 ManageTemplates,
@@ -209,10 +220,11 @@ mod tests {
                 ManageProducts,
             ],
         ),
-        (FIN, &[ViewProgram, ManageBudgets, PayClaims]),
+        (FIN, &[ViewProgram, ViewChannel, ManageBudgets, PayClaims]),
         (
             PA,
             &[
+                ViewChannel,
                 EditCompanyProfile,
                 ManageUsers,
                 RequestFunds,

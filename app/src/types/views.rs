@@ -82,6 +82,26 @@ pub struct IdName {
     pub name: String,
 }
 
+/// One company on the way up the channel from a partner (the distributor
+/// it buys through, that one's, …), and whether the reader may open its page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChannelStep {
+    pub id: i64,
+    pub name: String,
+    pub open: bool,
+}
+
+/// The partners that buy through a company: how many there are at every
+/// depth (counted up to a cap) and the first of those directly below it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChannelBelow {
+    pub total: u64,
+    pub total_capped: bool,
+    pub direct: Vec<IdName>,
+    /// More partners sit directly below than `direct` lists.
+    pub direct_more: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
     pub name: String,
@@ -96,8 +116,11 @@ pub struct PartnerDetail {
     pub tier: Option<CodeName>,
     pub region: Option<Region>,
     pub segment: Option<Segment>,
-    pub parent: Option<IdName>,
-    pub children: Vec<IdName>,
+    /// The companies it buys through, from the top of the channel down to
+    /// its direct parent.
+    pub buys_through: Vec<ChannelStep>,
+    /// The partners that buy through it, as far as the reader sees them.
+    pub below: ChannelBelow,
     pub channel_manager: Option<Contact>,
     pub channel_manager_id: Option<i64>,
     pub website: String,
@@ -202,7 +225,9 @@ pub struct PartnerDashboard {
     pub colleagues: u64,
     pub pending_invitations: u64,
     pub profile_gaps: Vec<String>,
-    pub resellers: Vec<IdName>,
+    /// The partners that buy through the company, when any do and the
+    /// reader may see them.
+    pub channel: Option<ChannelBelow>,
     pub funds: Vec<crate::types::funds::FundsTotal>,
 }
 

@@ -10,7 +10,7 @@ pub async fn create_partner(
     region: Choice<Region>,
     segment: Choice<Segment>,
     channel_manager_id: String,
-    parent_id: String,
+    buys_through: String,
 ) -> Result<(), AppError> {
     use crate::ssr::services::partners;
     crate::api::as_actor(|state, actor| async move {
@@ -21,7 +21,7 @@ pub async fn create_partner(
             region,
             segment,
             channel_manager_id,
-            parent_id,
+            buys_through,
         };
         let id = partners::create(&state, &actor, input).await?;
         leptos_axum::redirect(&format!("/partners/{id}?saved=created"));

@@ -15,7 +15,7 @@ pub async fn update_partner_program(
     region: Choice<Region>,
     segment: Choice<Segment>,
     channel_manager_id: String,
-    parent_id: String,
+    buys_through: String,
 ) -> Result<(), AppError> {
     use crate::ssr::services::partners;
     crate::api::as_actor(|state, actor| async move {
@@ -26,7 +26,7 @@ pub async fn update_partner_program(
             region,
             segment,
             channel_manager_id,
-            parent_id,
+            buys_through,
         };
         partners::update_program(&state, &actor, id, version, input).await?;
         leptos_axum::redirect(&format!("/partners/{id}?saved=program"));

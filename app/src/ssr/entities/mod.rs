@@ -5,6 +5,7 @@ pub mod campaign;
 pub mod campaign_message;
 pub mod campaign_participant;
 pub mod campaign_send;
+pub mod channel_link;
 pub mod cobrand_design;
 pub mod cobrand_design_revision;
 pub mod cobrand_export;

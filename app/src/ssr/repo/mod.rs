@@ -2,6 +2,7 @@
 //! several inside one transaction and tests can call them directly.
 
 pub mod auth_tokens;
+pub mod channel;
 pub mod funds;
 pub mod login_attempts;
 pub mod organizations;

@@ -1,9 +1,9 @@
-use super::territories;
+use super::{channel, territories};
 use crate::ssr::entities::{organization, user};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::Scope;
 use crate::types::territory::{postcode_key, Country};
-use crate::types::views::PartnerFilter;
+use crate::types::views::{ChannelBelow, IdName, PartnerFilter};
 use crate::types::{OrgKind, Role};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
 use sea_orm::{
@@ -255,19 +255,59 @@ pub async fn names(
         .await
 }
 
-/// Resellers under a distributor, among those the actor may see.
-pub async fn children(
+/// The partners that buy through `org`, among those the reader's scope
+/// holds: how many at every depth (up to [`COUNT_CAP`]) and, by name, the
+/// first `direct_limit` directly below it.
+pub async fn channel_below(
     db: &impl ConnectionTrait,
     scope: &Scope<'_>,
-    parent_id: i64,
-) -> Result<Vec<(i64, String)>, DbErr> {
-    id_names(
+    org: i64,
+    direct_limit: u64,
+) -> Result<ChannelBelow, DbErr> {
+    use organization::Column as O;
+    let everyone = scope
+        .partners()
+        .filter(O::Id.in_subquery(channel::below(scope.tenant_id(), org)));
+    let total = super::count_up_to(db, everyone, COUNT_CAP + 1).await?;
+    let mut direct = id_names(
         db,
         scope
             .partners()
-            .filter(organization::Column::ParentId.eq(parent_id)),
+            .filter(O::ParentId.eq(org))
+            .limit(direct_limit + 1),
     )
-    .await
+    .await?;
+    let direct_more = direct.len() as u64 > direct_limit;
+    direct.truncate(direct_limit as usize);
+    Ok(ChannelBelow {
+        total: Ord::min(total, COUNT_CAP),
+        total_capped: total > COUNT_CAP,
+        direct: direct
+            .into_iter()
+            .map(|(id, name)| IdName { id, name })
+            .collect(),
+        direct_more,
+    })
+}
+
+/// Which of `ids` the reader's scope holds.
+pub async fn visible_ids(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    ids: Vec<i64>,
+) -> Result<Vec<i64>, DbErr> {
+    use organization::Column as O;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    scope
+        .organizations()
+        .select_only()
+        .column(O::Id)
+        .filter(O::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await
 }
 
 /// Counts of visible partners grouped by one column.

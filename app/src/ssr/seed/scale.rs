@@ -49,6 +49,7 @@ pub struct Report {
     pub posts: usize,
     pub products: usize,
     pub territories: usize,
+    pub channel_links: usize,
     pub bench_topic_id: i64,
 }
 
@@ -188,7 +189,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
             tier: Set(Some(TIERS[i % TIERS.len()].into())),
             region: Set(Some("na".into())),
             segment: Set(Some("sales".into())),
-            parent_id: Set(None),
+            parent_id: Set(channel_parent(i, partners).map(|p| first_org + p as i64)),
             channel_manager_id: Set(None),
             website: Set(format!("https://partner{i}.example")),
             phone: Set("+1 415 555 0100".into()),
@@ -371,6 +372,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
     fix_sequence(db, "forum_posts").await?;
     let products = catalogue(db, t.id, partners, &mut rng).await?;
     let territories = territories(db, t.id, first_org, partners).await?;
+    let channel_links = channel(db, t.id, first_org, partners).await?;
     // Fresh statistics, so the planners pick the keyset indexes.
     db.execute_unprepared("ANALYZE").await?;
     Ok(Report {
@@ -382,6 +384,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
         posts: total_posts.max(51),
         products,
         territories,
+        channel_links,
         bench_topic_id: first_topic,
     })
 }
@@ -416,6 +419,59 @@ async fn territories(
             .await?;
     }
     Ok(partners)
+}
+
+/// Partners per channel: each block of 30 is a three-level channel under
+/// its first distributor (partner 30b + 4): the block's VARs and other
+/// distributors buy through it, everyone else through the VAR of their
+/// group of six. A distributor's admin reads 29 partners, in the small
+/// program as in the large one.
+const CHANNEL: usize = 30;
+
+/// Whom partner `i` buys through, if anyone (an index like `i`).
+fn channel_parent(i: usize, partners: usize) -> Option<usize> {
+    let (block, j) = (i - i % CHANNEL, i % CHANNEL);
+    let top = block + 4;
+    let parent = match j {
+        4 => return None,
+        // TYPES[j % 6]: 1 is a VAR, 4 a distributor.
+        _ if j % 6 == 1 || j % 6 == 4 => top,
+        _ => block + j - j % 6 + 1,
+    };
+    (parent < partners && parent != i).then_some(parent)
+}
+
+/// The `channel_links` of [`channel_parent`]'s tree. Returns how many.
+async fn channel(
+    db: &DatabaseConnection,
+    tenant_id: i64,
+    first_org: i64,
+    partners: usize,
+) -> Result<usize, DbErr> {
+    use crate::ssr::entities::channel_link;
+    let mut links = Vec::new();
+    for i in 0..partners {
+        let (mut above, mut depth) = (channel_parent(i, partners), 1);
+        while let Some(a) = above {
+            links.push(channel_link::ActiveModel {
+                tenant_id: Set(tenant_id),
+                ancestor_id: Set(first_org + a as i64),
+                descendant_id: Set(first_org + i as i64),
+                depth: Set(depth),
+            });
+            above = channel_parent(a, partners);
+            depth += 1;
+        }
+    }
+    let n = links.len();
+    let mut rows = links.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<_> = rows.by_ref().take(BATCH).collect();
+        channel_link::Entity::insert_many(batch)
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(n)
 }
 
 /// One product per 20 partners (5,000 at N = 100,000; at least 20) in
@@ -620,4 +676,45 @@ async fn funds(
         fix_sequence(db, table).await?;
     }
     Ok((partners * 2, partners * 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everyone below partner `top`, at any depth.
+    fn below(top: usize, partners: usize) -> Vec<usize> {
+        (0..partners)
+            .filter(|&i| {
+                let mut above = channel_parent(i, partners);
+                while let Some(a) = above {
+                    if a == top {
+                        return true;
+                    }
+                    above = channel_parent(a, partners);
+                }
+                false
+            })
+            .collect()
+    }
+
+    #[test]
+    fn each_block_is_a_three_level_channel_under_its_distributor() {
+        for partners in [100, 1000] {
+            assert_eq!(below(4, partners).len(), CHANNEL - 1);
+            for i in 0..partners {
+                let mut depth = 0;
+                let mut above = channel_parent(i, partners);
+                while let Some(a) = above {
+                    assert_eq!(a / CHANNEL, i / CHANNEL, "{i} stays in its block");
+                    depth += 1;
+                    above = channel_parent(a, partners);
+                }
+                assert!(depth <= 2, "{i}: {depth} levels above");
+            }
+        }
+        // The top is a distributor, the middle VARs and distributors.
+        assert_eq!(TYPES[4], "distributor");
+        assert_eq!(TYPES[channel_parent(0, 100).unwrap() % 6], "var");
+    }
 }

@@ -31,6 +31,7 @@ const AREAS: &[(&str, &str, &str, &[&str])] = &[
         &["80", "81", "82", "85", "86"],
     ),
     ("Nordlicht Netzwerke", "AT", "", &[]),
+    ("Alpenblick IT", "AT", "Tirol", &[]),
     ("Tamesis Cloud", "GB", "", &["EC", "WC", "SW", "SE"]),
     ("Lumen Logic", "FR", "Auvergne-Rhône-Alpes", &[]),
     ("Lumen Logic", "CH", "", &[]),

@@ -5,12 +5,12 @@ use super::partners::summaries;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_request, invitation, organization, user};
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{organizations, users};
+use crate::ssr::repo::{channel, organizations, users};
 use crate::ssr::services::partner_types::ProgramTypes;
 use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::funds::RequestStatus;
-use crate::types::views::{Contact, Count, Dashboard, IdName, PartnerDashboard, VendorDashboard};
+use crate::types::views::{Contact, Count, Dashboard, PartnerDashboard, VendorDashboard};
 use crate::types::{Region, Role};
 use sea_orm::{ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
@@ -175,24 +175,14 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
             profile_gaps.push(label.to_owned());
         }
     }
-    // A distributor sees the names of the resellers under it.
-    let distributes = ProgramTypes::load(db, actor.tenant_id)
-        .await?
-        .distributes(org.partner_type.as_deref());
-    let resellers = if distributes {
-        scope
-            .downline()
-            .order_by_asc(O::Name)
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|o| IdName {
-                id: o.id,
-                name: o.name,
-            })
-            .collect()
+    // A partner admin whose company others buy through sees its channel.
+    let channel = if actor.may(Permission::ViewChannel)
+        && channel::has_partners_below(db, actor.tenant_id, org.id).await?
+    {
+        let reader = Scope::channel(actor);
+        Some(organizations::channel_below(db, &reader, org.id, CHANNEL_LISTED).await?)
     } else {
-        Vec::new()
+        None
     };
     Ok(PartnerDashboard {
         partner: summary,
@@ -200,9 +190,12 @@ async fn partner(state: &AppState, actor: &Actor) -> AppResult<PartnerDashboard>
         colleagues,
         pending_invitations,
         profile_gaps,
-        resellers,
+        channel,
         funds: super::funds::totals::visible(state, &scope).await?,
     })
 }
+
+/// How many of the partners directly below the dashboard names.
+const CHANNEL_LISTED: u64 = 5;
 
 use organization::Column as O;

@@ -125,13 +125,14 @@ async fn set_key(
     Ok(())
 }
 
-/// The logo bytes and MIME type, for anyone who may see the partner.
+/// The logo bytes and MIME type, for anyone who may see the partner
+/// (a distributor its resellers').
 pub async fn load(
     state: &AppState,
     actor: &Actor,
     org_id: i64,
 ) -> AppResult<(Vec<u8>, &'static str)> {
-    let scope = Scope::new(actor);
+    let scope = Scope::channel(actor);
     let org = visible_partner(state, &scope, org_id).await?;
     let key = org.logo_key.ok_or(AppError::NotFound)?;
     Ok((state.storage.get(&key).await?, mime_of_key(&key)))

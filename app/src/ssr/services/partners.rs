@@ -4,14 +4,14 @@ use super::present::{partner_summary, user_row};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::organization;
 use crate::ssr::permission::{On, Permission};
-use crate::ssr::repo::{organizations, users};
+use crate::ssr::repo::{begin_write, channel, organizations, users};
 use crate::ssr::services::partner_types::ProgramTypes;
 use crate::ssr::services::tiers::ProgramTiers;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::form::check;
 use crate::types::views::{
-    Contact, IdName, PartnerDetail, PartnerFilter, PartnerList, PartnerSummary,
+    ChannelStep, Contact, IdName, PartnerDetail, PartnerFilter, PartnerList, PartnerSummary,
 };
 use crate::types::{Choice, FormErrors, OrgKind, Region, Segment};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -49,8 +49,10 @@ pub async fn list(
     actor: &Actor,
     filter: PartnerFilter,
 ) -> AppResult<PartnerList> {
-    actor.require(Permission::ViewProgram)?;
-    let scope = Scope::new(actor);
+    actor.require(Permission::ViewChannel)?;
+    // Vendor staff see their part of the program; a partner admin the
+    // partners that buy through their company.
+    let scope = Scope::channel(actor);
     let (rows, (total, total_capped), more) =
         organizations::page(&state.db, &scope, &filter).await?;
     let next_after = more
@@ -83,16 +85,13 @@ pub(crate) async fn visible_partner(
 }
 
 pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<PartnerDetail> {
-    let scope = Scope::new(actor);
+    // Read through the channel: a distributor opens its resellers' pages;
+    // what it may change there is still asked per record (`can_edit`).
+    let scope = Scope::channel(actor);
     let db = &state.db;
     let org = visible_partner(state, &scope, id).await?;
-    let parent = match org.parent_id {
-        Some(pid) => organizations::names(db, actor.tenant_id, vec![pid])
-            .await?
-            .pop(),
-        None => None,
-    };
-    let children = organizations::children(db, &scope, org.id).await?;
+    let buys_through = channel_path(db, &scope, org.id).await?;
+    let below = organizations::channel_below(db, &scope, org.id, DIRECT_LISTED).await?;
     let manager = match org.channel_manager_id {
         Some(mid) => users::by_id_in_tenant(db, actor.tenant_id, mid).await?,
         None => None,
@@ -117,8 +116,8 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         tier: tiers.tag(org.tier.as_deref(), crate::locale::current()),
         region: org.region.as_deref().and_then(Region::parse),
         segment: org.segment.as_deref().and_then(Segment::parse),
-        parent: parent.map(choice),
-        children: children.into_iter().map(choice).collect(),
+        buys_through,
+        below,
         channel_manager: manager.map(|m| Contact {
             name: m.name,
             email: m.email,
@@ -153,6 +152,30 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         version: org.version,
         territory,
     })
+}
+
+/// How many partners directly below a company its page names.
+const DIRECT_LISTED: u64 = 20;
+
+/// The companies `org` buys through, top first, each openable when the
+/// reader's scope holds it (a reseller sees its distributor's name but not
+/// its page).
+async fn channel_path(
+    db: &impl ConnectionTrait,
+    scope: &Scope<'_>,
+    org: i64,
+) -> AppResult<Vec<ChannelStep>> {
+    let path = channel::path_above(db, scope.tenant_id(), org).await?;
+    let ids = path.iter().map(|(id, _)| *id).collect();
+    let open = organizations::visible_ids(db, scope, ids).await?;
+    Ok(path
+        .into_iter()
+        .map(|(id, name)| ChannelStep {
+            id,
+            name,
+            open: open.contains(&id),
+        })
+        .collect())
 }
 
 /// Contact data and branding, as typed into the profile form.
@@ -292,7 +315,9 @@ pub struct ProgramInput {
     pub region: Choice<Region>,
     pub segment: Choice<Segment>,
     pub channel_manager_id: String,
-    pub parent_id: String,
+    /// The partner it buys through: a name as typed (the field suggests
+    /// them) or an id; empty for none.
+    pub buys_through: String,
 }
 
 struct ValidProgram {
@@ -318,7 +343,7 @@ async fn validate_program(
         ("region", &input.region.raw()),
         ("segment", &input.segment.raw()),
         ("channel_manager_id", &input.channel_manager_id),
-        ("parent_id", &input.parent_id),
+        ("buys_through", &input.buys_through),
     ]);
     let name = check::required(
         &mut e,
@@ -350,7 +375,7 @@ async fn validate_program(
     let channel_manager_id =
         chosen_channel_manager(state, actor, &mut e, &input.channel_manager_id).await?;
     let parent_id =
-        chosen_distributor(state, actor, &types, &mut e, &input.parent_id, self_id).await?;
+        chosen_parent(state, actor, &types, &mut e, &input.buys_through, self_id).await?;
     let (Some(partner_type), Some(tier), Some(region), Some(segment)) =
         (partner_type, tier, region, segment)
     else {
@@ -392,9 +417,10 @@ async fn chosen_channel_manager(
     Ok(chosen)
 }
 
-/// The distributor a two-tier partner buys through (not the partner
-/// itself), or none when left empty.
-async fn chosen_distributor(
+/// The partner a partner buys through, or none when left empty: one of the
+/// program's partners whose type has partners under it, neither the partner
+/// itself nor one below it (the channel is a tree, however deep).
+async fn chosen_parent(
     state: &AppState,
     actor: &Actor,
     types: &ProgramTypes,
@@ -402,21 +428,48 @@ async fn chosen_distributor(
     raw: &str,
     self_id: Option<i64>,
 ) -> AppResult<Option<i64>> {
+    const FIELD: &str = "buys_through";
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
     }
-    let parent = match raw.parse::<i64>() {
-        Ok(id) => organizations::visible(&state.db, &Scope::new(actor), id).await?,
-        Err(_) => None,
+    let scope = Scope::new(actor);
+    let Some(parent) = organizations::partner_by_id_or_name(&state.db, &scope, raw).await? else {
+        e.add(
+            FIELD,
+            super::funds::partner_problem(raw, tr!(partner.choose_parent)),
+        );
+        return Ok(None);
     };
-    let chosen = parent
-        .filter(|p| types.distributes(p.partner_type.as_deref()) && Some(p.id) != self_id)
-        .map(|p| p.id);
-    if chosen.is_none() {
-        e.add("parent_id", tr!(partner.choose_distributor));
+    let problem = if Some(parent.id) == self_id {
+        Some(tr!(partner.parent_is_itself).to_string())
+    } else if !types.distributes(parent.partner_type.as_deref()) {
+        let kind = types.name(
+            parent.partner_type.as_deref().unwrap_or_default(),
+            crate::locale::current(),
+        );
+        Some(
+            tr!(
+                partner.parent_sells_direct,
+                name = &parent.name,
+                kind = &kind
+            )
+            .to_string(),
+        )
+    } else if let Some(own) = self_id {
+        channel::is_below(&state.db, actor.tenant_id, parent.id, own)
+            .await?
+            .then(|| tr!(partner.parent_is_below, name = &parent.name).to_string())
+    } else {
+        None
+    };
+    match problem {
+        Some(message) => {
+            e.add(FIELD, message);
+            Ok(None)
+        }
+        None => Ok(Some(parent.id)),
     }
-    Ok(chosen)
 }
 
 pub async fn update_program(
@@ -430,7 +483,19 @@ pub async fn update_program(
     let scope = Scope::new(actor);
     let org = visible_partner(state, &scope, id).await?;
     let v = validate_program(state, actor, &input, Some(org.id)).await?;
+    let moved = v.parent_id != org.parent_id;
     use organization::Column as O;
+    let txn = begin_write(&state.db).await?;
+    if moved {
+        channel::serialize_moves(&txn, actor.tenant_id).await?;
+        // Checked again under the lock: a move committed since the form
+        // was validated may have put the new parent below this partner.
+        if let Some(parent) = v.parent_id {
+            if channel::is_below(&txn, actor.tenant_id, parent, org.id).await? {
+                return Err(stale());
+            }
+        }
+    }
     let res = organization::Entity::update_many()
         .col_expr(O::Name, Expr::value(v.name))
         .col_expr(O::PartnerType, Expr::value(v.partner_type))
@@ -444,11 +509,15 @@ pub async fn update_program(
         .filter(scope.org_condition())
         .filter(O::Id.eq(org.id))
         .filter(O::Version.eq(version))
-        .exec(&state.db)
+        .exec(&txn)
         .await?;
     if res.rows_affected == 0 {
         return Err(stale());
     }
+    if moved {
+        channel::place(&txn, actor.tenant_id, org.id, v.parent_id).await?;
+    }
+    txn.commit().await?;
     Ok(())
 }
 
@@ -457,6 +526,8 @@ pub async fn create(state: &AppState, actor: &Actor, input: ProgramInput) -> App
     actor.require(Permission::AddPartners)?;
     let v = validate_program(state, actor, &input, None).await?;
     let now = super::now();
+    // A new partner has nobody below it, so no move can close a loop.
+    let txn = begin_write(&state.db).await?;
     let org = organization::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         kind: Set(OrgKind::Partner),
@@ -481,7 +552,11 @@ pub async fn create(state: &AppState, actor: &Actor, input: ProgramInput) -> App
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(&state.db)
+    .insert(&txn)
     .await?;
+    if v.parent_id.is_some() {
+        channel::place(&txn, actor.tenant_id, org.id, v.parent_id).await?;
+    }
+    txn.commit().await?;
     Ok(org.id)
 }

@@ -51,9 +51,10 @@ impl Audiences {
     }
 }
 
-/// The choices a directory filter or an audience form offers (vendor staff).
+/// The choices a directory filter or an audience form offers (vendor staff,
+/// and partner admins filtering their channel).
 pub async fn choices(state: &AppState, actor: &Actor) -> AppResult<AudienceChoices> {
-    actor.require(Permission::ViewProgram)?;
+    actor.require(Permission::ViewChannel)?;
     let reader = locale::current();
     let mut choices = Audiences::load(&state.db, actor.tenant_id)
         .await?

@@ -59,11 +59,28 @@ fn org_filter(orgs: CountedOrgs, tenant_id: i64, place: &mut dyn FnMut(i64) -> S
     match orgs {
         CountedOrgs::All => String::new(),
         CountedOrgs::One(org) => format!(" AND org_id = {}", place(org)),
-        CountedOrgs::ManagedBy(user) => format!(
-            " AND org_id IN (SELECT id FROM organizations WHERE tenant_id = {} AND channel_manager_id = {})",
-            place(tenant_id),
-            place(user)
-        ),
+        CountedOrgs::ManagedBy(user) => {
+            let (t1, u1, t2, t3, u2) = (
+                place(tenant_id),
+                place(user),
+                place(tenant_id),
+                place(tenant_id),
+                place(user),
+            );
+            format!(
+                " AND (org_id IN (SELECT id FROM organizations WHERE tenant_id = {t1} AND channel_manager_id = {u1}) \
+                 OR org_id IN (SELECT l.descendant_id FROM channel_links l JOIN organizations o \
+                   ON o.tenant_id = l.tenant_id AND o.id = l.ancestor_id \
+                   WHERE l.tenant_id = {t2} AND o.tenant_id = {t3} AND o.channel_manager_id = {u2}))"
+            )
+        }
+        CountedOrgs::Below(org) => {
+            let (o1, t1, o2) = (place(org), place(tenant_id), place(org));
+            format!(
+                " AND (org_id = {o1} OR org_id IN \
+                 (SELECT descendant_id FROM channel_links WHERE tenant_id = {t1} AND ancestor_id = {o2}))"
+            )
+        }
     }
 }
 
