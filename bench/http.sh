@@ -5,7 +5,8 @@
 # with 50 replies, the topic list, the funds page with the company's
 # requests and claims, the product catalogue, and a server function
 # (POST /api/get_forum); signed in as the vendor admin (paths written
-# ADMIN:/…), the partner directory filtered by where partners work; and,
+# ADMIN:/…), the partner directory filtered by where partners work and the
+# revenue ledger with its period totals; and,
 # signed in as a distributor's admin (DIST:/…), its three-level channel.
 # Prints requests/s, p50/p99 latency and the server's resident memory.
 #
@@ -61,7 +62,7 @@ run_one() {
     || { echo "sign-in failed" >&2; kill $pid; exit 1; }
   local accept=()
   [ -z "${ENCODING:-}" ] || accept=(-H "Accept-Encoding: $ENCODING")
-  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/partners?country=DE\&postcode=80331 DIST:/partners}; do
+  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/partners?country=DE\&postcode=80331 ADMIN:/revenue DIST:/partners}; do
     cookie=$partner_cookie
     if [[ $path == ADMIN:* ]]; then
       path=${path#ADMIN:}

@@ -19,8 +19,8 @@ use crate::pages::products::{EditProductPage, NewProductPage, ProductsPage};
 use crate::pages::{
     accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
     forgot_password::ForgotPasswordPage, not_found::NotFoundPage, partner::PartnerPage,
-    partners::PartnersPage, reset_password::ResetPasswordPage, sign_in::SignInPage,
-    tiers::TiersPage, users::UsersPage,
+    partners::PartnersPage, reset_password::ResetPasswordPage, revenue::RevenuePage,
+    sign_in::SignInPage, tiers::TiersPage, users::UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
@@ -121,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("forum/topics/:id") view={Lazy::<ForumTopicRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("forum/posts/:id/edit") view={Lazy::<EditPostRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("forum/posts/:id/history") view={Lazy::<HistoryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("revenue") view={Lazy::<RevenueRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("funds/requests/new") view={Lazy::<NewRequestRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("funds/requests/:id") view={Lazy::<RequestRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
@@ -204,6 +205,7 @@ lazy_area!(funds_area, __preload_funds_area, FundsPage {
     FundsRoute => FundsPage,
     NewRequestRoute => NewRequestPage,
     RequestRoute => RequestPage,
+    RevenueRoute => RevenuePage,
 });
 
 lazy_area!(cobrand_area, __preload_cobrand_area, CobrandPage {

@@ -24,6 +24,7 @@ mod m20261206_000017_partner_types;
 mod m20261206_000018_territories;
 mod m20261206_000019_tenant_keys;
 mod m20261207_000020_channel_links;
+mod m20261207_000021_revenue_ledger;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000018_territories::Migration),
             Box::new(m20261206_000019_tenant_keys::Migration),
             Box::new(m20261207_000020_channel_links::Migration),
+            Box::new(m20261207_000021_revenue_ledger::Migration),
         ]
     }
 }
@@ -79,6 +81,151 @@ mod tests {
             .await
             .unwrap()
             .is_empty());
+    }
+
+    /// Inserts a row naming only the columns that matter; every other
+    /// required column gets a plain value of its type (SQLite).
+    async fn insert(
+        db: &sea_orm_migration::sea_orm::DatabaseConnection,
+        table: &str,
+        values: &[(&str, &str)],
+    ) {
+        use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
+        let columns = db
+            .query_all_raw(Statement::from_string(
+                DbBackend::Sqlite,
+                format!("PRAGMA table_info(\"{table}\")"),
+            ))
+            .await
+            .unwrap();
+        let (mut names, mut literals) = (Vec::new(), Vec::new());
+        for c in columns {
+            let name: String = c.try_get("", "name").unwrap();
+            let kind: String = c.try_get("", "type").unwrap();
+            let required: i32 = c.try_get("", "notnull").unwrap();
+            let default: Option<String> = c.try_get("", "dflt_value").unwrap();
+            let literal = match values.iter().find(|(n, _)| *n == name) {
+                Some((_, v)) => (*v).to_owned(),
+                None if required == 0 || default.is_some() => continue,
+                None => {
+                    let kind = kind.to_lowercase();
+                    if kind.contains("int") || kind.contains("bool") {
+                        "0".into()
+                    } else if kind.contains("date") || kind.contains("time") {
+                        "'2026-01-01T00:00:00Z'".into()
+                    } else {
+                        "''".into()
+                    }
+                }
+            };
+            names.push(format!("\"{name}\""));
+            literals.push(literal);
+        }
+        db.execute_unprepared(&format!(
+            "INSERT INTO \"{table}\" ({}) VALUES ({})",
+            names.join(", "),
+            literals.join(", ")
+        ))
+        .await
+        .unwrap();
+    }
+
+    /// Co-op revenue recorded before the ledger moves into it: one figure
+    /// per partner, period and currency however many budgets recorded it,
+    /// each accrual pointing at its figure, and the period sums kept.
+    #[tokio::test]
+    async fn co_op_revenue_moves_into_the_ledger() {
+        use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
+        let mut options = ConnectOptions::new("sqlite::memory:");
+        options.max_connections(1).sqlx_logging(false);
+        let db = Database::connect(options).await.unwrap();
+        let before = Migrator::migrations().len() - 1;
+        Migrator::up(&db, Some(before as u32)).await.unwrap();
+        insert(&db, "tenants", &[("id", "1"), ("slug", "'acme'")]).await;
+        insert(
+            &db,
+            "organizations",
+            &[("id", "10"), ("tenant_id", "1"), ("kind", "'partner'")],
+        )
+        .await;
+        for (id, currency) in [(100, "USD"), (101, "USD"), (102, "EUR")] {
+            let (id, currency) = (id.to_string(), format!("'{currency}'"));
+            insert(
+                &db,
+                "fund_budgets",
+                &[
+                    ("id", &id),
+                    ("tenant_id", "1"),
+                    ("currency", &currency),
+                    ("idempotency_key", &id),
+                ],
+            )
+            .await;
+        }
+        for (id, budget, period, amount) in [
+            (1, 100, "2026-Q4", 500),
+            (2, 101, "2026-Q4", 500),
+            (3, 102, "2026-Q4", 300),
+            (4, 100, "2026-11", 50),
+        ] {
+            let (id, budget, period, amount) = (
+                id.to_string(),
+                budget.to_string(),
+                format!("'{period}'"),
+                amount.to_string(),
+            );
+            insert(
+                &db,
+                "fund_revenue",
+                &[
+                    ("id", &id),
+                    ("tenant_id", "1"),
+                    ("budget_id", &budget),
+                    ("partner_id", "10"),
+                    ("period", &period),
+                    ("revenue_minor", &amount),
+                ],
+            )
+            .await;
+        }
+        Migrator::up(&db, None).await.unwrap();
+        let rows = |sql: &str| {
+            let db = &db;
+            let sql = sql.to_owned();
+            async move {
+                db.query_all_raw(Statement::from_string(DbBackend::Sqlite, sql))
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|r| {
+                        (0..)
+                            .map_while(|i| {
+                                r.try_get_by_index::<String>(i).ok().or_else(|| {
+                                    r.try_get_by_index::<i64>(i).ok().map(|n| n.to_string())
+                                })
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(
+            rows("SELECT period, period_start, currency, amount_minor, source FROM partner_revenue ORDER BY id").await,
+            [
+                "2026-Q4 2026-10-01 USD 500 entered",
+                "2026-Q4 2026-10-01 EUR 300 entered",
+                "2026-11 2026-11-01 USD 50 entered"
+            ]
+        );
+        assert_eq!(
+            rows("SELECT r.id, p.currency, p.period FROM fund_revenue r JOIN partner_revenue p ON p.id = r.revenue_id ORDER BY r.id").await,
+            ["1 USD 2026-Q4", "2 USD 2026-Q4", "3 EUR 2026-Q4", "4 USD 2026-11"]
+        );
+        assert_eq!(
+            rows("SELECT period, currency, figures, amount_minor FROM revenue_totals ORDER BY period, currency").await,
+            ["2026-11 USD 1 50", "2026-Q4 EUR 1 300", "2026-Q4 USD 1 500"]
+        );
     }
 
     /// The same on PostgreSQL, in a schema of its own, when

@@ -141,6 +141,9 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("import_products", MembersBut(&[CM, FIN, PA, PU])),
     ("save_product", MembersBut(&[CM, FIN, PA, PU])),
     ("save_product_family", MembersBut(&[CM, FIN, PA, PU])),
+    // revenue
+    ("get_revenue_page", MembersBut(&[PA, PU])),
+    ("set_exchange_rate", MembersBut(&[CM, PA, PU])),
     // tiers (tier 1 is the demo program's Platinum)
     ("get_audience_choices", MembersBut(&[PU])),
     ("get_tiers", MembersBut(&[PA, PU])),
@@ -216,7 +219,7 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "category",
         "number",
     ];
-    const TEXTS: [&str; 93] = [
+    const TEXTS: [&str; 95] = [
         "lang",
         "name",
         "title",
@@ -310,6 +313,8 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "lead_weight",
         "mdf_accrual",
         "discount",
+        "valid_from",
+        "rate",
     ];
     let mut form: Vec<(&'static str, String)> = IDS.iter().map(|k| (*k, id.to_owned())).collect();
     form.extend(TEXTS.iter().map(|k| (*k, text.to_owned())));

@@ -13,6 +13,7 @@ pub mod funds;
 pub mod own_page;
 pub mod partners;
 pub mod products;
+pub mod revenue;
 pub mod territories;
 pub mod tiers;
 pub mod users;

@@ -14,6 +14,7 @@ pub mod partner;
 pub mod partners;
 pub mod products;
 pub mod reset_password;
+pub mod revenue;
 pub mod sign_in;
 pub mod territory;
 pub mod tiers;

@@ -4,6 +4,7 @@
 mod cobrand;
 mod forum;
 mod products;
+mod revenue;
 pub mod scale;
 mod territories;
 
@@ -31,6 +32,7 @@ pub async fn create_tenant(
         name: Set(name.to_owned()),
         brand_color: Set(brand_color.to_owned()),
         fund_claim_days: Set(60),
+        currency: Set("USD".into()),
         created_at: Set(now),
         ..Default::default()
     }
@@ -532,5 +534,6 @@ pub async fn seed_demo_if_empty(db: &impl ConnectionTrait) -> Result<bool, DbErr
     ids.insert("Bluepeak Distribution", bluepeak.id);
     ids.insert("Eurolink Distribution", eurolink.id);
     territories::seed(db, t.id, &ids, admin).await?;
+    revenue::seed(db, t.id, &ids, admin).await?;
     Ok(true)
 }

@@ -84,6 +84,7 @@ pub mod money;
 pub mod org;
 pub mod permission;
 pub mod product;
+pub mod revenue;
 pub mod role;
 pub mod territory;
 pub mod tier;

@@ -35,6 +35,11 @@ fn currency(code: &str) -> Option<(&'static str, u32, &'static str)> {
     CURRENCIES.iter().copied().find(|c| c.0 == code)
 }
 
+/// How many minor digits the currency has (2 for cents, 0 for yen).
+pub fn minor_digits(code: &str) -> Option<u32> {
+    currency(code).map(|c| c.1)
+}
+
 pub fn is_currency(code: &str) -> bool {
     currency(code).is_some()
 }

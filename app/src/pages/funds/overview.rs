@@ -157,6 +157,7 @@ fn Overview(
         view! {
             <div class="page-head">
                 <h2>{tr!(funds.budgets)}</h2>
+                <a class="btn" href="/revenue">{tr!(revenue.open_ledger)}</a>
                 <a class="btn" href="/funds/ledger/export" download="funds-ledger.csv">{tr!(funds.download_ledger)}</a>
             </div>
             {if overview.budgets.is_empty() {

@@ -13,6 +13,8 @@ pub struct Model {
     pub period: String,
     pub revenue_minor: i64,
     pub accrued_minor: i64,
+    /// The ledger figure this accrual was computed from.
+    pub revenue_id: Option<i64>,
     pub created_by: i64,
     pub created_at: DateTimeUtc,
 }

@@ -8,6 +8,8 @@ pub struct Model {
     pub slug: String,
     pub name: String,
     pub brand_color: String,
+    /// ISO 4217 code program-wide revenue totals are given in.
+    pub currency: String,
     /// Days after an activity ends within which its claim must be filed.
     pub fund_claim_days: i32,
     /// New members' first forum post waits for a moderator.

@@ -8,22 +8,8 @@ use crate::ssr::scope::tenant_is;
 use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Statement, Value,
+    QuerySelect, Statement,
 };
-
-/// Runs SQL written with `$1`-style placeholders on either database
-/// (SQLite reads them as `?1`).
-async fn execute(db: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Result<(), DbErr> {
-    let backend = db.get_database_backend();
-    let sql = if backend == DbBackend::Sqlite {
-        sql.replace('$', "?")
-    } else {
-        sql.to_owned()
-    };
-    db.execute_raw(Statement::from_sql_and_values(backend, sql, values))
-        .await
-        .map(|_| ())
-}
 
 /// Puts `org` (and everyone below it) under `parent`, or at the top of the
 /// channel when `None`: the pairs linking its subtree to its former
@@ -38,7 +24,7 @@ pub async fn place(
 ) -> Result<(), DbErr> {
     // The subtree is `org` itself and its descendants; its former
     // ancestors are org's own.
-    execute(
+    super::execute(
         db,
         "DELETE FROM channel_links WHERE tenant_id = $1 \
            AND ancestor_id IN (SELECT ancestor_id FROM channel_links WHERE tenant_id = $1 AND descendant_id = $2) \
@@ -50,7 +36,7 @@ pub async fn place(
     let Some(parent) = parent else {
         return Ok(());
     };
-    execute(
+    super::execute(
         db,
         "INSERT INTO channel_links (tenant_id, ancestor_id, descendant_id, depth) \
          SELECT $1, a.ancestor_id, d.descendant_id, a.depth + d.depth + 1 \

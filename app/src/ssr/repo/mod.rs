@@ -7,6 +7,7 @@ pub mod funds;
 pub mod login_attempts;
 pub mod organizations;
 pub mod products;
+pub mod revenue;
 pub mod sessions;
 pub mod tenants;
 pub mod territories;
@@ -15,8 +16,8 @@ pub mod users;
 use crate::error::AppError;
 use sea_orm::sea_query::{Expr, Query, SelectStatement};
 use sea_orm::{
-    ConnectionTrait, DbErr, EntityTrait, QuerySelect, QueryTrait, RuntimeErr, Select,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ConnectionTrait, DbBackend, DbErr, EntityTrait, QuerySelect, QueryTrait, RuntimeErr, Select,
+    SqliteTransactionMode, Statement, TransactionOptions, TransactionTrait, Value,
 };
 
 /// A case-insensitive `LIKE` pattern for text containing `q` (compared
@@ -61,6 +62,24 @@ pub async fn count_rows_up_to(
         None => None,
     };
     Ok(n.map_or(0, |n| u64::try_from(n).unwrap_or(0)))
+}
+
+/// Runs SQL written with `$1`-style placeholders on either database
+/// (SQLite reads them as `?1`).
+pub(crate) async fn execute(
+    db: &impl ConnectionTrait,
+    sql: &str,
+    values: Vec<Value>,
+) -> Result<(), DbErr> {
+    let backend = db.get_database_backend();
+    let sql = if backend == DbBackend::Sqlite {
+        sql.replace('$', "?")
+    } else {
+        sql.to_owned()
+    };
+    db.execute_raw(Statement::from_sql_and_values(backend, sql, values))
+        .await
+        .map(|_| ())
 }
 
 /// Begins a transaction that will write. On SQLite it takes the write lock

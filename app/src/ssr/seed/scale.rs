@@ -50,6 +50,7 @@ pub struct Report {
     pub products: usize,
     pub territories: usize,
     pub channel_links: usize,
+    pub revenue_figures: usize,
     pub bench_topic_id: i64,
 }
 
@@ -373,6 +374,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
     let products = catalogue(db, t.id, partners, &mut rng).await?;
     let territories = territories(db, t.id, first_org, partners).await?;
     let channel_links = channel(db, t.id, first_org, partners).await?;
+    let revenue_figures = revenue(db, t.id, first_org, partners).await?;
     // Fresh statistics, so the planners pick the keyset indexes.
     db.execute_unprepared("ANALYZE").await?;
     Ok(Report {
@@ -385,6 +387,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
         products,
         territories,
         channel_links,
+        revenue_figures,
         bench_topic_id: first_topic,
     })
 }
@@ -470,6 +473,80 @@ async fn channel(
         channel_link::Entity::insert_many(batch)
             .exec_without_returning(db)
             .await?;
+    }
+    Ok(n)
+}
+
+/// Two quarters of revenue per partner, every fifth in euros, with the
+/// period sums the ledger keeps and a euro rate. Returns how many figures.
+async fn revenue(
+    db: &DatabaseConnection,
+    tenant_id: i64,
+    first_org: i64,
+    partners: usize,
+) -> Result<usize, DbErr> {
+    use crate::ssr::entities::{partner_revenue, revenue_total};
+    use crate::types::revenue::{Period, Rate, RevenueSource};
+    use std::collections::BTreeMap;
+    let now = Utc::now();
+    let mut sums: BTreeMap<(String, &str), (chrono::NaiveDate, i64, i64)> = BTreeMap::new();
+    let mut figures = Vec::new();
+    for period in ["2026-Q3", "2026-Q4"] {
+        let Some(parsed) = Period::parse(period) else {
+            continue;
+        };
+        let start = crate::ssr::repo::revenue::first_day(parsed);
+        for i in 0..partners {
+            let currency = if i % 5 == 0 { "EUR" } else { "USD" };
+            let amount = 1_000_000 + (i as i64 % 997) * 10_000;
+            let sum = sums
+                .entry((period.to_owned(), currency))
+                .or_insert((start, 0, 0));
+            sum.1 += 1;
+            sum.2 += amount;
+            figures.push(partner_revenue::ActiveModel {
+                tenant_id: Set(tenant_id),
+                partner_id: Set(first_org + i as i64),
+                period: Set(period.to_owned()),
+                period_start: Set(start),
+                source: Set(RevenueSource::Imported),
+                deal_id: Set(None),
+                currency: Set(currency.to_owned()),
+                amount_minor: Set(amount),
+                created_by: Set(0),
+                created_at: Set(now),
+                ..Default::default()
+            });
+        }
+    }
+    let n = figures.len();
+    let mut rows = figures.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<_> = rows.by_ref().take(BATCH).collect();
+        partner_revenue::Entity::insert_many(batch)
+            .exec_without_returning(db)
+            .await?;
+    }
+    let totals = sums
+        .into_iter()
+        .map(
+            |((period, currency), (start, count, amount))| revenue_total::ActiveModel {
+                tenant_id: Set(tenant_id),
+                period: Set(period),
+                period_start: Set(start),
+                currency: Set(currency.to_owned()),
+                figures: Set(count),
+                amount_minor: Set(amount),
+            },
+        );
+    revenue_total::Entity::insert_many(totals)
+        .exec_without_returning(db)
+        .await?;
+    if let (Some(day), Some(rate)) = (
+        chrono::NaiveDate::from_ymd_opt(2026, 7, 1),
+        Rate::parse("1.0845"),
+    ) {
+        crate::ssr::repo::revenue::set_rate(db, tenant_id, "EUR", day, rate, 0, now).await?;
     }
     Ok(n)
 }

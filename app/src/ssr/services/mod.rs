@@ -16,6 +16,7 @@ pub mod partners;
 pub(crate) mod present;
 pub mod products;
 pub mod programs;
+pub mod revenue;
 pub mod territories;
 pub mod tiers;
 pub mod users;

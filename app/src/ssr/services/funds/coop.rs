@@ -6,12 +6,13 @@ use super::{commit_audited, money, Audited};
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{fund_allocation, fund_budget, fund_revenue, organization};
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation, organizations};
+use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation, organizations, revenue};
 use crate::ssr::scope::{in_tenant, tenant_is};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::funds::{BudgetKind, LedgerKind};
 use crate::types::money::parse_amount;
+use crate::types::revenue::{Period, RevenueSource};
 use crate::types::FormErrors;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -22,18 +23,9 @@ use sea_orm::{
 
 pub const MAX_IMPORT_ROWS: usize = 5000;
 
-/// `2027-01` (a month) or `2027-Q1` (a quarter).
+/// `2027-01` (a month) or `2027-Q1` (a quarter), as stored.
 pub fn valid_period(raw: &str) -> Option<String> {
-    let p = raw.trim().to_uppercase();
-    let (year, rest) = p.split_once('-')?;
-    if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let ok = match rest.strip_prefix('Q') {
-        Some(q) => matches!(q, "1" | "2" | "3" | "4"),
-        None => rest.len() == 2 && rest.parse::<u8>().is_ok_and(|m| (1..=12).contains(&m)),
-    };
-    ok.then_some(p)
+    Period::parse(raw).map(|p| p.to_string())
 }
 
 /// What `revenue` accrues at `basis_points` (1/100 of a percent), rounded down.
@@ -61,6 +53,7 @@ struct Row {
     partner: organization::Model,
     period: String,
     revenue: i64,
+    source: RevenueSource,
 }
 
 /// Records validated rows in one transaction: all or nothing.
@@ -120,6 +113,7 @@ async fn insert_revenue(
     accrued: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
+    let revenue_id = ledger_figure(txn, actor, budget, row, now).await?;
     let inserted = fund_revenue::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         budget_id: Set(budget.id),
@@ -127,6 +121,7 @@ async fn insert_revenue(
         period: Set(row.period.clone()),
         revenue_minor: Set(row.revenue),
         accrued_minor: Set(accrued),
+        revenue_id: Set(Some(revenue_id)),
         created_by: Set(actor.user_id),
         created_at: Set(now),
         ..Default::default()
@@ -145,6 +140,47 @@ async fn insert_revenue(
             .to_string(),
         )),
         Err(err) => Err(db_error(err)),
+    }
+}
+
+/// The partner's figure in the revenue ledger, in the budget's currency:
+/// recorded now, or found when the same figure was recorded before (for
+/// another co-op budget). A different figure for the period is refused.
+async fn ledger_figure(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    budget: &fund_budget::Model,
+    row: &Row,
+    now: DateTime<Utc>,
+) -> AppResult<i64> {
+    let period = Period::parse(&row.period)
+        .ok_or_else(|| AppError::invalid("period", tr!(funds.period_format).to_string()))?;
+    let recorded = revenue::record_reported(
+        txn,
+        revenue::Reported {
+            tenant_id: actor.tenant_id,
+            partner_id: row.partner.id,
+            period,
+            currency: &budget.currency,
+            amount_minor: row.revenue,
+            source: row.source,
+            created_by: actor.user_id,
+            at: now,
+        },
+    )
+    .await?;
+    match recorded {
+        revenue::Recorded::New(id) | revenue::Recorded::Again(id) => Ok(id),
+        revenue::Recorded::Differs { amount_minor } => Err(AppError::invalid(
+            "revenue",
+            tr!(
+                funds.revenue_differs,
+                partner = &row.partner.name,
+                period = &row.period,
+                amount = money(amount_minor, &budget.currency)
+            )
+            .to_string(),
+        )),
     }
 }
 
@@ -283,6 +319,7 @@ pub async fn record(
             partner,
             period,
             revenue,
+            source: RevenueSource::Entered,
         }],
     )
     .await
@@ -418,6 +455,7 @@ impl RowCheck<'_> {
                 partner,
                 period,
                 revenue,
+                source: RevenueSource::Imported,
             }),
             _ => Err(problems),
         }
