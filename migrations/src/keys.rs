@@ -13,6 +13,22 @@ async fn run(m: &SchemaManager<'_>, sql: String) -> Result<(), DbErr> {
         .map(|_| ())
 }
 
+/// The foreign key `(tenant_id, column) → (tenant_id, id)` of `to`, as
+/// every reference between tenant tables is declared; rows go with the row
+/// they point at.
+pub fn tenant_fk(from: &str, column: &str, to: &str) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(format!("fk_{from}_{column}"))
+        .from_tbl(Alias::new(from))
+        .from_col("tenant_id")
+        .from_col(Alias::new(column))
+        .to_tbl(Alias::new(to))
+        .to_col("tenant_id")
+        .to_col("id")
+        .on_delete(ForeignKeyAction::Cascade)
+        .to_owned()
+}
+
 /// The name of the table's primary key constraint on PostgreSQL (tables
 /// renamed since keep their first name's).
 async fn primary_key_name(m: &SchemaManager<'_>, table: &str) -> Result<String, DbErr> {

@@ -4,6 +4,7 @@
 //! tree with the number of steps between them, so "everyone below this
 //! company" is one index range, however deep the channel goes.
 
+use super::keys::tenant_fk;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::ConnectionTrait;
 
@@ -27,28 +28,16 @@ impl MigrationTrait for Migration {
                         .col("ancestor_id")
                         .col("descendant_id"),
                 )
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_channel_links_ancestor")
-                        .from_tbl("channel_links")
-                        .from_col("tenant_id")
-                        .from_col("ancestor_id")
-                        .to_tbl("organizations")
-                        .to_col("tenant_id")
-                        .to_col("id")
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
-                .foreign_key(
-                    ForeignKey::create()
-                        .name("fk_channel_links_descendant")
-                        .from_tbl("channel_links")
-                        .from_col("tenant_id")
-                        .from_col("descendant_id")
-                        .to_tbl("organizations")
-                        .to_col("tenant_id")
-                        .to_col("id")
-                        .on_delete(ForeignKeyAction::Cascade),
-                )
+                .foreign_key(&mut tenant_fk(
+                    "channel_links",
+                    "ancestor_id",
+                    "organizations",
+                ))
+                .foreign_key(&mut tenant_fk(
+                    "channel_links",
+                    "descendant_id",
+                    "organizations",
+                ))
                 .to_owned(),
         )
         .await?;

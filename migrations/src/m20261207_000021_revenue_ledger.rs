@@ -5,26 +5,12 @@
 //! Co-op accrual reads the ledger: `fund_revenue` keeps what a figure
 //! accrued in a budget and points at the figure.
 
-use super::keys::key_by_tenant;
+use super::keys::{key_by_tenant, tenant_fk};
 use sea_orm_migration::sea_orm::ConnectionTrait;
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-/// `(tenant_id, x) → (tenant_id, id)` of `to`, as every foreign key between
-/// tenant tables is declared.
-fn tenant_fk(from: &str, column: &str, to: &str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from_tbl(Alias::new(from))
-        .from_col("tenant_id")
-        .from_col(Alias::new(column))
-        .to_tbl(Alias::new(to))
-        .to_col("tenant_id")
-        .to_col("id")
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
 
 async fn run(m: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
     m.get_connection().execute_unprepared(sql).await.map(|_| ())

@@ -20,6 +20,7 @@ use leptos_router::hooks::use_query_map;
 pub fn RevenuePage() -> impl IntoView {
     let query = use_query_map();
     let changed = PageChanged::provide();
+    let me = use_me();
     let page = page_data(move || changed.get(), |_| get_revenue_page());
     view! {
         <Title text=tr!(revenue.title)/>
@@ -27,9 +28,11 @@ pub fn RevenuePage() -> impl IntoView {
         {move || query.read().get("saved").map(|_| view! { <p class="notice notice-ok" role="status">{tr!(revenue.rate_saved)}</p> })}
         <Transition fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
+                // Money is written as the reader's browser writes numbers.
+                let locale = me.user().await.map(|u| u.locale).unwrap_or_default();
                 match page.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(page) => view! { <RevenueView page/> }.into_any(),
+                    Ok(page) => view! { <RevenueView page locale/> }.into_any(),
                 }
             })}
         </Transition>
@@ -37,8 +40,7 @@ pub fn RevenuePage() -> impl IntoView {
 }
 
 #[component]
-fn RevenueView(page: Page) -> impl IntoView {
-    let locale = use_me();
+fn RevenueView(page: Page, locale: String) -> impl IntoView {
     let program = page.currency.clone();
     view! {
         <p class="muted">{tr!(revenue.intro, currency = program.clone()).to_string()}</p>
@@ -58,7 +60,7 @@ fn RevenueView(page: Page) -> impl IntoView {
                 {if page.totals.is_empty() {
                     view! { <p>{tr!(revenue.no_figures)}</p> }.into_any()
                 } else {
-                    view! { <Totals totals=page.totals.clone() locale/> }.into_any()
+                    view! { <Totals totals=page.totals.clone() locale=locale.clone()/> }.into_any()
                 }}
             </section>
         </div>
@@ -67,7 +69,7 @@ fn RevenueView(page: Page) -> impl IntoView {
             {if page.figures.is_empty() {
                 view! { <p>{tr!(revenue.no_figures)}</p> }.into_any()
             } else {
-                view! { <Figures figures=page.figures.clone() locale/> }.into_any()
+                view! { <Figures figures=page.figures.clone() locale=locale.clone()/> }.into_any()
             }}
         </section>
     }
@@ -112,54 +114,34 @@ fn RateForm(currencies: Vec<String>, program: String) -> impl IntoView {
 }
 
 #[component]
-fn Totals(totals: Vec<PeriodTotal>, locale: crate::components::layout::Me) -> impl IntoView {
+fn Totals(totals: Vec<PeriodTotal>, locale: String) -> impl IntoView {
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let totals = totals.clone();
-                Suspend::new(async move {
-                    let tag = locale.user().await.map(|u| u.locale).unwrap_or_default();
-                    view! {
-                        <ul class="totals">
-                            {totals.into_iter().map(|t| view! {
-                                <li>
-                                    <span class="totals-period">{t.period.clone()}<span class="muted">{format!(" · {}", tr!(revenue.figures, count = t.figures))}</span></span>
-                                    <span class="num">{t.amount.format(&tag)}</span>
-                                    <strong class="num">{match &t.in_program {
-                                        Some(m) => tr!(revenue.converted, amount = m.format(&tag)).to_string(),
-                                        None => tr!(revenue.no_rate, currency = t.amount.currency.clone()).to_string(),
-                                    }}</strong>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }
-                })
-            }}
-        </Suspense>
+        <ul class="totals">
+            {totals.into_iter().map(|t| view! {
+                <li>
+                    <span class="totals-period">{t.period.clone()}<span class="muted">{format!(" · {}", tr!(revenue.figures, count = t.figures))}</span></span>
+                    <span class="num">{t.amount.format(&locale)}</span>
+                    <strong class="num">{match &t.in_program {
+                        Some(m) => tr!(revenue.converted, amount = m.format(&locale)).to_string(),
+                        None => tr!(revenue.no_rate, currency = t.amount.currency.clone()).to_string(),
+                    }}</strong>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 
 #[component]
-fn Figures(figures: Vec<FigureRow>, locale: crate::components::layout::Me) -> impl IntoView {
+fn Figures(figures: Vec<FigureRow>, locale: String) -> impl IntoView {
     view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let figures = figures.clone();
-                Suspend::new(async move {
-                    let tag = locale.user().await.map(|u| u.locale).unwrap_or_default();
-                    view! {
-                        <ul class="figure-list">
-                            {figures.into_iter().map(|f| view! {
-                                <li>
-                                    <a href=format!("/partners/{}", f.partner_id)>{f.partner_name.clone()}</a>
-                                    <span class="muted">{format!("{} · {}", f.period, f.source.label())}</span>
-                                    <strong class="num">{f.amount.format(&tag)}</strong>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    }
-                })
-            }}
-        </Suspense>
+        <ul class="figure-list">
+            {figures.into_iter().map(|f| view! {
+                <li>
+                    <a href=format!("/partners/{}", f.partner_id)>{f.partner_name.clone()}</a>
+                    <span class="muted">{format!("{} · {}", f.period, f.source.label())}</span>
+                    <strong class="num">{f.amount.format(&locale)}</strong>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
