@@ -7,7 +7,8 @@
 # (POST /api/get_forum); signed in as the vendor admin (paths written
 # ADMIN:/…), the partner directory filtered by where partners work and the
 # revenue ledger with its period totals; and,
-# signed in as a distributor's admin (DIST:/…), its three-level channel.
+# signed in as a distributor's admin (DIST:/…), its three-level channel and
+# its notifications (a history of 500).
 # Prints requests/s, p50/p99 latency and the server's resident memory.
 #
 #   bench/http.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100)
@@ -62,7 +63,7 @@ run_one() {
     || { echo "sign-in failed" >&2; kill $pid; exit 1; }
   local accept=()
   [ -z "${ENCODING:-}" ] || accept=(-H "Accept-Encoding: $ENCODING")
-  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/partners?country=DE\&postcode=80331 ADMIN:/revenue DIST:/partners}; do
+  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/partners?country=DE\&postcode=80331 ADMIN:/revenue DIST:/partners DIST:/notifications}; do
     cookie=$partner_cookie
     if [[ $path == ADMIN:* ]]; then
       path=${path#ADMIN:}

@@ -11,21 +11,21 @@ use crate::pages::cobrand::{
     CobrandPage, DesignPage, NewDesignPage, NewTemplatePage, TemplatePage,
 };
 use crate::pages::forum::{
-    EditPostPage, ForumPage, HistoryPage, ModerationPage, NewTopicPage, NotificationsPage,
-    SearchPage, TopicPage as ForumTopicPage,
+    EditPostPage, ForumPage, HistoryPage, ModerationPage, NewTopicPage, SearchPage,
+    TopicPage as ForumTopicPage,
 };
 use crate::pages::funds::{FundsPage, NewRequestPage, RequestPage};
 use crate::pages::products::{EditProductPage, NewProductPage, ProductsPage};
 use crate::pages::{
     accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
-    forgot_password::ForgotPasswordPage, not_found::NotFoundPage, partner::PartnerPage,
-    partners::PartnersPage, reset_password::ResetPasswordPage, revenue::RevenuePage,
-    sign_in::SignInPage, tiers::TiersPage, users::UsersPage,
+    forgot_password::ForgotPasswordPage, not_found::NotFoundPage, notifications::NotificationsPage,
+    partner::PartnerPage, partners::PartnersPage, reset_password::ResetPasswordPage,
+    revenue::RevenuePage, sign_in::SignInPage, tiers::TiersPage, users::UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
-    components::{ParentRoute, Route, Router, Routes},
+    components::{ParentRoute, Redirect, Route, Router, Routes},
     path, Lazy, LazyRoute, SsrMode,
 };
 
@@ -116,7 +116,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("forum") view={Lazy::<ForumRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("forum/new") view={Lazy::<NewTopicRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("forum/search") view={Lazy::<SearchRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("forum/notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("notifications") view={Lazy::<NotificationsRoute>::new()} ssr=SsrMode::Async/>
+                    // Where the forum kept them; mails already sent link here.
+                    <Route path=path!("forum/notifications") view=|| view! { <Redirect path="/notifications"/> } ssr=SsrMode::Async/>
                     <Route path=path!("forum/moderation") view={Lazy::<ModerationRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("forum/topics/:id") view={Lazy::<ForumTopicRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("forum/posts/:id/edit") view={Lazy::<EditPostRoute>::new()} ssr=SsrMode::Async/>

@@ -25,6 +25,7 @@ mod m20261206_000018_territories;
 mod m20261206_000019_tenant_keys;
 mod m20261207_000020_channel_links;
 mod m20261207_000021_revenue_ledger;
+mod m20261207_000022_notifications;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000019_tenant_keys::Migration),
             Box::new(m20261207_000020_channel_links::Migration),
             Box::new(m20261207_000021_revenue_ledger::Migration),
+            Box::new(m20261207_000022_notifications::Migration),
         ]
     }
 }
@@ -130,17 +132,136 @@ mod tests {
         .unwrap();
     }
 
+    /// How many migrations come before the named one.
+    fn before(name: &str) -> u32 {
+        let at = Migrator::migrations()
+            .iter()
+            .position(|m| m.name() == name)
+            .unwrap();
+        at as u32
+    }
+
+    /// A query's rows, each as its columns' values joined by spaces.
+    async fn rows(db: &sea_orm_migration::sea_orm::DatabaseConnection, sql: &str) -> Vec<String> {
+        use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
+        db.query_all_raw(Statement::from_string(DbBackend::Sqlite, sql.to_owned()))
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (0..)
+                    .map_while(|i| {
+                        r.try_get_by_index::<String>(i)
+                            .ok()
+                            .or_else(|| r.try_get_by_index::<i64>(i).ok().map(|n| n.to_string()))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// The forum's notifications and e-mail setting move onto the one
+    /// notification model: each row keeps who, which topic and its link;
+    /// "all" and "none" become choices, "mentions" is the default.
+    #[tokio::test]
+    async fn forum_notifications_move_onto_the_one_model() {
+        let mut options = ConnectOptions::new("sqlite::memory:");
+        options.max_connections(1).sqlx_logging(false);
+        let db = Database::connect(options).await.unwrap();
+        Migrator::up(&db, Some(before("m20261207_000022_notifications")))
+            .await
+            .unwrap();
+        insert(&db, "tenants", &[("id", "1"), ("slug", "'acme'")]).await;
+        insert(&db, "organizations", &[("id", "10"), ("tenant_id", "1")]).await;
+        for (id, name, email) in [
+            (1, "Ana Ruiz", "all"),
+            (2, "Ben Ode", "none"),
+            (3, "Cy", "mentions"),
+        ] {
+            let (id, name, email) = (id.to_string(), format!("'{name}'"), format!("'{email}'"));
+            insert(
+                &db,
+                "users",
+                &[
+                    ("id", &id),
+                    ("tenant_id", "1"),
+                    ("organization_id", "10"),
+                    ("email", &format!("'u{id}@x.example'")),
+                    ("handle", &format!("'u{id}'")),
+                    ("name", &name),
+                    ("forum_email", &email),
+                ],
+            )
+            .await;
+        }
+        insert(&db, "forum_categories", &[("id", "5"), ("tenant_id", "1")]).await;
+        insert(
+            &db,
+            "forum_topics",
+            &[
+                ("id", "7"),
+                ("tenant_id", "1"),
+                ("category_id", "5"),
+                ("title", "'Licensing'"),
+            ],
+        )
+        .await;
+        insert(
+            &db,
+            "forum_notifications",
+            &[
+                ("id", "1"),
+                ("tenant_id", "1"),
+                ("user_id", "2"),
+                ("kind", "'mention'"),
+                ("topic_id", "7"),
+                ("post_id", "70"),
+                ("actor_id", "1"),
+                ("read_at", "'2026-02-01T00:00:00Z'"),
+            ],
+        )
+        .await;
+        Migrator::up(&db, None).await.unwrap();
+        assert_eq!(
+            rows(
+                &db,
+                "SELECT user_id, kind, subject_id, details, link, delivery FROM notifications"
+            )
+            .await,
+            [
+                r#"2 forum_mention 7 {"t":"forum","who":"Ana Ruiz","topic":"Licensing"} /forum/topics/7#post-70 bell"#
+            ]
+        );
+        assert_eq!(
+            rows(
+                &db,
+                "SELECT COUNT(*) FROM notifications WHERE read_at IS NOT NULL"
+            )
+            .await,
+            ["1"]
+        );
+        assert_eq!(
+            rows(
+                &db,
+                "SELECT user_id, kind, delivery FROM notification_prefs ORDER BY user_id"
+            )
+            .await,
+            ["1 forum_reply mail", "2 forum_mention bell"]
+        );
+    }
+
     /// Co-op revenue recorded before the ledger moves into it: one figure
     /// per partner, period and currency however many budgets recorded it,
     /// each accrual pointing at its figure, and the period sums kept.
     #[tokio::test]
     async fn co_op_revenue_moves_into_the_ledger() {
-        use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
         let mut options = ConnectOptions::new("sqlite::memory:");
         options.max_connections(1).sqlx_logging(false);
         let db = Database::connect(options).await.unwrap();
-        let before = Migrator::migrations().len() - 1;
-        Migrator::up(&db, Some(before as u32)).await.unwrap();
+        Migrator::up(&db, Some(before("m20261207_000021_revenue_ledger")))
+            .await
+            .unwrap();
         insert(&db, "tenants", &[("id", "1"), ("slug", "'acme'")]).await;
         insert(
             &db,
@@ -189,29 +310,8 @@ mod tests {
             .await;
         }
         Migrator::up(&db, None).await.unwrap();
-        let rows = |sql: &str| {
-            let db = &db;
-            let sql = sql.to_owned();
-            async move {
-                db.query_all_raw(Statement::from_string(DbBackend::Sqlite, sql))
-                    .await
-                    .unwrap()
-                    .iter()
-                    .map(|r| {
-                        (0..)
-                            .map_while(|i| {
-                                r.try_get_by_index::<String>(i).ok().or_else(|| {
-                                    r.try_get_by_index::<i64>(i).ok().map(|n| n.to_string())
-                                })
-                            })
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect::<Vec<_>>()
-            }
-        };
         assert_eq!(
-            rows("SELECT period, period_start, currency, amount_minor, source FROM partner_revenue ORDER BY id").await,
+            rows(&db, "SELECT period, period_start, currency, amount_minor, source FROM partner_revenue ORDER BY id").await,
             [
                 "2026-Q4 2026-10-01 USD 500 entered",
                 "2026-Q4 2026-10-01 EUR 300 entered",
@@ -219,11 +319,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            rows("SELECT r.id, p.currency, p.period FROM fund_revenue r JOIN partner_revenue p ON p.id = r.revenue_id ORDER BY r.id").await,
+            rows(&db, "SELECT r.id, p.currency, p.period FROM fund_revenue r JOIN partner_revenue p ON p.id = r.revenue_id ORDER BY r.id").await,
             ["1 USD 2026-Q4", "2 USD 2026-Q4", "3 EUR 2026-Q4", "4 USD 2026-11"]
         );
         assert_eq!(
-            rows("SELECT period, currency, figures, amount_minor FROM revenue_totals ORDER BY period, currency").await,
+            rows(&db, "SELECT period, currency, figures, amount_minor FROM revenue_totals ORDER BY period, currency").await,
             ["2026-11 USD 1 50", "2026-Q4 EUR 1 300", "2026-Q4 USD 1 500"]
         );
     }

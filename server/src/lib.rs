@@ -9,6 +9,7 @@ pub mod downloads;
 pub mod forum_live;
 pub mod health;
 pub mod middleware;
+pub mod notification_links;
 pub mod page_strings;
 pub mod routes;
 pub mod uploads;

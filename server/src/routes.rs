@@ -5,8 +5,8 @@
 //! handler (`server/tests/security.rs` asserts them for every file row).
 
 use crate::{
-    campaign_links, design_exports, downloads, forum_live, health, page_strings, uploads,
-    ServerState,
+    campaign_links, design_exports, downloads, forum_live, health, notification_links,
+    page_strings, uploads, ServerState,
 };
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -22,6 +22,9 @@ pub enum RouteKind {
     Form,
     /// A link in an e-mail: a redirect or a small standalone page.
     MailLink,
+    /// A member's link that marks something of theirs and redirects
+    /// (opening a notification marks it read).
+    Redirect,
     /// A server-sent event stream.
     Stream,
     /// Liveness for load balancers.
@@ -192,6 +195,12 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             File(Attachment),
             Members,
             get(downloads::logo),
+        ),
+        row(
+            "/notifications/{id}/open",
+            Redirect,
+            Members,
+            get(notification_links::open),
         ),
         row(
             "/forum/topics/{id}/live",

@@ -8,10 +8,11 @@
 mod common;
 
 use app::types::forum::{
-    FlagReason, ForumPage, ModerationPage, NotificationKind, NotificationsPage, PostHistory,
-    PostStatus, SearchPage, TopicPage, TopicRow, WatchLevel,
+    FlagReason, ForumPage, ModerationPage, PostHistory, PostStatus, SearchPage, TopicPage,
+    TopicRow, WatchLevel,
 };
 use app::types::funds::FundsOverview;
+use app::types::notification::{NotificationKind, NotificationsPage};
 use app::types::views::CurrentUser;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -207,6 +208,9 @@ async fn ask_answer_accept(app: &TestApp) {
     let sam = app.sign_in(HOST_A, SAM).await;
     let olivia = app.sign_in(HOST_A, OLIVIA).await;
     let jan = app.sign_in(HOST_A, JAN).await;
+    // The demo left her an unread reply; counts below start from none.
+    app.call(HOST_A, "read_notifications", Some(&olivia), &[])
+        .await;
     let tech = category(app, &sam, "Technical questions").await;
     let id = ask(
         app,
@@ -230,7 +234,7 @@ async fn ask_answer_accept(app: &TestApp) {
         .await
         .view::<NotificationsPage>();
     assert_eq!(notes.unread, 1, "{notes:?}");
-    assert_eq!(notes.items[0].kind, NotificationKind::Mention);
+    assert_eq!(notes.items[0].kind, NotificationKind::ForumMention);
     let me = app
         .call(HOST_A, "get_current_user", Some(&olivia), &[])
         .await
@@ -263,7 +267,7 @@ async fn ask_answer_accept(app: &TestApp) {
         .call(HOST_A, "get_notifications", Some(&sam), &[])
         .await
         .view::<NotificationsPage>();
-    assert_eq!(sams.items[0].kind, NotificationKind::Reply, "{sams:?}");
+    assert_eq!(sams.items[0].kind, NotificationKind::ForumReply, "{sams:?}");
 
     // Only the asker (or a moderator) accepts the answer.
     let denied = app
@@ -753,7 +757,7 @@ async fn moderation(app: &TestApp) {
         .call(HOST_A, "get_notifications", Some(&marc), &[])
         .await
         .view::<NotificationsPage>();
-    assert_eq!(his.items[0].kind, NotificationKind::Approved);
+    assert_eq!(his.items[0].kind, NotificationKind::ForumApproved);
 }
 both!(flags_hide_suspend_and_approve, moderation);
 

@@ -407,6 +407,25 @@ async fn lifecycle(app: &TestApp) {
     assert_eq!((b.reserved, b.available), (300_000, 700_000));
     assert_ledger_consistent(app).await;
 
+    // The partner hears of the decision: under the bell and by mail.
+    let told = app
+        .call(HOST_A, "get_notifications", Some(&olivia), &[])
+        .await
+        .view::<app::types::notification::NotificationsPage>();
+    assert_eq!(
+        told.items[0].sentence, "Fund request “Campus Wi-Fi webinar”: Approved",
+        "{told:?}"
+    );
+    app.run_jobs().await;
+    assert!(
+        app.outbox()
+            .iter()
+            .any(|m| m.contains("To: olivia@northwind.example")
+                && m.contains("Venue costs capped at $3k")
+                && m.contains("/funds/requests/")),
+        "decision mailed"
+    );
+
     // Changes requested, then resubmitted, then rejected.
     let form = request_form(
         "key-0003-trade-show-x",
@@ -1129,9 +1148,14 @@ async fn deadlines(app: &TestApp) {
     // On the day, as the server runs it: the recurring pass on the queue.
     let morning = chrono::DateTime::parse_from_rfc3339("2027-04-06T07:00:00Z").unwrap();
     let queued = app::ssr::jobs::recurring::schedule(&app.state, morning.to_utc()).await;
-    assert_eq!(queued.unwrap(), 1);
+    // Each recurring task's pass for the one program.
+    assert_eq!(queued.unwrap(), app::types::job::RecurringTask::ALL.len());
     app.run_jobs().await;
     let run = app::ssr::entities::recurring_run::Entity::find()
+        .filter(
+            app::ssr::entities::recurring_run::Column::Task
+                .eq(app::types::job::RecurringTask::ClaimDeadlines),
+        )
         .one(&app.state.db)
         .await
         .unwrap()

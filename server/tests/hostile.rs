@@ -94,6 +94,11 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("list_recurring_runs", MembersBut(&[CM, MM, FIN, PA, PU])),
     // dashboard
     ("get_dashboard", ALL),
+    // notifications
+    ("get_needs_you", ALL),
+    ("get_notifications", ALL),
+    ("read_notifications", ALL),
+    ("set_notification_preferences", ALL),
     // forum
     ("accept_answer", MembersBut(&[FIN, PA, PU])),
     ("create_topic", ALL),
@@ -104,18 +109,15 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("get_moderation", MembersBut(&[FIN, PA, PU])),
     ("get_new_posts", ALL),
     ("get_new_topic_form", ALL),
-    ("get_notifications", ALL),
     ("get_post_edit", MembersBut(&[FIN, PA, PU])),
     ("get_post_history", ALL),
     ("get_quote", ALL),
     ("get_topic", ALL),
     ("like_post", ALL),
-    ("read_notifications", ALL),
     ("reply_to_topic", ALL),
     ("save_category", MembersBut(&[CM, FIN, PA, PU])),
     ("search_forum", ALL),
     ("set_forum_approval", MembersBut(&[CM, MM, FIN, PA, PU])),
-    ("set_forum_email", ALL),
     ("set_watch", NONE),
     // User 1 is the vendor admin: only they may act on them (and not suspend themselves).
     ("suspend_member", MembersBut(&[CM, MM, FIN, PA, PU])),
@@ -324,6 +326,7 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         ("active", "true".to_owned()),
         ("values[headline]", text.to_owned()),
         ("tiers[platinum]", text.to_owned()),
+        ("delivery[forum_mention]", text.to_owned()),
     ]);
     form
 }

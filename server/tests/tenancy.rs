@@ -278,14 +278,16 @@ async fn recurring_passes(app: &TestApp) {
     // Two instances' schedulers at the same moment: one pass per tenant.
     let morning = at("2027-03-01T00:00:30Z");
     let (a, b) = tokio::join!(schedule(&app.state, morning), schedule(&app.state, morning));
-    assert_eq!(a.unwrap() + b.unwrap(), 2, "one pass per tenant");
-    assert_eq!(runs().await.unwrap(), 2);
+    // One pass per tenant and task.
+    let passes = 2 * RecurringTask::ALL.len();
+    assert_eq!(a.unwrap() + b.unwrap(), passes, "one pass per tenant");
+    assert_eq!(runs().await.unwrap(), passes as u64);
     let queued = job::Entity::find()
         .filter(job::Column::Kind.eq("recurring"))
         .count(&app.state.db)
         .await
         .unwrap();
-    assert_eq!(queued, 2, "one job per pass");
+    assert_eq!(queued, passes as u64, "one job per pass");
     // Later the same day: nothing new.
     assert_eq!(
         schedule(&app.state, at("2027-03-01T23:59:00Z"))
@@ -301,8 +303,15 @@ async fn recurring_passes(app: &TestApp) {
         .await;
     assert_eq!(listed.status, StatusCode::OK);
     let listed: Vec<RecurringRunView> = listed.view();
-    assert_eq!(listed.len(), 1, "only this program's runs: {listed:?}");
-    let run = &listed[0];
+    assert_eq!(
+        listed.len(),
+        RecurringTask::ALL.len(),
+        "only this program's runs: {listed:?}"
+    );
+    let run = listed
+        .iter()
+        .find(|r| r.task == RecurringTask::ClaimDeadlines)
+        .unwrap();
     assert_eq!(
         (run.task, run.status, run.period.as_str(), run.items),
         (
@@ -327,9 +336,9 @@ async fn recurring_passes(app: &TestApp) {
         schedule(&app.state, at("2027-03-02T06:00:00Z"))
             .await
             .unwrap(),
-        2
+        passes
     );
-    assert_eq!(runs().await.unwrap(), 4);
+    assert_eq!(runs().await.unwrap(), 2 * passes as u64);
 
     // A pass that cannot run keeps its error, stays due until its last
     // attempt, then is marked failed.

@@ -9,6 +9,7 @@ pub mod cobrand;
 pub mod dashboard;
 pub mod forum;
 pub mod funds;
+pub mod notifications;
 #[cfg(feature = "ssr")]
 pub mod own_page;
 pub mod partners;

@@ -84,7 +84,7 @@ fn reload_if_language_differs(code: &str) {
     let _ = code;
 }
 
-/// Link to the forum notifications with the unread count.
+/// Link to the notifications with the unread count.
 #[component]
 fn Bell(unread: u64) -> impl IntoView {
     let label = match unread {
@@ -92,7 +92,7 @@ fn Bell(unread: u64) -> impl IntoView {
         n => tr!(common.notifications_unread, count = n).to_string(),
     };
     view! {
-        <a class="btn btn-quiet bell" href="/forum/notifications" aria-label=label>
+        <a class="btn btn-quiet bell" href="/notifications" aria-label=label>
             <svg viewBox="0 0 24 24" aria-hidden="true" width="22" height="22"><path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1z"/></svg>
             {(unread > 0).then(|| view! { <span class="bell-count">{if unread > 99 { "99+".to_owned() } else { unread.to_string() }}</span> })}
         </a>

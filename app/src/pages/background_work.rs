@@ -79,5 +79,8 @@ fn done_line(task: RecurringTask, count: i32) -> String {
         RecurringTask::ClaimDeadlines => {
             tr!(background_work.claim_deadlines_done, count = count).to_string()
         }
+        RecurringTask::NotificationDigest => {
+            tr!(background_work.notification_digest_done, count = count).to_string()
+        }
     }
 }

@@ -1,4 +1,5 @@
 use crate::api::dashboard::get_dashboard;
+use crate::api::notifications::get_needs_you;
 use crate::components::avatar::Avatar;
 use crate::components::layout::use_me;
 use crate::components::notice::LoadError;
@@ -6,6 +7,7 @@ use crate::resource::page_data;
 use crate::tr;
 use crate::types::funds::FundsTotal;
 use crate::types::money::Money;
+use crate::types::notification::NeedsYou;
 use crate::types::views::{
     Count, CurrentUser, Dashboard, PartnerDashboard, PartnerSummary, VendorDashboard,
 };
@@ -18,6 +20,7 @@ use leptos_meta::Title;
 pub fn DashboardPage() -> impl IntoView {
     let me = use_me();
     let data = page_data(|| (), |_| get_dashboard());
+    let needs_you = page_data(|| (), |_| get_needs_you());
     view! {
         <Title text=tr!(dashboard.title)/>
         <Suspense fallback=|| view! { <p class="loading">{tr!(dashboard.loading)}</p> }>
@@ -30,13 +33,40 @@ pub fn DashboardPage() -> impl IntoView {
                             Dashboard::Vendor(d) => view! { <VendorHome dashboard=d user/> }.into_any(),
                             Dashboard::Partner(d) => view! { <PartnerHome dashboard=*d user/> }.into_any(),
                         };
-                        view! { <h1>{tr!(dashboard.hello, name = first).to_string()}</h1>{body} }.into_any()
+                        // The card is a courtesy: the page stands without it.
+                        let needs_you = needs_you.await.ok().map(|n| view! { <NeedsYouCard needs_you=n/> });
+                        view! { <h1>{tr!(dashboard.hello, name = first).to_string()}</h1>{needs_you}{body} }.into_any()
                     }
                     Err(error) => view! { <LoadError error/> }.into_any(),
                 }
             })}
         </Suspense>
     }
+}
+
+/// The newest unread notifications: what the portal asks of the reader.
+#[component]
+fn NeedsYouCard(needs_you: NeedsYou) -> impl IntoView {
+    if needs_you.items.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <section class="card needs-you">
+            <div class="page-head">
+                <h2>{tr!(notify.needs_you)}</h2>
+                <a href="/notifications">{tr!(notify.see_all, count = needs_you.unread).to_string()}</a>
+            </div>
+            <ul class="rows notifications">
+                {needs_you.items.into_iter().map(|n| view! {
+                    <li class="unread">
+                        <a href=n.href>{n.sentence}</a>
+                        <span class="muted">{n.created_at}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]

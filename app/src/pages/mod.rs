@@ -10,6 +10,7 @@ pub mod forgot_password;
 pub mod forum;
 pub mod funds;
 pub mod not_found;
+pub mod notifications;
 pub mod partner;
 pub mod partners;
 pub mod products;

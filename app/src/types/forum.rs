@@ -77,31 +77,6 @@ string_enum!(
 );
 
 string_enum!(
-    /// Forum e-mail a user wants.
-    EmailPreference in email_preference {
-        All => ("all", all),
-        Mentions => ("mentions", mentions),
-        Never => ("none", none),
-    }
-);
-
-/// New members hear when someone mentions them.
-impl Default for EmailPreference {
-    fn default() -> Self {
-        EmailPreference::Mentions
-    }
-}
-
-string_enum!(
-    NotificationKind in notification_kind {
-        Mention => ("mention", mention),
-        Reply => ("reply", reply),
-        Accepted => ("accepted", accepted),
-        Approved => ("approved", approved),
-    }
-);
-
-string_enum!(
     /// Topic list filter on solved state.
     SolvedFilter in solved_filter {
         Any => ("", any),
@@ -269,24 +244,6 @@ pub struct MemberHint {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NotificationView {
-    pub id: i64,
-    pub kind: NotificationKind,
-    pub actor_name: String,
-    pub topic_title: String,
-    pub href: String,
-    pub created_at: String,
-    pub unread: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct NotificationsPage {
-    pub items: Vec<NotificationView>,
-    pub unread: u64,
-    pub email: EmailPreference,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
     pub topic_id: i64,
     pub post_id: i64,
@@ -400,31 +357,4 @@ pub struct PostEdit {
     pub title: String,
     /// Tags as the form shows them: "billing, sd-wan".
     pub tags: String,
-}
-
-impl NotificationKind {
-    /// "Ana replied in “Licensing”" in the current language.
-    pub fn sentence(self, who: &str, topic: &str) -> String {
-        self.sentence_in(crate::locale::current(), who, topic)
-    }
-
-    /// The same in `locale`: one sentence per kind, so each language orders
-    /// it its own way (a mail goes out in the recipient's).
-    pub fn sentence_in(self, locale: crate::locale::Locale, who: &str, topic: &str) -> String {
-        use crate::tr_in;
-        match self {
-            NotificationKind::Mention => {
-                tr_in!(locale, forum.notification.mention, who, topic).to_string()
-            }
-            NotificationKind::Reply => {
-                tr_in!(locale, forum.notification.reply, who, topic).to_string()
-            }
-            NotificationKind::Accepted => {
-                tr_in!(locale, forum.notification.accepted, who, topic).to_string()
-            }
-            NotificationKind::Approved => {
-                tr_in!(locale, forum.notification.approved, who, topic).to_string()
-            }
-        }
-    }
 }

@@ -19,6 +19,7 @@ string_enum!(
     /// reservations nobody claimed in time.
     RecurringTask in recurring_task {
         ClaimDeadlines => ("claim_deadlines", claim_deadlines),
+        NotificationDigest => ("notification_digest", notification_digest),
     }
 );
 
@@ -34,6 +35,8 @@ impl RecurringTask {
         match self {
             // Deadlines are days; reminders go out once on the day.
             RecurringTask::ClaimDeadlines => Cadence::Daily,
+            // One mail a day with what each user chose to hear of daily.
+            RecurringTask::NotificationDigest => Cadence::Daily,
         }
     }
 }

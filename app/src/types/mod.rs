@@ -81,6 +81,7 @@ pub mod funds;
 pub mod job;
 pub mod localized;
 pub mod money;
+pub mod notification;
 pub mod org;
 pub mod permission;
 pub mod product;

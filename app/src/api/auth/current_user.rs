@@ -12,7 +12,7 @@ pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
         };
         let tenant = context::tenant()?;
         let unread_notifications =
-            crate::ssr::services::forum::notify::unread_count(&state.db, &actor).await?;
+            crate::ssr::services::notifications::unread_count(&state.db, &actor).await?;
         Ok(Some(CurrentUser {
             id: actor.user_id,
             name: actor.name,

@@ -7,7 +7,6 @@ mod history;
 mod list;
 mod moderation;
 mod new_topic;
-mod notifications;
 mod search;
 mod topic;
 
@@ -16,7 +15,6 @@ pub use history::HistoryPage;
 pub use list::ForumPage;
 pub use moderation::ModerationPage;
 pub use new_topic::NewTopicPage;
-pub use notifications::NotificationsPage;
 pub use search::SearchPage;
 pub use topic::TopicPage;
 
@@ -32,7 +30,6 @@ fn ForumTabs(#[prop(optional)] moderator: bool) -> impl IntoView {
         <nav class="forum-tabs" aria-label=tr!(forum.forum)>
             <A href="/forum" exact=true>{tr!(forum.topics)}</A>
             <A href="/forum/search">{tr!(partners.search)}</A>
-            <A href="/forum/notifications">{tr!(forum.tab_notifications)}</A>
             {moderator.then(|| view! { <A href="/forum/moderation">{tr!(forum.moderation)}</A> })}
         </nav>
     }

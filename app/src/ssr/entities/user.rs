@@ -17,8 +17,6 @@ pub struct Model {
     pub last_sign_in_at: Option<DateTimeUtc>,
     /// Unique per tenant; what @mentions use.
     pub handle: String,
-    /// Forum e-mail: "all" (watched replies too), "mentions" or "none".
-    pub forum_email: crate::types::forum::EmailPreference,
     /// IANA name; times are shown, and typed send times read, in it.
     pub time_zone: String,
     /// Catalogue code ("en", "de") of the user's language (`locale::parse`);

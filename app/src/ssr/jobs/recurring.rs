@@ -184,6 +184,11 @@ async fn run(state: &AppState, pass: &Pass) -> Result<i32, String> {
                 .map_err(|e| e.to_string())?;
             o.reminded + o.expired
         }
+        RecurringTask::NotificationDigest => {
+            crate::ssr::services::notifications::digest::run_for_tenant(state, &t)
+                .await
+                .map_err(|e| e.to_string())?
+        }
     };
     Ok(i32::try_from(items).unwrap_or(i32::MAX))
 }

@@ -66,6 +66,21 @@ pub async fn in_organization(
         .await
 }
 
+/// The active partner users of a partner company: who hears of its fund
+/// decisions and deadlines.
+pub async fn partner_people(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    organization_id: i64,
+) -> Result<Vec<user::Model>, DbErr> {
+    in_tenant::<user::Entity>(tenant_id)
+        .filter(user::Column::OrganizationId.eq(organization_id))
+        .filter(user::Column::Active.eq(true))
+        .filter(user::Column::Role.is_in(crate::types::Role::PARTNER))
+        .all(db)
+        .await
+}
+
 pub struct NewUser<'a> {
     pub tenant_id: i64,
     pub organization_id: i64,
@@ -91,7 +106,6 @@ pub async fn insert(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<user:
         created_at: Set(new.now),
         last_sign_in_at: Set(None),
         handle: Set(handle),
-        forum_email: Set(crate::types::forum::EmailPreference::Mentions),
         locale: Set(new.locale.map(|l| crate::locale::code_of(l).to_owned())),
         ..Default::default()
     }

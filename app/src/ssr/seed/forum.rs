@@ -5,13 +5,15 @@
 use crate::locale::Locale;
 use crate::ssr::entities::{
     forum_category as category, forum_like as like, forum_post as post, forum_topic as topic,
-    organization, user,
+    notification, organization, user,
 };
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::forum::posts::{bump, Draft};
+use crate::ssr::services::notifications::{self, Notice, Recipient};
 use crate::ssr::Actor;
 use crate::types::forum::{CategoryVisibility, PostStatus};
 use crate::types::localized::Translations;
+use crate::types::notification::{Delivery, Details, NotificationKind};
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -136,6 +138,7 @@ async fn thread(db: &impl ConnectionTrait, tenant_id: i64, th: Thread<'_>) -> Re
         };
         bump(db, t.id, &p).await.map_err(err)?;
         ids.push((p.id, who.user_id));
+        tell(db, &th, &t, &p, &who, &asker, &draft.mentioned).await?;
     }
     if let Some(i) = th.accepted {
         topic::Entity::update_many()
@@ -171,6 +174,59 @@ async fn thread(db: &impl ConnectionTrait, tenant_id: i64, th: Thread<'_>) -> Re
             .filter(post::Column::Id.eq(liked))
             .exec(db)
             .await?;
+    }
+    Ok(())
+}
+
+/// What the post would have told people, as the bell shows it: the asker
+/// of each reply, everyone it mentions. Threads older than four days were
+/// read; nobody is mailed.
+async fn tell(
+    db: &impl ConnectionTrait,
+    th: &Thread<'_>,
+    t: &topic::Model,
+    p: &post::Model,
+    who: &Actor,
+    asker: &Actor,
+    mentioned: &[user::Model],
+) -> Result<(), DbErr> {
+    let read = (th.days_ago > 4).then_some(p.created_at + Duration::hours(1));
+    let notice = |to: Recipient, kind| Notice {
+        to,
+        kind,
+        subject_id: Some(t.id),
+        details: Details::Forum {
+            who: who.name.clone(),
+            topic: t.title.clone(),
+            excerpt: String::new(),
+        },
+        link: format!("/forum/topics/{}#post-{}", t.id, p.id),
+    };
+    let mut notices: Vec<Notice> = mentioned
+        .iter()
+        .filter(|u| u.id != who.user_id)
+        .map(|u| notice(Recipient::from(u), NotificationKind::ForumMention))
+        .collect();
+    let asker_mentioned = mentioned.iter().any(|u| u.id == asker.user_id);
+    if !p.is_first && who.user_id != asker.user_id && !asker_mentioned {
+        let to = Recipient {
+            id: asker.user_id,
+            email: asker.email.clone(),
+            name: asker.name.clone(),
+            language: asker.locale.unwrap_or_default(),
+        };
+        notices.push(notice(to, NotificationKind::ForumReply));
+    }
+    for n in notices {
+        notification::Entity::insert(notifications::row(
+            t.tenant_id,
+            n,
+            Delivery::Bell,
+            p.created_at,
+            read,
+        ))
+        .exec_without_returning(db)
+        .await?;
     }
     Ok(())
 }

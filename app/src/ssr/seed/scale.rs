@@ -51,6 +51,7 @@ pub struct Report {
     pub territories: usize,
     pub channel_links: usize,
     pub revenue_figures: usize,
+    pub notifications: usize,
     pub bench_topic_id: i64,
 }
 
@@ -238,7 +239,6 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
                 created_at: Set(now),
                 last_sign_in_at: Set(None),
                 handle: Set(format!("{who}.{p}")),
-                forum_email: Set(crate::types::forum::EmailPreference::Never),
                 time_zone: Set("UTC".into()),
                 locale: Set(None),
             }
@@ -375,6 +375,15 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
     let territories = territories(db, t.id, first_org, partners).await?;
     let channel_links = channel(db, t.id, first_org, partners).await?;
     let revenue_figures = revenue(db, t.id, first_org, partners).await?;
+    let notifications = notifications(
+        db,
+        t.id,
+        first_user,
+        partners,
+        first_topic,
+        BENCH_TOPIC_TITLE,
+    )
+    .await?;
     // Fresh statistics, so the planners pick the keyset indexes.
     db.execute_unprepared("ANALYZE").await?;
     Ok(Report {
@@ -388,8 +397,70 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
         territories,
         channel_links,
         revenue_figures,
+        notifications,
         bench_topic_id: first_topic,
     })
+}
+
+/// Who the bench's partner pages sign in as: partner 4's admin.
+const BENCH_PARTNER: usize = 4;
+/// Notifications the bench's partner admin has, newest first on the page.
+const BENCH_NOTIFICATIONS: usize = 500;
+
+/// Every partner admin was told of a reply in the bench topic; the bench's
+/// partner admin has a long history, most of it read. Returns how many.
+async fn notifications(
+    db: &DatabaseConnection,
+    tenant_id: i64,
+    first_user: i64,
+    partners: usize,
+    topic_id: i64,
+    title: &str,
+) -> Result<usize, DbErr> {
+    use crate::ssr::entities::notification;
+    use crate::ssr::services::notifications::{row, Notice, Recipient};
+    use crate::types::notification::{Delivery, Details, NotificationKind};
+    let now = Utc::now();
+    let admin = |p: usize| first_user + 2 * p as i64;
+    let notice = |p: usize, n: usize| Notice {
+        to: Recipient {
+            id: admin(p),
+            email: String::new(),
+            name: String::new(),
+            language: Default::default(),
+        },
+        kind: NotificationKind::ForumReply,
+        subject_id: Some(topic_id),
+        details: Details::Forum {
+            who: format!("User {}", (p + n + 1) % partners.max(1)),
+            topic: title.to_owned(),
+            excerpt: String::new(),
+        },
+        link: format!("/forum/topics/{topic_id}"),
+    };
+    let bench = (BENCH_PARTNER < partners).then_some(BENCH_PARTNER);
+    let all: Vec<(usize, usize)> = (0..partners)
+        .map(|p| (p, 0))
+        .chain(
+            bench
+                .into_iter()
+                .flat_map(|p| (1..BENCH_NOTIFICATIONS).map(move |n| (p, n))),
+        )
+        .collect();
+    let txn = crate::ssr::repo::begin_write(db).await?;
+    for chunk in all.chunks(BATCH) {
+        let rows = chunk.iter().map(|&(p, n)| {
+            let at = now - Duration::minutes(n as i64 * 7);
+            // The newest few are unread.
+            let read = (n >= 5).then_some(at + Duration::minutes(1));
+            row(tenant_id, notice(p, n), Delivery::Bell, at, read)
+        });
+        notification::Entity::insert_many(rows)
+            .exec_without_returning(&txn)
+            .await?;
+    }
+    txn.commit().await?;
+    Ok(all.len())
 }
 
 /// One area per partner, over eight countries: a third of them whole

@@ -11,6 +11,7 @@ pub mod forum;
 pub mod funds;
 pub mod invitations;
 pub mod logos;
+pub mod notifications;
 pub mod partner_types;
 pub mod partners;
 pub(crate) mod present;

@@ -5,11 +5,11 @@ use super::{find, list, meant_for, status_of};
 use crate::error::{AppError, AppResult};
 use crate::locale::Locale;
 use crate::ssr::entities::{campaign, cobrand_template as template, organization, user};
-use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::begin_write;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::funds::period;
+use crate::ssr::services::notifications::{self, Notice, Recipient};
 use crate::ssr::services::now;
 use crate::ssr::services::tiers::Audiences;
 use crate::ssr::{Actor, AppState};
@@ -18,6 +18,7 @@ use crate::types::campaign::{CampaignMove, CampaignStatus, TemplateChoice};
 use crate::types::cobrand::{TemplateKind, TemplateStatus};
 use crate::types::form::check;
 use crate::types::localized::{submitted_versions, Translations};
+use crate::types::notification::{Details, InLanguages, NotificationKind};
 use crate::types::org::{OrgKind, Region};
 use crate::types::{FormErrors, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
@@ -378,8 +379,8 @@ pub async fn change_status(
     Ok(())
 }
 
-/// Queues an e-mail to each active partner user whose company is in the
-/// campaign's audience.
+/// Tells each active partner user whose company is in the campaign's
+/// audience (a mail at once unless they chose otherwise).
 async fn announce(
     state: &AppState,
     db: &impl sea_orm::ConnectionTrait,
@@ -404,13 +405,18 @@ async fn announce(
         .filter(|o| meant_for(c, o))
         .map(|o| o.id)
         .collect();
-    let link = format!(
-        "{}/campaigns/{}",
-        state.config.base_url.trim_end_matches('/'),
-        c.id
-    );
+    let link = format!("/campaigns/{}", c.id);
     let tiers = Audiences::load(db, actor.tenant_id).await?;
-    let mut mails = Vec::new();
+    // Fixed now in every language; each partner user reads theirs.
+    let details = Details::Campaign {
+        vendor: actor.organization_name.clone(),
+        name: InLanguages::of(|l| c.name_for(l)),
+        goal: InLanguages::of(|l| c.goal_for(l)),
+        audience: InLanguages::of(|l| super::audience_in(c, &tiers, l)),
+        starts: c.starts_on,
+        ends: c.ends_on,
+    };
+    let mut notices = Vec::new();
     for chunk in org_ids.chunks(500) {
         let people = in_tenant::<user::Entity>(actor.tenant_id)
             .filter(user::Column::OrganizationId.is_in(chunk.to_vec()))
@@ -418,29 +424,14 @@ async fn announce(
             .filter(user::Column::Role.is_in(Role::PARTNER))
             .all(db)
             .await?;
-        for p in people {
-            // Each partner user in their own language.
-            let lang = p.language().unwrap_or_default();
-            let name = c.name_for(lang);
-            let subject = crate::tr_in!(lang, mail.campaign_subject, name = &name).to_string();
-            let text = crate::tr_in!(
-                lang,
-                mail.campaign_body,
-                name = &p.name,
-                vendor = &actor.organization_name,
-                campaign = &name,
-                goal = &c.goal_for(lang),
-                starts = crate::locale::date_in(lang, c.starts_on),
-                ends = crate::locale::date_in(lang, c.ends_on),
-                audience = super::audience_in(c, &tiers, lang),
-                link = &link
-            )
-            .to_string();
-            mails.push(Job::now(
-                Some(actor.tenant_id),
-                Work::Mail(MailJob::new(&p.email, &subject, text)),
-            ));
-        }
+        notices.extend(people.iter().map(|p| Notice {
+            to: Recipient::from(p),
+            kind: NotificationKind::CampaignLaunched,
+            subject_id: Some(c.id),
+            details: details.clone(),
+            link: link.clone(),
+        }));
     }
-    jobs::enqueue(db, mails).await
+    notifications::deliver(db, &state.config.base_url, actor.tenant_id, notices).await?;
+    Ok(())
 }

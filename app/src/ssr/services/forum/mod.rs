@@ -190,7 +190,6 @@ pub struct Author {
     pub org: String,
     pub staff: bool,
     pub email: String,
-    pub forum_email: crate::types::forum::EmailPreference,
 }
 
 /// Authors by user id, in one query however many posts a page has.
@@ -210,26 +209,17 @@ pub async fn authors(
         .column(user::Column::Name)
         .column(user::Column::Handle)
         .column(user::Column::Email)
-        .column(user::Column::ForumEmail)
         .column_as(organization::Column::Name, "org_name")
         .column_as(organization::Column::Kind, "org_kind")
         .left_join(organization::Entity)
         .filter(tenant_is::<user::Entity>(tenant_id))
         .filter(user::Column::Id.is_in(ids))
-        .into_tuple::<(
-            i64,
-            String,
-            String,
-            String,
-            crate::types::forum::EmailPreference,
-            Option<String>,
-            Option<OrgKind>,
-        )>()
+        .into_tuple::<(i64, String, String, String, Option<String>, Option<OrgKind>)>()
         .all(db)
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name, handle, email, forum_email, org, kind)| {
+        .map(|(id, name, handle, email, org, kind)| {
             (
                 id,
                 Author {
@@ -238,7 +228,6 @@ pub async fn authors(
                     org: org.unwrap_or_default(),
                     staff: kind == Some(OrgKind::Vendor),
                     email,
-                    forum_email,
                 },
             )
         })

@@ -16,9 +16,10 @@ use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::forum::{
-    FlagOutcome, FlagView, ModerationPage, NotificationKind, PostAction, PostStatus, QueuedPost,
-    SuspensionView, TopicAction,
+    FlagOutcome, FlagView, ModerationPage, PostAction, PostStatus, QueuedPost, SuspensionView,
+    TopicAction,
 };
+use crate::types::notification::NotificationKind;
 use crate::types::Choice;
 use chrono::Duration;
 use sea_orm::sea_query::Expr;
@@ -252,7 +253,16 @@ pub async fn act_on_post(
     }
     txn.commit().await?;
     if approved {
-        super::notify::record(db, actor, p.author_id, NotificationKind::Approved, &t, p.id).await?;
+        super::notify::record(
+            state,
+            db,
+            actor,
+            p.author_id,
+            NotificationKind::ForumApproved,
+            &t,
+            &p,
+        )
+        .await?;
         // Mentions and watchers hear about it now that it is visible.
         let author = user::Entity::find_by_id(p.author_id).one(db).await?;
         if let Some(author) = author {

@@ -1,30 +1,23 @@
-//! Notifications: @mentions, replies in watched topics and categories,
-//! accepted answers and approvals; in-app, and by e-mail as each member
-//! prefers. Watching and muting.
+//! What the forum tells its members (@mentions, replies in watched
+//! topics and categories, accepted answers, approvals), through the
+//! portal's notification model; watching and muting.
 
 use super::Access;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{
-    forum_category as category, forum_notification as notification, forum_post as post,
-    forum_topic as topic, forum_watch as watch, organization, user,
+    forum_category as category, forum_post as post, forum_topic as topic, forum_watch as watch,
+    organization, user,
 };
 use crate::ssr::forum::markdown::excerpt;
-use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
 use crate::ssr::repo::db_error;
 use crate::ssr::scope::forum_category_visible;
-use crate::ssr::scope::{in_tenant, tenant_is};
-use crate::ssr::services::now;
+use crate::ssr::scope::in_tenant;
+use crate::ssr::services::notifications::{self, Notice, Recipient};
 use crate::ssr::{Actor, AppState};
-use crate::tr;
-use crate::types::forum::WatchTarget;
-use crate::types::forum::{
-    EmailPreference, NotificationKind, NotificationView, NotificationsPage, WatchLevel,
-};
-use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
-};
+use crate::types::forum::{WatchLevel, WatchTarget};
+use crate::types::notification::{Details, NotificationKind};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{HashMap, HashSet};
 
 /// Records a watch level unless the user already chose one (so replying
@@ -92,41 +85,48 @@ pub async fn set_watch(
     Ok(())
 }
 
-fn row(
+fn notice(
     actor: &Actor,
-    user_id: i64,
+    to: &user::Model,
     kind: NotificationKind,
     t: &topic::Model,
-    post_id: i64,
-) -> notification::ActiveModel {
-    notification::ActiveModel {
-        tenant_id: Set(actor.tenant_id),
-        user_id: Set(user_id),
-        kind: Set(kind),
-        topic_id: Set(t.id),
-        post_id: Set(post_id),
-        actor_id: Set(actor.user_id),
-        read_at: Set(None),
-        created_at: Set(now()),
-        ..Default::default()
+    p: &post::Model,
+) -> Notice {
+    Notice {
+        to: Recipient::from(to),
+        kind,
+        subject_id: Some(t.id),
+        details: Details::Forum {
+            who: actor.name.clone(),
+            topic: t.title.clone(),
+            excerpt: excerpt(&p.search_body, 400),
+        },
+        link: format!("/forum/topics/{}#post-{}", t.id, p.id),
     }
 }
 
-/// Stores one notification.
+/// Tells one member about one post (their answer accepted, their post
+/// approved).
 pub async fn record(
+    state: &AppState,
     db: &impl ConnectionTrait,
     actor: &Actor,
     user_id: i64,
     kind: NotificationKind,
     t: &topic::Model,
-    post_id: i64,
+    p: &post::Model,
 ) -> AppResult<()> {
-    Ok(
-        notification::Entity::insert(row(actor, user_id, kind, t, post_id))
-            .exec_without_returning(db)
-            .await
-            .map(|_| ())?,
-    )
+    let Some(to) = in_tenant::<user::Entity>(actor.tenant_id)
+        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::Active.eq(true))
+        .one(db)
+        .await?
+    else {
+        return Ok(());
+    };
+    let n = notice(actor, &to, kind, t, p);
+    notifications::deliver(db, &state.config.base_url, actor.tenant_id, vec![n]).await?;
+    Ok(())
 }
 
 /// Users who may see the category, of those given.
@@ -193,29 +193,16 @@ async fn fan_out(
     let watchers = watchers(db, actor, t, &mention_ids).await?;
     let mentioned = who_can_see(db, actor.tenant_id, t.category_id, mentioned.to_vec()).await?;
     let watchers = who_can_see(db, actor.tenant_id, t.category_id, watchers).await?;
-    let batches = [
-        (mentioned, NotificationKind::Mention),
-        (watchers, NotificationKind::Reply),
-    ];
-    // One insert for everyone notified.
-    let rows: Vec<notification::ActiveModel> = batches
+    let notices = mentioned
         .iter()
-        .flat_map(|(users, kind)| users.iter().map(|u| row(actor, u.id, *kind, t, p.id)))
+        .map(|u| notice(actor, u, NotificationKind::ForumMention, t, p))
+        .chain(
+            watchers
+                .iter()
+                .map(|u| notice(actor, u, NotificationKind::ForumReply, t, p)),
+        )
         .collect();
-    if !rows.is_empty() {
-        notification::Entity::insert_many(rows)
-            .exec_without_returning(db)
-            .await?;
-    }
-    // E-mails go through the durable queue: retried if the mail server is
-    // away, and not lost if the server stops.
-    let mails = batches
-        .iter()
-        .flat_map(|(users, kind)| users.iter().map(move |u| (u, *kind)))
-        .filter(|(u, kind)| wants_mail(u, *kind))
-        .map(|(u, kind)| mail(state, actor, t, p, u, kind))
-        .collect();
-    jobs::enqueue(db, mails).await?;
+    notifications::deliver(db, &state.config.base_url, actor.tenant_id, notices).await?;
     Ok(())
 }
 
@@ -263,128 +250,4 @@ async fn watchers(
         .filter(user::Column::Id.is_in(ids))
         .all(db)
         .await?)
-}
-
-fn wants_mail(u: &user::Model, kind: NotificationKind) -> bool {
-    match u.forum_email {
-        EmailPreference::All => true,
-        EmailPreference::Mentions => kind == NotificationKind::Mention,
-        EmailPreference::Never => false,
-    }
-}
-
-fn mail(
-    state: &AppState,
-    actor: &Actor,
-    t: &topic::Model,
-    p: &post::Model,
-    to: &user::Model,
-    kind: NotificationKind,
-) -> Job {
-    let base = state.config.base_url.trim_end_matches('/');
-    let link = format!("{base}/forum/topics/{}#post-{}", t.id, p.id);
-    let text = excerpt(&p.search_body, 400);
-    // In the recipient's language.
-    let lang = to.language().unwrap_or_default();
-    let subject = kind.sentence_in(lang, &actor.name, &t.title);
-    let settings = format!("{base}/forum/notifications");
-    let body = crate::tr_in!(
-        lang,
-        mail.forum_body,
-        sentence = &subject,
-        text,
-        link,
-        settings
-    )
-    .to_string();
-    Job::now(
-        Some(actor.tenant_id),
-        Work::Mail(MailJob::new(&to.email, &subject, body)),
-    )
-}
-
-pub async fn unread_count(db: &impl ConnectionTrait, actor: &Actor) -> AppResult<u64> {
-    Ok(in_tenant::<notification::Entity>(actor.tenant_id)
-        .filter(notification::Column::UserId.eq(actor.user_id))
-        .filter(notification::Column::ReadAt.is_null())
-        .count(db)
-        .await?)
-}
-
-/// The newest 50 notifications, about topics the actor may still see.
-pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPage> {
-    let db = &state.db;
-    let access = Access::load(db, actor).await?;
-    let rows = in_tenant::<notification::Entity>(actor.tenant_id)
-        .filter(notification::Column::UserId.eq(actor.user_id))
-        .order_by_desc(notification::Column::Id)
-        .limit(50)
-        .all(db)
-        .await?;
-    let topic_ids: Vec<i64> = rows.iter().map(|n| n.topic_id).collect();
-    let topics: HashMap<i64, topic::Model> = in_tenant::<topic::Entity>(actor.tenant_id)
-        .filter(topic::Column::Id.is_in(topic_ids))
-        .filter(topic::Column::CategoryId.is_in(access.category_ids()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t))
-        .collect();
-    let people = super::authors(
-        db,
-        actor.tenant_id,
-        rows.iter().map(|n| n.actor_id).collect(),
-    )
-    .await?;
-    let me = user::Entity::find_by_id(actor.user_id)
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(NotificationsPage {
-        unread: unread_count(db, actor).await?,
-        email: me.forum_email,
-        items: rows
-            .into_iter()
-            .filter_map(|n| {
-                let t = topics.get(&n.topic_id)?;
-                Some(NotificationView {
-                    id: n.id,
-                    kind: n.kind,
-                    actor_name: people
-                        .get(&n.actor_id)
-                        .map(|a| a.name.clone())
-                        .unwrap_or_default(),
-                    topic_title: t.title.clone(),
-                    href: format!("/forum/topics/{}?n={}#post-{}", t.id, n.id, n.post_id),
-                    created_at: actor.time(n.created_at),
-                    unread: n.read_at.is_none(),
-                })
-            })
-            .collect(),
-    })
-}
-
-/// Marks one notification (or all, with None) read.
-pub async fn mark_read(state: &AppState, actor: &Actor, id: Option<i64>) -> AppResult<()> {
-    let mut q = notification::Entity::update_many()
-        .col_expr(notification::Column::ReadAt, Expr::value(Some(now())))
-        .filter(tenant_is::<notification::Entity>(actor.tenant_id))
-        .filter(notification::Column::UserId.eq(actor.user_id))
-        .filter(notification::Column::ReadAt.is_null());
-    if let Some(id) = id {
-        q = q.filter(notification::Column::Id.eq(id));
-    }
-    q.exec(&state.db).await.map(|_| ()).map_err(db_error)
-}
-
-pub async fn set_email(state: &AppState, actor: &Actor, pref: &str) -> AppResult<()> {
-    let pref = EmailPreference::parse(pref)
-        .ok_or_else(|| AppError::invalid("email", tr!(forum.choose_emails)))?;
-    Ok(user::Entity::update_many()
-        .col_expr(user::Column::ForumEmail, Expr::value(pref))
-        .filter(tenant_is::<user::Entity>(actor.tenant_id))
-        .filter(user::Column::Id.eq(actor.user_id))
-        .exec(&state.db)
-        .await
-        .map(|_| ())?)
 }

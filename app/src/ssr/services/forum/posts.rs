@@ -590,12 +590,13 @@ pub async fn accept(
     if let Some(p) = answer {
         if p.author_id != actor.user_id {
             super::notify::record(
+                state,
                 db,
                 actor,
                 p.author_id,
-                crate::types::forum::NotificationKind::Accepted,
+                crate::types::notification::NotificationKind::ForumAccepted,
                 &t,
-                p.id,
+                &p,
             )
             .await?;
         }

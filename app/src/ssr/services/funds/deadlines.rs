@@ -5,12 +5,12 @@
 
 use super::claims;
 use crate::error::AppResult;
-use crate::ssr::entities::{fund_request, tenant, user};
-use crate::ssr::jobs::{self, mail::MailJob, Job, Work};
-use crate::ssr::scope::{in_tenant, tenant_is};
+use crate::ssr::entities::{fund_request, tenant};
+use crate::ssr::scope::tenant_is;
+use crate::ssr::services::notifications::{self, Notice, Recipient};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::funds::RequestStatus;
-use crate::types::Role;
+use crate::types::notification::{Details, NotificationKind};
 use chrono::{Duration, NaiveDate};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -83,42 +83,22 @@ async fn remind(
     if !won {
         return Ok(false);
     }
-    let people = in_tenant::<user::Entity>(t.id)
-        .filter(user::Column::OrganizationId.eq(r.partner_id))
-        .filter(user::Column::Active.eq(true))
-        .filter(user::Column::Role.is_in(Role::PARTNER))
-        .all(&state.db)
-        .await?;
-    let link = format!("{}/funds/requests/{}", state.config.base_url, r.id);
-    let mails = people
-        .into_iter()
-        .map(|person| {
-            // Each partner user in their own language.
-            let lang = person.language().unwrap_or_default();
-            let date = crate::locale::date_in(lang, deadline);
-            let subject = crate::tr_in!(
-                lang,
-                mail.claim_due_subject,
-                program = &t.name,
-                date = &date
-            )
-            .to_string();
-            let text = crate::tr_in!(
-                lang,
-                mail.claim_due_body,
-                name = &person.name,
-                title = &r.title,
-                date = &date,
-                link = &link
-            )
-            .to_string();
-            Job::now(
-                Some(t.id),
-                Work::Mail(MailJob::new(&person.email, &subject, text)),
-            )
+    let people = crate::ssr::repo::users::partner_people(&state.db, t.id, r.partner_id).await?;
+    let notices = people
+        .iter()
+        .map(|person| Notice {
+            to: Recipient::from(person),
+            kind: NotificationKind::FundsClaimDue,
+            subject_id: Some(r.id),
+            details: Details::FundsClaimDue {
+                program: t.name.clone(),
+                title: r.title.clone(),
+                due: deadline,
+            },
+            link: format!("/funds/requests/{}", r.id),
         })
         .collect();
-    // Queued (retried on failure); the mark above keeps it to one reminder.
-    jobs::enqueue(&state.db, mails).await?;
+    // The mark above keeps it to one reminder; mails are queued (retried).
+    notifications::deliver(&state.db, &state.config.base_url, t.id, notices).await?;
     Ok(true)
 }

@@ -9,11 +9,13 @@ use crate::ssr::entities::{fund_allocation, fund_budget, fund_request};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, funds, is_unique_violation};
 use crate::ssr::scope::{in_tenant, tenant_is};
+use crate::ssr::services::notifications::{self, Notice, Recipient};
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::form::check;
 use crate::types::funds::{ActivityType, LedgerKind, RequestDecision, RequestStatus};
 use crate::types::money::parse_amount;
+use crate::types::notification::{Details, NotificationKind};
 use crate::types::{Choice, FormErrors};
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -573,5 +575,49 @@ pub async fn decide(
         &detail,
         now,
     )
-    .await
+    .await?;
+    tell_partner(state, &request, status, reason).await;
+    Ok(())
+}
+
+/// Tells the partner's users of a decision on their request. The decision
+/// is stored already, so a failure here is logged, not returned.
+async fn tell_partner(
+    state: &AppState,
+    request: &fund_request::Model,
+    status: RequestStatus,
+    reason: String,
+) {
+    let notify = async {
+        let people = crate::ssr::repo::users::partner_people(
+            &state.db,
+            request.tenant_id,
+            request.partner_id,
+        )
+        .await?;
+        let notices = people
+            .iter()
+            .map(|person| Notice {
+                to: Recipient::from(person),
+                kind: NotificationKind::FundsDecided,
+                subject_id: Some(request.id),
+                details: Details::FundsDecided {
+                    title: request.title.clone(),
+                    status,
+                    reason: reason.clone(),
+                },
+                link: format!("/funds/requests/{}", request.id),
+            })
+            .collect();
+        notifications::deliver(
+            &state.db,
+            &state.config.base_url,
+            request.tenant_id,
+            notices,
+        )
+        .await
+    };
+    if let Err(err) = notify.await {
+        tracing::error!(error = %err, request_id = request.id, "fund decision notice failed");
+    }
 }
