@@ -59,7 +59,8 @@ fn NeedsYouCard(needs_you: NeedsYou) -> impl IntoView {
             <ul class="rows notifications">
                 {needs_you.items.into_iter().map(|n| view! {
                     <li class="unread">
-                        <a href=n.href>{n.sentence}</a>
+                        // A server route (marks read, then redirects): a full page load.
+                        <a href=n.href rel="external">{n.sentence}</a>
                         <span class="muted">{n.created_at}</span>
                     </li>
                 }).collect_view()}

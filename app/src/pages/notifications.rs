@@ -62,7 +62,8 @@ fn Inbox(
             <ul class="rows notifications">
                 {items.into_iter().map(|n| view! {
                     <li class:unread=n.unread>
-                        <a href=n.href>{n.sentence}</a>
+                        // A server route (marks read, then redirects): a full page load.
+                        <a href=n.href rel="external">{n.sentence}</a>
                         <span class="muted">{n.created_at}</span>
                         {n.unread.then(|| view! { <span class="badge">{tr!(notify.new_badge)}</span> })}
                     </li>
