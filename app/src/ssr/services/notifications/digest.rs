@@ -14,7 +14,7 @@ use crate::ssr::AppState;
 use crate::types::notification::{Delivery, Details};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Rows one pass takes on; a program with more waiting finishes them in
 /// the next day's pass (they stay marked undigested until then).
@@ -34,9 +34,19 @@ pub async fn run_for_tenant(state: &AppState, t: &tenant::Model) -> AppResult<us
     for n in waiting {
         by_user.entry(n.user_id).or_default().push(n);
     }
+    // Their recipients in one query (at most PASS_ROWS ids, in chunks).
+    let ids: Vec<i64> = by_user.keys().copied().collect();
+    let mut people: HashMap<i64, user::Model> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let found = in_tenant::<user::Entity>(t.id)
+            .filter(user::Column::Id.is_in(chunk.to_vec()))
+            .all(&state.db)
+            .await?;
+        people.extend(found.into_iter().map(|u| (u.id, u)));
+    }
     let mut sent = 0;
     for (user_id, rows) in by_user {
-        if send_one(state, t, user_id, rows).await? {
+        if send_one(state, t, people.remove(&user_id), rows).await? {
             sent += 1;
         }
     }
@@ -48,13 +58,9 @@ pub async fn run_for_tenant(state: &AppState, t: &tenant::Model) -> AppResult<us
 async fn send_one(
     state: &AppState,
     t: &tenant::Model,
-    user_id: i64,
+    person: Option<user::Model>,
     rows: Vec<notification::Model>,
 ) -> AppResult<bool> {
-    let person = in_tenant::<user::Entity>(t.id)
-        .filter(user::Column::Id.eq(user_id))
-        .one(&state.db)
-        .await?;
     let ids: Vec<i64> = rows.iter().map(|n| n.id).collect();
     let txn = begin_write(&state.db).await?;
     let marked = notification::Entity::update_many()
