@@ -11,7 +11,8 @@
 # its notifications (a history of 500).
 # Prints requests/s, p50/p99 latency and the server's resident memory.
 #
-#   bench/http.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100)
+#   bench/http.sh [LARGE_PARTNERS] [SMALL_PARTNERS]   (defaults 100000, 100; 0: no large run)
+#   SITE_ROOT=target/site-islands BIN=… bench/http.sh  (another release build)
 #   DATABASE=postgres bench/http.sh                    (PostgreSQL at 127.0.0.1)
 #   PAGES="/forum/topics/1 /forum" bench/http.sh       (only these pages)
 #   PAGES="ADMIN:/partners" bench/http.sh              (as the vendor admin)
@@ -25,7 +26,7 @@ LARGE=${1:-100000}
 SMALL=${2:-100}
 DURATION=${DURATION:-10s}
 PORT=${PORT:-3200}
-BIN="${CARGO_TARGET_DIR:-target}/release/server"
+BIN="${BIN:-${CARGO_TARGET_DIR:-target}/release/server}"
 HOST=scale.portal.test
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 [ -x "$BIN" ] || { echo "no release build at $BIN: run make run (or cargo leptos build --release) first" >&2; exit 1; }
@@ -41,7 +42,7 @@ run_one() {
   local partners=$1 dir
   dir=$(mktemp -d /tmp/prm-bench-XXXX)
   local env=(PRM_DATA_DIR="$dir" PRM_ADDR="127.0.0.1:$PORT" PRM_SEED_DEMO=false RUST_LOG=warn
-             LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=prm LEPTOS_SITE_PKG_DIR=pkg)
+             LEPTOS_SITE_ROOT="${SITE_ROOT:-target/site}" LEPTOS_OUTPUT_NAME=prm LEPTOS_SITE_PKG_DIR=pkg)
   if [ "${DATABASE:-sqlite}" = postgres ]; then
     psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS prm_bench" -c "CREATE DATABASE prm_bench"
     env+=(DATABASE_URL=postgres://postgres@127.0.0.1:5432/prm_bench)
@@ -96,5 +97,7 @@ run_one() {
 
 echo "== small program ($SMALL partners) =="
 run_one "$SMALL"
-echo "== large program ($LARGE partners) =="
-run_one "$LARGE"
+if [ "$LARGE" != 0 ]; then
+  echo "== large program ($LARGE partners) =="
+  run_one "$LARGE"
+fi

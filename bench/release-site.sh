@@ -4,10 +4,12 @@
 # `cargo leptos build --release --precompress` wrote; a release build
 # precompresses every asset, so a main wasm without its .br twin (a site
 # from an older checkout's debug build, or none at all) is refused.
+# SITE_ROOT names another release site (the islands build: make bench-islands).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-wasm=target/site/pkg/prm.wasm
+site=${SITE_ROOT:-target/site}
+wasm=$site/pkg/prm.wasm
 if [ ! -f "$wasm" ] || [ ! -f "$wasm.br" ] || [ "$wasm.br" -ot "$wasm" ]; then
-  echo "target/site is not a release build: run make run (or cargo leptos build --release --precompress --split) first" >&2
+  echo "$site is not a release build: run make run (or cargo leptos build --release --precompress --split) first" >&2
   exit 1
 fi

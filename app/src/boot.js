@@ -1,6 +1,12 @@
-(function (pkg, js, wasm, strings) {
+(function (pkg, js, wasm, strings, islands) {
 	// The page's strings (one language) load beside the code; the wasm holds
 	// none. If either fails, the page stays plain HTML forms, which work.
+	// In the islands build a page without islands needs no code at all.
+	const marked = () => document.body.setAttribute("data-hydrated", "true");
+	if (islands && !document.querySelector("leptos-island")) {
+		marked();
+		return;
+	}
 	const hydrate = () => {
 		const code = import(`/${pkg}/${js}.js`).then((mod) =>
 			mod.default({ module_or_path: `/${pkg}/${wasm}.wasm` }).then(() => mod));
@@ -9,9 +15,19 @@
 			return r.json();
 		});
 		Promise.all([code, words])
-			.then(([mod, values]) => {
+			.then(async ([mod, values]) => {
 				window.__PRM_STRINGS = values;
 				mod.hydrate();
+				if (!islands) return;
+				// Each island is handed to its exported function (named in
+				// data-component). The portal nests no islands, so document
+				// order is enough.
+				for (const island of document.querySelectorAll("leptos-island")) {
+					const hydrateIsland = mod[island.dataset.component];
+					if (hydrateIsland) await hydrateIsland(island);
+					else console.warn(`no code for the island ${island.dataset.component}`);
+				}
+				marked();
 			})
 			.catch((e) => console.error("the page stays without scripts:", e));
 	};

@@ -151,8 +151,18 @@ macro_rules! lazy_area {
             $($route),+
         }
 
+        #[cfg(not(feature = "islands"))]
         #[lazy]
         fn $area(page: $pages) -> AnyView {
+            match page {
+                $($pages::$route => view! { <$page/> }.into_any()),+
+            }
+        }
+
+        // Islands hydrate no page, so no area is a chunk: a split point
+        // would keep every page's code in the bundle.
+        #[cfg(feature = "islands")]
+        async fn $area(page: $pages) -> AnyView {
             match page {
                 $($pages::$route => view! { <$page/> }.into_any()),+
             }
@@ -173,7 +183,7 @@ macro_rules! lazy_area {
                 // Hydration loads the chunk first, so the server's HTML is
                 // hydrated in place rather than rendered again.
                 async fn preload() {
-                    #[cfg(target_arch = "wasm32")]
+                    #[cfg(all(target_arch = "wasm32", not(feature = "islands")))]
                     $preload().await;
                 }
             }

@@ -1,8 +1,9 @@
 // Lighthouse mobile audits (Lighthouse's default: a mid-range phone on a
 // throttled 4G link, simulated) of the sign-in page, the dashboard, a forum
-// topic, the MDF claim form and the co-branding editor, signed in as a
-// partner admin of the demo program served at BASE. Prints the scores and the
-// failing accessibility audits; HTML reports go to reports/.
+// topic, the MDF claim form, the co-branding editor and a campaign with a
+// day of sends, signed in as a partner admin of the demo program served at
+// BASE. Prints the scores and the failing accessibility audits; HTML reports
+// go to reports/. PAGES="forum topic,campaign" audits only those.
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -60,12 +61,40 @@ async function approvedRequest(admin, dana, olivia) {
   return request.id;
 }
 
+// A running campaign the partner has sent, so its page draws the activity chart.
+async function sentCampaign(maya, olivia) {
+  const form = await call(maya, 'get_campaign_form');
+  const email = form.templates.find((t) => t.kind === 'Email');
+  const image = form.templates.find((t) => t.name.includes('social'));
+  const name = `Lighthouse campaign ${Date.now()}`;
+  await call(maya, 'save_campaign', {
+    name, goal: '200 qualified leads for the AX7', starts_on: day(-30), ends_on: day(60),
+    email_template_id: String(email.id), email_subject: 'Meet the AX7',
+    social_template_id: String(image.id), social_copy: 'The AX7 is here: campus Wi-Fi that keeps up.',
+  });
+  const campaign = (await call(maya, 'get_campaigns_page')).campaigns.find((c) => c.name === name);
+  await call(maya, 'change_campaign_status', { id: campaign.id, action: 'publish' });
+  await call(olivia, 'join_campaign', { id: campaign.id });
+  for (const who of ['ada', 'ben', 'cy']) {
+    await call(olivia, 'add_contact', { email: `${who}@lighthouse-customer.example`, name: who, consent: 'on' });
+  }
+  await call(olivia, 'send_campaign', { id: campaign.id, subject: 'Meet the AX7' });
+  for (let i = 0; i < 100; i += 1) {
+    if ((await call(olivia, 'get_campaign', { id: campaign.id })).days.length) return campaign.id;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the campaign e-mails were not sent');
+}
+
 const admin = await signIn('admin@acme.example');
+const maya = await signIn('maya.lin@acme.example');
 const dana = await signIn('dana.cole@acme.example');
 const olivia = await signIn('olivia@northwind.example');
 const requestId = await approvedRequest(admin, dana, olivia);
 const topic = (await call(olivia, 'get_forum')).topics[0].id;
 const template = (await call(olivia, 'get_templates_page')).templates[0].id;
+const campaign = await sentCampaign(maya, olivia);
+const only = process.env.PAGES?.split(',').map((p) => p.trim());
 
 const pages = [
   ['sign-in', '/sign-in', null],
@@ -73,7 +102,8 @@ const pages = [
   ['forum topic', `/forum/topics/${topic}`, olivia],
   ['MDF claim form', `/funds/requests/${requestId}`, olivia],
   ['co-branding editor', `/cobrand/templates/${template}/customise`, olivia],
-];
+  ['campaign', `/campaigns/${campaign}`, olivia],
+].filter(([name]) => !only || only.includes(name));
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

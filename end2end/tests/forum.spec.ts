@@ -117,6 +117,28 @@ test('forum: like, quote and flag a post', async ({ page }, testInfo) => {
   await noSeriousViolations(page);
 });
 
+test('forum: a reply posted elsewhere appears on an open topic without reloading it', async ({ page, browser }, testInfo) => {
+  await signIn(page, 'sam@northwind.example');
+  await page.goto('/forum');
+  await page.getByRole('link', { name: /Licence renewal for multi-site/ }).click();
+  await hydrated(page);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Community' })).toHaveAttribute('aria-current', 'page');
+  await expect(nav.getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current', 'page');
+  // Survives only as long as the page is not loaded again.
+  await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
+  const text = `${perProject(testInfo, 'Seen live on the phone', 'Seen live at the desk')} ${Date.now()}`;
+  const olivia = await signedIn(browser, 'olivia@northwind.example', page.viewportSize());
+  await olivia.page.goto(page.url());
+  await hydrated(olivia.page);
+  await olivia.page.getByLabel('Reply', { exact: true }).fill(text);
+  await olivia.page.getByRole('button', { name: 'Post reply' }).click();
+  await expect(olivia.page.locator('.post').filter({ hasText: text })).toBeVisible();
+  await expect(page.locator('.fresh .post').filter({ hasText: text })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await olivia.context.close();
+});
+
 test('forum: a reply draft survives a reload', async ({ page }, testInfo) => {
   await signIn(page, 'sam@northwind.example');
   await page.goto('/forum');

@@ -21,6 +21,20 @@ pub fn hydrate() {
         leptos::logging::error!("the page's strings did not load");
         return;
     }
+    #[cfg(feature = "islands")]
+    {
+        // Only the page's islands hydrate; boot.js calls each one's
+        // exported function after this.
+        leptos::mount::hydrate_islands();
+        let _ = body;
+    }
+    #[cfg(not(feature = "islands"))]
+    hydrate_app(body);
+}
+
+/// Full hydration of the whole page.
+#[cfg(not(feature = "islands"))]
+fn hydrate_app(body: leptos::web_sys::HtmlElement) {
     // Lazily loaded routes (app/src/root.rs) hydrate asynchronously: the
     // current page's code chunk is fetched first. The same as
     // `hydrate_lazy`, but marking the page once it is interactive.

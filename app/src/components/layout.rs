@@ -11,7 +11,8 @@ use crate::types::views::CurrentUser;
 use crate::types::OrgKind;
 use crate::types::Permission;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, Redirect, A};
+use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::use_location;
 
 /// The signed-in user, loaded once by the layout and shared with pages.
 #[derive(Clone, Copy)]
@@ -34,6 +35,9 @@ pub fn PortalLayout() -> impl IntoView {
     let me = Me(page_data(|| (), |_| get_current_user()));
     provide_context(me);
     let sign_out = ServerAction::<SignOut>::new();
+    // Read here, under the router: the links below render inside a
+    // suspense, whose future may run where the router's context is not.
+    let path = use_location().pathname;
     view! {
         <div class="app">
             <a class="skip-link" href="#main">{tr!(common.skip)}</a>
@@ -62,7 +66,7 @@ pub fn PortalLayout() -> impl IntoView {
             </header>
             <nav class="mainnav" aria-label=tr!(common.main_nav)>
                 <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move { me.user().await.ok().map(|user| view! { <NavLinks user/> }) })}
+                    {move || Suspend::new(async move { me.user().await.ok().map(|user| view! { <NavLinks user path/> }) })}
                 </Suspense>
             </nav>
             <main id="main" class="page" tabindex="-1">
@@ -169,21 +173,49 @@ fn nav_items(user: &CurrentUser) -> Vec<NavItem> {
     items
 }
 
+/// Plain links (the router still takes their clicks), marked as the current
+/// area from the path.
 #[component]
-fn NavLinks(user: CurrentUser) -> impl IntoView {
+fn NavLinks(user: CurrentUser, path: Memo<String>) -> impl IntoView {
     let links = nav_items(&user)
         .into_iter()
         .map(|item| {
-            let exact = item.href == "/";
+            let href = item.href.clone();
+            let current = move || is_current_area(&path.read(), &href).then_some("page");
             view! {
                 <li>
-                    <A href=item.href exact=exact>
+                    <a href=item.href aria-current=current>
                         <svg viewBox="0 0 24 24" aria-hidden="true" width="24" height="24"><path d=item.icon fill="currentColor"/></svg>
                         <span>{item.label}</span>
-                    </A>
+                    </a>
                 </li>
             }
         })
         .collect_view();
     view! { <ul>{links}</ul> }
+}
+
+/// Whether `path` is the page `href` names or one below it; home only for
+/// itself.
+fn is_current_area(path: &str, href: &str) -> bool {
+    match path.strip_prefix(href) {
+        Some(rest) => rest.is_empty() || (href != "/" && rest.starts_with('/')),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_current_area;
+
+    #[test]
+    fn marks_the_area_of_the_path() {
+        assert!(is_current_area("/", "/"));
+        assert!(!is_current_area("/forum", "/"));
+        assert!(is_current_area("/forum", "/forum"));
+        assert!(is_current_area("/forum/topics/7", "/forum"));
+        assert!(!is_current_area("/forums", "/forum"));
+        assert!(!is_current_area("/partners/4", "/partners/41"));
+        assert!(is_current_area("/partners/41/edit", "/partners/41"));
+    }
 }

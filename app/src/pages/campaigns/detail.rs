@@ -247,7 +247,8 @@ fn PartnerView(campaign: CampaignDetail) -> impl IntoView {
     .into_any()
 }
 
-#[component]
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 fn SocialPost(copy: String, image: Option<i64>) -> impl IntoView {
     let copied = RwSignal::new(false);
     let text = copy.clone();

@@ -22,15 +22,22 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[derive(Clone, Copy)]
 struct Reload(RwSignal<u32>);
 
+/// Shows an action's effect: the page reloads its topic, or, inside an
+/// island (which has no page around it to ask), the browser reloads the page.
 fn reload_on_success<I>(action: ServerAction<I>)
 where
     I: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
     I::Output: Clone + Send + Sync + 'static,
 {
-    let Reload(n) = expect_context::<Reload>();
+    let reload = use_context::<Reload>();
     Effect::new(move |_| {
         if action.value().get().is_some_and(|r| r.is_ok()) {
-            n.update(|n| *n += 1);
+            match reload {
+                Some(Reload(n)) => n.update(|n| *n += 1),
+                None => {
+                    let _ = window().location().reload();
+                }
+            }
         }
     });
 }
@@ -84,11 +91,7 @@ pub fn TopicPage() -> impl IntoView {
 fn TopicView(page: Page) -> impl IntoView {
     let query = use_query_map();
     let t = page.topic.clone();
-    let fresh = RwSignal::new(Vec::<PostView>::new());
-    let last = RwSignal::new(page.last_post_id);
-    if page.next_cursor.is_none() && !t.deleted {
-        live_updates(t.id, last, fresh);
-    }
+    let live = page.next_cursor.is_none() && !t.deleted;
     // ?quote=ID prefills the reply (the Quote link without JavaScript).
     let quoted = page.quoted.clone().unwrap_or_default();
     let next = page
@@ -101,7 +104,11 @@ fn TopicView(page: Page) -> impl IntoView {
         moderator: page.can_moderate,
         locked: t.locked,
     };
-    provide_context(PostActions::new(&query));
+    let flagging = query
+        .read_untracked()
+        .get("flag")
+        .and_then(|v| v.parse::<i64>().ok());
+    provide_context(PostActions::new(flagging));
     let accepted = page.accepted.clone();
     let first_is_question = page.posts.first().is_some_and(|x| x.is_first);
     let mut posts = page.posts.clone().into_iter();
@@ -140,17 +147,15 @@ fn TopicView(page: Page) -> impl IntoView {
             <h2 class="replies-title">{tr!(forum.replies, count = t.reply_count).to_string()}</h2>
             <ol class="posts">
                 {replies.into_iter().map(|x| view! { <li><PostCard post=x ctx/></li> }).collect_view()}
-                <For each=move || fresh.get() key=|x| x.id let:x>
-                    <li class="fresh"><PostCard post=x ctx/></li>
-                </For>
             </ol>
+            {live.then(|| view! { <LiveReplies last_post_id=page.last_post_id ctx/> })}
             {next.map(|href| view! { <p class="pager"><a class="btn" href=href>{tr!(forum.newer_replies)}</a></p> })}
             <ReplyBox topic_id=t.id can_reply=page.can_reply blocked=page.reply_blocked.clone() quoted/>
         </article>
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
 struct PostCtx {
     topic_id: i64,
     accepted: Option<i64>,
@@ -214,11 +219,7 @@ struct PostActions {
 }
 
 impl PostActions {
-    fn new(query: &Memo<leptos_router::params::ParamsMap>) -> Self {
-        let flagging = query
-            .read_untracked()
-            .get("flag")
-            .and_then(|v| v.parse::<i64>().ok());
+    fn new(flagging: Option<i64>) -> Self {
         let actions = Self {
             like: ServerAction::new(),
             accept: ServerAction::new(),
@@ -444,7 +445,8 @@ fn FlagForm(post_id: i64) -> impl IntoView {
     }
 }
 
-#[component]
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
 fn ReplyBox(
     topic_id: i64,
     can_reply: bool,
@@ -455,7 +457,8 @@ fn ReplyBox(
     let error = action_error(reply);
     let node = NodeRef::<Textarea>::new();
     let key = format!("prm-draft:reply:{topic_id}");
-    let Reload(n) = expect_context::<Reload>();
+    // Inside an island the new reply arrives through the live updates.
+    let reload = use_context::<Reload>();
     {
         let key = key.clone();
         Effect::new(move |_| {
@@ -464,7 +467,9 @@ fn ReplyBox(
                 if let Some(el) = node.get_untracked() {
                     el.set_value("");
                 }
-                n.update(|n| *n += 1);
+                if let Some(Reload(n)) = reload {
+                    n.update(|n| *n += 1);
+                }
             }
         });
     }
@@ -488,6 +493,25 @@ fn ReplyBox(
         </section>
     }
     .into_any()
+}
+
+/// Replies posted while the page is open, after the ones it was served with.
+#[cfg_attr(feature = "islands", island)]
+#[cfg_attr(not(feature = "islands"), component)]
+fn LiveReplies(last_post_id: i64, ctx: PostCtx) -> impl IntoView {
+    if use_context::<PostActions>().is_none() {
+        provide_context(PostActions::new(None));
+    }
+    let fresh = RwSignal::new(Vec::<PostView>::new());
+    let last = RwSignal::new(last_post_id);
+    live_updates(ctx.topic_id, last, fresh);
+    view! {
+        <ol class="posts fresh-posts" aria-live="polite">
+            <For each=move || fresh.get() key=|x| x.id let:x>
+                <li class="fresh"><PostCard post=x ctx/></li>
+            </For>
+        </ol>
+    }
 }
 
 /// Appends replies others post while the page is open: the server sends an
