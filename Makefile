@@ -11,7 +11,7 @@ E2E_PORT ?= 3100
 SHARED_BUILD_ENV := LEPTOS_OUTPUT_NAME=prm
 
 
-.PHONY: run wasm-opt test test-deps tools browser e2e-deps bench-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-mixed bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse bench-islands
+.PHONY: run wasm-opt test test-deps tools browser e2e-deps bench-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-mixed bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse
 
 tools:
 	@scripts/install-tools.sh
@@ -19,9 +19,9 @@ tools:
 # Release builds run Binaryen's wasm-opt from npm: Debian's (108) breaks
 # wasm-bindgen's reference-type tables, and cargo-leptos would download one.
 WASM_OPT_BIN := $(CURDIR)/scripts/wasm-opt/node_modules/.bin
-# --split cuts each lazily loaded page's code out of the main wasm bundle
-# (app/src/root.rs); split points are wasm imports, so every build splits.
-RELEASE_BUILD := PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress --split
+# Only islands hydrate (docs/architecture.md), so there are no page chunks
+# to split off: one wasm module holds every island.
+RELEASE_BUILD := PATH="$(WASM_OPT_BIN):$$PATH" cargo leptos build --release --precompress
 wasm-opt:
 	@cd scripts/wasm-opt && { [ -x node_modules/.bin/wasm-opt ] || npm ci --no-audit --no-fund; }
 
@@ -52,9 +52,6 @@ lint:
 	cargo fmt --all -- --check
 	$(SHARED_BUILD_ENV) cargo clippy -p server -p app -p migrations --all-targets -- -D warnings
 	$(SHARED_BUILD_ENV) cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
-	@# The islands build (docs/architecture.md, "The page architecture") keeps compiling.
-	$(SHARED_BUILD_ENV) CARGO_TARGET_DIR=$(ISLANDS_TARGET) cargo clippy -p server --features islands -- -D warnings
-	$(SHARED_BUILD_ENV) CARGO_TARGET_DIR=$(ISLANDS_TARGET) cargo clippy -p frontend --features islands --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
@@ -67,7 +64,7 @@ unit:
 # The debug site goes to its own directory so target/site only ever holds
 # the release build that `make run` serves and the benches measure.
 build-debug:
-	LEPTOS_SITE_ROOT=target/site-debug cargo leptos build --split
+	LEPTOS_SITE_ROOT=target/site-debug cargo leptos build
 
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
@@ -133,21 +130,3 @@ bench-pg-restart: tools wasm-opt bench-deps
 bench-lighthouse: tools wasm-opt browser
 	$(RELEASE_BUILD)
 	bench/lighthouse.sh
-
-## The page-architecture measurement (docs/architecture.md, "Islands against
-## full hydration"): the release build as it ships, and the same code built
-## with only its islands hydrating (own target and site directories);
-## Lighthouse on the forum topic and a campaign, and wrk on the topic page
-## with 50 replies, for each.
-ISLANDS_TARGET := $(CARGO_TARGET_DIR)-islands
-ISLANDS_BUILD := PATH="$(WASM_OPT_BIN):$$PATH" LEPTOS_SITE_ROOT=target/site-islands CARGO_TARGET_DIR=$(ISLANDS_TARGET) \
-  cargo leptos build --release --precompress --bin-features islands --lib-features islands
-bench-islands: tools wasm-opt bench-deps browser
-	$(RELEASE_BUILD)
-	$(ISLANDS_BUILD)
-	@for build in hydration islands; do \
-	  if [ $$build = islands ]; then export SITE_ROOT=target/site-islands BIN=$(ISLANDS_TARGET)/release/server; fi; \
-	  echo "=== $$build ==="; \
-	  PAGES="forum topic,campaign" bench/lighthouse.sh || exit 1; \
-	  PAGES="/forum/topics/1" bench/http.sh 0 100 || exit 1; \
-	done

@@ -10,6 +10,6 @@ cd "$(dirname "$0")/.."
 site=${SITE_ROOT:-target/site}
 wasm=$site/pkg/prm.wasm
 if [ ! -f "$wasm" ] || [ ! -f "$wasm.br" ] || [ "$wasm.br" -ot "$wasm" ]; then
-  echo "$site is not a release build: run make run (or cargo leptos build --release --precompress --split) first" >&2
+  echo "$site is not a release build: run make run (or cargo leptos build --release --precompress) first" >&2
   exit 1
 fi

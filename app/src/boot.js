@@ -1,9 +1,10 @@
-(function (pkg, js, wasm, strings, islands) {
-	// The page's strings (one language) load beside the code; the wasm holds
-	// none. If either fails, the page stays plain HTML forms, which work.
-	// In the islands build a page without islands needs no code at all.
+(function (pkg, js, wasm, strings) {
+	// Only the page's islands hydrate; a page without any (and without a
+	// file helper for its plain forms) needs no code at all. The page's
+	// strings (one language) load beside the code; the wasm holds none. If
+	// either fails, the page stays plain HTML forms, which work.
 	const marked = () => document.body.setAttribute("data-hydrated", "true");
-	if (islands && !document.querySelector("leptos-island")) {
+	if (!document.querySelector("leptos-island, [data-fill], [data-attach], [data-progress]")) {
 		marked();
 		return;
 	}
@@ -18,7 +19,6 @@
 			.then(async ([mod, values]) => {
 				window.__PRM_STRINGS = values;
 				mod.hydrate();
-				if (!islands) return;
 				// Each island is handed to its exported function (named in
 				// data-component). The portal nests no islands, so document
 				// order is enough.

@@ -28,22 +28,20 @@ pub fn Boot(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let strings = String::new();
     let nonce = leptos::nonce::use_nonce();
-    let islands = islands_only();
+    start_islands_mode();
     view! {
         <script type="module" nonce=nonce>
-            {format!("{}({pkg:?}, {js:?}, {wasm:?}, {strings:?}, {islands});", include_str!("boot.js"))}
+            {format!("{}({pkg:?}, {js:?}, {wasm:?}, {strings:?});", include_str!("boot.js"))}
         </script>
     }
 }
 
-/// Whether only islands hydrate (the `islands` build, docs/architecture.md).
-/// There the rest of the page renders as HTML without hydration markers and
+/// Only islands hydrate (docs/architecture.md, "The page architecture"):
+/// the rest of the page renders as HTML without hydration markers and
 /// without its data, which the server must know before the body renders
 /// (the shell puts this component in the head).
-fn islands_only() -> bool {
-    #[cfg(feature = "islands")]
+fn start_islands_mode() {
     if let Some(shared) = Owner::current_shared_context() {
         shared.set_is_hydrating(false);
     }
-    cfg!(feature = "islands")
 }

@@ -14,6 +14,12 @@ pub enum AppError {
     Invalid(FormErrors),
     /// A refusal whose message the service wrote (in the request's language).
     Conflict(String),
+    /// Someone saved the record first. What this user typed comes back
+    /// with it, so a form posted without JavaScript keeps it.
+    Stale {
+        message: String,
+        typed: FormErrors,
+    },
     /// Minutes to wait.
     RateLimited(u32),
     Unavailable,
@@ -31,7 +37,7 @@ impl std::fmt::Display for AppError {
             AppError::Forbidden => f.write_str(tr!(errors.forbidden)),
             AppError::NotFound => f.write_str(tr!(errors.not_found)),
             AppError::Invalid(_) => f.write_str(tr!(errors.invalid)),
-            AppError::Conflict(message) => f.write_str(message),
+            AppError::Conflict(message) | AppError::Stale { message, .. } => f.write_str(message),
             AppError::RateLimited(minutes) => {
                 write!(f, "{}", tr!(errors.too_many, count = *minutes))
             }
@@ -51,7 +57,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Invalid(_) => 422,
-            AppError::Conflict(_) => 409,
+            AppError::Conflict(_) | AppError::Stale { .. } => 409,
             AppError::RateLimited(_) => 429,
             AppError::Unavailable => 503,
             AppError::Internal | AppError::Transport(_) => 500,
@@ -69,8 +75,33 @@ impl AppError {
     /// What the user typed into a field, echoed back with a validation error.
     pub fn kept(&self, name: &str) -> Option<String> {
         match self {
-            AppError::Invalid(errors) => errors.value(name),
+            AppError::Invalid(errors) | AppError::Stale { typed: errors, .. } => errors.value(name),
             _ => None,
+        }
+    }
+
+    /// A refusal that keeps what the user typed (see [`AppError::Stale`]).
+    #[must_use]
+    pub fn keeping(self, typed: &[(&str, &str)]) -> Self {
+        match self {
+            AppError::Conflict(message) => AppError::Stale {
+                message,
+                typed: FormErrors::new().with_values(typed),
+            },
+            other => other,
+        }
+    }
+
+    /// Marks a validation error as the one of record `id`'s form, for pages
+    /// with one form per record (`pages::action_error_for`).
+    #[must_use]
+    pub fn for_record(self, id: Option<i64>) -> Self {
+        match (self, id) {
+            (AppError::Invalid(mut errors), Some(id)) => {
+                errors.keep("id", &id.to_string());
+                AppError::Invalid(errors)
+            }
+            (other, _) => other,
         }
     }
 

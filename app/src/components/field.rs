@@ -3,7 +3,51 @@
 
 use leptos::prelude::*;
 
-pub type Check = fn(&str) -> Option<String>;
+/// A browser-side mirror of one of the server's checks (the server stays the
+/// authority). An enum rather than a function so that a checked field can be
+/// an island, whose props travel to the browser as data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Check {
+    Email,
+    OptionalEmail,
+    NewPassword,
+    Sku,
+    Name,
+    Website,
+    Phone,
+    Colour,
+}
+
+impl Check {
+    /// The message for `value`, or `None` when it passes.
+    pub fn verdict(self, value: &str) -> Option<String> {
+        match self {
+            Check::Email => checks::email(value),
+            Check::OptionalEmail => checks::optional_email(value),
+            Check::NewPassword => checks::new_password(value),
+            Check::Sku => checks::sku(value),
+            Check::Name => checks::name(value),
+            Check::Website => checks::website(value),
+            Check::Phone => checks::phone(value),
+            Check::Colour => checks::colour(value),
+        }
+    }
+}
+
+/// What a text field shows, apart from its message.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct FieldSpec {
+    pub id: String,
+    pub name: String,
+    pub label: String,
+    pub value: String,
+    pub kind: String,
+    pub autocomplete: Option<String>,
+    pub list: Option<String>,
+    pub hint: Option<String>,
+    pub required: bool,
+    pub multiline: bool,
+}
 
 #[component]
 pub fn TextField(
@@ -30,7 +74,45 @@ pub fn TextField(
     #[prop(optional)]
     check: Option<Check>,
 ) -> impl IntoView {
-    let id = id.unwrap_or_else(|| format!("f-{name}"));
+    let spec = FieldSpec {
+        id: id.unwrap_or_else(|| format!("f-{name}")),
+        name,
+        label,
+        value: value.unwrap_or_default(),
+        kind,
+        autocomplete,
+        list,
+        hint,
+        required,
+        multiline,
+    };
+    match check {
+        // The check runs in the browser, so the field hydrates; the server's
+        // message is the one of this render.
+        Some(check) => view! { <CheckedField spec error=error.get_untracked() check/> }.into_any(),
+        None => field(spec, error, None).into_any(),
+    }
+}
+
+/// A text field whose check runs in the browser as the user leaves it.
+#[island]
+fn CheckedField(spec: FieldSpec, error: Option<String>, check: Check) -> impl IntoView {
+    field(spec, Signal::stored(error), Some(check))
+}
+
+fn field(spec: FieldSpec, error: Signal<Option<String>>, check: Option<Check>) -> impl IntoView {
+    let FieldSpec {
+        id,
+        name,
+        label,
+        value,
+        kind,
+        autocomplete,
+        list,
+        hint,
+        required,
+        multiline,
+    } = spec;
     let err_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
     let local = RwSignal::new(None::<String>);
@@ -51,7 +133,7 @@ pub fn TextField(
             error.get()
         }
     });
-    let verdict = move |value: &str| check.and_then(|check| check(value));
+    let verdict = move |value: &str| check.and_then(|check| check.verdict(value));
     let on_input = move |ev: leptos::ev::Event| {
         if shown.get_untracked().is_some() {
             touched.set(true);
@@ -82,12 +164,12 @@ pub fn TextField(
         view! {
             <textarea id=id.clone() name=name.clone() rows="4" required=required
                 aria-invalid=invalid aria-describedby=described.clone()
-                on:input=on_input on:change=on_change>{value.clone().unwrap_or_default()}</textarea>
+                on:input=on_input on:change=on_change>{value.clone()}</textarea>
         }
         .into_any()
     } else {
         view! {
-            <input id=id.clone() name=name.clone() type=kind value=value.clone().unwrap_or_default()
+            <input id=id.clone() name=name.clone() type=kind value=value.clone()
                 autocomplete=autocomplete list=list required=required
                 aria-invalid=invalid aria-describedby=described
                 on:input=on_input on:change=on_change/>
@@ -144,8 +226,8 @@ pub fn SelectField(
     }
 }
 
-/// Browser mirrors of the server's checks (the server stays the authority).
-pub mod checks {
+/// Browser mirrors of the server's checks, behind [`Check`].
+mod checks {
     use crate::types::form::check;
     use crate::types::FormErrors;
 

@@ -31,6 +31,30 @@ pub fn PartnerField(
         }
         .into_any();
     }
+    let hint = if fixed.is_empty() {
+        crate::tr!(partner_field.hint).to_owned()
+    } else {
+        let pools: Vec<&str> = fixed.iter().map(|(_, l)| l.as_str()).collect();
+        crate::tr!(partner_field.hint_pools, pools = pools.join(", ")).to_string()
+    };
+    let pools = fixed.into_iter().map(|(_, label)| label).collect();
+    view! { <PartnerNameField id name label hint pools selected error=error.get_untracked()/> }
+        .into_any()
+}
+
+/// The name field with suggestions that follow the typing: it hydrates,
+/// with the server's message of this render.
+#[island]
+fn PartnerNameField(
+    id: String,
+    name: String,
+    label: String,
+    hint: String,
+    /// Names of the choices offered before any partner (tier pools).
+    pools: Vec<String>,
+    selected: String,
+    error: Option<String>,
+) -> impl IntoView {
     let list_id = format!("{id}-suggestions");
     let hints = RwSignal::new(Vec::<String>::new());
     let lookup = Action::new(move |q: &String| {
@@ -53,20 +77,13 @@ pub fn PartnerField(
             hints.set(Vec::new());
         }
     };
-    let hint = if fixed.is_empty() {
-        crate::tr!(partner_field.hint).to_owned()
-    } else {
-        let pools: Vec<&str> = fixed.iter().map(|(_, l)| l.as_str()).collect();
-        crate::tr!(partner_field.hint_pools, pools = pools.join(", ")).to_string()
-    };
     view! {
         <div class="partner-field" on:input=on_input>
-            <TextField id=id name=name label=label value=selected list=list_id.clone() autocomplete="off" hint=hint error=error/>
+            <TextField id=id name=name label=label value=selected list=list_id.clone() autocomplete="off" hint=hint error=Signal::stored(error)/>
             <datalist id=list_id>
-                {fixed.into_iter().map(|(_, l)| view! { <option value=l></option> }).collect_view()}
+                {pools.into_iter().map(|l| view! { <option value=l></option> }).collect_view()}
                 {move || hints.get().into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
             </datalist>
         </div>
     }
-    .into_any()
 }

@@ -1,6 +1,6 @@
 use super::{action_error, field_error, kept};
 use crate::api::auth::{get_invitation, AcceptInvitation};
-use crate::components::field::{checks, TextField};
+use crate::components::field::{Check, TextField};
 use crate::components::notice::FormError;
 use crate::components::server_form::ServerForm;
 use crate::pages::forgot_password::AuthFrame;
@@ -35,9 +35,9 @@ pub fn AcceptInvitationPage() -> impl IntoView {
                             <ServerForm action=action attr:novalidate=true>
                                 <input type="hidden" name="token" value=token/>
                                 <TextField name="name" label=tr!(auth.your_name) autocomplete="name" required=true
-                                    value=kept(error, "name") error=field_error(error, "name") check=checks::name/>
+                                    value=kept(error, "name") error=field_error(error, "name") check=Check::Name/>
                                 <TextField name="password" label=tr!(auth.choose_password) kind="password" autocomplete="new-password" required=true
-                                    hint=tr!(checks.password_hint, min = MIN_PASSWORD).to_string() error=field_error(error, "password") check=checks::new_password/>
+                                    hint=tr!(checks.password_hint, min = MIN_PASSWORD).to_string() error=field_error(error, "password") check=Check::NewPassword/>
                                 <TextField name="confirm" label=tr!(auth.repeat_password) kind="password" autocomplete="new-password" required=true
                                     error=field_error(error, "confirm")/>
                                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>{tr!(auth.create_account)}</button>

@@ -1,6 +1,6 @@
 use super::{action_error, field_error, kept};
 use crate::api::account::{list_time_zones, ChangeMyPassword, RenameMe, SetTimeZone};
-use crate::components::field::{checks, SelectField, TextField};
+use crate::components::field::{Check, SelectField, TextField};
 use crate::components::language::LanguageSwitch;
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
@@ -50,7 +50,7 @@ pub fn AccountPage() -> impl IntoView {
                                     <FormError error=rename_error/>
                                     <ServerForm action=rename attr:novalidate=true>
                                         <TextField name="name" label=tr!(auth.your_name) autocomplete="name" required=true value=name
-                                            error=field_error(rename_error, "name") check=checks::name/>
+                                            error=field_error(rename_error, "name") check=Check::Name/>
                                         <button type="submit" class="btn btn-primary" disabled=move || rename.pending().get()>{tr!(account.save_name)}</button>
                                     </ServerForm>
                                 </section>
@@ -94,7 +94,7 @@ pub fn AccountPage() -> impl IntoView {
                                         <TextField name="current" label=tr!(account.current_password) kind="password" autocomplete="current-password" required=true
                                             error=field_error(password_error, "current")/>
                                         <TextField id="f-new-password" name="password" label=tr!(auth.new_password) kind="password" autocomplete="new-password" required=true
-                                            hint=tr!(checks.password_hint, min = MIN_PASSWORD).to_string() error=field_error(password_error, "password") check=checks::new_password/>
+                                            hint=tr!(checks.password_hint, min = MIN_PASSWORD).to_string() error=field_error(password_error, "password") check=Check::NewPassword/>
                                         <TextField name="confirm" label=tr!(auth.repeat_new_password) kind="password" autocomplete="new-password" required=true
                                             error=field_error(password_error, "confirm")/>
                                         <button type="submit" class="btn btn-primary" disabled=move || password.pending().get()>{tr!(account.change_password)}</button>

@@ -1,6 +1,6 @@
 use super::{action_error, field_error, kept};
 use crate::api::auth::{program_brand, RequestPasswordReset};
-use crate::components::field::{checks, TextField};
+use crate::components::field::{Check, TextField};
 use crate::components::notice::{FormError, Success};
 use crate::components::server_form::ServerForm;
 use crate::resource::page_data;
@@ -50,7 +50,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
             <FormError error/>
             <ServerForm action=action attr:novalidate=true>
                 <TextField name="email" label=tr!(auth.work_email) kind="email" autocomplete="username" required=true
-                    value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
+                    value=kept(error, "email") error=field_error(error, "email") check=Check::Email/>
                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>{tr!(auth.send_reset)}</button>
             </ServerForm>
             <p class="auth-links"><a href="/sign-in">{tr!(auth.back_to_sign_in)}</a></p>

@@ -33,6 +33,20 @@ where
     Signal::derive(move || error_of(action))
 }
 
+/// The error of `action` when it came from the form for record `id` (`None`:
+/// the form adding a new one). A page with one form per record gets a plain
+/// form post's error back on every form posting the same function, so the
+/// service echoes the record's id (`kept("id")`) and each form takes its own.
+pub fn action_error_for<I, O>(action: ServerAction<I>, id: Option<i64>) -> Signal<Option<AppError>>
+where
+    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        error_of(action).filter(|e| e.kept("id").and_then(|v| v.parse::<i64>().ok()) == id)
+    })
+}
+
 /// The same read once (tracked), without building a signal: for views that
 /// would otherwise build one per row.
 pub fn error_of<I, O>(action: ServerAction<I>) -> Option<AppError>

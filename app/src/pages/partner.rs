@@ -3,7 +3,7 @@ use super::territory::{TerritoryActions, TerritoryCard};
 use super::{action_error, field_error};
 use crate::api::partners::{get_partner, UpdatePartnerProfile, UpdatePartnerProgram};
 use crate::components::avatar::Avatar;
-use crate::components::field::{checks, SelectField, TextField};
+use crate::components::field::{Check, SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::partner_field::PartnerField;
 use crate::components::server_form::ServerForm;
@@ -243,11 +243,11 @@ fn ProfileForm(
                 <input type="hidden" name="id" value=partner.id/>
                 <input type="hidden" name="version" value=partner.version/>
                 <TextField name="website" label=tr!(partner.website) kind="url" autocomplete="url" value=value("website", &partner.website)
-                    error=field_error(error, "website") check=checks::website/>
+                    error=field_error(error, "website") check=Check::Website/>
                 <TextField name="phone" label=tr!(partner.phone) kind="tel" autocomplete="tel" value=value("phone", &partner.phone)
-                    error=field_error(error, "phone") check=checks::phone/>
+                    error=field_error(error, "phone") check=Check::Phone/>
                 <TextField name="email" label=tr!(partner.contact_email) kind="email" autocomplete="email" value=value("email", &partner.email)
-                    error=field_error(error, "email") check=checks::optional_email/>
+                    error=field_error(error, "email") check=Check::OptionalEmail/>
                 <TextField name="address" label=tr!(partner.street) autocomplete="street-address" value=value("address", &partner.address)
                     error=field_error(error, "address")/>
                 <div class="row">
@@ -255,7 +255,7 @@ fn ProfileForm(
                     <TextField name="country" label=tr!(partner.country) autocomplete="country-name" value=value("country", &partner.country) error=field_error(error, "country")/>
                 </div>
                 <TextField name="brand_color" label=tr!(partner.brand_colour) kind="color" value=value("brand_color", &partner.brand_color)
-                    error=field_error(error, "brand_color") check=checks::colour/>
+                    error=field_error(error, "brand_color") check=Check::Colour/>
                 <TextField name="description" label=tr!(partner.about) multiline=true value=value("description", &partner.description)
                     error=field_error(error, "description")/>
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(partner.save_profile)}</button>
@@ -289,7 +289,7 @@ fn ProgramForm(
                 <input type="hidden" name="id" value=partner.id/>
                 <input type="hidden" name="version" value=partner.version/>
                 <TextField name="name" label=tr!(partners.company_name) required=true value=kept("name", partner.name.clone())
-                    error=field_error(error, "name") check=checks::name/>
+                    error=field_error(error, "name") check=Check::Name/>
                 <SelectField name="partner_type" label=tr!(partners.partner_type) options=partner.partner_types.clone()
                     selected=kept("partner_type", partner.partner_type.clone().map(|t| t.code).unwrap_or_default()) empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
                 <SelectField name="tier" label=tr!(partners.tier) options=partner.tiers.clone()

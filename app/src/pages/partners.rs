@@ -2,7 +2,7 @@ use super::dashboard::PartnerCard;
 use super::{action_error, field_error, kept};
 use crate::api::partners::{list_partners, CreatePartner};
 use crate::api::tiers::get_audience_choices;
-use crate::components::field::{checks, SelectField, TextField};
+use crate::components::field::{Check, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
 use crate::components::partner_field::PartnerField;
@@ -204,7 +204,7 @@ fn AddPartner(tiers: Vec<(String, String)>, types: Vec<(String, String)>) -> imp
                 <ServerForm action=action attr:novalidate=true>
                     <input type="hidden" name="channel_manager_id" value=""/>
                     <TextField name="name" label=tr!(partners.company_name) required=true value=kept(error, "name")
-                        error=field_error(error, "name") check=checks::name/>
+                        error=field_error(error, "name") check=Check::Name/>
                     <SelectField name="partner_type" label=tr!(partners.partner_type) options=types selected=kept(error, "partner_type") empty=tr!(partners.choose) error=field_error(error, "partner_type")/>
                     <SelectField name="tier" label=tr!(partners.tier) options=tiers selected=kept(error, "tier") empty=tr!(partners.choose) error=field_error(error, "tier")/>
                     <SelectField name="region" label=tr!(partners.region) options=region_options() selected=kept(error, "region") empty=tr!(partners.choose) error=field_error(error, "region")/>

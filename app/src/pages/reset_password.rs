@@ -1,6 +1,6 @@
 use super::{action_error, field_error};
 use crate::api::auth::ResetPassword;
-use crate::components::field::{checks, TextField};
+use crate::components::field::{Check, TextField};
 use crate::components::notice::FormError;
 use crate::components::server_form::ServerForm;
 use crate::pages::forgot_password::AuthFrame;
@@ -27,7 +27,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
             <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="token" value=token/>
                 <TextField name="password" label=tr!(auth.new_password) kind="password" autocomplete="new-password" required=true
-                    hint=tr!(checks.password_hint, min = MIN_PASSWORD).to_string() error=field_error(error, "password") check=checks::new_password/>
+                    hint=tr!(checks.password_hint, min = MIN_PASSWORD).to_string() error=field_error(error, "password") check=Check::NewPassword/>
                 <TextField name="confirm" label=tr!(auth.repeat_new_password) kind="password" autocomplete="new-password" required=true
                     error=field_error(error, "confirm")/>
                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>{tr!(auth.save_password)}</button>

@@ -7,7 +7,7 @@ use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError};
 use crate::components::server_form::ServerForm;
 use crate::components::versions::{VersionFields, VersionedField};
-use crate::pages::{action_error, field_error, kept, reload_after, PageChanged};
+use crate::pages::{action_error_for, field_error, kept, reload_after, PageChanged};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::tier::{bp_to_percent, PartnerTypeView, TierView};
@@ -39,7 +39,7 @@ pub fn TiersPage() -> impl IntoView {
                                 <section class="card">
                                     <h2>{tr!(tiers.new_tier)}</h2>
                                     <p class="muted">{tr!(tiers.new_hint)}</p>
-                                    <TierForm tier=None/>
+                                    <TierForm tier=None action=ServerAction::new()/>
                                 </section>
                             })}
                             <PartnerTypes types=page.partner_types can_edit/>
@@ -93,11 +93,16 @@ fn TierCard(tier: TierView, can_edit: bool) -> impl IntoView {
             <dl class="facts">
                 {benefits.into_iter().map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
             </dl>
-            {can_edit.then(|| view! {
-                <details class="family-form">
-                    <summary class="btn btn-quiet">{tr!(tiers.change)}</summary>
-                    <TierForm tier=Some(tier.clone())/>
-                </details>
+            {can_edit.then(|| {
+                let action = ServerAction::<SaveTier>::new();
+                // A refused save comes back open, with its messages.
+                let open = action_error_for(action, Some(tier.id)).get_untracked().is_some();
+                view! {
+                    <details class="family-form" open=open>
+                        <summary class="btn btn-quiet">{tr!(tiers.change)}</summary>
+                        <TierForm tier=Some(tier.clone()) action/>
+                    </details>
+                }
             })}
         </li>
     }
@@ -105,10 +110,9 @@ fn TierCard(tier: TierView, can_edit: bool) -> impl IntoView {
 
 /// Changes `tier`, or adds a new one.
 #[component]
-fn TierForm(tier: Option<TierView>) -> impl IntoView {
-    let action = ServerAction::<SaveTier>::new();
+fn TierForm(tier: Option<TierView>, action: ServerAction<SaveTier>) -> impl IntoView {
     reload_after(action);
-    let error = action_error(action);
+    let error = action_error_for(action, tier.as_ref().map(|t| t.id));
     let prefix = tier
         .as_ref()
         .map_or_else(|| "tier-new".to_owned(), |t| format!("tier-{}", t.code));
@@ -193,20 +197,30 @@ fn PartnerTypes(types: Vec<PartnerTypeView>, can_edit: bool) -> impl IntoView {
                                 <span class="muted">{count}</span>
                             </div>
                             {can_edit.then(|| view! {
-                                <details class="family-form">
-                                    <summary class="btn btn-quiet">{tr!(tiers.change)}</summary>
-                                    <TypeForm partner_type=Some(t.clone())/>
-                                </details>
+                                {
+                                    let action = ServerAction::<SavePartnerType>::new();
+                                    let open = action_error_for(action, Some(t.id)).get_untracked().is_some();
+                                    view! {
+                                        <details class="family-form" open=open>
+                                            <summary class="btn btn-quiet">{tr!(tiers.change)}</summary>
+                                            <TypeForm partner_type=Some(t.clone()) action/>
+                                        </details>
+                                    }
+                                }
                             })}
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            {can_edit.then(|| view! {
-                <details class="family-form">
-                    <summary class="btn">{tr!(tiers.new_type)}</summary>
-                    <TypeForm partner_type=None/>
-                </details>
+            {can_edit.then(|| {
+                let action = ServerAction::<SavePartnerType>::new();
+                let open = action_error_for(action, None).get_untracked().is_some();
+                view! {
+                    <details class="family-form" open=open>
+                        <summary class="btn">{tr!(tiers.new_type)}</summary>
+                        <TypeForm partner_type=None action/>
+                    </details>
+                }
             })}
         </section>
     }
@@ -214,10 +228,12 @@ fn PartnerTypes(types: Vec<PartnerTypeView>, can_edit: bool) -> impl IntoView {
 
 /// Renames `partner_type`, or adds a new one.
 #[component]
-fn TypeForm(partner_type: Option<PartnerTypeView>) -> impl IntoView {
-    let action = ServerAction::<SavePartnerType>::new();
+fn TypeForm(
+    partner_type: Option<PartnerTypeView>,
+    action: ServerAction<SavePartnerType>,
+) -> impl IntoView {
     reload_after(action);
-    let error = action_error(action);
+    let error = action_error_for(action, partner_type.as_ref().map(|t| t.id));
     let prefix = partner_type
         .as_ref()
         .map_or_else(|| "type-new".to_owned(), |t| format!("type-{}", t.code));

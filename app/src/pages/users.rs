@@ -1,6 +1,6 @@
 use super::{action_error, field_error, kept, reset_on_success};
 use crate::api::users::{list_users, InviteUser, RevokeInvitation, SetUserActive};
-use crate::components::field::{checks, SelectField, TextField};
+use crate::components::field::{Check, SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
@@ -95,7 +95,7 @@ fn UserAdminView(
                         }.into_any(),
                     }}
                     <TextField name="email" label=tr!(users.email) kind="email" autocomplete="off" required=true
-                        value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
+                        value=kept(error, "email") error=field_error(error, "email") check=Check::Email/>
                     <SelectField name="role" label=tr!(users.role) options=roles selected=kept(error, "role") empty=tr!(users.choose) error=field_error(error, "role")/>
                     <SelectField name="lang" label=tr!(users.mail_language) options=languages()
                         selected=Some(kept(error, "lang")).filter(|l| !l.is_empty()).unwrap_or_else(|| locale::current_code().to_owned())

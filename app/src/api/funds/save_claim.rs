@@ -14,6 +14,13 @@ pub async fn save_claim(
 ) -> Result<(), AppError> {
     use crate::ssr::services::funds::claims;
     crate::api::as_actor(|state, actor| async move {
+        let typed = [
+            ("actual", actual.clone()),
+            ("actual_leads", actual_leads.clone()),
+            ("actual_attendees", actual_attendees.clone()),
+            ("actual_pipeline", actual_pipeline.clone()),
+            ("results", results.clone()),
+        ];
         let input = claims::ClaimInput {
             actual,
             actual_leads,
@@ -21,7 +28,13 @@ pub async fn save_claim(
             actual_pipeline,
             results,
         };
-        claims::save(&state, &actor, id, version, input).await?;
+        claims::save(&state, &actor, id, version, input)
+            .await
+            .map_err(|e| {
+                let typed: Vec<(&str, &str)> =
+                    typed.iter().map(|(f, v)| (*f, v.as_str())).collect();
+                e.keeping(&typed)
+            })?;
         leptos_axum::redirect(&format!("/funds/requests/{id}?saved=claim"));
         Ok(())
     })

@@ -21,7 +21,9 @@ pub async fn save_partner_type(
             versions,
             distributes: distributes.is_some(),
         };
-        let code = partner_types::save(&state, &actor, input).await?;
+        let code = partner_types::save(&state, &actor, input)
+            .await
+            .map_err(|e| e.for_record(id))?;
         leptos_axum::redirect(&format!("/tiers?saved={code}"));
         Ok(())
     })

@@ -31,7 +31,9 @@ pub async fn save_tier(
             mdf_accrual,
             discount,
         };
-        let code = tiers::save(&state, &actor, input).await?;
+        let code = tiers::save(&state, &actor, input)
+            .await
+            .map_err(|e| e.for_record(id))?;
         leptos_axum::redirect(&format!("/tiers?saved={code}"));
         Ok(())
     })

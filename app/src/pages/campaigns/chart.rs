@@ -47,8 +47,7 @@ fn points(days: &[DayCount]) -> Vec<Point> {
 }
 
 /// `zone` names the time zone the days are counted in (the viewer's).
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island]
 pub fn ActivityChart(days: Vec<DayCount>, zone: String) -> impl IntoView {
     if days.is_empty() {
         return view! { <p class="muted">{tr!(campaigns.nothing_sent)}</p> }.into_any();

@@ -3,7 +3,7 @@
 //! stored.
 
 use crate::api::campaigns::{get_contacts, AddContact, ImportContacts, RemoveContact};
-use crate::components::field::{checks, TextField};
+use crate::components::field::{Check, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept, reset_on_success};
@@ -18,7 +18,6 @@ use std::collections::BTreeMap;
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     let query = use_query_map();
-    let imported = RwSignal::new(0u32);
     let add = ServerAction::<AddContact>::new();
     let page = page_data(
         move || {
@@ -26,12 +25,21 @@ pub fn ContactsPage() -> impl IntoView {
             (
                 q.get("before").and_then(|b| b.parse::<i64>().ok()),
                 q.get("removed"),
-                imported.get(),
+                q.get("imported"),
                 add.version().get(),
             )
         },
         |(before, _, _, _)| get_contacts(before),
     );
+    let imported = move || {
+        let q = query.read();
+        let count = q.get("imported")?.parse::<usize>().ok()?;
+        let rejected = q
+            .get("rejected")
+            .and_then(|r| r.parse::<usize>().ok())
+            .unwrap_or(0);
+        Some(tr!(campaigns.imported_done, count, rejected).to_string())
+    };
     let removed = Signal::derive(move || query.read().get("removed").is_some());
     let added = Signal::derive(move || {
         query.read().get("added").is_some() || add.value().get().is_some_and(|r| r.is_ok())
@@ -45,9 +53,10 @@ pub fn ContactsPage() -> impl IntoView {
         <p class="muted">{tr!(campaigns.contacts_intro)}</p>
         <Success show=removed text=tr!(campaigns.contact_removed)/>
         <Success show=added text=tr!(campaigns.contact_added)/>
+        {move || imported().map(|text| view! { <p class="notice notice-ok" role="status" id="import-result">{text}</p> })}
         <div class="grid">
             <AddOne action=add/>
-            <Import on_done=move || imported.update(|n| *n += 1)/>
+            <Import/>
         </div>
         <Suspense fallback=|| view! { <p class="loading">{tr!(campaigns.loading_contacts)}</p> }>
             {move || Suspend::new(async move {
@@ -110,7 +119,7 @@ fn AddOne(action: ServerAction<AddContact>) -> impl IntoView {
             <FormError error/>
             <ServerForm action node_ref=form attr:novalidate=true attr:id="add-contact">
                 <TextField name="email" label=tr!(campaigns.email_address) kind="email" autocomplete="off" required=true
-                    id="contact-email" value=kept(error, "email") error=field_error(error, "email") check=checks::email/>
+                    id="contact-email" value=kept(error, "email") error=field_error(error, "email") check=Check::Email/>
                 <TextField name="name" label=tr!(funds.name) id="contact-name" autocomplete="off"
                     value=kept(error, "name") error=field_error(error, "name")/>
                 <TextField name="company" label=tr!(users.company) id="contact-company" autocomplete="off"
@@ -130,8 +139,10 @@ fn AddOne(action: ServerAction<AddContact>) -> impl IntoView {
     }
 }
 
-#[component]
-fn Import(on_done: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
+/// The CSV import: check, map the columns, import. Once imported, the page
+/// loads again with the new list and the counts.
+#[island]
+fn Import() -> impl IntoView {
     let action = ServerAction::<ImportContacts>::new();
     let csv = RwSignal::new(String::new());
     let consent_all = RwSignal::new(false);
@@ -141,8 +152,9 @@ fn Import(on_done: impl Fn() + Send + Sync + Copy + 'static) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(p)) = action.value().get() {
             mapping.set(p.mapping.iter().map(|m| m.as_str().to_string()).collect());
-            if p.imported.is_some() {
-                on_done();
+            if let Some(count) = p.imported {
+                show_imported(count, p.rejected);
+                return;
             }
             preview.set(Some(p));
         }
@@ -190,7 +202,6 @@ fn Preview(
     mapping: RwSignal<Vec<String>>,
     run: impl Fn(bool) + Send + Sync + Copy + 'static,
 ) -> impl IntoView {
-    let done = preview.imported;
     let problems: Vec<_> = preview
         .rows
         .iter()
@@ -200,9 +211,7 @@ fn Preview(
     let fields: Vec<ContactField> = ContactField::ALL.to_vec();
     view! {
         <div class="import-preview">
-            {match done {
-                Some(n) => view! { <p class="notice notice-ok" role="status" id="import-result">{tr!(campaigns.imported, count = n, rejected = preview.rejected).to_string()}</p> }.into_any(),
-                None => view! {
+            {view! {
                     <h3>{tr!(campaigns.columns)}</h3>
                     <div class="mapping">
                         {preview.columns.iter().enumerate().map(|(i, name)| {
@@ -224,7 +233,6 @@ fn Preview(
                     </div>
                     <p id="import-summary"><strong>{tr!(campaigns.ready, count = preview.importable).to_string()}</strong>{tr!(campaigns.not_imported, count = preview.rejected).to_string()}</p>
                     <button type="button" class="btn btn-primary btn-block" id="import-csv" disabled=preview.importable == 0 on:click=move |_| run(true)>{tr!(campaigns.import_n, count = preview.importable).to_string()}</button>
-                }.into_any(),
             }}
             {(!problems.is_empty()).then(|| view! {
                 <h3>{tr!(campaigns.rows_not_imported)}</h3>
@@ -239,4 +247,16 @@ fn Preview(
             })}
         </div>
     }
+}
+
+/// Loads the page again with the imported contacts and the counts.
+fn show_imported(count: usize, rejected: usize) {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window()
+            .location()
+            .set_href(&format!("/contacts?imported={count}&rejected={rejected}"));
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (count, rejected);
 }

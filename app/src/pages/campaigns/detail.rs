@@ -247,8 +247,7 @@ fn PartnerView(campaign: CampaignDetail) -> impl IntoView {
     .into_any()
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island]
 fn SocialPost(copy: String, image: Option<i64>) -> impl IntoView {
     let copied = RwSignal::new(false);
     let text = copy.clone();

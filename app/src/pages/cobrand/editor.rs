@@ -77,7 +77,8 @@ fn EditorLoader(data: PageData<Result<EditorData, AppError>>) -> impl IntoView {
     }
 }
 
-#[component]
+/// The editor: the preview follows every keystroke in the browser.
+#[island]
 fn Editor(editor: EditorData) -> impl IntoView {
     let save = ServerAction::<SaveDesign>::new();
     let save_error = action_error(save);

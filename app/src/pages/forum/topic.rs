@@ -144,11 +144,11 @@ fn TopicView(page: Page) -> impl IntoView {
                     <PostCard post=a ctx compact=true/>
                 </section>
             })}
-            <h2 class="replies-title">{tr!(forum.replies, count = t.reply_count).to_string()}</h2>
-            <ol class="posts">
-                {replies.into_iter().map(|x| view! { <li><PostCard post=x ctx/></li> }).collect_view()}
-            </ol>
-            {live.then(|| view! { <LiveReplies last_post_id=page.last_post_id ctx/> })}
+            <LiveReplies count=t.reply_count live last_post_id=page.last_post_id ctx>
+                <ol class="posts">
+                    {replies.into_iter().map(|x| view! { <li><PostCard post=x ctx/></li> }).collect_view()}
+                </ol>
+            </LiveReplies>
             {next.map(|href| view! { <p class="pager"><a class="btn" href=href>{tr!(forum.newer_replies)}</a></p> })}
             <ReplyBox topic_id=t.id can_reply=page.can_reply blocked=page.reply_blocked.clone() quoted/>
         </article>
@@ -445,8 +445,7 @@ fn FlagForm(post_id: i64) -> impl IntoView {
     }
 }
 
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
+#[island]
 fn ReplyBox(
     topic_id: i64,
     can_reply: bool,
@@ -495,17 +494,31 @@ fn ReplyBox(
     .into_any()
 }
 
-/// Replies posted while the page is open, after the ones it was served with.
-#[cfg_attr(feature = "islands", island)]
-#[cfg_attr(not(feature = "islands"), component)]
-fn LiveReplies(last_post_id: i64, ctx: PostCtx) -> impl IntoView {
+/// The replies (the served ones are its children) and, on a `live` page,
+/// those posted while it is open, with the count above them following.
+#[island]
+fn LiveReplies(
+    count: i32,
+    live: bool,
+    last_post_id: i64,
+    ctx: PostCtx,
+    children: Children,
+) -> impl IntoView {
     if use_context::<PostActions>().is_none() {
         provide_context(PostActions::new(None));
     }
     let fresh = RwSignal::new(Vec::<PostView>::new());
     let last = RwSignal::new(last_post_id);
-    live_updates(ctx.topic_id, last, fresh);
+    if live {
+        live_updates(ctx.topic_id, last, fresh);
+    }
+    let shown = move || {
+        let arrived = i32::try_from(fresh.with(Vec::len)).unwrap_or(i32::MAX);
+        tr!(forum.replies, count = count.saturating_add(arrived)).to_string()
+    };
     view! {
+        <h2 class="replies-title">{shown}</h2>
+        {children()}
         <ol class="posts fresh-posts" aria-live="polite">
             <For each=move || fresh.get() key=|x| x.id let:x>
                 <li class="fresh"><PostCard post=x ctx/></li>

@@ -132,7 +132,7 @@ fn Fields(form: ProductForm) -> impl IntoView {
             <ServerForm action attr:class="form" attr:novalidate=true>
                 {stored.as_ref().map(|p| view! { <input type="hidden" name="id" value=p.id/> })}
                 <TextField name="sku" label=tr!(products.sku) value=sku required=true hint=tr!(products.sku_hint)
-                    error=field_error(error, "sku") check=crate::components::field::checks::sku/>
+                    error=field_error(error, "sku") check=crate::components::field::Check::Sku/>
                 <TextField name="name" label=tr!(products.name) value=name required=true error=field_error(error, "name")/>
                 <div class="row">
                     <SelectField name="family" label=tr!(products.family) options=families selected=family empty=tr!(partners.choose) error=field_error(error, "family")/>
