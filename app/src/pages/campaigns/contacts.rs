@@ -178,7 +178,7 @@ fn Import() -> impl IntoView {
                 <input id="csv-file" type="file" accept=".csv,text/csv,text/plain" data-fill="csv-text"/>
             </div>
             <div class="field">
-                <label for="csv-text">"…or paste it here"</label>
+                <label for="csv-text">{tr!(campaigns.or_paste)}</label>
                 <textarea id="csv-text" rows="5" placeholder="email,name,company,consent" prop:value=move || csv.get()
                     on:input=move |ev| { csv.set(event_target_value(&ev)); mapping.set(Vec::new()); preview.set(None); }></textarea>
                 <p class="field-hint">{tr!(campaigns.csv_hint)}</p>
