@@ -193,3 +193,25 @@ test('forum: a picture added from the phone shows in the reply', async ({ page }
   await expect(img).toBeVisible();
   expect(await img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(1);
 });
+
+test('forum: a new question keeps its draft across a reload, offers @mentions, and forgets the draft once posted', async ({ page }, testInfo) => {
+  const title = perProject(testInfo, 'Draft kept on a phone: AX7 PoE budget?', 'Draft kept on a desktop: AX7 PoE budget?');
+  await signIn(page, 'jan@eurolink.example');
+  await page.goto('/forum/new');
+  await hydrated(page);
+  const details = page.getByLabel('Details');
+  await details.fill('How much PoE does the AX7 give per port?');
+  await page.reload();
+  await hydrated(page);
+  await expect(details).toHaveValue('How much PoE does the AX7 give per port?');
+  // Typing @ and a name offers people to mention.
+  await details.pressSequentially(' @pri');
+  await expect(page.locator('#topic-body-mentions [role="option"]').first()).toContainText('@priya');
+  await page.getByLabel('Category').selectOption({ label: 'Technical questions' });
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Post question' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.goto('/forum/new');
+  await hydrated(page);
+  await expect(page.getByLabel('Details')).toHaveValue('');
+});

@@ -70,10 +70,19 @@ test.describe('a German browser', () => {
     await fitsThePhone(page, testInfo);
     await shot(page, testInfo, 'sign-in-de');
 
-    // The browser-side check speaks German too (same catalogue, in the wasm).
+    // The server's check, beside the field, keeping what was typed.
     await page.getByLabel('Geschäftliche E-Mail').fill('kein-name');
-    await page.getByLabel('Passwort').focus();
+    await page.getByLabel('Passwort').fill('egal');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
     await expect(page.locator('#f-email-error')).toHaveText('Bitte eine E-Mail-Adresse wie name@firma.de eingeben.');
+    await expect(page.getByLabel('Geschäftliche E-Mail')).toHaveValue('kein-name');
+    // The browser-side check speaks German too (same catalogue, in the wasm), where a page has one.
+    await page.goto('/forgot-password');
+    await hydrated(page);
+    await page.getByLabel('Geschäftliche E-Mail').fill('kein-name');
+    await page.getByLabel('Geschäftliche E-Mail').blur();
+    await expect(page.locator('#f-email-error')).toHaveText('Bitte eine E-Mail-Adresse wie name@firma.de eingeben.');
+    await page.goto('/sign-in');
     // A server message too.
     await page.getByLabel('Geschäftliche E-Mail').fill(email);
     await page.getByLabel('Passwort').fill('falsches passwort');

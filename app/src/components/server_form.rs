@@ -1,13 +1,12 @@
 //! A form that calls a server function: Leptos's `ActionForm`, reading the
 //! fields with [`crate::form_fields`] instead of serde_qs (a smaller browser
-//! bundle; see that module). Without JavaScript it is a plain form posting
-//! to the function's URL, as before.
+//! bundle; see that module). Outside an island, and without JavaScript, it
+//! is a plain form posting to the function's URL.
 
 use crate::form_fields;
-use leptos::either::Either;
 use leptos::ev::{submit, SubmitEvent};
 use leptos::form::form_data_from_event;
-use leptos::html::{form, Form};
+use leptos::html::form;
 use leptos::prelude::*;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use leptos::server_fn::ServerFn;
@@ -21,9 +20,6 @@ use serde::de::DeserializeOwned;
 pub fn ServerForm<ServFn>(
     /// The action the form dispatches.
     action: ServerAction<ServFn>,
-    /// Where to keep the `<form>` element.
-    #[prop(optional)]
-    node_ref: Option<NodeRef<Form>>,
     children: Children,
 ) -> impl IntoView
 where
@@ -50,15 +46,11 @@ where
             }
         }
     };
-    let element = form()
+    form()
         .action(ServFn::url())
         .method("post")
         .on(submit, on_submit)
-        .child(children());
-    match node_ref {
-        Some(node_ref) => Either::Left(element.node_ref(node_ref)),
-        None => Either::Right(element),
-    }
+        .child(children())
 }
 
 /// The submitted fields (with the pressed button's name and value) as the

@@ -59,61 +59,6 @@ where
         .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
 }
 
-/// A form handle that clears the form after each successful submit, so the
-/// next entry starts empty.
-pub fn reset_on_success<I, O>(action: ServerAction<I>) -> NodeRef<leptos::html::Form>
-where
-    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    let form = NodeRef::<leptos::html::Form>::new();
-    Effect::new(move |_| {
-        if action
-            .value()
-            .get()
-            .is_some_and(|r: Result<O, AppError>| r.is_ok())
-        {
-            if let Some(form) = form.get() {
-                form.reset();
-            }
-        }
-    });
-    form
-}
-
-/// A page whose forms change what it lists: each form bumps this after a
-/// successful save, and the page's data reloads on it. The save's redirect
-/// back to the same page (`?saved=…`) is no change when the same thing is
-/// saved twice, so the data cannot reload on the address alone.
-#[derive(Clone, Copy)]
-pub struct PageChanged(RwSignal<usize>);
-
-impl PageChanged {
-    /// A fresh one for the page; returns what its data reloads on.
-    pub fn provide() -> RwSignal<usize> {
-        let changed = RwSignal::new(0_usize);
-        provide_context(PageChanged(changed));
-        changed
-    }
-}
-
-/// Reloads the page's data (see [`PageChanged`]) after each successful run
-/// of `action`.
-pub fn reload_after<I, O>(action: ServerAction<I>)
-where
-    I: leptos::server_fn::ServerFn<Output = O, Error = AppError> + Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    let Some(PageChanged(changed)) = use_context::<PageChanged>() else {
-        return;
-    };
-    Effect::new(move |_| {
-        if action.value().with(|v| matches!(v, Some(Ok(_)))) {
-            changed.update(|n| *n += 1);
-        }
-    });
-}
-
 /// One field's message from an error signal.
 pub fn field_error(error: Signal<Option<AppError>>, name: &'static str) -> Signal<Option<String>> {
     Signal::derive(move || error.get().and_then(|e| e.field(name)))

@@ -8,7 +8,7 @@ use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError};
 use crate::components::server_form::ServerForm;
-use crate::pages::{action_error, field_error, kept, reload_after, reset_on_success, PageChanged};
+use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::revenue::{FigureRow, PeriodTotal, RateRow, RevenuePage as Page};
@@ -19,9 +19,8 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn RevenuePage() -> impl IntoView {
     let query = use_query_map();
-    let changed = PageChanged::provide();
     let me = use_me();
-    let page = page_data(move || changed.get(), |_| get_revenue_page());
+    let page = page_data(|| (), |()| get_revenue_page());
     view! {
         <Title text=tr!(revenue.title)/>
         <h1>{tr!(revenue.title)}</h1>
@@ -92,14 +91,12 @@ fn RateList(rates: Vec<RateRow>, program: String) -> impl IntoView {
 #[component]
 fn RateForm(currencies: Vec<String>, program: String) -> impl IntoView {
     let action = ServerAction::<SetExchangeRate>::new();
-    reload_after(action);
     let error = action_error(action);
-    let form = reset_on_success(action);
     let options: Vec<(String, String)> = currencies.into_iter().map(|c| (c.clone(), c)).collect();
     view! {
         <h3>{tr!(revenue.set_rate)}</h3>
         <FormError error/>
-        <ServerForm action=action node_ref=form attr:novalidate=true>
+        <ServerForm action=action attr:novalidate=true>
             <div class="row">
                 <SelectField id="f-rate-currency" name="currency" label=tr!(revenue.currency) options
                     selected=kept(error, "currency") empty=tr!(partners.choose) error=field_error(error, "currency")/>

@@ -1,6 +1,6 @@
 use super::{action_error, field_error, kept};
 use crate::api::auth::SignIn;
-use crate::components::field::{Check, TextField};
+use crate::components::field::TextField;
 use crate::components::language::LanguageSwitch;
 use crate::components::notice::{FormError, Success};
 use crate::components::server_form::ServerForm;
@@ -22,10 +22,12 @@ pub fn SignInPage() -> impl IntoView {
         <AuthFrame heading=tr!(auth.sign_in)>
             <Success show=reset text=tr!(auth.password_changed)/>
             <FormError error/>
+            // No island here: the page everyone opens first loads no code
+            // (the server checks the address on submit, beside the field).
             <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="next" value=next/>
                 <TextField name="email" label=tr!(auth.work_email) kind="email" autocomplete="username" required=true
-                    value=kept(error, "email") error=field_error(error, "email") check=Check::Email/>
+                    value=kept(error, "email") error=field_error(error, "email")/>
                 <TextField name="password" label=tr!(auth.password) kind="password" autocomplete="current-password" required=true
                     error=field_error(error, "password")/>
                 <button type="submit" class="btn btn-primary btn-block" disabled=move || action.pending().get()>

@@ -2,7 +2,7 @@
 //! admins and the partner's channel manager add and remove areas and set
 //! its location; the partner reads it.
 
-use super::{action_error, field_error, kept, reset_on_success};
+use super::{action_error, field_error, kept};
 use crate::api::territories::{AddTerritoryAreas, RemoveTerritoryArea, SetPartnerLocation};
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::FormError;
@@ -131,11 +131,10 @@ fn AddAreas(
     action: ServerAction<AddTerritoryAreas>,
 ) -> impl IntoView {
     let error = action_error(action);
-    let form = reset_on_success(action);
     view! {
         <h3>{tr!(territory.add_title)}</h3>
         <FormError error/>
-        <ServerForm action=action node_ref=form attr:novalidate=true>
+        <ServerForm action=action attr:novalidate=true>
             <input type="hidden" name="id" value=partner_id/>
             <SelectField id="f-area-country" name="country" label=tr!(territory.country) options=countries
                 selected=kept(error, "country") empty=tr!(territory.choose) error=field_error(error, "country")/>
@@ -155,8 +154,6 @@ fn LocationForm(
     action: ServerAction<SetPartnerLocation>,
 ) -> impl IntoView {
     let error = action_error(action);
-    // Back to the saved value as stored ("48.137200, 11.575600") once saved.
-    let form = reset_on_success(action);
     // After a failed submit the form keeps what was typed, not the stored value.
     let value = move |name: &str, stored: String| {
         error
@@ -172,7 +169,7 @@ fn LocationForm(
     view! {
         <h3>{tr!(territory.location_title)}</h3>
         <FormError error/>
-        <ServerForm action=action node_ref=form attr:novalidate=true>
+        <ServerForm action=action attr:novalidate=true>
             <input type="hidden" name="id" value=partner_id/>
             <TextField id="f-coordinates" name="coordinates" label=tr!(territory.coordinates) hint=tr!(territory.coordinates_hint)
                 value=value("coordinates", coordinates) error=field_error(error, "coordinates")/>

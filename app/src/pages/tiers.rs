@@ -7,7 +7,7 @@ use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError};
 use crate::components::server_form::ServerForm;
 use crate::components::versions::{VersionFields, VersionedField};
-use crate::pages::{action_error_for, field_error, kept, reload_after, PageChanged};
+use crate::pages::{action_error_for, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::tier::{bp_to_percent, PartnerTypeView, TierView};
@@ -18,8 +18,7 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn TiersPage() -> impl IntoView {
     let query = use_query_map();
-    let changed = PageChanged::provide();
-    let tiers = page_data(move || changed.get(), |_| get_tiers());
+    let tiers = page_data(|| (), |()| get_tiers());
     view! {
         <Title text=tr!(tiers.title)/>
         <h1>{tr!(tiers.title)}</h1>
@@ -111,7 +110,6 @@ fn TierCard(tier: TierView, can_edit: bool) -> impl IntoView {
 /// Changes `tier`, or adds a new one.
 #[component]
 fn TierForm(tier: Option<TierView>, action: ServerAction<SaveTier>) -> impl IntoView {
-    reload_after(action);
     let error = action_error_for(action, tier.as_ref().map(|t| t.id));
     let prefix = tier
         .as_ref()
@@ -232,7 +230,6 @@ fn TypeForm(
     partner_type: Option<PartnerTypeView>,
     action: ServerAction<SavePartnerType>,
 ) -> impl IntoView {
-    reload_after(action);
     let error = action_error_for(action, partner_type.as_ref().map(|t| t.id));
     let prefix = partner_type
         .as_ref()

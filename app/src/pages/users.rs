@@ -1,4 +1,4 @@
-use super::{action_error, field_error, kept, reset_on_success};
+use super::{action_error, field_error, kept};
 use crate::api::users::{list_users, InviteUser, RevokeInvitation, SetUserActive};
 use crate::components::field::{Check, SelectField, TextField};
 use crate::components::layout::use_me;
@@ -60,8 +60,6 @@ fn UserAdminView(
     toggle: ServerAction<SetUserActive>,
 ) -> impl IntoView {
     let error = action_error(invite);
-    // After a successful invitation the form starts over for the next one.
-    let form = reset_on_success(invite);
     let orgs: Vec<(String, String)> = admin
         .organizations
         .iter()
@@ -86,7 +84,7 @@ fn UserAdminView(
                 <h2>{tr!(users.invite)}</h2>
                 <p class="muted">{tr!(users.invite_hint)}</p>
                 <FormError error/>
-                <ServerForm action=invite node_ref=form attr:novalidate=true>
+                <ServerForm action=invite attr:novalidate=true>
                     {match single_org {
                         Some(id) => view! { <input type="hidden" name="organization_id" value=id/> }.into_any(),
                         None => view! {

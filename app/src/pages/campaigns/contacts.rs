@@ -6,7 +6,7 @@ use crate::api::campaigns::{get_contacts, AddContact, ImportContacts, RemoveCont
 use crate::components::field::{Check, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
-use crate::pages::{action_error, field_error, kept, reset_on_success};
+use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::campaign::{ContactField, ContactsPage as Page, ImportPreview};
@@ -110,14 +110,12 @@ fn List(page: Page) -> impl IntoView {
 #[component]
 fn AddOne(action: ServerAction<AddContact>) -> impl IntoView {
     let error = action_error(action);
-    // After a successful add the form starts over for the next contact.
-    let form = reset_on_success(action);
     let consent_error = field_error(error, "consent");
     view! {
         <section class="card">
             <h2>{tr!(campaigns.add_contact_title)}</h2>
             <FormError error/>
-            <ServerForm action node_ref=form attr:novalidate=true attr:id="add-contact">
+            <ServerForm action attr:novalidate=true attr:id="add-contact">
                 <TextField name="email" label=tr!(campaigns.email_address) kind="email" autocomplete="off" required=true
                     id="contact-email" value=kept(error, "email") error=field_error(error, "email") check=Check::Email/>
                 <TextField name="name" label=tr!(funds.name) id="contact-name" autocomplete="off"

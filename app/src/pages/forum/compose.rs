@@ -37,6 +37,35 @@ pub fn clear_draft(_key: &str) {
     storage::save(_key, "");
 }
 
+/// The body editor for a form that posts without an island around it (a new
+/// topic, an edit): its draft is forgotten when the form is sent, since a
+/// refused post comes back with what was typed.
+#[island]
+pub fn DraftBody(
+    id: String,
+    label: String,
+    draft_key: String,
+    value: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let node = NodeRef::<Textarea>::new();
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let key = draft_key.clone();
+        let listener = window_event_listener(leptos::ev::submit, move |ev| {
+            let sent = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+            if let (Some(form), Some(area)) = (sent, node.get_untracked()) {
+                if form.contains(Some(&area)) {
+                    clear_draft(&key);
+                }
+            }
+        });
+        on_cleanup(move || listener.remove());
+    }
+    view! { <BodyEditor id label draft_key value error=Signal::stored(error) node/> }
+}
+
 #[component]
 pub fn BodyEditor(
     #[prop(into)] id: String,

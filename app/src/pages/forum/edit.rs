@@ -1,4 +1,4 @@
-use super::compose::BodyEditor;
+use super::compose::DraftBody;
 use crate::api::forum::{get_post_edit, EditPost};
 use crate::components::field::TextField;
 use crate::components::notice::{FormError, LoadError};
@@ -7,7 +7,6 @@ use crate::pages::{action_error, field_error};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::forum::PostEdit;
-use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -41,7 +40,6 @@ pub fn EditPostPage() -> impl IntoView {
 fn EditForm(post: PostEdit) -> impl IntoView {
     let action = ServerAction::<EditPost>::new();
     let error = action_error(action);
-    let node = NodeRef::<Textarea>::new();
     let kept = move |name: &str, fallback: &str| {
         error
             .get_untracked()
@@ -57,7 +55,7 @@ fn EditForm(post: PostEdit) -> impl IntoView {
                 <TextField name="title" label=tr!(forum.title_field) value=kept("title", &post.title) required=true error=field_error(error, "title")/>
                 <TextField name="tags" label=tr!(forum.tags) value=kept("tags", &post.tags) hint=tr!(forum.tags_hint) error=field_error(error, "tags")/>
             })}
-            <BodyEditor id="edit-body" label=tr!(forum.text) draft_key=format!("prm-draft:edit:{}", post.post_id) value=kept("body", &post.body_md) error=field_error(error, "body") node/>
+            <DraftBody id="edit-body".to_owned() label=tr!(forum.text).to_owned() draft_key=format!("prm-draft:edit:{}", post.post_id) value=kept("body", &post.body_md) error=field_error(error, "body").get_untracked()/>
             <p class="muted">{tr!(forum.earlier_version_kept)}</p>
             <div class="actions">
                 <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(forum.save_changes)}</button>

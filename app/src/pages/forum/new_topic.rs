@@ -1,4 +1,4 @@
-use super::compose::{clear_draft, BodyEditor};
+use super::compose::DraftBody;
 use super::ForumTabs;
 use crate::api::forum::{get_new_topic_form, CreateTopic};
 use crate::components::field::{SelectField, TextField};
@@ -8,7 +8,6 @@ use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::forum::{NewTopicForm, MAX_TITLE};
-use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -38,12 +37,6 @@ fn Compose(form: NewTopicForm) -> impl IntoView {
     let query = use_query_map();
     let action = ServerAction::<CreateTopic>::new();
     let error = action_error(action);
-    let node = NodeRef::<Textarea>::new();
-    Effect::new(move |_| {
-        if action.value().get().is_some_and(|r| r.is_ok()) {
-            clear_draft(DRAFT_KEY);
-        }
-    });
     if let Some(message) = form.blocked {
         return view! { <p class="notice notice-error">{message}</p> }.into_any();
     }
@@ -65,7 +58,7 @@ fn Compose(form: NewTopicForm) -> impl IntoView {
             <SelectField name="category_id" label=tr!(forum.category) options selected empty=tr!(forum.choose_category) error=field_error(error, "category_id")/>
             <TextField name="title" label=tr!(forum.title_field) value=kept(error, "title") required=true
                 hint=tr!(forum.title_hint, max = MAX_TITLE).to_string() error=field_error(error, "title")/>
-            <BodyEditor id="topic-body" label=tr!(forum.details) draft_key=DRAFT_KEY value=kept(error, "body") error=field_error(error, "body") node/>
+            <DraftBody id="topic-body".to_owned() label=tr!(forum.details).to_owned() draft_key=DRAFT_KEY.to_owned() value=kept(error, "body") error=field_error(error, "body").get_untracked()/>
             <TextField name="tags" label=tr!(forum.tags_optional) value=kept(error, "tags") hint=tr!(forum.tags_example) error=field_error(error, "tags")/>
             <button type="submit" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(forum.post_question)}</button>
         </ServerForm>

@@ -18,26 +18,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// Bumped by any action on the page, so the topic reloads with its effect.
-#[derive(Clone, Copy)]
-struct Reload(RwSignal<u32>);
-
-/// Shows an action's effect: the page reloads its topic, or, inside an
-/// island (which has no page around it to ask), the browser reloads the page.
+/// Shows the effect of an action taken inside an island (the buttons of a
+/// reply that arrived live): the page loads again. Outside an island the
+/// form posts and the page comes back by itself.
 fn reload_on_success<I>(action: ServerAction<I>)
 where
     I: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
     I::Output: Clone + Send + Sync + 'static,
 {
-    let reload = use_context::<Reload>();
     Effect::new(move |_| {
         if action.value().get().is_some_and(|r| r.is_ok()) {
-            match reload {
-                Some(Reload(n)) => n.update(|n| *n += 1),
-                None => {
-                    let _ = window().location().reload();
-                }
-            }
+            let _ = window().location().reload();
         }
     });
 }
@@ -46,8 +37,6 @@ where
 pub fn TopicPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let reload = RwSignal::new(0u32);
-    provide_context(Reload(reload));
     provide_context(QuoteRequest(RwSignal::new(None)));
     let args = move || {
         (
@@ -64,10 +53,9 @@ pub fn TopicPage() -> impl IntoView {
                 .read()
                 .get("quote")
                 .and_then(|v| v.parse::<i64>().ok()),
-            reload.get(),
         )
     };
-    let page = page_data(args, |(id, after, quote, _)| get_topic(id, after, quote));
+    let page = page_data(args, |(id, after, quote)| get_topic(id, after, quote));
     let saved = move |what: &'static str| {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
@@ -456,8 +444,7 @@ fn ReplyBox(
     let error = action_error(reply);
     let node = NodeRef::<Textarea>::new();
     let key = format!("prm-draft:reply:{topic_id}");
-    // Inside an island the new reply arrives through the live updates.
-    let reload = use_context::<Reload>();
+    // The new reply arrives through the live updates.
     {
         let key = key.clone();
         Effect::new(move |_| {
@@ -465,9 +452,6 @@ fn ReplyBox(
                 clear_draft(&key);
                 if let Some(el) = node.get_untracked() {
                     el.set_value("");
-                }
-                if let Some(Reload(n)) = reload {
-                    n.update(|n| *n += 1);
                 }
             }
         });

@@ -7,7 +7,7 @@ use crate::components::layout::use_me;
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::partner_field::PartnerField;
 use crate::components::server_form::ServerForm;
-use crate::pages::{action_error, field_error, kept, reset_on_success};
+use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::funds::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
@@ -254,7 +254,6 @@ fn Overview(
 #[component]
 fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
     let error = action_error(action);
-    let form = reset_on_success(action);
     let kinds: Vec<(String, String)> = BudgetKind::ALL
         .iter()
         .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
@@ -269,7 +268,7 @@ fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
         <section class="card">
             <h2>{tr!(funds.new_budget)}</h2>
             <FormError error/>
-            <ServerForm action=action node_ref=form attr:novalidate=true>
+            <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="key" value=key/>
                 <TextField name="name" label=tr!(funds.name) required=true value=kept(error, "name") error=field_error(error, "name")/>
                 <SelectField name="kind" label=tr!(funds.kind) options=kinds selected=kept(error, "kind") empty=tr!(partners.choose) error=field_error(error, "kind")/>
@@ -293,7 +292,6 @@ fn NewBudget(action: ServerAction<CreateBudget>, key: String) -> impl IntoView {
 #[component]
 fn Allocate(action: ServerAction<AllocateFunds>, overview: FundsOverview) -> impl IntoView {
     let error = action_error(action);
-    let form = reset_on_success(action);
     let budgets: Vec<(String, String)> = overview
         .budgets
         .iter()
@@ -309,7 +307,7 @@ fn Allocate(action: ServerAction<AllocateFunds>, overview: FundsOverview) -> imp
         <section class="card">
             <h2>{tr!(funds.allocate_title)}</h2>
             <FormError error/>
-            <ServerForm action=action node_ref=form attr:novalidate=true>
+            <ServerForm action=action attr:novalidate=true>
                 <input type="hidden" name="key" value=format!("{}-a", overview.form_key)/>
                 <SelectField name="budget_id" label=tr!(funds.from_budget) options=budgets selected=kept(error, "budget_id") empty=tr!(partners.choose) error=field_error(error, "budget_id")/>
                 <PartnerField id="f-target" name="target" label=tr!(funds.to) fixed=pools partners all_listed=overview.all_partners_listed
@@ -329,8 +327,6 @@ fn CoopRevenue(overview: FundsOverview) -> impl IntoView {
     let many = ServerAction::<ImportRevenue>::new();
     let e1 = action_error(one);
     let e2 = action_error(many);
-    let form_one = reset_on_success(one);
-    let form_many = reset_on_success(many);
     let budgets: Vec<(String, String)> = overview
         .budgets
         .iter()
@@ -359,7 +355,7 @@ fn CoopRevenue(overview: FundsOverview) -> impl IntoView {
             <h2>{tr!(funds.coop_revenue)}</h2>
             <p class="muted">{tr!(funds.coop_revenue_hint)}</p>
             <FormError error=e1/>
-            <ServerForm action=one node_ref=form_one attr:novalidate=true>
+            <ServerForm action=one attr:novalidate=true>
                 <SelectField id="rv-budget" name="budget_id" label=tr!(funds.coop_budget) options=budgets selected=one_budget empty=tr!(partners.choose) error=field_error(e1, "budget_id")/>
                 <PartnerField id="rv-partner" name="partner_id" label=tr!(funds.partner) partners all_listed=overview.all_partners_listed
                     selected=kept(e1, "partner_id") empty=tr!(partners.choose) error=field_error(e1, "partner_id")/>
@@ -371,7 +367,7 @@ fn CoopRevenue(overview: FundsOverview) -> impl IntoView {
             </ServerForm>
             <h3>{tr!(funds.import_csv)}</h3>
             <FormError error=e2/>
-            <ServerForm action=many node_ref=form_many attr:novalidate=true>
+            <ServerForm action=many attr:novalidate=true>
                 <SelectField id="rv-import-budget" name="budget_id" label=tr!(funds.coop_budget) options=budgets_again selected=many_budget empty=tr!(partners.choose) error=field_error(e2, "budget_id")/>
                 <TextField id="rv-csv" name="csv" label=tr!(funds.csv_rows) multiline=true value=kept(e2, "csv")
                     hint=tr!(funds.csv_hint) error=field_error(e2, "csv")/>

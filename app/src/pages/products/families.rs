@@ -6,7 +6,7 @@ use crate::components::field::TextField;
 use crate::components::notice::FormError;
 use crate::components::server_form::ServerForm;
 use crate::components::versions::{VersionFields, VersionedField};
-use crate::pages::{action_error, field_error, kept, reload_after};
+use crate::pages::{action_error, field_error, kept};
 use crate::tr;
 use crate::types::product::FamilyView;
 use leptos::prelude::*;
@@ -43,7 +43,6 @@ fn FamilyLine(family: FamilyView) -> impl IntoView {
 #[component]
 fn FamilyForm(family: Option<FamilyView>) -> impl IntoView {
     let action = ServerAction::<SaveProductFamily>::new();
-    reload_after(action);
     let error = action_error(action);
     let open = move || error.get().is_some();
     let prefix = family

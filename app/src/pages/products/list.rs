@@ -6,7 +6,7 @@ use crate::api::products::{get_catalogue, ImportProducts};
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
-use crate::pages::{action_error, field_error, kept, reload_after, PageChanged};
+use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::product::{CatalogueView, ProductFilter, ProductRow, ProductStatus};
@@ -29,12 +29,7 @@ pub fn ProductsPage() -> impl IntoView {
             after: get("after"),
         }
     };
-    // Forms on this page change what it lists.
-    let changed = PageChanged::provide();
-    let catalogue = page_data(
-        move || (changed.get(), filter()),
-        |(_, filter)| get_catalogue(filter),
-    );
+    let catalogue = page_data(filter, get_catalogue);
     let saved = move |what: &'static str| {
         Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
     };
@@ -150,7 +145,6 @@ fn ProductLine(product: ProductRow, can_edit: bool) -> impl IntoView {
 #[component]
 fn ImportExport() -> impl IntoView {
     let action = ServerAction::<ImportProducts>::new();
-    reload_after(action);
     let error = action_error(action);
     view! {
         <section class="card">
