@@ -38,7 +38,11 @@ pub fn ContactsPage() -> impl IntoView {
             .get("rejected")
             .and_then(|r| r.parse::<usize>().ok())
             .unwrap_or(0);
-        Some(tr!(campaigns.imported_done, count, rejected).to_string())
+        let imported = tr!(campaigns.imported_done, count).to_string();
+        Some(match rejected {
+            0 => imported,
+            n => format!("{imported} {}", tr!(campaigns.left_out, count = n)),
+        })
     };
     let removed = Signal::derive(move || query.read().get("removed").is_some());
     let added = Signal::derive(move || {

@@ -129,7 +129,7 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
                                 if let Some(b) = s.bind { rules.push(tr!(cobrand.rule_profile, field = b.label()).to_string()); }
                                 if let Some(m) = s.max_chars { rules.push(tr!(cobrand.rule_max_chars, max = m).to_string()); }
                                 if s.kind.is_text() && !template.plan.parts.is_empty() {
-                                    rules.push(tr!(cobrand.rule_lines, lines = s.max_lines, min = s.font_min, max = s.font_max).to_string());
+                                    rules.push(tr!(cobrand.rule_lines, count = s.max_lines, min = s.font_min, max = s.font_max).to_string());
                                 }
                                 if s.min_width > 0 || s.min_height > 0 { rules.push(tr!(cobrand.rule_image, w = s.min_width, h = s.min_height).to_string()); }
                                 if !s.allowed_colors.is_empty() { rules.push(tr!(cobrand.rule_colours, colours = s.allowed_colors.join(" ")).to_string()); }
