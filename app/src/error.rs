@@ -82,12 +82,18 @@ impl AppError {
 
     /// A refusal that keeps what the user typed (see [`AppError::Stale`]).
     #[must_use]
-    pub fn keeping(self, typed: &[(&str, &str)]) -> Self {
+    pub fn keeping(self, typed: &[(&str, String)]) -> Self {
         match self {
-            AppError::Conflict(message) => AppError::Stale {
-                message,
-                typed: FormErrors::new().with_values(typed),
-            },
+            AppError::Conflict(message) => {
+                let mut kept = FormErrors::new();
+                for (field, value) in typed {
+                    kept.keep(field, value);
+                }
+                AppError::Stale {
+                    message,
+                    typed: kept,
+                }
+            }
             other => other,
         }
     }

@@ -24,6 +24,20 @@ pub async fn resubmit_fund_request(
 ) -> Result<(), AppError> {
     use crate::ssr::services::funds::requests;
     crate::api::as_actor(|state, actor| async move {
+        // A request changed meanwhile leaves what was typed in the form.
+        let typed = [
+            ("allocation_id", allocation_id.clone()),
+            ("activity_type", activity_type.raw()),
+            ("title", title.clone()),
+            ("description", description.clone()),
+            ("starts_on", starts_on.clone()),
+            ("ends_on", ends_on.clone()),
+            ("amount", amount.clone()),
+            ("partner_share", partner_share.clone()),
+            ("expected_leads", expected_leads.clone()),
+            ("expected_attendees", expected_attendees.clone()),
+            ("expected_pipeline", expected_pipeline.clone()),
+        ];
         let input = requests::RequestInput {
             allocation_id,
             activity_type,
@@ -38,7 +52,9 @@ pub async fn resubmit_fund_request(
             expected_pipeline,
             campaign_id: None,
         };
-        requests::resubmit(&state, &actor, id, version, input).await?;
+        requests::resubmit(&state, &actor, id, version, input)
+            .await
+            .map_err(|e| e.keeping(&typed))?;
         leptos_axum::redirect(&format!("/funds/requests/{id}?saved=resubmitted"));
         Ok(())
     })

@@ -13,6 +13,11 @@ pub async fn review_claim(
 ) -> Result<(), AppError> {
     use crate::ssr::services::funds::claims;
     crate::api::as_actor(|state, actor| async move {
+        // Someone deciding first leaves this reviewer's note in the form.
+        let typed = [
+            ("claim_amount", claim_amount.clone()),
+            ("claim_reason", claim_reason.clone()),
+        ];
         claims::review(
             &state,
             &actor,
@@ -22,7 +27,8 @@ pub async fn review_claim(
             &claim_amount,
             &claim_reason,
         )
-        .await?;
+        .await
+        .map_err(|e| e.keeping(&typed))?;
         leptos_axum::redirect(&format!("/funds/requests/{id}?saved=claim_reviewed"));
         Ok(())
     })

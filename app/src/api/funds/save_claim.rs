@@ -30,11 +30,7 @@ pub async fn save_claim(
         };
         claims::save(&state, &actor, id, version, input)
             .await
-            .map_err(|e| {
-                let typed: Vec<(&str, &str)> =
-                    typed.iter().map(|(f, v)| (*f, v.as_str())).collect();
-                e.keeping(&typed)
-            })?;
+            .map_err(|e| e.keeping(&typed))?;
         leptos_axum::redirect(&format!("/funds/requests/{id}?saved=claim"));
         Ok(())
     })
