@@ -11,7 +11,7 @@ E2E_PORT ?= 3100
 SHARED_BUILD_ENV := LEPTOS_OUTPUT_NAME=prm
 
 
-.PHONY: run wasm-opt test test-deps tools browser e2e-deps bench-deps build-debug unit e2e lint fmt bench-editor bench-forum bench-http bench-mixed bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse
+.PHONY: run wasm-opt test test-deps tools browser e2e-deps bench-deps build-debug unit e2e screenshots lint fmt bench-editor bench-forum bench-http bench-mixed bench-kill-sends bench-kill-approvals bench-pg-restart bench-lighthouse
 
 tools:
 	@scripts/install-tools.sh
@@ -80,6 +80,12 @@ bench-deps:
 ## Starts the debug server on a fresh data directory and runs Playwright.
 e2e: e2e-deps
 	cd end2end && PRM_SERVER_BIN=$(CARGO_TARGET_DIR)/debug/server PRM_E2E_PORT=$(E2E_PORT) npx playwright test
+
+## Every demo role's dashboard at 390x844 and 1280x800 (docs/screenshots,
+## linked from README), taken by the browser suite's walkthrough.
+screenshots: tools e2e-deps build-debug
+	cd end2end && PRM_SERVER_BIN=$(CARGO_TARGET_DIR)/debug/server PRM_E2E_PORT=$(E2E_PORT) npx playwright test tests/walkthrough.spec.ts
+	mkdir -p docs/screenshots && cp end2end/screenshots/*-home-*.png docs/screenshots/
 
 fmt:
 	cargo fmt --all

@@ -1,4 +1,9 @@
-(function (pkg, js, wasm, strings) {
+(function (pkg, js, wasm, strings, version) {
+	// The service worker keeps the static files and shows the offline page
+	// (server/src/web_app); registered once the page has loaded.
+	if ("serviceWorker" in navigator) {
+		addEventListener("load", () => navigator.serviceWorker.register("/sw.js").catch(() => {}));
+	}
 	// Only the page's islands hydrate; a page without any (and without a
 	// file helper for its plain forms) needs no code at all. The page's
 	// strings (one language) load beside the code; the wasm holds none. If
@@ -9,8 +14,8 @@
 		return;
 	}
 	const hydrate = () => {
-		const code = import(`/${pkg}/${js}.js`).then((mod) =>
-			mod.default({ module_or_path: `/${pkg}/${wasm}.wasm` }).then(() => mod));
+		const code = import(`/${pkg}/${js}.js?v=${version}`).then((mod) =>
+			mod.default({ module_or_path: `/${pkg}/${wasm}.wasm?v=${version}` }).then(() => mod));
 		const words = fetch(strings).then((r) => {
 			if (!r.ok) throw new Error(`strings: ${r.status}`);
 			return r.json();

@@ -28,12 +28,22 @@ pub fn Boot(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let strings = String::new();
     let nonce = leptos::nonce::use_nonce();
+    let version = asset_version();
     start_islands_mode();
     view! {
         <script type="module" nonce=nonce>
-            {format!("{}({pkg:?}, {js:?}, {wasm:?}, {strings:?});", include_str!("boot.js"))}
+            {format!("{}({pkg:?}, {js:?}, {wasm:?}, {strings:?}, {version:?});", include_str!("boot.js"))}
         </script>
     }
+}
+
+/// The build's version of the browser's files, for their `?v=`
+/// (`crate::ssr::assets`); only the server renders the tags that use it.
+pub fn asset_version() -> &'static str {
+    #[cfg(feature = "ssr")]
+    return crate::ssr::assets::version();
+    #[cfg(not(feature = "ssr"))]
+    ""
 }
 
 /// Only islands hydrate (docs/architecture.md, "The page architecture"):

@@ -42,9 +42,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="theme-color" content="#0b5cab"/>
+                <meta name="theme-color" content=theme_colour()/>
                 <meta name="description" content=crate::tr!(meta_description)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/app-icon/192.png"/>
                 <AutoReload options=options.clone()/>
                 <Boot options/>
                 <MetaTags/>
@@ -54,6 +56,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The program's colour for the browser's bar (checked as `#rrggbb`: it
+/// lands in an attribute only, but a bad value would show as no colour).
+fn theme_colour() -> String {
+    #[cfg(feature = "ssr")]
+    if let Ok(tenant) = crate::ssr::context::tenant() {
+        if crate::cobrand::render::is_hex_color(&tenant.brand_color) {
+            return tenant.brand_color;
+        }
+    }
+    "#0b5cab".to_owned()
 }
 
 /// "<page> · Partner portal"; a title that already ends so stays as it is.
@@ -72,7 +86,7 @@ fn page_title(title: String) -> String {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Stylesheet id="leptos" href="/pkg/prm.css"/>
+        <Stylesheet id="leptos" href=format!("/pkg/prm.css?v={}", crate::boot::asset_version())/>
         <Title formatter=page_title/>
         <Router>
             <Routes fallback=NotFoundPage>

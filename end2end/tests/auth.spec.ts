@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { PASSWORD, hydrated, mailedLink, perProject, shot, signIn } from './helpers';
+import { PASSWORD, fitsThePhone, hydrated, mailedLink, mainNav, perProject, shot, signIn } from './helpers';
 
 test('sign in: wrong password is explained beside the field, then the dashboard opens', async ({ page }, testInfo) => {
   await page.goto('/sign-in');
@@ -15,10 +15,27 @@ test('sign in: wrong password is explained beside the field, then the dashboard 
   await expect(page.getByRole('heading', { level: 1, name: 'Hello, Alex' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await shot(page, testInfo, 'dashboard-vendor');
-  // Every navigation target is big enough for a thumb.
-  for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) {
+  // Every navigation target is big enough for a thumb; a phone shows four
+  // tabs and "More", whose sheet holds the rest of the admin's areas.
+  const nav = mainNav(page);
+  for (const link of await nav.getByRole('link').all()) {
     const box = await link.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
+  }
+  if (testInfo.project.name === 'phone') {
+    await expect(nav.getByRole('link')).toHaveCount(4);
+    const tabs = await nav.locator('.tabbar > li').all();
+    expect(tabs.length).toBe(5);
+    for (const tab of tabs) expect((await tab.boundingBox())!.width).toBeGreaterThanOrEqual(70);
+    await nav.getByText('More').click();
+    await expect(nav.getByRole('link', { name: 'Users' })).toBeVisible();
+    await expect(nav.locator('.more-sheet').getByText('Program', { exact: true })).toBeVisible();
+    await shot(page, testInfo, 'more-sheet-vendor');
+    await fitsThePhone(page, testInfo);
+    await nav.getByText('More').click();
+  } else {
+    await expect(nav.getByRole('link', { name: 'Users' })).toBeVisible();
+    await expect(nav.locator('.sidebar').getByText('Program', { exact: true })).toBeVisible();
   }
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();

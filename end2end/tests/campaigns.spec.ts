@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
+import { hydrated, noSeriousViolations, perProject, shot, signIn, openArea } from './helpers';
 
 /** Campaign e-mails in the outbox with this subject, as decoded text. */
 function campaignMails(subject: string): string[] {
@@ -47,7 +47,7 @@ test('campaigns: vendor publishes, partner opts in, imports 5 contacts and sends
 
   // The partner finds it, opts in and imports contacts (one bad row).
   await signIn(page, partner);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).click();
+  await openArea(page, 'Campaigns');
   await page.getByRole('link', { name }).click();
   await hydrated(page);
   await page.getByRole('button', { name: 'Opt in' }).click();

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import * as fs from 'node:fs';
-import { hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
+import { hydrated, noSeriousViolations, perProject, shot, signIn, openArea } from './helpers';
 
 test('co-branding: the preview follows typing in the browser, guardrails flag, export downloads a PDF', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
@@ -9,7 +9,7 @@ test('co-branding: the preview follows typing in the browser, guardrails flag, e
   const blocked: string[] = [];
   page.on('console', (m) => { if (m.text().includes('Content Security Policy')) blocked.push(m.text()); });
   await signIn(page, 'sam@northwind.example');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Marketing' }).click();
+  await openArea(page, 'Marketing');
   await expect(page.getByRole('heading', { level: 1, name: 'Marketing' })).toBeVisible();
   await page.getByRole('link', { name: /AX7 launch flyer/ }).click();
   await expect(page.locator('#design-preview svg')).toBeVisible();

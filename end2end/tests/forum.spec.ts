@@ -1,7 +1,7 @@
 import { test, expect, Browser, Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hydrated, noSeriousViolations, perProject, signIn } from './helpers';
+import { hydrated, noSeriousViolations, perProject, signIn, openArea, expectCurrentArea, mainNav } from './helpers';
 
 /** Nothing on the page is wider than the screen (no sideways scrolling on a phone). */
 async function noSideScroll(page: Page) {
@@ -22,7 +22,7 @@ test('forum: ask on a phone, reply with a mention, notify, accept, search', asyn
 
   // Jan asks.
   await signIn(page, 'jan@eurolink.example');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Community' }).click();
+  await openArea(page, 'Community');
   await expect(page.getByRole('heading', { level: 1, name: 'Community' })).toBeVisible();
   await hydrated(page);
   await noSeriousViolations(page);
@@ -122,9 +122,8 @@ test('forum: a reply posted elsewhere appears on an open topic without reloading
   await page.goto('/forum');
   await page.getByRole('link', { name: /Licence renewal for multi-site/ }).click();
   await hydrated(page);
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link', { name: 'Community' })).toHaveAttribute('aria-current', 'page');
-  await expect(nav.getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current', 'page');
+  await expectCurrentArea(page, 'Community');
+  await expect(mainNav(page).getByRole('link', { name: 'Home' })).not.toHaveAttribute('aria-current', 'page');
   // Survives only as long as the page is not loaded again.
   await page.evaluate(() => { (window as unknown as { notReloaded: boolean }).notReloaded = true; });
   const text = `${perProject(testInfo, 'Seen live on the phone', 'Seen live at the desk')} ${Date.now()}`;

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
+import { hydrated, noSeriousViolations, perProject, shot, signIn, openArea } from './helpers';
 
 test('funds: request on a phone, partial approval, claim with proof, partial claim approval, payment', async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
@@ -8,7 +8,7 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
 
   // Vendor admin creates a budget and allocates to Northwind.
   await signIn(page, 'admin@acme.example');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Funds' }).click();
+  await openArea(page, 'Funds');
   await expect(page.getByRole('heading', { level: 1, name: 'Market development funds' })).toBeVisible();
   await hydrated(page);
   await noSeriousViolations(page);

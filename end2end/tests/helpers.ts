@@ -61,10 +61,10 @@ export function perProject(testInfo: TestInfo, phone: string, desktop: string) {
   return testInfo.project.name === 'phone' ? phone : desktop;
 }
 
-export async function shot(page: Page, testInfo: TestInfo, name: string) {
+export async function shot(page: Page, testInfo: TestInfo, name: string, fullPage = true) {
   const dir = path.join(__dirname, '..', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${testInfo.project.name}-${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(dir, `${testInfo.project.name}-${name}.png`), fullPage });
 }
 
 /** Fails on any serious or critical axe violation on the current page. */
@@ -74,14 +74,53 @@ export async function noSeriousViolations(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-/** Every element's box stays inside the phone's 390 px. */
+/** Every element's box stays inside the phone's 390 px; content of a
+ *  scroll box that itself fits (a wide table) scrolls within it. */
 export async function fitsThePhone(page: Page, testInfo: { project: { name: string } }) {
   if (testInfo.project.name !== 'phone') return;
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
+  const wide = await page.evaluate(() => {
+    const edge = 391;
+    const inFittingScroller = (el: Element) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const x = getComputedStyle(p).overflowX;
+        if (x !== 'visible' && p.getBoundingClientRect().right <= edge) return true;
+      }
+      return false;
+    };
+    return [...document.querySelectorAll('body *')]
       .filter((el) => el.checkVisibility())
-      .map((el) => ({ el: el.tagName + '.' + el.className, right: el.getBoundingClientRect().right }))
-      .filter((b) => b.right > 391),
-  );
-  expect(wide).toEqual([]);
+      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      .filter((b) => b.right > edge && !inFittingScroller(b.el))
+      .map((b) => ({ el: `${b.el.tagName}.${b.el.getAttribute('class') ?? ''}`, right: Math.round(b.right) }));
+  });
+  expect(wide, `elements past the phone's edge on ${page.url()}`).toEqual([]);
+}
+
+/** The main navigation, in either language. */
+export function mainNav(page: Page) {
+  return page.getByRole('navigation', { name: /^(Main|Hauptnavigation)$/ });
+}
+
+/** Opens an area from the main navigation: a tab, or on a phone an entry
+ *  of the "More" sheet when the role's four tabs do not hold it. */
+export async function openArea(page: Page, name: string) {
+  const nav = mainNav(page);
+  const link = nav.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await nav.locator('summary').click();
+  await link.click();
+}
+
+/** The navigation marks `name` as the current area (on a phone, "More"
+ *  stands for an area it holds). */
+export async function expectCurrentArea(page: Page, name: string) {
+  const nav = mainNav(page);
+  const link = nav.getByRole('link', { name, exact: true });
+  if (await link.isVisible()) {
+    await expect(link).toHaveAttribute('aria-current', 'page');
+  } else {
+    await expect(nav.locator('summary')).toHaveClass(/current/);
+    await nav.locator('summary').click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    await nav.locator('summary').click();
+  }
 }

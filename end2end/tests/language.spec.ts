@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PASSWORD, fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn, signInInGerman } from './helpers';
+import { PASSWORD, fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn, signInInGerman, openArea } from './helpers';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
@@ -161,7 +161,7 @@ test.describe('a German partner', () => {
 
     // The partner asks for funds, typing the amount the German way.
     await signInInGerman(page, email);
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Mittel' }).click();
+    await openArea(page, 'Mittel');
     await expect(page.getByRole('heading', { level: 1, name: 'Marketingmittel (MDF)' })).toBeVisible();
     await expect(page.locator('section.card', { hasText: budget }).locator('dd.big')).toHaveText('5.000,00\u00a0€');
     await noEnglishLeaks(page);
@@ -229,7 +229,7 @@ test.describe('a German partner', () => {
     await expect(vendor.getByRole('heading', { level: 2, name: category })).toBeVisible();
 
     // The forum: the program's categories in German, a question and a reply.
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Forum' }).click();
+    await openArea(page, 'Forum');
     await hydrated(page);
     await expect(page.getByRole('link', { name: 'Ankündigungen' })).toBeVisible();
     await expect(page.getByRole('link', { name: kategorie })).toBeVisible();
@@ -256,7 +256,7 @@ test.describe('a German partner', () => {
     await shot(page, testInfo, 'forum-topic-de');
 
     // Co-branding: the flyer in German, its locked legal line too.
-    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Marketing' }).click();
+    await openArea(page, 'Marketing');
     await page.getByRole('link', { name: /AX7-Launch-Flyer/ }).click();
     await expect(page.locator('#design-preview svg')).toBeVisible();
     await hydrated(page);

@@ -1,9 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn } from './helpers';
+import { fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn, openArea } from './helpers';
 
 test('vendor admin filters the directory and edits a partner profile', async ({ page }, testInfo) => {
   await signIn(page, 'admin@acme.example');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();
+  await openArea(page, 'Partners');
   await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'partners match' })).toContainText('13 partners match');
   await hydrated(page);
@@ -38,7 +38,7 @@ test('partner admin sees their company, and no program directory', async ({ page
   await signIn(page, 'olivia@northwind.example');
   await expect(page.getByRole('main').getByText('Northwind Systems').first()).toBeVisible();
   await shot(page, testInfo, 'dashboard-partner');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Company' }).click();
+  await openArea(page, 'Company');
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Systems' })).toBeVisible();
 
   // A text file named .png is refused with a message; a real PNG becomes the logo.

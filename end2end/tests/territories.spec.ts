@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { PASSWORD, fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn, signInInGerman } from './helpers';
+import { PASSWORD, fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn, signInInGerman, openArea } from './helpers';
 
 test('vendor admin finds who works at a postcode and keeps a partner territory', async ({ page }, testInfo) => {
   const [country, name, prefixes] = perProject(testInfo, 'FR|France|69, 75', 'IT|Italy|20, 00').split('|');
@@ -63,7 +63,7 @@ test.describe('in German', () => {
 
   test('a German partner reads where it works, in German, without the forms', async ({ page }, testInfo) => {
     await signInInGerman(page, 'lena@nordlicht.example');
-    await page.locator('nav a[href^="/partners/"]').first().click();
+    await openArea(page, 'Firma');
     await expect(page.getByRole('heading', { level: 1, name: 'Nordlicht Netzwerke' })).toBeVisible();
     const card = page.locator('#territory');
     await expect(card.getByRole('heading', { name: 'Gebiet' })).toBeVisible();

@@ -1,10 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { fitsThePhone, hydrated, mailedLink, noSeriousViolations, perProject, shot, signIn } from './helpers';
+import { fitsThePhone, hydrated, mailedLink, noSeriousViolations, perProject, shot, signIn, openArea } from './helpers';
 
 test('vendor admin invites a partner admin who joins from the emailed link', async ({ page, browser }, testInfo) => {
   const email = perProject(testInfo, 'noah.phone@lumenlogic.example', 'noah.desk@lumenlogic.example');
   await signIn(page, 'admin@acme.example');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+  await openArea(page, 'Users');
   await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
   await hydrated(page);
   await page.getByLabel('Company').selectOption({ label: 'Lumen Logic' });

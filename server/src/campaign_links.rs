@@ -72,7 +72,8 @@ pub async fn click(
     }
 }
 
-fn escape(s: &str) -> String {
+/// Text for a standalone page's HTML (text and attribute values).
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

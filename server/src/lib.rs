@@ -13,6 +13,7 @@ pub mod notification_links;
 pub mod page_strings;
 pub mod routes;
 pub mod uploads;
+pub mod web_app;
 
 use app::ssr::config::Config;
 use app::ssr::mail::Mailer;
@@ -54,6 +55,9 @@ pub async fn build_state(mut config: Config, schema: Option<&str>) -> Result<App
 }
 
 pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
+    app::ssr::assets::init(
+        &std::path::Path::new(&*leptos_options.site_root).join(&*leptos_options.site_pkg_dir),
+    );
     let page_routes = generate_route_list(App);
     let state = ServerState {
         leptos_options: leptos_options.clone(),

@@ -6,7 +6,7 @@
 
 use crate::{
     campaign_links, design_exports, downloads, forum_live, health, notification_links,
-    page_strings, uploads, ServerState,
+    page_strings, uploads, web_app, ServerState,
 };
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -31,6 +31,9 @@ pub enum RouteKind {
     Health,
     /// The portal's own strings in one language, for the browser's code.
     Catalogue,
+    /// What installs the portal as an app (manifest, icons, service worker,
+    /// offline page): the same for every visitor of a program.
+    WebApp,
 }
 
 /// How a file route's bytes are handed to the browser. Each variant states
@@ -154,6 +157,15 @@ pub fn plain_routes() -> Vec<PlainRoute> {
     let mb = DefaultBodyLimit::max;
     vec![
         row("/healthz", Health, Anyone, get(health::healthz)),
+        row(
+            "/manifest.webmanifest",
+            WebApp,
+            Anyone,
+            get(web_app::manifest),
+        ),
+        row("/app-icon/{file}", WebApp, Anyone, get(web_app::app_icon)),
+        row("/sw.js", WebApp, Anyone, get(web_app::service_worker)),
+        row("/offline", WebApp, Anyone, get(web_app::offline)),
         row(
             "/i18n/{file}",
             Catalogue,

@@ -106,6 +106,33 @@ pub fn fit(text: &str, frame: &Frame) -> Fitted {
     }
 }
 
+/// How many of `text`'s characters fit the box at its smallest size: the
+/// longest beginning of it that does. The editor's counter and the
+/// overflow guardrail state this instead of the slot's character limit,
+/// which wide letters can undercut.
+pub fn fitting_chars(text: &str, frame: &Frame) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let max_lines = frame.max_lines.max(1) as usize;
+    let min = frame.font_min.min(frame.font_max);
+    let fits = |n: usize| {
+        let prefix: String = chars[..n].iter().collect();
+        let (lines, broken) = wrap(&prefix, frame, min);
+        lines.len() <= max_lines && !broken
+    };
+    // A longer beginning never takes fewer lines, so the answer is the
+    // boundary of a monotone test.
+    let (mut fitting, mut failing) = (0, chars.len() + 1);
+    while failing - fitting > 1 {
+        let mid = (fitting + failing) / 2;
+        if fits(mid) {
+            fitting = mid;
+        } else {
+            failing = mid;
+        }
+    }
+    fitting
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +186,28 @@ mod tests {
         let f = fit(long, &fr);
         assert!(f.overflow);
         assert_eq!(f.size, 18.0);
+    }
+
+    /// The flyer's headline box (330 wide, two lines, 22 at the smallest,
+    /// bold): 48 wide capitals do not fit although the limit is 60, and the
+    /// count of what fits says so.
+    #[test]
+    fn counts_the_characters_that_fit_at_the_smallest_size() {
+        let fr = Frame {
+            weight: FontWeight::Bold,
+            ..frame(330.0, 2, 22.0, 34.0)
+        };
+        let wide = "WOW MWM WOW MWM WOW MWM WOW MWM WOW MWM WOW MWMW";
+        assert_eq!(wide.chars().count(), 48);
+        assert!(fit(wide, &fr).overflow);
+        let fits = fitting_chars(wide, &fr);
+        assert!(fits < 48, "{fits}");
+        let beginning: String = wide.chars().take(fits).collect();
+        assert!(!fit(&beginning, &fr).overflow);
+        let one_more: String = wide.chars().take(fits + 1).collect();
+        assert!(fit(&one_more, &fr).overflow);
+        // Text that fits counts whole.
+        assert_eq!(fitting_chars("Wi-Fi 7", &fr), 7);
     }
 
     #[test]

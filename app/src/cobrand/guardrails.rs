@@ -4,7 +4,7 @@
 
 use super::metrics::supports;
 use super::model::{ImageSource, Plan, SlotKind, Values};
-use super::render::{is_hex_color, layout};
+use super::render::{fitting_chars, is_hex_color, layout};
 use crate::tr;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -48,7 +48,8 @@ pub fn check(plan: &Plan, values: &Values, images: &BTreeMap<String, ImageSource
                     flag(tr!(cobrand.check.font, label, shown).to_string());
                 }
                 if fitted.iter().any(|(i, f)| *i == index && f.overflow) {
-                    flag(tr!(cobrand.check.overflow, label).to_string());
+                    let fits = fitting_chars(plan, &values, index).unwrap_or(0);
+                    flag(tr!(cobrand.check.overflow, label, fits, count).to_string());
                 }
             }
             SlotKind::Color => {

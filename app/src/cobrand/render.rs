@@ -26,6 +26,22 @@ pub fn layout(plan: &Plan, values: &Values) -> Vec<(usize, Fitted)> {
         .collect()
 }
 
+/// For a text slot whose box overflows even at its smallest size: how many
+/// of its characters fit.
+pub fn fitting_chars(plan: &Plan, values: &Values, slot: usize) -> Option<usize> {
+    plan.parts.iter().find_map(|part| match part {
+        Part::Text(tb) if tb.slot == slot => {
+            let s = &plan.slots[slot];
+            let text = values.get(&s.name).unwrap_or(&s.default);
+            let frame = frame(plan, tb);
+            fit(text, &frame)
+                .overflow
+                .then(|| super::fit::fitting_chars(text, &frame))
+        }
+        _ => None,
+    })
+}
+
 fn frame(plan: &Plan, tb: &TextBox) -> Frame {
     let slot = &plan.slots[tb.slot];
     Frame {

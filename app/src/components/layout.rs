@@ -3,13 +3,12 @@
 //! suspense boundary so it is built once per request.
 
 use crate::api::auth::{get_current_user, SignOut};
+use crate::components::nav::{Area, Group, Navigation};
 use crate::components::server_form::ServerForm;
 use crate::error::AppError;
 use crate::resource::{page_data, PageData};
 use crate::tr;
 use crate::types::views::CurrentUser;
-use crate::types::OrgKind;
-use crate::types::Permission;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect};
 use leptos_router::hooks::use_location;
@@ -109,10 +108,8 @@ fn Identity(user: CurrentUser) -> impl IntoView {
     // The colour was validated as #rrggbb when stored; checked again here
     // because it lands in a style element.
     let colour = user.brand_color.clone();
-    let safe = colour.len() == 7
-        && colour.starts_with('#')
-        && colour[1..].chars().all(|c| c.is_ascii_hexdigit());
-    let style = safe.then(|| format!(":root{{--brand:{colour}}}"));
+    let style =
+        crate::cobrand::render::is_hex_color(&colour).then(|| format!(":root{{--brand:{colour}}}"));
     view! {
         {style.map(|s| view! { <style>{s}</style> })}
         <a class="brand" href="/">
@@ -126,96 +123,52 @@ fn Identity(user: CurrentUser) -> impl IntoView {
     }
 }
 
-struct NavItem {
-    href: String,
-    label: &'static str,
-    icon: &'static str,
-}
-
-fn nav_items(user: &CurrentUser) -> Vec<NavItem> {
-    let mut items = vec![NavItem {
-        href: "/".into(),
-        label: tr!(nav.home),
-        icon: "M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z",
-    }];
-    if user.org_kind == OrgKind::Vendor {
-        items.push(NavItem { href: "/partners".into(), label: tr!(nav.partners), icon: "M7 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8zm10 0a3 3 0 1 1 0-6 3 3 0 0 1 0 6zM1 21v-2a6 6 0 0 1 12 0v2zm14 0v-2a6 6 0 0 0-1.5-4A5 5 0 0 1 23 19v2z" });
-    } else {
-        items.push(NavItem { href: format!("/partners/{}", user.organization_id), label: tr!(nav.company), icon: "M4 21V5a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v4h2a2 2 0 0 1 2 2v10zm4-14v2h2V7zm0 4v2h2v-2zm0 4v2h2v-2zm4-8v2h2V7zm0 4v2h2v-2z" });
-    }
-    items.push(NavItem {
-        href: "/cobrand".into(),
-        label: tr!(nav.marketing),
-        icon: "M4 4h16v12H5.2L4 17.2zm2 3v2h12V7zm0 4v2h8v-2zM3 20h18v2H3z",
-    });
-    items.push(NavItem {
-        href: "/campaigns".into(),
-        label: tr!(nav.campaigns),
-        icon: "M3 10v4a1 1 0 0 0 1 1h2l5 4V5L6 9H4a1 1 0 0 0-1 1zm10-4.5v13l8 3.5V2z",
-    });
-    items.push(NavItem {
-        href: "/forum".into(),
-        label: tr!(nav.community),
-        icon: "M4 3h16a1 1 0 0 1 1 1v11a1 1 0 0 1-1 1H9l-5 4v-4H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1zm3 4v2h10V7zm0 4v2h7v-2z",
-    });
-    items.push(NavItem {
-        href: "/funds".into(),
-        label: tr!(nav.funds),
-        icon: "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15.9V19h-2v-1.1c-1.7-.3-3-1.4-3.1-3h2c.1.8.9 1.4 2.1 1.4 1.3 0 2-.6 2-1.3 0-.8-.6-1.2-2.4-1.6-2.2-.5-3.4-1.3-3.4-3 0-1.5 1.1-2.5 2.8-2.8V6.5h2v1.1c1.6.3 2.6 1.4 2.7 2.8h-2c-.1-.7-.7-1.2-1.7-1.2-1.1 0-1.7.5-1.7 1.2 0 .7.6 1 2.3 1.4 2.2.5 3.5 1.3 3.5 3.1 0 1.6-1.2 2.7-3.1 3z",
-    });
-    if user.role.may(Permission::ManageUsers) {
-        items.push(NavItem {
-            href: "/users".into(),
-            label: tr!(nav.users),
-            icon: "M12 12a5 5 0 1 1 0-10 5 5 0 0 1 0 10zm-9 10v-2a7 7 0 0 1 7-7h4a7 7 0 0 1 7 7v2z",
-        });
-    }
-    items
-}
-
-/// Plain links (the router still takes their clicks), marked as the current
-/// area from the path.
+/// The phone's tab bar (four tabs and "More") and the desktop's grouped
+/// side bar. Both are plain links, and "More" is a `<details>` sheet, so the
+/// navigation works before and without any code in the browser.
 #[component]
 fn NavLinks(user: CurrentUser, path: Memo<String>) -> impl IntoView {
-    let links = nav_items(&user)
-        .into_iter()
-        .map(|item| {
-            let href = item.href.clone();
-            let current = move || is_current_area(&path.read(), &href).then_some("page");
-            view! {
+    let nav = Navigation::for_user(&user);
+    let current = nav.current(&user, &path.get_untracked());
+    let link = |area: Area| {
+        view! {
+            <a href=area.href(&user) aria-current=(current == Some(area)).then_some("page")>
+                <svg viewBox="0 0 24 24" aria-hidden="true" width="24" height="24"><path d=area.icon() fill="currentColor"/></svg>
+                <span>{area.label()}</span>
+            </a>
+        }
+    };
+    let grouped = |areas: &[Area]| {
+        Group::ALL
+            .into_iter()
+            .filter_map(|group| {
+                let members: Vec<Area> = areas.iter().copied().filter(|a| a.group() == group).collect();
+                (!members.is_empty()).then(|| view! {
+                    <li class="nav-group">
+                        {group.label().map(|l| view! { <p class="nav-heading">{l}</p> })}
+                        <ul>{members.into_iter().map(|a| view! { <li>{link(a)}</li> }).collect_view()}</ul>
+                    </li>
+                })
+            })
+            .collect_view()
+    };
+    let more = nav.more();
+    let more_is_current = current.is_some_and(|c| more.contains(&c));
+    view! {
+        <ul class="tabbar">
+            {nav.tabs.iter().map(|a| view! { <li>{link(*a)}</li> }).collect_view()}
+            {(!more.is_empty()).then(|| view! {
                 <li>
-                    <a href=item.href aria-current=current>
-                        <svg viewBox="0 0 24 24" aria-hidden="true" width="24" height="24"><path d=item.icon fill="currentColor"/></svg>
-                        <span>{item.label}</span>
-                    </a>
+                    <details class="more">
+                        <summary class:current=more_is_current>
+                            <svg viewBox="0 0 24 24" aria-hidden="true" width="24" height="24"><path d="M4 6h16v2H4zm0 5h16v2H4zm0 5h16v2H4z" fill="currentColor"/></svg>
+                            <span>{tr!(nav.more)}</span>
+                        </summary>
+                        <ul class="more-sheet">{grouped(&more)}</ul>
+                    </details>
                 </li>
-            }
-        })
-        .collect_view();
-    view! { <ul>{links}</ul> }
-}
-
-/// Whether `path` is the page `href` names or one below it; home only for
-/// itself.
-fn is_current_area(path: &str, href: &str) -> bool {
-    match path.strip_prefix(href) {
-        Some(rest) => rest.is_empty() || (href != "/" && rest.starts_with('/')),
-        None => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_current_area;
-
-    #[test]
-    fn marks_the_area_of_the_path() {
-        assert!(is_current_area("/", "/"));
-        assert!(!is_current_area("/forum", "/"));
-        assert!(is_current_area("/forum", "/forum"));
-        assert!(is_current_area("/forum/topics/7", "/forum"));
-        assert!(!is_current_area("/forums", "/forum"));
-        assert!(!is_current_area("/partners/4", "/partners/41"));
-        assert!(is_current_area("/partners/41/edit", "/partners/41"));
+            })}
+        </ul>
+        <ul class="sidebar">{grouped(&nav.all)}</ul>
     }
 }

@@ -1,6 +1,7 @@
 //! Server-only code: configuration, database access, workflows and mail.
 //! Nothing here is compiled into the browser bundle.
 
+pub mod assets;
 pub mod cobrand;
 pub mod config;
 pub mod context;

@@ -19,6 +19,11 @@ pub enum PlainText {
     ChooseProof,
     SignInAgain,
     ChoosePicture,
+    Portal,
+    MetaDescription,
+    OfflineTitle,
+    OfflineText,
+    OfflineRetry,
 }
 
 impl PlainText {
@@ -37,6 +42,11 @@ impl PlainText {
             PlainText::ChooseProof => tr!(links.choose_proof),
             PlainText::SignInAgain => tr!(links.sign_in_again),
             PlainText::ChoosePicture => tr!(forum.choose_picture),
+            PlainText::Portal => tr!(portal),
+            PlainText::MetaDescription => tr!(meta_description),
+            PlainText::OfflineTitle => tr!(links.offline_title),
+            PlainText::OfflineText => tr!(links.offline_text),
+            PlainText::OfflineRetry => tr!(links.offline_retry),
         }
     }
 }

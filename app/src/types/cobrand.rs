@@ -85,6 +85,9 @@ pub struct DesignCard {
 pub struct TemplatesPage {
     /// Vendor marketing managers and admins.
     pub can_manage: bool,
+    /// Partners, who make designs of their own; other vendor staff only
+    /// look at the templates.
+    pub can_design: bool,
     pub templates: Vec<TemplateCard>,
     /// The partner's own designs, or every visible design for vendor staff.
     pub designs: Vec<DesignCard>,

@@ -133,10 +133,7 @@ pub mod check {
     /// `#rrggbb`, lower-cased.
     pub fn colour(errors: &mut FormErrors, field: &str, raw: &str) -> String {
         let value = raw.trim().to_lowercase();
-        let ok = value.len() == 7
-            && value.starts_with('#')
-            && value[1..].chars().all(|c| c.is_ascii_hexdigit());
-        if !ok {
+        if !crate::cobrand::render::is_hex_color(&value) {
             errors.add(field, crate::tr!(checks.colour));
         }
         value

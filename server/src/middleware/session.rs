@@ -17,6 +17,18 @@ const PUBLIC_PAGES: &[&str] = &[
     "/invitation",
 ];
 
+/// Pages a signed-out visitor may open: the sign-in pages; tracking and
+/// unsubscribe links in campaign e-mails (for people without an account;
+/// their signatures are the authority); what installs the app and the page
+/// it shows offline.
+fn is_public(path: &str) -> bool {
+    PUBLIC_PAGES.contains(&path)
+        || path.starts_with("/m/")
+        || path.starts_with("/app-icon/")
+        || path == "/manifest.webmanifest"
+        || path == "/offline"
+}
+
 /// Resolves the tenant (from the host name) and the signed-in actor (from the
 /// session cookie) into request extensions, and sends signed-out visitors of
 /// portal pages to the sign-in page.
@@ -76,9 +88,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             }
             req.extensions_mut().insert(actor);
         }
-        // Tracking and unsubscribe links in campaign e-mails are for people
-        // without an account; their signatures are the authority.
-        None if is_page && !PUBLIC_PAGES.contains(&path.as_str()) && !path.starts_with("/m/") => {
+        None if is_page && !is_public(&path) => {
             let target = req
                 .uri()
                 .path_and_query()
@@ -115,9 +125,12 @@ fn language(req: &Request, actor: Option<&app::ssr::Actor>) -> locale::Locale {
 }
 
 /// Static assets (a dot in the last segment), which need no session. Forum
-/// pictures carry an extension too but are for signed-in members only.
+/// pictures carry an extension too but are for signed-in members only; the
+/// app's manifest and icons are drawn for the program the host names.
 fn is_file(path: &str) -> bool {
     !path.starts_with("/forum/files/")
+        && !path.starts_with("/app-icon/")
+        && path != "/manifest.webmanifest"
         && path
             .rsplit('/')
             .next()

@@ -83,7 +83,7 @@ fn List(page: Page) -> impl IntoView {
             <FormError error/>
             <p class="muted" id="mailable">{tr!(campaigns.mailable_line, mailable = page.mailable, unsubscribed = page.total - page.mailable).to_string()}</p>
             {(!page.contacts.is_empty()).then(|| view! {
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="table" id="contacts">
                         <thead><tr><th>{tr!(campaigns.email)}</th><th>{tr!(funds.name)}</th><th>{tr!(users.company)}</th><th>{tr!(funds.status)}</th><th><span class="sr-only">{tr!(funds.remove)}</span></th></tr></thead>
                         <tbody>
@@ -238,7 +238,7 @@ fn Preview(
             }}
             {(!problems.is_empty()).then(|| view! {
                 <h3>{tr!(campaigns.rows_not_imported)}</h3>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="table" id="import-problems">
                         <thead><tr><th>{tr!(campaigns.line)}</th><th>{tr!(campaigns.email)}</th><th>{tr!(campaigns.why)}</th></tr></thead>
                         <tbody>

@@ -139,7 +139,7 @@ fn VendorView(detail: CampaignDetail) -> impl IntoView {
                 view! { <p class="muted">{tr!(campaigns.no_partner_yet)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="table" id="partner-results">
                             <thead><tr><th>{tr!(funds.partner)}</th><th>{tr!(campaigns.sent)}</th><th>{tr!(funds.delivered)}</th><th>{tr!(funds.opened)}</th><th>{tr!(funds.clicked)}</th><th>{tr!(funds.unsubscribed)}</th></tr></thead>
                             <tbody>

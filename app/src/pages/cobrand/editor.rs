@@ -104,8 +104,9 @@ fn Editor(editor: EditorData) -> impl IntoView {
     let fields = plan
         .slots
         .iter()
-        .filter(|s| !s.locked)
-        .map(|s| view! { <SlotField def=s.clone() values issues editable/> })
+        .enumerate()
+        .filter(|(_, s)| !s.locked)
+        .map(|(index, s)| view! { <SlotField def=s.clone() index plan=plan.clone() values issues editable/> })
         .collect_view();
     let locked: Vec<String> = plan
         .slots
@@ -163,6 +164,9 @@ fn Editor(editor: EditorData) -> impl IntoView {
 #[component]
 fn SlotField(
     def: Slot,
+    /// The slot's place in the plan, for its text box's fit.
+    index: usize,
+    plan: Arc<Plan>,
     values: RwSignal<Values>,
     issues: Memo<Vec<crate::cobrand::Issue>>,
     editable: bool,
@@ -205,11 +209,18 @@ fn SlotField(
             let current = current.clone();
             move || current().chars().count()
         };
+        // What fits the box when that is less than the limit: wide letters
+        // can fill it before the count does.
+        let limit = Memo::new(move |_| {
+            values
+                .with(|v| crate::cobrand::render::fitting_chars(&plan, v, index))
+                .map_or(max as usize, |fits| fits.min(max as usize))
+        });
         let over = {
             let count = count.clone();
-            move || count() > max as usize
+            move || count() > limit.get()
         };
-        view! { <span class="counter" class:counter-over=over>{move || format!("{}/{max}", count())}</span> }
+        view! { <span class="counter" class:counter-over=over>{move || format!("{}/{}", count(), limit.get())}</span> }
     });
     let control = match slot.kind {
         SlotKind::Text => {
@@ -443,7 +454,7 @@ fn Changes(editor: EditorData) -> impl IntoView {
                 view! { <p class="muted">{tr!(cobrand.nothing_changed)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0">
                         <table class="table">
                             <thead><tr><th>{tr!(cobrand.slot)}</th><th>{tr!(cobrand.template)}</th><th>{tr!(cobrand.this_design)}</th></tr></thead>
                             <tbody>

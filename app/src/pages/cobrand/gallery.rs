@@ -28,6 +28,7 @@ pub fn CobrandPage() -> impl IntoView {
 #[component]
 fn Gallery(page: TemplatesPage) -> impl IntoView {
     let manage = page.can_manage;
+    let design = page.can_design;
     let empty = page.templates.is_empty();
     view! {
         <div class="page-head">
@@ -46,7 +47,7 @@ fn Gallery(page: TemplatesPage) -> impl IntoView {
                 <p class="muted">{if manage { tr!(cobrand.no_templates) } else { tr!(cobrand.none_published) }}</p>
             })}
             <ul class="template-grid">
-                {page.templates.into_iter().map(|t| view! { <TemplateTile template=t manage/> }).collect_view()}
+                {page.templates.into_iter().map(|t| view! { <TemplateTile template=t manage design/> }).collect_view()}
             </ul>
         </section>
         <section class="card">
@@ -60,12 +61,14 @@ fn Gallery(page: TemplatesPage) -> impl IntoView {
     }
 }
 
+/// A template's card: managers open the template, partners customise it;
+/// other vendor staff see it without a link (they make no designs).
 #[component]
-fn TemplateTile(template: TemplateCard, manage: bool) -> impl IntoView {
+fn TemplateTile(template: TemplateCard, manage: bool, design: bool) -> impl IntoView {
     let href = if manage {
-        format!("/cobrand/templates/{}", template.id)
+        Some(format!("/cobrand/templates/{}", template.id))
     } else {
-        format!("/cobrand/templates/{}/customise", template.id)
+        design.then(|| format!("/cobrand/templates/{}/customise", template.id))
     };
     let status =
         (manage && template.status != TemplateStatus::Published).then(|| template.status.label());
@@ -76,15 +79,19 @@ fn TemplateTile(template: TemplateCard, manage: bool) -> impl IntoView {
         view! { <Thumb svg=template.preview_svg.clone() label=tr!(cobrand.preview_of, name = &template.name).to_string()/> }
             .into_any()
     };
+    let body = view! {
+        {thumb}
+        <span class="tile-name">{template.name.clone()}</span>
+        <span class="muted">{template.format.label()}{template.requires_approval.then(|| format!(" · {}", tr!(cobrand.tile_needs_approval)))}</span>
+        {manage.then(|| view! { <span class="muted">{template.audience.clone()}</span> })}
+        {status.map(|s| view! { <span class="badge">{s}</span> })}
+    };
     view! {
         <li class="template-tile">
-            <a href=href>
-                {thumb}
-                <span class="tile-name">{template.name.clone()}</span>
-                <span class="muted">{template.format.label()}{template.requires_approval.then_some(" · needs approval")}</span>
-                {manage.then(|| view! { <span class="muted">{template.audience.clone()}</span> })}
-                {status.map(|s| view! { <span class="badge">{s}</span> })}
-            </a>
+            {match href {
+                Some(href) => view! { <a href=href>{body}</a> }.into_any(),
+                None => view! { <div class="tile-static">{body}</div> }.into_any(),
+            }}
         </li>
     }
 }

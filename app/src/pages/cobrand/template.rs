@@ -118,7 +118,7 @@ fn TemplateView(template: TemplateDetail) -> impl IntoView {
             <section class="card">
                 <h2>{tr!(cobrand.slots)}</h2>
                 <p class="muted">{tr!(cobrand.slots_hint)}</p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="table">
                         <thead><tr><th>{tr!(cobrand.slot)}</th><th>{tr!(funds.kind)}</th><th>{tr!(cobrand.rules)}</th></tr></thead>
                         <tbody>

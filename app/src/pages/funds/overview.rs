@@ -228,7 +228,7 @@ fn Overview(
             <section class="card">
                 <h2>{tr!(funds.roi)}</h2>
                 <p class="muted">{tr!(funds.roi_hint)}</p>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="roi">
                         <thead><tr><th scope="col">{tr!(funds.activity)}</th><th scope="col">{tr!(funds.claims)}</th><th scope="col">{tr!(funds.spent)}</th><th scope="col">{tr!(funds.leads)}</th><th scope="col">{tr!(funds.cost_per_lead)}</th><th scope="col">{tr!(funds.pipeline)}</th></tr></thead>
                         <tbody>

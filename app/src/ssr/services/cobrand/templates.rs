@@ -247,6 +247,7 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<TemplatesPage> {
     };
     Ok(TemplatesPage {
         can_manage: manage,
+        can_design: actor.may(Permission::Design),
         templates,
         designs,
         awaiting_review,
