@@ -61,7 +61,9 @@ test('funds: request on a phone, partial approval, claim with proof, partial cla
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await signIn(page, 'dana.cole@acme.example');
-  await page.goto('/funds');
+  // Her home page says what waits for her; one tap opens the queue.
+  await page.locator('#work').getByRole('link', { name: /fund requests? waits? for your review/ }).click();
+  await expect(page).toHaveURL(/\/funds\?status=submitted$/);
   await page.getByRole('link', { name: new RegExp(title.replace(/[()]/g, '\\$&')) }).first().click();
   await expect(page.getByRole('heading', { name: 'Your decision' })).toBeVisible();
   await hydrated(page);

@@ -44,27 +44,42 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
-/// The newest unread notifications: what the portal asks of the reader.
+/// What waits for the reader, most urgent first, then the newest unread
+/// notifications.
 #[component]
 fn NeedsYouCard(needs_you: NeedsYou) -> impl IntoView {
-    if needs_you.items.is_empty() {
+    if needs_you.tasks.is_empty() && needs_you.items.is_empty() {
         return ().into_any();
     }
     view! {
         <section class="card needs-you">
             <div class="page-head">
                 <h2>{tr!(notify.needs_you)}</h2>
-                <a href="/notifications">{tr!(notify.see_all, count = needs_you.unread).to_string()}</a>
+                {(needs_you.unread > 0).then(|| view! {
+                    <a href="/notifications">{tr!(notify.see_all, count = needs_you.unread).to_string()}</a>
+                })}
             </div>
-            <ul class="rows notifications">
-                {needs_you.items.into_iter().map(|n| view! {
-                    <li class="unread">
-                        // A server route (marks read, then redirects): a full page load.
-                        <a href=n.href rel="external">{n.sentence}</a>
-                        <span class="muted">{n.created_at}</span>
-                    </li>
-                }).collect_view()}
-            </ul>
+            {(!needs_you.tasks.is_empty()).then(|| view! {
+                <ul class="rows tasks" id="work">
+                    {needs_you.tasks.into_iter().map(|t| view! {
+                        <li class:urgent=t.urgent>
+                            <a href=t.href>{t.sentence}</a>
+                            {t.urgent.then(|| view! { <span class="badge badge-urgent">{tr!(work.urgent)}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!needs_you.items.is_empty()).then(|| view! {
+                <ul class="rows notifications">
+                    {needs_you.items.into_iter().map(|n| view! {
+                        <li class="unread">
+                            // A server route (marks read, then redirects): a full page load.
+                            <a href=n.href rel="external">{n.sentence}</a>
+                            <span class="muted">{n.created_at}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
         </section>
     }
     .into_any()

@@ -204,11 +204,23 @@ pub struct NotificationsPage {
     pub preferences: Vec<PreferenceView>,
 }
 
-/// The few newest unread notifications, for the home page.
+/// What the home page puts first: the work waiting for the reader (most
+/// urgent first), then the few newest unread notifications.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NeedsYou {
+    pub tasks: Vec<WorkItem>,
     pub items: Vec<NotificationView>,
     pub unread: u64,
+}
+
+/// One piece of waiting work, worded for the reader, one tap from where it
+/// is done.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkItem {
+    pub sentence: String,
+    pub href: String,
+    /// Due within a week, overdue, or waiting on the reader for days.
+    pub urgent: bool,
 }
 
 #[cfg(test)]

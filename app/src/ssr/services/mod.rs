@@ -21,6 +21,7 @@ pub mod revenue;
 pub mod territories;
 pub mod tiers;
 pub mod users;
+pub mod work;
 
 use chrono::{DateTime, Utc};
 

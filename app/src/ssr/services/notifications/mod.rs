@@ -229,6 +229,7 @@ pub async fn needs_you(state: &AppState, actor: &Actor) -> AppResult<NeedsYou> {
         .all(db)
         .await?;
     Ok(NeedsYou {
+        tasks: crate::ssr::services::work::for_actor(state, actor).await?,
         items: views(db, actor, rows).await?,
         unread: unread_count(db, actor).await?,
     })

@@ -1,0 +1,299 @@
+//! The work waiting for a member, computed from the records themselves
+//! (not from notifications, which can be read and forgotten): claims due,
+//! requests and designs sent back, and the review queues of vendor staff
+//! with the age of their oldest item. The home page lists it first, most
+//! urgent first, each item one tap from where it is done.
+
+use crate::error::AppResult;
+use crate::ssr::entities::{
+    cobrand_design as design, forum_flag as flag, fund_claim, fund_request,
+};
+use crate::ssr::scope::{in_tenant, Scope};
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::tr;
+use crate::types::cobrand::DesignStatus;
+use crate::types::funds::{ClaimStatus, RequestStatus};
+use crate::types::notification::WorkItem;
+use crate::types::Permission;
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+/// Claims are listed once the activity is this close to its end.
+const CLAIM_SHOWN_DAYS_BEFORE_END: i64 = 14;
+/// A claim due this soon (or overdue) is urgent.
+const URGENT_DAYS: i64 = 7;
+/// At most this many items of one kind (the page links to the rest).
+const PER_KIND: u64 = 5;
+
+/// One task before it is worded: what sorts it.
+struct Task {
+    item: WorkItem,
+    /// Days until it is due (negative: overdue); queues use minus their
+    /// oldest item's age, so a week-old queue sorts before a new one.
+    due_in_days: i64,
+}
+
+/// Everything waiting for `actor`, most urgent first.
+pub async fn for_actor(state: &AppState, actor: &Actor) -> AppResult<Vec<WorkItem>> {
+    let today = now().with_timezone(&actor.time_zone).date_naive();
+    let mut tasks = Vec::new();
+    if actor.may(Permission::RequestFunds) {
+        tasks.extend(claims_due(state, actor, today).await?);
+        tasks.extend(requests_returned(state, actor).await?);
+    }
+    if actor.may(Permission::Design) {
+        tasks.extend(designs_returned(state, actor).await?);
+    }
+    if actor.may(Permission::ReviewFunds) {
+        tasks.extend(funds_to_review(state, actor).await?);
+    }
+    if actor.may(Permission::PayClaims) {
+        tasks.extend(claims_to_pay(state, actor).await?);
+    }
+    if actor.may(Permission::ReviewDesigns) {
+        tasks.extend(designs_to_review(state, actor).await?);
+    }
+    if actor.may(Permission::ModerateForum) {
+        tasks.extend(flags_to_handle(state, actor).await?);
+    }
+    tasks.sort_by_key(|t| t.due_in_days);
+    Ok(tasks.into_iter().map(|t| t.item).collect())
+}
+
+/// Approved requests whose activity has ended (or soon will) and whose
+/// claim is not yet sent, or was sent back for more information.
+async fn claims_due(state: &AppState, actor: &Actor, today: NaiveDate) -> AppResult<Vec<Task>> {
+    let claim_days = super::funds::settings::claim_days(state, actor.tenant_id).await?;
+    let scope = Scope::new(actor);
+    let approved = scope
+        .fund_requests()
+        .filter(fund_request::Column::Status.eq(RequestStatus::Approved))
+        .filter(
+            fund_request::Column::EndsOn.lte(today + Duration::days(CLAIM_SHOWN_DAYS_BEFORE_END)),
+        )
+        .order_by_asc(fund_request::Column::EndsOn)
+        .all(&state.db)
+        .await?;
+    let claims = scope
+        .fund_claims()
+        .filter(fund_claim::Column::RequestId.is_in(approved.iter().map(|r| r.id)))
+        .all(&state.db)
+        .await?;
+    let mut tasks = Vec::new();
+    for r in approved {
+        let claim = claims
+            .iter()
+            .find(|c| c.request_id == r.id)
+            .map(|c| c.status);
+        if !matches!(
+            claim,
+            None | Some(ClaimStatus::Draft | ClaimStatus::InfoRequested)
+        ) {
+            continue;
+        }
+        let due = r.ends_on + Duration::days(i64::from(claim_days));
+        let due_in_days = (due - today).num_days();
+        if due_in_days < 0 {
+            continue; // expired by the nightly pass
+        }
+        let sentence = if claim == Some(ClaimStatus::InfoRequested) {
+            tr!(
+                work.claim_info,
+                title = &r.title,
+                date = crate::locale::date(due)
+            )
+            .to_string()
+        } else {
+            tr!(
+                work.claim_due,
+                title = &r.title,
+                date = crate::locale::date(due)
+            )
+            .to_string()
+        };
+        tasks.push(Task {
+            item: WorkItem {
+                sentence,
+                href: format!("/funds/requests/{}", r.id),
+                urgent: due_in_days <= URGENT_DAYS,
+            },
+            due_in_days,
+        });
+    }
+    tasks.truncate(PER_KIND as usize);
+    Ok(tasks)
+}
+
+/// The partner's requests a reviewer sent back for changes.
+async fn requests_returned(state: &AppState, actor: &Actor) -> AppResult<Vec<Task>> {
+    let rows = Scope::new(actor)
+        .fund_requests()
+        .filter(fund_request::Column::Status.eq(RequestStatus::ChangesRequested))
+        .order_by_asc(fund_request::Column::UpdatedAt)
+        .limit(PER_KIND)
+        .all(&state.db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Task {
+            item: WorkItem {
+                sentence: tr!(work.request_returned, title = &r.title).to_string(),
+                href: format!("/funds/requests/{}", r.id),
+                urgent: true,
+            },
+            due_in_days: 0,
+        })
+        .collect())
+}
+
+/// The company's designs the vendor did not approve, to change and send
+/// again.
+async fn designs_returned(state: &AppState, actor: &Actor) -> AppResult<Vec<Task>> {
+    let rows = Scope::new(actor)
+        .cobrand_designs()
+        .filter(design::Column::OrgId.eq(actor.organization_id))
+        .filter(design::Column::Status.eq(DesignStatus::Rejected))
+        .order_by_desc(design::Column::UpdatedAt)
+        .limit(PER_KIND)
+        .all(&state.db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|d| Task {
+            item: WorkItem {
+                sentence: tr!(work.design_returned, name = &d.name).to_string(),
+                href: format!("/cobrand/designs/{}", d.id),
+                urgent: false,
+            },
+            due_in_days: 1,
+        })
+        .collect())
+}
+
+/// A queue as one item ("3 fund requests wait for your review, the oldest
+/// since …"); a queue whose oldest item waits two days or more is urgent.
+fn queue(count: u64, oldest: Option<DateTime<Utc>>, sentence: String, href: &str) -> Option<Task> {
+    let age = oldest.map_or(0, |at| (now() - at).num_days().max(0));
+    (count > 0).then(|| Task {
+        item: WorkItem {
+            sentence,
+            href: href.to_owned(),
+            urgent: age >= 2,
+        },
+        due_in_days: -age,
+    })
+}
+
+/// Requests and claims waiting for this reviewer's decision.
+async fn funds_to_review(state: &AppState, actor: &Actor) -> AppResult<Vec<Task>> {
+    let scope = Scope::new(actor);
+    let requests = scope
+        .fund_requests()
+        .filter(fund_request::Column::Status.eq(RequestStatus::Submitted));
+    let request_count = requests.clone().count(&state.db).await?;
+    let oldest_request = requests
+        .order_by_asc(fund_request::Column::UpdatedAt)
+        .one(&state.db)
+        .await?
+        .map(|r| r.updated_at);
+    let claims = scope
+        .fund_claims()
+        .filter(fund_claim::Column::Status.eq(ClaimStatus::Submitted));
+    let claim_count = claims.clone().count(&state.db).await?;
+    let oldest_claim = claims
+        .order_by_asc(fund_claim::Column::UpdatedAt)
+        .one(&state.db)
+        .await?
+        .map(|c| c.updated_at);
+    let since = |at: Option<DateTime<Utc>>| at.map(|at| actor.time(at)).unwrap_or_default();
+    Ok([
+        queue(
+            request_count,
+            oldest_request,
+            tr!(
+                work.requests_to_review,
+                count = request_count,
+                since = since(oldest_request)
+            )
+            .to_string(),
+            "/funds?status=submitted",
+        ),
+        queue(
+            claim_count,
+            oldest_claim,
+            tr!(
+                work.claims_to_review,
+                count = claim_count,
+                since = since(oldest_claim)
+            )
+            .to_string(),
+            "/funds",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect())
+}
+
+/// Approved claims not yet paid.
+async fn claims_to_pay(state: &AppState, actor: &Actor) -> AppResult<Vec<Task>> {
+    let approved = Scope::new(actor)
+        .fund_claims()
+        .filter(fund_claim::Column::Status.eq(ClaimStatus::Approved));
+    let count = approved.clone().count(&state.db).await?;
+    let oldest = approved
+        .order_by_asc(fund_claim::Column::UpdatedAt)
+        .one(&state.db)
+        .await?
+        .map(|c| c.updated_at);
+    Ok(queue(
+        count,
+        oldest,
+        tr!(work.claims_to_pay, count = count).to_string(),
+        "/funds",
+    )
+    .into_iter()
+    .collect())
+}
+
+/// Partners' designs waiting for approval.
+async fn designs_to_review(state: &AppState, actor: &Actor) -> AppResult<Vec<Task>> {
+    let submitted = Scope::new(actor)
+        .cobrand_designs()
+        .filter(design::Column::Status.eq(DesignStatus::Submitted));
+    let count = submitted.clone().count(&state.db).await?;
+    let oldest = submitted
+        .order_by_asc(design::Column::SubmittedAt)
+        .one(&state.db)
+        .await?
+        .and_then(|d| d.submitted_at);
+    Ok(queue(
+        count,
+        oldest,
+        tr!(work.designs_to_review, count = count).to_string(),
+        "/cobrand",
+    )
+    .into_iter()
+    .collect())
+}
+
+/// Flagged posts no moderator has handled.
+async fn flags_to_handle(state: &AppState, actor: &Actor) -> AppResult<Vec<Task>> {
+    let open =
+        in_tenant::<flag::Entity>(actor.tenant_id).filter(flag::Column::ResolvedAt.is_null());
+    let count = open.clone().count(&state.db).await?;
+    let oldest = open
+        .order_by_asc(flag::Column::CreatedAt)
+        .one(&state.db)
+        .await?
+        .map(|f| f.created_at);
+    Ok(queue(
+        count,
+        oldest,
+        tr!(work.flags_to_handle, count = count).to_string(),
+        "/forum/moderation",
+    )
+    .into_iter()
+    .collect())
+}
