@@ -131,7 +131,14 @@ async fn run() -> Result<(), String> {
             .await
             .map_err(|e| format!("seeding: {e}"))?
     {
-        tracing::info!("seeded the demo program \"Acme Networks\"");
+        let started = std::time::Instant::now();
+        seed::seed_demo_activity(&state)
+            .await
+            .map_err(|e| format!("seeding the demo's activity: {e}"))?;
+        tracing::info!(
+            "seeded the demo program \"Acme Networks\" in {} ms",
+            started.elapsed().as_millis()
+        );
     }
     if seed_demo {
         for (role, email) in seed::DEMO_SIGN_INS {

@@ -1,6 +1,7 @@
 //! The demo program "Acme Networks", created once on an empty database so a
 //! fresh `make run` has something real to look at; tests reuse the builders.
 
+mod activity;
 mod cobrand;
 mod forum;
 mod products;
@@ -8,9 +9,13 @@ mod revenue;
 pub mod scale;
 mod territories;
 
-use super::entities::{organization, tenant};
+pub use activity::seed as seed_demo_activity;
+
+use super::entities::{organization, tenant, user};
 use super::password;
 use super::repo::users::{self, NewUser};
+use super::scope::in_tenant;
+use super::Actor;
 use crate::types::{OrgKind, Role};
 use chrono::Utc;
 use sea_orm::{
@@ -42,6 +47,39 @@ pub async fn create_tenant(
     super::services::tiers::create_defaults(db, tenant.id).await?;
     super::services::partner_types::create_defaults(db, tenant.id).await?;
     Ok((tenant, vendor))
+}
+
+/// A seeded member as the services see them when they act.
+pub(crate) async fn actor(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    email: &str,
+) -> Result<Actor, DbErr> {
+    let u = in_tenant::<user::Entity>(tenant_id)
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound(email.into()))?;
+    let org = organization::Entity::find_by_id(u.organization_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| DbErr::RecordNotFound("organisation".into()))?;
+    let locale = u.language();
+    Ok(Actor {
+        user_id: u.id,
+        tenant_id,
+        organization_id: org.id,
+        organization_name: org.name,
+        org_tier: org.tier,
+        org_type: org.partner_type,
+        org_kind: org.kind,
+        role: u.role,
+        name: u.name,
+        email: u.email,
+        session_id: String::new(),
+        time_zone: crate::ssr::local_time::zone(&u.time_zone),
+        locale,
+    })
 }
 
 /// Program placement of a seeded partner.

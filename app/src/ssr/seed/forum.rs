@@ -2,12 +2,12 @@
 //! and a staff room, with real-looking questions, answers, mentions, an
 //! accepted answer, likes and a pinned welcome.
 
+use super::actor;
 use crate::locale::Locale;
 use crate::ssr::entities::{
     forum_category as category, forum_like as like, forum_post as post, forum_topic as topic,
-    notification, organization, user,
+    notification, user,
 };
-use crate::ssr::scope::in_tenant;
 use crate::ssr::services::forum::posts::{bump, Draft};
 use crate::ssr::services::notifications::{self, Notice, Recipient};
 use crate::ssr::Actor;
@@ -20,34 +20,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
     QueryFilter,
 };
-
-async fn actor(db: &impl ConnectionTrait, tenant_id: i64, email: &str) -> Result<Actor, DbErr> {
-    let u = in_tenant::<user::Entity>(tenant_id)
-        .filter(user::Column::Email.eq(email))
-        .one(db)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound(email.into()))?;
-    let org = organization::Entity::find_by_id(u.organization_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| DbErr::RecordNotFound("organisation".into()))?;
-    let locale = u.language();
-    Ok(Actor {
-        user_id: u.id,
-        tenant_id,
-        organization_id: org.id,
-        organization_name: org.name,
-        org_tier: org.tier,
-        org_type: org.partner_type,
-        org_kind: org.kind,
-        role: u.role,
-        name: u.name,
-        email: u.email,
-        session_id: String::new(),
-        time_zone: crate::ssr::local_time::zone(&u.time_zone),
-        locale,
-    })
-}
 
 fn err(e: crate::error::AppError) -> DbErr {
     DbErr::Custom(e.to_string())

@@ -25,6 +25,19 @@ pub mod work;
 
 use chrono::{DateTime, Utc};
 
+tokio::task_local! {
+    /// A past moment the demo seeder plays its history at.
+    static CLOCK: DateTime<Utc>;
+}
+
+/// The time every service stamps its records with: the wall clock, or the
+/// moment [`as_of`] set for the task.
 pub fn now() -> DateTime<Utc> {
-    Utc::now()
+    CLOCK.try_with(|at| *at).unwrap_or_else(|_| Utc::now())
+}
+
+/// Runs `work` as if it were `at`: the demo program's history goes through
+/// the same services as a person's clicks, on the days it happened.
+pub async fn as_of<F: std::future::Future>(at: DateTime<Utc>, work: F) -> F::Output {
+    CLOCK.scope(at, work).await
 }

@@ -6,12 +6,14 @@
 
 use crate::error::AppResult;
 use crate::ssr::entities::{
-    cobrand_design as design, forum_flag as flag, fund_claim, fund_request,
+    campaign, campaign_participant as participant, cobrand_design as design, forum_flag as flag,
+    fund_allocation, fund_budget, fund_claim, fund_request,
 };
 use crate::ssr::scope::{in_tenant, Scope};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
 use crate::tr;
+use crate::types::campaign::CampaignStatus;
 use crate::types::cobrand::DesignStatus;
 use crate::types::funds::{ClaimStatus, RequestStatus};
 use crate::types::notification::WorkItem;
@@ -28,6 +30,11 @@ const CLAIM_SHOWN_DAYS_BEFORE_END: i64 = 14;
 const URGENT_DAYS: i64 = 7;
 /// At most this many items of one kind (the page links to the rest).
 const PER_KIND: u64 = 5;
+/// A budget is under-used when the share of it in use trails the share of
+/// its period gone by this much (a quarter of the period unused, say), and
+/// it is worth saying once a month has passed and while a month is left.
+const UNDER_USE_MARGIN: f64 = 0.25;
+const UNDER_USE_MIN_DAYS: i64 = 30;
 
 /// One task before it is worded: what sorts it.
 struct Task {
@@ -48,11 +55,17 @@ pub async fn for_actor(state: &AppState, actor: &Actor) -> AppResult<Vec<WorkIte
     if actor.may(Permission::Design) {
         tasks.extend(designs_returned(state, actor).await?);
     }
+    if actor.may(Permission::RunCampaigns) {
+        tasks.extend(campaigns_to_join(state, actor, today).await?);
+    }
     if actor.may(Permission::ReviewFunds) {
         tasks.extend(funds_to_review(state, actor).await?);
     }
     if actor.may(Permission::PayClaims) {
         tasks.extend(claims_to_pay(state, actor).await?);
+    }
+    if actor.may(Permission::ManageBudgets) {
+        tasks.extend(budgets_under_used(state, actor, today).await?);
     }
     if actor.may(Permission::ReviewDesigns) {
         tasks.extend(designs_to_review(state, actor).await?);
@@ -172,6 +185,133 @@ async fn designs_returned(state: &AppState, actor: &Actor) -> AppResult<Vec<Task
             due_in_days: 1,
         })
         .collect())
+}
+
+/// Open campaigns meant for the company that it has not joined, the
+/// running ones first.
+async fn campaigns_to_join(
+    state: &AppState,
+    actor: &Actor,
+    today: NaiveDate,
+) -> AppResult<Vec<Task>> {
+    let open = in_tenant::<campaign::Entity>(actor.tenant_id)
+        .filter(campaign::Column::Status.eq(CampaignStatus::Published))
+        .filter(campaign::Column::EndsOn.gte(today))
+        .order_by_asc(campaign::Column::StartsOn)
+        .all(&state.db)
+        .await?;
+    if open.is_empty() {
+        return Ok(Vec::new());
+    }
+    let org = super::cobrand::templates::own_org(state, actor).await?;
+    let joined: Vec<i64> = in_tenant::<participant::Entity>(actor.tenant_id)
+        .filter(participant::Column::OrgId.eq(actor.organization_id))
+        .filter(participant::Column::CampaignId.is_in(open.iter().map(|c| c.id)))
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|p| p.campaign_id)
+        .collect();
+    let locale = crate::locale::current();
+    Ok(open
+        .into_iter()
+        .filter(|c| !joined.contains(&c.id) && super::campaigns::meant_for(c, &org))
+        .take(PER_KIND as usize)
+        .map(|c| {
+            let name = c.name_for(locale);
+            let sentence = if c.starts_on > today {
+                tr!(
+                    work.campaign_starts,
+                    name = &name,
+                    date = crate::locale::date(c.starts_on)
+                )
+            } else {
+                tr!(
+                    work.campaign_runs,
+                    name = &name,
+                    date = crate::locale::date(c.ends_on)
+                )
+            };
+            Task {
+                item: WorkItem {
+                    sentence: sentence.to_string(),
+                    href: format!("/campaigns/{}", c.id),
+                    urgent: false,
+                },
+                // After what is due this week, before what can wait.
+                due_in_days: (c.starts_on - today).num_days().max(0) + URGENT_DAYS + 1,
+            }
+        })
+        .collect())
+}
+
+/// Running budgets whose money is used (reserved, claimed or paid) far
+/// behind their calendar: money that will lapse unless it is allocated or
+/// partners are nudged to ask for it.
+async fn budgets_under_used(
+    state: &AppState,
+    actor: &Actor,
+    today: NaiveDate,
+) -> AppResult<Vec<Task>> {
+    let scope = Scope::new(actor);
+    let running = scope
+        .fund_budgets()
+        .filter(fund_budget::Column::StartsOn.lte(today - Duration::days(UNDER_USE_MIN_DAYS)))
+        .filter(fund_budget::Column::EndsOn.gte(today + Duration::days(UNDER_USE_MIN_DAYS)))
+        .filter(fund_budget::Column::TotalMinor.gt(0))
+        .order_by_asc(fund_budget::Column::EndsOn)
+        .all(&state.db)
+        .await?;
+    if running.is_empty() {
+        return Ok(Vec::new());
+    }
+    let available: Vec<(i64, Option<i64>)> = scope
+        .fund_allocations()
+        .filter(fund_allocation::Column::BudgetId.is_in(running.iter().map(|b| b.id)))
+        .select_only()
+        .column(fund_allocation::Column::BudgetId)
+        .column_as(
+            sea_orm::sea_query::ExprTrait::cast_as(
+                fund_allocation::Column::AvailableMinor.sum(),
+                "bigint",
+            ),
+            "available",
+        )
+        .group_by(fund_allocation::Column::BudgetId)
+        .into_tuple()
+        .all(&state.db)
+        .await?;
+    let mut tasks = Vec::new();
+    for b in running {
+        let unused = b.unallocated_minor
+            + available
+                .iter()
+                .find(|(id, _)| *id == b.id)
+                .and_then(|(_, sum)| *sum)
+                .unwrap_or(0);
+        let period = (b.ends_on - b.starts_on).num_days().max(1) as f64;
+        let gone = (today - b.starts_on).num_days() as f64 / period;
+        let used = (b.total_minor - unused) as f64 / b.total_minor as f64;
+        if used + UNDER_USE_MARGIN > gone {
+            continue;
+        }
+        let days_left = (b.ends_on - today).num_days();
+        tasks.push(Task {
+            item: WorkItem {
+                sentence: tr!(
+                    work.budget_under_used,
+                    name = &b.name,
+                    unused = super::funds::money(unused, &b.currency),
+                    date = crate::locale::date(b.ends_on)
+                )
+                .to_string(),
+                href: "/funds".into(),
+                urgent: days_left <= 60,
+            },
+            due_in_days: days_left,
+        });
+    }
+    Ok(tasks)
 }
 
 /// A non-empty queue (its first row filed at `oldest`) as one item ("3 fund

@@ -1,0 +1,167 @@
+//! The demo program in use: its history, played through the services on
+//! the days it happened, leaves every module with something in every state,
+//! nothing dated in the future, a ledger that adds up, and a first thing to
+//! do for each role.
+
+// A test's unwrap is its assertion: a failure names the line.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use app::ssr::entities::{
+    campaign, campaign_message, campaign_send, cobrand_design, cobrand_export, forum_flag,
+    fund_claim, fund_claim_file, fund_request,
+};
+use app::types::campaign::{CampaignStatus, MessageStatus, SendStatus};
+use app::types::cobrand::DesignStatus;
+use app::types::funds::{ClaimStatus, RequestStatus};
+use app::types::notification::NeedsYou;
+use axum::http::StatusCode;
+use chrono::Utc;
+use common::{TestApp, HOST_A};
+use sea_orm::EntityTrait;
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+/// The member's waiting work, most urgent first, as "sentence -> link".
+async fn tasks(app: &TestApp, email: &str) -> Vec<String> {
+    let cookie = app.sign_in(HOST_A, email).await;
+    let res = app.call(HOST_A, "get_needs_you", Some(&cookie), &[]).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let needs: NeedsYou = res.view();
+    needs
+        .tasks
+        .into_iter()
+        .map(|t| format!("{} -> {}", t.sentence, t.href))
+        .collect()
+}
+
+fn has(tasks: &[String], part: &str) -> bool {
+    tasks.iter().any(|t| t.contains(part))
+}
+
+async fn demo_in_use(app: &TestApp) {
+    let started = Instant::now();
+    app::ssr::seed::seed_demo_activity(&app.state)
+        .await
+        .unwrap();
+    let took = started.elapsed();
+    eprintln!("demo activity seeded in {} ms", took.as_millis());
+    assert!(took.as_secs() < 30, "seeding took {took:?}");
+    let db = &app.state.db;
+    let now = Utc::now();
+
+    let requests = fund_request::Entity::find().all(db).await.unwrap();
+    let states: Vec<_> = requests.iter().map(|r| r.status).collect();
+    for s in [
+        RequestStatus::Submitted,
+        RequestStatus::ChangesRequested,
+        RequestStatus::Approved,
+        RequestStatus::Rejected,
+        RequestStatus::Closed,
+    ] {
+        assert!(states.contains(&s), "no request {s:?}");
+    }
+    assert!(requests
+        .iter()
+        .any(|r| r.approved_minor.is_some_and(|a| a < r.requested_minor)));
+    assert!(requests.iter().all(|r| r.created_at <= now));
+
+    let claims = fund_claim::Entity::find().all(db).await.unwrap();
+    let states: Vec<_> = claims.iter().map(|c| c.status).collect();
+    for s in [
+        ClaimStatus::Draft,
+        ClaimStatus::Submitted,
+        ClaimStatus::InfoRequested,
+        ClaimStatus::Approved,
+        ClaimStatus::Rejected,
+        ClaimStatus::Paid,
+    ] {
+        assert!(states.contains(&s), "no claim {s:?}");
+    }
+    let proofs = fund_claim_file::Entity::find().all(db).await.unwrap();
+    assert_eq!(proofs.len(), claims.len(), "one proof per claim");
+
+    let designs = cobrand_design::Entity::find().all(db).await.unwrap();
+    let states: Vec<_> = designs.iter().map(|d| d.status).collect();
+    for s in [
+        DesignStatus::Draft,
+        DesignStatus::Submitted,
+        DesignStatus::Approved,
+        DesignStatus::Rejected,
+    ] {
+        assert!(states.contains(&s), "no design {s:?}");
+    }
+    let exports = cobrand_export::Entity::find().all(db).await.unwrap();
+    assert!(exports.len() >= 4, "{} exports", exports.len());
+
+    let campaigns = campaign::Entity::find().all(db).await.unwrap();
+    let states: Vec<_> = campaigns.iter().map(|c| c.status).collect();
+    for s in [
+        CampaignStatus::Draft,
+        CampaignStatus::Published,
+        CampaignStatus::Ended,
+    ] {
+        assert!(states.contains(&s), "no campaign {s:?}");
+    }
+    let today = now.date_naive();
+    assert!(campaigns
+        .iter()
+        .any(|c| c.status == CampaignStatus::Published && c.starts_on > today));
+    assert!(campaigns
+        .iter()
+        .any(|c| c.status == CampaignStatus::Published && c.starts_on <= today));
+    let messages = campaign_message::Entity::find().all(db).await.unwrap();
+    let delivered = messages
+        .iter()
+        .filter(|m| m.status == MessageStatus::Delivered)
+        .count();
+    let opened = messages.iter().filter(|m| m.opened_at.is_some()).count();
+    let clicked = messages.iter().filter(|m| m.clicked_at.is_some()).count();
+    assert!(delivered >= 90, "{delivered} delivered");
+    assert!(
+        opened > delivered / 3 && clicked > 5,
+        "{opened} opened, {clicked} clicked"
+    );
+    assert!(messages
+        .iter()
+        .all(|m| m.sent_at.is_none_or(|at| at <= now) && m.opened_at.is_none_or(|at| at <= now)));
+    let opened_days: BTreeSet<_> = messages
+        .iter()
+        .filter_map(|m| m.opened_at.map(|at| at.date_naive()))
+        .collect();
+    assert!(
+        opened_days.len() >= 6,
+        "opens on {} days",
+        opened_days.len()
+    );
+    let sends = campaign_send::Entity::find().all(db).await.unwrap();
+    assert!(sends
+        .iter()
+        .any(|s| s.status == SendStatus::Scheduled && s.scheduled_at > now));
+
+    assert_eq!(forum_flag::Entity::find().all(db).await.unwrap().len(), 1);
+
+    let ledger = app::ssr::services::funds::verify::ledger(db).await.unwrap();
+    assert!(ledger.problems.is_empty(), "{:?}", ledger.problems);
+
+    // Each role has work waiting, the most urgent first.
+    let olivia = tasks(app, "olivia@northwind.example").await;
+    assert!(olivia[0].contains("/funds/requests/"), "{olivia:?}");
+    assert!(has(&olivia, "Claim “LinkedIn ads"), "{olivia:?}");
+    assert!(has(&olivia, "“SD-WAN for branch offices”"), "{olivia:?}");
+    let dana = tasks(app, "dana.cole@acme.example").await;
+    assert!(has(&dana, "/funds?status=submitted"), "{dana:?}");
+    let felix = tasks(app, "felix.ortiz@acme.example").await;
+    assert!(has(&felix, "approved claim to pay"), "{felix:?}");
+    let maya = tasks(app, "maya.lin@acme.example").await;
+    assert!(has(&maya, "-> /cobrand"), "{maya:?}");
+    let admin = tasks(app, "admin@acme.example").await;
+    assert!(has(&admin, "is still unused"), "{admin:?}");
+    assert!(has(&admin, "-> /forum/moderation"), "{admin:?}");
+    let lena = tasks(app, "lena@nordlicht.example").await;
+    assert!(has(&lena, "„Hausmesse München“"), "{lena:?}");
+    assert!(has(&lena, "„SD-WAN für Filialen“"), "{lena:?}");
+}
+
+both!(demo_program_is_in_use, demo_in_use);
