@@ -22,7 +22,7 @@ test('campaigns: vendor publishes, partner opts in, imports 5 contacts and sends
   const name = perProject(testInfo, 'Phone launch campaign', 'Desktop launch campaign');
   const subject = perProject(testInfo, 'The AX7 reaches phones', 'The AX7 reaches desks');
   // Each run uses its own partner company, so its contacts are its own.
-  const partner = perProject(testInfo, 'olivia@northwind.example', 'jan@eurolink.example');
+  const partner = perProject(testInfo, 'priya@harborit.example', 'jan@eurolink.example');
   const domain = perProject(testInfo, 'phone-customer.example', 'desk-customer.example');
 
   // The vendor's marketing manager builds and publishes the campaign.
@@ -83,7 +83,7 @@ test('campaigns: vendor publishes, partner opts in, imports 5 contacts and sends
     expect(mail).toContain('/m/u/');
     expect(mail).toContain(`@${domain}`);
   }
-  const org = perProject(testInfo, 'Northwind Systems', 'Eurolink Distribution');
+  const org = perProject(testInfo, 'Harbor IT Services', 'Eurolink Distribution');
   expect(campaignMails(subject).every((m) => m.includes(org))).toBe(true);
 
   // A contact can be removed (say, on their request).
