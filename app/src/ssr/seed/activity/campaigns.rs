@@ -7,7 +7,7 @@
 
 use super::{iso, Demo};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{campaign_message as message, cobrand_template as template};
+use crate::ssr::entities::campaign_message as message;
 use crate::ssr::jobs::Outcome;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::campaigns::contacts::{self, NewContact};
@@ -146,18 +146,10 @@ struct Templates {
 
 impl Templates {
     async fn load(demo: &Demo<'_>) -> AppResult<Self> {
-        let id = |name: &'static str| async move {
-            in_tenant::<template::Entity>(demo.tenant.id)
-                .filter(template::Column::Name.eq(name))
-                .one(&demo.state.db)
-                .await?
-                .map(|t| t.id)
-                .ok_or(AppError::NotFound)
-        };
         Ok(Self {
-            email: id("AX7 announcement email").await?,
-            flyer: id("AX7 launch flyer (A4)").await?,
-            social: id("AX7 social post (1080×1080)").await?,
+            email: demo.template_id("AX7 announcement email").await?,
+            flyer: demo.template_id("AX7 launch flyer (A4)").await?,
+            social: demo.template_id("AX7 social post (1080×1080)").await?,
         })
     }
 }

@@ -4,11 +4,10 @@
 
 use super::Demo;
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{cobrand_design as design, cobrand_template as template};
-use crate::ssr::scope::in_tenant;
+use crate::ssr::entities::cobrand_design as design;
 use crate::ssr::services::cobrand::{designs, exports};
 use crate::types::cobrand::ExportFormat;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::EntityTrait;
 
 const FLYER: &str = "AX7 launch flyer (A4)";
 const SOCIAL: &str = "AX7 social post (1080×1080)";
@@ -93,7 +92,7 @@ pub(super) async fn seed(demo: &Demo<'_>) -> AppResult<()> {
 
 async fn play(demo: &Demo<'_>, made: Made) -> AppResult<()> {
     let partner = demo.member(made.by).await?;
-    let template = template_id(demo, made.template).await?;
+    let template = demo.template_id(made.template).await?;
     let values = made
         .values
         .iter()
@@ -147,15 +146,6 @@ async fn play(demo: &Demo<'_>, made: Made) -> AppResult<()> {
         }
         Then::SentBack(comment) => review(false, comment).await,
     }
-}
-
-async fn template_id(demo: &Demo<'_>, name: &str) -> AppResult<i64> {
-    in_tenant::<template::Entity>(demo.tenant.id)
-        .filter(template::Column::Name.eq(name))
-        .one(&demo.state.db)
-        .await?
-        .map(|t| t.id)
-        .ok_or(AppError::NotFound)
 }
 
 async fn version_of(demo: &Demo<'_>, id: i64) -> AppResult<i32> {

@@ -13,7 +13,7 @@ mod funds;
 
 use super::actor;
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{organization, tenant};
+use crate::ssr::entities::{cobrand_template as template, organization, tenant};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::as_of;
 use crate::ssr::{Actor, AppState};
@@ -61,6 +61,16 @@ impl Demo<'_> {
             .one(&self.state.db)
             .await?
             .map(|o| o.id)
+            .ok_or(AppError::NotFound)
+    }
+
+    /// A published template of the program, by its name.
+    async fn template_id(&self, name: &str) -> AppResult<i64> {
+        in_tenant::<template::Entity>(self.tenant.id)
+            .filter(template::Column::Name.eq(name))
+            .one(&self.state.db)
+            .await?
+            .map(|t| t.id)
             .ok_or(AppError::NotFound)
     }
 
