@@ -1,6 +1,17 @@
 import { test, expect } from '@playwright/test';
 import { fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn, signInInGerman } from './helpers';
 
+/** The demo's revenue quarters: last quarter and this one, from today. */
+function demoQuarters(): { last: string; current: string } {
+  const now = new Date();
+  const year = now.getUTCFullYear();
+  const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+  return {
+    current: `${year}-Q${quarter}`,
+    last: quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`,
+  };
+}
+
 test('finance sets an exchange rate and the ledger totals in the program currency', async ({ page }, testInfo) => {
   // Each project sets its own day, so both can run on one database.
   const day = perProject(testInfo, '2028-01-01', '2028-02-01');
@@ -11,13 +22,13 @@ test('finance sets an exchange rate and the ledger totals in the program currenc
   await expect(page.getByRole('heading', { level: 1, name: 'Partner revenue' })).toBeVisible();
   await hydrated(page);
 
-  // The demo's figures: euros converted at the October rate, pounds of the
+  // The demo's figures: euros converted at this quarter's rate, pounds of the
   // quarter before any pound rate shown as they are.
   const totals = page.locator('#totals');
-  const q4eur = totals.getByRole('listitem').filter({ hasText: '2026-Q4' }).filter({ hasText: '€' });
-  await expect(q4eur).toContainText('€3,345,500.00');
-  await expect(q4eur).toContainText('$3,609,794.50');
-  await expect(totals.getByRole('listitem').filter({ hasText: '2026-Q3' }).filter({ hasText: '£' })).toContainText('No GBP rate for this period');
+  const thisQuarterEuros = totals.getByRole('listitem').filter({ hasText: demoQuarters().current }).filter({ hasText: '€' });
+  await expect(thisQuarterEuros).toContainText('€3,345,500.00');
+  await expect(thisQuarterEuros).toContainText('$3,609,794.50');
+  await expect(totals.getByRole('listitem').filter({ hasText: demoQuarters().last }).filter({ hasText: '£' })).toContainText('No GBP rate for this period');
   await expect(page.locator('#figures')).toContainText('Alpenblick IT');
 
   // A bad rate is named on its field, with what was typed kept.
@@ -46,7 +57,7 @@ test.describe('in German', () => {
       await page.goto('/revenue');
       await expect(page.getByRole('heading', { level: 1, name: 'Partnerumsatz' })).toBeVisible();
       await expect(page.locator('#rates').getByRole('heading', { name: 'Wechselkurse' })).toBeVisible();
-      await expect(page.locator('#totals').getByRole('listitem').filter({ hasText: '2026-Q3' }).filter({ hasText: '£' })).toContainText('Kein GBP-Kurs für diesen Zeitraum');
+      await expect(page.locator('#totals').getByRole('listitem').filter({ hasText: demoQuarters().last }).filter({ hasText: '£' })).toContainText('Kein GBP-Kurs für diesen Zeitraum');
       await expect(page.locator('#figures')).toContainText('Importiert');
       await fitsThePhone(page, testInfo);
       await shot(page, testInfo, 'revenue-de');

@@ -23,13 +23,18 @@ use sea_orm::EntityTrait;
 use std::collections::BTreeSet;
 use std::time::Instant;
 
-/// The member's waiting work, most urgent first, as "sentence -> link".
-async fn tasks(app: &TestApp, email: &str) -> Vec<String> {
+/// The member's home card: waiting work and the newest unread notices.
+async fn needs_you(app: &TestApp, email: &str) -> NeedsYou {
     let cookie = app.sign_in(HOST_A, email).await;
     let res = app.call(HOST_A, "get_needs_you", Some(&cookie), &[]).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
-    let needs: NeedsYou = res.view();
-    needs
+    res.view()
+}
+
+/// The member's waiting work, most urgent first, as "sentence -> link".
+async fn tasks(app: &TestApp, email: &str) -> Vec<String> {
+    needs_you(app, email)
+        .await
         .tasks
         .into_iter()
         .map(|t| format!("{} -> {}", t.sentence, t.href))
@@ -150,6 +155,16 @@ async fn demo_in_use(app: &TestApp) {
     assert!(olivia[0].contains("/funds/requests/"), "{olivia:?}");
     assert!(has(&olivia, "Claim “LinkedIn ads"), "{olivia:?}");
     assert!(has(&olivia, "“SD-WAN for branch offices”"), "{olivia:?}");
+    // The notice of the campaign to join is left out beside its task; the
+    // notice of a campaign already joined stays.
+    let notices: Vec<String> = needs_you(app, "olivia@northwind.example")
+        .await
+        .items
+        .into_iter()
+        .map(|n| n.sentence)
+        .collect();
+    assert!(!has(&notices, "SD-WAN for branch offices"), "{notices:?}");
+    assert!(has(&notices, "New campaign from"), "{notices:?}");
     let dana = tasks(app, "dana.cole@acme.example").await;
     assert!(has(&dana, "/funds?status=submitted"), "{dana:?}");
     let felix = tasks(app, "felix.ortiz@acme.example").await;

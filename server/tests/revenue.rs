@@ -13,6 +13,7 @@ use app::types::money::Money;
 use app::types::revenue::{RevenuePage, RevenueSource};
 use app::types::Role;
 use axum::http::StatusCode;
+use chrono::{Months, NaiveDate, Utc};
 use common::{TestApp, HOST_A};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
@@ -198,54 +199,70 @@ both!(
     coop_revenue_is_counted_once_in_the_ledger
 );
 
+/// The first two months after this quarter, as `YYYY-MM`: the test's own
+/// figures come after every rate the demo dates, whatever today is.
+fn months_after_this_quarter() -> (String, String) {
+    let (_, this) = app::ssr::seed::revenue::quarters(Utc::now().date_naive());
+    let (year, month) = this.first_month();
+    let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap() + Months::new(3);
+    let second = first + Months::new(1);
+    (
+        first.format("%Y-%m").to_string(),
+        second.format("%Y-%m").to_string(),
+    )
+}
+
 async fn totals_convert_at_the_rate_of_the_period(app: &TestApp) {
+    let (jan, feb) = months_after_this_quarter();
+    let (last_quarter, _) = app::ssr::seed::revenue::quarters(Utc::now().date_naive());
     let admin = app.sign_in(HOST_A, "admin@acme.example").await;
     let euros = coop_budget(app, &admin, "Co-op Europe", "EUR").await;
     for (partner, period, amount) in [
-        ("Nordlicht Netzwerke", "2027-01", "10.000,00"),
-        ("Tamesis Cloud", "2027-01", "0,05"),
-        ("Nordlicht Netzwerke", "2027-02", "1000"),
+        ("Nordlicht Netzwerke", &jan, "10.000,00"),
+        ("Tamesis Cloud", &jan, "0,05"),
+        ("Nordlicht Netzwerke", &feb, "1000"),
     ] {
         let res = record(app, &admin, &euros, partner, period, amount).await;
         assert!(res.status.is_success(), "{partner} {period}: {}", res.body);
     }
     // The newest rate on or before the period's first day converts it: the
-    // demo's 1.0790 from October 2026. Pounds of a quarter before any
-    // pound rate are shown, not guessed.
+    // demo's 1.0790 from the start of this quarter. Pounds of a quarter
+    // before any pound rate are shown, not guessed.
     let before = page(app, &admin).await;
     assert_eq!(
-        total(&before, "2027-01", "EUR"),
+        total(&before, &jan, "EUR"),
         Some(Some(Money::new(1_079_005, "USD")))
     );
-    assert_eq!(total(&before, "2026-Q3", "GBP"), Some(None));
+    assert_eq!(total(&before, &last_quarter.to_string(), "GBP"), Some(None));
 
     // Finance sets the rate, typed with a German decimal comma.
     let finance = app.member(Role::Finance).signed_in().await;
-    let res = set_rate(app, &finance.cookie, "EUR", "2027-01-01", "1,0832").await;
+    let res = set_rate(app, &finance.cookie, "EUR", &format!("{jan}-01"), "1,0832").await;
     assert!(res.status.is_success(), "{}", res.body);
-    let later = set_rate(app, &finance.cookie, "EUR", "2027-02-01", "1.1").await;
+    let later = set_rate(app, &finance.cookie, "EUR", &format!("{feb}-01"), "1.1").await;
     assert!(later.status.is_success(), "{}", later.body);
     let read = page(app, &admin).await;
     // 10,000.05 EUR summed, then converted once: 10,832.05416 → 10,832.05.
     assert_eq!(
-        total(&read, "2027-01", "EUR"),
+        total(&read, &jan, "EUR"),
         Some(Some(Money::new(1_083_205, "USD")))
     );
-    // February has its own rate; January's total does not move.
+    // The second month has its own rate; the first month's total does not
+    // move.
     assert_eq!(
-        total(&read, "2027-02", "EUR"),
+        total(&read, &feb, "EUR"),
         Some(Some(Money::new(110_000, "USD")))
     );
     assert_eq!(read.rates.len(), 5);
     assert_eq!(read.rates[0].rate, "1.1", "newest first");
     // The same day's rate set again replaces it; reading twice gives the
     // same figures.
-    let again = set_rate(app, &finance.cookie, "EUR", "2027-01-01", "1.0833").await;
+    let again = set_rate(app, &finance.cookie, "EUR", &format!("{jan}-01"), "1.0833").await;
     assert!(again.status.is_success(), "{}", again.body);
     let first = page(app, &admin).await;
     assert_eq!(first.rates.len(), 5);
     assert_eq!(
-        total(&first, "2027-01", "EUR"),
+        total(&first, &jan, "EUR"),
         Some(Some(Money::new(1_083_305, "USD")))
     );
     assert_eq!(first, page(app, &admin).await);

@@ -5,7 +5,7 @@ mod activity;
 mod cobrand;
 mod forum;
 mod products;
-mod revenue;
+pub mod revenue;
 pub mod scale;
 mod territories;
 

@@ -49,6 +49,32 @@ impl Period {
         }
     }
 
+    /// The quarter `day` falls in.
+    pub fn quarter_of(day: chrono::NaiveDate) -> Self {
+        use chrono::Datelike;
+        Period::Quarter {
+            year: day.year(),
+            quarter: day.month0() / 3 + 1,
+        }
+    }
+
+    /// The quarter before this period's quarter.
+    pub fn previous_quarter(self) -> Self {
+        let (year, month) = self.first_month();
+        let quarter = (month - 1) / 3 + 1;
+        if quarter == 1 {
+            Period::Quarter {
+                year: year - 1,
+                quarter: 4,
+            }
+        } else {
+            Period::Quarter {
+                year,
+                quarter: quarter - 1,
+            }
+        }
+    }
+
     /// The first day of the period, as `(year, month, 1)`: the day whose
     /// exchange rate converts the period's figures.
     pub fn first_month(self) -> (i32, u32) {
@@ -185,6 +211,22 @@ pub struct RevenuePage {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quarters_are_found_from_a_day_and_step_back_over_the_year() {
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let q = |year, quarter| Period::Quarter { year, quarter };
+        assert_eq!(Period::quarter_of(day(2026, 12, 7)), q(2026, 4));
+        assert_eq!(Period::quarter_of(day(2027, 1, 1)), q(2027, 1));
+        assert_eq!(Period::quarter_of(day(2027, 6, 30)), q(2027, 2));
+        assert_eq!(q(2027, 1).previous_quarter(), q(2026, 4));
+        assert_eq!(q(2026, 4).previous_quarter(), q(2026, 3));
+        let month = Period::Month {
+            year: 2027,
+            month: 5,
+        };
+        assert_eq!(month.previous_quarter(), q(2027, 1));
+    }
 
     #[test]
     fn periods_read_as_typed_and_start_on_their_first_month() {

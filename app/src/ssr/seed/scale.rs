@@ -557,28 +557,27 @@ async fn revenue(
     partners: usize,
 ) -> Result<usize, DbErr> {
     use crate::ssr::entities::{partner_revenue, revenue_total};
-    use crate::types::revenue::{Period, Rate, RevenueSource};
+    use crate::types::revenue::{Rate, RevenueSource};
     use std::collections::BTreeMap;
     let now = Utc::now();
     let mut sums: BTreeMap<(String, &str), (chrono::NaiveDate, i64, i64)> = BTreeMap::new();
     let mut figures = Vec::new();
-    for period in ["2026-Q3", "2026-Q4"] {
-        let Some(parsed) = Period::parse(period) else {
-            continue;
-        };
+    let (last, this) = super::revenue::quarters(now.date_naive());
+    for parsed in [last, this] {
+        let period = parsed.to_string();
         let start = crate::ssr::repo::revenue::first_day(parsed);
         for i in 0..partners {
             let currency = if i % 5 == 0 { "EUR" } else { "USD" };
             let amount = 1_000_000 + (i as i64 % 997) * 10_000;
             let sum = sums
-                .entry((period.to_owned(), currency))
+                .entry((period.clone(), currency))
                 .or_insert((start, 0, 0));
             sum.1 += 1;
             sum.2 += amount;
             figures.push(partner_revenue::ActiveModel {
                 tenant_id: Set(tenant_id),
                 partner_id: Set(first_org + i as i64),
-                period: Set(period.to_owned()),
+                period: Set(period.clone()),
                 period_start: Set(start),
                 source: Set(RevenueSource::Imported),
                 deal_id: Set(None),
@@ -613,10 +612,8 @@ async fn revenue(
     revenue_total::Entity::insert_many(totals)
         .exec_without_returning(db)
         .await?;
-    if let (Some(day), Some(rate)) = (
-        chrono::NaiveDate::from_ymd_opt(2026, 7, 1),
-        Rate::parse("1.0845"),
-    ) {
+    if let Some(rate) = Rate::parse("1.0845") {
+        let day = crate::ssr::repo::revenue::first_day(last);
         crate::ssr::repo::revenue::set_rate(db, tenant_id, "EUR", day, rate, 0, now).await?;
     }
     Ok(n)

@@ -12,7 +12,6 @@ use crate::ssr::services::funds::{budgets, claims, coop, deadlines, requests};
 use crate::ssr::Actor;
 use crate::types::funds::{ActivityType, BudgetKind, ClaimDecision, RequestDecision};
 use crate::types::Choice;
-use chrono::Datelike;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 const ADMIN: &str = "admin@acme.example";
@@ -116,8 +115,9 @@ async fn budgets_and_allocations(demo: &Demo<'_>) -> AppResult<Budgets> {
     .await?;
     // Co-op accrues on last quarter's reported revenue (of partners the
     // revenue ledger's seed left without a figure for it).
-    let last_quarter = demo.day(-92);
-    let period = format!("{}-Q{}", last_quarter.year(), last_quarter.month0() / 3 + 1);
+    let period = crate::ssr::seed::revenue::quarters(demo.day(0))
+        .0
+        .to_string();
     demo.on(-20, 11, async {
         for (partner, revenue) in [
             ("Cobalt Integration Group", "310000"),

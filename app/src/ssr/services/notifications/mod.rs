@@ -218,20 +218,29 @@ pub async fn page(state: &AppState, actor: &Actor) -> AppResult<NotificationsPag
     })
 }
 
-/// The few newest unread, for the home page.
+/// The work waiting for the actor and the few newest unread notices, for
+/// the home page. A notice that points where a task already does ("New
+/// campaign: X" beside "Join the campaign X") is left out: the task says
+/// it, with its deadline.
 pub async fn needs_you(state: &AppState, actor: &Actor) -> AppResult<NeedsYou> {
     let db = &state.db;
-    let rows = in_tenant::<notification::Entity>(actor.tenant_id)
+    let tasks = crate::ssr::services::work::for_actor(state, actor).await?;
+    let task_links: HashSet<&str> = tasks.iter().map(|t| t.href.as_str()).collect();
+    let mut query = in_tenant::<notification::Entity>(actor.tenant_id)
         .filter(notification::Column::UserId.eq(actor.user_id))
-        .filter(notification::Column::ReadAt.is_null())
+        .filter(notification::Column::ReadAt.is_null());
+    if !task_links.is_empty() {
+        query = query.filter(notification::Column::Link.is_not_in(task_links.iter().copied()));
+    }
+    let rows = query
         .order_by_desc(notification::Column::Id)
         .limit(NEEDS_YOU_ITEMS)
         .all(db)
         .await?;
     Ok(NeedsYou {
-        tasks: crate::ssr::services::work::for_actor(state, actor).await?,
         items: views(db, actor, rows).await?,
         unread: unread_count(db, actor).await?,
+        tasks,
     })
 }
 
