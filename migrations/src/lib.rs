@@ -26,6 +26,7 @@ mod m20261206_000019_tenant_keys;
 mod m20261207_000020_channel_links;
 mod m20261207_000021_revenue_ledger;
 mod m20261207_000022_notifications;
+mod m20261207_000023_deals;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000020_channel_links::Migration),
             Box::new(m20261207_000021_revenue_ledger::Migration),
             Box::new(m20261207_000022_notifications::Migration),
+            Box::new(m20261207_000023_deals::Migration),
         ]
     }
 }

@@ -158,6 +158,9 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("list_partners", MembersBut(&[PU])),
     ("update_partner_profile", NONE),
     ("update_partner_program", NONE),
+    // deals: the conflict check is the partners'; named accounts the admin's
+    ("add_named_account", MembersBut(&[CM, MM, FIN, PA, PU])),
+    ("check_deal_customer", VENDOR),
     // territories (organisation 1 is the vendor: no territory to keep)
     ("add_territory_areas", NONE),
     ("remove_territory_area", NONE),

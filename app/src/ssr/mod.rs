@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod cobrand;
+pub mod company_match;
 pub mod config;
 pub mod context;
 pub mod countries;

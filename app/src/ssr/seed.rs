@@ -38,6 +38,8 @@ pub async fn create_tenant(
         brand_color: Set(brand_color.to_owned()),
         fund_claim_days: Set(60),
         currency: Set("USD".into()),
+        deal_review_days: Set(2),
+        time_zone: Set("UTC".into()),
         created_at: Set(now),
         ..Default::default()
     }

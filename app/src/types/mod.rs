@@ -74,6 +74,7 @@ impl std::error::Error for UnknownValue {}
 pub mod campaign;
 pub mod choice;
 pub mod cobrand;
+pub mod deal;
 pub mod email;
 pub mod form;
 pub mod forum;

@@ -68,6 +68,12 @@ pub enum Permission {
     /// Keep where partners work: their areas, location and service radius.
     /// Partners read their own.
     EditTerritories,
+    /// Register deals for one's own company (and see its registrations).
+    RegisterDeals,
+    /// Decide partners' deal registrations and their conflicts.
+    ReviewDeals,
+    /// Keep the accounts the vendor sells to itself, and the review clock.
+    ConfigureDeals,
 }
 
 use Permission::*;
@@ -77,7 +83,7 @@ use Role::{
 };
 
 impl Permission {
-    pub const ALL: [Permission; 25] = [
+    pub const ALL: [Permission; 28] = [
         ViewProgram,
         ViewChannel,
         AddPartners,
@@ -103,6 +109,9 @@ impl Permission {
         ManageProducts,
         ManageTiersAndTypes,
         EditTerritories,
+        RegisterDeals,
+        ReviewDeals,
+        ConfigureDeals,
     ];
 
     /// The roles granted this permission: the one table.
@@ -135,7 +144,12 @@ impl Permission {
             // A channel manager keeps the territories of the partners
             // assigned to them (their scope holds no others).
             EditTerritories => &[VA, CM],
-            ConfigureForum | SuspendVendorStaff | ViewBackgroundWork | ManageTiersAndTypes => &[VA],
+            RegisterDeals => &[PA, PU],
+            // A channel manager decides the registrations of the partners
+            // assigned to them (their scope holds no others).
+            ReviewDeals => &[VA, CM],
+            ConfigureForum | SuspendVendorStaff | ViewBackgroundWork | ManageTiersAndTypes
+            | ConfigureDeals => &[VA],
         }
     }
 }
@@ -189,6 +203,8 @@ mod tests {
                 ManageProducts,
                 ManageTiersAndTypes,
                 EditTerritories,
+                ReviewDeals,
+                ConfigureDeals,
             ],
         ),
         (
@@ -202,6 +218,7 @@ mod tests {
                 ModerateForum,
                 SuspendPartners,
                 EditTerritories,
+                ReviewDeals,
             ],
         ),
         (
@@ -230,9 +247,10 @@ mod tests {
                 RequestFunds,
                 Design,
                 RunCampaigns,
+                RegisterDeals,
             ],
         ),
-        (PU, &[RequestFunds, Design, RunCampaigns]),
+        (PU, &[RequestFunds, Design, RunCampaigns, RegisterDeals]),
     ];
 
     #[test]
@@ -283,6 +301,8 @@ mod tests {
             ModerateForum,
             ManageForumCategories,
             ConfigureForum,
+            ReviewDeals,
+            ConfigureDeals,
         ] {
             for role in Role::PARTNER {
                 assert!(!role.may(permission), "{role:?} × {permission:?}");

@@ -18,6 +18,10 @@ pub struct Model {
     /// Set by the operator (`server program suspend`): the program is not
     /// served until it is resumed.
     pub suspended_at: Option<DateTimeUtc>,
+    /// Business days a deal registration may wait for its decision.
+    pub deal_review_days: i32,
+    /// The program's own zone (IANA name): its business days and weekends.
+    pub time_zone: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

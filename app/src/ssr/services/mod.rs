@@ -7,6 +7,7 @@ pub mod by_code;
 pub mod campaigns;
 pub mod cobrand;
 pub mod dashboard;
+pub mod deals;
 pub mod forum;
 pub mod funds;
 pub mod invitations;

@@ -1,0 +1,125 @@
+//! Deal registration. This part: the conflict check a partner sees while
+//! typing (that a customer is taken, never by whom) and the vendor's named
+//! accounts it checks against; the review clock (`clock`).
+
+pub mod clock;
+pub mod conflicts;
+
+use crate::error::{AppError, AppResult};
+use crate::ssr::company_match::{normalise_name, registrable_domain, Company};
+use crate::ssr::entities::deal_named_account as named;
+use crate::ssr::permission::Permission;
+use crate::ssr::services::now;
+use crate::ssr::{Actor, AppState};
+use crate::tr;
+use crate::types::deal::ConflictHint;
+use crate::types::form::check;
+use crate::types::territory::Country;
+use crate::types::FormErrors;
+use conflicts::{Clash, Probe};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+
+/// The customer fields of the registration form, as typed so far.
+#[derive(Clone, Debug, Default)]
+pub struct CustomerInput {
+    pub name: String,
+    /// A website, or the contact's e-mail address.
+    pub website: String,
+    pub contact_email: String,
+    pub country: String,
+    pub city: String,
+    pub postcode: String,
+    /// The product families chosen so far.
+    pub families: Vec<i64>,
+}
+
+impl CustomerInput {
+    /// The customer as the matcher reads it: the website's domain, or the
+    /// contact's when no website is given.
+    pub fn company(&self) -> Company {
+        let mut company = Company::new(
+            &self.name,
+            &self.website,
+            &self.country,
+            &self.city,
+            &self.postcode,
+        );
+        if company.domain.is_none() {
+            company.domain = registrable_domain(&self.contact_email);
+        }
+        company
+    }
+}
+
+/// What the partner is told while typing: whether the customer is already
+/// registered by another partner, or reserved by the vendor. Who holds it
+/// is never said.
+pub async fn check_customer(
+    state: &AppState,
+    actor: &Actor,
+    input: &CustomerInput,
+) -> AppResult<Vec<ConflictHint>> {
+    actor.require(Permission::RegisterDeals)?;
+    let company = input.company();
+    let found = conflicts::find(
+        &state.db,
+        &Probe {
+            tenant_id: actor.tenant_id,
+            partner_id: actor.organization_id,
+            company: &company,
+            families: &input.families,
+            deal_id: None,
+        },
+    )
+    .await?;
+    let mut hints: Vec<ConflictHint> = found
+        .iter()
+        .map(|f| match f.clash {
+            Clash::NamedAccount { .. } => ConflictHint::ReservedAccount,
+            Clash::Deal { .. } => ConflictHint::AlreadyRegistered,
+        })
+        .collect();
+    hints.dedup();
+    Ok(hints)
+}
+
+/// Adds an account the vendor sells to itself.
+pub async fn add_named_account(
+    state: &AppState,
+    actor: &Actor,
+    name: &str,
+    website: &str,
+    country: &str,
+) -> AppResult<i64> {
+    actor.require(Permission::ConfigureDeals)?;
+    let mut e = FormErrors::new().with_values(&[
+        ("name", name),
+        ("website", website),
+        ("country", country),
+    ]);
+    let name = check::required(&mut e, "name", name, tr!(deals.customer_name), 160);
+    let country = Country::parse(country);
+    if country.is_none() {
+        e.add("country", tr!(deals.choose_country));
+    }
+    let domain = registrable_domain(website);
+    if !website.trim().is_empty() && domain.is_none() {
+        e.add("website", tr!(deals.website_not_a_company_domain));
+    }
+    let Some(country) = country.filter(|_| e.is_empty()) else {
+        return Err(AppError::Invalid(e));
+    };
+    let row = named::ActiveModel {
+        tenant_id: Set(actor.tenant_id),
+        name_key: Set(normalise_name(&name)),
+        name: Set(name),
+        domain: Set(domain),
+        country: Set(country.code().to_owned()),
+        created_by: Set(actor.user_id),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(&state.db)
+    .await?;
+    Ok(row.id)
+}
