@@ -271,3 +271,350 @@ both!(
     named_accounts_refuse_bad_input_test,
     named_accounts_refuse_bad_input
 );
+
+/// The registration form as a partner fills it in, for `customer` and one
+/// line of `family`.
+fn deal_form(key: &str, customer: &str, family: i64) -> Vec<(String, String)> {
+    let close = (Utc::now() + chrono::Duration::days(45))
+        .date_naive()
+        .to_string();
+    [
+        ("key", key.to_owned()),
+        ("customer_name", customer.to_owned()),
+        ("website", "https://www.mueller-maschinen.de".to_owned()),
+        ("country", "DE".to_owned()),
+        ("city", "Stuttgart".to_owned()),
+        ("contact_name", "Jana Vogt".to_owned()),
+        ("contact_email", "jana.vogt@mueller-maschinen.de".to_owned()),
+        ("currency", "USD".to_owned()),
+        ("family_1", family.to_string()),
+        ("quantity_1", "40".to_owned()),
+        ("amount_1", "25,000".to_owned()),
+        ("expected_close_on", close),
+        ("stage", "proposal".to_owned()),
+        ("origin", "sourced".to_owned()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect()
+}
+
+fn with(form: &[(String, String)], changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = form
+        .iter()
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .cloned()
+        .collect();
+    out.extend(
+        changes
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    out
+}
+
+async fn post(app: &TestApp, name: &str, cookie: &str, form: &[(String, String)]) -> common::Resp {
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.call(HOST_A, name, Some(cookie), &pairs).await
+}
+
+async fn row(app: &TestApp, id: i64) -> deal::Model {
+    deal::Entity::find_by_id(id)
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// Saves `form` and returns the registration's id.
+async fn saved(app: &TestApp, cookie: &str, form: &[(String, String)]) -> i64 {
+    let res = post(app, "save_deal", cookie, form).await;
+    assert!(res.status.is_success(), "{} {}", res.status, res.body);
+    res.view()
+}
+
+async fn send(app: &TestApp, cookie: &str, form: &[(String, String)], id: i64) -> common::Resp {
+    let version = row(app, id).await.version.to_string();
+    let form = with(
+        form,
+        &[
+            ("id", &id.to_string()),
+            ("version", &version),
+            ("send", "1"),
+        ],
+    );
+    post(app, "save_deal", cookie, &form).await
+}
+
+async fn decide(app: &TestApp, cookie: &str, id: i64, fields: &[(&str, &str)]) -> common::Resp {
+    let version = row(app, id).await.version.to_string();
+    let mut form = vec![
+        ("id".to_owned(), id.to_string()),
+        ("version".to_owned(), version),
+    ];
+    form.extend(
+        fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    post(app, "decide_deal", cookie, &form).await
+}
+
+async fn notified(app: &TestApp, email: &str, kind: &str) -> Vec<String> {
+    use app::ssr::entities::notification;
+    let user = app.user_id(email).await;
+    notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user))
+        .all(&app.state.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|n| n.kind.as_str() == kind)
+        .map(|n| n.details)
+        .collect()
+}
+
+async fn the_first_registration_wins(app: &TestApp) {
+    let (switches, licences) = families(app).await;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let priya = app.sign_in(HOST_A, "priya@harborit.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let raj = app.sign_in(HOST_A, "raj.patel@acme.example").await;
+
+    // Bad input is named on its field; nothing is saved.
+    let form = deal_form(
+        "deal-key-northwind-0001",
+        "Müller Maschinenbau GmbH",
+        switches,
+    );
+    for (change, field) in [
+        (("currency", "JPY"), "currency"),
+        (("family_1", "999999"), "family_1"),
+        (("quantity_1", "0"), "quantity_1"),
+        (("amount_1", "-5"), "amount_1"),
+        (("expected_close_on", "2020-01-01"), "expected_close_on"),
+        (("website", "jana@gmail.com"), "website"),
+        (("contact_email", "not an address"), "contact_email"),
+        (("stage", "won"), "stage"),
+    ] {
+        let res = post(app, "save_deal", &olivia, &with(&form, &[change])).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{change:?}");
+        assert!(res.body.contains(field), "{change:?}: {}", res.body);
+    }
+    assert_eq!(
+        deal::Entity::find().all(&app.state.db).await.unwrap().len(),
+        0
+    );
+
+    // A draft, saved twice from one form: one registration.
+    let first = saved(app, &olivia, &form).await;
+    assert_eq!(saved(app, &olivia, &form).await, first);
+    assert_eq!(row(app, first).await.status, DealStatus::Draft);
+    assert_eq!(row(app, first).await.amount_minor, 2_500_000);
+    // Vendor staff register nothing.
+    let res = post(app, "save_deal", &dana, &form).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+
+    // Sent: the clock starts, the channel manager hears of it.
+    let res = send(app, &olivia, &form, first).await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let sent = row(app, first).await;
+    assert_eq!(sent.status, DealStatus::Submitted);
+    let due = sent.decision_due_at.unwrap();
+    assert_eq!(
+        due,
+        app::ssr::services::deals::clock::decision_due(
+            sent.submitted_at.unwrap(),
+            2,
+            app::ssr::services::deals::clock::zone("UTC")
+        )
+    );
+    let told = notified(app, "dana.cole@acme.example", "deal_submitted").await;
+    assert!(
+        told.iter().any(|d| d.contains("Northwind Systems")),
+        "{told:?}"
+    );
+
+    // Harbor registers the same customer, spelt another way, for the same
+    // family: the clash is kept for the reviewer.
+    let theirs = deal_form("deal-key-harbor-00001", "Mueller Maschinenbau", switches);
+    let second = saved(app, &priya, &theirs).await;
+    assert!(send(app, &priya, &theirs, second).await.status.is_success());
+    let clashes = app::ssr::entities::deal_conflict::Entity::find()
+        .filter(app::ssr::entities::deal_conflict::Column::DealId.eq(second))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(clashes.len(), 1);
+    assert_eq!(clashes[0].other_deal_id, Some(first));
+    assert_eq!(clashes[0].domain.as_deref(), Some("mueller-maschinen.de"));
+
+    // Only reviewers who see the partner decide; a channel manager of
+    // other partners does not know the registration.
+    let res = decide(app, &raj, first, &[("decision", "approve")]).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let res = decide(app, &olivia, first, &[("decision", "approve")]).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+
+    // The first is approved, protected for its tier's days.
+    let res = decide(app, &dana, first, &[("decision", "approve")]).await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let approved = row(app, first).await;
+    assert_eq!(approved.status, DealStatus::Approved);
+    let platinum = app::ssr::entities::tier::Entity::find()
+        .filter(app::ssr::entities::tier::Column::Code.eq("platinum"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        approved.protected_until,
+        Some(
+            Utc::now().date_naive() + chrono::Duration::days(platinum.deal_protection_days.into())
+        )
+    );
+
+    // The second waits on its conflict; upholding it rejects it.
+    let res = decide(app, &dana, second, &[("decision", "approve")]).await;
+    assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
+    let version = row(app, second).await.version.to_string();
+    let conflict = clashes[0].id.to_string();
+    let resolve = |resolution: &'static str, reason: &'static str| {
+        vec![
+            ("id".to_owned(), second.to_string()),
+            ("version".to_owned(), version.clone()),
+            ("conflict_id".to_owned(), conflict.clone()),
+            ("resolution".to_owned(), resolution.to_owned()),
+            ("resolution_reason".to_owned(), reason.to_owned()),
+        ]
+    };
+    let res = post(
+        app,
+        "resolve_deal_conflict",
+        &dana,
+        &resolve("overridden", ""),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("resolution_reason"), "{}", res.body);
+    let res = post(app, "resolve_deal_conflict", &dana, &resolve("upheld", "")).await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let rejected = row(app, second).await;
+    assert_eq!(rejected.status, DealStatus::Rejected);
+    assert_eq!(rejected.reason_code.as_deref(), Some("already_registered"));
+    let told = notified(app, "priya@harborit.example", "deal_decided").await;
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(!told[0].contains("Northwind"), "{}", told[0]);
+
+    // Licences for the same customer are Harbor's to register.
+    let other = with(
+        &deal_form("deal-key-harbor-00002", "Mueller Maschinenbau", licences),
+        &[],
+    );
+    let third = saved(app, &priya, &other).await;
+    assert!(send(app, &priya, &other, third).await.status.is_success());
+    let res = decide(app, &dana, third, &[("decision", "approve")]).await;
+    assert!(res.status.is_success(), "{}", res.body);
+}
+both!(
+    the_first_registration_wins_test,
+    the_first_registration_wins
+);
+
+async fn returned_registrations_are_changed_and_sent_again(app: &TestApp) {
+    let (switches, _) = families(app).await;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let form = deal_form("deal-key-return-00001", "Fabrikam Werke AG", switches);
+    let form = with(
+        &form,
+        &[
+            ("website", "fabrikam-werke.de"),
+            ("contact_email", "a@fabrikam-werke.de"),
+        ],
+    );
+    let id = saved(app, &olivia, &form).await;
+    assert!(send(app, &olivia, &form, id).await.status.is_success());
+    // Returning asks for what to change; rejecting for why.
+    let res = decide(app, &dana, id, &[("decision", "return")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = decide(app, &dana, id, &[("decision", "reject")]).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("reason_code"), "{}", res.body);
+    let res = decide(
+        app,
+        &dana,
+        id,
+        &[
+            ("decision", "return"),
+            ("reason", "Add the second site's quantity."),
+        ],
+    )
+    .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    assert_eq!(row(app, id).await.status, DealStatus::Returned);
+    // A stale form is refused; the current one goes through.
+    let stale = with(
+        &form,
+        &[("id", &id.to_string()), ("version", "1"), ("send", "1")],
+    );
+    let res = post(app, "save_deal", &olivia, &stale).await;
+    assert_eq!(res.status, StatusCode::CONFLICT);
+    let changed = with(&form, &[("quantity_1", "60")]);
+    assert!(send(app, &olivia, &changed, id).await.status.is_success());
+    let resent = row(app, id).await;
+    assert_eq!(resent.status, DealStatus::Submitted);
+    // Withdrawn before a decision, it can no longer be decided.
+    let version = resent.version.to_string();
+    let res = app
+        .call(
+            HOST_A,
+            "withdraw_deal",
+            Some(&olivia),
+            &[("id", &id.to_string()), ("version", &version)],
+        )
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    assert_eq!(row(app, id).await.status, DealStatus::Withdrawn);
+    let res = decide(app, &dana, id, &[("decision", "approve")]).await;
+    assert_eq!(res.status, StatusCode::CONFLICT);
+}
+both!(
+    returned_registrations_are_changed_and_sent_again_test,
+    returned_registrations_are_changed_and_sent_again
+);
+
+async fn registrations_sent_together_cannot_both_win(app: &TestApp) {
+    let (switches, _) = families(app).await;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let priya = app.sign_in(HOST_A, "priya@harborit.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let ours = deal_form("deal-key-race-north-01", "Tailspin Robotik GmbH", switches);
+    let theirs = deal_form("deal-key-race-harbor-1", "Tailspin Robotik", switches);
+    let a = saved(app, &olivia, &ours).await;
+    let b = saved(app, &priya, &theirs).await;
+    let (x, y) = tokio::join!(send(app, &olivia, &ours, a), send(app, &priya, &theirs, b));
+    assert!(x.status.is_success() && y.status.is_success());
+    // Whichever is approved first, the other cannot be.
+    let later_first = decide(app, &dana, b, &[("decision", "approve")]).await;
+    let then = decide(app, &dana, a, &[("decision", "approve")]).await;
+    let mut approved = Vec::new();
+    for id in [a, b] {
+        if row(app, id).await.status == DealStatus::Approved {
+            approved.push(id);
+        }
+    }
+    assert_eq!(
+        approved.len(),
+        1,
+        "{} {} / {} {}",
+        later_first.status,
+        later_first.body,
+        then.status,
+        then.body
+    );
+}
+both!(
+    registrations_sent_together_cannot_both_win_test,
+    registrations_sent_together_cannot_both_win
+);

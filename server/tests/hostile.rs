@@ -161,6 +161,11 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     // deals: the conflict check is the partners'; named accounts the admin's
     ("add_named_account", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("check_deal_customer", VENDOR),
+    // (no registration 1 in the test program: refused by all)
+    ("decide_deal", NONE),
+    ("resolve_deal_conflict", NONE),
+    ("save_deal", VENDOR),
+    ("withdraw_deal", NONE),
     // territories (organisation 1 is the vendor: no territory to keep)
     ("add_territory_areas", NONE),
     ("remove_territory_area", NONE),
@@ -204,7 +209,7 @@ const PROGRAM_A_MARKERS: [&str; 3] = ["Northwind", "acme.example", "Acme Network
 /// type: `id` for record ids, `text` for free text. Unknown fields are
 /// ignored by each function, so one form fits all.
 fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
-    const IDS: [&str; 18] = [
+    const IDS: [&str; 19] = [
         "id",
         "area_id",
         "user_id",
@@ -223,8 +228,9 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "before",
         "category",
         "number",
+        "conflict_id",
     ];
-    const TEXTS: [&str; 95] = [
+    const TEXTS: [&str; 102] = [
         "lang",
         "name",
         "title",
@@ -320,6 +326,13 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "discount",
         "valid_from",
         "rate",
+        "customer_name",
+        "contact_name",
+        "contact_email",
+        "expected_close_on",
+        "stage",
+        "origin",
+        "resolution",
     ];
     let mut form: Vec<(&'static str, String)> = IDS.iter().map(|k| (*k, id.to_owned())).collect();
     form.extend(TEXTS.iter().map(|k| (*k, text.to_owned())));

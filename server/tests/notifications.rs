@@ -120,13 +120,18 @@ async fn choices_and_digest(app: &TestApp) {
         choice(&page, NotificationKind::FundsDecided),
         Delivery::MailNow
     );
-    // Vendor staff are offered the forum's kinds only.
+    // Vendor staff are offered the forum's kinds and registrations to
+    // decide, nothing meant for partners.
     let staff = notes(app, &admin).await;
     assert!(!staff.preferences.is_empty());
+    assert!(staff.preferences.iter().all(|p| matches!(
+        p.kind.area(),
+        NotificationArea::Forum | NotificationArea::Deals
+    )));
     assert!(staff
         .preferences
         .iter()
-        .all(|p| p.kind.area() == NotificationArea::Forum));
+        .all(|p| p.kind != NotificationKind::DealDecided));
 
     // A value outside the choices is refused on its field.
     let bad = app

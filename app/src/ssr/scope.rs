@@ -3,8 +3,8 @@
 //! widen a partner's view.
 
 use super::entities::{
-    cobrand_design, cobrand_export, cobrand_template, forum_category, fund_allocation, fund_budget,
-    fund_claim, fund_request, invitation, organization, product, product_family, user,
+    cobrand_design, cobrand_export, cobrand_template, deal, forum_category, fund_allocation,
+    fund_budget, fund_claim, fund_request, invitation, organization, product, product_family, user,
 };
 use super::repo::channel;
 use super::Actor;
@@ -277,6 +277,14 @@ impl<'a> Scope<'a> {
         fund_request::Entity::find()
             .filter(fund_request::Column::TenantId.eq(self.actor.tenant_id))
             .filter(self.in_visible_orgs(fund_request::Column::PartnerId))
+    }
+
+    /// Deal registrations of visible partners (a distributor reading its
+    /// channel, through [`Scope::channel`], sees its resellers').
+    pub fn deals(&self) -> Select<deal::Entity> {
+        deal::Entity::find()
+            .filter(deal::Column::TenantId.eq(self.actor.tenant_id))
+            .filter(self.in_visible_orgs(deal::Column::PartnerId))
     }
 
     /// Claims of visible partners.

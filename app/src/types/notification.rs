@@ -20,6 +20,8 @@ string_enum!(
         FundsDecided => ("funds_decided", funds_decided),
         FundsClaimDue => ("funds_claim_due", funds_claim_due),
         CampaignLaunched => ("campaign_launched", campaign_launched),
+        DealSubmitted => ("deal_submitted", deal_submitted),
+        DealDecided => ("deal_decided", deal_decided),
     }
 );
 
@@ -39,6 +41,7 @@ string_enum!(
         Forum => ("forum", forum),
         Funds => ("funds", funds),
         Campaigns => ("campaigns", campaigns),
+        Deals => ("deals", deals),
     }
 );
 
@@ -49,6 +52,20 @@ impl NotificationKind {
             ForumMention | ForumReply | ForumAccepted | ForumApproved => NotificationArea::Forum,
             FundsDecided | FundsClaimDue => NotificationArea::Funds,
             CampaignLaunched => NotificationArea::Campaigns,
+            DealSubmitted | DealDecided => NotificationArea::Deals,
+        }
+    }
+
+    /// Whether vendor staff (rather than partners) receive it; the forum's
+    /// reach everyone.
+    pub fn reaches(self, role: crate::types::Role) -> bool {
+        use NotificationKind::*;
+        match self {
+            ForumMention | ForumReply | ForumAccepted | ForumApproved => true,
+            DealSubmitted => role.is_vendor_staff(),
+            FundsDecided | FundsClaimDue | CampaignLaunched | DealDecided => {
+                !role.is_vendor_staff()
+            }
         }
     }
 
@@ -57,7 +74,8 @@ impl NotificationKind {
     pub fn default_delivery(self) -> Delivery {
         use NotificationKind::*;
         match self {
-            ForumMention | FundsDecided | FundsClaimDue | CampaignLaunched => Delivery::MailNow,
+            ForumMention | FundsDecided | FundsClaimDue | CampaignLaunched | DealSubmitted
+            | DealDecided => Delivery::MailNow,
             ForumReply | ForumAccepted | ForumApproved => Delivery::Bell,
         }
     }
@@ -120,6 +138,13 @@ pub enum Details {
         starts: NaiveDate,
         ends: NaiveDate,
     },
+    Deal {
+        partner: String,
+        customer: String,
+        status: crate::types::deal::DealStatus,
+        #[serde(default)]
+        reason: String,
+    },
 }
 
 impl Details {
@@ -173,6 +198,23 @@ impl Details {
                 campaign = name.get(reader)
             )
             .to_string(),
+            Details::Deal {
+                partner,
+                customer,
+                status,
+                ..
+            } => match kind {
+                DealSubmitted => {
+                    tr_in!(reader, notify.sentence.deal_submitted, partner, customer).to_string()
+                }
+                _ => tr_in!(
+                    reader,
+                    notify.sentence.deal_decided,
+                    customer,
+                    status = status.label_in(reader)
+                )
+                .to_string(),
+            },
         }
     }
 }

@@ -1,13 +1,16 @@
-//! Deal registration. This part: the conflict check a partner sees while
-//! typing (that a customer is taken, never by whom) and the vendor's named
-//! accounts it checks against; the review clock (`clock`).
+//! Deal registration: the conflict check a partner sees while typing
+//! (that a customer is taken, never by whom) and the vendor's named
+//! accounts it checks against; registering (`register`), deciding
+//! (`review`), the review clock (`clock`).
 
 pub mod clock;
 pub mod conflicts;
+pub mod register;
+pub mod review;
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::company_match::{normalise_name, registrable_domain, Company};
-use crate::ssr::entities::deal_named_account as named;
+use crate::ssr::entities::{deal_named_account as named, exchange_rate, tenant};
 use crate::ssr::permission::Permission;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
@@ -16,8 +19,55 @@ use crate::types::deal::ConflictHint;
 use crate::types::form::check;
 use crate::types::territory::Country;
 use crate::types::FormErrors;
+use chrono::{DateTime, Utc};
 use conflicts::{Clash, Probe};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, QuerySelect};
+
+/// What the audit trail calls a registration (`audit_events.entity`).
+pub const AUDITED: &str = "deal";
+
+/// Adds `action` on registration `deal_id` to the audit trail.
+pub(crate) async fn audit(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    deal_id: i64,
+    action: &str,
+    detail: &str,
+    at: DateTime<Utc>,
+) -> AppResult<()> {
+    crate::ssr::repo::funds::audit(
+        db,
+        crate::ssr::repo::funds::AuditEntry {
+            tenant_id: actor.tenant_id,
+            entity: AUDITED,
+            entity_id: deal_id,
+            actor_id: actor.user_id,
+            action,
+            detail,
+            at,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The currencies a deal may be registered in: the program's own and those
+/// it keeps exchange rates for.
+pub(crate) async fn currencies(
+    db: &impl ConnectionTrait,
+    program: &tenant::Model,
+) -> AppResult<Vec<String>> {
+    let mut codes: Vec<String> = crate::ssr::scope::in_tenant::<exchange_rate::Entity>(program.id)
+        .select_only()
+        .column(exchange_rate::Column::Currency)
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    codes.retain(|c| *c != program.currency);
+    codes.insert(0, program.currency.clone());
+    Ok(codes)
+}
 
 /// The customer fields of the registration form, as typed so far.
 #[derive(Clone, Debug, Default)]

@@ -28,10 +28,11 @@ pub fn one(n: &Notice, base_url: &str) -> (String, String) {
             );
             (sentence.clone(), body.to_string())
         }
-        Details::FundsDecided { reason, .. } => {
+        // A decision on the reader's request or registration.
+        Details::FundsDecided { reason, .. } | Details::Deal { reason, .. } => {
             let body = tr_in!(
                 lang,
-                mail.funds_decided_body,
+                mail.decided_body,
                 name = &n.to.name,
                 sentence = &sentence,
                 reason = reason,

@@ -173,7 +173,7 @@ pub fn kinds_for(role: Role) -> Vec<NotificationKind> {
     NotificationKind::ALL
         .iter()
         .copied()
-        .filter(|k| k.area() == NotificationArea::Forum || !role.is_vendor_staff())
+        .filter(|k| k.reaches(role))
         .collect()
 }
 
@@ -415,13 +415,21 @@ mod tests {
     }
 
     #[test]
-    fn vendor_staff_hear_of_the_forum_partners_of_everything() {
-        assert!(kinds_for(Role::VendorAdmin)
-            .iter()
-            .all(|k| k.area() == NotificationArea::Forum));
+    fn vendor_staff_hear_of_the_forum_and_registrations_partners_of_their_own() {
+        assert_eq!(
+            kinds_for(Role::VendorAdmin),
+            [
+                NotificationKind::ForumMention,
+                NotificationKind::ForumReply,
+                NotificationKind::ForumAccepted,
+                NotificationKind::ForumApproved,
+                NotificationKind::DealSubmitted,
+            ]
+        );
         assert_eq!(
             kinds_for(Role::PartnerUser).len(),
-            NotificationKind::ALL.len()
+            NotificationKind::ALL.len() - 1
         );
+        assert!(!kinds_for(Role::PartnerUser).contains(&NotificationKind::DealSubmitted));
     }
 }

@@ -1,0 +1,28 @@
+use crate::error::AppError;
+use crate::types::deal::{DealDecision, RejectReason};
+use crate::types::Choice;
+use leptos::prelude::*;
+
+/// Approve, return for changes (`reason` says what), or reject
+/// (`reason_code` says why).
+#[server(prefix = "/api", endpoint = "decide_deal")]
+pub async fn decide_deal(
+    id: i64,
+    version: i32,
+    decision: Choice<DealDecision>,
+    #[server(default)] reason_code: Choice<RejectReason>,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use crate::ssr::services::deals::review::{self, Decision};
+    crate::api::as_actor(|state, actor| async move {
+        let d = Decision {
+            decision,
+            reason_code,
+            reason,
+        };
+        review::decide(&state, &actor, id, version, &d).await?;
+        leptos_axum::redirect(&format!("/deals/{id}?saved=decided"));
+        Ok(())
+    })
+    .await
+}
