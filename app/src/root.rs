@@ -10,6 +10,7 @@ use crate::pages::campaigns::{
 use crate::pages::cobrand::{
     CobrandPage, DesignPage, NewDesignPage, NewTemplatePage, TemplatePage,
 };
+use crate::pages::deals::{DealPage, DealsPage, EditDealPage, NewDealPage};
 use crate::pages::forum::{
     EditPostPage, ForumPage, HistoryPage, ModerationPage, NewTopicPage, SearchPage,
     TopicPage as ForumTopicPage,
@@ -106,6 +107,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("tiers") view=TiersPage ssr=SsrMode::Async/>
                     <Route path=path!("background-work") view=BackgroundWorkPage ssr=SsrMode::Async/>
                     <Route path=path!("funds") view=FundsPage ssr=SsrMode::Async/>
+                    <Route path=path!("deals") view=DealsPage ssr=SsrMode::Async/>
+                    <Route path=path!("deals/new") view=NewDealPage ssr=SsrMode::Async/>
+                    <Route path=path!("deals/:id") view=DealPage ssr=SsrMode::Async/>
+                    <Route path=path!("deals/:id/edit") view=EditDealPage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand") view=CobrandPage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand/templates/new") view=NewTemplatePage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand/templates/:id") view=TemplatePage ssr=SsrMode::Async/>

@@ -9,8 +9,8 @@ const ROLES: [string, string, string[]][] = [
   ['channel-manager', 'dana.cole@acme.example', []],
   ['marketing-manager', 'maya.lin@acme.example', ['/campaigns/new']],
   ['finance', 'felix.ortiz@acme.example', []],
-  ['partner-admin', 'olivia@northwind.example', ['/funds/requests/new']],
-  ['partner-user', 'sam@northwind.example', ['/funds/requests/new']],
+  ['partner-admin', 'olivia@northwind.example', ['/funds/requests/new', '/deals/new']],
+  ['partner-user', 'sam@northwind.example', ['/funds/requests/new', '/deals/new']],
   ['distributor', 'ines@bluepeak.example', []],
 ];
 
@@ -73,7 +73,7 @@ test.describe('in German', () => {
     await signInInGerman(page, 'lena@nordlicht.example');
     await page.goto('/');
     await shot(page, testInfo, 'home-partner-admin-de', false);
-    await visitAll(page, testInfo, [...(await areas(page)), '/funds/requests/new']);
+    await visitAll(page, testInfo, [...(await areas(page)), '/funds/requests/new', '/deals/new']);
     expect(errors).toEqual([]);
   });
 });

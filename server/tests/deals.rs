@@ -9,7 +9,7 @@
 mod common;
 
 use app::ssr::entities::{deal, deal_line, organization, product_family};
-use app::types::deal::{ConflictHint, DealOrigin, DealStage, DealStatus};
+use app::types::deal::{ConflictHint, DealDetail, DealOrigin, DealStage, DealStatus, DealsPage};
 use app::types::Role;
 use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
@@ -449,6 +449,43 @@ async fn the_first_registration_wins(app: &TestApp) {
     assert_eq!(clashes[0].other_deal_id, Some(first));
     assert_eq!(clashes[0].domain.as_deref(), Some("mueller-maschinen.de"));
 
+    // Each side reads what is theirs: a partner never another partner's
+    // registration, a channel manager only those of their partners.
+    let get = |cookie: String, id: i64| async move {
+        app.call(
+            HOST_A,
+            "get_deal",
+            Some(&cookie),
+            &[("id", &id.to_string())],
+        )
+        .await
+    };
+    assert_eq!(
+        get(priya.clone(), first).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(get(raj.clone(), first).await.status, StatusCode::NOT_FOUND);
+    let own: DealDetail = get(olivia.clone(), first).await.view();
+    assert!(own.can_withdraw && !own.can_decide && own.conflicts.is_empty());
+    let theirs_seen: DealDetail = get(priya.clone(), second).await.view();
+    assert_eq!(theirs_seen.hint, Some(ConflictHint::AlreadyRegistered));
+    assert!(theirs_seen.conflicts.is_empty());
+    let reviewed: DealDetail = get(dana.clone(), second).await.view();
+    assert!(reviewed.can_decide);
+    assert_eq!(reviewed.conflicts[0].other_partner, "Northwind Systems");
+    let list = |cookie: String| async move {
+        let res = app.call(HOST_A, "get_deals", Some(&cookie), &[]).await;
+        assert!(res.status.is_success(), "{}", res.body);
+        let page: DealsPage = res.view();
+        page.items.len()
+    };
+    assert_eq!(list(dana.clone()).await, 2);
+    assert_eq!(list(raj.clone()).await, 0);
+    assert_eq!(list(olivia.clone()).await, 1);
+    let felix = app.sign_in(HOST_A, "felix.ortiz@acme.example").await;
+    let res = app.call(HOST_A, "get_deals", Some(&felix), &[]).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+
     // Only reviewers who see the partner decide; a channel manager of
     // other partners does not know the registration.
     let res = decide(app, &raj, first, &[("decision", "approve")]).await;
@@ -553,6 +590,26 @@ async fn returned_registrations_are_changed_and_sent_again(app: &TestApp) {
     .await;
     assert!(res.status.is_success(), "{}", res.body);
     assert_eq!(row(app, id).await.status, DealStatus::Returned);
+    // The partner's home card asks for the change; the reviewer's queue
+    // empties.
+    let needs = |cookie: String| async move {
+        let res = app.call(HOST_A, "get_needs_you", Some(&cookie), &[]).await;
+        let needs: app::types::notification::NeedsYou = res.view();
+        needs
+            .tasks
+            .into_iter()
+            .map(|t| format!("{} -> {}", t.sentence, t.href))
+            .collect::<Vec<_>>()
+    };
+    let tasks = needs(olivia.clone()).await;
+    assert!(
+        tasks.iter().any(|t| t
+            .contains("Change and resend the deal registration “Fabrikam Werke AG”")
+            && t.ends_with(&format!("/deals/{id}"))),
+        "{tasks:?}"
+    );
+    let tasks = needs(dana.clone()).await;
+    assert!(!tasks.iter().any(|t| t.contains("/deals")), "{tasks:?}");
     // A stale form is refused; the current one goes through.
     let stale = with(
         &form,
@@ -564,6 +621,14 @@ async fn returned_registrations_are_changed_and_sent_again(app: &TestApp) {
     assert!(send(app, &olivia, &changed, id).await.status.is_success());
     let resent = row(app, id).await;
     assert_eq!(resent.status, DealStatus::Submitted);
+    let tasks = needs(dana.clone()).await;
+    assert!(
+        tasks.iter().any(
+            |t| t.contains("1 deal registration waits for your decision, due by")
+                && t.ends_with("/deals?status=submitted")
+        ),
+        "{tasks:?}"
+    );
     // Withdrawn before a decision, it can no longer be decided.
     let version = resent.version.to_string();
     let res = app

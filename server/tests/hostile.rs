@@ -163,6 +163,9 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("check_deal_customer", VENDOR),
     // (no registration 1 in the test program: refused by all)
     ("decide_deal", NONE),
+    ("get_deal", NONE),
+    ("get_deal_form", NONE),
+    ("get_deals", MembersBut(&[MM, FIN])),
     ("resolve_deal_conflict", NONE),
     ("save_deal", VENDOR),
     ("withdraw_deal", NONE),

@@ -6,6 +6,7 @@ pub mod background_work;
 pub mod campaigns;
 pub mod cobrand;
 pub mod dashboard;
+pub mod deals;
 pub mod forgot_password;
 pub mod forum;
 pub mod funds;

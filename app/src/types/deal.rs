@@ -108,3 +108,121 @@ pub enum ConflictHint {
     /// The vendor sells to this customer itself.
     ReservedAccount,
 }
+
+/// One registration in a list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DealRow {
+    pub id: i64,
+    pub customer_name: String,
+    pub partner_name: String,
+    /// The amount, formatted in the reader's language.
+    pub amount: String,
+    pub status: DealStatus,
+    /// When it was sent, in the reader's time zone; empty for a draft.
+    pub submitted: String,
+    /// When the decision is due, while one is awaited.
+    pub due: Option<String>,
+    /// The decision is late.
+    pub overdue: bool,
+}
+
+/// `/deals`: one page of registrations, newest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DealsPage {
+    pub items: Vec<DealRow>,
+    /// The id to continue after, when there are more.
+    pub next_after: Option<i64>,
+    pub can_register: bool,
+    pub can_review: bool,
+}
+
+/// What the registration form offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DealForm {
+    pub key: String,
+    pub families: Vec<(String, String)>,
+    pub currencies: Vec<String>,
+    pub countries: Vec<(String, String)>,
+    /// The registration being changed (a draft or one returned).
+    pub existing: Option<DealDetail>,
+}
+
+/// A product line as shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LineView {
+    pub family_id: i64,
+    pub family: String,
+    pub quantity: i32,
+    /// As typed into the form (`25000.00`).
+    pub amount_input: String,
+    pub amount: String,
+}
+
+/// A clash as the reviewer sees it: the other registration beside this
+/// one, with the evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConflictView {
+    pub id: i64,
+    /// "Another partner's registration" or "Named account".
+    pub other: String,
+    pub other_customer: String,
+    pub other_partner: String,
+    pub other_submitted: String,
+    pub other_status: Option<DealStatus>,
+    /// "domain acme.de, name 0.94".
+    pub evidence: String,
+    pub resolution: Option<ConflictResolution>,
+    pub resolution_reason: Option<String>,
+}
+
+/// One line of the registration's history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DealEvent {
+    pub at: String,
+    pub who: String,
+    pub what: String,
+    pub detail: String,
+}
+
+/// `/deals/{id}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DealDetail {
+    pub id: i64,
+    pub version: i32,
+    pub partner_name: String,
+    pub reference: String,
+    pub customer_name: String,
+    pub website: String,
+    pub country: String,
+    pub country_name: String,
+    pub region: String,
+    pub city: String,
+    pub postcode: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub currency: String,
+    pub amount: String,
+    pub lines: Vec<LineView>,
+    pub expected_close_on: String,
+    pub expected_close_input: String,
+    pub stage: DealStage,
+    pub origin: DealOrigin,
+    pub competitor: String,
+    pub notes: String,
+    pub status: DealStatus,
+    pub submitted: String,
+    pub due: Option<String>,
+    pub overdue: bool,
+    pub reason_code: Option<RejectReason>,
+    pub reason: Option<String>,
+    pub protected_until: Option<String>,
+    /// For reviewers: each clash beside this registration.
+    pub conflicts: Vec<ConflictView>,
+    /// For the partner: the customer may be taken (never by whom).
+    pub hint: Option<ConflictHint>,
+    pub history: Vec<DealEvent>,
+    pub can_edit: bool,
+    pub can_withdraw: bool,
+    pub can_decide: bool,
+}

@@ -6,8 +6,8 @@
 
 use crate::error::AppResult;
 use crate::ssr::entities::{
-    campaign, campaign_participant as participant, cobrand_design as design, forum_flag as flag,
-    fund_allocation, fund_budget, fund_claim, fund_request,
+    campaign, campaign_participant as participant, cobrand_design as design, deal,
+    forum_flag as flag, fund_allocation, fund_budget, fund_claim, fund_request,
 };
 use crate::ssr::scope::{in_tenant, Scope};
 use crate::ssr::services::now;
@@ -15,6 +15,7 @@ use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::campaign::CampaignStatus;
 use crate::types::cobrand::DesignStatus;
+use crate::types::deal::DealStatus;
 use crate::types::funds::{ClaimStatus, RequestStatus};
 use crate::types::notification::WorkItem;
 use crate::types::Permission;
@@ -54,6 +55,12 @@ pub async fn for_actor(state: &AppState, actor: &Actor) -> AppResult<Vec<WorkIte
     }
     if actor.may(Permission::Design) {
         tasks.extend(designs_returned(state, actor).await?);
+    }
+    if actor.may(Permission::RegisterDeals) {
+        tasks.extend(deals_returned(state, actor).await?);
+    }
+    if actor.may(Permission::ReviewDeals) {
+        tasks.extend(deals_to_decide(state, actor).await?);
     }
     if actor.may(Permission::RunCampaigns) {
         tasks.extend(campaigns_to_join(state, actor, today).await?);
@@ -161,6 +168,54 @@ async fn requests_returned(state: &AppState, actor: &Actor) -> AppResult<Vec<Tas
             due_in_days: 0,
         })
         .collect())
+}
+
+/// The company's registrations the vendor returned for changes.
+async fn deals_returned(state: &AppState, actor: &Actor) -> AppResult<Vec<Task>> {
+    let rows = Scope::new(actor)
+        .deals()
+        .filter(deal::Column::Status.eq(DealStatus::Returned))
+        .order_by_desc(deal::Column::Id)
+        .limit(PER_KIND)
+        .all(&state.db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|d| Task {
+            item: WorkItem {
+                sentence: tr!(work.deal_returned, customer = &d.customer_name).to_string(),
+                href: format!("/deals/{}", d.id),
+                urgent: true,
+            },
+            due_in_days: 0,
+        })
+        .collect())
+}
+
+/// Registrations waiting for this reviewer's decision, with the clock of
+/// the one due first: urgent within a day of its due time, or past it.
+async fn deals_to_decide(state: &AppState, actor: &Actor) -> AppResult<Vec<Task>> {
+    let waiting = Scope::new(actor)
+        .deals()
+        .filter(deal::Column::Status.eq(DealStatus::Submitted));
+    let (count, first) = size_and_first(state, waiting, deal::Column::DecisionDueAt).await?;
+    let Some(due) = first.and_then(|d| d.decision_due_at) else {
+        return Ok(Vec::new());
+    };
+    let hours_left = (due - now()).num_hours();
+    let sentence = if hours_left < 0 {
+        tr!(work.deals_overdue, count = count, date = actor.time(due))
+    } else {
+        tr!(work.deals_to_decide, count = count, date = actor.time(due))
+    };
+    Ok(vec![Task {
+        item: WorkItem {
+            sentence: sentence.to_string(),
+            href: "/deals?status=submitted".into(),
+            urgent: hours_left < 24,
+        },
+        due_in_days: hours_left.div_euclid(24),
+    }])
 }
 
 /// The company's designs the vendor did not approve, to change and send

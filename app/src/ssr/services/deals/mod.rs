@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod conflicts;
+pub mod read;
 pub mod register;
 pub mod review;
 

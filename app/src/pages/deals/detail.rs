@@ -1,0 +1,250 @@
+//! `/deals/:id`: one registration, its lines and history; for the partner
+//! its state, the decision clock and whether the customer may be taken;
+//! for the reviewer the decision, and each conflict beside it with the
+//! evidence.
+
+use super::DealStatusBadge;
+use crate::api::deals::{get_deal, DecideDeal, ResolveDealConflict, WithdrawDeal};
+use crate::components::field::{SelectField, TextField};
+use crate::components::notice::{FormError, LoadError, Success};
+use crate::components::server_form::ServerForm;
+use crate::error::AppError;
+use crate::pages::{action_error, field_error, kept};
+use crate::resource::page_data;
+use crate::tr;
+use crate::types::deal::{
+    ConflictHint, ConflictResolution, ConflictView, DealDecision, DealDetail, RejectReason,
+};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn DealPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let decide = ServerAction::<DecideDeal>::new();
+    let resolve = ServerAction::<ResolveDealConflict>::new();
+    let withdraw = ServerAction::<WithdrawDeal>::new();
+    let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
+    let detail = page_data(
+        move || {
+            (
+                id(),
+                decide.version().get(),
+                resolve.version().get(),
+                withdraw.version().get(),
+            )
+        },
+        |(id, _, _, _)| async move {
+            match id {
+                Some(id) => get_deal(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    let saved = move |what: &'static str| {
+        Signal::derive(move || query.read().get("saved").as_deref() == Some(what))
+    };
+    view! {
+        <Title text=tr!(deals.registration)/>
+        <p><a href="/deals">{tr!(deals.back)}</a></p>
+        <Success show=saved("saved") text=tr!(deals.saved_ok)/>
+        <Success show=saved("submitted") text=tr!(deals.submitted_ok)/>
+        <Success show=saved("decided") text=tr!(deals.decided_ok)/>
+        <Success show=saved("conflict") text=tr!(deals.conflict_ok)/>
+        <Success show=saved("withdrawn") text=tr!(deals.withdrawn_ok)/>
+        <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Err(error) => view! { <LoadError error/> }.into_any(),
+                    Ok(d) => view! { <Registration deal=d decide resolve withdraw/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Registration(
+    deal: DealDetail,
+    decide: ServerAction<DecideDeal>,
+    resolve: ServerAction<ResolveDealConflict>,
+    withdraw: ServerAction<WithdrawDeal>,
+) -> impl IntoView {
+    let place = [
+        deal.city.as_str(),
+        deal.postcode.as_str(),
+        deal.region.as_str(),
+        deal.country_name.as_str(),
+    ]
+    .into_iter()
+    .filter(|p| !p.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
+    let contact = [
+        deal.contact_name.as_str(),
+        deal.contact_email.as_str(),
+        deal.contact_phone.as_str(),
+    ]
+    .into_iter()
+    .filter(|p| !p.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let mut facts = vec![
+        (tr!(deals.partner), deal.partner_name.clone()),
+        (tr!(deals.place), place),
+        (tr!(deals.contact), contact),
+        (tr!(deals.amount), deal.amount.clone()),
+        (tr!(deals.expected_close), deal.expected_close_on.clone()),
+        (tr!(deals.stage), deal.stage.label().to_owned()),
+        (tr!(deals.origin), deal.origin.label().to_owned()),
+    ];
+    for (label, value) in [
+        (tr!(deals.website), &deal.website),
+        (tr!(deals.competitor), &deal.competitor),
+        (tr!(deals.reference), &deal.reference),
+        (tr!(deals.submitted_at), &deal.submitted),
+    ] {
+        if !value.is_empty() {
+            facts.push((label, value.clone()));
+        }
+    }
+    if let Some(until) = &deal.protected_until {
+        facts.push((tr!(deals.protected_until), until.clone()));
+    }
+    view! {
+        <div class="page-head">
+            <h1>{deal.customer_name.clone()}</h1>
+            <DealStatusBadge status=deal.status/>
+        </div>
+        <Clock deal=deal.clone()/>
+        {deal.hint.clone().map(|h| view! {
+            <p class="notice notice-warn" role="status">{match h {
+                ConflictHint::AlreadyRegistered => tr!(deals.hint_registered),
+                ConflictHint::ReservedAccount => tr!(deals.hint_reserved),
+            }}</p>
+        })}
+        {deal.reason.clone().map(|r| view! { <p class="notice notice-info"><strong>{tr!(deals.reviewer_note)}</strong>" "{r}</p> })}
+        {deal.reason_code.map(|c| view! { <p class="notice notice-info">{c.label()}</p> })}
+        <div class="grid">
+            <section class="card">
+                <h2>{tr!(deals.opportunity)}</h2>
+                <dl class="facts">{facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl>
+                <h3>{tr!(deals.products)}</h3>
+                <ul class="plain">
+                    {deal.lines.iter().map(|l| view! { <li>{format!("{} × {} — {}", l.quantity, l.family, l.amount)}</li> }).collect_view()}
+                </ul>
+                {(!deal.notes.is_empty()).then(|| view! { <h3>{tr!(deals.notes)}</h3><p class="prewrap">{deal.notes.clone()}</p> })}
+                {deal.can_edit.then(|| view! { <p><a class="btn" href=format!("/deals/{}/edit", deal.id)>{tr!(deals.change)}</a></p> })}
+                {deal.can_withdraw.then(|| view! { <Withdraw deal=deal.clone() action=withdraw/> })}
+            </section>
+            {deal.conflicts.iter().map(|c| view! { <Conflict deal=deal.clone() conflict=c.clone() action=resolve/> }).collect_view()}
+            {deal.can_decide.then(|| view! { <Decide deal=deal.clone() action=decide/> })}
+            <section class="card">
+                <h2>{tr!(deals.history)}</h2>
+                <ol class="audit">
+                    {deal.history.iter().map(|e| view! {
+                        <li><span class="audit-what">{format!("{} — {}", e.who, e.what)}{(!e.detail.is_empty()).then(|| format!(": {}", e.detail))}</span><span class="muted">{e.at.clone()}</span></li>
+                    }).collect_view()}
+                </ol>
+            </section>
+        </div>
+    }
+}
+
+/// When the decision is due, and whether it is late.
+#[component]
+fn Clock(deal: DealDetail) -> impl IntoView {
+    deal.due.map(|due| {
+        if deal.overdue {
+            view! { <p class="notice notice-warn" id="clock">{tr!(deals.decision_overdue, date = &due).to_string()}</p> }.into_any()
+        } else {
+            view! { <p class="notice notice-info" id="clock">{tr!(deals.decision_due, date = &due).to_string()}</p> }.into_any()
+        }
+    })
+}
+
+#[component]
+fn Withdraw(deal: DealDetail, action: ServerAction<WithdrawDeal>) -> impl IntoView {
+    let error = action_error(action);
+    view! {
+        <FormError error/>
+        <ServerForm action=action>
+            <input type="hidden" name="id" value=deal.id/>
+            <input type="hidden" name="version" value=deal.version/>
+            <button type="submit" class="btn btn-quiet">{tr!(deals.withdraw)}</button>
+        </ServerForm>
+    }
+}
+
+/// The other registration (or the named account) beside this one.
+#[component]
+fn Conflict(
+    deal: DealDetail,
+    conflict: ConflictView,
+    action: ServerAction<ResolveDealConflict>,
+) -> impl IntoView {
+    let error = action_error(action);
+    let open = conflict.resolution.is_none() && deal.can_decide;
+    view! {
+        <section class="card conflict">
+            <h2>{tr!(deals.conflict)}</h2>
+            <p class="muted">{conflict.evidence.clone()}</p>
+            <div class="side-by-side">
+                <div>
+                    <h3>{tr!(deals.this_registration)}</h3>
+                    <p>{deal.customer_name.clone()}</p>
+                    <p class="muted">{format!("{} · {}", deal.partner_name, deal.submitted)}</p>
+                </div>
+                <div>
+                    <h3>{conflict.other.clone()}</h3>
+                    <p>{conflict.other_customer.clone()}</p>
+                    <p class="muted">{[conflict.other_partner.clone(), conflict.other_submitted.clone(), conflict.other_status.map(|s| s.label().to_owned()).unwrap_or_default()].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")}</p>
+                </div>
+            </div>
+            {conflict.resolution.map(|r| view! {
+                <p class="notice notice-info">{r.label()}{conflict.resolution_reason.clone().map(|why| format!(": {why}"))}</p>
+            })}
+            {open.then(|| view! {
+                <FormError error/>
+                <ServerForm action=action attr:novalidate=true>
+                    <input type="hidden" name="id" value=deal.id/>
+                    <input type="hidden" name="version" value=deal.version/>
+                    <input type="hidden" name="conflict_id" value=conflict.id/>
+                    <TextField id=format!("f-resolution-reason-{}", conflict.id) name="resolution_reason" label=tr!(deals.override_reason) multiline=true value=kept(error, "resolution_reason") error=field_error(error, "resolution_reason")/>
+                    <div class="actions">
+                        <button type="submit" name="resolution" value=ConflictResolution::Upheld.as_str() class="btn btn-primary">{tr!(deals.uphold)}</button>
+                        <button type="submit" name="resolution" value=ConflictResolution::Overridden.as_str() class="btn">{tr!(deals.override_conflict)}</button>
+                    </div>
+                </ServerForm>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Decide(deal: DealDetail, action: ServerAction<DecideDeal>) -> impl IntoView {
+    let error = action_error(action);
+    let reasons: Vec<(String, String)> = RejectReason::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
+        .collect();
+    view! {
+        <section class="card" id="decide">
+            <h2>{tr!(deals.your_decision)}</h2>
+            <FormError error/>
+            <ServerForm action=action attr:novalidate=true>
+                <input type="hidden" name="id" value=deal.id/>
+                <input type="hidden" name="version" value=deal.version/>
+                <TextField id="f-decide-reason" name="reason" label=tr!(deals.note_to_partner) multiline=true value=kept(error, "reason") error=field_error(error, "reason") hint=tr!(deals.note_hint)/>
+                <SelectField name="reason_code" label=tr!(deals.reject_reason) options=reasons selected=kept(error, "reason_code") empty=tr!(partners.choose) error=field_error(error, "reason_code")/>
+                <div class="actions">
+                    <button type="submit" name="decision" value=DealDecision::Approve.as_str() class="btn btn-primary">{DealDecision::Approve.label()}</button>
+                    <button type="submit" name="decision" value=DealDecision::Return.as_str() class="btn">{DealDecision::Return.label()}</button>
+                    <button type="submit" name="decision" value=DealDecision::Reject.as_str() class="btn btn-danger">{DealDecision::Reject.label()}</button>
+                </div>
+            </ServerForm>
+        </section>
+    }
+}

@@ -1,0 +1,19 @@
+//! Deal registration: the list (a partner's own registrations, a
+//! reviewer's queue), the registration form, and one registration with the
+//! reviewer's decision and each conflict beside it.
+
+mod detail;
+mod form;
+mod list;
+
+pub use detail::DealPage;
+pub use form::{EditDealPage, NewDealPage};
+pub use list::DealsPage;
+
+use crate::types::deal::DealStatus;
+use leptos::prelude::*;
+
+#[component]
+pub fn DealStatusBadge(status: DealStatus) -> impl IntoView {
+    view! { <span class=format!("status status-{}", status.as_str())>{status.label()}</span> }
+}

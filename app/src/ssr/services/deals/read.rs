@@ -1,0 +1,372 @@
+//! What the deal pages show: the list (a partner its own company's, a
+//! reviewer the partners they see, newest first, by keyset), the form, and
+//! one registration with its lines, history and, for reviewers, each clash
+//! beside it. A partner learns only that its customer may be taken.
+
+use super::register::program;
+use super::AUDITED;
+use crate::error::{AppError, AppResult};
+use crate::locale;
+use crate::ssr::entities::{deal, deal_conflict, deal_line, deal_named_account as named};
+use crate::ssr::permission::{On, Permission};
+use crate::ssr::repo::{funds, users};
+use crate::ssr::scope::in_tenant;
+use crate::ssr::services::now;
+use crate::ssr::{tokens, Actor, AppState, Scope};
+use crate::types::deal::{
+    ConflictHint, ConflictView, DealDetail, DealEvent, DealForm, DealRow, DealStatus, DealsPage,
+    LineView, RejectReason,
+};
+use crate::types::money::{to_input, Money};
+use crate::types::territory::Country;
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+/// Registrations on one page of the list.
+const PAGE: u64 = 25;
+
+fn money(minor: i64, currency: &str) -> String {
+    Money::new(minor, currency).format(&crate::ssr::context::locale())
+}
+
+/// Organisation names by id, in one query.
+async fn org_names(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    ids: Vec<i64>,
+) -> AppResult<HashMap<i64, String>> {
+    use crate::ssr::entities::organization;
+    Ok(in_tenant::<organization::Entity>(actor.tenant_id)
+        .filter(organization::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect())
+}
+
+/// One page of the registrations the actor sees, `status` only if given,
+/// after registration `after`.
+pub async fn list(
+    state: &AppState,
+    actor: &Actor,
+    status: Option<DealStatus>,
+    after: Option<i64>,
+) -> AppResult<DealsPage> {
+    let (can_register, can_review) = (
+        actor.may(Permission::RegisterDeals),
+        actor.may(Permission::ReviewDeals),
+    );
+    if !can_register && !can_review {
+        return Err(AppError::Forbidden);
+    }
+    let mut query = Scope::channel(actor).deals();
+    if let Some(status) = status {
+        query = query.filter(deal::Column::Status.eq(status));
+    }
+    if let Some(after) = after {
+        query = query.filter(deal::Column::Id.lt(after));
+    }
+    let mut rows = query
+        .order_by_desc(deal::Column::Id)
+        .limit(PAGE + 1)
+        .all(&state.db)
+        .await?;
+    let more = rows.len() as u64 > PAGE;
+    rows.truncate(PAGE as usize);
+    let names = org_names(
+        &state.db,
+        actor,
+        rows.iter().map(|d| d.partner_id).collect(),
+    )
+    .await?;
+    let at = now();
+    Ok(DealsPage {
+        next_after: more.then(|| rows.last().map(|d| d.id)).flatten(),
+        items: rows
+            .into_iter()
+            .map(|d| DealRow {
+                id: d.id,
+                partner_name: names.get(&d.partner_id).cloned().unwrap_or_default(),
+                amount: money(d.amount_minor, &d.currency),
+                submitted: d.submitted_at.map(|t| actor.time(t)).unwrap_or_default(),
+                due: awaited(&d).map(|t| actor.time(t)),
+                overdue: awaited(&d).is_some_and(|t| t < at),
+                status: d.status,
+                customer_name: d.customer_name,
+            })
+            .collect(),
+        can_register,
+        can_review,
+    })
+}
+
+/// When the decision is due, while one is awaited.
+fn awaited(d: &deal::Model) -> Option<chrono::DateTime<chrono::Utc>> {
+    (d.status == DealStatus::Submitted)
+        .then_some(d.decision_due_at)
+        .flatten()
+}
+
+/// The registration form: a new one, or the actor's draft or returned
+/// registration `id`.
+pub async fn form(state: &AppState, actor: &Actor, id: Option<i64>) -> AppResult<DealForm> {
+    actor.require(Permission::RegisterDeals)?;
+    let reader = locale::current();
+    let families = Scope::new(actor)
+        .product_families()
+        .all(&state.db)
+        .await?
+        .into_iter()
+        .map(|f| (f.id.to_string(), f.name_for(reader)))
+        .collect();
+    let existing = match id {
+        Some(id) => {
+            let d = detail(state, actor, id).await?;
+            if !d.can_edit {
+                return Err(AppError::Conflict(crate::tr!(deals.not_editable).into()));
+            }
+            Some(d)
+        }
+        None => None,
+    };
+    Ok(DealForm {
+        key: tokens::issue().0,
+        families,
+        currencies: super::currencies(&state.db, &program(&state.db, actor.tenant_id).await?)
+            .await?,
+        countries: crate::ssr::countries::options(reader),
+        existing,
+    })
+}
+
+/// One registration the actor may see.
+pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<DealDetail> {
+    let db = &state.db;
+    let d = Scope::channel(actor)
+        .deals()
+        .filter(deal::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let own = actor.may_on(Permission::RegisterDeals, On::Company(d.partner_id));
+    let reviewer = actor.may_on(Permission::ReviewDeals, On::Company(d.partner_id));
+    let conflicts = if reviewer {
+        conflicts(db, actor, d.id).await?
+    } else {
+        Vec::new()
+    };
+    let hint = if own {
+        partner_hint(db, actor, d.id).await?
+    } else {
+        None
+    };
+    let names = org_names(db, actor, vec![d.partner_id]).await?;
+    let country_name = Country::parse(&d.country)
+        .map(|c| crate::ssr::countries::name(c, locale::current()))
+        .unwrap_or_default();
+    let at = now();
+    Ok(DealDetail {
+        id: d.id,
+        version: d.version,
+        partner_name: names.get(&d.partner_id).cloned().unwrap_or_default(),
+        lines: lines(db, actor, &d).await?,
+        history: history(db, actor, d.id).await?,
+        amount: money(d.amount_minor, &d.currency),
+        expected_close_on: locale::date(d.expected_close_on),
+        expected_close_input: d.expected_close_on.to_string(),
+        submitted: d.submitted_at.map(|t| actor.time(t)).unwrap_or_default(),
+        due: awaited(&d).map(|t| actor.time(t)),
+        overdue: awaited(&d).is_some_and(|t| t < at),
+        reason_code: d.reason_code.as_deref().and_then(RejectReason::parse),
+        protected_until: d.protected_until.map(locale::date),
+        can_edit: own && d.status.is_editable(),
+        can_withdraw: own
+            && matches!(
+                d.status,
+                DealStatus::Draft | DealStatus::Submitted | DealStatus::Returned
+            ),
+        can_decide: reviewer && d.status == DealStatus::Submitted,
+        conflicts,
+        hint,
+        country_name,
+        reference: d.reference,
+        customer_name: d.customer_name,
+        website: d.customer_website,
+        country: d.country,
+        region: d.region,
+        city: d.city,
+        postcode: d.postcode,
+        contact_name: d.contact_name,
+        contact_email: d.contact_email,
+        contact_phone: d.contact_phone,
+        currency: d.currency,
+        stage: d.stage,
+        origin: d.origin,
+        competitor: d.competitor,
+        notes: d.notes,
+        status: d.status,
+        reason: d.reason,
+    })
+}
+
+async fn lines(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    d: &deal::Model,
+) -> AppResult<Vec<LineView>> {
+    use crate::ssr::entities::product_family;
+    let rows = in_tenant::<deal_line::Entity>(actor.tenant_id)
+        .filter(deal_line::Column::DealId.eq(d.id))
+        .order_by_asc(deal_line::Column::Id)
+        .all(db)
+        .await?;
+    let reader = locale::current();
+    let families: HashMap<i64, String> = in_tenant::<product_family::Entity>(actor.tenant_id)
+        .filter(product_family::Column::Id.is_in(rows.iter().map(|l| l.product_family_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|f| (f.id, f.name_for(reader)))
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|l| LineView {
+            family_id: l.product_family_id,
+            family: families
+                .get(&l.product_family_id)
+                .cloned()
+                .unwrap_or_default(),
+            quantity: l.quantity,
+            amount_input: to_input(l.amount_minor, &d.currency),
+            amount: money(l.amount_minor, &d.currency),
+        })
+        .collect())
+}
+
+/// Each clash beside the registration, with the evidence, for reviewers.
+async fn conflicts(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i64,
+) -> AppResult<Vec<ConflictView>> {
+    let rows = in_tenant::<deal_conflict::Entity>(actor.tenant_id)
+        .filter(deal_conflict::Column::DealId.eq(id))
+        .order_by_asc(deal_conflict::Column::Id)
+        .all(db)
+        .await?;
+    let others: HashMap<i64, deal::Model> = in_tenant::<deal::Entity>(actor.tenant_id)
+        .filter(deal::Column::Id.is_in(rows.iter().filter_map(|c| c.other_deal_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let accounts: HashMap<i64, named::Model> = in_tenant::<named::Entity>(actor.tenant_id)
+        .filter(named::Column::Id.is_in(rows.iter().filter_map(|c| c.named_account_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, a))
+        .collect();
+    let names = org_names(db, actor, others.values().map(|d| d.partner_id).collect()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|c| {
+            let other = c.other_deal_id.and_then(|i| others.get(&i));
+            let account = c.named_account_id.and_then(|i| accounts.get(&i));
+            ConflictView {
+                id: c.id,
+                other: match account {
+                    Some(_) => crate::tr!(deals.named_account).to_owned(),
+                    None => crate::tr!(deals.other_registration).to_owned(),
+                },
+                other_customer: other
+                    .map(|d| d.customer_name.clone())
+                    .or_else(|| account.map(|a| a.name.clone()))
+                    .unwrap_or_default(),
+                other_partner: other
+                    .and_then(|d| names.get(&d.partner_id).cloned())
+                    .unwrap_or_default(),
+                other_submitted: other
+                    .and_then(|d| d.submitted_at)
+                    .map(|t| actor.time(t))
+                    .unwrap_or_default(),
+                other_status: other.map(|d| d.status),
+                evidence: evidence(&c),
+                resolution: c.resolution,
+                resolution_reason: c.resolution_reason,
+            }
+        })
+        .collect())
+}
+
+/// "domain acme.de · name 0.94 · same place", in the reader's words.
+fn evidence(c: &deal_conflict::Model) -> String {
+    let mut parts = Vec::new();
+    if let Some(domain) = &c.domain {
+        parts.push(crate::tr!(deals.evidence_domain, domain).to_string());
+    }
+    let similarity = format!("{:.2}", f64::from(c.name_similarity_e3) / 1000.0);
+    parts.push(crate::tr!(deals.evidence_name, similarity).to_string());
+    if c.same_place {
+        parts.push(crate::tr!(deals.evidence_place).to_owned());
+    }
+    parts.join(" · ")
+}
+
+/// What the partner may know of a clash: that there is one, not whose.
+async fn partner_hint(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    id: i64,
+) -> AppResult<Option<ConflictHint>> {
+    let rows = in_tenant::<deal_conflict::Entity>(actor.tenant_id)
+        .filter(deal_conflict::Column::DealId.eq(id))
+        .filter(deal_conflict::Column::Resolution.is_null())
+        .all(db)
+        .await?;
+    Ok(rows.first().map(|c| {
+        if c.named_account_id.is_some() {
+            ConflictHint::ReservedAccount
+        } else {
+            ConflictHint::AlreadyRegistered
+        }
+    }))
+}
+
+async fn history(db: &impl ConnectionTrait, actor: &Actor, id: i64) -> AppResult<Vec<DealEvent>> {
+    let trail = funds::audit_trail(db, actor.tenant_id, AUDITED, id).await?;
+    let people: HashMap<i64, String> = users::names(
+        db,
+        actor.tenant_id,
+        trail.iter().map(|t| t.actor_id).collect(),
+    )
+    .await?
+    .into_iter()
+    .collect();
+    Ok(trail
+        .into_iter()
+        .map(|t| DealEvent {
+            at: actor.time(t.created_at),
+            who: people.get(&t.actor_id).cloned().unwrap_or_default(),
+            what: action_label(&t.action),
+            detail: t.detail,
+        })
+        .collect())
+}
+
+/// An audit action in the reader's words.
+fn action_label(action: &str) -> String {
+    match action {
+        "saved" => crate::tr!(deals.event_saved).to_owned(),
+        "submitted" => crate::tr!(deals.event_submitted).to_owned(),
+        "resubmitted" => crate::tr!(deals.event_resubmitted).to_owned(),
+        other => DealStatus::parse(other)
+            .map(|s| s.label().to_owned())
+            .or_else(|| {
+                crate::types::deal::ConflictResolution::parse(other).map(|r| r.label().to_owned())
+            })
+            .unwrap_or_else(|| other.to_owned()),
+    }
+}

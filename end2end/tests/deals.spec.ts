@@ -1,0 +1,114 @@
+import { test, expect, Page } from '@playwright/test';
+import { expectCurrentArea, fitsThePhone, hydrated, noSeriousViolations, openArea, perProject, shot, signIn, signInInGerman } from './helpers';
+
+/** Fills in the registration form for `customer` at `domain` and sends it;
+ *  the registration's page opens. */
+async function register(page: Page, testInfo: { project: { name: string } }, customer: string, domain: string) {
+  await openArea(page, 'Deals');
+  await expect(page.getByRole('heading', { level: 1, name: 'Deal registrations' })).toBeVisible();
+  await expectCurrentArea(page, 'Deals');
+  await page.getByRole('link', { name: 'Register a deal' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Register a deal' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Customer company').fill(customer);
+  await page.getByLabel('Customer website').fill(`https://www.${domain}`);
+  await page.getByLabel('Country').selectOption('DE');
+  await page.getByLabel('City').fill('Stuttgart');
+  await page.getByLabel('Contact name').fill('Jana Vogt');
+  await page.getByLabel('Contact e-mail').fill(`jana.vogt@${domain}`);
+  await page.getByLabel('Product family', { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel('Quantity').first().fill('40');
+  await page.getByLabel('Amount', { exact: true }).first().fill('25,000');
+  const close = new Date(Date.now() + 45 * 86400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Expected close').fill(close);
+  await page.getByLabel('Stage').selectOption('proposal');
+  await page.getByLabel('Who found it').selectOption('sourced');
+  await fitsThePhone(page, testInfo);
+  await page.getByRole('button', { name: 'Submit for approval' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Submitted. The vendor has been told.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
+  await expect(page.locator('.status').first()).toHaveText('Waiting for a decision');
+  await expect(page.locator('#clock')).toContainText('Decision due by');
+}
+
+test('two partners register one customer; the first registration wins, the second learns only that it is taken', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const customer = perProject(testInfo, 'Vogt Maschinenbau GmbH', 'Kessler Antriebe GmbH');
+  const domain = perProject(testInfo, 'vogt-maschinen.de', 'kessler-antriebe.de');
+
+  // Harbor registers first.
+  await signIn(page, 'priya@harborit.example');
+  await register(page, testInfo, customer, domain);
+  await shot(page, testInfo, 'deal-submitted');
+
+  // Northwind registers the same customer, spelt another way: it is told
+  // another partner may have it, never which.
+  await page.context().clearCookies();
+  await signIn(page, 'olivia@northwind.example');
+  await register(page, testInfo, customer.replace(' GmbH', ''), domain);
+  await expect(page.locator('.notice-warn')).toContainText('Another partner may already have registered this customer');
+  await expect(page.locator('main')).not.toContainText('Harbor');
+  const second = page.url().split('?')[0];
+  await noSeriousViolations(page);
+  await fitsThePhone(page, testInfo);
+  await shot(page, testInfo, 'deal-conflict-partner');
+
+  // The channel manager sees both side by side and upholds the first.
+  await page.context().clearCookies();
+  await signIn(page, 'dana.cole@acme.example');
+  await openArea(page, 'Deals');
+  await expect(page.locator('#deals')).toContainText(customer);
+  await fitsThePhone(page, testInfo);
+  await shot(page, testInfo, 'deals-reviewer');
+  await page.goto(second);
+  await hydrated(page);
+  const conflict = page.locator('section.conflict');
+  await expect(conflict).toContainText(`domain ${domain}`);
+  await expect(conflict).toContainText('Harbor IT Services');
+  await expect(conflict).toContainText('Northwind Systems');
+  await noSeriousViolations(page);
+  await fitsThePhone(page, testInfo);
+  await shot(page, testInfo, 'deal-conflict-reviewer');
+  // Approving is refused while the conflict is undecided.
+  await page.locator('#decide').getByRole('button', { name: 'Approve' }).click();
+  await expect(page.locator('#decide')).toContainText('decide the conflict before approving');
+  await conflict.getByRole('button', { name: 'The earlier one stands' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Conflict decided.' })).toBeVisible();
+  await expect(page.locator('.status').first()).toHaveText('Rejected');
+
+  // The first is approved and protected.
+  await openArea(page, 'Deals');
+  await page.locator('#deals a').filter({ hasText: customer }).filter({ hasText: 'Harbor IT Services' }).click();
+  await page.locator('#decide').getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Decision saved.' })).toBeVisible();
+  await expect(page.locator('.status').first()).toHaveText('Approved');
+  await expect(page.locator('main')).toContainText('Protected until');
+});
+
+test('bad input is named on its field and nothing typed is lost', async ({ page }, testInfo) => {
+  await signIn(page, 'sam@northwind.example');
+  await page.goto('/deals/new');
+  await hydrated(page);
+  await page.getByLabel('Customer company').fill('Brandt Logistik');
+  await page.getByLabel('Customer website').fill('someone@gmail.com');
+  await page.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(page.locator('#f-website-error')).toContainText('free-mail');
+  await expect(page.locator('#f-country-error')).toContainText('country');
+  await expect(page.getByLabel('Customer company')).toHaveValue('Brandt Logistik');
+  await fitsThePhone(page, testInfo);
+});
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the registration list and form read in German', async ({ page }, testInfo) => {
+    await signInInGerman(page, 'lena@nordlicht.example');
+    await page.goto('/deals');
+    await expect(page.getByRole('heading', { level: 1, name: 'Projektregistrierungen' })).toBeVisible();
+    await page.getByRole('link', { name: 'Projekt registrieren' }).click();
+    await expect(page.getByLabel('Kundenunternehmen')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Zur Genehmigung senden' })).toBeVisible();
+    await fitsThePhone(page, testInfo);
+    await shot(page, testInfo, 'deal-form-de');
+  });
+});
