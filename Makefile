@@ -59,7 +59,11 @@ unit:
 	else \
 	  echo "TEST_DATABASE_URL is not set: integration tests run on SQLite only"; \
 	fi
-	$(SHARED_BUILD_ENV) cargo test --no-fail-fast -p server -p app -p migrations
+	@# Debug-build futures are many times their release size: a scenario
+	@# that drives a campaign's launch and tracking through the whole app
+	@# overflowed a 2 MiB test thread once in CI. 8 MiB for test threads
+	@# and the runtime's workers (a runtime setting, so nothing rebuilds).
+	RUST_MIN_STACK=8388608 $(SHARED_BUILD_ENV) cargo test --no-fail-fast -p server -p app -p migrations
 
 # The debug site goes to its own directory so target/site only ever holds
 # the release build that `make run` serves and the benches measure.
