@@ -411,9 +411,18 @@ async fn the_first_registration_wins(app: &TestApp) {
     assert_eq!(saved(app, &olivia, &form).await, first);
     assert_eq!(row(app, first).await.status, DealStatus::Draft);
     assert_eq!(row(app, first).await.amount_minor, 2_500_000);
-    // Vendor staff register nothing.
+    // Vendor staff register nothing, and do not see a partner's drafts.
     let res = post(app, "save_deal", &dana, &form).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = app
+        .call(
+            HOST_A,
+            "get_deal",
+            Some(&dana),
+            &[("id", &first.to_string())],
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
 
     // Sent: the clock starts, the channel manager hears of it.
     let res = send(app, &olivia, &form, first).await;

@@ -60,7 +60,7 @@ pub async fn list(
     if !can_register && !can_review {
         return Err(AppError::Forbidden);
     }
-    let mut query = Scope::channel(actor).deals();
+    let mut query = readable(actor);
     if let Some(status) = status {
         query = query.filter(deal::Column::Status.eq(status));
     }
@@ -99,6 +99,17 @@ pub async fn list(
         can_register,
         can_review,
     })
+}
+
+/// The registrations the actor may read: its channel's; a partner's
+/// drafts stay its own until sent.
+fn readable(actor: &Actor) -> sea_orm::Select<deal::Entity> {
+    let query = Scope::channel(actor).deals();
+    if actor.role.is_vendor_staff() {
+        query.filter(deal::Column::Status.ne(DealStatus::Draft))
+    } else {
+        query
+    }
 }
 
 /// When the decision is due, while one is awaited.
@@ -143,8 +154,7 @@ pub async fn form(state: &AppState, actor: &Actor, id: Option<i64>) -> AppResult
 /// One registration the actor may see.
 pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<DealDetail> {
     let db = &state.db;
-    let d = Scope::channel(actor)
-        .deals()
+    let d = readable(actor)
         .filter(deal::Column::Id.eq(id))
         .one(db)
         .await?
