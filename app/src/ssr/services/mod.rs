@@ -26,6 +26,19 @@ pub mod work;
 
 use chrono::{DateTime, Utc};
 
+/// A form's one-time key (a double submit makes one record); a form too
+/// old to carry one is sent back, the message on `field`.
+pub(crate) fn form_key<'k>(key: &'k str, field: &str) -> crate::error::AppResult<&'k str> {
+    let key = key.trim();
+    if key.len() < 16 || key.len() > 64 {
+        return Err(crate::error::AppError::invalid(
+            field,
+            crate::tr!(common.form_expired),
+        ));
+    }
+    Ok(key)
+}
+
 tokio::task_local! {
     /// A past moment the demo seeder plays its history at.
     static CLOCK: DateTime<Utc>;

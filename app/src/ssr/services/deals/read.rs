@@ -35,14 +35,12 @@ async fn org_names(
     actor: &Actor,
     ids: Vec<i64>,
 ) -> AppResult<HashMap<i64, String>> {
-    use crate::ssr::entities::organization;
-    Ok(in_tenant::<organization::Entity>(actor.tenant_id)
-        .filter(organization::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect())
+    Ok(
+        crate::ssr::repo::organizations::names(db, actor.tenant_id, ids)
+            .await?
+            .into_iter()
+            .collect(),
+    )
 }
 
 /// One page of the registrations the actor sees, `status` only if given,

@@ -110,7 +110,7 @@ pub async fn save(
     send: bool,
 ) -> AppResult<i64> {
     actor.require(Permission::RegisterDeals)?;
-    let key = form_key(key)?;
+    let key = crate::ssr::services::form_key(key, "customer_name")?;
     if id.is_none() {
         if let Some(found) = by_key(state, actor, key).await? {
             return Ok(found.id);
@@ -388,15 +388,6 @@ pub(super) async fn program(db: &impl ConnectionTrait, tenant_id: i64) -> AppRes
         .one(db)
         .await?
         .ok_or(AppError::NotFound)
-}
-
-/// The form's one-time key; a form too old to carry one is sent back.
-fn form_key(key: &str) -> AppResult<&str> {
-    let key = key.trim();
-    if key.len() < 16 || key.len() > 64 {
-        return Err(AppError::invalid("customer_name", tr!(common.form_expired)));
-    }
-    Ok(key)
 }
 
 /// The registration an earlier submit of the same form created.

@@ -214,7 +214,7 @@ pub async fn submit(
     input: RequestInput,
 ) -> AppResult<i64> {
     actor.require(Permission::RequestFunds)?;
-    let key = form_key(key)?;
+    let key = crate::ssr::services::form_key(key, "title")?;
     if let Some(found) = by_key(state, actor, key).await? {
         return Ok(found.id);
     }
@@ -248,15 +248,6 @@ pub async fn submit(
     .await?;
     txn.commit().await?;
     Ok(request.id)
-}
-
-/// The form's one-time key; a form too old to carry one is sent back.
-fn form_key(key: &str) -> AppResult<&str> {
-    let key = key.trim();
-    if key.len() < 16 || key.len() > 64 {
-        return Err(AppError::invalid("title", tr!(common.form_expired)));
-    }
-    Ok(key)
 }
 
 /// The request an earlier submit of the same form created.
