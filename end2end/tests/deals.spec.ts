@@ -3,7 +3,7 @@ import { expectCurrentArea, fitsThePhone, hydrated, noSeriousViolations, openAre
 
 /** Fills in the registration form for `customer` at `domain` and sends it;
  *  the registration's page opens. */
-async function register(page: Page, testInfo: { project: { name: string } }, customer: string, domain: string) {
+async function register(page: Page, testInfo: { project: { name: string } }, customer: string, domain: string, taken = false) {
   await openArea(page, 'Deals');
   await expect(page.getByRole('heading', { level: 1, name: 'Deal registrations' })).toBeVisible();
   await expectCurrentArea(page, 'Deals');
@@ -23,6 +23,14 @@ async function register(page: Page, testInfo: { project: { name: string } }, cus
   await page.getByLabel('Expected close').fill(close);
   await page.getByLabel('Stage').selectOption('proposal');
   await page.getByLabel('Who found it').selectOption('sourced');
+  // The conflict check runs while the partner types, before it submits.
+  const check = page.locator('#customer-check');
+  if (taken) {
+    await expect(check).toContainText('Another partner may already have registered this customer');
+  } else {
+    await page.waitForTimeout(800);
+    await expect(check).toBeEmpty();
+  }
   await fitsThePhone(page, testInfo);
   await page.getByRole('button', { name: 'Submit for approval' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Submitted. The vendor has been told.' })).toBeVisible();
@@ -45,7 +53,7 @@ test('two partners register one customer; the first registration wins, the secon
   // another partner may have it, never which.
   await page.context().clearCookies();
   await signIn(page, 'olivia@northwind.example');
-  await register(page, testInfo, customer.replace(' GmbH', ''), domain);
+  await register(page, testInfo, customer.replace(' GmbH', ''), domain, true);
   await expect(page.locator('.notice-warn')).toContainText('Another partner may already have registered this customer');
   await expect(page.locator('main')).not.toContainText('Harbor');
   const second = page.url().split('?')[0];
@@ -83,6 +91,22 @@ test('two partners register one customer; the first registration wins, the secon
   await expect(page.getByRole('status').filter({ hasText: 'Decision saved.' })).toBeVisible();
   await expect(page.locator('.status').first()).toHaveText('Approved');
   await expect(page.locator('main')).toContainText('Protected until');
+
+  // Harbor wins it: the outcome is recorded once, with the final amount.
+  const approved = page.url().split('?')[0];
+  await page.context().clearCookies();
+  await signIn(page, 'priya@harborit.example');
+  await page.goto(approved);
+  await hydrated(page);
+  const close = page.locator('#close');
+  await close.getByLabel('Final amount (USD)').fill('26,500.00');
+  await fitsThePhone(page, testInfo);
+  await shot(page, testInfo, 'deal-close');
+  await close.getByRole('button', { name: 'Won' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The outcome is recorded.' })).toBeVisible();
+  await expect(page.locator('.status').first()).toHaveText('Won');
+  await expect(page.locator('#close')).toHaveCount(0);
+  await expect(page.locator('.audit')).toContainText('$26,500.00');
 });
 
 test('bad input is named on its field and nothing typed is lost', async ({ page }, testInfo) => {

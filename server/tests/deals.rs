@@ -475,12 +475,12 @@ async fn the_first_registration_wins(app: &TestApp) {
     );
     assert_eq!(get(raj.clone(), first).await.status, StatusCode::NOT_FOUND);
     let own: DealDetail = get(olivia.clone(), first).await.view();
-    assert!(own.can_withdraw && !own.can_decide && own.conflicts.is_empty());
+    assert!(own.may.withdraw && !own.may.decide && own.conflicts.is_empty());
     let theirs_seen: DealDetail = get(priya.clone(), second).await.view();
     assert_eq!(theirs_seen.hint, Some(ConflictHint::AlreadyRegistered));
     assert!(theirs_seen.conflicts.is_empty());
     let reviewed: DealDetail = get(dana.clone(), second).await.view();
-    assert!(reviewed.can_decide);
+    assert!(reviewed.may.decide);
     assert_eq!(reviewed.conflicts[0].other_partner, "Northwind Systems");
     let list = |cookie: String| async move {
         let res = app.call(HOST_A, "get_deals", Some(&cookie), &[]).await;
@@ -692,3 +692,263 @@ both!(
     registrations_sent_together_cannot_both_win_test,
     registrations_sent_together_cannot_both_win
 );
+
+/// Approves a fresh registration of `customer` by Olivia; its id.
+async fn approved(app: &TestApp, key: &str, customer: &str) -> i64 {
+    let (switches, _) = families(app).await;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let form = with(
+        &deal_form(key, customer, switches),
+        &[("website", ""), ("contact_email", "buyer@example.org")],
+    );
+    let id = saved(app, &olivia, &form).await;
+    assert!(send(app, &olivia, &form, id).await.status.is_success());
+    let res = decide(app, &dana, id, &[("decision", "approve")]).await;
+    assert!(res.status.is_success(), "{}", res.body);
+    id
+}
+
+async fn act(
+    app: &TestApp,
+    name: &str,
+    cookie: &str,
+    id: i64,
+    fields: &[(&str, &str)],
+) -> common::Resp {
+    let version = row(app, id).await.version.to_string();
+    let mut form = vec![
+        ("id".to_owned(), id.to_string()),
+        ("version".to_owned(), version),
+    ];
+    form.extend(
+        fields
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    post(app, name, cookie, &form).await
+}
+
+async fn won_deals_count_once_in_the_revenue_ledger(app: &TestApp) {
+    use app::ssr::entities::partner_revenue;
+    use app::types::revenue::RevenueSource;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let priya = app.sign_in(HOST_A, "priya@harborit.example").await;
+    let won = approved(app, "deal-key-won-000001", "Contoso Bikes Ltd").await;
+    let lost = approved(app, "deal-key-lost-00001", "Litware Robotics").await;
+
+    // Another partner cannot close it; bad input is named.
+    let res = act(app, "close_deal", &priya, won, &[("outcome", "won")]).await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let tomorrow = (Utc::now() + chrono::Duration::days(2))
+        .date_naive()
+        .to_string();
+    for (fields, field) in [
+        (vec![("outcome", "")], "outcome"),
+        (
+            vec![("outcome", "won"), ("closed_on", tomorrow.as_str())],
+            "closed_on",
+        ),
+        (vec![("outcome", "won"), ("amount", "-3")], "amount"),
+        (vec![("outcome", "lost")], "lost_reason"),
+    ] {
+        let res = act(app, "close_deal", &olivia, won, &fields).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}");
+        assert!(res.body.contains(field), "{fields:?}: {}", res.body);
+    }
+
+    // Won at a final amount: the ledger holds it once, keyed by the deal,
+    // in the month it closed.
+    let today = Utc::now().date_naive();
+    let res = act(
+        app,
+        "close_deal",
+        &olivia,
+        won,
+        &[("outcome", "won"), ("amount", "27,500.00")],
+    )
+    .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let closed = row(app, won).await;
+    assert_eq!(closed.status, DealStatus::Won);
+    assert_eq!(closed.amount_minor, 2_750_000);
+    let again = act(app, "close_deal", &olivia, won, &[("outcome", "won")]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    let figures = partner_revenue::Entity::find()
+        .filter(partner_revenue::Column::DealId.eq(won))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(figures.len(), 1);
+    assert_eq!(figures[0].source, RevenueSource::WonDeal);
+    assert_eq!(figures[0].amount_minor, 2_750_000);
+    assert_eq!(figures[0].period, today.format("%Y-%m").to_string());
+    assert_eq!(figures[0].partner_id, closed.partner_id);
+
+    // Lost with a reason: nothing is counted.
+    let res = act(
+        app,
+        "close_deal",
+        &olivia,
+        lost,
+        &[
+            ("outcome", "lost"),
+            ("lost_reason", "competitor"),
+            ("note", "Went with a cheaper bid."),
+        ],
+    )
+    .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    assert_eq!(row(app, lost).await.status, DealStatus::Lost);
+    let detail: DealDetail = app
+        .call(
+            HOST_A,
+            "get_deal",
+            Some(&olivia),
+            &[("id", &lost.to_string())],
+        )
+        .await
+        .view();
+    assert_eq!(
+        detail.lost_reason,
+        Some(app::types::deal::LostReason::Competitor)
+    );
+    assert!(!detail.may.close);
+    let counted = partner_revenue::Entity::find()
+        .filter(partner_revenue::Column::DealId.eq(lost))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert!(counted.is_empty());
+}
+both!(
+    won_deals_count_once_in_the_revenue_ledger_test,
+    won_deals_count_once_in_the_revenue_ledger
+);
+
+async fn clocks_remind_report_and_expire(app: &TestApp) {
+    use app::ssr::services::deals::clocks;
+    let (switches, _) = families(app).await;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let form = deal_form("deal-key-clock-000001", "Wingtip Toys GmbH", switches);
+    let id = saved(app, &olivia, &form).await;
+    assert!(send(app, &olivia, &form, id).await.status.is_success());
+    let sent = row(app, id).await;
+    let (at, due) = (sent.submitted_at.unwrap(), sent.decision_due_at.unwrap());
+
+    // Nothing before half time; the channel manager at half time, once;
+    // the vendor admins once the answer is late, once.
+    let pass = |when| async move {
+        clocks::run_for_tenant(&app.state, &program_of(app).await, when)
+            .await
+            .unwrap()
+    };
+    assert_eq!(pass(at + chrono::Duration::minutes(5)).await.total(), 0);
+    let half = clocks::Outcome {
+        half_time: 1,
+        ..Default::default()
+    };
+    assert_eq!(pass(due - chrono::Duration::minutes(5)).await, half);
+    assert_eq!(pass(due - chrono::Duration::minutes(4)).await.total(), 0);
+    assert_eq!(
+        notified(app, "dana.cole@acme.example", "deal_due_soon")
+            .await
+            .len(),
+        1
+    );
+    let late = clocks::Outcome {
+        late: 1,
+        ..Default::default()
+    };
+    assert_eq!(pass(due + chrono::Duration::minutes(1)).await, late);
+    assert_eq!(pass(due + chrono::Duration::hours(2)).await.total(), 0);
+    let told = notified(app, "admin@acme.example", "deal_overdue").await;
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert!(told[0].contains("Wingtip Toys GmbH"), "{told:?}");
+
+    // Approved: reminded two weeks before the protection ends; more time
+    // asked for keeps it; granted, it runs another period; then it expires.
+    let res = decide(app, &dana, id, &[("decision", "approve")]).await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let until = row(app, id).await.protected_until.unwrap();
+    let day = |d: chrono::NaiveDate| d.and_hms_opt(12, 0, 0).unwrap().and_utc();
+    let expiring = clocks::Outcome {
+        expiring: 1,
+        ..Default::default()
+    };
+    assert_eq!(
+        pass(day(until - chrono::Duration::days(20))).await.total(),
+        0
+    );
+    assert_eq!(
+        pass(day(until - chrono::Duration::days(10))).await,
+        expiring
+    );
+    assert_eq!(
+        notified(app, "olivia@northwind.example", "deal_expiring")
+            .await
+            .len(),
+        1
+    );
+    let res = act(
+        app,
+        "ask_deal_extension",
+        &olivia,
+        id,
+        &[("extension_reason", "")],
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let res = act(
+        app,
+        "ask_deal_extension",
+        &olivia,
+        id,
+        &[("extension_reason", "Their board meets next month.")],
+    )
+    .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    assert_eq!(
+        notified(app, "dana.cole@acme.example", "deal_extension_asked")
+            .await
+            .len(),
+        1
+    );
+    // Asked for, it does not expire while the answer is pending.
+    assert_eq!(
+        pass(day(until + chrono::Duration::days(1))).await.total(),
+        0
+    );
+    let res = act(app, "extend_deal", &olivia, id, &[("grant", "1")]).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = act(app, "extend_deal", &dana, id, &[("grant", "1")]).await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let extended = row(app, id).await;
+    let later = extended.protected_until.unwrap();
+    assert!(later > until, "{later} after {until}");
+    assert!(extended.extension_requested_at.is_none() && extended.expiry_reminded_at.is_none());
+    let expired = clocks::Outcome {
+        expired: 1,
+        ..Default::default()
+    };
+    assert_eq!(pass(day(later + chrono::Duration::days(1))).await, expired);
+    assert_eq!(row(app, id).await.status, DealStatus::Expired);
+    assert_eq!(
+        pass(day(later + chrono::Duration::days(2))).await.total(),
+        0
+    );
+}
+both!(
+    clocks_remind_report_and_expire_test,
+    clocks_remind_report_and_expire
+);
+
+async fn program_of(app: &TestApp) -> app::ssr::entities::tenant::Model {
+    app::ssr::entities::tenant::Entity::find()
+        .filter(app::ssr::entities::tenant::Column::Slug.eq("acme"))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap()
+}

@@ -9,11 +9,12 @@
 mod common;
 
 use app::ssr::entities::{
-    campaign, campaign_message, campaign_send, cobrand_design, cobrand_export, forum_flag,
-    fund_claim, fund_claim_file, fund_request,
+    campaign, campaign_message, campaign_send, cobrand_design, cobrand_export, deal, deal_conflict,
+    forum_flag, fund_claim, fund_claim_file, fund_request,
 };
 use app::types::campaign::{CampaignStatus, MessageStatus, SendStatus};
 use app::types::cobrand::DesignStatus;
+use app::types::deal::DealStatus;
 use app::types::funds::{ClaimStatus, RequestStatus};
 use app::types::notification::NeedsYou;
 use axum::http::StatusCode;
@@ -147,6 +148,37 @@ async fn demo_in_use(app: &TestApp) {
 
     assert_eq!(forum_flag::Entity::find().all(db).await.unwrap().len(), 1);
 
+    let deals = deal::Entity::find().all(db).await.unwrap();
+    let states: Vec<_> = deals.iter().map(|d| d.status).collect();
+    for s in [
+        DealStatus::Draft,
+        DealStatus::Submitted,
+        DealStatus::Returned,
+        DealStatus::Approved,
+        DealStatus::Rejected,
+        DealStatus::Withdrawn,
+    ] {
+        assert!(states.contains(&s), "no registration {s:?}");
+    }
+    assert!(deals.iter().any(|d| d.currency == "EUR"));
+    let waiting = |d: &&deal::Model| d.status == DealStatus::Submitted;
+    let dues: Vec<_> = deals
+        .iter()
+        .filter(waiting)
+        .filter_map(|d| d.decision_due_at)
+        .collect();
+    assert!(dues.iter().any(|due| *due < now), "none overdue: {dues:?}");
+    assert!(
+        dues.iter()
+            .any(|due| *due > now && *due - now < chrono::Duration::hours(24)),
+        "none due within the day: {dues:?}"
+    );
+    let clashes = deal_conflict::Entity::find().all(db).await.unwrap();
+    assert!(
+        clashes.iter().any(|c| c.resolution.is_none()),
+        "{clashes:?}"
+    );
+
     let ledger = app::ssr::services::funds::verify::ledger(db).await.unwrap();
     assert!(ledger.problems.is_empty(), "{:?}", ledger.problems);
 
@@ -167,6 +199,13 @@ async fn demo_in_use(app: &TestApp) {
     assert!(has(&notices, "New campaign from"), "{notices:?}");
     let dana = tasks(app, "dana.cole@acme.example").await;
     assert!(has(&dana, "/funds?status=submitted"), "{dana:?}");
+    assert!(
+        has(
+            &dana,
+            "deal registrations wait for your decision, the first overdue"
+        ),
+        "{dana:?}"
+    );
     let felix = tasks(app, "felix.ortiz@acme.example").await;
     assert!(has(&felix, "approved claim to pay"), "{felix:?}");
     let maya = tasks(app, "maya.lin@acme.example").await;
@@ -177,6 +216,7 @@ async fn demo_in_use(app: &TestApp) {
     let lena = tasks(app, "lena@nordlicht.example").await;
     assert!(has(&lena, "„Hausmesse München“"), "{lena:?}");
     assert!(has(&lena, "„SD-WAN für Filialen“"), "{lena:?}");
+    assert!(has(&lena, "„Bäckerei Huber KG“"), "{lena:?}");
 }
 
 both!(demo_program_is_in_use, demo_in_use);

@@ -162,7 +162,10 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("add_named_account", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("check_deal_customer", VENDOR),
     // (no registration 1 in the test program: refused by all)
+    ("ask_deal_extension", NONE),
+    ("close_deal", NONE),
     ("decide_deal", NONE),
+    ("extend_deal", NONE),
     ("get_deal", NONE),
     ("get_deal_form", NONE),
     ("get_deals", MembersBut(&[MM, FIN])),
@@ -233,7 +236,7 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "number",
         "conflict_id",
     ];
-    const TEXTS: [&str; 102] = [
+    const TEXTS: [&str; 106] = [
         "lang",
         "name",
         "title",
@@ -336,6 +339,10 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "stage",
         "origin",
         "resolution",
+        "outcome",
+        "closed_on",
+        "lost_reason",
+        "extension_reason",
     ];
     let mut form: Vec<(&'static str, String)> = IDS.iter().map(|k| (*k, id.to_owned())).collect();
     form.extend(TEXTS.iter().map(|k| (*k, text.to_owned())));

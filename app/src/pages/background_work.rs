@@ -82,5 +82,8 @@ fn done_line(task: RecurringTask, count: i32) -> String {
         RecurringTask::NotificationDigest => {
             tr!(background_work.notification_digest_done, count = count).to_string()
         }
+        RecurringTask::DealClocks => {
+            tr!(background_work.deal_clocks_done, count = count).to_string()
+        }
     }
 }

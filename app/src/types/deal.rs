@@ -91,6 +91,25 @@ string_enum!(
 );
 
 string_enum!(
+    /// How an approved deal ended, as the partner (or a reviewer) reports it.
+    DealOutcome in deal_outcome {
+        Won => ("won", won),
+        Lost => ("lost", lost),
+        Cancelled => ("cancelled", cancelled),
+    }
+);
+
+impl DealOutcome {
+    pub fn status(self) -> DealStatus {
+        match self {
+            DealOutcome::Won => DealStatus::Won,
+            DealOutcome::Lost => DealStatus::Lost,
+            DealOutcome::Cancelled => DealStatus::Cancelled,
+        }
+    }
+}
+
+string_enum!(
     /// What a reviewer decided about a conflict: the earlier registration
     /// stands (first submission wins), or this one may go ahead.
     ConflictResolution in conflict_resolution {
@@ -184,6 +203,22 @@ pub struct DealEvent {
     pub detail: String,
 }
 
+/// What the reader may do with a registration.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DealActions {
+    pub edit: bool,
+    pub withdraw: bool,
+    pub decide: bool,
+    /// Report it won, lost or cancelled (the partner, or a reviewer).
+    pub close: bool,
+    /// Ask for more protection time (the partner).
+    pub ask_extension: bool,
+    /// Extend the protection, or decline a request for it (a reviewer).
+    pub extend: bool,
+    /// More time was asked for and not answered yet.
+    pub extension_asked: bool,
+}
+
 /// `/deals/{id}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DealDetail {
@@ -215,6 +250,7 @@ pub struct DealDetail {
     pub due: Option<String>,
     pub overdue: bool,
     pub reason_code: Option<RejectReason>,
+    pub lost_reason: Option<LostReason>,
     pub reason: Option<String>,
     pub protected_until: Option<String>,
     /// For reviewers: each clash beside this registration.
@@ -222,7 +258,8 @@ pub struct DealDetail {
     /// For the partner: the customer may be taken (never by whom).
     pub hint: Option<ConflictHint>,
     pub history: Vec<DealEvent>,
-    pub can_edit: bool,
-    pub can_withdraw: bool,
-    pub can_decide: bool,
+    /// What the reader may do with it.
+    pub may: DealActions,
+    /// The close form's default: the registered amount, as typed.
+    pub amount_input: String,
 }

@@ -20,6 +20,7 @@ string_enum!(
     RecurringTask in recurring_task {
         ClaimDeadlines => ("claim_deadlines", claim_deadlines),
         NotificationDigest => ("notification_digest", notification_digest),
+        DealClocks => ("deal_clocks", deal_clocks),
     }
 );
 
@@ -37,6 +38,8 @@ impl RecurringTask {
             RecurringTask::ClaimDeadlines => Cadence::Daily,
             // One mail a day with what each user chose to hear of daily.
             RecurringTask::NotificationDigest => Cadence::Daily,
+            // Review clocks run in hours (two business days).
+            RecurringTask::DealClocks => Cadence::Hourly,
         }
     }
 }

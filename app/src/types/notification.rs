@@ -22,6 +22,10 @@ string_enum!(
         CampaignLaunched => ("campaign_launched", campaign_launched),
         DealSubmitted => ("deal_submitted", deal_submitted),
         DealDecided => ("deal_decided", deal_decided),
+        DealDueSoon => ("deal_due_soon", deal_due_soon),
+        DealOverdue => ("deal_overdue", deal_overdue),
+        DealExpiring => ("deal_expiring", deal_expiring),
+        DealExtensionAsked => ("deal_extension_asked", deal_extension_asked),
     }
 );
 
@@ -52,7 +56,8 @@ impl NotificationKind {
             ForumMention | ForumReply | ForumAccepted | ForumApproved => NotificationArea::Forum,
             FundsDecided | FundsClaimDue => NotificationArea::Funds,
             CampaignLaunched => NotificationArea::Campaigns,
-            DealSubmitted | DealDecided => NotificationArea::Deals,
+            DealSubmitted | DealDecided | DealDueSoon | DealOverdue | DealExpiring
+            | DealExtensionAsked => NotificationArea::Deals,
         }
     }
 
@@ -62,8 +67,10 @@ impl NotificationKind {
         use NotificationKind::*;
         match self {
             ForumMention | ForumReply | ForumAccepted | ForumApproved => true,
-            DealSubmitted => role.is_vendor_staff(),
-            FundsDecided | FundsClaimDue | CampaignLaunched | DealDecided => {
+            DealSubmitted | DealDueSoon | DealOverdue | DealExtensionAsked => {
+                role.is_vendor_staff()
+            }
+            FundsDecided | FundsClaimDue | CampaignLaunched | DealDecided | DealExpiring => {
                 !role.is_vendor_staff()
             }
         }
@@ -75,7 +82,9 @@ impl NotificationKind {
         use NotificationKind::*;
         match self {
             ForumMention | FundsDecided | FundsClaimDue | CampaignLaunched | DealSubmitted
-            | DealDecided => Delivery::MailNow,
+            | DealDecided | DealDueSoon | DealOverdue | DealExpiring | DealExtensionAsked => {
+                Delivery::MailNow
+            }
             ForumReply | ForumAccepted | ForumApproved => Delivery::Bell,
         }
     }
@@ -144,6 +153,9 @@ pub enum Details {
         status: crate::types::deal::DealStatus,
         #[serde(default)]
         reason: String,
+        /// When the answer is due, or the protection ends.
+        #[serde(default)]
+        date: Option<NaiveDate>,
     },
 }
 
@@ -202,10 +214,14 @@ impl Details {
                 partner,
                 customer,
                 status,
+                date,
                 ..
             } => match kind {
                 DealSubmitted => {
                     tr_in!(reader, notify.sentence.deal_submitted, partner, customer).to_string()
+                }
+                DealDueSoon | DealOverdue | DealExpiring | DealExtensionAsked => {
+                    deal_dated(kind, reader, partner, customer, *date)
                 }
                 _ => tr_in!(
                     reader,
@@ -216,6 +232,45 @@ impl Details {
                 .to_string(),
             },
         }
+    }
+}
+
+/// The sentence of a registration's notice that names a date.
+fn deal_dated(
+    kind: NotificationKind,
+    reader: Locale,
+    partner: &str,
+    customer: &str,
+    date: Option<NaiveDate>,
+) -> String {
+    let date = date.map(|d| locale::date_in(reader, d)).unwrap_or_default();
+    let date = date.as_str();
+    match kind {
+        NotificationKind::DealDueSoon => tr_in!(
+            reader,
+            notify.sentence.deal_due_soon,
+            partner,
+            customer,
+            date
+        )
+        .to_string(),
+        NotificationKind::DealOverdue => tr_in!(
+            reader,
+            notify.sentence.deal_overdue,
+            partner,
+            customer,
+            date
+        )
+        .to_string(),
+        NotificationKind::DealExtensionAsked => tr_in!(
+            reader,
+            notify.sentence.deal_extension_asked,
+            partner,
+            customer,
+            date
+        )
+        .to_string(),
+        _ => tr_in!(reader, notify.sentence.deal_expiring, customer, date).to_string(),
     }
 }
 

@@ -1,6 +1,9 @@
 mod add_named_account;
+mod ask_deal_extension;
 mod check_deal_customer;
+mod close_deal;
 mod decide_deal;
+mod extend_deal;
 mod get_deal;
 mod get_deal_form;
 mod get_deals;
@@ -9,8 +12,11 @@ mod save_deal;
 mod withdraw_deal;
 
 pub use add_named_account::*;
+pub use ask_deal_extension::*;
 pub use check_deal_customer::*;
+pub use close_deal::*;
 pub use decide_deal::*;
+pub use extend_deal::*;
 pub use get_deal::*;
 pub use get_deal_form::*;
 pub use get_deals::*;

@@ -4,7 +4,10 @@
 //! evidence.
 
 use super::DealStatusBadge;
-use crate::api::deals::{get_deal, DecideDeal, ResolveDealConflict, WithdrawDeal};
+use crate::api::deals::{
+    get_deal, AskDealExtension, CloseDeal, DecideDeal, ExtendDeal, ResolveDealConflict,
+    WithdrawDeal,
+};
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
 use crate::components::server_form::ServerForm;
@@ -13,7 +16,8 @@ use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
 use crate::types::deal::{
-    ConflictHint, ConflictResolution, ConflictView, DealDecision, DealDetail, RejectReason,
+    ConflictHint, ConflictResolution, ConflictView, DealDecision, DealDetail, DealOutcome,
+    LostReason, RejectReason,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -26,6 +30,11 @@ pub fn DealPage() -> impl IntoView {
     let decide = ServerAction::<DecideDeal>::new();
     let resolve = ServerAction::<ResolveDealConflict>::new();
     let withdraw = ServerAction::<WithdrawDeal>::new();
+    let after = Afterwards {
+        close: ServerAction::<CloseDeal>::new(),
+        ask: ServerAction::<AskDealExtension>::new(),
+        extend: ServerAction::<ExtendDeal>::new(),
+    };
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
     let detail = page_data(
         move || {
@@ -34,9 +43,12 @@ pub fn DealPage() -> impl IntoView {
                 decide.version().get(),
                 resolve.version().get(),
                 withdraw.version().get(),
+                after.close.version().get(),
+                after.ask.version().get(),
+                after.extend.version().get(),
             )
         },
-        |(id, _, _, _)| async move {
+        |(id, ..)| async move {
             match id {
                 Some(id) => get_deal(id).await,
                 None => Err(AppError::NotFound),
@@ -54,11 +66,14 @@ pub fn DealPage() -> impl IntoView {
         <Success show=saved("decided") text=tr!(deals.decided_ok)/>
         <Success show=saved("conflict") text=tr!(deals.conflict_ok)/>
         <Success show=saved("withdrawn") text=tr!(deals.withdrawn_ok)/>
+        <Success show=saved("closed") text=tr!(deals.closed_ok)/>
+        <Success show=saved("extension_asked") text=tr!(deals.extension_asked_ok)/>
+        <Success show=saved("extended") text=tr!(deals.extended_ok)/>
         <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
                     Err(error) => view! { <LoadError error/> }.into_any(),
-                    Ok(d) => view! { <Registration deal=d decide resolve withdraw/> }.into_any(),
+                    Ok(d) => view! { <Registration deal=d decide resolve withdraw after/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -71,6 +86,7 @@ fn Registration(
     decide: ServerAction<DecideDeal>,
     resolve: ServerAction<ResolveDealConflict>,
     withdraw: ServerAction<WithdrawDeal>,
+    after: Afterwards,
 ) -> impl IntoView {
     let place = [
         deal.city.as_str(),
@@ -127,6 +143,7 @@ fn Registration(
         })}
         {deal.reason.clone().map(|r| view! { <p class="notice notice-info"><strong>{tr!(deals.reviewer_note)}</strong>" "{r}</p> })}
         {deal.reason_code.map(|c| view! { <p class="notice notice-info">{c.label()}</p> })}
+        {deal.lost_reason.map(|c| view! { <p class="notice notice-info">{c.label()}</p> })}
         <div class="grid">
             <section class="card">
                 <h2>{tr!(deals.opportunity)}</h2>
@@ -136,11 +153,13 @@ fn Registration(
                     {deal.lines.iter().map(|l| view! { <li>{format!("{} × {} — {}", l.quantity, l.family, l.amount)}</li> }).collect_view()}
                 </ul>
                 {(!deal.notes.is_empty()).then(|| view! { <h3>{tr!(deals.notes)}</h3><p class="prewrap">{deal.notes.clone()}</p> })}
-                {deal.can_edit.then(|| view! { <p><a class="btn" href=format!("/deals/{}/edit", deal.id)>{tr!(deals.change)}</a></p> })}
-                {deal.can_withdraw.then(|| view! { <Withdraw deal=deal.clone() action=withdraw/> })}
+                {deal.may.edit.then(|| view! { <p><a class="btn" href=format!("/deals/{}/edit", deal.id)>{tr!(deals.change)}</a></p> })}
+                {deal.may.withdraw.then(|| view! { <Withdraw deal=deal.clone() action=withdraw/> })}
             </section>
             {deal.conflicts.iter().map(|c| view! { <Conflict deal=deal.clone() conflict=c.clone() action=resolve/> }).collect_view()}
-            {deal.can_decide.then(|| view! { <Decide deal=deal.clone() action=decide/> })}
+            {deal.may.decide.then(|| view! { <Decide deal=deal.clone() action=decide/> })}
+            {deal.may.close.then(|| view! { <Close deal=deal.clone() action=after.close/> })}
+            {(deal.may.ask_extension || deal.may.extend || deal.may.extension_asked).then(|| view! { <Protection deal=deal.clone() ask=after.ask extend=after.extend/> })}
             <section class="card">
                 <h2>{tr!(deals.history)}</h2>
                 <ol class="audit">
@@ -186,7 +205,7 @@ fn Conflict(
     action: ServerAction<ResolveDealConflict>,
 ) -> impl IntoView {
     let error = action_error(action);
-    let open = conflict.resolution.is_none() && deal.can_decide;
+    let open = conflict.resolution.is_none() && deal.may.decide;
     view! {
         <section class="card conflict">
             <h2>{tr!(deals.conflict)}</h2>
@@ -245,6 +264,90 @@ fn Decide(deal: DealDetail, action: ServerAction<DecideDeal>) -> impl IntoView {
                     <button type="submit" name="decision" value=DealDecision::Reject.as_str() class="btn btn-danger">{DealDecision::Reject.label()}</button>
                 </div>
             </ServerForm>
+        </section>
+    }
+}
+
+/// The actions on an approved registration.
+#[derive(Clone, Copy)]
+struct Afterwards {
+    close: ServerAction<CloseDeal>,
+    ask: ServerAction<AskDealExtension>,
+    extend: ServerAction<ExtendDeal>,
+}
+
+/// Won (with the close date and the final amount), lost (with a reason)
+/// or cancelled.
+#[component]
+fn Close(deal: DealDetail, action: ServerAction<CloseDeal>) -> impl IntoView {
+    let error = action_error(action);
+    let reasons: Vec<(String, String)> = LostReason::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), r.label().to_owned()))
+        .collect();
+    let typed = kept(error, "amount");
+    let amount = if typed.is_empty() {
+        deal.amount_input.clone()
+    } else {
+        typed
+    };
+    view! {
+        <section class="card" id="close">
+            <h2>{tr!(deals.close_title)}</h2>
+            <p class="muted">{tr!(deals.close_intro)}</p>
+            <FormError error/>
+            <ServerForm action=action attr:novalidate=true>
+                <input type="hidden" name="id" value=deal.id/>
+                <input type="hidden" name="version" value=deal.version/>
+                <TextField id="f-closed-on" name="closed_on" kind="date" label=tr!(deals.closed_on) value=kept(error, "closed_on") error=field_error(error, "closed_on") hint=tr!(deals.closed_on_hint)/>
+                <TextField id="f-close-amount" name="amount" label=tr!(deals.final_amount, currency = &deal.currency).to_string() value=amount error=field_error(error, "amount") hint=tr!(deals.final_amount_hint)/>
+                <SelectField name="lost_reason" label=tr!(deals.lost_reason) options=reasons selected=kept(error, "lost_reason") empty=tr!(partners.choose) error=field_error(error, "lost_reason")/>
+                <TextField id="f-close-note" name="note" label=tr!(deals.close_note) multiline=true value=kept(error, "note") error=field_error(error, "note")/>
+                <div class="actions">
+                    <button type="submit" name="outcome" value=DealOutcome::Won.as_str() class="btn btn-primary">{DealOutcome::Won.label()}</button>
+                    <button type="submit" name="outcome" value=DealOutcome::Lost.as_str() class="btn">{DealOutcome::Lost.label()}</button>
+                    <button type="submit" name="outcome" value=DealOutcome::Cancelled.as_str() class="btn btn-quiet">{DealOutcome::Cancelled.label()}</button>
+                </div>
+            </ServerForm>
+        </section>
+    }
+}
+
+/// The partner asks for more time; a reviewer extends or declines.
+#[component]
+fn Protection(
+    deal: DealDetail,
+    ask: ServerAction<AskDealExtension>,
+    extend: ServerAction<ExtendDeal>,
+) -> impl IntoView {
+    let ask_error = action_error(ask);
+    let extend_error = action_error(extend);
+    let asked = deal.may.extension_asked;
+    view! {
+        <section class="card" id="protection">
+            <h2>{tr!(deals.extend_title)}</h2>
+            {deal.protected_until.clone().map(|d| view! { <p>{tr!(deals.protected_until_date, date = &d).to_string()}</p> })}
+            {(asked && !deal.may.extend).then(|| view! { <p class="notice notice-info">{tr!(deals.extension_waiting)}</p> })}
+            {deal.may.ask_extension.then(|| view! {
+                <FormError error=ask_error/>
+                <ServerForm action=ask attr:novalidate=true>
+                    <input type="hidden" name="id" value=deal.id/>
+                    <input type="hidden" name="version" value=deal.version/>
+                    <TextField id="f-extension-reason" name="extension_reason" label=tr!(deals.ask_extension) multiline=true value=kept(ask_error, "extension_reason") error=field_error(ask_error, "extension_reason") hint=tr!(deals.ask_extension_hint)/>
+                    <button type="submit" class="btn">{tr!(deals.ask_extension_submit)}</button>
+                </ServerForm>
+            })}
+            {deal.may.extend.then(|| view! {
+                <FormError error=extend_error/>
+                <ServerForm action=extend>
+                    <input type="hidden" name="id" value=deal.id/>
+                    <input type="hidden" name="version" value=deal.version/>
+                    <div class="actions">
+                        <button type="submit" name="grant" value="1" class="btn btn-primary">{tr!(deals.extend)}</button>
+                        {asked.then(|| view! { <button type="submit" class="btn btn-quiet">{tr!(deals.decline_extension)}</button> })}
+                    </div>
+                </ServerForm>
+            })}
         </section>
     }
 }

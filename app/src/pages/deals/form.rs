@@ -1,6 +1,7 @@
 //! `/deals/new` and `/deals/:id/edit`: the registration form, saved as a
 //! draft or sent for a decision. A failed submit keeps what was typed.
 
+use super::customer_check::CustomerCheck;
 use crate::api::deals::{get_deal_form, SaveDeal};
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError};
@@ -15,7 +16,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// Product lines the form offers.
-const LINES: usize = 3;
+pub(super) const LINES: usize = 3;
 
 #[component]
 pub fn NewDealPage() -> impl IntoView {
@@ -56,7 +57,7 @@ fn FormPage(
                         <section class="card form-card">
                             <FormError error/>
                             <ServerForm action=action attr:novalidate=true>
-                                <Fields form error/>
+                                <CustomerCheck><Fields form error/></CustomerCheck>
                                 <div class="actions">
                                     <button type="submit" name="send" value="1" class="btn btn-primary" disabled=move || action.pending().get()>{tr!(deals.submit)}</button>
                                     <button type="submit" class="btn" disabled=move || action.pending().get()>{tr!(deals.save_draft)}</button>

@@ -1,7 +1,9 @@
 //! Deal registration: the list (a partner's own registrations, a
 //! reviewer's queue), the registration form, and one registration with the
-//! reviewer's decision and each conflict beside it.
+//! reviewer's decision and each conflict beside it; the form warns of a
+//! taken customer while the partner types (`customer_check`).
 
+mod customer_check;
 mod detail;
 mod form;
 mod list;

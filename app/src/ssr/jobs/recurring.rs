@@ -24,8 +24,9 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
-/// How many runs the admin page lists: at one task a day, two months.
-pub const SHOWN_RUNS: u64 = 60;
+/// How many runs of each task the admin page lists: a daily task's two
+/// months, an hourly one's last day and a half.
+pub const SHOWN_RUNS: u64 = 36;
 
 /// One pass: which task, for which tenant and period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,6 +185,12 @@ async fn run(state: &AppState, pass: &Pass) -> Result<i32, String> {
                 .map_err(|e| e.to_string())?;
             o.reminded + o.expired
         }
+        RecurringTask::DealClocks => {
+            crate::ssr::services::deals::clocks::run_for_tenant(state, &t, now())
+                .await
+                .map_err(|e| e.to_string())?
+                .total()
+        }
         RecurringTask::NotificationDigest => {
             crate::ssr::services::notifications::digest::run_for_tenant(state, &t)
                 .await
@@ -232,16 +239,24 @@ async fn record(
     Ok(())
 }
 
-/// The actor's program's latest runs, newest first (vendor admins).
+/// The actor's program's latest runs of each task, newest first (vendor
+/// admins): an hourly task does not push the daily ones off the page.
 pub async fn recent(state: &AppState, actor: &Actor) -> AppResult<Vec<RecurringRunView>> {
     use recurring_run::Column as R;
     actor.require(Permission::ViewBackgroundWork)?;
-    let rows = in_tenant::<recurring_run::Entity>(actor.tenant_id)
-        .order_by_desc(R::QueuedAt)
-        .order_by_desc(R::Id)
-        .limit(SHOWN_RUNS)
-        .all(&state.db)
-        .await?;
+    let mut rows = Vec::new();
+    for task in RecurringTask::ALL {
+        rows.extend(
+            in_tenant::<recurring_run::Entity>(actor.tenant_id)
+                .filter(R::Task.eq(*task))
+                .order_by_desc(R::QueuedAt)
+                .order_by_desc(R::Id)
+                .limit(SHOWN_RUNS)
+                .all(&state.db)
+                .await?,
+        );
+    }
+    rows.sort_by_key(|r| std::cmp::Reverse((r.queued_at, r.id)));
     Ok(rows
         .into_iter()
         .map(|r| RecurringRunView {

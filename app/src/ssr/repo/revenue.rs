@@ -32,6 +32,52 @@ pub enum Recorded {
     Differs { amount_minor: i64 },
 }
 
+/// A won deal's revenue, counted in the month it closed.
+pub struct WonDeal<'a> {
+    pub tenant_id: i64,
+    pub partner_id: i64,
+    pub deal_id: i64,
+    pub closed_on: NaiveDate,
+    pub currency: &'a str,
+    pub amount_minor: i64,
+    pub created_by: i64,
+    pub at: DateTime<Utc>,
+}
+
+/// Records a won deal's revenue once: the ledger is unique on the deal, so
+/// a deal reported won twice still counts once. False when it was there.
+pub async fn record_won_deal(db: &impl ConnectionTrait, won: WonDeal<'_>) -> Result<bool, DbErr> {
+    use partner_revenue::Column as R;
+    let counted = in_tenant::<partner_revenue::Entity>(won.tenant_id)
+        .filter(R::DealId.eq(won.deal_id))
+        .one(db)
+        .await?;
+    if counted.is_some() {
+        return Ok(false);
+    }
+    let period = Period::Month {
+        year: chrono::Datelike::year(&won.closed_on),
+        month: chrono::Datelike::month(&won.closed_on),
+    };
+    let row = partner_revenue::ActiveModel {
+        tenant_id: Set(won.tenant_id),
+        partner_id: Set(won.partner_id),
+        period: Set(period.to_string()),
+        period_start: Set(first_day(period)),
+        source: Set(RevenueSource::WonDeal),
+        deal_id: Set(Some(won.deal_id)),
+        currency: Set(won.currency.to_owned()),
+        amount_minor: Set(won.amount_minor),
+        created_by: Set(won.created_by),
+        created_at: Set(won.at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    add_to_total(db, &row).await?;
+    Ok(true)
+}
+
 /// The first day of a period, for its exchange rate.
 pub fn first_day(period: Period) -> NaiveDate {
     let (year, month) = period.first_month();

@@ -4,10 +4,12 @@
 //! stale: budgets and fund requests in every state with proof files,
 //! designs waiting, approved and sent back with their exports, campaigns
 //! finished, running and about to start with sends, opens and clicks, and a
-//! flagged post for the moderators.
+//! flagged post for the moderators, and deal registrations in every state
+//! with a clash waiting for the channel manager.
 
 mod campaigns;
 mod community;
+mod deals;
 mod designs;
 mod funds;
 
@@ -38,6 +40,7 @@ pub async fn seed(state: &AppState) -> AppResult<()> {
     designs::seed(&demo).await?;
     campaigns::seed(&demo).await?;
     community::seed(&demo).await?;
+    deals::seed(&demo).await?;
     Ok(())
 }
 

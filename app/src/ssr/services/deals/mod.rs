@@ -4,7 +4,10 @@
 //! (`review`), the review clock (`clock`).
 
 pub mod clock;
+pub mod clocks;
+pub mod close;
 pub mod conflicts;
+mod notify;
 pub mod read;
 pub mod register;
 pub mod review;

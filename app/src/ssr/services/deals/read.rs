@@ -14,8 +14,8 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::deal::{
-    ConflictHint, ConflictView, DealDetail, DealEvent, DealForm, DealRow, DealStatus, DealsPage,
-    LineView, RejectReason,
+    ConflictHint, ConflictView, DealActions, DealDetail, DealEvent, DealForm, DealRow, DealStatus,
+    DealsPage, LineView, LostReason, RejectReason,
 };
 use crate::types::money::{to_input, Money};
 use crate::types::territory::Country;
@@ -132,7 +132,7 @@ pub async fn form(state: &AppState, actor: &Actor, id: Option<i64>) -> AppResult
     let existing = match id {
         Some(id) => {
             let d = detail(state, actor, id).await?;
-            if !d.can_edit {
+            if !d.may.edit {
                 return Err(AppError::Conflict(crate::tr!(deals.not_editable).into()));
             }
             Some(d)
@@ -186,15 +186,11 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<DealD
         submitted: d.submitted_at.map(|t| actor.time(t)).unwrap_or_default(),
         due: awaited(&d).map(|t| actor.time(t)),
         overdue: awaited(&d).is_some_and(|t| t < at),
-        reason_code: d.reason_code.as_deref().and_then(RejectReason::parse),
+        reason_code: reject_reason(&d),
+        lost_reason: lost_reason(&d),
         protected_until: d.protected_until.map(locale::date),
-        can_edit: own && d.status.is_editable(),
-        can_withdraw: own
-            && matches!(
-                d.status,
-                DealStatus::Draft | DealStatus::Submitted | DealStatus::Returned
-            ),
-        can_decide: reviewer && d.status == DealStatus::Submitted,
+        may: actions(&d, own, reviewer),
+        amount_input: to_input(d.amount_minor, &d.currency),
         conflicts,
         hint,
         country_name,
@@ -216,6 +212,36 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<DealD
         status: d.status,
         reason: d.reason,
     })
+}
+
+/// What a partner's own user (`own`) or a reviewer may do with it now.
+fn actions(d: &deal::Model, own: bool, reviewer: bool) -> DealActions {
+    let approved = d.status == DealStatus::Approved;
+    DealActions {
+        edit: own && d.status.is_editable(),
+        withdraw: own
+            && matches!(
+                d.status,
+                DealStatus::Draft | DealStatus::Submitted | DealStatus::Returned
+            ),
+        decide: reviewer && d.status == DealStatus::Submitted,
+        close: (own || reviewer) && approved,
+        ask_extension: own && approved && d.extension_requested_at.is_none(),
+        extend: reviewer && approved,
+        extension_asked: approved && d.extension_requested_at.is_some(),
+    }
+}
+
+/// The stored reason code, read as a rejection's (it is a lost deal's
+/// once the deal is lost).
+fn reject_reason(d: &deal::Model) -> Option<RejectReason> {
+    let code = d.reason_code.as_deref()?;
+    (d.status == DealStatus::Rejected).then(|| RejectReason::parse(code))?
+}
+
+fn lost_reason(d: &deal::Model) -> Option<LostReason> {
+    let code = d.reason_code.as_deref()?;
+    (d.status == DealStatus::Lost).then(|| LostReason::parse(code))?
 }
 
 async fn lines(
@@ -370,6 +396,10 @@ fn action_label(action: &str) -> String {
         "saved" => crate::tr!(deals.event_saved).to_owned(),
         "submitted" => crate::tr!(deals.event_submitted).to_owned(),
         "resubmitted" => crate::tr!(deals.event_resubmitted).to_owned(),
+        "extension_asked" => crate::tr!(deals.event_extension_asked).to_owned(),
+        "extended" => crate::tr!(deals.event_extended).to_owned(),
+        "extension_declined" => crate::tr!(deals.event_extension_declined).to_owned(),
+        "expiry_reminded" => crate::tr!(deals.event_expiry_reminded).to_owned(),
         other => DealStatus::parse(other)
             .map(|s| s.label().to_owned())
             .or_else(|| {

@@ -5,22 +5,22 @@
 //! told. A registration returned for changes is edited and sent again.
 
 use super::conflicts::{self, Clash, Found, Probe};
+use super::notify::{self, About, Audience};
 use super::{audit, clock, CustomerInput};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{deal, deal_conflict, deal_line, organization, tenant, user};
+use crate::ssr::entities::{deal, deal_conflict, deal_line, organization, tenant};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, is_unique_violation};
 use crate::ssr::scope::in_tenant;
-use crate::ssr::services::notifications::{self, Notice, Recipient};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::deal::{DealOrigin, DealStage, DealStatus};
 use crate::types::form::check;
 use crate::types::money::parse_amount;
-use crate::types::notification::{Details, NotificationKind};
+use crate::types::notification::NotificationKind;
 use crate::types::territory::Country;
-use crate::types::{Choice, FormErrors, Role};
+use crate::types::{Choice, FormErrors};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction,
@@ -165,7 +165,7 @@ async fn submit(
     active.half_time_reminded_at = Set(None);
     active.breach_reported_at = Set(None);
     active.returned_fields = Set(String::new());
-    active.update(txn).await?;
+    let sent = active.update(txn).await?;
     let customer = valid.customer();
     let found = conflicts::find(
         txn,
@@ -181,7 +181,12 @@ async fn submit(
     record_conflicts(txn, actor.tenant_id, row.id, &found, at).await?;
     let action = if resent { "resubmitted" } else { "submitted" };
     audit(txn, actor, row.id, action, "", at).await?;
-    tell_reviewers(txn, state, actor, &row).await
+    let about = About {
+        kind: NotificationKind::DealSubmitted,
+        reason: "",
+        date: None,
+    };
+    notify::tell(txn, state, &sent, Audience::Reviewers, about).await
 }
 
 /// Replaces the undecided clashes of a registration with those found now.
@@ -230,45 +235,6 @@ pub(super) async fn record_conflicts(
         .insert(txn)
         .await?;
     }
-    Ok(())
-}
-
-/// The partner's channel manager, or the vendor admins when it has none.
-async fn tell_reviewers(
-    txn: &DatabaseTransaction,
-    state: &AppState,
-    actor: &Actor,
-    row: &deal::Model,
-) -> AppResult<()> {
-    let partner = in_tenant::<organization::Entity>(actor.tenant_id)
-        .filter(organization::Column::Id.eq(row.partner_id))
-        .one(txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut people =
-        in_tenant::<user::Entity>(actor.tenant_id).filter(user::Column::Active.eq(true));
-    people = match partner.channel_manager_id {
-        Some(manager) => people.filter(user::Column::Id.eq(manager)),
-        None => people.filter(user::Column::Role.eq(Role::VendorAdmin)),
-    };
-    let notices = people
-        .all(txn)
-        .await?
-        .iter()
-        .map(|p| Notice {
-            to: Recipient::from(p),
-            kind: NotificationKind::DealSubmitted,
-            subject_id: Some(row.id),
-            details: Details::Deal {
-                partner: partner.name.clone(),
-                customer: row.customer_name.clone(),
-                status: DealStatus::Submitted,
-                reason: String::new(),
-            },
-            link: format!("/deals/{}", row.id),
-        })
-        .collect();
-    notifications::deliver(txn, &state.config.base_url, actor.tenant_id, notices).await?;
     Ok(())
 }
 

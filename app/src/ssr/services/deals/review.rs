@@ -8,18 +8,18 @@
 
 use super::audit;
 use super::conflicts::{self, Clash, Probe};
+use super::notify::{self, About, Audience};
 use super::register::record_conflicts;
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{deal, deal_conflict, deal_line, organization, tier, user};
+use crate::ssr::entities::{deal, deal_conflict, deal_line, organization, tier};
 use crate::ssr::permission::{On, Permission};
 use crate::ssr::repo::begin_write;
 use crate::ssr::scope::in_tenant;
-use crate::ssr::services::notifications::{self, Notice, Recipient};
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
 use crate::types::deal::{ConflictResolution, DealDecision, DealStatus, RejectReason};
-use crate::types::notification::{Details, NotificationKind};
+use crate::types::notification::NotificationKind;
 use crate::types::{Choice, FormErrors};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -109,7 +109,12 @@ pub async fn decide(
     active.updated_at = Set(at);
     let row = active.update(&txn).await?;
     audit(&txn, actor, id, status.as_str(), &reason, at).await?;
-    tell_partner(&txn, state, &row, &reason).await?;
+    let about = About {
+        kind: NotificationKind::DealDecided,
+        reason: &reason,
+        date: None,
+    };
+    notify::tell(&txn, state, &row, Audience::Registrant, about).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -172,7 +177,7 @@ async fn approve(
 }
 
 /// The partner's tier's protection, in days.
-async fn protection_days(
+pub(super) async fn protection_days(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     partner_id: i64,
@@ -246,7 +251,12 @@ pub async fn resolve_conflict(
         active.updated_at = Set(at);
         let row = active.update(&txn).await?;
         audit(&txn, actor, id, DealStatus::Rejected.as_str(), "", at).await?;
-        tell_partner(&txn, state, &row, code.label()).await?;
+        let about = About {
+            kind: NotificationKind::DealDecided,
+            reason: code.label(),
+            date: None,
+        };
+        notify::tell(&txn, state, &row, Audience::Registrant, about).await?;
     } else {
         let mut active: deal::ActiveModel = row.into();
         active.version = Set(version + 1);
@@ -284,36 +294,5 @@ pub async fn withdraw(state: &AppState, actor: &Actor, id: i64, version: i32) ->
     active.update(&txn).await?;
     audit(&txn, actor, id, DealStatus::Withdrawn.as_str(), "", at).await?;
     txn.commit().await?;
-    Ok(())
-}
-
-/// Tells the partner user who registered it what was decided.
-async fn tell_partner(
-    txn: &DatabaseTransaction,
-    state: &AppState,
-    row: &deal::Model,
-    reason: &str,
-) -> AppResult<()> {
-    let Some(person) = in_tenant::<user::Entity>(row.tenant_id)
-        .filter(user::Column::Id.eq(row.created_by))
-        .filter(user::Column::Active.eq(true))
-        .one(txn)
-        .await?
-    else {
-        return Ok(());
-    };
-    let notice = Notice {
-        to: Recipient::from(&person),
-        kind: NotificationKind::DealDecided,
-        subject_id: Some(row.id),
-        details: Details::Deal {
-            partner: String::new(),
-            customer: row.customer_name.clone(),
-            status: row.status,
-            reason: reason.to_owned(),
-        },
-        link: format!("/deals/{}", row.id),
-    };
-    notifications::deliver(txn, &state.config.base_url, row.tenant_id, vec![notice]).await?;
     Ok(())
 }

@@ -424,11 +424,14 @@ mod tests {
                 NotificationKind::ForumAccepted,
                 NotificationKind::ForumApproved,
                 NotificationKind::DealSubmitted,
+                NotificationKind::DealDueSoon,
+                NotificationKind::DealOverdue,
+                NotificationKind::DealExtensionAsked,
             ]
         );
         assert_eq!(
             kinds_for(Role::PartnerUser).len(),
-            NotificationKind::ALL.len() - 1
+            NotificationKind::ALL.len() - 4
         );
         assert!(!kinds_for(Role::PartnerUser).contains(&NotificationKind::DealSubmitted));
     }
