@@ -952,3 +952,47 @@ async fn program_of(app: &TestApp) -> app::ssr::entities::tenant::Model {
         .unwrap()
         .unwrap()
 }
+
+async fn lists_stay_fast_to_page_through_at_scale(app: &TestApp) {
+    let report = app::ssr::seed::scale::seed(&app.state.db, 60)
+        .await
+        .unwrap();
+    assert_eq!(report.deals, 600);
+    let host = "scale.portal.test";
+    let partner = app.sign_in(host, "user7@partner7.example").await;
+    let page = |cookie: String, fields: Vec<(&'static str, String)>| async move {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = app.call(host, "get_deals", Some(&cookie), &pairs).await;
+        assert!(res.status.is_success(), "{}", res.body);
+        let page: DealsPage = res.view();
+        page
+    };
+    // A partner: its own ten, drafts included.
+    let own = page(partner.clone(), vec![]).await;
+    assert_eq!(own.items.len(), 10);
+    assert!(own.next_after.is_none());
+    assert!(own.items.iter().any(|d| d.status == DealStatus::Draft));
+    // The vendor admin: every partner's, never a draft, 25 at a time, and
+    // the keyset pages do not overlap.
+    let admin = app.sign_in(host, "admin@scale.example").await;
+    let first = page(admin.clone(), vec![("status", "submitted".into())]).await;
+    assert_eq!(first.items.len(), 25);
+    assert!(first
+        .items
+        .iter()
+        .all(|d| d.status == DealStatus::Submitted));
+    let after = first.next_after.unwrap();
+    let second = page(
+        admin.clone(),
+        vec![("status", "submitted".into()), ("after", after.to_string())],
+    )
+    .await;
+    assert_eq!(second.items.len(), 25);
+    assert!(second.items.iter().all(|d| d.id < after));
+    let all = page(admin, vec![]).await;
+    assert!(all.items.iter().all(|d| d.status != DealStatus::Draft));
+}
+both!(
+    lists_stay_fast_to_page_through_at_scale_test,
+    lists_stay_fast_to_page_through_at_scale
+);

@@ -3,8 +3,11 @@
 //! requests with a submitted claim each (200,000 claims at N = 100,000), and
 //! a forum of ten posts per partner (1,000,000 posts), with one topic of
 //! exactly 50 replies for the topic-page benchmark, and a product catalogue
-//! of one product per 20 partners. Rows go in with multi-row
+//! of one product per 20 partners, and ten deal registrations per partner
+//! in every state (`deals`). Rows go in with multi-row
 //! inserts and explicit ids, many per statement, so it takes minutes.
+
+mod deals;
 
 use super::{create_tenant, insert_user, DEMO_PASSWORD};
 use crate::ssr::entities::{
@@ -51,6 +54,7 @@ pub struct Report {
     pub territories: usize,
     pub channel_links: usize,
     pub revenue_figures: usize,
+    pub deals: usize,
     pub notifications: usize,
     pub bench_topic_id: i64,
 }
@@ -375,6 +379,12 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
     let territories = territories(db, t.id, first_org, partners).await?;
     let channel_links = channel(db, t.id, first_org, partners).await?;
     let revenue_figures = revenue(db, t.id, first_org, partners).await?;
+    let deal_ids = deals::Ids {
+        tenant_id: t.id,
+        first_org,
+        first_user,
+    };
+    let deals = deals::seed(db, &deal_ids, partners).await?;
     let notifications = notifications(
         db,
         t.id,
@@ -397,6 +407,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
         territories,
         channel_links,
         revenue_figures,
+        deals,
         notifications,
         bench_topic_id: first_topic,
     })
