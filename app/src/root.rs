@@ -10,7 +10,7 @@ use crate::pages::campaigns::{
 use crate::pages::cobrand::{
     CobrandPage, DesignPage, NewDesignPage, NewTemplatePage, TemplatePage,
 };
-use crate::pages::deals::{DealPage, DealsPage, EditDealPage, NewDealPage};
+use crate::pages::deals::{DealPage, DealsPage, EditDealPage, NamedAccountsPage, NewDealPage};
 use crate::pages::forum::{
     EditPostPage, ForumPage, HistoryPage, ModerationPage, NewTopicPage, SearchPage,
     TopicPage as ForumTopicPage,
@@ -109,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("funds") view=FundsPage ssr=SsrMode::Async/>
                     <Route path=path!("deals") view=DealsPage ssr=SsrMode::Async/>
                     <Route path=path!("deals/new") view=NewDealPage ssr=SsrMode::Async/>
+                    <Route path=path!("deals/accounts") view=NamedAccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("deals/:id") view=DealPage ssr=SsrMode::Async/>
                     <Route path=path!("deals/:id/edit") view=EditDealPage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand") view=CobrandPage ssr=SsrMode::Async/>

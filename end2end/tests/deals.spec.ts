@@ -66,6 +66,11 @@ test('two partners register one customer; the first registration wins, the secon
   await signIn(page, 'dana.cole@acme.example');
   await openArea(page, 'Deals');
   await expect(page.locator('#deals')).toContainText(customer);
+  // The waiting queue by age, each band one tap from its list.
+  await expect(page.locator('#ages')).toContainText('Under a day');
+  await page.locator('#ages').getByRole('link', { name: /Under a day/ }).click();
+  await expect(page.locator('#deals')).toContainText(customer);
+  await expect(page.getByRole('link', { name: 'Download as CSV' })).toHaveAttribute('href', '/deals/export?age=under_1d');
   await fitsThePhone(page, testInfo);
   await shot(page, testInfo, 'deals-reviewer');
   await page.goto(second);
@@ -98,6 +103,11 @@ test('two partners register one customer; the first registration wins, the secon
   await signIn(page, 'priya@harborit.example');
   await page.goto(approved);
   await hydrated(page);
+  // A word to the channel manager in the registration's conversation.
+  await page.getByLabel('Comment').fill('Signed today, **thanks** @dana.cole');
+  await page.getByRole('button', { name: 'Send comment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your comment is posted.' })).toBeVisible();
+  await expect(page.locator('#conversation .mention')).toHaveText('@dana.cole');
   const close = page.locator('#close');
   await close.getByLabel('Final amount (USD)').fill('26,500.00');
   await fitsThePhone(page, testInfo);
@@ -107,6 +117,31 @@ test('two partners register one customer; the first registration wins, the secon
   await expect(page.locator('.status').first()).toHaveText('Won');
   await expect(page.locator('#close')).toHaveCount(0);
   await expect(page.locator('.audit')).toContainText('$26,500.00');
+});
+
+test('the vendor admin keeps named accounts; bad input is named on its field', async ({ page }, testInfo) => {
+  const name = perProject(testInfo, 'Globex Labs Phone', 'Globex Labs Desk');
+  await signIn(page, 'admin@acme.example');
+  await openArea(page, 'Deals');
+  await page.getByRole('link', { name: 'Named accounts' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Named accounts' })).toBeVisible();
+  await hydrated(page);
+  await page.getByLabel('Customer company').fill(name);
+  await page.getByLabel('Customer website').fill('someone@gmail.com');
+  await page.getByRole('button', { name: 'Add to named accounts' }).click();
+  await expect(page.locator('#f-website-error')).toContainText('free-mail');
+  await expect(page.getByLabel('Customer company')).toHaveValue(name);
+  await page.getByLabel('Customer website').fill(`https://www.${name.toLowerCase().replace(/ /g, '-')}.com`);
+  await page.getByLabel('Country').selectOption('US');
+  await page.getByRole('button', { name: 'Add to named accounts' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The account is reserved.' })).toBeVisible();
+  await expect(page.locator('#named-accounts')).toContainText(name);
+  await noSeriousViolations(page);
+  await fitsThePhone(page, testInfo);
+  await shot(page, testInfo, 'deal-named-accounts');
+  await page.getByRole('button', { name: `Remove ${name}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The account is no longer reserved.' })).toBeVisible();
+  await expect(page.locator('#named-accounts')).not.toContainText(name);
 });
 
 test('bad input is named on its field and nothing typed is lost', async ({ page }, testInfo) => {

@@ -5,7 +5,7 @@ import { fitsThePhone, hydrated, shot, signIn, signInInGerman } from './helpers'
 // a first visit reaches from there: each page renders its heading, logs no
 // error, and (at 390 px) keeps every element inside the screen.
 const ROLES: [string, string, string[]][] = [
-  ['vendor-admin', 'admin@acme.example', ['/campaigns/new', '/products/new', '/cobrand/templates/new']],
+  ['vendor-admin', 'admin@acme.example', ['/campaigns/new', '/products/new', '/cobrand/templates/new', '/deals/accounts']],
   ['channel-manager', 'dana.cole@acme.example', []],
   ['marketing-manager', 'maya.lin@acme.example', ['/campaigns/new']],
   ['finance', 'felix.ortiz@acme.example', []],

@@ -27,6 +27,7 @@ mod m20261207_000020_channel_links;
 mod m20261207_000021_revenue_ledger;
 mod m20261207_000022_notifications;
 mod m20261207_000023_deals;
+mod m20261207_000024_deal_list_indexes;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000021_revenue_ledger::Migration),
             Box::new(m20261207_000022_notifications::Migration),
             Box::new(m20261207_000023_deals::Migration),
+            Box::new(m20261207_000024_deal_list_indexes::Migration),
         ]
     }
 }

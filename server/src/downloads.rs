@@ -100,6 +100,46 @@ pub async fn products_export(
     )
 }
 
+/// The filters of `/deals`, as its CSV link carries them.
+#[derive(Debug, serde::Deserialize)]
+pub struct DealsQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    partner: String,
+    #[serde(default)]
+    family: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    age: String,
+}
+
+/// The deal registrations the reader sees, filtered as on the page.
+pub async fn deals_export(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    axum::extract::Query(q): axum::extract::Query<DealsQuery>,
+) -> Response {
+    use app::ssr::services::deals::list::{self, ListFilter};
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    // Unknown values list everything the reader sees, as the page does.
+    let filter = ListFilter {
+        status: app::types::deal::DealStatus::parse(&q.status),
+        partner: q.partner,
+        family: q.family.trim().parse().ok(),
+        region: app::types::org::Region::parse(&q.region),
+        age: app::types::deal::DealAge::parse(&q.age),
+    };
+    csv_download(
+        list::csv(&state.app, &actor, &filter)
+            .await
+            .map(|csv| (csv, "deal-registrations.csv".to_owned())),
+    )
+}
+
 /// A private CSV download named `file_name`, or the error's status and
 /// message.
 pub fn csv_download(result: Result<(String, String), AppError>) -> Response {

@@ -269,6 +269,12 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             get(downloads::products_export),
         ),
         row(
+            "/deals/export",
+            File(Attachment),
+            Members,
+            get(downloads::deals_export),
+        ),
+        row(
             "/funds/requests/{id}/proof",
             Form,
             Members,

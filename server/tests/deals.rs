@@ -989,10 +989,153 @@ async fn lists_stay_fast_to_page_through_at_scale(app: &TestApp) {
     .await;
     assert_eq!(second.items.len(), 25);
     assert!(second.items.iter().all(|d| d.id < after));
-    let all = page(admin, vec![]).await;
+    let all = page(admin.clone(), vec![]).await;
     assert!(all.items.iter().all(|d| d.status != DealStatus::Draft));
+
+    // The waiting queue by age: the bands share out the 60 waiting, and
+    // each band lists only its own.
+    use app::types::deal::DealAge;
+    assert_eq!(all.ages.len(), DealAge::ALL.len());
+    let banded: u64 = all
+        .ages
+        .iter()
+        .filter(|a| a.age != DealAge::Overdue)
+        .map(|a| a.count)
+        .sum();
+    assert_eq!(banded, 60);
+    for band in &all.ages {
+        let listed = page(admin.clone(), vec![("age", band.age.as_str().into())]).await;
+        assert_eq!(listed.items.len() as u64, band.count.min(25), "{band:?}");
+        assert!(listed
+            .items
+            .iter()
+            .all(|d| d.status == DealStatus::Submitted));
+        if band.age == DealAge::Overdue {
+            assert!(listed.items.iter().all(|d| d.overdue));
+        }
+    }
+    // By partner (a typed name) and by product family.
+    let one = page(admin.clone(), vec![("partner", "Partner 000007".into())]).await;
+    assert_eq!(one.items.len(), 9);
+    assert!(one.items.iter().all(|d| d.partner_name == "Partner 000007"));
+    let nowhere = page(admin.clone(), vec![("region", "apac".into())]).await;
+    assert!(nowhere.items.is_empty());
+    let na = page(admin.clone(), vec![("region", "na".into())]).await;
+    assert_eq!(na.items.len(), 25);
+    let nobody = page(admin.clone(), vec![("partner", "No such partner".into())]).await;
+    assert!(nobody.items.is_empty());
+    let family = &all.families[0].0;
+    let by_family = page(admin.clone(), vec![("family", family.clone())]).await;
+    assert_eq!(by_family.items.len(), 25);
+    for d in &by_family.items {
+        let lines = deal_line::Entity::find()
+            .filter(deal_line::Column::DealId.eq(d.id))
+            .all(&app.state.db)
+            .await
+            .unwrap();
+        assert!(lines
+            .iter()
+            .any(|l| l.product_family_id.to_string() == *family));
+    }
+    assert!(!all.ages.is_empty() && own.ages.is_empty());
+
+    // The CSV holds what the page lists, filtered alike.
+    let csv = app
+        .get(host, "/deals/export?status=submitted", Some(&admin))
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(csv.body.lines().count(), 61, "{}", csv.body);
+    assert!(csv
+        .body
+        .lines()
+        .skip(1)
+        .all(|l| l.contains("Waiting for a decision")));
+    let csv = app.get(host, "/deals/export", Some(&partner)).await;
+    assert_eq!(csv.body.lines().count(), 11);
+    let csv = app.get(host, "/deals/export", None).await;
+    assert!(csv.status.is_redirection());
 }
 both!(
     lists_stay_fast_to_page_through_at_scale_test,
     lists_stay_fast_to_page_through_at_scale
+);
+
+async fn the_conversation_reaches_both_sides_only(app: &TestApp) {
+    let id = approved(app, "deal-key-talk-000001", "Proseware Clinics").await;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let priya = app.sign_in(HOST_A, "priya@harborit.example").await;
+    let comment = |cookie: String, body: &'static str| async move {
+        app.call(
+            HOST_A,
+            "add_deal_comment",
+            Some(&cookie),
+            &[("id", &id.to_string()), ("body", body)],
+        )
+        .await
+    };
+    let res = comment(olivia.clone(), "   ").await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("body"), "{}", res.body);
+    // Another partner can neither read nor write it.
+    assert_eq!(
+        comment(priya.clone(), "Hello").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let res = comment(
+        olivia.clone(),
+        "@dana.cole their board meets on the 20th, **two more weeks** would do. cc @priya.nair <script>alert(1)</script>",
+    )
+    .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    // The channel manager hears of it and of the mention; the partner of
+    // another company mentioned by name hears nothing.
+    assert_eq!(
+        notified(app, "dana.cole@acme.example", "deal_comment")
+            .await
+            .len(),
+        1
+    );
+    let about_it = |told: Vec<String>| {
+        told.into_iter()
+            .filter(|d| d.contains("Proseware Clinics"))
+            .count()
+    };
+    let mentions = notified(app, "dana.cole@acme.example", "forum_mention").await;
+    assert_eq!(about_it(mentions), 1);
+    let mentions = notified(app, "priya@harborit.example", "forum_mention").await;
+    assert_eq!(about_it(mentions), 0);
+    let res = comment(dana.clone(), "Extended, see the protection date.").await;
+    assert!(res.status.is_success(), "{}", res.body);
+    assert_eq!(
+        notified(app, "olivia@northwind.example", "deal_comment")
+            .await
+            .len(),
+        1
+    );
+    let detail: DealDetail = app
+        .call(
+            HOST_A,
+            "get_deal",
+            Some(&olivia),
+            &[("id", &id.to_string())],
+        )
+        .await
+        .view();
+    assert_eq!(detail.comments.len(), 2);
+    assert!(detail.comments[0]
+        .html
+        .contains(r#"<span class="mention">@dana.cole</span>"#));
+    assert!(detail.comments[0]
+        .html
+        .contains("<strong>two more weeks</strong>"));
+    assert!(!detail.comments[0].html.contains("<script"));
+    assert!(!detail.comments[0]
+        .html
+        .contains(r#"<span class="mention">@priya.nair"#));
+    assert!(detail.history.iter().any(|e| e.what == "Commented"));
+}
+both!(
+    the_conversation_reaches_both_sides_only_test,
+    the_conversation_reaches_both_sides_only
 );

@@ -162,6 +162,7 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("add_named_account", MembersBut(&[CM, MM, FIN, PA, PU])),
     ("check_deal_customer", VENDOR),
     // (no registration 1 in the test program: refused by all)
+    ("add_deal_comment", NONE),
     ("ask_deal_extension", NONE),
     ("close_deal", NONE),
     ("decide_deal", NONE),
@@ -169,6 +170,8 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("get_deal", NONE),
     ("get_deal_form", NONE),
     ("get_deals", MembersBut(&[MM, FIN])),
+    ("get_named_accounts", MembersBut(&[CM, MM, FIN, PA, PU])),
+    ("remove_named_account", NONE),
     ("resolve_deal_conflict", NONE),
     ("save_deal", VENDOR),
     ("withdraw_deal", NONE),

@@ -208,6 +208,11 @@ impl<'a> Scope<'a> {
     fn in_visible_orgs(&self, column: impl ColumnTrait) -> SimpleExpr {
         match self.only_org() {
             Some(org) => column.eq(org),
+            // Every organisation of the tenant: the tenant-keyed foreign
+            // key already holds a row to the tenant's organisations, and
+            // without the subquery the planner can use the list's own
+            // indexes (a million registrations, one state, by age).
+            None if self.actor.role.sees_all_partners() => column.is_not_null(),
             None => column.in_subquery(self.visible_org_ids()),
         }
     }

@@ -118,6 +118,41 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// How long a registration has waited for an answer: the reviewers'
+    /// queue by age.
+    DealAge in deal_age {
+        UnderADay => ("under_1d", under_a_day),
+        OneToTwoDays => ("1_2d", one_to_two_days),
+        TwoToFiveDays => ("2_5d", two_to_five_days),
+        OverFiveDays => ("over_5d", over_five_days),
+        Overdue => ("overdue", overdue),
+    }
+);
+
+impl DealAge {
+    /// Waited at least `from` and less than `to` hours (none: no bound);
+    /// `Overdue` is read from the decision's due time instead.
+    pub fn hours(self) -> (Option<i64>, Option<i64>) {
+        match self {
+            DealAge::UnderADay => (None, Some(24)),
+            DealAge::OneToTwoDays => (Some(24), Some(48)),
+            DealAge::TwoToFiveDays => (Some(48), Some(120)),
+            DealAge::OverFiveDays => (Some(120), None),
+            DealAge::Overdue => (None, None),
+        }
+    }
+}
+
+/// How many registrations wait in one age band; counted up to a cap
+/// (`more`: at least that many).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgeCount {
+    pub age: DealAge,
+    pub count: u64,
+    pub more: bool,
+}
+
 /// A possible clash found while the partner types, as the partner may see
 /// it: that the customer is taken, never by whom.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,6 +188,34 @@ pub struct DealsPage {
     pub next_after: Option<i64>,
     pub can_register: bool,
     pub can_review: bool,
+    /// The reader keeps the vendor's named accounts.
+    pub can_configure: bool,
+    /// For reviewers: the registrations waiting for an answer, by age.
+    pub ages: Vec<AgeCount>,
+    /// The product families to filter by (id, name).
+    pub families: Vec<(String, String)>,
+    /// For reviewers: the partners to filter by (id, name), and whether
+    /// that is all of them (else the filter takes a typed name).
+    pub partners: Vec<(String, String)>,
+    pub all_partners_listed: bool,
+}
+
+/// One of the vendor's named accounts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NamedAccountRow {
+    pub id: i64,
+    pub name: String,
+    /// The registrable domain; empty when none was given.
+    pub domain: String,
+    pub country_name: String,
+    pub added: String,
+}
+
+/// `/deals/accounts`: the vendor's named accounts and the form's countries.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NamedAccountsPage {
+    pub items: Vec<NamedAccountRow>,
+    pub countries: Vec<(String, String)>,
 }
 
 /// What the registration form offers.
@@ -203,6 +266,15 @@ pub struct DealEvent {
     pub detail: String,
 }
 
+/// One comment of a registration's conversation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommentView {
+    pub who: String,
+    pub at: String,
+    /// Sanitised HTML (the forum's renderer).
+    pub html: String,
+}
+
 /// What the reader may do with a registration.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DealActions {
@@ -217,6 +289,8 @@ pub struct DealActions {
     pub extend: bool,
     /// More time was asked for and not answered yet.
     pub extension_asked: bool,
+    /// Write in its conversation.
+    pub comment: bool,
 }
 
 /// `/deals/{id}`.
@@ -258,6 +332,7 @@ pub struct DealDetail {
     /// For the partner: the customer may be taken (never by whom).
     pub hint: Option<ConflictHint>,
     pub history: Vec<DealEvent>,
+    pub comments: Vec<CommentView>,
     /// What the reader may do with it.
     pub may: DealActions,
     /// The close form's default: the registered amount, as typed.

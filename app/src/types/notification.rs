@@ -26,6 +26,7 @@ string_enum!(
         DealOverdue => ("deal_overdue", deal_overdue),
         DealExpiring => ("deal_expiring", deal_expiring),
         DealExtensionAsked => ("deal_extension_asked", deal_extension_asked),
+        DealComment => ("deal_comment", deal_comment),
     }
 );
 
@@ -57,7 +58,7 @@ impl NotificationKind {
             FundsDecided | FundsClaimDue => NotificationArea::Funds,
             CampaignLaunched => NotificationArea::Campaigns,
             DealSubmitted | DealDecided | DealDueSoon | DealOverdue | DealExpiring
-            | DealExtensionAsked => NotificationArea::Deals,
+            | DealExtensionAsked | DealComment => NotificationArea::Deals,
         }
     }
 
@@ -66,7 +67,7 @@ impl NotificationKind {
     pub fn reaches(self, role: crate::types::Role) -> bool {
         use NotificationKind::*;
         match self {
-            ForumMention | ForumReply | ForumAccepted | ForumApproved => true,
+            ForumMention | ForumReply | ForumAccepted | ForumApproved | DealComment => true,
             DealSubmitted | DealDueSoon | DealOverdue | DealExtensionAsked => {
                 role.is_vendor_staff()
             }
@@ -82,9 +83,8 @@ impl NotificationKind {
         use NotificationKind::*;
         match self {
             ForumMention | FundsDecided | FundsClaimDue | CampaignLaunched | DealSubmitted
-            | DealDecided | DealDueSoon | DealOverdue | DealExpiring | DealExtensionAsked => {
-                Delivery::MailNow
-            }
+            | DealDecided | DealDueSoon | DealOverdue | DealExpiring | DealExtensionAsked
+            | DealComment => Delivery::MailNow,
             ForumReply | ForumAccepted | ForumApproved => Delivery::Bell,
         }
     }
@@ -223,6 +223,7 @@ impl Details {
                 DealDueSoon | DealOverdue | DealExpiring | DealExtensionAsked => {
                     deal_dated(kind, reader, partner, customer, *date)
                 }
+                DealComment => tr_in!(reader, notify.sentence.deal_comment, customer).to_string(),
                 _ => tr_in!(
                     reader,
                     notify.sentence.deal_decided,

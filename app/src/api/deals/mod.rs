@@ -1,3 +1,4 @@
+mod add_deal_comment;
 mod add_named_account;
 mod ask_deal_extension;
 mod check_deal_customer;
@@ -7,10 +8,13 @@ mod extend_deal;
 mod get_deal;
 mod get_deal_form;
 mod get_deals;
+mod get_named_accounts;
+mod remove_named_account;
 mod resolve_deal_conflict;
 mod save_deal;
 mod withdraw_deal;
 
+pub use add_deal_comment::*;
 pub use add_named_account::*;
 pub use ask_deal_extension::*;
 pub use check_deal_customer::*;
@@ -20,6 +24,8 @@ pub use extend_deal::*;
 pub use get_deal::*;
 pub use get_deal_form::*;
 pub use get_deals::*;
+pub use get_named_accounts::*;
+pub use remove_named_account::*;
 pub use resolve_deal_conflict::*;
 pub use save_deal::*;
 pub use withdraw_deal::*;

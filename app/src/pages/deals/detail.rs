@@ -5,8 +5,8 @@
 
 use super::DealStatusBadge;
 use crate::api::deals::{
-    get_deal, AskDealExtension, CloseDeal, DecideDeal, ExtendDeal, ResolveDealConflict,
-    WithdrawDeal,
+    get_deal, AddDealComment, AskDealExtension, CloseDeal, DecideDeal, ExtendDeal,
+    ResolveDealConflict, WithdrawDeal,
 };
 use crate::components::field::{SelectField, TextField};
 use crate::components::notice::{FormError, LoadError, Success};
@@ -34,6 +34,7 @@ pub fn DealPage() -> impl IntoView {
         close: ServerAction::<CloseDeal>::new(),
         ask: ServerAction::<AskDealExtension>::new(),
         extend: ServerAction::<ExtendDeal>::new(),
+        comment: ServerAction::<AddDealComment>::new(),
     };
     let id = move || params.read().get("id").and_then(|v| v.parse::<i64>().ok());
     let detail = page_data(
@@ -46,6 +47,7 @@ pub fn DealPage() -> impl IntoView {
                 after.close.version().get(),
                 after.ask.version().get(),
                 after.extend.version().get(),
+                after.comment.version().get(),
             )
         },
         |(id, ..)| async move {
@@ -69,6 +71,7 @@ pub fn DealPage() -> impl IntoView {
         <Success show=saved("closed") text=tr!(deals.closed_ok)/>
         <Success show=saved("extension_asked") text=tr!(deals.extension_asked_ok)/>
         <Success show=saved("extended") text=tr!(deals.extended_ok)/>
+        <Success show=saved("commented") text=tr!(deals.commented_ok)/>
         <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
@@ -160,6 +163,7 @@ fn Registration(
             {deal.may.decide.then(|| view! { <Decide deal=deal.clone() action=decide/> })}
             {deal.may.close.then(|| view! { <Close deal=deal.clone() action=after.close/> })}
             {(deal.may.ask_extension || deal.may.extend || deal.may.extension_asked).then(|| view! { <Protection deal=deal.clone() ask=after.ask extend=after.extend/> })}
+            <Conversation deal=deal.clone() action=after.comment/>
             <section class="card">
                 <h2>{tr!(deals.history)}</h2>
                 <ol class="audit">
@@ -274,6 +278,7 @@ struct Afterwards {
     close: ServerAction<CloseDeal>,
     ask: ServerAction<AskDealExtension>,
     extend: ServerAction<ExtendDeal>,
+    comment: ServerAction<AddDealComment>,
 }
 
 /// Won (with the close date and the final amount), lost (with a reason)
@@ -346,6 +351,34 @@ fn Protection(
                         <button type="submit" name="grant" value="1" class="btn btn-primary">{tr!(deals.extend)}</button>
                         {asked.then(|| view! { <button type="submit" class="btn btn-quiet">{tr!(deals.decline_extension)}</button> })}
                     </div>
+                </ServerForm>
+            })}
+        </section>
+    }
+}
+
+/// The conversation between the partner and the vendor.
+#[component]
+fn Conversation(deal: DealDetail, action: ServerAction<AddDealComment>) -> impl IntoView {
+    let error = action_error(action);
+    view! {
+        <section class="card" id="conversation">
+            <h2>{tr!(deals.conversation)}</h2>
+            {deal.comments.is_empty().then(|| view! { <p class="muted">{tr!(deals.no_comments)}</p> })}
+            <ol class="comments">
+                {deal.comments.iter().map(|c| view! {
+                    <li>
+                        <p class="muted"><strong>{c.who.clone()}</strong>" · "{c.at.clone()}</p>
+                        <div class="post-body" inner_html=c.html.clone()></div>
+                    </li>
+                }).collect_view()}
+            </ol>
+            {deal.may.comment.then(|| view! {
+                <FormError error/>
+                <ServerForm action=action attr:novalidate=true>
+                    <input type="hidden" name="id" value=deal.id/>
+                    <TextField id="f-comment" name="body" label=tr!(deals.comment) multiline=true value=kept(error, "body") error=field_error(error, "body") hint=tr!(deals.comment_hint)/>
+                    <button type="submit" class="btn">{tr!(deals.comment_submit)}</button>
                 </ServerForm>
             })}
         </section>

@@ -3,11 +3,13 @@
 //! reviewer's decision and each conflict beside it; the form warns of a
 //! taken customer while the partner types (`customer_check`).
 
+mod accounts;
 mod customer_check;
 mod detail;
 mod form;
 mod list;
 
+pub use accounts::NamedAccountsPage;
 pub use detail::DealPage;
 pub use form::{EditDealPage, NewDealPage};
 pub use list::DealsPage;

@@ -10,7 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{deal, product_family};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::deals::review::{self, Decision};
-use crate::ssr::services::deals::{add_named_account, clock, register};
+use crate::ssr::services::deals::{accounts, clock, register};
 use crate::types::deal::{DealDecision, DealOrigin, DealStage, RejectReason};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -195,7 +195,7 @@ const FABRIKAM: Registration = Registration {
 pub(super) async fn seed(demo: &Demo<'_>) -> AppResult<()> {
     let admin = demo.member(ADMIN).await?;
     demo.on(-60, 9, async {
-        add_named_account(
+        accounts::add(
             demo.state,
             &admin,
             "Globex Corporation",

@@ -97,18 +97,18 @@ fn row(ids: &Ids, first: i64, i: usize, partners: usize) -> deal::ActiveModel {
         customer_name: Set(name),
         customer_website: Set(format!("https://customer{i}.example")),
         customer_domain: Set(Some(format!("customer{i}.example"))),
-        country: Set(if i % 5 == 0 { "DE" } else { "US" }.into()),
+        country: Set(if i.is_multiple_of(5) { "DE" } else { "US" }.into()),
         region: Set(String::new()),
         city: Set("Springfield".into()),
         postcode: Set(String::new()),
         contact_name: Set(format!("Buyer {i}")),
         contact_email: Set(format!("buyer@customer{i}.example")),
         contact_phone: Set(String::new()),
-        currency: Set(if i % 5 == 0 { "EUR" } else { "USD" }.into()),
+        currency: Set(if i.is_multiple_of(5) { "EUR" } else { "USD" }.into()),
         amount_minor: Set(amount(i)),
         expected_close_on: Set((at + Duration::days(90)).date_naive()),
         stage: Set(DealStage::ALL[i % DealStage::ALL.len()]),
-        origin: Set(if i % 4 == 0 {
+        origin: Set(if i.is_multiple_of(4) {
             DealOrigin::Fulfilment
         } else {
             DealOrigin::Sourced

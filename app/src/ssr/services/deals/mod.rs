@@ -3,29 +3,27 @@
 //! accounts it checks against; registering (`register`), deciding
 //! (`review`), the review clock (`clock`).
 
+pub mod accounts;
 pub mod clock;
 pub mod clocks;
 pub mod close;
+pub mod comments;
 pub mod conflicts;
+pub mod list;
 mod notify;
 pub mod read;
 pub mod register;
 pub mod review;
 
-use crate::error::{AppError, AppResult};
-use crate::ssr::company_match::{normalise_name, registrable_domain, Company};
-use crate::ssr::entities::{deal_named_account as named, exchange_rate, tenant};
+use crate::error::AppResult;
+use crate::ssr::company_match::{registrable_domain, Company};
+use crate::ssr::entities::{exchange_rate, tenant};
 use crate::ssr::permission::Permission;
-use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState};
-use crate::tr;
 use crate::types::deal::ConflictHint;
-use crate::types::form::check;
-use crate::types::territory::Country;
-use crate::types::FormErrors;
 use chrono::{DateTime, Utc};
 use conflicts::{Clash, Probe};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, QuerySelect};
+use sea_orm::{ConnectionTrait, QuerySelect};
 
 /// What the audit trail calls a registration (`audit_events.entity`).
 pub const AUDITED: &str = "deal";
@@ -135,45 +133,4 @@ pub async fn check_customer(
         .collect();
     hints.dedup();
     Ok(hints)
-}
-
-/// Adds an account the vendor sells to itself.
-pub async fn add_named_account(
-    state: &AppState,
-    actor: &Actor,
-    name: &str,
-    website: &str,
-    country: &str,
-) -> AppResult<i64> {
-    actor.require(Permission::ConfigureDeals)?;
-    let mut e = FormErrors::new().with_values(&[
-        ("name", name),
-        ("website", website),
-        ("country", country),
-    ]);
-    let name = check::required(&mut e, "name", name, tr!(deals.customer_name), 160);
-    let country = Country::parse(country);
-    if country.is_none() {
-        e.add("country", tr!(deals.choose_country));
-    }
-    let domain = registrable_domain(website);
-    if !website.trim().is_empty() && domain.is_none() {
-        e.add("website", tr!(deals.website_not_a_company_domain));
-    }
-    let Some(country) = country.filter(|_| e.is_empty()) else {
-        return Err(AppError::Invalid(e));
-    };
-    let row = named::ActiveModel {
-        tenant_id: Set(actor.tenant_id),
-        name_key: Set(normalise_name(&name)),
-        name: Set(name),
-        domain: Set(domain),
-        country: Set(country.code().to_owned()),
-        created_by: Set(actor.user_id),
-        created_at: Set(now()),
-        ..Default::default()
-    }
-    .insert(&state.db)
-    .await?;
-    Ok(row.id)
 }

@@ -1,5 +1,4 @@
-//! What the deal pages show: the list (a partner its own company's, a
-//! reviewer the partners they see, newest first, by keyset), the form, and
+//! What the deal pages show (the list is `list`): the form, and
 //! one registration with its lines, history and, for reviewers, each clash
 //! beside it. A partner learns only that its customer may be taken.
 
@@ -14,16 +13,13 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::deal::{
-    ConflictHint, ConflictView, DealActions, DealDetail, DealEvent, DealForm, DealRow, DealStatus,
-    DealsPage, LineView, LostReason, RejectReason,
+    ConflictHint, ConflictView, DealActions, DealDetail, DealEvent, DealForm, DealStatus, LineView,
+    LostReason, RejectReason,
 };
 use crate::types::money::{to_input, Money};
 use crate::types::territory::Country;
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
-
-/// Registrations on one page of the list.
-const PAGE: u64 = 25;
 
 fn money(minor: i64, currency: &str) -> String {
     Money::new(minor, currency).format(&crate::ssr::context::locale())
@@ -43,65 +39,9 @@ async fn org_names(
     )
 }
 
-/// One page of the registrations the actor sees, `status` only if given,
-/// after registration `after`.
-pub async fn list(
-    state: &AppState,
-    actor: &Actor,
-    status: Option<DealStatus>,
-    after: Option<i64>,
-) -> AppResult<DealsPage> {
-    let (can_register, can_review) = (
-        actor.may(Permission::RegisterDeals),
-        actor.may(Permission::ReviewDeals),
-    );
-    if !can_register && !can_review {
-        return Err(AppError::Forbidden);
-    }
-    let mut query = readable(actor);
-    if let Some(status) = status {
-        query = query.filter(deal::Column::Status.eq(status));
-    }
-    if let Some(after) = after {
-        query = query.filter(deal::Column::Id.lt(after));
-    }
-    let mut rows = query
-        .order_by_desc(deal::Column::Id)
-        .limit(PAGE + 1)
-        .all(&state.db)
-        .await?;
-    let more = rows.len() as u64 > PAGE;
-    rows.truncate(PAGE as usize);
-    let names = org_names(
-        &state.db,
-        actor,
-        rows.iter().map(|d| d.partner_id).collect(),
-    )
-    .await?;
-    let at = now();
-    Ok(DealsPage {
-        next_after: more.then(|| rows.last().map(|d| d.id)).flatten(),
-        items: rows
-            .into_iter()
-            .map(|d| DealRow {
-                id: d.id,
-                partner_name: names.get(&d.partner_id).cloned().unwrap_or_default(),
-                amount: money(d.amount_minor, &d.currency),
-                submitted: d.submitted_at.map(|t| actor.time(t)).unwrap_or_default(),
-                due: awaited(&d).map(|t| actor.time(t)),
-                overdue: awaited(&d).is_some_and(|t| t < at),
-                status: d.status,
-                customer_name: d.customer_name,
-            })
-            .collect(),
-        can_register,
-        can_review,
-    })
-}
-
 /// The registrations the actor may read: its channel's; a partner's
 /// drafts stay its own until sent.
-fn readable(actor: &Actor) -> sea_orm::Select<deal::Entity> {
+pub(super) fn readable(actor: &Actor) -> sea_orm::Select<deal::Entity> {
     let query = Scope::channel(actor).deals();
     if actor.role.is_vendor_staff() {
         query.filter(deal::Column::Status.ne(DealStatus::Draft))
@@ -111,7 +51,7 @@ fn readable(actor: &Actor) -> sea_orm::Select<deal::Entity> {
 }
 
 /// When the decision is due, while one is awaited.
-fn awaited(d: &deal::Model) -> Option<chrono::DateTime<chrono::Utc>> {
+pub(super) fn awaited(d: &deal::Model) -> Option<chrono::DateTime<chrono::Utc>> {
     (d.status == DealStatus::Submitted)
         .then_some(d.decision_due_at)
         .flatten()
@@ -180,6 +120,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<DealD
         partner_name: names.get(&d.partner_id).cloned().unwrap_or_default(),
         lines: lines(db, actor, &d).await?,
         history: history(db, actor, d.id).await?,
+        comments: super::comments::list(db, actor, d.id).await?,
         amount: money(d.amount_minor, &d.currency),
         expected_close_on: locale::date(d.expected_close_on),
         expected_close_input: d.expected_close_on.to_string(),
@@ -229,6 +170,7 @@ fn actions(d: &deal::Model, own: bool, reviewer: bool) -> DealActions {
         ask_extension: own && approved && d.extension_requested_at.is_none(),
         extend: reviewer && approved,
         extension_asked: approved && d.extension_requested_at.is_some(),
+        comment: own || reviewer,
     }
 }
 
@@ -397,6 +339,7 @@ fn action_label(action: &str) -> String {
         "submitted" => crate::tr!(deals.event_submitted).to_owned(),
         "resubmitted" => crate::tr!(deals.event_resubmitted).to_owned(),
         "extension_asked" => crate::tr!(deals.event_extension_asked).to_owned(),
+        "commented" => crate::tr!(deals.event_commented).to_owned(),
         "extended" => crate::tr!(deals.event_extended).to_owned(),
         "extension_declined" => crate::tr!(deals.event_extension_declined).to_owned(),
         "expiry_reminded" => crate::tr!(deals.event_expiry_reminded).to_owned(),

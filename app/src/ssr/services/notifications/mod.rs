@@ -427,6 +427,7 @@ mod tests {
                 NotificationKind::DealDueSoon,
                 NotificationKind::DealOverdue,
                 NotificationKind::DealExtensionAsked,
+                NotificationKind::DealComment,
             ]
         );
         assert_eq!(
