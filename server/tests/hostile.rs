@@ -564,7 +564,16 @@ async fn plain_routes_hold(app: &TestApp) {
                         format!("{method} {path} signed out: {}", res.status),
                     );
                 }
-                if who == "program B" && res.status.is_success() && route.who == Who::Members {
+                // A route naming a record (`{id}`) must not serve program
+                // A's to program B; one without (an export of the reader's
+                // own list) serves B its own, never A's.
+                let names_a_record = route.path.contains('{');
+                let leaks = if names_a_record {
+                    res.status.is_success()
+                } else {
+                    res.status.is_success() && res.body.contains("Northwind")
+                };
+                if who == "program B" && leaks && route.who == Who::Members {
                     fails(
                         &mut problems,
                         format!("{method} {path} from program B: {}", res.status),

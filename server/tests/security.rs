@@ -268,6 +268,15 @@ async fn fetches(app: &TestApp) -> Vec<Fetch> {
             Some(&maya),
             "text/csv; charset=utf-8",
         ),
+        Fetch {
+            host: SCALE_HOST,
+            ..fetch(
+                "/deals/export",
+                "/deals/export?status=submitted".into(),
+                Some(&scale_admin),
+                "text/csv; charset=utf-8",
+            )
+        },
     ]
 }
 

@@ -2,7 +2,7 @@
 //! in every state, each with one product line, registered by the partner's
 //! user over the last year; a reseller's record its distributor.
 
-use super::{channel_parent, fix_sequence, next_id, BATCH};
+use super::{channel_parent, fix_sequence, next_id};
 use crate::ssr::company_match::normalise_name;
 use crate::ssr::entities::{deal, deal_line, product_family};
 use crate::ssr::scope::in_tenant;
@@ -11,6 +11,9 @@ use chrono::{Duration, Utc};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, QuerySelect};
 
 pub const PER_PARTNER: usize = 10;
+/// Registrations per insert: 35 columns each stay under SQLite's 32,766
+/// bound variables.
+const BATCH: usize = 500;
 
 /// The states the ten registrations of a partner are in.
 const STATES: [DealStatus; PER_PARTNER] = [
