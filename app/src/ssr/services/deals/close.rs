@@ -11,18 +11,18 @@ use super::review::protection_days;
 use crate::error::{AppError, AppResult};
 use crate::locale;
 use crate::ssr::entities::deal;
-use crate::ssr::permission::{On, Permission};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, revenue};
 use crate::ssr::services::now;
-use crate::ssr::{Actor, AppState, Scope};
+use crate::ssr::{Actor, AppState};
 use crate::tr;
 use crate::types::deal::{DealOutcome, DealStatus, LostReason};
 use crate::types::form::check;
-use crate::types::money::{parse_amount, Money};
+use crate::types::money::parse_amount;
 use crate::types::notification::NotificationKind;
 use crate::types::{Choice, FormErrors};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseTransaction, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseTransaction};
 
 /// How far back a close date may lie.
 const MAX_CLOSED_DAYS_AGO: i64 = 365;
@@ -53,23 +53,11 @@ struct Closed {
 async fn approved(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    (id, version): (i64, i32),
+    id: (i64, i32),
     permission: Permission,
 ) -> AppResult<deal::Model> {
-    let row = Scope::new(actor)
-        .deals()
-        .filter(deal::Column::Id.eq(id))
-        .one(txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    actor.require_on(permission, On::Company(row.partner_id))?;
-    if row.status != DealStatus::Approved {
-        return Err(AppError::Conflict(tr!(deals.not_approved).into()));
-    }
-    if row.version != version {
-        return Err(AppError::Conflict(tr!(deals.stale).into()));
-    }
-    Ok(row)
+    let state = (DealStatus::Approved, tr!(deals.not_approved));
+    super::for_writing(txn, actor, id, permission, state).await
 }
 
 /// The partner's own users, or the reviewers of its registrations.
@@ -107,7 +95,7 @@ pub async fn close(
     let detail = match closed.outcome {
         DealOutcome::Won => {
             count_revenue(&txn, actor, &row, closed.closed_on, at).await?;
-            Money::new(row.amount_minor, &row.currency).format(&crate::ssr::context::locale())
+            super::read::money(row.amount_minor, &row.currency)
         }
         _ => closed.note,
     };

@@ -3,7 +3,7 @@
 //! family and how long they
 //! have waited; for reviewers, the waiting queue counted by age.
 
-use super::read::{awaited, readable};
+use super::read::{awaited, money, org_names, readable};
 use crate::error::{AppError, AppResult};
 use crate::locale;
 use crate::ssr::csv_file::CsvFile;
@@ -14,7 +14,7 @@ use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::deal::{AgeCount, DealAge, DealRow, DealStatus, DealsPage};
-use crate::types::money::{to_input, Money};
+use crate::types::money::to_input;
 use crate::types::org::Region;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -71,7 +71,7 @@ pub async fn page(
         .await?;
     let more = rows.len() as u64 > PAGE;
     rows.truncate(PAGE as usize);
-    let names = names(db, actor, &rows).await?;
+    let names = org_names(db, actor, rows.iter().map(|d| d.partner_id).collect()).await?;
     let (partners, all_partners_listed) = if can_review {
         let mut list = organizations::pick_list(db, &Scope::new(actor), PICK_LIMIT + 1).await?;
         let all = list.len() as u64 <= PICK_LIMIT;
@@ -107,25 +107,13 @@ fn row(actor: &Actor, names: &HashMap<i64, String>, d: deal::Model, at: DateTime
     DealRow {
         id: d.id,
         partner_name: names.get(&d.partner_id).cloned().unwrap_or_default(),
-        amount: Money::new(d.amount_minor, &d.currency).format(&crate::ssr::context::locale()),
+        amount: money(d.amount_minor, &d.currency),
         submitted: d.submitted_at.map(|t| actor.time(t)).unwrap_or_default(),
         due: awaited(&d).map(|t| actor.time(t)),
         overdue: awaited(&d).is_some_and(|t| t < at),
         status: d.status,
         customer_name: d.customer_name,
     }
-}
-
-async fn names(
-    db: &impl ConnectionTrait,
-    actor: &Actor,
-    rows: &[deal::Model],
-) -> AppResult<HashMap<i64, String>> {
-    let ids = rows.iter().map(|d| d.partner_id).collect();
-    Ok(organizations::names(db, actor.tenant_id, ids)
-        .await?
-        .into_iter()
-        .collect())
 }
 
 /// The registrations the actor reads, narrowed by `filter`.
@@ -231,7 +219,7 @@ pub async fn csv(state: &AppState, actor: &Actor, filter: &ListFilter) -> AppRes
         .limit(EXPORT_LIMIT)
         .all(db)
         .await?;
-    let names = names(db, actor, &rows).await?;
+    let names = org_names(db, actor, rows.iter().map(|d| d.partner_id).collect()).await?;
     let mut out = CsvFile::new(
         "deal registrations",
         [

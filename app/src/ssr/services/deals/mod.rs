@@ -15,15 +15,41 @@ pub mod read;
 pub mod register;
 pub mod review;
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::ssr::company_match::{registrable_domain, Company};
-use crate::ssr::entities::{exchange_rate, tenant};
-use crate::ssr::permission::Permission;
-use crate::ssr::{Actor, AppState};
-use crate::types::deal::ConflictHint;
+use crate::ssr::entities::{deal, exchange_rate, tenant};
+use crate::ssr::permission::{On, Permission};
+use crate::ssr::{Actor, AppState, Scope};
+use crate::types::deal::{ConflictHint, DealStatus};
 use chrono::{DateTime, Utc};
 use conflicts::{Clash, Probe};
-use sea_orm::{ConnectionTrait, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, QueryFilter, QuerySelect};
+
+/// Registration `id` as the actor may change it with `permission`: it must
+/// still be in `status` (else `not_now` is the answer) and at `version`.
+pub(crate) async fn for_writing(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    (id, version): (i64, i32),
+    permission: Permission,
+    (status, not_now): (DealStatus, &'static str),
+) -> AppResult<deal::Model> {
+    actor.require(permission)?;
+    let row = Scope::new(actor)
+        .deals()
+        .filter(deal::Column::Id.eq(id))
+        .one(txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    actor.require_on(permission, On::Company(row.partner_id))?;
+    if row.status != status {
+        return Err(AppError::Conflict(not_now.into()));
+    }
+    if row.version != version {
+        return Err(AppError::Conflict(crate::tr!(deals.stale).into()));
+    }
+    Ok(row)
+}
 
 /// What the audit trail calls a registration (`audit_events.entity`).
 pub const AUDITED: &str = "deal";

@@ -21,12 +21,12 @@ use crate::types::territory::Country;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-fn money(minor: i64, currency: &str) -> String {
+pub(super) fn money(minor: i64, currency: &str) -> String {
     Money::new(minor, currency).format(&crate::ssr::context::locale())
 }
 
 /// Organisation names by id, in one query.
-async fn org_names(
+pub(super) async fn org_names(
     db: &impl ConnectionTrait,
     actor: &Actor,
     ids: Vec<i64>,

@@ -45,21 +45,8 @@ async fn submitted(
     id: i64,
     version: i32,
 ) -> AppResult<deal::Model> {
-    actor.require(Permission::ReviewDeals)?;
-    let row = Scope::new(actor)
-        .deals()
-        .filter(deal::Column::Id.eq(id))
-        .one(txn)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    actor.require_on(Permission::ReviewDeals, On::Company(row.partner_id))?;
-    if row.status != DealStatus::Submitted {
-        return Err(AppError::Conflict(tr!(deals.already_decided).into()));
-    }
-    if row.version != version {
-        return Err(AppError::Conflict(tr!(deals.stale).into()));
-    }
-    Ok(row)
+    let state = (DealStatus::Submitted, tr!(deals.already_decided));
+    super::for_writing(txn, actor, (id, version), Permission::ReviewDeals, state).await
 }
 
 /// Approves, returns or rejects a submitted registration.
