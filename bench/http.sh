@@ -64,7 +64,7 @@ run_one() {
     || { echo "sign-in failed" >&2; kill $pid; exit 1; }
   local accept=()
   [ -z "${ENCODING:-}" ] || accept=(-H "Accept-Encoding: $ENCODING")
-  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/ ADMIN:/partners?country=DE\&postcode=80331 ADMIN:/revenue /deals ADMIN:/deals?status=submitted DIST:/deals DIST:/partners DIST:/notifications}; do
+  for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/ ADMIN:/partners?country=DE\&postcode=80331 ADMIN:/revenue /deals ADMIN:/deals?status=submitted DIST:/deals /leads ADMIN:/leads?status=queued DIST:/leads DIST:/partners DIST:/notifications}; do
     cookie=$partner_cookie
     if [[ $path == ADMIN:* ]]; then
       path=${path#ADMIN:}

@@ -16,6 +16,7 @@ use crate::pages::forum::{
     TopicPage as ForumTopicPage,
 };
 use crate::pages::funds::{FundsPage, NewRequestPage, RequestPage};
+use crate::pages::leads::{LeadFairnessPage, LeadPage, LeadSettingsPage, LeadsPage, NewLeadPage};
 use crate::pages::products::{EditProductPage, NewProductPage, ProductsPage};
 use crate::pages::{
     accept_invitation::AcceptInvitationPage, dashboard::DashboardPage,
@@ -112,6 +113,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("deals/accounts") view=NamedAccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("deals/:id") view=DealPage ssr=SsrMode::Async/>
                     <Route path=path!("deals/:id/edit") view=EditDealPage ssr=SsrMode::Async/>
+                    <Route path=path!("leads") view=LeadsPage ssr=SsrMode::Async/>
+                    <Route path=path!("leads/new") view=NewLeadPage ssr=SsrMode::Async/>
+                    <Route path=path!("leads/fairness") view=LeadFairnessPage ssr=SsrMode::Async/>
+                    <Route path=path!("leads/settings") view=LeadSettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("leads/:id") view=LeadPage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand") view=CobrandPage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand/templates/new") view=NewTemplatePage ssr=SsrMode::Async/>
                     <Route path=path!("cobrand/templates/:id") view=TemplatePage ssr=SsrMode::Async/>

@@ -119,6 +119,54 @@ test('two partners register one customer; the first registration wins, the secon
   await expect(page.locator('.audit')).toContainText('$26,500.00');
 });
 
+test('a registration returned for changes opens only the flagged parts; a file travels with it', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const customer = perProject(testInfo, 'Fabrikam Fahrzeugbau GmbH', 'Contoso Cargo GmbH');
+  const domain = perProject(testInfo, 'fabrikam-fahrzeugbau.de', 'contoso-cargo.de');
+  await signIn(page, 'olivia@northwind.example');
+  await register(page, testInfo, customer, domain);
+  const url = page.url().split('?')[0];
+  // A quote goes with it; a file that is not one is refused by name.
+  await page.locator('#f-deal-file').setInputFiles({ name: 'quote.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF\n') });
+  await page.locator('#files').getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'File added.' })).toBeVisible();
+  await expect(page.locator('#files')).toContainText('quote.pdf');
+  await page.locator('#f-deal-file').setInputFiles({ name: 'page.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script>') });
+  await page.locator('#files').getByRole('button', { name: 'Upload' }).click();
+  await expect(page.locator('#file-error')).toContainText('PDF, JPEG, PNG or HEIC');
+
+  // The channel manager returns it: the contact is to change.
+  await page.context().clearCookies();
+  await signIn(page, 'dana.cole@acme.example');
+  await page.goto(url);
+  await hydrated(page);
+  const decide = page.locator('#decide');
+  await decide.getByLabel('Note to the partner').fill('Please name the buyer, not the assistant.');
+  await decide.getByRole('button', { name: 'Return for changes' }).click();
+  await expect(decide).toContainText('Tick what the partner should change.');
+  await decide.getByLabel('Contact', { exact: true }).check();
+  await decide.getByRole('button', { name: 'Return for changes' }).click();
+  await expect(page.locator('.status').first()).toHaveText('Returned for changes');
+  await expect(page.locator('#returned-parts')).toContainText('Contact');
+
+  // The partner may change the contact only.
+  await page.context().clearCookies();
+  await signIn(page, 'olivia@northwind.example');
+  await page.goto(url);
+  await page.getByRole('link', { name: 'Change the registration' }).click();
+  await hydrated(page);
+  await expect(page.locator('#asked-changes')).toContainText('Asked to change: Contact');
+  await expect(page.getByLabel('Customer company')).toBeDisabled();
+  await expect(page.getByLabel('Contact name')).toBeEnabled();
+  await page.getByLabel('Contact name').fill('Lukas Brandt');
+  await fitsThePhone(page, testInfo);
+  await shot(page, testInfo, 'deal-returned-form');
+  await page.getByRole('button', { name: 'Submit for approval' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Submitted. The vendor has been told.' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('Lukas Brandt');
+  await expect(page.getByRole('heading', { level: 1, name: customer })).toBeVisible();
+});
+
 test('the vendor admin keeps named accounts; bad input is named on its field', async ({ page }, testInfo) => {
   const name = perProject(testInfo, 'Globex Labs Phone', 'Globex Labs Desk');
   await signIn(page, 'admin@acme.example');

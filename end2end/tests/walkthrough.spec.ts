@@ -5,13 +5,13 @@ import { fitsThePhone, hydrated, shot, signIn, signInInGerman } from './helpers'
 // a first visit reaches from there: each page renders its heading, logs no
 // error, and (at 390 px) keeps every element inside the screen.
 const ROLES: [string, string, string[]][] = [
-  ['vendor-admin', 'admin@acme.example', ['/campaigns/new', '/products/new', '/cobrand/templates/new', '/deals/accounts']],
-  ['channel-manager', 'dana.cole@acme.example', []],
+  ['vendor-admin', 'admin@acme.example', ['/campaigns/new', '/products/new', '/cobrand/templates/new', '/deals/accounts', '/leads/new', '/leads/fairness', '/leads/settings']],
+  ['channel-manager', 'dana.cole@acme.example', ['/leads/new', '/leads/fairness']],
   ['marketing-manager', 'maya.lin@acme.example', ['/campaigns/new']],
   ['finance', 'felix.ortiz@acme.example', []],
   ['partner-admin', 'olivia@northwind.example', ['/funds/requests/new', '/deals/new']],
   ['partner-user', 'sam@northwind.example', ['/funds/requests/new', '/deals/new']],
-  ['distributor', 'ines@bluepeak.example', []],
+  ['distributor', 'ines@bluepeak.example', ['/deals/new']],
 ];
 
 /** The navigation's destinations, including those in the "More" sheet. */

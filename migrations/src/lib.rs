@@ -28,6 +28,7 @@ mod m20261207_000021_revenue_ledger;
 mod m20261207_000022_notifications;
 mod m20261207_000023_deals;
 mod m20261207_000024_deal_list_indexes;
+mod m20261208_000025_leads;
 
 pub struct Migrator;
 
@@ -59,6 +60,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000022_notifications::Migration),
             Box::new(m20261207_000023_deals::Migration),
             Box::new(m20261207_000024_deal_list_indexes::Migration),
+            Box::new(m20261208_000025_leads::Migration),
         ]
     }
 }

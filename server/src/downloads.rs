@@ -1,9 +1,10 @@
 //! File routes that answer with bytes: stored uploads (logos, claim proof,
-//! forum pictures) for those who may see them, and CSV downloads. How each
+//! deal registration files, forum pictures) for those who may see them, and CSV downloads. How each
 //! is delivered (policy, disposition) is its row in `crate::routes`.
 
 use crate::ServerState;
 use app::error::AppError;
+use app::ssr::services::deals::files as deal_files;
 use app::ssr::services::funds::claims;
 use app::ssr::services::logos;
 use app::ssr::Actor;
@@ -43,7 +44,25 @@ pub async fn proof(
     let Some(Extension(actor)) = actor else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
-    match claims::load_proof(&state.app, &actor, id).await {
+    stored_document(claims::load_proof(&state.app, &actor, id).await)
+}
+
+/// A file on a deal registration, for those who may read the registration.
+pub async fn deal_file(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    stored_document(deal_files::load(&state.app, &actor, id).await)
+}
+
+/// An uploaded document (bytes, MIME type, name) with its type and name;
+/// the route's row decides how it is delivered.
+fn stored_document(found: Result<(Vec<u8>, String, String), AppError>) -> Response {
+    match found {
         Ok((bytes, mime, name)) => {
             let safe: String = name
                 .chars()
@@ -137,6 +156,44 @@ pub async fn deals_export(
         list::csv(&state.app, &actor, &filter)
             .await
             .map(|csv| (csv, "deal-registrations.csv".to_owned())),
+    )
+}
+
+/// The filters of `/leads`, as its CSV link carries them.
+#[derive(Debug, serde::Deserialize)]
+pub struct LeadsQuery {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    partner: String,
+    #[serde(default)]
+    family: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    age: String,
+}
+
+pub async fn leads_export(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    axum::extract::Query(q): axum::extract::Query<LeadsQuery>,
+) -> Response {
+    use app::ssr::services::leads::list::{self, ListFilter};
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    let filter = ListFilter {
+        status: app::types::lead::LeadStatus::parse(&q.status),
+        partner: q.partner,
+        family: q.family.trim().parse().ok(),
+        country: app::types::territory::Country::parse(&q.country),
+        age: app::types::deal::DealAge::parse(&q.age),
+    };
+    csv_download(
+        list::csv(&state.app, &actor, &filter)
+            .await
+            .map(|csv| (csv, "leads.csv".to_owned())),
     )
 }
 

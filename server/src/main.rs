@@ -58,6 +58,7 @@ async fn seed_scale(config: Config, partners: &str) -> Result<(), String> {
         channel_links = r.channel_links,
         revenue_figures = r.revenue_figures,
         deals = r.deals,
+        leads = r.leads,
         notifications = r.notifications,
         bench_topic = r.bench_topic_id,
         seconds = started.elapsed().as_secs_f64(),

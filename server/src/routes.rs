@@ -275,6 +275,30 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             get(downloads::deals_export),
         ),
         row(
+            "/leads/export",
+            File(Attachment),
+            Members,
+            get(downloads::leads_export),
+        ),
+        row(
+            "/deals/{id}/files",
+            Form,
+            Members,
+            post(uploads::upload_deal_file).layer(mb(32 * 1024 * 1024)),
+        ),
+        row(
+            "/deals/{id}/files/{file}/remove",
+            Form,
+            Members,
+            post(uploads::remove_deal_file),
+        ),
+        row(
+            "/media/deal-files/{id}",
+            File(Attachment),
+            Members,
+            get(downloads::deal_file),
+        ),
+        row(
             "/funds/requests/{id}/proof",
             Form,
             Members,

@@ -6,6 +6,7 @@
 use crate::ServerState;
 use app::error::AppError;
 use app::ssr::plain_text::PlainText;
+use app::ssr::services::deals::files as deal_files;
 use app::ssr::services::funds::claims;
 use app::ssr::services::logos;
 use app::ssr::Actor;
@@ -27,22 +28,13 @@ fn back(id: i64, result: Result<(), AppError>) -> Response {
 }
 
 /// Reads the `logo` field, stopping as soon as it exceeds the size limit.
-async fn read_logo(mut form: Multipart) -> Result<Vec<u8>, AppError> {
-    let too_big = || AppError::invalid("logo", PlainText::LogoTooLarge.text());
-    while let Some(mut field) = form.next_field().await.map_err(|_| too_big())? {
-        if field.name() != Some("logo") {
-            continue;
-        }
-        let mut bytes = Vec::new();
-        while let Some(chunk) = field.chunk().await.map_err(|_| too_big())? {
-            bytes.extend_from_slice(&chunk);
-            if bytes.len() > logos::MAX_LOGO_BYTES {
-                return Err(too_big());
-            }
-        }
-        return Ok(bytes);
-    }
-    Ok(Vec::new())
+async fn read_logo(form: Multipart) -> Result<Vec<u8>, AppError> {
+    let files = read_files(form, "logo", logos::MAX_LOGO_BYTES, PlainText::LogoTooLarge).await?;
+    Ok(files
+        .into_iter()
+        .next()
+        .map(|(_, bytes)| bytes)
+        .unwrap_or_default())
 }
 
 pub async fn upload_logo(
@@ -86,56 +78,59 @@ fn back_to_request(id: i64, result: Result<(), AppError>) -> Response {
     Redirect::to(&location).into_response()
 }
 
+/// Reads every non-empty `field` file of the form as (name, bytes), each
+/// at most `max` bytes (else `too_big`, on the form's `field`).
+async fn read_files(
+    mut form: Multipart,
+    field_name: &str,
+    max: usize,
+    too_big: PlainText,
+) -> Result<Vec<(String, Vec<u8>)>, AppError> {
+    let too_big = || AppError::invalid(field_name, too_big.text());
+    let mut files = Vec::new();
+    while let Some(mut field) = form.next_field().await.map_err(|_| too_big())? {
+        if field.name() != Some(field_name) {
+            continue;
+        }
+        let name = field.file_name().unwrap_or_default().to_owned();
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|_| too_big())? {
+            bytes.extend_from_slice(&chunk);
+            if bytes.len() > max {
+                return Err(too_big());
+            }
+        }
+        if !(bytes.is_empty() && name.is_empty()) {
+            files.push((name, bytes));
+        }
+    }
+    Ok(files)
+}
+
 /// Stores each `proof` file of the form; stops at the first refused one
 /// (files before it are kept, and the message names the problem).
 pub async fn upload_proof(
     State(state): State<ServerState>,
     actor: Option<Extension<Actor>>,
     Path(id): Path<i64>,
-    mut form: Multipart,
+    form: Multipart,
 ) -> Response {
     let Some(Extension(actor)) = actor else {
         return Redirect::to("/sign-in").into_response();
     };
-    let too_big = || AppError::invalid("proof", PlainText::ProofTooLarge.text());
-    let mut stored = 0;
-    loop {
-        let field = match form.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => break,
-            Err(_) => return back_to_request(id, Err(too_big())),
-        };
-        if field.name() != Some("proof") {
-            continue;
+    let max = claims::MAX_PROOF_BYTES;
+    let files = match read_files(form, "proof", max, PlainText::ProofTooLarge).await {
+        Ok(files) if files.is_empty() => {
+            let none = AppError::invalid("proof", PlainText::ChooseProof.text());
+            return back_to_request(id, Err(none));
         }
-        let name = field.file_name().unwrap_or("proof").to_owned();
-        let mut field = field;
-        let mut bytes = Vec::new();
-        loop {
-            match field.chunk().await {
-                Ok(Some(chunk)) => {
-                    bytes.extend_from_slice(&chunk);
-                    if bytes.len() > claims::MAX_PROOF_BYTES {
-                        return back_to_request(id, Err(too_big()));
-                    }
-                }
-                Ok(None) => break,
-                Err(_) => return back_to_request(id, Err(too_big())),
-            }
-        }
-        if bytes.is_empty() && name.is_empty() {
-            continue;
-        }
+        Ok(files) => files,
+        Err(e) => return back_to_request(id, Err(e)),
+    };
+    for (name, bytes) in files {
         if let Err(e) = claims::add_proof(&state.app, &actor, id, &name, bytes).await {
             return back_to_request(id, Err(e));
         }
-        stored += 1;
-    }
-    if stored == 0 {
-        return back_to_request(
-            id,
-            Err(AppError::invalid("proof", PlainText::ChooseProof.text())),
-        );
     }
     back_to_request(id, Ok(()))
 }
@@ -149,6 +144,59 @@ pub async fn remove_proof(
         return Redirect::to("/sign-in").into_response();
     };
     back_to_request(id, claims::remove_proof(&state.app, &actor, id, file).await)
+}
+
+fn back_to_deal(id: i64, result: Result<(), AppError>) -> Response {
+    let location = match result {
+        Ok(()) => format!("/deals/{id}?saved=file#files"),
+        Err(e) => {
+            let message = e.field("file").unwrap_or_else(|| e.to_string());
+            format!(
+                "/deals/{id}?file_error={}#files",
+                encode_query_value(&message)
+            )
+        }
+    };
+    Redirect::to(&location).into_response()
+}
+
+/// Stores each `file` of the form on a deal registration; stops at the
+/// first refused one (files before it are kept).
+pub async fn upload_deal_file(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path(id): Path<i64>,
+    form: Multipart,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    let max = app::ssr::documents::MAX_BYTES;
+    let files = match read_files(form, "file", max, PlainText::ProofTooLarge).await {
+        Ok(files) if files.is_empty() => {
+            let none = AppError::invalid("file", PlainText::ChooseFile.text());
+            return back_to_deal(id, Err(none));
+        }
+        Ok(files) => files,
+        Err(e) => return back_to_deal(id, Err(e)),
+    };
+    for (name, bytes) in files {
+        if let Err(e) = deal_files::add(&state.app, &actor, id, &name, bytes).await {
+            return back_to_deal(id, Err(e));
+        }
+    }
+    back_to_deal(id, Ok(()))
+}
+
+pub async fn remove_deal_file(
+    State(state): State<ServerState>,
+    actor: Option<Extension<Actor>>,
+    Path((id, file)): Path<(i64, i64)>,
+) -> Response {
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    back_to_deal(id, deal_files::remove(&state.app, &actor, id, file).await)
 }
 
 /// A picture for a forum post, sent by the post editor; answers with the

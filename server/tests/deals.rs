@@ -9,7 +9,9 @@
 mod common;
 
 use app::ssr::entities::{deal, deal_line, organization, product_family};
-use app::types::deal::{ConflictHint, DealDetail, DealOrigin, DealStage, DealStatus, DealsPage};
+use app::types::deal::{
+    ConflictHint, DealDetail, DealOrigin, DealPart, DealStage, DealStatus, DealsPage,
+};
 use app::types::Role;
 use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
@@ -432,10 +434,10 @@ async fn the_first_registration_wins(app: &TestApp) {
     let due = sent.decision_due_at.unwrap();
     assert_eq!(
         due,
-        app::ssr::services::deals::clock::decision_due(
+        app::ssr::services::business_clock::decision_due(
             sent.submitted_at.unwrap(),
             2,
-            app::ssr::services::deals::clock::zone("UTC")
+            app::ssr::services::business_clock::zone("UTC")
         )
     );
     let told = notified(app, "dana.cole@acme.example", "deal_submitted").await;
@@ -587,18 +589,35 @@ async fn returned_registrations_are_changed_and_sent_again(app: &TestApp) {
     let res = decide(app, &dana, id, &[("decision", "reject")]).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("reason_code"), "{}", res.body);
-    let res = decide(
-        app,
-        &dana,
-        id,
-        &[
-            ("decision", "return"),
-            ("reason", "Add the second site's quantity."),
-        ],
-    )
-    .await;
+    // ... and which parts the partner is to change.
+    let note = [
+        ("decision", "return"),
+        ("reason", "Add the second site's quantity."),
+    ];
+    let res = decide(app, &dana, id, &note).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("\"parts\""), "{}", res.body);
+    let flagged = [
+        note[0],
+        note[1],
+        ("parts[products]", "on"),
+        ("parts[bogus]", "on"),
+    ];
+    let res = decide(app, &dana, id, &flagged).await;
     assert!(res.status.is_success(), "{}", res.body);
-    assert_eq!(row(app, id).await.status, DealStatus::Returned);
+    let returned = row(app, id).await;
+    assert_eq!(returned.status, DealStatus::Returned);
+    assert_eq!(returned.returned_fields, "products");
+    let res = app
+        .call(
+            HOST_A,
+            "get_deal_form",
+            Some(&olivia),
+            &[("id", &id.to_string())],
+        )
+        .await;
+    let open: app::types::deal::DealForm = res.view();
+    assert_eq!(open.editable, Some(vec![DealPart::Products]));
     // The partner's home card asks for the change; the reviewer's queue
     // empties.
     let needs = |cookie: String| async move {
@@ -626,10 +645,29 @@ async fn returned_registrations_are_changed_and_sent_again(app: &TestApp) {
     );
     let res = post(app, "save_deal", &olivia, &stale).await;
     assert_eq!(res.status, StatusCode::CONFLICT);
-    let changed = with(&form, &[("quantity_1", "60")]);
-    assert!(send(app, &olivia, &changed, id).await.status.is_success());
+    // Only the flagged part changes: a customer name posted anyway (or a
+    // part left out, as a locked fieldset sends nothing) keeps the stored.
+    let changed: Vec<(String, String)> = with(
+        &form,
+        &[("quantity_1", "60"), ("customer_name", "Someone Else Ltd")],
+    )
+    .into_iter()
+    .filter(|(k, _)| k != "contact_email")
+    .collect();
+    let res = send(app, &olivia, &changed, id).await;
+    assert!(res.status.is_success(), "{}", res.body);
     let resent = row(app, id).await;
     assert_eq!(resent.status, DealStatus::Submitted);
+    assert_eq!(resent.customer_name, "Fabrikam Werke AG");
+    assert_eq!(resent.contact_email, "a@fabrikam-werke.de");
+    assert_eq!(resent.amount_minor, 2_500_000);
+    assert_eq!(resent.returned_fields, "");
+    let lines = deal_line::Entity::find()
+        .filter(deal_line::Column::DealId.eq(id))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert_eq!(lines.iter().map(|l| l.quantity).collect::<Vec<_>>(), [60]);
     let tasks = needs(dana.clone()).await;
     assert!(
         tasks.iter().any(
@@ -1138,4 +1176,255 @@ async fn the_conversation_reaches_both_sides_only(app: &TestApp) {
 both!(
     the_conversation_reaches_both_sides_only_test,
     the_conversation_reaches_both_sides_only
+);
+
+async fn get_deal(app: &TestApp, cookie: &str, id: i64) -> common::Resp {
+    app.call(HOST_A, "get_deal", Some(cookie), &[("id", &id.to_string())])
+        .await
+}
+
+async fn distributors_act_for_their_resellers(app: &TestApp) {
+    let (switches, _) = families(app).await;
+    let ines = app.sign_in(HOST_A, "ines@bluepeak.example").await;
+    let priya = app.sign_in(HOST_A, "priya@harborit.example").await;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let (bluepeak, harbor) = (
+        app.org_id("Bluepeak Distribution").await,
+        app.org_id("Harbor IT Services").await,
+    );
+    // The form offers Bluepeak's resellers; Northwind buys direct.
+    let form: app::types::deal::DealForm = app
+        .call(HOST_A, "get_deal_form", Some(&ines), &[])
+        .await
+        .view();
+    assert!(form.all_resellers_listed);
+    assert!(form
+        .resellers
+        .iter()
+        .any(|(id, _)| *id == harbor.to_string()));
+    assert!(!form.resellers.iter().any(|(_, n)| n == "Northwind Systems"));
+    let own: app::types::deal::DealForm = app
+        .call(HOST_A, "get_deal_form", Some(&olivia), &[])
+        .await
+        .view();
+    assert!(own.resellers.is_empty());
+
+    // A company that is not its reseller is refused by field.
+    let base = deal_form("deal-key-two-tier-0001", "Proseware Inc.", switches);
+    let base = with(
+        &base,
+        &[
+            ("website", "proseware.com"),
+            ("contact_email", "buyer@proseware.com"),
+        ],
+    );
+    // A source must be one of the partner's own activities or campaigns.
+    for source in ["request:999999", "campaign:999999", "budget:1"] {
+        let res = post(
+            app,
+            "save_deal",
+            &ines,
+            &with(&base, &[("sourced_by", source)]),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{source}");
+        assert!(res.body.contains("sourced_by"), "{}", res.body);
+    }
+    for stranger in ["Northwind Systems", "Nobody at all"] {
+        let res = post(
+            app,
+            "save_deal",
+            &ines,
+            &with(&base, &[("for_partner", stranger)]),
+        )
+        .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{stranger}");
+        assert!(res.body.contains("for_partner"), "{}", res.body);
+    }
+    let res = post(
+        app,
+        "save_deal",
+        &olivia,
+        &with(&base, &[("for_partner", &harbor.to_string())]),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // By name, any case: the registration records both.
+    let form = with(&base, &[("for_partner", "harbor it services")]);
+    let id = saved(app, &ines, &form).await;
+    let d = row(app, id).await;
+    assert_eq!((d.partner_id, d.distributor_id), (harbor, Some(bluepeak)));
+    assert!(send(app, &ines, &form, id).await.status.is_success());
+    let seen: DealDetail = get_deal(app, &priya, id).await.view();
+    assert_eq!(seen.partner_name, "Harbor IT Services");
+    assert_eq!(
+        seen.distributor_name.as_deref(),
+        Some("Bluepeak Distribution")
+    );
+    assert!(seen.may.withdraw && seen.may.comment);
+    assert_eq!(
+        get_deal(app, &olivia, id).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Returned, the distributor changes the flagged part and sends it again.
+    let flagged = [
+        ("decision", "return"),
+        ("reason", "Which site?"),
+        ("parts[place]", "on"),
+    ];
+    assert!(decide(app, &dana, id, &flagged).await.status.is_success());
+    let by_ines: DealDetail = get_deal(app, &ines, id).await.view();
+    assert!(by_ines.may.edit);
+    let changed = with(&form, &[("city", "Redmond"), ("for_partner", "")]);
+    let res = send(app, &ines, &changed, id).await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let d = row(app, id).await;
+    assert_eq!(
+        (d.status, d.city.as_str()),
+        (DealStatus::Submitted, "Redmond")
+    );
+    assert_eq!(d.partner_id, harbor, "the partner stays the reseller");
+
+    // A reseller's own registration: its distributor acts on it too, a
+    // stranger does not.
+    let own = deal_form("deal-key-two-tier-0002", "Lucerne Publishing", switches);
+    let own = with(
+        &own,
+        &[
+            ("website", "lucernepublishing.com"),
+            ("contact_email", "it@lucernepublishing.com"),
+        ],
+    );
+    let id = saved(app, &priya, &own).await;
+    assert_eq!(row(app, id).await.distributor_id, Some(bluepeak));
+    assert!(send(app, &priya, &own, id).await.status.is_success());
+    let version = row(app, id).await.version.to_string();
+    let withdraw = [("id", id.to_string()), ("version", version)];
+    let withdraw: Vec<(&str, &str)> = withdraw.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app
+        .call(HOST_A, "withdraw_deal", Some(&olivia), &withdraw)
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let res = app
+        .call(HOST_A, "withdraw_deal", Some(&ines), &withdraw)
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    assert_eq!(row(app, id).await.status, DealStatus::Withdrawn);
+}
+both!(
+    distributors_act_for_their_resellers_test,
+    distributors_act_for_their_resellers
+);
+
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj<<>>endobj\n%%EOF";
+
+async fn files_travel_with_the_registration(app: &TestApp) {
+    let (switches, _) = families(app).await;
+    let olivia = app.sign_in(HOST_A, "olivia@northwind.example").await;
+    let sam = app.sign_in(HOST_A, "sam@northwind.example").await;
+    let dana = app.sign_in(HOST_A, "dana.cole@acme.example").await;
+    let ines = app.sign_in(HOST_A, "ines@bluepeak.example").await;
+    let form = deal_form("deal-key-files-000001", "Wide World Importers", switches);
+    let form = with(
+        &form,
+        &[
+            ("website", "wideworldimporters.com"),
+            ("contact_email", "buyer@wideworldimporters.com"),
+        ],
+    );
+    let id = saved(app, &olivia, &form).await;
+    let upload = |cookie: String, name: &'static str, bytes: &'static [u8]| async move {
+        let path = format!("/deals/{id}/files");
+        let res = app
+            .post_file(HOST_A, &path, &cookie, "file", name, bytes)
+            .await;
+        res.location().unwrap_or_default()
+    };
+    // Checked by content, not by name: HTML named .pdf is refused by field.
+    let to = upload(olivia.clone(), "quote.pdf", b"<html><script>x()</script>").await;
+    assert!(to.contains("file_error=") && to.ends_with("#files"), "{to}");
+    let to = upload(olivia.clone(), "", b"").await;
+    assert!(to.contains("file_error="), "{to}");
+    let to = upload(olivia.clone(), "../Angebot Mai.pdf", PDF).await;
+    assert!(to.contains("saved=file"), "{to}");
+    let files = |cookie: String| async move {
+        let d: DealDetail = app
+            .call(
+                HOST_A,
+                "get_deal",
+                Some(&cookie),
+                &[("id", &id.to_string())],
+            )
+            .await
+            .view();
+        d.files
+    };
+    let stored = files(olivia.clone()).await;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].name, "..Angebot Mai.pdf");
+    assert!(stored[0].removable);
+    let url = format!("/media/deal-files/{}", stored[0].id);
+    let got = app.get(HOST_A, &url, Some(&olivia)).await;
+    assert_eq!(got.status, StatusCode::OK);
+    assert_eq!(got.body.as_bytes(), PDF);
+    // A draft's files stay with the partner; another partner never sees them.
+    assert_eq!(
+        app.get(HOST_A, &url, Some(&dana)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(HOST_A, &url, Some(&ines)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let to = upload(ines.clone(), "x.pdf", PDF).await;
+    assert!(to.contains("file_error="), "{to}");
+    assert!(send(app, &olivia, &form, id).await.status.is_success());
+    assert_eq!(
+        app.get(HOST_A, &url, Some(&dana)).await.status,
+        StatusCode::OK
+    );
+
+    // A colleague may not remove Olivia's file; the reviewer may.
+    let seen = files(sam.clone()).await;
+    assert!(!seen[0].removable);
+    let remove = format!("/deals/{id}/files/{}/remove", stored[0].id);
+    let res = app.post_form(HOST_A, &remove, Some(&sam), &[]).await;
+    assert!(res.location().unwrap_or_default().contains("file_error="));
+    assert_eq!(files(dana.clone()).await.len(), 1);
+    let res = app.post_form(HOST_A, &remove, Some(&dana), &[]).await;
+    assert!(res.location().unwrap_or_default().contains("saved=file"));
+    assert!(files(olivia.clone()).await.is_empty());
+    assert_eq!(
+        app.get(HOST_A, &url, Some(&olivia)).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let d: DealDetail = app
+        .call(
+            HOST_A,
+            "get_deal",
+            Some(&olivia),
+            &[("id", &id.to_string())],
+        )
+        .await
+        .view();
+    let events: Vec<_> = d
+        .history
+        .iter()
+        .map(|e| (e.what.as_str(), e.detail.as_str()))
+        .collect();
+    assert!(
+        events.contains(&("Added a file", "..Angebot Mai.pdf")),
+        "{events:?}"
+    );
+    assert!(
+        events.contains(&("Removed a file", "..Angebot Mai.pdf")),
+        "{events:?}"
+    );
+}
+both!(
+    files_travel_with_the_registration_test,
+    files_travel_with_the_registration
 );

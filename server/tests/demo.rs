@@ -161,6 +161,30 @@ async fn demo_in_use(app: &TestApp) {
         assert!(states.contains(&s), "no registration {s:?}");
     }
     assert!(deals.iter().any(|d| d.currency == "EUR"));
+    // The returned one says which parts to change; a distributor
+    // registered for one of its resellers.
+    assert!(deals
+        .iter()
+        .any(|d| d.status == DealStatus::Returned && d.returned_fields == "customer,notes"));
+    let orgs = app::ssr::entities::organization::Entity::find()
+        .all(db)
+        .await
+        .unwrap();
+    let org = |name: &str| orgs.iter().find(|o| o.name == name).unwrap().id;
+    assert!(deals
+        .iter()
+        .any(|d| d.partner_id == org("Harbor IT Services")
+            && d.distributor_id == Some(org("Bluepeak Distribution"))
+            && d.customer_name == "Adventure Works Cycles"));
+    let quotes = app::ssr::entities::deal_file::Entity::find()
+        .all(db)
+        .await
+        .unwrap();
+    assert!(quotes.iter().any(|f| f.content_type == "application/pdf"));
+    // A won deal names the MDF activity that found it.
+    assert!(deals
+        .iter()
+        .any(|d| d.status == DealStatus::Won && d.fund_request_id.is_some()));
     let waiting = |d: &&deal::Model| d.status == DealStatus::Submitted;
     let dues: Vec<_> = deals
         .iter()
@@ -178,6 +202,44 @@ async fn demo_in_use(app: &TestApp) {
         clashes.iter().any(|c| c.resolution.is_none()),
         "{clashes:?}"
     );
+
+    // ... and the return on that activity's funds counts it.
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let overview: app::types::funds::FundsOverview = app
+        .call(HOST_A, "get_funds_overview", Some(&admin), &[])
+        .await
+        .view();
+    assert!(
+        overview
+            .roi
+            .iter()
+            .any(|r| r.won_deals > 0 && r.won.iter().any(|(c, m)| c == "USD" && *m == 3_120_000)),
+        "{:?}",
+        overview.roi
+    );
+
+    // Leads in every state, one passed on, two from a campaign.
+    let leads = app::ssr::entities::lead::Entity::find()
+        .all(db)
+        .await
+        .unwrap();
+    for s in [
+        app::types::lead::LeadStatus::Queued,
+        app::types::lead::LeadStatus::Offered,
+        app::types::lead::LeadStatus::Accepted,
+        app::types::lead::LeadStatus::Converted,
+    ] {
+        assert!(leads.iter().any(|l| l.status == s), "no lead {s:?}");
+    }
+    assert!(leads.iter().any(|l| l.passed_by_id.is_some()));
+    assert_eq!(
+        leads
+            .iter()
+            .filter(|l| l.source == app::types::lead::LeadSource::Campaign)
+            .count(),
+        2
+    );
+    assert!(leads.iter().any(|l| l.deal_id.is_some()));
 
     let ledger = app::ssr::services::funds::verify::ledger(db).await.unwrap();
     assert!(ledger.problems.is_empty(), "{:?}", ledger.problems);

@@ -175,6 +175,23 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     ("resolve_deal_conflict", NONE),
     ("save_deal", VENDOR),
     ("withdraw_deal", NONE),
+    // leads (no lead 1 in the test program, organisation 1 is the vendor)
+    ("accept_lead", NONE),
+    ("close_lead", NONE),
+    ("create_lead", MembersBut(&[FIN, PA, PU])),
+    ("decline_lead", NONE),
+    ("get_lead", NONE),
+    ("get_lead_fairness", MembersBut(&[FIN, PA, PU])),
+    ("get_lead_form", MembersBut(&[FIN, PA, PU])),
+    ("get_lead_settings", MembersBut(&[CM, MM, FIN, PA, PU])),
+    ("get_leads", MembersBut(&[FIN])),
+    ("import_leads", MembersBut(&[FIN, PA, PU])),
+    ("mark_lead_contacted", NONE),
+    ("pass_lead", NONE),
+    ("pause_leads", NONE),
+    ("route_lead", NONE),
+    ("save_lead_settings", MembersBut(&[CM, MM, FIN, PA, PU])),
+    ("save_partner_leads", NONE),
     // territories (organisation 1 is the vendor: no territory to keep)
     ("add_territory_areas", NONE),
     ("remove_territory_area", NONE),
@@ -218,7 +235,7 @@ const PROGRAM_A_MARKERS: [&str; 3] = ["Northwind", "acme.example", "Acme Network
 /// type: `id` for record ids, `text` for free text. Unknown fields are
 /// ignored by each function, so one form fits all.
 fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
-    const IDS: [&str; 19] = [
+    const IDS: [&str; 21] = [
         "id",
         "area_id",
         "user_id",
@@ -238,8 +255,10 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "category",
         "number",
         "conflict_id",
+        "partner_id",
+        "lead",
     ];
-    const TEXTS: [&str; 106] = [
+    const TEXTS: [&str; 116] = [
         "lang",
         "name",
         "title",
@@ -268,7 +287,6 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "coop_percent",
         "paid_on",
         "payment_reference",
-        "partner_id",
         "period",
         "revenue",
         "allocation_id",
@@ -346,6 +364,17 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "closed_on",
         "lost_reason",
         "extension_reason",
+        "for_partner",
+        "sourced_by",
+        "accept_hours",
+        "contact_hours",
+        "routing",
+        "capacity",
+        "paused_until",
+        "coordinates",
+        "priority",
+        "reseller",
+        "campaign",
     ];
     let mut form: Vec<(&'static str, String)> = IDS.iter().map(|k| (*k, id.to_owned())).collect();
     form.extend(TEXTS.iter().map(|k| (*k, text.to_owned())));
@@ -355,6 +384,7 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         ("active", "true".to_owned()),
         ("values[headline]", text.to_owned()),
         ("tiers[platinum]", text.to_owned()),
+        ("parts[customer]", text.to_owned()),
         ("delivery[forum_mention]", text.to_owned()),
     ]);
     form

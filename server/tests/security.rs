@@ -64,6 +64,50 @@ async fn stored_proof(app: &TestApp, bytes: &[u8], name: &str, content_type: &st
     .id
 }
 
+/// A PDF the scale program's admin attached to a waiting registration;
+/// the file's id.
+async fn deal_file(app: &TestApp, admin: &str) -> i64 {
+    use app::ssr::entities::{deal, deal_file};
+    let scale = tenant::Entity::find()
+        .filter(tenant::Column::Slug.eq(app::ssr::seed::scale::SLUG))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("scale program seeded");
+    let waiting = deal::Entity::find()
+        .filter(deal::Column::TenantId.eq(scale.id))
+        .filter(deal::Column::Status.eq(app::types::deal::DealStatus::Submitted))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("a waiting registration");
+    let path = format!("/deals/{}/files", waiting.id);
+    let res = app
+        .post_file(
+            SCALE_HOST,
+            &path,
+            admin,
+            "file",
+            "quote.pdf",
+            b"%PDF-1.7\n%%EOF",
+        )
+        .await;
+    let to = res.location().unwrap_or_default();
+    assert!(
+        to.contains("saved=file"),
+        "{} {to} {}",
+        res.status,
+        res.body
+    );
+    deal_file::Entity::find()
+        .filter(deal_file::Column::DealId.eq(waiting.id))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .expect("stored")
+        .id
+}
+
 /// A design of the flyer (no approval needed), saved by Sam.
 async fn flyer_design(app: &TestApp, sam: &str) -> i64 {
     let flyer = app::ssr::entities::cobrand_template::Entity::find()
@@ -191,6 +235,7 @@ async fn fetches(app: &TestApp) -> Vec<Fetch> {
         "image/jpeg",
     )
     .await;
+    let deal_file = deal_file(app, &scale_admin).await;
     let design = flyer_design(app, &sam).await;
     let campaign = campaign(app, &maya).await;
 
@@ -268,6 +313,24 @@ async fn fetches(app: &TestApp) -> Vec<Fetch> {
             Some(&maya),
             "text/csv; charset=utf-8",
         ),
+        Fetch {
+            host: SCALE_HOST,
+            ..fetch(
+                "/media/deal-files/{id}",
+                format!("/media/deal-files/{deal_file}"),
+                Some(&scale_admin),
+                "application/pdf",
+            )
+        },
+        Fetch {
+            host: SCALE_HOST,
+            ..fetch(
+                "/leads/export",
+                "/leads/export?status=queued".into(),
+                Some(&scale_admin),
+                "text/csv; charset=utf-8",
+            )
+        },
         Fetch {
             host: SCALE_HOST,
             ..fetch(

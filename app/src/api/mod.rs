@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod deals;
 pub mod forum;
 pub mod funds;
+pub mod leads;
 pub mod notifications;
 #[cfg(feature = "ssr")]
 pub mod own_page;

@@ -14,6 +14,7 @@ pub enum Area {
     Partners,
     Company,
     Deals,
+    Leads,
     Funds,
     Marketing,
     Campaigns,
@@ -59,11 +60,12 @@ impl Group {
 
 impl Area {
     /// Every area in side-bar order.
-    const ALL: [Area; 14] = [
+    const ALL: [Area; 15] = [
         Area::Home,
         Area::Partners,
         Area::Company,
         Area::Deals,
+        Area::Leads,
         Area::Marketing,
         Area::Campaigns,
         Area::Contacts,
@@ -79,7 +81,7 @@ impl Area {
     pub fn group(self) -> Group {
         match self {
             Area::Home => Group::Start,
-            Area::Partners | Area::Company | Area::Deals => Group::Sell,
+            Area::Partners | Area::Company | Area::Deals | Area::Leads => Group::Sell,
             Area::Marketing | Area::Campaigns | Area::Contacts | Area::Funds => Group::Market,
             Area::Community => Group::Connect,
             Area::Products | Area::Tiers | Area::Revenue | Area::Users | Area::BackgroundWork => {
@@ -99,6 +101,7 @@ impl Area {
             Area::Company => !vendor,
             Area::Contacts => may(Permission::RunCampaigns),
             Area::Deals => may(Permission::RegisterDeals) || may(Permission::ReviewDeals),
+            Area::Leads => may(Permission::ManageLeads) || may(Permission::TakeLeads),
             Area::Revenue => may(Permission::ViewProgram),
             Area::Tiers => may(Permission::ManageTiersAndTypes),
             Area::Users => may(Permission::ManageUsers),
@@ -113,6 +116,7 @@ impl Area {
             Area::Company => format!("/partners/{}", user.organization_id),
             Area::Funds => "/funds".into(),
             Area::Deals => "/deals".into(),
+            Area::Leads => "/leads".into(),
             Area::Marketing => "/cobrand".into(),
             Area::Campaigns => "/campaigns".into(),
             Area::Contacts => "/contacts".into(),
@@ -132,6 +136,7 @@ impl Area {
             Area::Company => tr!(nav.company),
             Area::Funds => tr!(nav.funds),
             Area::Deals => tr!(nav.deals),
+            Area::Leads => tr!(nav.leads),
             Area::Marketing => tr!(nav.marketing),
             Area::Campaigns => tr!(nav.campaigns),
             Area::Contacts => tr!(nav.contacts),
@@ -157,6 +162,7 @@ impl Area {
             Area::Funds => "M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15.9V19h-2v-1.1c-1.7-.3-3-1.4-3.1-3h2c.1.8.9 1.4 2.1 1.4 1.3 0 2-.6 2-1.3 0-.8-.6-1.2-2.4-1.6-2.2-.5-3.4-1.3-3.4-3 0-1.5 1.1-2.5 2.8-2.8V6.5h2v1.1c1.6.3 2.6 1.4 2.7 2.8h-2c-.1-.7-.7-1.2-1.7-1.2-1.1 0-1.7.5-1.7 1.2 0 .7.6 1 2.3 1.4 2.2.5 3.5 1.3 3.5 3.1 0 1.6-1.2 2.7-3.1 3z",
             Area::Revenue => "M3 3h2v16h16v2H3zm4 10l4-4 3 3 5-6 1.5 1.3L14 15l-3-3-2.6 2.6z",
             Area::Deals => "M12 3l9 9-9 9-9-9zm0 4.2L7.2 12 12 16.8 16.8 12z",
+            Area::Leads => "M2 4h20l-8 9v6l-4 2v-8z",
             Area::Products => "M12 2l9 5v10l-9 5-9-5V7zm0 2.3L5.5 8 12 11.6 18.5 8zM5 9.7v6.1l6 3.4v-6.1zm14 0l-6 3.4v6.1l6-3.4z",
             Area::Tiers => "M12 2l2.9 6.3 6.9.7-5.2 4.6 1.5 6.8L12 17l-6.1 3.4 1.5-6.8L2.2 9l6.9-.7z",
             Area::Users => "M12 12a5 5 0 1 1 0-10 5 5 0 0 1 0 10zm-9 10v-2a7 7 0 0 1 7-7h4a7 7 0 0 1 7 7v2z",
@@ -291,6 +297,10 @@ mod tests {
         assert!(admin.all.contains(&Area::Deals));
         let finance = Navigation::for_user(&user(Role::Finance));
         assert!(!finance.all.contains(&Area::Deals));
+        // Leads: partners take them, vendor staff but finance route them.
+        assert!(partner_user.all.contains(&Area::Leads));
+        assert!(admin.all.contains(&Area::Leads));
+        assert!(!finance.all.contains(&Area::Leads));
     }
 
     #[test]

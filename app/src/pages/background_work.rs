@@ -85,5 +85,8 @@ fn done_line(task: RecurringTask, count: i32) -> String {
         RecurringTask::DealClocks => {
             tr!(background_work.deal_clocks_done, count = count).to_string()
         }
+        RecurringTask::LeadClocks => {
+            tr!(background_work.lead_clocks_done, count = count).to_string()
+        }
     }
 }

@@ -10,6 +10,7 @@ pub mod deals;
 pub mod forgot_password;
 pub mod forum;
 pub mod funds;
+pub mod leads;
 pub mod not_found;
 pub mod notifications;
 pub mod partner;
@@ -71,4 +72,13 @@ pub fn kept(error: Signal<Option<AppError>>, name: &str) -> String {
         .get_untracked()
         .and_then(|e| e.kept(name))
         .unwrap_or_default()
+}
+
+/// A file's size as a person reads it: "840 KB", "2.4 MB".
+pub fn file_size(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes / 1024).max(1))
+    }
 }

@@ -54,6 +54,7 @@ pub fn PartnerPage() -> impl IntoView {
                         <Success show=saved("logo") text=tr!(partner.logo_saved)/>
                         <Success show=saved("territory") text=tr!(territory.saved)/>
                         <Success show=saved("location") text=tr!(territory.location_saved)/>
+                        <Success show=saved("leads") text=tr!(leads.partner_saved)/>
                         <PartnerView partner=p profile program territory/>
                     }.into_any(),
                 }
@@ -116,6 +117,7 @@ fn PartnerView(
             }}
             {partner.can_edit_program.then(|| view! { <ProgramForm partner=partner.clone() action=program/> })}
             <TerritoryCard partner_id=partner.id territory=partner.territory.clone() actions=territory/>
+            {partner.leads.clone().map(|leads| view! { <crate::pages::leads::partner_card::LeadCard partner_id=partner.id leads/> })}
             <section class="card">
                 <h2>{tr!(partner.people)}</h2>
                 {if partner.users.is_empty() {

@@ -10,6 +10,7 @@ pub mod countries;
 pub mod csp;
 pub mod csv_file;
 pub mod db;
+pub mod documents;
 pub mod entities;
 pub mod forum;
 pub mod jobs;

@@ -16,6 +16,13 @@ pub enum On {
     /// showed them (a channel manager only the partners assigned to them);
     /// partner users only their own company.
     Company(i64),
+    /// A record of `company` that may name its distributor (two-tier: a
+    /// reseller's deal registration): the distributor acts on it as the
+    /// company's own users do, once its channel scope loaded it.
+    Channel {
+        company: i64,
+        distributor: Option<i64>,
+    },
 }
 
 impl Actor {
@@ -30,6 +37,14 @@ impl Actor {
             && match on {
                 On::Program => true,
                 On::Company(org) => self.role.is_vendor_staff() || org == self.organization_id,
+                On::Channel {
+                    company,
+                    distributor,
+                } => {
+                    self.role.is_vendor_staff()
+                        || company == self.organization_id
+                        || distributor == Some(self.organization_id)
+                }
             }
     }
 
@@ -74,6 +89,23 @@ mod tests {
         assert!(olivia
             .require_on(Permission::Design, On::Company(8))
             .is_err());
+    }
+
+    #[test]
+    fn distributors_act_on_what_their_resellers_registered_through_them() {
+        let through = On::Channel {
+            company: 8,
+            distributor: Some(7),
+        };
+        assert!(actor(Role::PartnerUser, 7).may_on(Permission::RegisterDeals, through));
+        assert!(actor(Role::PartnerAdmin, 8).may_on(Permission::RegisterDeals, through));
+        assert!(!actor(Role::PartnerAdmin, 9).may_on(Permission::RegisterDeals, through));
+        let direct = On::Channel {
+            company: 8,
+            distributor: None,
+        };
+        assert!(!actor(Role::PartnerAdmin, 7).may_on(Permission::RegisterDeals, direct));
+        assert!(actor(Role::ChannelManager, 1).may_on(Permission::ReviewDeals, direct));
     }
 
     #[test]

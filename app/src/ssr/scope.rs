@@ -4,7 +4,8 @@
 
 use super::entities::{
     cobrand_design, cobrand_export, cobrand_template, deal, forum_category, fund_allocation,
-    fund_budget, fund_claim, fund_request, invitation, organization, product, product_family, user,
+    fund_budget, fund_claim, fund_request, invitation, lead, organization, product, product_family,
+    user,
 };
 use super::repo::channel;
 use super::Actor;
@@ -65,6 +66,10 @@ tenant_owned!(
     forum_watch,
     invitation,
     job,
+    lead,
+    lead_miss,
+    lead_partner,
+    lead_routing,
     notification,
     notification_pref,
     fund_allocation,
@@ -75,6 +80,7 @@ tenant_owned!(
     fund_request,
     fund_revenue,
     organization,
+    partner_family,
     partner_revenue,
     partner_type,
     password_reset,
@@ -290,6 +296,23 @@ impl<'a> Scope<'a> {
         deal::Entity::find()
             .filter(deal::Column::TenantId.eq(self.actor.tenant_id))
             .filter(self.in_visible_orgs(deal::Column::PartnerId))
+    }
+
+    /// Leads: for vendor staff those in the vendor's queue and those held
+    /// by visible partners; for a partner those offered to or held by its
+    /// company (its resellers' too, read through [`Scope::channel`]).
+    pub fn leads(&self) -> Select<lead::Entity> {
+        let query = lead::Entity::find().filter(lead::Column::TenantId.eq(self.actor.tenant_id));
+        let held = self.in_visible_orgs(lead::Column::PartnerId);
+        if self.actor.role.is_vendor_staff() {
+            query.filter(
+                Condition::any()
+                    .add(lead::Column::PartnerId.is_null())
+                    .add(held),
+            )
+        } else {
+            query.filter(held)
+        }
     }
 
     /// Claims of visible partners.

@@ -40,6 +40,9 @@ pub async fn create_tenant(
         currency: Set("USD".into()),
         deal_review_days: Set(2),
         time_zone: Set("UTC".into()),
+        lead_accept_hours: Set(24),
+        lead_contact_hours: Set(48),
+        lead_routing: Set(crate::types::lead::RoutingMode::Weighted),
         created_at: Set(now),
         ..Default::default()
     }

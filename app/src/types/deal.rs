@@ -67,6 +67,44 @@ string_enum!(
 );
 
 string_enum!(
+    /// A part of a registration a reviewer can return for changes: the
+    /// partner may then change only the parts flagged.
+    DealPart in deal_part {
+        Customer => ("customer", customer),
+        Place => ("place", place),
+        Contact => ("contact", contact),
+        Products => ("products", products),
+        CloseDate => ("close_date", close_date),
+        Stage => ("stage", stage),
+        Origin => ("origin", origin),
+        Competitor => ("competitor", competitor),
+        Reference => ("reference", reference),
+        Notes => ("notes", notes),
+    }
+);
+
+impl DealPart {
+    /// The parts stored as `customer,contact` (unknown names skipped).
+    pub fn parse_list(stored: &str) -> Vec<DealPart> {
+        stored.split(',').filter_map(DealPart::parse).collect()
+    }
+
+    /// The parts as stored.
+    pub fn join(parts: &[DealPart]) -> String {
+        parts
+            .iter()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// The form's name of its tick box in the reviewer's decision.
+    pub fn field(self) -> String {
+        format!("parts[{}]", self.as_str())
+    }
+}
+
+string_enum!(
     /// Why a registration was rejected.
     RejectReason in reject_reason {
         AlreadyRegistered => ("already_registered", already_registered),
@@ -227,6 +265,21 @@ pub struct DealForm {
     pub countries: Vec<(String, String)>,
     /// The registration being changed (a draft or one returned).
     pub existing: Option<DealDetail>,
+    /// A distributor's resellers it may register for (id, name), and
+    /// whether that is all of them (else the form takes a typed name).
+    /// Empty for a company no one buys through, and when changing one.
+    pub resellers: Vec<(String, String)>,
+    pub all_resellers_listed: bool,
+    /// The MDF activities and campaigns it may name as its source
+    /// (value, label).
+    pub sources: Vec<(String, String)>,
+    /// A new registration made from an accepted lead: the lead, and the
+    /// values it starts with (field, value).
+    pub lead_id: Option<i64>,
+    pub prefill: Vec<(String, String)>,
+    /// For one returned for changes: the parts the partner may change
+    /// (the others are shown, locked). None: all of them.
+    pub editable: Option<Vec<DealPart>>,
 }
 
 /// A product line as shown.
@@ -275,6 +328,18 @@ pub struct CommentView {
     pub html: String,
 }
 
+/// A file on a registration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DealFileView {
+    pub id: i64,
+    pub name: String,
+    pub size_bytes: i64,
+    pub who: String,
+    pub at: String,
+    /// The reader may remove it (its uploader, or a reviewer).
+    pub removable: bool,
+}
+
 /// What the reader may do with a registration.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DealActions {
@@ -291,6 +356,8 @@ pub struct DealActions {
     pub extension_asked: bool,
     /// Write in its conversation.
     pub comment: bool,
+    /// Add files to it.
+    pub attach: bool,
 }
 
 /// `/deals/{id}`.
@@ -299,6 +366,12 @@ pub struct DealDetail {
     pub id: i64,
     pub version: i32,
     pub partner_name: String,
+    /// The distributor it was registered through (two-tier).
+    pub distributor_name: Option<String>,
+    /// The MDF activity or campaign that found it, named; and as the
+    /// form's select holds it.
+    pub sourced_by: Option<String>,
+    pub sourced_input: String,
     pub reference: String,
     pub customer_name: String,
     pub website: String,
@@ -326,6 +399,8 @@ pub struct DealDetail {
     pub reason_code: Option<RejectReason>,
     pub lost_reason: Option<LostReason>,
     pub reason: Option<String>,
+    /// Returned for changes: the parts the reviewer flagged.
+    pub returned_parts: Vec<DealPart>,
     pub protected_until: Option<String>,
     /// For reviewers: each clash beside this registration.
     pub conflicts: Vec<ConflictView>,
@@ -333,6 +408,7 @@ pub struct DealDetail {
     pub hint: Option<ConflictHint>,
     pub history: Vec<DealEvent>,
     pub comments: Vec<CommentView>,
+    pub files: Vec<DealFileView>,
     /// What the reader may do with it.
     pub may: DealActions,
     /// The close form's default: the registered amount, as typed.

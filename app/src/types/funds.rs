@@ -218,6 +218,10 @@ pub struct RoiRow {
     pub leads: i64,
     pub attendees: i64,
     pub pipeline_minor: i64,
+    /// Won deal registrations that name one of these activities as their
+    /// source, and their value per currency (currency, minor units).
+    pub won_deals: u32,
+    pub won: Vec<(String, i64)>,
 }
 
 /// Filters of the vendor's request list; empty means "any".

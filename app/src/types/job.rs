@@ -21,6 +21,7 @@ string_enum!(
         ClaimDeadlines => ("claim_deadlines", claim_deadlines),
         NotificationDigest => ("notification_digest", notification_digest),
         DealClocks => ("deal_clocks", deal_clocks),
+        LeadClocks => ("lead_clocks", lead_clocks),
     }
 );
 
@@ -40,6 +41,8 @@ impl RecurringTask {
             RecurringTask::NotificationDigest => Cadence::Daily,
             // Review clocks run in hours (two business days).
             RecurringTask::DealClocks => Cadence::Hourly,
+            // Offers run out within business hours.
+            RecurringTask::LeadClocks => Cadence::Hourly,
         }
     }
 }

@@ -80,6 +80,7 @@ pub mod form;
 pub mod forum;
 pub mod funds;
 pub mod job;
+pub mod lead;
 pub mod localized;
 pub mod money;
 pub mod notification;

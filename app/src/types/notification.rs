@@ -27,6 +27,9 @@ string_enum!(
         DealExpiring => ("deal_expiring", deal_expiring),
         DealExtensionAsked => ("deal_extension_asked", deal_extension_asked),
         DealComment => ("deal_comment", deal_comment),
+        LeadOffered => ("lead_offered", lead_offered),
+        LeadContactDue => ("lead_contact_due", lead_contact_due),
+        LeadQueued => ("lead_queued", lead_queued),
     }
 );
 
@@ -47,6 +50,7 @@ string_enum!(
         Funds => ("funds", funds),
         Campaigns => ("campaigns", campaigns),
         Deals => ("deals", deals),
+        Leads => ("leads", leads),
     }
 );
 
@@ -59,6 +63,7 @@ impl NotificationKind {
             CampaignLaunched => NotificationArea::Campaigns,
             DealSubmitted | DealDecided | DealDueSoon | DealOverdue | DealExpiring
             | DealExtensionAsked | DealComment => NotificationArea::Deals,
+            LeadOffered | LeadContactDue | LeadQueued => NotificationArea::Leads,
         }
     }
 
@@ -68,12 +73,11 @@ impl NotificationKind {
         use NotificationKind::*;
         match self {
             ForumMention | ForumReply | ForumAccepted | ForumApproved | DealComment => true,
-            DealSubmitted | DealDueSoon | DealOverdue | DealExtensionAsked => {
+            DealSubmitted | DealDueSoon | DealOverdue | DealExtensionAsked | LeadQueued => {
                 role.is_vendor_staff()
             }
-            FundsDecided | FundsClaimDue | CampaignLaunched | DealDecided | DealExpiring => {
-                !role.is_vendor_staff()
-            }
+            FundsDecided | FundsClaimDue | CampaignLaunched | DealDecided | DealExpiring
+            | LeadOffered | LeadContactDue => !role.is_vendor_staff(),
         }
     }
 
@@ -84,7 +88,7 @@ impl NotificationKind {
         match self {
             ForumMention | FundsDecided | FundsClaimDue | CampaignLaunched | DealSubmitted
             | DealDecided | DealDueSoon | DealOverdue | DealExpiring | DealExtensionAsked
-            | DealComment => Delivery::MailNow,
+            | DealComment | LeadOffered | LeadContactDue | LeadQueued => Delivery::MailNow,
             ForumReply | ForumAccepted | ForumApproved => Delivery::Bell,
         }
     }
@@ -156,6 +160,18 @@ pub enum Details {
         /// When the answer is due, or the protection ends.
         #[serde(default)]
         date: Option<NaiveDate>,
+    },
+    Lead {
+        /// Empty in an offer: a partner learns who only once it accepts.
+        company: String,
+        /// "Manufacturing · Bayern, Germany · Switches".
+        summary: InLanguages,
+        /// When the offer must be accepted, or the first contact made.
+        #[serde(default)]
+        date: Option<NaiveDate>,
+        /// Why it is back in the queue, worded when written.
+        #[serde(default)]
+        reason: String,
     },
 }
 
@@ -232,6 +248,31 @@ impl Details {
                 )
                 .to_string(),
             },
+            Details::Lead {
+                company,
+                summary,
+                date,
+                ..
+            } => {
+                let date = date.map(|d| locale::date_in(reader, d)).unwrap_or_default();
+                match kind {
+                    LeadOffered => tr_in!(
+                        reader,
+                        notify.sentence.lead_offered,
+                        summary = summary.get(reader),
+                        date = &date
+                    )
+                    .to_string(),
+                    LeadContactDue => tr_in!(
+                        reader,
+                        notify.sentence.lead_contact_due,
+                        company,
+                        date = &date
+                    )
+                    .to_string(),
+                    _ => tr_in!(reader, notify.sentence.lead_queued, company).to_string(),
+                }
+            }
         }
     }
 }

@@ -74,6 +74,17 @@ pub enum Permission {
     ReviewDeals,
     /// Keep the accounts the vendor sells to itself, and the review clock.
     ConfigureDeals,
+    /// Enter and import leads, route them (or by hand), close them; set a
+    /// partner's lead capacity and specialisations.
+    ManageLeads,
+    /// The program's lead settings: the acceptance and first-contact
+    /// clocks and how a partner is drawn.
+    ConfigureLeads,
+    /// Accept, decline, work and convert the leads offered to one's
+    /// company (a distributor also passes them to its resellers).
+    TakeLeads,
+    /// Pause one's company's leads (holidays) and resume them.
+    PauseLeads,
 }
 
 use Permission::*;
@@ -83,7 +94,7 @@ use Role::{
 };
 
 impl Permission {
-    pub const ALL: [Permission; 28] = [
+    pub const ALL: [Permission; 32] = [
         ViewProgram,
         ViewChannel,
         AddPartners,
@@ -112,6 +123,10 @@ impl Permission {
         RegisterDeals,
         ReviewDeals,
         ConfigureDeals,
+        ManageLeads,
+        ConfigureLeads,
+        TakeLeads,
+        PauseLeads,
     ];
 
     /// The roles granted this permission: the one table.
@@ -148,8 +163,12 @@ impl Permission {
             // A channel manager decides the registrations of the partners
             // assigned to them (their scope holds no others).
             ReviewDeals => &[VA, CM],
+            // Marketing brings campaign responses in as leads.
+            ManageLeads => &[VA, CM, MM],
+            TakeLeads => &[PA, PU],
+            PauseLeads => &[PA],
             ConfigureForum | SuspendVendorStaff | ViewBackgroundWork | ManageTiersAndTypes
-            | ConfigureDeals => &[VA],
+            | ConfigureDeals | ConfigureLeads => &[VA],
         }
     }
 }
@@ -205,6 +224,8 @@ mod tests {
                 EditTerritories,
                 ReviewDeals,
                 ConfigureDeals,
+                ManageLeads,
+                ConfigureLeads,
             ],
         ),
         (
@@ -219,6 +240,7 @@ mod tests {
                 SuspendPartners,
                 EditTerritories,
                 ReviewDeals,
+                ManageLeads,
             ],
         ),
         (
@@ -235,6 +257,7 @@ mod tests {
                 ManageForumCategories,
                 SuspendPartners,
                 ManageProducts,
+                ManageLeads,
             ],
         ),
         (FIN, &[ViewProgram, ViewChannel, ManageBudgets, PayClaims]),
@@ -248,9 +271,14 @@ mod tests {
                 Design,
                 RunCampaigns,
                 RegisterDeals,
+                TakeLeads,
+                PauseLeads,
             ],
         ),
-        (PU, &[RequestFunds, Design, RunCampaigns, RegisterDeals]),
+        (
+            PU,
+            &[RequestFunds, Design, RunCampaigns, RegisterDeals, TakeLeads],
+        ),
     ];
 
     #[test]
@@ -303,6 +331,8 @@ mod tests {
             ConfigureForum,
             ReviewDeals,
             ConfigureDeals,
+            ManageLeads,
+            ConfigureLeads,
         ] {
             for role in Role::PARTNER {
                 assert!(!role.may(permission), "{role:?} × {permission:?}");

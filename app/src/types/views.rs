@@ -146,6 +146,8 @@ pub struct PartnerDetail {
     pub partner_types: Vec<(String, String)>,
     /// Where the partner works.
     pub territory: crate::types::territory::TerritoryView,
+    /// Its lead settings, for a partner company (not the vendor).
+    pub leads: Option<crate::types::lead::PartnerLeadsView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

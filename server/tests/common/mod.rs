@@ -317,6 +317,26 @@ impl TestApp {
         self.send(req.body(Body::empty()).unwrap()).await
     }
 
+    /// Posts a plain HTML form to a route, as a browser without JavaScript.
+    pub async fn post_form(
+        &self,
+        host: &str,
+        path: &str,
+        cookie: Option<&str>,
+        form: &[(&str, &str)],
+    ) -> Resp {
+        let mut req = Request::post(path)
+            .header(header::HOST, host)
+            .header(header::ORIGIN, format!("http://{host}"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html");
+        if let Some(c) = cookie {
+            req = req.header(header::COOKIE, c);
+        }
+        self.send(req.body(Body::from(encode_form(form))).unwrap())
+            .await
+    }
+
     /// Calls a server function the way the hydrated app does (fetch, form-encoded).
     pub async fn call(
         &self,

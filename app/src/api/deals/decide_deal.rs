@@ -2,8 +2,10 @@ use crate::error::AppError;
 use crate::types::deal::{DealDecision, RejectReason};
 use crate::types::Choice;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
-/// Approve, return for changes (`reason` says what), or reject
+/// Approve, return for changes (`reason` says what, the ticked `parts`
+/// which parts), or reject
 /// (`reason_code` says why).
 #[server(prefix = "/api", endpoint = "decide_deal")]
 pub async fn decide_deal(
@@ -12,6 +14,7 @@ pub async fn decide_deal(
     decision: Choice<DealDecision>,
     #[server(default)] reason_code: Choice<RejectReason>,
     #[server(default)] reason: String,
+    #[server(default)] parts: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use crate::ssr::services::deals::review::{self, Decision};
     crate::api::as_actor(|state, actor| async move {
@@ -19,6 +22,7 @@ pub async fn decide_deal(
             decision,
             reason_code,
             reason,
+            parts: parts.into_keys().collect(),
         };
         review::decide(&state, &actor, id, version, &d).await?;
         leptos_axum::redirect(&format!("/deals/{id}?saved=decided"));

@@ -8,23 +8,27 @@ use leptos::prelude::*;
 
 /// Saves a registration as a draft, or sends it when `send` is set (the
 /// form's "Submit" button). `key` makes a double submit of a new form
-/// create one registration; `id` and `version` change an existing one.
+/// create one registration; `id` and `version` change an existing one
+/// (the parts a reviewer did not flag for change are kept whatever is
+/// posted: a locked part posts nothing). A distributor names the reseller
+/// it registers for in `for_partner`.
 #[server(prefix = "/api", endpoint = "save_deal")]
 pub async fn save_deal(
     key: String,
     #[server(default)] id: Option<i64>,
     #[server(default)] version: Option<i32>,
+    #[server(default)] for_partner: String,
     #[server(default)] reference: String,
-    customer_name: String,
+    #[server(default)] customer_name: String,
     #[server(default)] website: String,
-    country: String,
+    #[server(default)] country: String,
     #[server(default)] region: String,
     #[server(default)] city: String,
     #[server(default)] postcode: String,
-    contact_name: String,
-    contact_email: String,
+    #[server(default)] contact_name: String,
+    #[server(default)] contact_email: String,
     #[server(default)] contact_phone: String,
-    currency: String,
+    #[server(default)] currency: String,
     #[server(default)] family_1: String,
     #[server(default)] quantity_1: String,
     #[server(default)] amount_1: String,
@@ -40,11 +44,13 @@ pub async fn save_deal(
     #[server(default)] family_5: String,
     #[server(default)] quantity_5: String,
     #[server(default)] amount_5: String,
-    expected_close_on: String,
-    stage: Choice<DealStage>,
-    origin: Choice<DealOrigin>,
+    #[server(default)] expected_close_on: String,
+    #[server(default)] stage: Choice<DealStage>,
+    #[server(default)] origin: Choice<DealOrigin>,
     #[server(default)] competitor: String,
     #[server(default)] notes: String,
+    #[server(default)] sourced_by: String,
+    #[server(default)] lead: Option<i64>,
     #[server(default)] send: Option<String>,
 ) -> Result<i64, AppError> {
     use crate::ssr::services::deals::register::{self, DealInput, LineInput};
@@ -55,6 +61,7 @@ pub async fn save_deal(
             amount,
         };
         let input = DealInput {
+            for_partner,
             reference,
             customer_name,
             website,
@@ -78,6 +85,8 @@ pub async fn save_deal(
             origin,
             competitor,
             notes,
+            sourced_by,
+            lead,
         };
         let existing = id.zip(version);
         let send = send.is_some();

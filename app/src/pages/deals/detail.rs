@@ -17,7 +17,7 @@ use crate::resource::page_data;
 use crate::tr;
 use crate::types::deal::{
     ConflictHint, ConflictResolution, ConflictView, DealDecision, DealDetail, DealOutcome,
-    LostReason, RejectReason,
+    DealPart, LostReason, RejectReason,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -72,6 +72,7 @@ pub fn DealPage() -> impl IntoView {
         <Success show=saved("extension_asked") text=tr!(deals.extension_asked_ok)/>
         <Success show=saved("extended") text=tr!(deals.extended_ok)/>
         <Success show=saved("commented") text=tr!(deals.commented_ok)/>
+        <Success show=saved("file") text=tr!(deals.file_saved)/>
         <Suspense fallback=|| view! { <p class="loading">{tr!(common.loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
@@ -119,6 +120,12 @@ fn Registration(
         (tr!(deals.stage), deal.stage.label().to_owned()),
         (tr!(deals.origin), deal.origin.label().to_owned()),
     ];
+    if let Some(source) = &deal.sourced_by {
+        facts.push((tr!(deals.sourced_by), source.clone()));
+    }
+    if let Some(distributor) = &deal.distributor_name {
+        facts.insert(1, (tr!(deals.distributor), distributor.clone()));
+    }
     for (label, value) in [
         (tr!(deals.website), &deal.website),
         (tr!(deals.competitor), &deal.competitor),
@@ -145,6 +152,10 @@ fn Registration(
             }}</p>
         })}
         {deal.reason.clone().map(|r| view! { <p class="notice notice-info"><strong>{tr!(deals.reviewer_note)}</strong>" "{r}</p> })}
+        {(!deal.returned_parts.is_empty()).then(|| {
+            let parts = deal.returned_parts.iter().map(|p| p.label()).collect::<Vec<_>>().join(", ");
+            view! { <p class="notice notice-info" id="returned-parts">{tr!(deals.asked_to_change, parts = &parts).to_string()}</p> }
+        })}
         {deal.reason_code.map(|c| view! { <p class="notice notice-info">{c.label()}</p> })}
         {deal.lost_reason.map(|c| view! { <p class="notice notice-info">{c.label()}</p> })}
         <div class="grid">
@@ -164,6 +175,7 @@ fn Registration(
             {deal.may.close.then(|| view! { <Close deal=deal.clone() action=after.close/> })}
             {(deal.may.ask_extension || deal.may.extend || deal.may.extension_asked).then(|| view! { <Protection deal=deal.clone() ask=after.ask extend=after.extend/> })}
             <Conversation deal=deal.clone() action=after.comment/>
+            <super::files::Files deal=deal.clone()/>
             <section class="card">
                 <h2>{tr!(deals.history)}</h2>
                 <ol class="audit">
@@ -261,6 +273,13 @@ fn Decide(deal: DealDetail, action: ServerAction<DecideDeal>) -> impl IntoView {
                 <input type="hidden" name="id" value=deal.id/>
                 <input type="hidden" name="version" value=deal.version/>
                 <TextField id="f-decide-reason" name="reason" label=tr!(deals.note_to_partner) multiline=true value=kept(error, "reason") error=field_error(error, "reason") hint=tr!(deals.note_hint)/>
+                <fieldset class="fieldset checks" id="f-parts">
+                    <legend>{tr!(deals.parts_to_change)}</legend>
+                    {move || field_error(error, "parts").get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
+                    {DealPart::ALL.iter().map(|p| view! {
+                        <label class="check"><input type="checkbox" name=p.field() checked=!kept(error, &p.field()).is_empty()/>{p.label()}</label>
+                    }).collect_view()}
+                </fieldset>
                 <SelectField name="reason_code" label=tr!(deals.reject_reason) options=reasons selected=kept(error, "reason_code") empty=tr!(partners.choose) error=field_error(error, "reason_code")/>
                 <div class="actions">
                     <button type="submit" name="decision" value=DealDecision::Approve.as_str() class="btn btn-primary">{DealDecision::Approve.label()}</button>

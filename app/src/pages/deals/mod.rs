@@ -6,6 +6,7 @@
 mod accounts;
 mod customer_check;
 mod detail;
+mod files;
 mod form;
 mod list;
 

@@ -49,14 +49,6 @@ impl ClaimActions {
     }
 }
 
-fn size(bytes: i64) -> String {
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", (bytes / 1024).max(1))
-    }
-}
-
 #[component]
 pub fn ClaimSection(
     request: RequestDetail,
@@ -134,7 +126,7 @@ fn ClaimSummary(claim: ClaimView, request: RequestDetail, locale: String) -> imp
                     {claim.files.iter().map(|f| view! {
                         <li>
                             <a href=format!("/media/proof/{}", f.id) target="_blank" rel="noopener">{f.name.clone()}</a>
-                            <span class="muted">{format!(" · {}", size(f.size_bytes))}</span>
+                            <span class="muted">{format!(" · {}", crate::pages::file_size(f.size_bytes))}</span>
                             {claim.can_edit.then(|| view! {
                                 <form method="post" action=format!("/funds/requests/{}/proof/{}/remove", request.id, f.id) class="inline">
                                     <button type="submit" class="btn btn-quiet" aria-label=tr!(funds.remove_file, name = &f.name).to_string()>{tr!(funds.remove)}</button>

@@ -10,7 +10,9 @@ use crate::components::server_form::ServerForm;
 use crate::pages::{action_error, field_error, kept};
 use crate::resource::page_data;
 use crate::tr;
-use crate::types::funds::{Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus};
+use crate::types::funds::{
+    Balances, BudgetKind, FundsOverview, RequestFilter, RequestStatus, RoiRow,
+};
 use crate::types::money::currency_codes;
 use crate::types::Choice;
 use leptos::prelude::*;
@@ -230,7 +232,7 @@ fn Overview(
                 <p class="muted">{tr!(funds.roi_hint)}</p>
                 <div class="table-scroll" tabindex="0">
                     <table class="roi">
-                        <thead><tr><th scope="col">{tr!(funds.activity)}</th><th scope="col">{tr!(funds.claims)}</th><th scope="col">{tr!(funds.spent)}</th><th scope="col">{tr!(funds.leads)}</th><th scope="col">{tr!(funds.cost_per_lead)}</th><th scope="col">{tr!(funds.pipeline)}</th></tr></thead>
+                        <thead><tr><th scope="col">{tr!(funds.activity)}</th><th scope="col">{tr!(funds.claims)}</th><th scope="col">{tr!(funds.spent)}</th><th scope="col">{tr!(funds.leads)}</th><th scope="col">{tr!(funds.cost_per_lead)}</th><th scope="col">{tr!(funds.pipeline)}</th><th scope="col">{tr!(funds.won_deals)}</th></tr></thead>
                         <tbody>
                             {overview.roi.iter().map(|r| view! {
                                 <tr>
@@ -240,6 +242,7 @@ fn Overview(
                                     <td>{r.leads}</td>
                                     <td>{if r.leads > 0 { money(r.spent_minor / r.leads, &r.currency, &locale) } else { "—".into() }}</td>
                                     <td>{money(r.pipeline_minor, &r.currency, &locale)}</td>
+                                    <td>{won(r, &locale)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
@@ -395,4 +398,15 @@ fn ClaimWindow(days: i32) -> impl IntoView {
             </ServerForm>
         </section>
     }
+}
+
+/// "3 · $120,000.00 · €30,000.00": the won deals an activity sourced, each
+/// currency on its own.
+fn won(row: &RoiRow, locale: &str) -> String {
+    if row.won_deals == 0 {
+        return "—".into();
+    }
+    let mut parts = vec![row.won_deals.to_string()];
+    parts.extend(row.won.iter().map(|(c, m)| money(*m, c, locale)));
+    parts.join(" · ")
 }

@@ -22,6 +22,12 @@ pub struct Model {
     pub deal_review_days: i32,
     /// The program's own zone (IANA name): its business days and weekends.
     pub time_zone: String,
+    /// Business hours a partner has to accept a lead offered to it.
+    pub lead_accept_hours: i32,
+    /// Business hours after accepting a lead to first contact it.
+    pub lead_contact_hours: i32,
+    /// How a lead's partner is drawn among the nearest candidates.
+    pub lead_routing: crate::types::lead::RoutingMode,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -191,6 +191,12 @@ async fn run(state: &AppState, pass: &Pass) -> Result<i32, String> {
                 .map_err(|e| e.to_string())?
                 .total()
         }
+        RecurringTask::LeadClocks => {
+            crate::ssr::services::leads::clocks::run_for_tenant(state, &t, now())
+                .await
+                .map_err(|e| e.to_string())?
+                .total()
+        }
         RecurringTask::NotificationDigest => {
             crate::ssr::services::notifications::digest::run_for_tenant(state, &t)
                 .await

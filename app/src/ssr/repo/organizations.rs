@@ -191,12 +191,21 @@ pub async fn partner_by_id_or_name(
     scope: &Scope<'_>,
     raw: &str,
 ) -> Result<Option<organization::Model>, DbErr> {
+    by_id_or_name(db, scope.partners(), raw).await
+}
+
+/// The organisation of `query` that `raw` names: its id, or its name
+/// (case-insensitive); the oldest of several with one name.
+pub async fn by_id_or_name(
+    db: &impl ConnectionTrait,
+    query: Select<organization::Entity>,
+    raw: &str,
+) -> Result<Option<organization::Model>, DbErr> {
     use organization::Column as O;
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
     }
-    let query = scope.partners();
     let query = match raw.parse::<i64>() {
         Ok(id) => query.filter(O::Id.eq(id)),
         // The exact spelling too: SQLite's lower() folds ASCII letters only.
@@ -226,13 +235,20 @@ async fn id_names(
         .await
 }
 
-/// Up to `limit` visible partners as (id, name) by name, for pickers.
-pub async fn pick_list(
+/// Organisations a picker lists before the form takes a typed name
+/// instead (a program may hold 100,000 partners).
+pub const PICK_LIMIT: u64 = 300;
+
+/// The organisations of `query` as (id, name) by name, for a picker: up to
+/// [`PICK_LIMIT`], and whether that is all of them.
+pub async fn picker(
     db: &impl ConnectionTrait,
-    scope: &Scope<'_>,
-    limit: u64,
-) -> Result<Vec<(i64, String)>, DbErr> {
-    id_names(db, scope.partners().limit(limit)).await
+    query: Select<organization::Entity>,
+) -> Result<(Vec<(i64, String)>, bool), DbErr> {
+    let mut list = id_names(db, query.limit(PICK_LIMIT + 1)).await?;
+    let all = list.len() as u64 <= PICK_LIMIT;
+    list.truncate(PICK_LIMIT as usize);
+    Ok((list, all))
 }
 
 /// Names of organisations by id, within the tenant (for parent distributors).

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod business_clock;
 pub mod by_code;
 pub mod campaigns;
 pub mod cobrand;
@@ -11,6 +12,7 @@ pub mod deals;
 pub mod forum;
 pub mod funds;
 pub mod invitations;
+pub mod leads;
 pub mod logos;
 pub mod notifications;
 pub mod partner_types;

@@ -109,6 +109,11 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
     let choice = |(id, name): (i64, String)| IdName { id, name };
     let logo_url = super::present::logo_url(&org);
     let territory = super::territories::view(db, actor, &org, crate::locale::current()).await?;
+    let leads = if org.kind == crate::types::OrgKind::Partner {
+        Some(super::leads::settings::partner_view(db, actor, &org).await?)
+    } else {
+        None
+    };
     Ok(PartnerDetail {
         id: org.id,
         name: org.name.clone(),
@@ -151,6 +156,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<Partn
         description: org.description,
         version: org.version,
         territory,
+        leads,
     })
 }
 

@@ -2,18 +2,23 @@
 //! German partner, in euros), one sent back for changes, one rejected, one
 //! withdrawn, a draft, one whose answer is overdue and one due within the
 //! day, and a registration that clashes with another partner's approved
-//! one, waiting for the channel manager to decide. The vendor keeps one
-//! account for itself.
+//! one, waiting for the channel manager to decide; a distributor registers
+//! for one of its resellers. The vendor keeps one account for itself.
 
 use super::{iso, Demo};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{deal, product_family};
+use crate::ssr::entities::{deal, fund_claim, fund_request, product_family};
 use crate::ssr::scope::in_tenant;
+use crate::ssr::services::business_clock as clock;
 use crate::ssr::services::deals::review::{self, Decision};
-use crate::ssr::services::deals::{accounts, clock, register};
-use crate::types::deal::{DealDecision, DealOrigin, DealStage, RejectReason};
+use crate::ssr::services::deals::sourcing::Source;
+use crate::ssr::services::deals::{accounts, close, files, register};
+use crate::types::deal::{
+    DealDecision, DealOrigin, DealOutcome, DealPart, DealStage, RejectReason,
+};
+use crate::types::funds::ClaimStatus;
 use chrono::{DateTime, Duration, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 const ADMIN: &str = "admin@acme.example";
 const DANA: &str = "dana.cole@acme.example";
@@ -28,6 +33,8 @@ const PRIYA: &str = "priya@harborit.example";
 /// One registration as the partner types it.
 struct Registration {
     by: &'static str,
+    /// A distributor's reseller it registers for; empty for its own.
+    for_reseller: &'static str,
     customer: &'static str,
     website: &'static str,
     /// Country, region, city, postcode.
@@ -47,6 +54,7 @@ struct Registration {
 
 const CONTOSO: Registration = Registration {
     by: OLIVIA,
+    for_reseller: "",
     customer: "Contoso Pharma Inc.",
     website: "https://www.contoso-pharma.com",
     place: ["US", "NJ", "Princeton", "08540"],
@@ -70,6 +78,7 @@ const CONTOSO: Registration = Registration {
 /// Bluepeak found the same customer weeks later, under its full name.
 const CONTOSO_AGAIN: Registration = Registration {
     by: INES,
+    for_reseller: "",
     customer: "Contoso Pharmaceuticals",
     website: "contoso-pharma.com",
     place: ["US", "NJ", "Princeton", ""],
@@ -85,6 +94,7 @@ const CONTOSO_AGAIN: Registration = Registration {
 
 const MUELLER: Registration = Registration {
     by: LENA,
+    for_reseller: "",
     customer: "Müller Maschinenbau GmbH",
     website: "https://www.mueller-maschinenbau.de",
     place: ["DE", "Bayern", "München", "80331"],
@@ -104,6 +114,7 @@ const MUELLER: Registration = Registration {
 
 const HUBER: Registration = Registration {
     by: LENA,
+    for_reseller: "",
     customer: "Bäckerei Huber KG",
     website: "",
     place: ["DE", "Bayern", "Rosenheim", "83022"],
@@ -119,6 +130,7 @@ const HUBER: Registration = Registration {
 
 const TAILSPIN: Registration = Registration {
     by: PRIYA,
+    for_reseller: "",
     customer: "Tailspin Toys",
     website: "https://tailspintoys.com",
     place: ["US", "WA", "Seattle", "98101"],
@@ -134,6 +146,7 @@ const TAILSPIN: Registration = Registration {
 
 const WOODGROVE: Registration = Registration {
     by: OLIVIA,
+    for_reseller: "",
     customer: "Woodgrove Bank",
     website: "https://www.woodgrovebank.com",
     place: ["US", "NY", "New York", "10005"],
@@ -149,6 +162,7 @@ const WOODGROVE: Registration = Registration {
 
 const LITWARE: Registration = Registration {
     by: SAM,
+    for_reseller: "",
     customer: "Litware Inc.",
     website: "https://litware.com",
     place: ["US", "MA", "Boston", "02110"],
@@ -162,8 +176,10 @@ const LITWARE: Registration = Registration {
     notes: "Budget approved; they want the order placed this quarter.",
 };
 
+/// Bluepeak registers for Harbor, one of its resellers (two-tier).
 const ADVENTURE: Registration = Registration {
-    by: PRIYA,
+    by: INES,
+    for_reseller: "Harbor IT Services",
     customer: "Adventure Works Cycles",
     website: "https://adventure-works.com",
     place: ["US", "OR", "Portland", "97204"],
@@ -177,8 +193,26 @@ const ADVENTURE: Registration = Registration {
     notes: "",
 };
 
+/// Found at the trade show Northwind's MDF paid for, and won.
+const PROSEWARE: Registration = Registration {
+    by: OLIVIA,
+    for_reseller: "",
+    customer: "Proseware, Inc.",
+    website: "https://www.proseware.com",
+    place: ["US", "WA", "Redmond", "98052"],
+    contact: ["Ava Brooks", "ava.brooks@proseware.com", "+1 425 555 0110"],
+    currency: "USD",
+    lines: &[("Switches", 16, 24_800), ("Services", 4, 5_000)],
+    closes_in: 30,
+    stage: DealStage::Commit,
+    origin: DealOrigin::Sourced,
+    competitor: "Cisco",
+    notes: "Met at our booth; their branch offices need a refresh this year.",
+};
+
 const FABRIKAM: Registration = Registration {
     by: SAM,
+    for_reseller: "",
     customer: "Fabrikam Retail",
     website: "",
     place: ["US", "IL", "Chicago", ""],
@@ -206,26 +240,20 @@ pub(super) async fn seed(demo: &Demo<'_>) -> AppResult<()> {
     })
     .await?;
 
+    won_from_activity(demo).await?;
     let contoso = send(demo, &CONTOSO, -24).await?;
-    decide(demo, DANA, contoso, -23, DealDecision::Approve, None, "").await?;
+    attach_quote(demo, &CONTOSO, contoso, -24).await?;
+    decide(demo, DANA, contoso, -23, Answer::Approve).await?;
     let mueller = send(demo, &MUELLER, -12).await?;
-    decide(demo, RAJ, mueller, -11, DealDecision::Approve, None, "").await?;
+    decide(demo, RAJ, mueller, -11, Answer::Approve).await?;
     let tailspin = send(demo, &TAILSPIN, -16).await?;
-    let not_qualified = Some(RejectReason::NotQualified);
     let why = "Four switches for one office is a direct web order, not a partner deal.";
-    decide(
-        demo,
-        DANA,
-        tailspin,
-        -15,
-        DealDecision::Reject,
-        not_qualified,
-        why,
-    )
-    .await?;
+    let answer = Answer::Reject(RejectReason::NotQualified, why);
+    decide(demo, DANA, tailspin, -15, answer).await?;
     let huber = send(demo, &HUBER, -4).await?;
     let why = "Bitte die Website oder Domain des Kunden und die Zahl der Filialen ergänzen.";
-    decide(demo, RAJ, huber, -3, DealDecision::Return, None, why).await?;
+    let parts = [DealPart::Customer, DealPart::Notes];
+    decide(demo, RAJ, huber, -3, Answer::Return(&parts, why)).await?;
     let woodgrove = send(demo, &WOODGROVE, -9).await?;
     demo.on(-5, 14, async {
         let olivia = demo.member(OLIVIA).await?;
@@ -246,6 +274,60 @@ pub(super) async fn seed(demo: &Demo<'_>) -> AppResult<()> {
     send(demo, &CONTOSO_AGAIN, -1).await?;
     save(demo, &FABRIKAM, -1, false).await?;
     Ok(())
+}
+
+/// Proseware, sourced by the MDF activity of Northwind's that the vendor
+/// paid, approved and won: the activity's return shows its value.
+async fn won_from_activity(demo: &Demo<'_>) -> AppResult<()> {
+    let northwind = demo.org_id("Northwind Systems").await?;
+    let claimed: Vec<i64> = in_tenant::<fund_claim::Entity>(demo.tenant.id)
+        .filter(fund_claim::Column::Status.is_in([ClaimStatus::Approved, ClaimStatus::Paid]))
+        .all(&demo.state.db)
+        .await?
+        .into_iter()
+        .map(|c| c.request_id)
+        .collect();
+    let activity = in_tenant::<fund_request::Entity>(demo.tenant.id)
+        .filter(fund_request::Column::PartnerId.eq(northwind))
+        .filter(fund_request::Column::Id.is_in(claimed))
+        .order_by_asc(fund_request::Column::StartsOn)
+        .one(&demo.state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let at = demo.moment(-40, 10);
+    let mut input = input(demo, &PROSEWARE, at).await?;
+    input.sourced_by = Source::FundRequest(activity.id).input();
+    let olivia = demo.member(OLIVIA).await?;
+    let key = format!("demo-{}", PROSEWARE.customer);
+    let id = crate::ssr::services::as_of(at, async {
+        register::save(demo.state, &olivia, &key, None, input, true).await
+    })
+    .await?;
+    decide(demo, DANA, id, -39, Answer::Approve).await?;
+    let version = version(demo, id).await?;
+    let closing = close::Closing {
+        outcome: DealOutcome::Won.into(),
+        amount: "31,200".into(),
+        ..Default::default()
+    };
+    demo.on(-8, 16, async {
+        close::close(demo.state, &olivia, (id, version), &closing).await
+    })
+    .await
+}
+
+/// The partner's quote for `r`, attached to its registration.
+async fn attach_quote(demo: &Demo<'_>, r: &Registration, id: i64, days: i64) -> AppResult<()> {
+    let partner = demo.member(r.by).await?;
+    let quote = super::funds::invoice_pdf(&[
+        "QUOTE".into(),
+        format!("Customer: {}", r.customer),
+        format!("Valid until: {}", iso(demo.day(days + 30))),
+    ]);
+    demo.on(days, 11, async {
+        files::add(demo.state, &partner, id, "Quote.pdf", quote).await
+    })
+    .await
 }
 
 /// Registers and sends `r` `days` from today; its id.
@@ -302,6 +384,7 @@ async fn input(
     let [country, region, city, postcode] = r.place;
     let [contact_name, contact_email, contact_phone] = r.contact;
     Ok(register::DealInput {
+        for_partner: r.for_reseller.into(),
         reference: String::new(),
         customer_name: r.customer.into(),
         website: r.website.into(),
@@ -319,6 +402,8 @@ async fn input(
         origin: r.origin.into(),
         competitor: r.competitor.into(),
         notes: r.notes.into(),
+        sourced_by: String::new(),
+        lead: None,
     })
 }
 
@@ -339,23 +424,41 @@ async fn version(demo: &Demo<'_>, id: i64) -> AppResult<i32> {
         .ok_or(AppError::NotFound)
 }
 
+/// A reviewer's answer in the demo.
+enum Answer<'a> {
+    Approve,
+    Reject(RejectReason, &'a str),
+    /// The parts to change, and what to change.
+    Return(&'a [DealPart], &'a str),
+}
+
+impl Answer<'_> {
+    fn decision(&self) -> Decision {
+        let (decision, code, reason, parts) = match self {
+            Answer::Approve => (DealDecision::Approve, None, "", &[][..]),
+            Answer::Reject(code, why) => (DealDecision::Reject, Some(*code), *why, &[][..]),
+            Answer::Return(parts, why) => (DealDecision::Return, None, *why, *parts),
+        };
+        Decision {
+            decision: decision.into(),
+            reason_code: code.map(Into::into).unwrap_or_default(),
+            reason: reason.into(),
+            parts: parts.iter().map(|p| p.as_str().to_owned()).collect(),
+        }
+    }
+}
+
 /// The channel manager `by`'s answer, `days` from today.
 async fn decide(
     demo: &Demo<'_>,
     by: &str,
     id: i64,
     days: i64,
-    decision: DealDecision,
-    reason_code: Option<RejectReason>,
-    reason: &str,
+    answer: Answer<'_>,
 ) -> AppResult<()> {
     let reviewer = demo.member(by).await?;
     let version = version(demo, id).await?;
-    let d = Decision {
-        decision: decision.into(),
-        reason_code: reason_code.map(Into::into).unwrap_or_default(),
-        reason: reason.into(),
-    };
+    let d = answer.decision();
     demo.on(days, 15, async {
         review::decide(demo.state, &reviewer, id, version, &d).await
     })

@@ -607,8 +607,9 @@ fn ascii(text: &str) -> String {
         .collect()
 }
 
-/// A one-page PDF with a few lines of text: the invoice a partner scans.
-fn invoice_pdf(lines: &[String]) -> Vec<u8> {
+/// A one-page PDF with a few lines of text: the invoice a partner scans,
+/// a quote on a deal registration.
+pub(super) fn invoice_pdf(lines: &[String]) -> Vec<u8> {
     let mut text = String::from("BT /F1 14 Tf 72 770 Td 22 TL\n");
     for line in lines {
         let escaped = line

@@ -4,14 +4,16 @@
 //! stale: budgets and fund requests in every state with proof files,
 //! designs waiting, approved and sent back with their exports, campaigns
 //! finished, running and about to start with sends, opens and clicks, and a
-//! flagged post for the moderators, and deal registrations in every state
-//! with a clash waiting for the channel manager.
+//! flagged post for the moderators, deal registrations in every state
+//! with a clash waiting for the channel manager, and leads routed, offered,
+//! accepted, passed on, converted and queued.
 
 mod campaigns;
 mod community;
 mod deals;
 mod designs;
 mod funds;
+mod leads;
 
 use super::actor;
 use crate::error::{AppError, AppResult};
@@ -40,7 +42,9 @@ pub async fn seed(state: &AppState) -> AppResult<()> {
     designs::seed(&demo).await?;
     campaigns::seed(&demo).await?;
     community::seed(&demo).await?;
-    deals::seed(&demo).await?;
+    // Each on the heap: together their futures outgrow a worker's stack.
+    Box::pin(deals::seed(&demo)).await?;
+    Box::pin(leads::seed(&demo)).await?;
     Ok(())
 }
 

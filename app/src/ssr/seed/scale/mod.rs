@@ -8,6 +8,7 @@
 //! inserts and explicit ids, many per statement, so it takes minutes.
 
 mod deals;
+mod leads;
 
 use super::{create_tenant, insert_user, DEMO_PASSWORD};
 use crate::ssr::entities::{
@@ -55,6 +56,7 @@ pub struct Report {
     pub channel_links: usize,
     pub revenue_figures: usize,
     pub deals: usize,
+    pub leads: usize,
     pub notifications: usize,
     pub bench_topic_id: i64,
 }
@@ -385,6 +387,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
         first_user,
     };
     let deals = deals::seed(db, &deal_ids, partners).await?;
+    let leads = leads::seed(db, &deal_ids, partners).await?;
     let notifications = notifications(
         db,
         t.id,
@@ -408,6 +411,7 @@ pub async fn seed(db: &DatabaseConnection, partners: usize) -> Result<Report, Db
         channel_links,
         revenue_figures,
         deals,
+        leads,
         notifications,
         bench_topic_id: first_topic,
     })

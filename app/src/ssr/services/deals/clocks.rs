@@ -8,12 +8,13 @@
 //! the notice, so any number of instances may run the pass and each
 //! registration is told once.
 
+use super::audit;
 use super::notify::{self, About, Audience};
-use super::{audit, clock};
 use crate::error::AppResult;
 use crate::ssr::entities::{deal, tenant};
 use crate::ssr::repo::begin_write;
 use crate::ssr::scope::tenant_is;
+use crate::ssr::services::business_clock as clock;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::types::deal::DealStatus;
 use crate::types::notification::NotificationKind;

@@ -1,7 +1,7 @@
 //! A registration's conversation between the partner and the vendor:
 //! Markdown through the forum's renderer and sanitiser, `@handle` mentions
-//! of the people who may read the registration (its partner's users, the
-//! vendor admins, the partner's channel manager), each comment in the
+//! of the people who may read the registration (its partner's users, its
+//! distributor's, the vendor admins, the partner's channel manager), each comment in the
 //! audit trail. The other side and those mentioned are told.
 
 use super::audit;
@@ -10,7 +10,7 @@ use crate::error::{AppError, AppResult};
 use crate::forum::mention;
 use crate::ssr::entities::{deal, deal_comment, organization, user};
 use crate::ssr::forum::markdown;
-use crate::ssr::permission::{On, Permission};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, users};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::notifications::{self, Notice, Recipient};
@@ -32,8 +32,8 @@ const MAX_CHARS: usize = 10_000;
 /// Whether the actor takes part in the registration's conversation: its
 /// partner's own users, or a reviewer who sees the partner.
 pub fn may_comment(actor: &Actor, d: &deal::Model) -> bool {
-    actor.may_on(Permission::RegisterDeals, On::Company(d.partner_id))
-        || actor.may_on(Permission::ReviewDeals, On::Company(d.partner_id))
+    actor.may_on(Permission::RegisterDeals, super::on(d))
+        || actor.may_on(Permission::ReviewDeals, super::on(d))
 }
 
 /// Adds the actor's comment to registration `id`.
@@ -94,7 +94,9 @@ async fn readers_mentioned(
         .filter(|u| match u.role {
             Role::VendorAdmin => true,
             Role::ChannelManager => partner.channel_manager_id == Some(u.id),
-            Role::PartnerAdmin | Role::PartnerUser => u.organization_id == d.partner_id,
+            Role::PartnerAdmin | Role::PartnerUser => {
+                u.organization_id == d.partner_id || Some(u.organization_id) == d.distributor_id
+            }
             _ => false,
         })
         .collect())

@@ -26,8 +26,6 @@ use std::collections::HashMap;
 const PAGE: u64 = 25;
 /// Each age band is counted up to this many ("100+").
 const AGE_CAP: u64 = 100;
-/// Partners a picker lists before it takes a typed name instead.
-const PICK_LIMIT: u64 = 300;
 /// Rows one CSV download holds, newest first.
 pub const EXPORT_LIMIT: u64 = 10_000;
 
@@ -73,10 +71,7 @@ pub async fn page(
     rows.truncate(PAGE as usize);
     let names = org_names(db, actor, rows.iter().map(|d| d.partner_id).collect()).await?;
     let (partners, all_partners_listed) = if can_review {
-        let mut list = organizations::pick_list(db, &Scope::new(actor), PICK_LIMIT + 1).await?;
-        let all = list.len() as u64 <= PICK_LIMIT;
-        list.truncate(PICK_LIMIT as usize);
-        (list, all)
+        organizations::picker(db, Scope::new(actor).partners()).await?
     } else {
         (Vec::new(), true)
     };

@@ -1,25 +1,28 @@
 //! Deal registration: the conflict check a partner sees while typing
 //! (that a customer is taken, never by whom) and the vendor's named
 //! accounts it checks against; registering (`register`), deciding
-//! (`review`), the review clock (`clock`).
+//! (`review`), its clocks (`clocks`, on `services::business_clock`).
 
 pub mod accounts;
-pub mod clock;
 pub mod clocks;
 pub mod close;
 pub mod comments;
 pub mod conflicts;
+pub mod files;
 pub mod list;
 mod notify;
 pub mod read;
 pub mod register;
+pub mod registrant;
+pub mod returned;
 pub mod review;
+pub mod sourcing;
 
 use crate::error::{AppError, AppResult};
 use crate::ssr::company_match::{registrable_domain, Company};
 use crate::ssr::entities::{deal, exchange_rate, tenant};
 use crate::ssr::permission::{On, Permission};
-use crate::ssr::{Actor, AppState, Scope};
+use crate::ssr::{Actor, AppState};
 use crate::types::deal::{ConflictHint, DealStatus};
 use chrono::{DateTime, Utc};
 use conflicts::{Clash, Probe};
@@ -35,13 +38,12 @@ pub(crate) async fn for_writing(
     (status, not_now): (DealStatus, &'static str),
 ) -> AppResult<deal::Model> {
     actor.require(permission)?;
-    let row = Scope::new(actor)
-        .deals()
+    let row = read::readable(actor)
         .filter(deal::Column::Id.eq(id))
         .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    actor.require_on(permission, On::Company(row.partner_id))?;
+    actor.require_on(permission, on(&row))?;
     if row.status != status {
         return Err(AppError::Conflict(not_now.into()));
     }
@@ -49,6 +51,15 @@ pub(crate) async fn for_writing(
         return Err(AppError::Conflict(crate::tr!(deals.stale).into()));
     }
     Ok(row)
+}
+
+/// The record a permission is asked about: the registering partner, and
+/// the distributor it registered through (who acts on it too).
+pub(crate) fn on(row: &deal::Model) -> On {
+    On::Channel {
+        company: row.partner_id,
+        distributor: row.distributor_id,
+    }
 }
 
 /// What the audit trail calls a registration (`audit_events.entity`).

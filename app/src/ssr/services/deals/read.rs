@@ -7,18 +7,18 @@ use super::AUDITED;
 use crate::error::{AppError, AppResult};
 use crate::locale;
 use crate::ssr::entities::{deal, deal_conflict, deal_line, deal_named_account as named};
-use crate::ssr::permission::{On, Permission};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::{funds, users};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{tokens, Actor, AppState, Scope};
 use crate::types::deal::{
-    ConflictHint, ConflictView, DealActions, DealDetail, DealEvent, DealForm, DealStatus, LineView,
-    LostReason, RejectReason,
+    ConflictHint, ConflictView, DealActions, DealDetail, DealEvent, DealForm, DealPart, DealStatus,
+    LineView, LostReason, RejectReason,
 };
 use crate::types::money::{to_input, Money};
 use crate::types::territory::Country;
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 pub(super) fn money(minor: i64, currency: &str) -> String {
@@ -40,13 +40,20 @@ pub(super) async fn org_names(
 }
 
 /// The registrations the actor may read: its channel's; a partner's
-/// drafts stay its own until sent.
+/// drafts stay its own (and its distributor's, when that wrote them) until
+/// sent.
 pub(super) fn readable(actor: &Actor) -> sea_orm::Select<deal::Entity> {
     let query = Scope::channel(actor).deals();
+    let sent = deal::Column::Status.ne(DealStatus::Draft);
     if actor.role.is_vendor_staff() {
-        query.filter(deal::Column::Status.ne(DealStatus::Draft))
+        query.filter(sent)
     } else {
-        query
+        query.filter(
+            Condition::any()
+                .add(sent)
+                .add(deal::Column::PartnerId.eq(actor.organization_id))
+                .add(deal::Column::CreatedBy.eq(actor.user_id)),
+        )
     }
 }
 
@@ -57,9 +64,14 @@ pub(super) fn awaited(d: &deal::Model) -> Option<chrono::DateTime<chrono::Utc>> 
         .flatten()
 }
 
-/// The registration form: a new one, or the actor's draft or returned
-/// registration `id`.
-pub async fn form(state: &AppState, actor: &Actor, id: Option<i64>) -> AppResult<DealForm> {
+/// The registration form: a new one (made from the accepted lead `lead`,
+/// if given), or the actor's draft or returned registration `id`.
+pub async fn form(
+    state: &AppState,
+    actor: &Actor,
+    id: Option<i64>,
+    lead: Option<i64>,
+) -> AppResult<DealForm> {
     actor.require(Permission::RegisterDeals)?;
     let reader = locale::current();
     let families = Scope::new(actor)
@@ -69,15 +81,33 @@ pub async fn form(state: &AppState, actor: &Actor, id: Option<i64>) -> AppResult
         .into_iter()
         .map(|f| (f.id.to_string(), f.name_for(reader)))
         .collect();
-    let existing = match id {
+    let (existing, editable) = match id {
         Some(id) => {
             let d = detail(state, actor, id).await?;
             if !d.may.edit {
                 return Err(AppError::Conflict(crate::tr!(deals.not_editable).into()));
             }
-            Some(d)
+            let row = readable(actor)
+                .filter(deal::Column::Id.eq(id))
+                .one(&state.db)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let editable = super::returned::editable_parts(&row, super::returned::today(actor));
+            (Some(d), editable)
         }
-        None => None,
+        None => (None, None),
+    };
+    let prefill = match (id, lead) {
+        (None, Some(lead)) => {
+            let row =
+                crate::ssr::services::leads::respond::convertible(&state.db, actor, lead).await?;
+            crate::ssr::services::leads::respond::prefill(&row)
+        }
+        _ => Vec::new(),
+    };
+    let (resellers, all_resellers_listed) = match id {
+        None => super::registrant::resellers(&state.db, actor).await?,
+        Some(_) => (Vec::new(), true),
     };
     Ok(DealForm {
         key: tokens::issue().0,
@@ -86,6 +116,12 @@ pub async fn form(state: &AppState, actor: &Actor, id: Option<i64>) -> AppResult
             .await?,
         countries: crate::ssr::countries::options(reader),
         existing,
+        resellers,
+        all_resellers_listed,
+        sources: super::sourcing::options(&state.db, actor).await?,
+        lead_id: lead.filter(|_| id.is_none()),
+        prefill,
+        editable,
     })
 }
 
@@ -97,19 +133,18 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<DealD
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let own = actor.may_on(Permission::RegisterDeals, On::Company(d.partner_id));
-    let reviewer = actor.may_on(Permission::ReviewDeals, On::Company(d.partner_id));
-    let conflicts = if reviewer {
-        conflicts(db, actor, d.id).await?
-    } else {
-        Vec::new()
-    };
-    let hint = if own {
-        partner_hint(db, actor, d.id).await?
-    } else {
-        None
-    };
-    let names = org_names(db, actor, vec![d.partner_id]).await?;
+    let own = actor.may_on(Permission::RegisterDeals, super::on(&d));
+    let reviewer = actor.may_on(Permission::ReviewDeals, super::on(&d));
+    let (conflicts, hint) = clashes(db, actor, &d, own, reviewer).await?;
+    let names = org_names(
+        db,
+        actor,
+        [Some(d.partner_id), d.distributor_id]
+            .into_iter()
+            .flatten()
+            .collect(),
+    )
+    .await?;
     let country_name = Country::parse(&d.country)
         .map(|c| crate::ssr::countries::name(c, locale::current()))
         .unwrap_or_default();
@@ -118,9 +153,15 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<DealD
         id: d.id,
         version: d.version,
         partner_name: names.get(&d.partner_id).cloned().unwrap_or_default(),
+        distributor_name: d.distributor_id.and_then(|id| names.get(&id).cloned()),
+        sourced_by: super::sourcing::label(db, &d).await?,
+        sourced_input: super::sourcing::Source::of(&d)
+            .map(super::sourcing::Source::input)
+            .unwrap_or_default(),
         lines: lines(db, actor, &d).await?,
         history: history(db, actor, d.id).await?,
         comments: super::comments::list(db, actor, d.id).await?,
+        files: super::files::list(db, actor, &d).await?,
         amount: money(d.amount_minor, &d.currency),
         expected_close_on: locale::date(d.expected_close_on),
         expected_close_input: d.expected_close_on.to_string(),
@@ -129,6 +170,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<DealD
         overdue: awaited(&d).is_some_and(|t| t < at),
         reason_code: reject_reason(&d),
         lost_reason: lost_reason(&d),
+        returned_parts: returned_parts(&d),
         protected_until: d.protected_until.map(locale::date),
         may: actions(&d, own, reviewer),
         amount_input: to_input(d.amount_minor, &d.currency),
@@ -155,6 +197,37 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<DealD
     })
 }
 
+/// For a reviewer each clash beside it; for its partner whether the
+/// customer may be taken.
+async fn clashes(
+    db: &impl ConnectionTrait,
+    actor: &Actor,
+    d: &deal::Model,
+    own: bool,
+    reviewer: bool,
+) -> AppResult<(Vec<ConflictView>, Option<ConflictHint>)> {
+    let conflicts = if reviewer {
+        conflicts(db, actor, d.id).await?
+    } else {
+        Vec::new()
+    };
+    let hint = if own {
+        partner_hint(db, actor, d.id).await?
+    } else {
+        None
+    };
+    Ok((conflicts, hint))
+}
+
+/// The parts flagged for change, while it is returned.
+fn returned_parts(d: &deal::Model) -> Vec<DealPart> {
+    if d.status == DealStatus::Returned {
+        DealPart::parse_list(&d.returned_fields)
+    } else {
+        Vec::new()
+    }
+}
+
 /// What a partner's own user (`own`) or a reviewer may do with it now.
 fn actions(d: &deal::Model, own: bool, reviewer: bool) -> DealActions {
     let approved = d.status == DealStatus::Approved;
@@ -171,6 +244,7 @@ fn actions(d: &deal::Model, own: bool, reviewer: bool) -> DealActions {
         extend: reviewer && approved,
         extension_asked: approved && d.extension_requested_at.is_some(),
         comment: own || reviewer,
+        attach: (own || reviewer) && super::files::open(d.status),
     }
 }
 
@@ -343,6 +417,8 @@ fn action_label(action: &str) -> String {
         "extended" => crate::tr!(deals.event_extended).to_owned(),
         "extension_declined" => crate::tr!(deals.event_extension_declined).to_owned(),
         "expiry_reminded" => crate::tr!(deals.event_expiry_reminded).to_owned(),
+        "file_added" => crate::tr!(deals.event_file_added).to_owned(),
+        "file_removed" => crate::tr!(deals.event_file_removed).to_owned(),
         other => DealStatus::parse(other)
             .map(|s| s.label().to_owned())
             .or_else(|| {

@@ -6,12 +6,15 @@
 
 use super::conflicts::{self, Clash, Found, Probe};
 use super::notify::{self, About, Audience};
-use super::{audit, clock, CustomerInput};
+use super::registrant::{self, Registrant};
+use super::sourcing::{self, Source};
+use super::{audit, CustomerInput};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{deal, deal_conflict, deal_line, organization, tenant};
+use crate::ssr::entities::{deal, deal_conflict, deal_line, tenant};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, is_unique_violation};
 use crate::ssr::scope::in_tenant;
+use crate::ssr::services::business_clock as clock;
 use crate::ssr::services::now;
 use crate::ssr::{Actor, AppState, Scope};
 use crate::tr;
@@ -43,6 +46,9 @@ pub struct LineInput {
 /// The registration form as posted.
 #[derive(Clone, Debug, Default)]
 pub struct DealInput {
+    /// A new registration's partner: a reseller of the actor's (id or
+    /// name), or empty for the actor's own company.
+    pub for_partner: String,
     pub reference: String,
     pub customer_name: String,
     pub website: String,
@@ -60,6 +66,10 @@ pub struct DealInput {
     pub origin: Choice<DealOrigin>,
     pub competitor: String,
     pub notes: String,
+    /// The MDF activity or campaign that found it (`sourcing::Source`).
+    pub sourced_by: String,
+    /// The accepted lead a new registration is made from.
+    pub lead: Option<i64>,
 }
 
 /// A line that passed its checks.
@@ -72,6 +82,8 @@ struct Line {
 /// The form once every field passed.
 struct Valid {
     input: DealInput,
+    registrant: Registrant,
+    source: Option<Source>,
     country: String,
     contact_email: String,
     lines: Vec<Line>,
@@ -106,15 +118,19 @@ pub async fn save(
     actor: &Actor,
     key: &str,
     id: Option<(i64, i32)>,
-    input: DealInput,
+    mut input: DealInput,
     send: bool,
 ) -> AppResult<i64> {
     actor.require(Permission::RegisterDeals)?;
     let key = crate::ssr::services::form_key(key, "customer_name")?;
-    if id.is_none() {
-        if let Some(found) = by_key(state, actor, key).await? {
-            return Ok(found.id);
+    match id {
+        None => {
+            if let Some(found) = by_key(state, actor, key).await? {
+                return Ok(found.id);
+            }
         }
+        // The version check below makes sure the kept values are current.
+        Some((id, _)) => super::returned::keep_locked_parts(state, actor, id, &mut input).await?,
     }
     let program = program(&state.db, actor.tenant_id).await?;
     let valid = validate(state, actor, &program, input).await?;
@@ -133,8 +149,12 @@ pub async fn save(
         },
         Some((id, version)) => update(&txn, actor, id, version, &valid, at).await?,
     };
+    let new = id.is_none();
     let id = row.id;
     replace_lines(&txn, actor.tenant_id, id, &valid.lines).await?;
+    if let (true, Some(lead)) = (new, valid.input.lead) {
+        crate::ssr::services::leads::respond::converted(&txn, actor, lead, id, at).await?;
+    }
     if send {
         submit(&txn, state, actor, &program, row, &valid, at).await?;
     } else {
@@ -245,15 +265,10 @@ async fn insert(
     v: &Valid,
     at: DateTime<Utc>,
 ) -> Result<deal::Model, sea_orm::DbErr> {
-    let distributor = in_tenant::<organization::Entity>(actor.tenant_id)
-        .filter(organization::Column::Id.eq(actor.organization_id))
-        .one(txn)
-        .await?
-        .and_then(|o| o.parent_id);
     let mut row = deal::ActiveModel {
         tenant_id: Set(actor.tenant_id),
-        partner_id: Set(actor.organization_id),
-        distributor_id: Set(distributor),
+        partner_id: Set(v.registrant.partner_id),
+        distributor_id: Set(v.registrant.distributor_id),
         status: Set(DealStatus::Draft),
         idempotency_key: Set(key.to_owned()),
         version: Set(1),
@@ -275,16 +290,12 @@ async fn update(
     v: &Valid,
     at: DateTime<Utc>,
 ) -> AppResult<deal::Model> {
-    let row = Scope::new(actor)
-        .deals()
+    let row = super::read::readable(actor)
         .filter(deal::Column::Id.eq(id))
         .one(txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    actor.require_on(
-        Permission::RegisterDeals,
-        crate::ssr::permission::On::Company(row.partner_id),
-    )?;
+    actor.require_on(Permission::RegisterDeals, super::on(&row))?;
     if !row.status.is_editable() {
         return Err(AppError::Conflict(tr!(deals.not_editable).into()));
     }
@@ -320,6 +331,9 @@ fn fill(row: &mut deal::ActiveModel, v: &Valid, at: DateTime<Utc>) {
     row.origin = Set(v.origin);
     row.competitor = Set(i.competitor.trim().to_owned());
     row.notes = Set(crate::types::form::unix_line_breaks(i.notes.trim()));
+    let (fund_request, campaign) = Source::columns(v.source);
+    row.fund_request_id = Set(fund_request);
+    row.campaign_id = Set(campaign);
     row.updated_at = Set(at);
 }
 
@@ -372,6 +386,15 @@ async fn validate(
     input: DealInput,
 ) -> AppResult<Valid> {
     let mut e = FormErrors::new().with_values(&form_values(&input));
+    let registrant = registrant::resolve(&state.db, actor, &input.for_partner, &mut e).await?;
+    let source = match registrant {
+        Some(r) => {
+            let partners = [r.partner_id, actor.organization_id];
+            let raw = &input.sourced_by;
+            sourcing::resolve(&state.db, actor.tenant_id, &partners, raw, &mut e).await?
+        }
+        None => None,
+    };
     let customer = customer_fields(&mut e, &input);
     let contact_email = check::email(&mut e, "contact_email", &input.contact_email);
     check::required(
@@ -401,24 +424,32 @@ async fn validate(
     ] {
         check::optional(&mut e, field, value, label, max);
     }
-    match (customer, contact_email, close_on, stage, origin) {
-        (Some(country), Some(email), Some(close_on), Some(stage), Some(origin)) if e.is_empty() => {
-            Ok(Valid {
-                input,
-                country,
-                contact_email: email.to_string(),
-                lines,
-                close_on,
-                stage,
-                origin,
-            })
-        }
+    match (registrant, customer, contact_email, close_on, stage, origin) {
+        (
+            Some(registrant),
+            Some(country),
+            Some(email),
+            Some(close_on),
+            Some(stage),
+            Some(origin),
+        ) if e.is_empty() => Ok(Valid {
+            input,
+            registrant,
+            source,
+            country,
+            contact_email: email.to_string(),
+            lines,
+            close_on,
+            stage,
+            origin,
+        }),
         _ => Err(AppError::Invalid(e)),
     }
 }
 
 fn form_values(i: &DealInput) -> Vec<(&'static str, &str)> {
     let mut values = vec![
+        ("for_partner", i.for_partner.as_str()),
         ("reference", i.reference.as_str()),
         ("customer_name", &i.customer_name),
         ("website", &i.website),
@@ -433,6 +464,7 @@ fn form_values(i: &DealInput) -> Vec<(&'static str, &str)> {
         ("expected_close_on", &i.expected_close_on),
         ("competitor", &i.competitor),
         ("notes", &i.notes),
+        ("sourced_by", &i.sourced_by),
     ];
     for (n, line) in i.lines.iter().enumerate().take(MAX_LINES) {
         values.push((LINE_FIELDS[n][0], &line.family));
@@ -548,7 +580,7 @@ async fn lines(
 
 /// The expected close date: not past, and within two years.
 fn close_date(e: &mut FormErrors, raw: &str, actor: &Actor) -> Option<NaiveDate> {
-    let today = now().with_timezone(&actor.time_zone).date_naive();
+    let today = super::returned::today(actor);
     match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
         Ok(day) if day >= today && day <= today + Duration::days(MAX_CLOSE_DAYS) => Some(day),
         Ok(_) => {

@@ -12,13 +12,13 @@ use super::notify::{self, About, Audience};
 use super::register::record_conflicts;
 use crate::error::{AppError, AppResult};
 use crate::ssr::entities::{deal, deal_conflict, deal_line, organization, tier};
-use crate::ssr::permission::{On, Permission};
+use crate::ssr::permission::Permission;
 use crate::ssr::repo::begin_write;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
-use crate::ssr::{Actor, AppState, Scope};
+use crate::ssr::{Actor, AppState};
 use crate::tr;
-use crate::types::deal::{ConflictResolution, DealDecision, DealStatus, RejectReason};
+use crate::types::deal::{ConflictResolution, DealDecision, DealPart, DealStatus, RejectReason};
 use crate::types::notification::NotificationKind;
 use crate::types::{Choice, FormErrors};
 use chrono::{DateTime, Duration, Utc};
@@ -36,6 +36,8 @@ pub struct Decision {
     pub decision: Choice<DealDecision>,
     pub reason_code: Choice<RejectReason>,
     pub reason: String,
+    /// Returning: the parts the partner is to change (the ticked boxes).
+    pub parts: Vec<String>,
 }
 
 /// A submitted registration the actor may decide, read for writing.
@@ -60,27 +62,12 @@ pub async fn decide(
     let at = now();
     let txn = begin_write(&state.db).await?;
     let row = submitted(&txn, actor, id, version).await?;
-    let mut e = FormErrors::new().with_values(&[("reason", &d.reason)]);
-    let decision = d
-        .decision
-        .require(&mut e, "decision", tr!(deals.choose_decision));
-    let reason = d.reason.trim().to_owned();
-    let code = match decision {
-        Some(DealDecision::Reject) => {
-            d.reason_code
-                .require(&mut e, "reason_code", tr!(deals.choose_reason))
-        }
-        _ => None,
-    };
-    if decision == Some(DealDecision::Return) && reason.is_empty() {
-        e.add("reason", tr!(deals.say_what_to_change));
-    }
-    if reason.chars().count() > 2000 {
-        e.add("reason", tr!(deals.reason_too_long));
-    }
-    let Some(decision) = decision.filter(|_| e.is_empty()) else {
-        return Err(AppError::Invalid(e));
-    };
+    let Checked {
+        decision,
+        code,
+        reason,
+        parts,
+    } = check(d)?;
     let status = match decision {
         DealDecision::Approve => approve(&txn, actor, &row, at).await?,
         DealDecision::Return => DealStatus::Returned,
@@ -92,6 +79,9 @@ pub async fn decide(
     active.decided_by = Set(Some(actor.user_id));
     active.reason_code = Set(code.map(|c| c.as_str().to_owned()));
     active.reason = Set((!reason.is_empty()).then(|| reason.clone()));
+    if status == DealStatus::Returned {
+        active.returned_fields = Set(DealPart::join(&parts));
+    }
     active.version = Set(version + 1);
     active.updated_at = Set(at);
     let row = active.update(&txn).await?;
@@ -104,6 +94,55 @@ pub async fn decide(
     notify::tell(&txn, state, &row, Audience::Registrant, about).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// A decision whose fields passed.
+struct Checked {
+    decision: DealDecision,
+    code: Option<RejectReason>,
+    reason: String,
+    parts: Vec<DealPart>,
+}
+
+/// A rejection needs its reason code; a return, a note and the parts to
+/// change.
+fn check(d: &Decision) -> AppResult<Checked> {
+    let parts = super::returned::ticked(&d.parts);
+    let ticked: Vec<String> = parts.iter().map(|p| p.field()).collect();
+    let mut values = vec![("reason", d.reason.as_str())];
+    values.extend(ticked.iter().map(|f| (f.as_str(), "on")));
+    let mut e = FormErrors::new().with_values(&values);
+    let decision = d
+        .decision
+        .require(&mut e, "decision", tr!(deals.choose_decision));
+    let reason = d.reason.trim().to_owned();
+    let code = match decision {
+        Some(DealDecision::Reject) => {
+            d.reason_code
+                .require(&mut e, "reason_code", tr!(deals.choose_reason))
+        }
+        _ => None,
+    };
+    if decision == Some(DealDecision::Return) {
+        if reason.is_empty() {
+            e.add("reason", tr!(deals.say_what_to_change));
+        }
+        if parts.is_empty() {
+            e.add("parts", tr!(deals.tick_parts));
+        }
+    }
+    if reason.chars().count() > 2000 {
+        e.add("reason", tr!(deals.reason_too_long));
+    }
+    match decision.filter(|_| e.is_empty()) {
+        Some(decision) => Ok(Checked {
+            decision,
+            code,
+            reason,
+            parts,
+        }),
+        None => Err(AppError::Invalid(e)),
+    }
 }
 
 /// Checks again for clashes (a registration sent at the same moment may
@@ -258,13 +297,12 @@ pub async fn withdraw(state: &AppState, actor: &Actor, id: i64, version: i32) ->
     actor.require(Permission::RegisterDeals)?;
     let at = now();
     let txn = begin_write(&state.db).await?;
-    let row = Scope::new(actor)
-        .deals()
+    let row = super::read::readable(actor)
         .filter(deal::Column::Id.eq(id))
         .one(&txn)
         .await?
         .ok_or(AppError::NotFound)?;
-    actor.require_on(Permission::RegisterDeals, On::Company(row.partner_id))?;
+    actor.require_on(Permission::RegisterDeals, super::on(&row))?;
     if !matches!(
         row.status,
         DealStatus::Draft | DealStatus::Submitted | DealStatus::Returned

@@ -18,9 +18,6 @@ use sea_orm::QueryTrait;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
-/// How many partners a form lists before it asks for a typed name instead.
-const PICK_LIMIT: u64 = 300;
-
 async fn partner_names(
     db: &impl ConnectionTrait,
     tenant_id: i64,
@@ -266,8 +263,8 @@ async fn currencies(
     Ok(currencies)
 }
 
-/// Pickers list every partner up to PICK_LIMIT; beyond that the forms take
-/// a typed name, with suggestions while typing. Returns the list and
+/// Pickers list every partner up to `organizations::PICK_LIMIT`; beyond
+/// that the forms take a typed name, with suggestions while typing. Returns the list and
 /// whether it holds every partner.
 async fn partner_picker(
     db: &impl ConnectionTrait,
@@ -277,10 +274,7 @@ async fn partner_picker(
     if !(actor.may(Permission::ManageBudgets) || actor.may(Permission::ReviewFunds)) {
         return Ok((Vec::new(), true));
     }
-    let mut list = organizations::pick_list(db, scope, PICK_LIMIT + 1).await?;
-    let all = list.len() as u64 <= PICK_LIMIT;
-    list.truncate(PICK_LIMIT as usize);
-    Ok((list, all))
+    Ok(organizations::picker(db, scope.partners()).await?)
 }
 
 /// The newest events of the first 20 budgets, ten per budget card: one

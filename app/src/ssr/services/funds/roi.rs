@@ -1,10 +1,13 @@
 //! Return on the funds per activity type: what approved and paid claims
-//! cost against the leads, attendees and pipeline they reported.
+//! cost against the leads, attendees and pipeline they reported, and the
+//! won deal registrations that name the activity as their source (in their
+//! own currencies: a won deal is never converted at a guessed rate).
 
 use crate::error::AppResult;
-use crate::ssr::entities::{fund_allocation, fund_claim, fund_request};
+use crate::ssr::entities::{deal, fund_allocation, fund_claim, fund_request};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::{AppState, Scope};
+use crate::types::deal::DealStatus;
 use crate::types::funds::{ActivityType, ClaimStatus, RoiRow};
 use sea_orm::{ColumnTrait, QueryFilter};
 use std::collections::HashMap;
@@ -41,8 +44,40 @@ pub async fn by_activity(state: &AppState, scope: &Scope<'_>) -> AppResult<Vec<R
             .unwrap_or_default();
         add_claim(row_for(&mut rows, r.activity_type, currency), c);
     }
+    for d in won_deals(state, scope, &requests).await? {
+        let Some(r) = d.fund_request_id.and_then(|id| requests.get(&id)) else {
+            continue;
+        };
+        let currency = currencies
+            .get(&r.allocation_id)
+            .cloned()
+            .unwrap_or_default();
+        add_won(row_for(&mut rows, r.activity_type, currency), &d);
+    }
     rows.sort_by_key(|r| std::cmp::Reverse(r.spent_minor));
     Ok(rows)
+}
+
+/// The won registrations sourced by the requests.
+async fn won_deals(
+    state: &AppState,
+    scope: &Scope<'_>,
+    requests: &HashMap<i64, fund_request::Model>,
+) -> AppResult<Vec<deal::Model>> {
+    Ok(scope
+        .deals()
+        .filter(deal::Column::Status.eq(DealStatus::Won))
+        .filter(deal::Column::FundRequestId.is_in(requests.keys().copied().collect::<Vec<_>>()))
+        .all(&state.db)
+        .await?)
+}
+
+fn add_won(row: &mut RoiRow, d: &deal::Model) {
+    row.won_deals += 1;
+    match row.won.iter_mut().find(|(c, _)| *c == d.currency) {
+        Some((_, sum)) => *sum += d.amount_minor,
+        None => row.won.push((d.currency.clone(), d.amount_minor)),
+    }
 }
 
 /// The currency of each allocation the requests draw on.
@@ -89,6 +124,8 @@ fn row_for(rows: &mut Vec<RoiRow>, activity_type: ActivityType, currency: String
                 leads: 0,
                 attendees: 0,
                 pipeline_minor: 0,
+                won_deals: 0,
+                won: Vec::new(),
             });
             rows.len() - 1
         }

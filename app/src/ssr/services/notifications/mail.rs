@@ -29,7 +29,9 @@ pub fn one(n: &Notice, base_url: &str) -> (String, String) {
             (sentence.clone(), body.to_string())
         }
         // A decision on the reader's request or registration.
-        Details::FundsDecided { reason, .. } | Details::Deal { reason, .. } => {
+        Details::FundsDecided { reason, .. }
+        | Details::Deal { reason, .. }
+        | Details::Lead { reason, .. } => {
             let body = tr_in!(
                 lang,
                 mail.decided_body,

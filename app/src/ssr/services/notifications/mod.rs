@@ -428,11 +428,12 @@ mod tests {
                 NotificationKind::DealOverdue,
                 NotificationKind::DealExtensionAsked,
                 NotificationKind::DealComment,
+                NotificationKind::LeadQueued,
             ]
         );
         assert_eq!(
             kinds_for(Role::PartnerUser).len(),
-            NotificationKind::ALL.len() - 4
+            NotificationKind::ALL.len() - 5
         );
         assert!(!kinds_for(Role::PartnerUser).contains(&NotificationKind::DealSubmitted));
     }

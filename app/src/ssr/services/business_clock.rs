@@ -1,6 +1,7 @@
-//! The review clock: a decision on a submitted registration is due a set
-//! number of business days later, counted in the program's time zone
-//! (Saturday and Sunday are not business days), at the hour it was sent.
+//! Business time in the program's time zone (Saturday and Sunday are not
+//! business days): a deal registration's decision is due a set number of
+//! business days after it was sent, at the same hour; a lead offered to a
+//! partner must be accepted within a set number of business hours.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
@@ -28,6 +29,22 @@ pub fn half_time(submitted: DateTime<Utc>, due: DateTime<Utc>) -> DateTime<Utc> 
     submitted + (due - submitted) / 2
 }
 
+/// `hours` business hours after `at`: only the hours of Monday to Friday
+/// in `zone` count (an offer made on Friday evening runs on into Monday).
+pub fn business_hours_due(at: DateTime<Utc>, hours: u32, zone: Tz) -> DateTime<Utc> {
+    let mut t = at;
+    let mut left = hours;
+    while left > 0 {
+        // The hour starting at `t` counts when it starts on a weekday.
+        let weekday = t.with_timezone(&zone).weekday();
+        t += Duration::hours(1);
+        if !matches!(weekday, Weekday::Sat | Weekday::Sun) {
+            left -= 1;
+        }
+    }
+    t
+}
+
 fn add_business_days(from: NaiveDate, days: u32) -> NaiveDate {
     let mut day = from;
     let mut counted = 0;
@@ -51,6 +68,30 @@ mod tests {
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn business_hours_skip_the_weekend_in_the_programs_zone() {
+        let berlin = zone("Europe/Berlin");
+        // Tuesday 10:00 in Berlin: 24 business hours later is Wednesday.
+        assert_eq!(
+            business_hours_due(utc("2026-12-08T09:00:00Z"), 24, berlin),
+            utc("2026-12-09T09:00:00Z")
+        );
+        // Friday 18:00 in Berlin: 6 hours count on Friday, 18 on Monday.
+        assert_eq!(
+            business_hours_due(utc("2026-12-11T17:00:00Z"), 24, berlin),
+            utc("2026-12-14T17:00:00Z")
+        );
+        // Saturday noon: the clock starts on Monday at midnight.
+        assert_eq!(
+            business_hours_due(utc("2026-12-12T11:00:00Z"), 2, berlin),
+            utc("2026-12-14T01:00:00Z")
+        );
+        assert_eq!(
+            business_hours_due(utc("2026-12-12T11:00:00Z"), 0, berlin),
+            utc("2026-12-12T11:00:00Z")
+        );
     }
 
     #[test]

@@ -1,0 +1,265 @@
+//! Leads in use: the vendor's partners specialise in product families (one
+//! has a monthly capacity); leads come in by form and as a campaign's
+//! responses and are routed as they land: one waits for Northwind's answer,
+//! one Harbor accepted two days ago and has not contacted (its first
+//! contact is late), one Nordlicht turned into a deal registration, one Eurolink
+//! passed to its reseller, and one nobody could take waits in the queue.
+
+use super::Demo;
+use crate::error::{AppError, AppResult};
+use crate::ssr::entities::{campaign, lead, product_family};
+use crate::ssr::scope::in_tenant;
+use crate::ssr::services::deals::register;
+use crate::ssr::services::leads::{intake, respond, settings};
+use crate::types::lead::LeadPriority;
+use crate::types::Choice;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+const ADMIN: &str = "admin@acme.example";
+const MAYA: &str = "maya.lin@acme.example";
+const PRIYA: &str = "priya@harborit.example";
+const LENA: &str = "lena@nordlicht.example";
+const JAN: &str = "jan@eurolink.example";
+
+/// (partner, families it specialises in, capacity per 30 days)
+const SPECIALISTS: &[(&str, &[&str], Option<i32>)] = &[
+    (
+        "Northwind Systems",
+        &["Wireless access points", "Switches"],
+        None,
+    ),
+    (
+        "Harbor IT Services",
+        &["Switches", "Security appliances"],
+        None,
+    ),
+    (
+        "Bluepeak Distribution",
+        &["Switches", "Wireless access points"],
+        Some(40),
+    ),
+    (
+        "Nordlicht Netzwerke",
+        &["Switches", "Security appliances"],
+        None,
+    ),
+    (
+        "Eurolink Distribution",
+        &["Switches", "Cloud licences"],
+        None,
+    ),
+    ("Tamesis Cloud", &["Cloud licences"], None),
+];
+
+/// One lead as the vendor enters it.
+struct Lead {
+    key: &'static str,
+    company: &'static str,
+    contact: [&'static str; 2],
+    /// Country, region, city, postcode.
+    place: [&'static str; 4],
+    family: &'static str,
+    segment: &'static str,
+    priority: LeadPriority,
+    notes: &'static str,
+}
+
+const FOURTH_COFFEE: Lead = Lead {
+    key: "demo-lead-fourth-coffee",
+    company: "Fourth Coffee",
+    contact: ["Ana Ruiz", "ana.ruiz@fourthcoffee.com"],
+    place: ["US", "Washington", "Seattle", "98104"],
+    family: "Wireless access points",
+    segment: "Coffee chain, 40 shops",
+    priority: LeadPriority::High,
+    notes: "Asked for guest Wi-Fi in every shop after our webinar.",
+};
+
+const BLUE_YONDER: Lead = Lead {
+    key: "demo-lead-blue-yonder",
+    company: "Blue Yonder Airlines",
+    contact: ["Tom Weller", "t.weller@blueyonderairlines.com"],
+    place: ["US", "Massachusetts", "Boston", "02128"],
+    family: "Security appliances",
+    segment: "Airline, 900 staff",
+    priority: LeadPriority::Normal,
+    notes: "Firewall refresh at the Logan operations centre.",
+};
+
+const WINGTIP: Lead = Lead {
+    key: "demo-lead-wingtip-toys",
+    company: "Wingtip Toys GmbH",
+    contact: ["Petra Lang", "p.lang@wingtiptoys.de"],
+    place: ["DE", "Bayern", "München", "80335"],
+    family: "Switches",
+    segment: "Toy maker, 300 staff",
+    priority: LeadPriority::Normal,
+    notes: "Neues Lager in Freising, 24 Switches.",
+};
+
+const DATUM: Lead = Lead {
+    key: "demo-lead-datum-corp",
+    company: "Datum Corporation",
+    contact: ["Nils Berg", "nils.berg@datum.example"],
+    place: ["DE", "Berlin", "Berlin", "10115"],
+    family: "Switches",
+    segment: "Software house, 120 staff",
+    priority: LeadPriority::Normal,
+    notes: "",
+};
+
+const MARGIES: Lead = Lead {
+    key: "demo-lead-margies-travel",
+    company: "Margie's Travel",
+    contact: ["Margie Shoop", "margie@margiestravel.com"],
+    place: ["MX", "Jalisco", "Guadalajara", "44100"],
+    family: "Cloud licences",
+    segment: "Travel agency, 25 staff",
+    priority: LeadPriority::Low,
+    notes: "No partner works Mexico yet.",
+};
+
+pub(super) async fn seed(demo: &Demo<'_>) -> AppResult<()> {
+    let admin = demo.member(ADMIN).await?;
+    demo.on(-30, 9, async {
+        for (partner, families, capacity) in SPECIALISTS {
+            let id = demo.org_id(partner).await?;
+            let mut ids = Vec::new();
+            for f in *families {
+                ids.push(family_id(demo, f).await?.to_string());
+            }
+            let capacity = capacity.map(|c| c.to_string()).unwrap_or_default();
+            settings::save_partner(demo.state, &admin, id, &capacity, &ids).await?;
+        }
+        Ok::<_, AppError>(())
+    })
+    .await?;
+    let wingtip = enter(demo, &WINGTIP, -6).await?;
+    take(demo, LENA, wingtip, -6).await?;
+    convert(demo, wingtip, -5).await?;
+    let datum = enter(demo, &DATUM, -4).await?;
+    demo.on(-4, 15, async {
+        let jan = demo.member(JAN).await?;
+        let nordlicht = demo.org_id("Nordlicht Netzwerke").await?.to_string();
+        let version = version(demo, datum).await?;
+        let note = "Nordlicht covers Berlin for us.";
+        respond::pass(demo.state, &jan, (datum, version), &nordlicht, note).await
+    })
+    .await?;
+    let blue_yonder = enter(demo, &BLUE_YONDER, -5).await?;
+    take(demo, PRIYA, blue_yonder, -4).await?;
+    enter(demo, &MARGIES, -2).await?;
+    campaign_responses(demo).await?;
+    enter(demo, &FOURTH_COFFEE, 0).await?;
+    Ok(())
+}
+
+/// The vendor enters `l` `days` from today (routed as it lands); its id.
+async fn enter(demo: &Demo<'_>, l: &Lead, days: i64) -> AppResult<i64> {
+    let admin = demo.member(ADMIN).await?;
+    let input = intake::LeadInput {
+        company: l.company.into(),
+        contact_name: l.contact[0].into(),
+        contact_email: l.contact[1].into(),
+        contact_phone: String::new(),
+        country: l.place[0].into(),
+        region: l.place[1].into(),
+        city: l.place[2].into(),
+        postcode: l.place[3].into(),
+        coordinates: String::new(),
+        family: family_id(demo, l.family).await?.to_string(),
+        segment: l.segment.into(),
+        priority: Choice::Known(l.priority),
+        notes: l.notes.into(),
+    };
+    demo.on(days, 10, async {
+        intake::create(demo.state, &admin, l.key, input, "").await
+    })
+    .await
+}
+
+/// The partner of `who` accepts lead `id`.
+async fn take(demo: &Demo<'_>, who: &str, id: i64, days: i64) -> AppResult<()> {
+    let member = demo.member(who).await?;
+    let version = version(demo, id).await?;
+    demo.on(days, 14, async {
+        respond::accept(demo.state, &member, (id, version)).await
+    })
+    .await
+}
+
+/// Lena registers the deal the Wingtip lead became.
+async fn convert(demo: &Demo<'_>, id: i64, days: i64) -> AppResult<()> {
+    let lena = demo.member(LENA).await?;
+    let switches = family_id(demo, "Switches").await?.to_string();
+    let close = super::iso(demo.day(days + 45));
+    let input = register::DealInput {
+        customer_name: WINGTIP.company.into(),
+        country: "DE".into(),
+        region: "Bayern".into(),
+        city: "München".into(),
+        postcode: "80335".into(),
+        contact_name: WINGTIP.contact[0].into(),
+        contact_email: WINGTIP.contact[1].into(),
+        currency: "EUR".into(),
+        lines: vec![register::LineInput {
+            family: switches,
+            quantity: "24".into(),
+            amount: "31200".into(),
+        }],
+        expected_close_on: close,
+        stage: crate::types::deal::DealStage::Proposal.into(),
+        origin: crate::types::deal::DealOrigin::Fulfilment.into(),
+        notes: WINGTIP.notes.into(),
+        lead: Some(id),
+        ..Default::default()
+    };
+    demo.on(days, 11, async {
+        register::save(
+            demo.state,
+            &lena,
+            "demo-deal-from-wingtip",
+            None,
+            input,
+            true,
+        )
+        .await
+    })
+    .await?;
+    Ok(())
+}
+
+/// Two responses to the SD-WAN campaign, imported by marketing.
+async fn campaign_responses(demo: &Demo<'_>) -> AppResult<()> {
+    let maya = demo.member(MAYA).await?;
+    let sdwan = in_tenant::<campaign::Entity>(demo.tenant.id)
+        .filter(campaign::Column::Name.contains("SD-WAN"))
+        .one(&demo.state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let csv = "company,country,region,city,postcode,product_family,segment,priority,contact_name,contact_email\n\
+        Lamna Healthcare,GB,England,London,EC2A 4NE,Cloud licences,Clinics group,high,Rosa Patel,rosa.patel@lamna.example\n\
+        Trey Research,US,Washington,Redmond,98052,Switches,Research lab,normal,Ian Moss,ian.moss@treyresearch.example\n";
+    demo.on(-1, 9, async {
+        intake::import(demo.state, &maya, csv, &sdwan.id.to_string()).await
+    })
+    .await?;
+    Ok(())
+}
+
+async fn family_id(demo: &Demo<'_>, name: &str) -> AppResult<i64> {
+    in_tenant::<product_family::Entity>(demo.tenant.id)
+        .filter(product_family::Column::Name.eq(name))
+        .one(&demo.state.db)
+        .await?
+        .map(|f| f.id)
+        .ok_or(AppError::NotFound)
+}
+
+async fn version(demo: &Demo<'_>, id: i64) -> AppResult<i32> {
+    lead::Entity::find_by_id(id)
+        .one(&demo.state.db)
+        .await?
+        .map(|l| l.version)
+        .ok_or(AppError::NotFound)
+}
