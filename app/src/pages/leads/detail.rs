@@ -136,10 +136,10 @@ fn Lead(lead: LeadDetail, actions: Actions) -> impl IntoView {
             </section>
             <Answer lead=lead.clone() actions/>
             <Work lead=lead.clone() actions/>
+            {(!lead.routings.is_empty()).then(|| view! { <Routings routings=lead.routings.clone()/> })}
             {lead.may.pass.then(|| view! { <Pass lead=lead.clone() action=actions.pass/> })}
             {lead.may.route.then(|| view! { <Route lead=lead.clone() action=actions.route/> })}
             {lead.may.close.then(|| view! { <Close lead=lead.clone() action=actions.close/> })}
-            {(!lead.routings.is_empty()).then(|| view! { <Routings routings=lead.routings.clone()/> })}
         </div>
     }
 }
