@@ -29,6 +29,7 @@ mod m20261207_000022_notifications;
 mod m20261207_000023_deals;
 mod m20261207_000024_deal_list_indexes;
 mod m20261208_000025_leads;
+mod m20261208_000026_certifications;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000023_deals::Migration),
             Box::new(m20261207_000024_deal_list_indexes::Migration),
             Box::new(m20261208_000025_leads::Migration),
+            Box::new(m20261208_000026_certifications::Migration),
         ]
     }
 }

@@ -16,15 +16,24 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 
-fn back(id: i64, result: Result<(), AppError>) -> Response {
+/// Back to `page` after an upload or removal: `?saved={field}`, or the
+/// message on `field` as `?{field}_error=…`; then `anchor`.
+fn back_to(page: &str, field: &str, anchor: &str, result: Result<(), AppError>) -> Response {
     let location = match result {
-        Ok(()) => format!("/partners/{id}?saved=logo"),
+        Ok(()) => format!("{page}?saved={field}{anchor}"),
         Err(e) => {
-            let message = e.field("logo").unwrap_or_else(|| e.to_string());
-            format!("/partners/{id}?logo_error={}", encode_query_value(&message))
+            let message = e.field(field).unwrap_or_else(|| e.to_string());
+            format!(
+                "{page}?{field}_error={}{anchor}",
+                encode_query_value(&message)
+            )
         }
     };
     Redirect::to(&location).into_response()
+}
+
+fn back(id: i64, result: Result<(), AppError>) -> Response {
+    back_to(&format!("/partners/{id}"), "logo", "", result)
 }
 
 /// Reads the `logo` field, stopping as soon as it exceeds the size limit.
@@ -65,17 +74,7 @@ pub async fn remove_logo(
 }
 
 fn back_to_request(id: i64, result: Result<(), AppError>) -> Response {
-    let location = match result {
-        Ok(()) => format!("/funds/requests/{id}?saved=proof"),
-        Err(e) => {
-            let message = e.field("proof").unwrap_or_else(|| e.to_string());
-            format!(
-                "/funds/requests/{id}?proof_error={}",
-                encode_query_value(&message)
-            )
-        }
-    };
-    Redirect::to(&location).into_response()
+    back_to(&format!("/funds/requests/{id}"), "proof", "", result)
 }
 
 /// Reads every non-empty `field` file of the form as (name, bytes), each
@@ -147,17 +146,7 @@ pub async fn remove_proof(
 }
 
 fn back_to_deal(id: i64, result: Result<(), AppError>) -> Response {
-    let location = match result {
-        Ok(()) => format!("/deals/{id}?saved=file#files"),
-        Err(e) => {
-            let message = e.field("file").unwrap_or_else(|| e.to_string());
-            format!(
-                "/deals/{id}?file_error={}#files",
-                encode_query_value(&message)
-            )
-        }
-    };
-    Redirect::to(&location).into_response()
+    back_to(&format!("/deals/{id}"), "file", "#files", result)
 }
 
 /// Stores each `file` of the form on a deal registration; stops at the

@@ -823,6 +823,84 @@ async fn won_deals_count_once_in_the_revenue_ledger(app: &TestApp) {
     assert_eq!(figures[0].period, today.format("%Y-%m").to_string());
     assert_eq!(figures[0].partner_id, closed.partner_id);
 
+    // A co-op budget takes the won deal: 2.5 % of it accrues to Northwind
+    // once, without a second revenue figure.
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    let res = app
+        .call(
+            HOST_A,
+            "create_budget",
+            Some(&admin),
+            &[
+                ("key", "won-deals-coop-budget-key"),
+                ("name", "Co-op from deals"),
+                ("kind", "coop"),
+                ("currency", "USD"),
+                ("total", "10000"),
+                (
+                    "starts_on",
+                    &(today - chrono::Duration::days(40)).to_string(),
+                ),
+                (
+                    "ends_on",
+                    &(today + chrono::Duration::days(300)).to_string(),
+                ),
+                ("coop_percent", "2.5"),
+            ],
+        )
+        .await;
+    assert!(res.status.is_success(), "{}", res.body);
+    let funds: app::types::funds::FundsOverview = app
+        .call(HOST_A, "get_funds_overview", Some(&admin), &[])
+        .await
+        .view();
+    let budget = funds.budgets[0].id.to_string();
+    let month = today.format("%Y-%m").to_string();
+    let accrue = |period: String| {
+        let (admin, budget) = (admin.clone(), budget.clone());
+        async move {
+            app.call(
+                HOST_A,
+                "accrue_won_deals",
+                Some(&admin),
+                &[("budget_id", &budget), ("period", &period)],
+            )
+            .await
+        }
+    };
+    let figures = || async {
+        partner_revenue::Entity::find()
+            .filter(partner_revenue::Column::PartnerId.eq(closed.partner_id))
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .len()
+    };
+    let before = figures().await;
+    let res = accrue(month.clone()).await;
+    assert!(res.status.is_success(), "{} {}", res.status, res.body);
+    let again = accrue(month.clone()).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        accrue("last month".into()).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let mine: app::types::funds::FundsOverview = app
+        .call(HOST_A, "get_funds_overview", Some(&olivia), &[])
+        .await
+        .view();
+    let coop = mine
+        .allocations
+        .iter()
+        .find(|a| a.budget_name == "Co-op from deals")
+        .unwrap();
+    assert_eq!(coop.balances.available, 68_750);
+    assert_eq!(figures().await, before, "no second revenue figure");
+    let ledger = app::ssr::services::funds::verify::ledger(&app.state.db)
+        .await
+        .unwrap();
+    assert!(ledger.problems.is_empty(), "{:?}", ledger.problems);
+
     // Lost with a reason: nothing is counted.
     let res = act(
         app,

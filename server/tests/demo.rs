@@ -240,6 +240,15 @@ async fn demo_in_use(app: &TestApp) {
         2
     );
     assert!(leads.iter().any(|l| l.deal_id.is_some()));
+    // The lead that needs the security certification went to its holder.
+    let harbor = orgs
+        .iter()
+        .find(|o| o.name == "Harbor IT Services")
+        .unwrap()
+        .id;
+    assert!(leads
+        .iter()
+        .any(|l| l.certification_id.is_some() && l.partner_id == Some(harbor)));
 
     let ledger = app::ssr::services::funds::verify::ledger(db).await.unwrap();
     assert!(ledger.problems.is_empty(), "{:?}", ledger.problems);

@@ -122,6 +122,7 @@ const SERVER_FNS: &[(&str, Reach)] = &[
     // User 1 is the vendor admin: only they may act on them (and not suspend themselves).
     ("suspend_member", MembersBut(&[CM, MM, FIN, PA, PU])),
     // funds (no request 1 in the demo: refused by all)
+    ("accrue_won_deals", MembersBut(&[CM, PA, PU])),
     ("allocate_funds", MembersBut(&[CM, PA, PU])),
     ("close_fund_request", NONE),
     ("create_budget", MembersBut(&[CM, PA, PU])),
@@ -258,7 +259,7 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "partner_id",
         "lead",
     ];
-    const TEXTS: [&str; 116] = [
+    const TEXTS: [&str; 117] = [
         "lang",
         "name",
         "title",
@@ -375,6 +376,7 @@ fn universal_form(id: &str, text: &str) -> Vec<(&'static str, String)> {
         "priority",
         "reseller",
         "campaign",
+        "certification",
     ];
     let mut form: Vec<(&'static str, String)> = IDS.iter().map(|k| (*k, id.to_owned())).collect();
     form.extend(TEXTS.iter().map(|k| (*k, text.to_owned())));

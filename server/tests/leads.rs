@@ -543,3 +543,87 @@ both!(
     distributors_pass_leads_and_imports_are_all_or_nothing_test,
     distributors_pass_leads_and_imports_are_all_or_nothing
 );
+
+async fn certified_leads_go_to_certified_partners(app: &TestApp) {
+    use app::ssr::entities::{certification, user_certification};
+    let family = switches(app).await;
+    let admin = app.sign_in(HOST_A, ADMIN).await;
+    specialise(app, &admin, "Nordlicht Netzwerke", family, "").await;
+    specialise(app, &admin, "Eurolink Distribution", family, "").await;
+    let t = program(app).await;
+    let cert = certification::ActiveModel {
+        tenant_id: Set(t.id),
+        code: Set("NET-PRO".into()),
+        name: Set("Network Professional".into()),
+        valid_months: Set(24),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    // Jan at Eurolink holds it; Nordlicht, nearer, holds none.
+    let held = user_certification::ActiveModel {
+        tenant_id: Set(t.id),
+        user_id: Set(app.user_id(JAN).await),
+        certification_id: Set(cert.id),
+        earned_on: Set(Utc::now().date_naive() - chrono::Duration::days(30)),
+        expires_on: Set(Utc::now().date_naive() + chrono::Duration::days(300)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .unwrap();
+    let form: app::types::lead::LeadForm = call(app, &admin, "get_lead_form", &[]).await.view();
+    assert_eq!(
+        form.certifications,
+        [(cert.id.to_string(), "Network Professional".to_owned())]
+    );
+    let create = |key: &'static str, certification: &'static str| {
+        let admin = admin.clone();
+        async move {
+            call(
+                app,
+                &admin,
+                "create_lead",
+                &[
+                    ("key", key),
+                    ("company", "Zertifiziert AG"),
+                    ("country", "DE"),
+                    ("postcode", "80331"),
+                    ("family", &family.to_string()),
+                    ("certification", certification),
+                ],
+            )
+            .await
+        }
+    };
+    let res = create("lead-key-cert-unknown1", "NO-SUCH").await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("certification"), "{}", res.body);
+    let id: i64 = create("lead-key-cert-needed01", "NET-PRO").await.view();
+    let eurolink = app.org_id("Eurolink Distribution").await;
+    assert_eq!(row(app, id).await.partner_id, Some(eurolink));
+    let weighed: Vec<app::types::lead::Candidate> =
+        serde_json::from_str(&decisions(app, id).await[0].candidates).unwrap();
+    let nordlicht = app.org_id("Nordlicht Netzwerke").await;
+    let why = weighed
+        .iter()
+        .find(|c| c.partner_id == nordlicht)
+        .unwrap()
+        .excluded;
+    assert_eq!(why, Some(Exclusion::NotCertified));
+    // An expired certification counts for nothing.
+    let mut lapsed: user_certification::ActiveModel = held.into();
+    lapsed.expires_on = Set(Utc::now().date_naive() - chrono::Duration::days(1));
+    lapsed.update(&app.state.db).await.unwrap();
+    let id: i64 = create("lead-key-cert-lapsed01", "Network Professional")
+        .await
+        .view();
+    assert_eq!(row(app, id).await.status, LeadStatus::Queued);
+}
+both!(
+    certified_leads_go_to_certified_partners_test,
+    certified_leads_go_to_certified_partners
+);

@@ -82,3 +82,13 @@ pub fn file_size(bytes: i64) -> String {
         format!("{} KB", (bytes / 1024).max(1))
     }
 }
+
+/// `a=1&b=x%20y` of the non-empty pairs: a list's filters in its links.
+pub fn query_string(pairs: &[(&str, &String)]) -> String {
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", crate::types::url::encode_query_value(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}

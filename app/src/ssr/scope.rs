@@ -39,6 +39,7 @@ tenant_owned!(
     campaign_message,
     campaign_participant,
     campaign_send,
+    certification,
     channel_link,
     cobrand_design,
     cobrand_design_revision,
@@ -92,6 +93,7 @@ tenant_owned!(
     territory,
     tier,
     user,
+    user_certification,
 );
 
 /// The condition "this row belongs to the tenant", for updates, deletes and

@@ -100,6 +100,7 @@ string_enum!(
     Exclusion in lead_exclusion {
         NoLeadWeight => ("no_lead_weight", no_lead_weight),
         NotSpecialised => ("not_specialised", not_specialised),
+        NotCertified => ("not_certified", not_certified),
         Declined => ("declined", declined),
         AtCapacity => ("at_capacity", at_capacity),
         Paused => ("paused", paused),
@@ -230,6 +231,8 @@ pub struct LeadDetail {
     pub country_name: String,
     pub region: String,
     pub product: String,
+    /// The certification it requires, named; empty when none.
+    pub certification: String,
     pub priority: LeadPriority,
     pub source: LeadSource,
     pub status: LeadStatus,
@@ -258,6 +261,8 @@ pub struct LeadForm {
     pub families: Vec<(String, String)>,
     pub countries: Vec<(String, String)>,
     pub campaigns: Vec<(String, String)>,
+    /// The program's certifications a lead may require (id, name).
+    pub certifications: Vec<(String, String)>,
 }
 
 /// One partner's line in the fairness report.

@@ -29,3 +29,5 @@ mod import_revenue;
 pub use import_revenue::*;
 mod set_claim_window;
 pub use set_claim_window::*;
+mod accrue_won_deals;
+pub use accrue_won_deals::*;

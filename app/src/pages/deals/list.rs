@@ -68,18 +68,13 @@ struct Filter {
 impl Filter {
     /// The query string of these filters (without the page).
     fn query(&self) -> String {
-        [
+        crate::pages::query_string(&[
             ("status", &self.status),
             ("partner", &self.partner),
             ("family", &self.family),
             ("region", &self.region),
             ("age", &self.age),
-        ]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", crate::types::url::encode_query_value(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+        ])
     }
 }
 

@@ -1,6 +1,7 @@
 use super::{money, RequestList};
 use crate::api::funds::{
-    get_funds_overview, AllocateFunds, CreateBudget, ImportRevenue, RecordRevenue, SetClaimWindow,
+    get_funds_overview, AccrueWonDeals, AllocateFunds, CreateBudget, ImportRevenue, RecordRevenue,
+    SetClaimWindow,
 };
 use crate::components::field::{SelectField, TextField};
 use crate::components::layout::use_me;
@@ -52,6 +53,7 @@ pub fn FundsPage() -> impl IntoView {
         <Success show=saved("allocation") text=tr!(funds.allocated_ok)/>
         <Success show=saved("revenue") text=tr!(funds.revenue_ok)/>
         <Success show=saved("window") text=tr!(funds.window_ok)/>
+        <Success show=saved("won_deals") text=won_deals_done(&query.read_untracked())/>
         <Suspense fallback=|| view! { <p class="loading">{tr!(funds.loading)}</p> }>
             {move || Suspend::new(async move {
                 let (user, data) = (me.user().await, data.await);
@@ -322,14 +324,33 @@ fn Allocate(action: ServerAction<AllocateFunds>, overview: FundsOverview) -> imp
     }
 }
 
+/// "3 partners' won deals accrued; 1 already had a figure": from the
+/// query the accrual answered with.
+fn won_deals_done(query: &leptos_router::params::ParamsMap) -> String {
+    let count = |k: &str| {
+        query
+            .get(k)
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(0)
+    };
+    let mut text = tr!(funds.won_deals_ok, count = count("accrued")).to_string();
+    if count("skipped") > 0 {
+        text.push(' ');
+        text.push_str(&tr!(funds.won_deals_skipped, count = count("skipped")).to_string());
+    }
+    text
+}
+
 /// Co-op budgets accrue from partner revenue: one figure at a time, or a
-/// pasted CSV export from the ERP.
+/// pasted CSV export from the ERP; or from the won deal registrations.
 #[component]
 fn CoopRevenue(overview: FundsOverview) -> impl IntoView {
     let one = ServerAction::<RecordRevenue>::new();
     let many = ServerAction::<ImportRevenue>::new();
+    let won = ServerAction::<AccrueWonDeals>::new();
     let e1 = action_error(one);
     let e2 = action_error(many);
+    let e3 = action_error(won);
     let budgets: Vec<(String, String)> = overview
         .budgets
         .iter()
@@ -353,6 +374,10 @@ fn CoopRevenue(overview: FundsOverview) -> impl IntoView {
         .filter(|v| !v.is_empty())
         .unwrap_or(single);
     let budgets_again = budgets.clone();
+    let budgets_won = budgets.clone();
+    let won_budget = Some(kept(e3, "budget_id"))
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| many_budget.clone());
     view! {
         <section class="card">
             <h2>{tr!(funds.coop_revenue)}</h2>
@@ -375,6 +400,16 @@ fn CoopRevenue(overview: FundsOverview) -> impl IntoView {
                 <TextField id="rv-csv" name="csv" label=tr!(funds.csv_rows) multiline=true value=kept(e2, "csv")
                     hint=tr!(funds.csv_hint) error=field_error(e2, "csv")/>
                 <button type="submit" class="btn" disabled=move || many.pending().get()>{tr!(funds.import)}</button>
+            </ServerForm>
+            <h3>{tr!(funds.from_won_deals)}</h3>
+            <p class="muted">{tr!(funds.from_won_deals_hint)}</p>
+            <FormError error=e3/>
+            <ServerForm action=won attr:novalidate=true>
+                <div class="row">
+                    <SelectField id="rv-won-budget" name="budget_id" label=tr!(funds.coop_budget) options=budgets_won selected=won_budget empty=tr!(partners.choose) error=field_error(e3, "budget_id")/>
+                    <TextField id="rv-won-period" name="period" label=tr!(funds.period) value=kept(e3, "period") hint=tr!(funds.period_hint) error=field_error(e3, "period")/>
+                </div>
+                <button type="submit" class="btn" disabled=move || won.pending().get()>{tr!(funds.accrue_won_deals)}</button>
             </ServerForm>
         </section>
     }

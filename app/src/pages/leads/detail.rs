@@ -100,6 +100,7 @@ fn Lead(lead: LeadDetail, actions: Actions) -> impl IntoView {
         (tr!(leads.segment), lead.segment.clone()),
         (tr!(leads.place), place),
         (tr!(leads.product), lead.product.clone()),
+        (tr!(leads.certification), lead.certification.clone()),
         (tr!(leads.priority), lead.priority.label().to_owned()),
         (tr!(leads.source), lead.source.label().to_owned()),
     ];

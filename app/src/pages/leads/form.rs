@@ -49,6 +49,7 @@ fn OneLead(form: LeadForm) -> impl IntoView {
     let (city, postcode, coordinates) = (k("city"), k("postcode"), k("coordinates"));
     let (name, email, phone) = (k("contact_name"), k("contact_email"), k("contact_phone"));
     let (family, campaign, notes) = (k("family"), k("campaign"), k("notes"));
+    let certification = k("certification");
     view! {
         <section class="card form-card" id="one-lead">
             <FormError error/>
@@ -77,6 +78,9 @@ fn OneLead(form: LeadForm) -> impl IntoView {
                 <fieldset class="fieldset">
                     <legend>{tr!(leads.interest)}</legend>
                     <SelectField name="family" label=tr!(leads.product) options=form.families.clone() selected=family empty=tr!(leads.any_product) error=field_error(error, "family")/>
+                    {(!form.certifications.is_empty()).then(|| view! {
+                        <SelectField name="certification" label=tr!(leads.certification) options=form.certifications.clone() selected=certification empty=tr!(leads.no_certification) error=field_error(error, "certification")/>
+                    })}
                     <SelectField name="priority" label=tr!(leads.priority) options=priorities selected=priority error=field_error(error, "priority")/>
                     <SelectField name="campaign" label=tr!(leads.campaign) options=form.campaigns.clone() selected=campaign empty=tr!(leads.no_campaign) error=field_error(error, "campaign")/>
                     <TextField name="notes" label=tr!(leads.notes) multiline=true value=notes error=field_error(error, "notes")/>

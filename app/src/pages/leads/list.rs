@@ -76,18 +76,13 @@ struct Filter {
 
 impl Filter {
     fn query(&self) -> String {
-        [
+        crate::pages::query_string(&[
             ("status", &self.status),
             ("partner", &self.partner),
             ("family", &self.family),
             ("country", &self.country),
             ("age", &self.age),
-        ]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", crate::types::url::encode_query_value(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+        ])
     }
 }
 

@@ -19,6 +19,8 @@ pub struct Model {
     pub latitude_e6: Option<i32>,
     pub longitude_e6: Option<i32>,
     pub product_family_id: Option<i64>,
+    /// A certification the partner must hold (one of its people).
+    pub certification_id: Option<i64>,
     pub segment: String,
     pub priority: LeadPriority,
     pub source: LeadSource,

@@ -7,13 +7,13 @@
 
 use super::Demo;
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{campaign, lead, product_family};
+use crate::ssr::entities::{campaign, certification, lead, product_family, user_certification};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::deals::register;
 use crate::ssr::services::leads::{intake, respond, settings};
 use crate::types::lead::LeadPriority;
 use crate::types::Choice;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 
 const ADMIN: &str = "admin@acme.example";
 const MAYA: &str = "maya.lin@acme.example";
@@ -59,6 +59,8 @@ struct Lead {
     /// Country, region, city, postcode.
     place: [&'static str; 4],
     family: &'static str,
+    /// The certification's code the partner must hold, if any.
+    certification: &'static str,
     segment: &'static str,
     priority: LeadPriority,
     notes: &'static str,
@@ -70,6 +72,7 @@ const FOURTH_COFFEE: Lead = Lead {
     contact: ["Ana Ruiz", "ana.ruiz@fourthcoffee.com"],
     place: ["US", "Washington", "Seattle", "98104"],
     family: "Wireless access points",
+    certification: "",
     segment: "Coffee chain, 40 shops",
     priority: LeadPriority::High,
     notes: "Asked for guest Wi-Fi in every shop after our webinar.",
@@ -81,6 +84,7 @@ const BLUE_YONDER: Lead = Lead {
     contact: ["Tom Weller", "t.weller@blueyonderairlines.com"],
     place: ["US", "Massachusetts", "Boston", "02128"],
     family: "Security appliances",
+    certification: "SEC-EXPERT",
     segment: "Airline, 900 staff",
     priority: LeadPriority::Normal,
     notes: "Firewall refresh at the Logan operations centre.",
@@ -92,6 +96,7 @@ const WINGTIP: Lead = Lead {
     contact: ["Petra Lang", "p.lang@wingtiptoys.de"],
     place: ["DE", "Bayern", "München", "80335"],
     family: "Switches",
+    certification: "",
     segment: "Toy maker, 300 staff",
     priority: LeadPriority::Normal,
     notes: "Neues Lager in Freising, 24 Switches.",
@@ -103,6 +108,7 @@ const DATUM: Lead = Lead {
     contact: ["Nils Berg", "nils.berg@datum.example"],
     place: ["DE", "Berlin", "Berlin", "10115"],
     family: "Switches",
+    certification: "",
     segment: "Software house, 120 staff",
     priority: LeadPriority::Normal,
     notes: "",
@@ -114,12 +120,14 @@ const MARGIES: Lead = Lead {
     contact: ["Margie Shoop", "margie@margiestravel.com"],
     place: ["MX", "Jalisco", "Guadalajara", "44100"],
     family: "Cloud licences",
+    certification: "",
     segment: "Travel agency, 25 staff",
     priority: LeadPriority::Low,
     notes: "No partner works Mexico yet.",
 };
 
 pub(super) async fn seed(demo: &Demo<'_>) -> AppResult<()> {
+    certify(demo).await?;
     let admin = demo.member(ADMIN).await?;
     demo.on(-30, 9, async {
         for (partner, families, capacity) in SPECIALISTS {
@@ -154,6 +162,36 @@ pub(super) async fn seed(demo: &Demo<'_>) -> AppResult<()> {
     Ok(())
 }
 
+/// The program's security certification, which Priya at Harbor holds: the
+/// Blue Yonder lead requires it. (Courses and exams that award it come with
+/// the partner program.)
+async fn certify(demo: &Demo<'_>) -> AppResult<()> {
+    let at = demo.moment(-200, 9);
+    let cert = certification::ActiveModel {
+        tenant_id: Set(demo.tenant.id),
+        code: Set("SEC-EXPERT".into()),
+        name: Set("Security Expert".into()),
+        valid_months: Set(24),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&demo.state.db)
+    .await?;
+    let priya = demo.member(PRIYA).await?;
+    user_certification::ActiveModel {
+        tenant_id: Set(demo.tenant.id),
+        user_id: Set(priya.user_id),
+        certification_id: Set(cert.id),
+        earned_on: Set(demo.day(-150)),
+        expires_on: Set(demo.day(-150 + 730)),
+        created_at: Set(at),
+        ..Default::default()
+    }
+    .insert(&demo.state.db)
+    .await?;
+    Ok(())
+}
+
 /// The vendor enters `l` `days` from today (routed as it lands); its id.
 async fn enter(demo: &Demo<'_>, l: &Lead, days: i64) -> AppResult<i64> {
     let admin = demo.member(ADMIN).await?;
@@ -168,6 +206,7 @@ async fn enter(demo: &Demo<'_>, l: &Lead, days: i64) -> AppResult<i64> {
         postcode: l.place[3].into(),
         coordinates: String::new(),
         family: family_id(demo, l.family).await?.to_string(),
+        certification: l.certification.into(),
         segment: l.segment.into(),
         priority: Choice::Known(l.priority),
         notes: l.notes.into(),

@@ -1,7 +1,7 @@
 //! Leads at scale: three per partner (300,000 at N = 100,000), one offered
-//! to it and waiting, one it accepted, one it turned into a registration,
-//! plus one lead in ten partners' worth waiting in the vendor's queue; all
-//! came in over the last quarter.
+//! to it and waiting, one it accepted and contacted, one it turned into a
+//! registration, plus one lead in ten partners' worth waiting in the
+//! vendor's queue; all came in over the last quarter.
 
 use super::deals::Ids;
 use super::{fix_sequence, next_id};
@@ -69,6 +69,7 @@ fn row(ids: &Ids, first: i64, i: usize, held: usize) -> lead::ActiveModel {
         latitude_e6: Set(None),
         longitude_e6: Set(None),
         product_family_id: Set(None),
+        certification_id: Set(None),
         segment: Set(format!("Segment {}", i % 7)),
         priority: Set(LeadPriority::ALL[i % LeadPriority::ALL.len()]),
         source: Set(if i.is_multiple_of(4) {
@@ -83,12 +84,15 @@ fn row(ids: &Ids, first: i64, i: usize, held: usize) -> lead::ActiveModel {
         passed_by_id: Set(None),
         misses: Set(0),
         offered_at: Set(offered),
-        accept_due_at: Set((status == LeadStatus::Offered).then(|| at + Duration::hours(24))),
+        // Offers still open and first contacts made: the hourly clocks find
+        // nothing to do while a benchmark runs.
+        accept_due_at: Set((status == LeadStatus::Offered)
+            .then(|| now + Duration::hours(24) + Duration::minutes((i % 600) as i64))),
         accepted_at: Set(accepted),
         accepted_by: Set(accepted.map(|_| ids.first_user + 2 * (i / PER_PARTNER) as i64 + 1)),
         contact_due_at: Set(accepted.map(|a| a + Duration::hours(48))),
         contact_reminded_at: Set(None),
-        contacted_at: Set((status == LeadStatus::Converted).then(|| at + Duration::hours(20))),
+        contacted_at: Set(accepted.map(|a| a + Duration::hours(20))),
         deal_id: Set(None),
         idempotency_key: Set(format!("scale-lead-{i}")),
         version: Set(1),

@@ -33,7 +33,7 @@ pub fn accrual(revenue_minor: i64, basis_points: i32) -> i64 {
     (i128::from(revenue_minor) * i128::from(basis_points) / 10_000) as i64
 }
 
-async fn coop_budget(
+pub(super) async fn coop_budget(
     state: &AppState,
     scope: &Scope<'_>,
     raw: &str,
@@ -49,15 +49,17 @@ async fn coop_budget(
         .await?)
 }
 
-struct Row {
-    partner: organization::Model,
-    period: String,
-    revenue: i64,
-    source: RevenueSource,
+pub(super) struct Row {
+    pub partner: organization::Model,
+    pub period: String,
+    pub revenue: i64,
+    /// `WonDeal`: the won registrations already in the revenue ledger, one
+    /// row each; nothing more is written there.
+    pub source: RevenueSource,
 }
 
 /// Records validated rows in one transaction: all or nothing.
-async fn record_all(
+pub(super) async fn record_all(
     state: &AppState,
     actor: &Actor,
     budget: &fund_budget::Model,
@@ -113,7 +115,10 @@ async fn insert_revenue(
     accrued: i64,
     now: DateTime<Utc>,
 ) -> AppResult<()> {
-    let revenue_id = ledger_figure(txn, actor, budget, row, now).await?;
+    let revenue_id = match row.source {
+        RevenueSource::WonDeal => None,
+        _ => Some(ledger_figure(txn, actor, budget, row, now).await?),
+    };
     let inserted = fund_revenue::ActiveModel {
         tenant_id: Set(actor.tenant_id),
         budget_id: Set(budget.id),
@@ -121,7 +126,7 @@ async fn insert_revenue(
         period: Set(row.period.clone()),
         revenue_minor: Set(row.revenue),
         accrued_minor: Set(accrued),
-        revenue_id: Set(Some(revenue_id)),
+        revenue_id: Set(revenue_id),
         created_by: Set(actor.user_id),
         created_at: Set(now),
         ..Default::default()

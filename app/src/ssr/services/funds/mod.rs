@@ -4,6 +4,7 @@
 pub mod budgets;
 pub mod claims;
 pub mod coop;
+pub mod coop_deals;
 pub mod deadlines;
 pub mod export;
 pub mod overview;

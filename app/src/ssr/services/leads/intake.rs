@@ -4,7 +4,7 @@
 
 use super::{audit, route};
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{campaign, lead};
+use crate::ssr::entities::{campaign, certification, lead};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{begin_write, db_error, is_unique_violation};
 use crate::ssr::scope::in_tenant;
@@ -38,6 +38,9 @@ pub struct LeadInput {
     pub coordinates: String,
     /// A product family's id (the form) or name (a CSV), optional.
     pub family: String,
+    /// A certification the partner must hold: its id (the form) or code or
+    /// name (a CSV), optional.
+    pub certification: String,
     pub segment: String,
     pub priority: Choice<LeadPriority>,
     pub notes: String,
@@ -50,6 +53,7 @@ struct Valid {
     email: String,
     at: Option<Coordinates>,
     family: Option<i64>,
+    certification: Option<i64>,
     priority: LeadPriority,
 }
 
@@ -57,6 +61,8 @@ struct Valid {
 /// and its campaigns, for checking.
 struct Known {
     families: Vec<(i64, Vec<String>)>,
+    /// (id, code and name, lowercased).
+    certifications: Vec<(i64, [String; 2])>,
 }
 
 impl Known {
@@ -74,7 +80,28 @@ impl Known {
                 (f.id, names)
             })
             .collect();
-        Ok(Known { families })
+        let certifications = in_tenant::<certification::Entity>(actor.tenant_id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id, [c.code.to_lowercase(), c.name.to_lowercase()]))
+            .collect();
+        Ok(Known {
+            families,
+            certifications,
+        })
+    }
+
+    fn certification(&self, raw: &str) -> Option<Option<i64>> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Some(None);
+        }
+        let lower = raw.to_lowercase();
+        self.certifications
+            .iter()
+            .find(|(id, names)| raw.parse::<i64>().ok() == Some(*id) || names.contains(&lower))
+            .map(|(id, _)| Some(*id))
     }
 
     fn family(&self, raw: &str) -> Option<Option<i64>> {
@@ -131,6 +158,10 @@ fn validate(e: &mut FormErrors, known: &Known, input: LeadInput) -> Option<Valid
     if family.is_none() {
         e.add("family", tr!(leads.choose_family));
     }
+    let certification = known.certification(&input.certification);
+    if certification.is_none() {
+        e.add("certification", tr!(leads.choose_certification));
+    }
     let priority = match &input.priority {
         Choice::Known(p) => Some(*p),
         Choice::Unknown(raw) if raw.trim().is_empty() => Some(LeadPriority::Normal),
@@ -139,19 +170,20 @@ fn validate(e: &mut FormErrors, known: &Known, input: LeadInput) -> Option<Valid
             None
         }
     };
-    match (country, email, at, family, priority) {
-        (Some(country), Some(email), Some(at), Some(family), Some(priority)) if e.is_empty() => {
-            Some(Valid {
-                input,
-                country,
-                email,
-                at,
-                family,
-                priority,
-            })
-        }
-        _ => None,
-    }
+    let (Some(country), Some(email), Some(at), Some(family), Some(certification), Some(priority)) =
+        (country, email, at, family, certification, priority)
+    else {
+        return None;
+    };
+    e.is_empty().then_some(Valid {
+        input,
+        country,
+        email,
+        at,
+        family,
+        certification,
+        priority,
+    })
 }
 
 fn values(i: &LeadInput) -> Vec<(&'static str, String)> {
@@ -166,6 +198,7 @@ fn values(i: &LeadInput) -> Vec<(&'static str, String)> {
         ("postcode", i.postcode.clone()),
         ("coordinates", i.coordinates.clone()),
         ("family", i.family.clone()),
+        ("certification", i.certification.clone()),
         ("segment", i.segment.clone()),
         ("priority", i.priority.raw()),
         ("notes", i.notes.clone()),
@@ -275,6 +308,7 @@ async fn insert(
         latitude_e6: Set(v.at.map(|c| c.lat_e6)),
         longitude_e6: Set(v.at.map(|c| c.lon_e6)),
         product_family_id: Set(v.family),
+        certification_id: Set(v.certification),
         segment: Set(i.segment.trim().to_owned()),
         priority: Set(v.priority),
         source: Set(source),
@@ -295,7 +329,7 @@ async fn insert(
 
 /// The CSV's columns, by their header (any order; only `company` and
 /// `country` are required).
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 14] = [
     "company",
     "contact_name",
     "contact_email",
@@ -306,6 +340,7 @@ const COLUMNS: [&str; 13] = [
     "postcode",
     "coordinates",
     "product_family",
+    "certification",
     "segment",
     "priority",
     "notes",
@@ -394,6 +429,7 @@ fn parse(csv_text: &str, known: &Known) -> Result<Vec<Valid>, String> {
             postcode: cell("postcode"),
             coordinates: cell("coordinates"),
             family: cell("product_family"),
+            certification: cell("certification"),
             segment: cell("segment"),
             priority: Choice::parse(&cell("priority")),
             notes: cell("notes"),

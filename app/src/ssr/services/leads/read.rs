@@ -5,7 +5,7 @@
 use super::on;
 use crate::error::{AppError, AppResult};
 use crate::locale;
-use crate::ssr::entities::{campaign, lead, lead_routing};
+use crate::ssr::entities::{campaign, certification, lead, lead_routing};
 use crate::ssr::permission::Permission;
 use crate::ssr::repo::{organizations, users};
 use crate::ssr::scope::in_tenant;
@@ -85,6 +85,12 @@ pub async fn form(state: &AppState, actor: &Actor) -> AppResult<LeadForm> {
         families,
         countries: crate::ssr::countries::options(reader),
         campaigns,
+        certifications: in_tenant::<certification::Entity>(actor.tenant_id)
+            .all(&state.db)
+            .await?
+            .into_iter()
+            .map(|c| (c.id.to_string(), c.name))
+            .collect(),
     })
 }
 
@@ -134,6 +140,7 @@ pub async fn detail(state: &AppState, actor: &Actor, id: i64) -> AppResult<LeadD
         country_name,
         region: row.region.clone(),
         product: family_name(db, &row).await?,
+        certification: certification_name(db, &row).await?,
         priority: row.priority,
         source: row.source,
         status: row.status,
@@ -183,6 +190,18 @@ pub(super) async fn family_name(db: &impl ConnectionTrait, row: &lead::Model) ->
         .one(db)
         .await?
         .map(|f| f.name_for(locale::current()))
+        .unwrap_or_default())
+}
+
+async fn certification_name(db: &impl ConnectionTrait, row: &lead::Model) -> AppResult<String> {
+    let Some(id) = row.certification_id else {
+        return Ok(String::new());
+    };
+    Ok(in_tenant::<certification::Entity>(row.tenant_id)
+        .filter(certification::Column::Id.eq(id))
+        .one(db)
+        .await?
+        .map(|c| c.name)
         .unwrap_or_default())
 }
 

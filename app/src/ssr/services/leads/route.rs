@@ -43,6 +43,7 @@ pub fn lead_place(row: &lead::Model) -> LeadPlace {
         },
         city: row.city.clone(),
         family: row.product_family_id,
+        certification: row.certification_id,
     }
 }
 
@@ -223,6 +224,19 @@ async fn nearby_ids(
     }
     ids.sort_unstable();
     ids.dedup();
+    // Only specialists in the lead's product can take it: weigh no others.
+    if let Some(family) = row.product_family_id {
+        let specialists: HashSet<i64> = in_tenant::<partner_family::Entity>(tenant_id)
+            .filter(partner_family::Column::ProductFamilyId.eq(family))
+            .select_only()
+            .column(partner_family::Column::PartnerId)
+            .into_tuple::<i64>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        ids.retain(|id| specialists.contains(id));
+    }
     Ok(ids)
 }
 
@@ -270,6 +284,10 @@ async fn facts(
         .collect();
     let record = Record::load(db, tenant_id, row.id, ids, at).await?;
     let today = at.date_naive();
+    let certified = match row.certification_id {
+        Some(c) => certified(db, tenant_id, ids, c, today).await?,
+        None => HashSet::new(),
+    };
     Ok(orgs
         .into_iter()
         .map(|o| {
@@ -284,6 +302,11 @@ async fn facts(
                     .copied()
                     .unwrap_or(0),
                 families: families.remove(&o.id).unwrap_or_default(),
+                certifications: row
+                    .certification_id
+                    .filter(|_| certified.contains(&o.id))
+                    .into_iter()
+                    .collect(),
                 territory: Territory {
                     areas: areas.remove(&o.id).unwrap_or_default(),
                     location: location_of(&o),
@@ -302,6 +325,36 @@ async fn facts(
             }
         })
         .collect())
+}
+
+/// Those of `ids` with at least one person holding certification `c` on
+/// `today`.
+async fn certified(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    ids: &[i64],
+    c: i64,
+    today: chrono::NaiveDate,
+) -> AppResult<HashSet<i64>> {
+    use crate::ssr::entities::{user, user_certification};
+    let holders: Vec<i64> = in_tenant::<user_certification::Entity>(tenant_id)
+        .filter(user_certification::Column::CertificationId.eq(c))
+        .filter(user_certification::Column::ExpiresOn.gte(today))
+        .select_only()
+        .column(user_certification::Column::UserId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let orgs: Vec<i64> = in_tenant::<user::Entity>(tenant_id)
+        .filter(user::Column::Id.is_in(holders))
+        .filter(user::Column::OrganizationId.is_in(ids.to_vec()))
+        .filter(user::Column::Active.eq(true))
+        .select_only()
+        .column(user::Column::OrganizationId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(orgs.into_iter().collect())
 }
 
 /// Each partner's territory areas and product specialisations.

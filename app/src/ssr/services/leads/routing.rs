@@ -18,6 +18,8 @@ pub struct LeadPlace {
     pub place: Place,
     pub city: String,
     pub family: Option<i64>,
+    /// A certification the partner must hold.
+    pub certification: Option<i64>,
 }
 
 /// What routing knows of one partner.
@@ -27,6 +29,8 @@ pub struct Partner {
     pub name: String,
     pub tier_weight: i32,
     pub families: Vec<i64>,
+    /// Certifications at least one of its people holds now.
+    pub certifications: Vec<i64>,
     pub territory: Territory,
     /// The city it sits in, as its profile names it.
     pub city: String,
@@ -87,6 +91,11 @@ fn exclusion(lead: &LeadPlace, p: &Partner, near: Option<Nearness>) -> Option<Ex
         Some(Exclusion::NoLeadWeight)
     } else if lead.family.is_some_and(|f| !p.families.contains(&f)) {
         Some(Exclusion::NotSpecialised)
+    } else if lead
+        .certification
+        .is_some_and(|c| !p.certifications.contains(&c))
+    {
+        Some(Exclusion::NotCertified)
     } else if p.missed_this {
         Some(Exclusion::Declined)
     } else if p.paused {
@@ -267,6 +276,7 @@ mod tests {
             },
             city: "München".into(),
             family: Some(1),
+            certification: None,
         }
     }
 
@@ -294,6 +304,21 @@ mod tests {
         let d = decide(&munich_lead(), &[country, region], RoutingMode::Weighted, 7);
         assert_eq!(d.winner, Some(2));
         assert_eq!(d.candidates.len(), 2);
+    }
+
+    #[test]
+    fn a_lead_needing_a_certification_goes_to_a_certified_partner() {
+        let everywhere = || vec![area(Within::WholeCountry)];
+        let mut certified = partner(1, everywhere());
+        certified.certifications = vec![9];
+        certified.tier_weight = 1;
+        let mut heavier = partner(2, everywhere());
+        heavier.tier_weight = 100;
+        let mut lead = munich_lead();
+        lead.certification = Some(9);
+        let d = decide(&lead, &[certified, heavier], RoutingMode::Weighted, 5);
+        assert_eq!(d.winner, Some(1));
+        assert_eq!(d.candidates[1].excluded, Some(Exclusion::NotCertified));
     }
 
     #[test]
