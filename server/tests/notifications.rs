@@ -126,7 +126,7 @@ async fn choices_and_digest(app: &TestApp) {
     assert!(!staff.preferences.is_empty());
     assert!(staff.preferences.iter().all(|p| matches!(
         p.kind.area(),
-        NotificationArea::Forum | NotificationArea::Deals
+        NotificationArea::Forum | NotificationArea::Deals | NotificationArea::Leads
     )));
     assert!(staff
         .preferences
