@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hydrated, noSeriousViolations, perProject, shot, signIn, openArea } from './helpers';
+import { fitsThePhone, hydrated, noSeriousViolations, perProject, shot, signIn, openArea } from './helpers';
 
 /** Campaign e-mails in the outbox with this subject, as decoded text. */
 function campaignMails(subject: string): string[] {
@@ -100,12 +100,39 @@ test('campaigns: vendor publishes, partner opts in, imports 5 contacts and sends
   await page.getByRole('button', { name: 'Unsubscribe' }).click();
   await expect(page.getByRole('heading', { name: 'You are unsubscribed' })).toBeVisible();
 
+  // Another asks the partner to get in touch: a name is needed, what was
+  // typed stays, and the answer is sent.
+  const bakery = perProject(testInfo, 'Brandt Bakery (phone)', 'Brandt Bakery (desktop)');
+  const respond = campaignMails(subject).find((m) => m.includes(`To: b@${domain}`))!.match(/http:\/\/127\.0\.0\.1:\d+\/m\/r\/\d+\/[A-Za-z0-9_-]+/)![0];
+  await page.goto(respond);
+  await expect(page.getByRole('heading', { level: 1, name: `Ask ${org} to get in touch` })).toBeVisible();
+  await page.getByLabel('Your name').fill('');
+  await page.getByLabel('What would you like to talk about? (optional)').fill('A quote for 40 AX7 units, please.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByText('Enter your name.')).toBeVisible();
+  await expect(page.getByLabel('What would you like to talk about? (optional)')).toHaveValue('A quote for 40 AX7 units, please.');
+  await fitsThePhone(page, testInfo);
+  await shot(page, testInfo, 'campaign-response');
+  await page.getByLabel('Your name').fill('Bea Brandt');
+  await page.getByLabel('Company').fill(bakery);
+  await page.getByLabel('Country').selectOption('DE');
+  await page.getByLabel('City (optional)').fill('Berlin');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Thank you' })).toBeVisible();
+  await expect(page.getByText(`${org} has your request and will get in touch.`)).toBeVisible();
+
   // The vendor's campaign view shows five sent.
   await signIn(page, 'maya.lin@acme.example');
   await page.goto('/campaigns');
   await page.getByRole('link', { name }).click();
   await expect(page.locator('dd[data-stat="sent"]').first()).toHaveText('5');
   await expect(page.locator('dd[data-stat="unsubscribed"]').first()).toHaveText('1');
+  await expect(page.locator('dd[data-stat="asked to be contacted"]').first()).toHaveText('1');
+  // …and the answer among the leads, offered to the partner that sent it.
+  await page.goto('/leads');
+  await expect(page.locator('main li').filter({ hasText: bakery })).toContainText(org);
+  await page.goto('/campaigns');
+  await page.getByRole('link', { name }).click();
   await expect(page.locator('#partner-results')).toContainText(org);
   await hydrated(page);
   await expect(page.locator('.chart svg').first()).toBeVisible();

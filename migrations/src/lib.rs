@@ -30,6 +30,7 @@ mod m20261207_000023_deals;
 mod m20261207_000024_deal_list_indexes;
 mod m20261208_000025_leads;
 mod m20261208_000026_certifications;
+mod m20261208_000027_campaign_responses;
 
 pub struct Migrator;
 
@@ -63,6 +64,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000024_deal_list_indexes::Migration),
             Box::new(m20261208_000025_leads::Migration),
             Box::new(m20261208_000026_certifications::Migration),
+            Box::new(m20261208_000027_campaign_responses::Migration),
         ]
     }
 }

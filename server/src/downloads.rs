@@ -94,14 +94,10 @@ pub async fn ledger_export(
     State(state): State<ServerState>,
     actor: Option<Extension<Actor>>,
 ) -> Response {
-    let Some(Extension(actor)) = actor else {
-        return Redirect::to("/sign-in").into_response();
-    };
-    csv_download(
-        claims_export(&state, &actor)
-            .await
-            .map(|csv| (csv, "funds-ledger.csv".to_owned())),
-    )
+    member_csv(actor, "funds-ledger.csv", |actor| async move {
+        claims_export(&state, &actor).await
+    })
+    .await
 }
 
 /// The product catalogue as CSV, for those who keep it.
@@ -109,14 +105,10 @@ pub async fn products_export(
     State(state): State<ServerState>,
     actor: Option<Extension<Actor>>,
 ) -> Response {
-    let Some(Extension(actor)) = actor else {
-        return Redirect::to("/sign-in").into_response();
-    };
-    csv_download(
-        app::ssr::services::products::file::export(&state.app, &actor)
-            .await
-            .map(|csv| (csv, "products.csv".to_owned())),
-    )
+    member_csv(actor, "products.csv", |actor| async move {
+        app::ssr::services::products::file::export(&state.app, &actor).await
+    })
+    .await
 }
 
 /// The filters of `/deals`, as its CSV link carries them.
@@ -141,9 +133,6 @@ pub async fn deals_export(
     axum::extract::Query(q): axum::extract::Query<DealsQuery>,
 ) -> Response {
     use app::ssr::services::deals::list::{self, ListFilter};
-    let Some(Extension(actor)) = actor else {
-        return Redirect::to("/sign-in").into_response();
-    };
     // Unknown values list everything the reader sees, as the page does.
     let filter = ListFilter {
         status: app::types::deal::DealStatus::parse(&q.status),
@@ -152,11 +141,23 @@ pub async fn deals_export(
         region: app::types::org::Region::parse(&q.region),
         age: app::types::deal::DealAge::parse(&q.age),
     };
-    csv_download(
-        list::csv(&state.app, &actor, &filter)
-            .await
-            .map(|csv| (csv, "deal-registrations.csv".to_owned())),
-    )
+    member_csv(actor, "deal-registrations.csv", |actor| async move {
+        list::csv(&state.app, &actor, &filter).await
+    })
+    .await
+}
+
+/// A member's CSV named `file_name`, written by `write` for them; a
+/// signed-out visitor is sent to sign in.
+async fn member_csv<F, Fut>(actor: Option<Extension<Actor>>, file_name: &str, write: F) -> Response
+where
+    F: FnOnce(Actor) -> Fut,
+    Fut: std::future::Future<Output = Result<String, AppError>>,
+{
+    let Some(Extension(actor)) = actor else {
+        return Redirect::to("/sign-in").into_response();
+    };
+    csv_download(write(actor).await.map(|csv| (csv, file_name.to_owned())))
 }
 
 /// The filters of `/leads`, as its CSV link carries them.
@@ -180,9 +181,6 @@ pub async fn leads_export(
     axum::extract::Query(q): axum::extract::Query<LeadsQuery>,
 ) -> Response {
     use app::ssr::services::leads::list::{self, ListFilter};
-    let Some(Extension(actor)) = actor else {
-        return Redirect::to("/sign-in").into_response();
-    };
     let filter = ListFilter {
         status: app::types::lead::LeadStatus::parse(&q.status),
         partner: q.partner,
@@ -190,11 +188,10 @@ pub async fn leads_export(
         country: app::types::territory::Country::parse(&q.country),
         age: app::types::deal::DealAge::parse(&q.age),
     };
-    csv_download(
-        list::csv(&state.app, &actor, &filter)
-            .await
-            .map(|csv| (csv, "leads.csv".to_owned())),
-    )
+    member_csv(actor, "leads.csv", |actor| async move {
+        list::csv(&state.app, &actor, &filter).await
+    })
+    .await
 }
 
 /// A private CSV download named `file_name`, or the error's status and

@@ -4,6 +4,7 @@
 //! in-process.
 
 pub mod campaign_links;
+pub mod campaign_responses;
 pub mod design_exports;
 pub mod downloads;
 pub mod forum_live;

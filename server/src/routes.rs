@@ -5,8 +5,8 @@
 //! handler (`server/tests/security.rs` asserts them for every file row).
 
 use crate::{
-    campaign_links, design_exports, downloads, forum_live, health, notification_links,
-    page_strings, uploads, web_app, ServerState,
+    campaign_links, campaign_responses, design_exports, downloads, forum_live, health,
+    notification_links, page_strings, uploads, web_app, ServerState,
 };
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
@@ -195,6 +195,12 @@ pub fn plain_routes() -> Vec<PlainRoute> {
             MailLink,
             Anyone,
             get(campaign_links::unsubscribe_page).post(campaign_links::unsubscribe),
+        ),
+        row(
+            "/m/r/{id}/{signature}",
+            MailLink,
+            Anyone,
+            get(campaign_responses::page).post(campaign_responses::respond),
         ),
         row(
             "/campaigns/{id}/report",

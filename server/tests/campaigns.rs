@@ -9,10 +9,14 @@
 
 mod common;
 
-use app::ssr::entities::{campaign_message, cobrand_template, contact, job};
+use app::ssr::entities::{
+    campaign_message, cobrand_template, contact, job, lead, lead_routing, notification,
+};
 use app::ssr::jobs;
 use app::types::campaign::{CampaignDetail, CampaignsPage, ContactsPage, ImportPreview};
 use app::types::funds::{FundsOverview, RequestDetail};
+use app::types::lead::{LeadSource, LeadStatus, RoutingReason};
+use app::types::notification::NotificationKind;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use common::{TestApp, HOST_A};
@@ -481,7 +485,7 @@ async fn lifecycle(app: &TestApp) {
     );
     assert!(csv.body.contains("Northwind Systems,"));
     assert!(
-        csv.body.contains(",0,5,5,0,0,1,1,1,20%,20%"),
+        csv.body.contains(",0,5,5,0,0,1,1,1,0,20%,20%"),
         "{}",
         csv.body
     );
@@ -1302,7 +1306,128 @@ async fn activity_days_in_own_time_zone(app: &TestApp) {
     );
 }
 
+/// A form POST from the response page (no cookie, as a visitor sends it).
+async fn post_form(app: &TestApp, path: &str, body: &str) -> common::Resp {
+    app.send(
+        Request::post(path)
+            .header(header::HOST, HOST_A)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body.to_owned()))
+            .unwrap(),
+    )
+    .await
+}
+
+/// A recipient asks Northwind to get in touch from its campaign e-mail:
+/// looking at the page enters nothing; a form with problems comes back
+/// with what was typed; the answer becomes a lead from the campaign,
+/// offered to Northwind, whose people are told; answering again adds
+/// nothing; a forged link finds nothing.
+async fn responses_become_leads(app: &TestApp) {
+    let (maya, olivia, id) = ready(app).await;
+    accepted(&send_now(app, &olivia, id).await);
+    app.run_jobs().await;
+    let mails = campaign_mails(app);
+    assert_eq!(mails.len(), 5);
+    let ana = mails
+        .iter()
+        .find(|m| m.contains("To: ana@customer.example"))
+        .unwrap();
+    // Quoted-printable folds long lines and escapes "=".
+    let unfolded = ana.replace("=\r\n", "").replace("=3D", "=");
+    assert!(
+        unfolded.contains("Ask Northwind Systems to get in touch"),
+        "{unfolded}"
+    );
+    let link = link_in(&unfolded, "http://portal.test/m/r/").replace("http://portal.test", "");
+    let page = app.get(HOST_A, &link, None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("ana@customer.example"), "{}", page.body);
+    assert!(
+        page.body.contains("value=\"Customer One\""),
+        "the contact's company"
+    );
+    let count = || async { lead::Entity::find().count(&app.state.db).await.unwrap() };
+    assert_eq!(count().await, 0, "looking enters nothing");
+
+    let res = post_form(
+        app,
+        &link,
+        "company=Customer+One&contact_name=+&country=XX&notes=Call+me+about+the+AX7",
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(res.body.contains("Enter your name."), "{}", res.body);
+    assert!(res.body.contains("Call me about the AX7"), "kept");
+    assert_eq!(count().await, 0);
+
+    let answer = "company=Customer+One&contact_name=Ana+Ruiz&contact_phone=%2B49+30+1234567\
+        &country=DE&city=Berlin&postcode=10115&notes=Call+me+about+the+AX7";
+    let res = post_form(app, &link, answer).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert!(
+        res.body.contains("Northwind Systems has your request"),
+        "{}",
+        res.body
+    );
+    let leads = lead::Entity::find().all(&app.state.db).await.unwrap();
+    assert_eq!(leads.len(), 1);
+    let l = &leads[0];
+    assert_eq!(l.source, LeadSource::Campaign);
+    assert_eq!(l.campaign_id, Some(id));
+    assert_eq!(l.status, LeadStatus::Offered);
+    assert_eq!(l.partner_id, Some(app.org_id("Northwind Systems").await));
+    assert_eq!(
+        (
+            l.contact_name.as_str(),
+            l.contact_email.as_str(),
+            l.country.as_str()
+        ),
+        ("Ana Ruiz", "ana@customer.example", "DE")
+    );
+    let routing = lead_routing::Entity::find()
+        .filter(lead_routing::Column::LeadId.eq(l.id))
+        .one(&app.state.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let reason: RoutingReason = serde_json::from_str(&routing.reason).unwrap();
+    assert_eq!(reason, RoutingReason::OwnCampaign);
+    let olivia_id = app.user_id(OLIVIA).await;
+    let told = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(olivia_id))
+        .all(&app.state.db)
+        .await
+        .unwrap();
+    assert!(
+        told.iter().any(|n| n.kind == NotificationKind::LeadOffered),
+        "{told:?}"
+    );
+
+    let d = detail(app, &maya, id).await;
+    assert_eq!(d.card.stats.responded, 1, "counted with the campaign");
+
+    // The same answer again, or the page again: thanks, and still one lead.
+    let res = post_form(app, &link, answer).await;
+    assert_eq!(res.status, StatusCode::OK);
+    let page = app.get(HOST_A, &link, None).await;
+    assert!(page.body.contains("Northwind Systems has your request"));
+    assert_eq!(count().await, 1);
+
+    let forged = format!("{}x", &link[..link.len() - 1]);
+    assert_eq!(
+        app.get(HOST_A, &forged, None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        post_form(app, &forged, answer).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(count().await, 1);
+}
+
 both!(lifecycle_tracking_and_unsubscribe, lifecycle);
+both!(campaign_responses_become_leads, responses_become_leads);
 both!(sends_scheduled_in_own_time_zone, scheduled_in_own_time_zone);
 both!(contacts_added_by_hand, add_by_hand);
 both!(activity_counted_in_own_days, activity_days_in_own_time_zone);

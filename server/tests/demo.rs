@@ -218,7 +218,7 @@ async fn demo_in_use(app: &TestApp) {
         overview.roi
     );
 
-    // Leads in every state, one passed on, two from a campaign.
+    // Leads in every state, one passed on, three from a campaign.
     let leads = app::ssr::entities::lead::Entity::find()
         .all(db)
         .await
@@ -237,7 +237,8 @@ async fn demo_in_use(app: &TestApp) {
             .iter()
             .filter(|l| l.source == app::types::lead::LeadSource::Campaign)
             .count(),
-        2
+        3,
+        "two imported, one asked for from the e-mail"
     );
     assert!(leads.iter().any(|l| l.deal_id.is_some()));
     // The lead that needs the security certification went to its holder.

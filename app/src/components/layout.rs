@@ -34,9 +34,14 @@ pub fn PortalLayout() -> impl IntoView {
     let me = Me(page_data(|| (), |_| get_current_user()));
     provide_context(me);
     let sign_out = ServerAction::<SignOut>::new();
-    // Read here, under the router: the links below render inside a
-    // suspense, whose future may run where the router's context is not.
-    let path = use_location().pathname;
+    // Copied here, under the router and on the render's own thread, into
+    // a plain signal: the links below render in a suspense future, and a
+    // memo read from futures on two server threads at once can be seen
+    // clean before its value is back (a reactive_graph race that panicked).
+    // On the browser an effect keeps the copy current as the user navigates.
+    let location = use_location().pathname;
+    let path = RwSignal::new(location.get_untracked());
+    Effect::new(move || path.set(location.get()));
     view! {
         <div class="app">
             <a class="skip-link" href="#main">{tr!(common.skip)}</a>
@@ -65,7 +70,7 @@ pub fn PortalLayout() -> impl IntoView {
             </header>
             <nav class="mainnav" aria-label=tr!(common.main_nav)>
                 <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move { me.user().await.ok().map(|user| view! { <NavLinks user path/> }) })}
+                    {move || Suspend::new(async move { me.user().await.ok().map(|user| view! { <NavLinks user path=path.read_only()/> }) })}
                 </Suspense>
             </nav>
             <main id="main" class="page" tabindex="-1">
@@ -127,12 +132,15 @@ fn Identity(user: CurrentUser) -> impl IntoView {
 /// side bar. Both are plain links, and "More" is a `<details>` sheet, so the
 /// navigation works before and without any code in the browser.
 #[component]
-fn NavLinks(user: CurrentUser, path: Memo<String>) -> impl IntoView {
+fn NavLinks(user: CurrentUser, path: ReadSignal<String>) -> impl IntoView {
     let nav = Navigation::for_user(&user);
-    let current = nav.current(&user, &path.get_untracked());
+    let current = {
+        let (nav, user) = (nav.clone(), user.clone());
+        Signal::derive(move || nav.current(&user, &path.read()))
+    };
     let link = |area: Area| {
         view! {
-            <a href=area.href(&user) aria-current=(current == Some(area)).then_some("page")>
+            <a href=area.href(&user) aria-current=move || (current.get() == Some(area)).then_some("page")>
                 <svg viewBox="0 0 24 24" aria-hidden="true" width="24" height="24"><path d=area.icon() fill="currentColor"/></svg>
                 <span>{area.label()}</span>
             </a>
@@ -153,7 +161,10 @@ fn NavLinks(user: CurrentUser, path: Memo<String>) -> impl IntoView {
             .collect_view()
     };
     let more = nav.more();
-    let more_is_current = current.is_some_and(|c| more.contains(&c));
+    let more_is_current = {
+        let more = more.clone();
+        move || current.get().is_some_and(|c| more.contains(&c))
+    };
     view! {
         <ul class="tabbar">
             {nav.tabs.iter().map(|a| view! { <li>{link(*a)}</li> }).collect_view()}

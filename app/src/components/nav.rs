@@ -187,6 +187,7 @@ fn tabs_for(role: Role) -> [Area; 4] {
 
 /// What `user` sees: the phone tabs, and every reachable area (side-bar
 /// order) for the side bar; the "More" sheet holds the areas not in tabs.
+#[derive(Clone)]
 pub struct Navigation {
     pub tabs: Vec<Area>,
     pub all: Vec<Area>,

@@ -66,3 +66,43 @@ pub fn no_more_mail(email: &str) -> String {
 pub fn stop_mail_question(email: &str) -> String {
     tr!(links.stop_question, email).to_string()
 }
+
+/// The words of the page where a campaign e-mail's recipient asks the
+/// partner that sent it (`sender`) to get in touch.
+pub struct ResponseWords {
+    pub title: String,
+    pub intro: String,
+    pub company: &'static str,
+    pub name: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+    pub country: &'static str,
+    pub city: &'static str,
+    pub postcode: &'static str,
+    pub notes: &'static str,
+    pub send: &'static str,
+    pub fix: &'static str,
+    pub done: &'static str,
+    pub done_text: String,
+    pub invalid: &'static str,
+}
+
+pub fn response_words(sender: &str) -> ResponseWords {
+    ResponseWords {
+        title: tr!(links.respond_title, sender).to_string(),
+        intro: tr!(links.respond_intro, sender).to_string(),
+        company: tr!(links.respond_company),
+        name: tr!(links.respond_name),
+        email: tr!(links.respond_email),
+        phone: tr!(links.respond_phone),
+        country: tr!(links.respond_country),
+        city: tr!(links.respond_city),
+        postcode: tr!(links.respond_postcode),
+        notes: tr!(links.respond_notes),
+        send: tr!(links.respond_send),
+        fix: tr!(links.respond_fix),
+        done: tr!(links.respond_done),
+        done_text: tr!(links.respond_done_text, sender).to_string(),
+        invalid: tr!(links.respond_invalid),
+    }
+}

@@ -81,6 +81,8 @@ pub struct SendStats {
     pub opened: u64,
     pub clicked: u64,
     pub unsubscribed: u64,
+    /// Asked the partner to get in touch (each such answer is a lead).
+    pub responded: u64,
 }
 
 impl SendStats {

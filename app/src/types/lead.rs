@@ -145,6 +145,9 @@ pub enum RoutingReason {
     ThreeMisses,
     /// Chosen by a person, with their note.
     Chosen { note: String },
+    /// The contact answered the partner's own campaign e-mail, so the
+    /// partner that sent it is offered the lead first.
+    OwnCampaign,
 }
 
 /// One routing decision as the lead's page shows it.

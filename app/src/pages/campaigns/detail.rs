@@ -141,7 +141,7 @@ fn VendorView(detail: CampaignDetail) -> impl IntoView {
                 view! {
                     <div class="table-scroll" tabindex="0">
                         <table class="table" id="partner-results">
-                            <thead><tr><th>{tr!(funds.partner)}</th><th>{tr!(campaigns.sent)}</th><th>{tr!(funds.delivered)}</th><th>{tr!(funds.opened)}</th><th>{tr!(funds.clicked)}</th><th>{tr!(funds.unsubscribed)}</th></tr></thead>
+                            <thead><tr><th>{tr!(funds.partner)}</th><th>{tr!(campaigns.sent)}</th><th>{tr!(funds.delivered)}</th><th>{tr!(funds.opened)}</th><th>{tr!(funds.clicked)}</th><th>{tr!(funds.unsubscribed)}</th><th>{tr!(campaigns.responded)}</th></tr></thead>
                             <tbody>
                                 {detail.partners.iter().map(|p| {
                                     let s = &p.stats;
@@ -153,6 +153,7 @@ fn VendorView(detail: CampaignDetail) -> impl IntoView {
                                             <td>{format!("{} ({})", s.opened, SendStats::rate(s.opened, s.delivered))}</td>
                                             <td>{format!("{} ({})", s.clicked, SendStats::rate(s.clicked, s.delivered))}</td>
                                             <td>{s.unsubscribed}</td>
+                                            <td>{s.responded}</td>
                                         </tr>
                                     }
                                 }).collect_view()}

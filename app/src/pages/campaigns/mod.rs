@@ -49,6 +49,11 @@ fn StatsRow(stats: SendStats) -> impl IntoView {
             s.unsubscribed.to_string(),
             String::new(),
         ),
+        (
+            tr!(campaigns.responded),
+            s.responded.to_string(),
+            SendStats::rate(s.responded, s.delivered),
+        ),
         (tr!(campaigns.waiting), s.queued.to_string(), String::new()),
     ];
     view! {

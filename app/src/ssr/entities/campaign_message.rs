@@ -21,6 +21,8 @@ pub struct Model {
     pub click_count: i32,
     pub unsubscribed_at: Option<DateTimeUtc>,
     pub last_error: String,
+    /// The lead the recipient's answer became.
+    pub lead_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

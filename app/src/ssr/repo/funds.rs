@@ -2,8 +2,8 @@
 //! counters that make over-spending impossible under concurrency, and the
 //! audit trail.
 
-use crate::ssr::entities::{audit_event, fund_allocation, fund_budget, fund_ledger};
-use crate::ssr::scope::{in_tenant, tenant_is};
+use crate::ssr::entities::{fund_allocation, fund_budget, fund_ledger};
+use crate::ssr::scope::tenant_is;
 use crate::types::funds::{Balances, LedgerKind};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -197,64 +197,4 @@ pub async fn release(
         .exec(db)
         .await
         .map(|_| ())
-}
-
-pub struct AuditEntry<'a> {
-    pub tenant_id: i64,
-    pub entity: &'a str,
-    pub entity_id: i64,
-    pub actor_id: i64,
-    pub action: &'a str,
-    pub detail: &'a str,
-    pub at: DateTime<Utc>,
-}
-
-pub async fn audit(db: &impl ConnectionTrait, e: AuditEntry<'_>) -> Result<(), DbErr> {
-    audit_event::ActiveModel {
-        tenant_id: Set(e.tenant_id),
-        entity: Set(e.entity.to_owned()),
-        entity_id: Set(e.entity_id),
-        actor_id: Set(e.actor_id),
-        action: Set(e.action.to_owned()),
-        detail: Set(e.detail.to_owned()),
-        created_at: Set(e.at),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map(|_| ())
-}
-
-pub async fn audit_trail(
-    db: &impl ConnectionTrait,
-    tenant_id: i64,
-    entity: &str,
-    entity_id: i64,
-) -> Result<Vec<audit_event::Model>, DbErr> {
-    use sea_orm::QueryOrder;
-    in_tenant::<audit_event::Entity>(tenant_id)
-        .filter(audit_event::Column::Entity.eq(entity))
-        .filter(audit_event::Column::EntityId.eq(entity_id))
-        .order_by_asc(audit_event::Column::Id)
-        .all(db)
-        .await
-}
-
-/// Audit trails of several records of one kind, oldest first, in one query.
-pub async fn audit_trails(
-    db: &impl ConnectionTrait,
-    tenant_id: i64,
-    entity: &str,
-    entity_ids: Vec<i64>,
-) -> Result<Vec<audit_event::Model>, DbErr> {
-    use sea_orm::QueryOrder;
-    if entity_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    in_tenant::<audit_event::Entity>(tenant_id)
-        .filter(audit_event::Column::Entity.eq(entity))
-        .filter(audit_event::Column::EntityId.is_in(entity_ids))
-        .order_by_asc(audit_event::Column::Id)
-        .all(db)
-        .await
 }

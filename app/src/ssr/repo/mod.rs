@@ -1,6 +1,7 @@
 //! Queries. Each function takes `&impl ConnectionTrait`, so workflows can run
 //! several inside one transaction and tests can call them directly.
 
+pub mod audit;
 pub mod auth_tokens;
 pub mod channel;
 pub mod funds;

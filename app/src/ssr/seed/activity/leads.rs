@@ -1,19 +1,27 @@
 //! Leads in use: the vendor's partners specialise in product families (one
 //! has a monthly capacity); leads come in by form and as a campaign's
-//! responses and are routed as they land: one waits for Northwind's answer,
+//! responses (one reader asked its partner to get in touch from the
+//! e-mail) and are routed as they land: one waits for Northwind's answer,
 //! one Harbor accepted two days ago and has not contacted (its first
 //! contact is late), one Nordlicht turned into a deal registration, one Eurolink
 //! passed to its reseller, and one nobody could take waits in the queue.
 
 use super::Demo;
 use crate::error::{AppError, AppResult};
-use crate::ssr::entities::{campaign, certification, lead, product_family, user_certification};
+use crate::ssr::entities::campaign_message as message;
+use crate::ssr::entities::{
+    campaign, certification, contact, lead, product_family, user_certification,
+};
 use crate::ssr::scope::in_tenant;
+use crate::ssr::services::campaigns::tracking::{self, Purpose};
 use crate::ssr::services::deals::register;
+use crate::ssr::services::leads::responses::{self, ResponseInput};
 use crate::ssr::services::leads::{intake, respond, settings};
 use crate::types::lead::LeadPriority;
 use crate::types::Choice;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
+};
 
 const ADMIN: &str = "admin@acme.example";
 const MAYA: &str = "maya.lin@acme.example";
@@ -158,6 +166,7 @@ pub(super) async fn seed(demo: &Demo<'_>) -> AppResult<()> {
     take(demo, PRIYA, blue_yonder, -4).await?;
     enter(demo, &MARGIES, -2).await?;
     campaign_responses(demo).await?;
+    asked_to_be_contacted(demo).await?;
     enter(demo, &FOURTH_COFFEE, 0).await?;
     Ok(())
 }
@@ -282,6 +291,42 @@ async fn campaign_responses(demo: &Demo<'_>) -> AppResult<()> {
     demo.on(-1, 9, async {
         intake::import(demo.state, &maya, csv, &sdwan.id.to_string()).await
     })
+    .await?;
+    Ok(())
+}
+
+/// A reader of Nordlicht's spring e-mail who clicked through asks it to get
+/// in touch, this morning: the lead waits for Nordlicht's answer.
+async fn asked_to_be_contacted(demo: &Demo<'_>) -> AppResult<()> {
+    let nordlicht = demo.org_id("Nordlicht Netzwerke").await?;
+    let Some(m) = in_tenant::<message::Entity>(demo.tenant.id)
+        .filter(message::Column::OrgId.eq(nordlicht))
+        .filter(message::Column::ClickedAt.is_not_null())
+        .order_by_desc(message::Column::Id)
+        .one(&demo.state.db)
+        .await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    let reader = contact::Entity::find_by_id(m.contact_id)
+        .one(&demo.state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let signature = tracking::sign(&demo.state.config.link_secret, m.id, Purpose::Respond);
+    let answer = ResponseInput {
+        company: reader.company,
+        contact_name: reader.name,
+        contact_phone: "+49 40 5550 1420".into(),
+        country: "DE".into(),
+        city: "Hamburg".into(),
+        postcode: "20095".into(),
+        notes: "Wir planen WLAN für drei Standorte. Können Sie uns ein Angebot machen?".into(),
+    };
+    demo.on(
+        0,
+        8,
+        responses::respond(demo.state, m.id, &signature, answer),
+    )
     .await?;
     Ok(())
 }

@@ -13,6 +13,7 @@ use crate::ssr::jobs::Outcome;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::AppState;
+use crate::tr_in;
 use crate::types::campaign::CampaignStatus;
 use crate::types::campaign::MessageStatus;
 use chrono::Duration;
@@ -57,15 +58,31 @@ fn build(
     m: &message::Model,
     s: &send::Model,
     org: &organization::Model,
+    language: &str,
 ) -> Result<Message, String> {
+    let language = crate::locale::parse(language).unwrap_or_default();
     let links = Links::new(&state.config.base_url, &state.config.link_secret, m.id);
     let link_count = serde_json::from_str::<Vec<String>>(&s.links)
         .map(|l| l.len())
         .unwrap_or(0);
-    let html = personalise(&s.html, &links, &org.name, link_count);
+    let html = personalise(&s.html, &links, &org.name, link_count, language);
+    let sender = org.name.as_str();
     let text = format!(
-        "{}\n\nThis e-mail from {} is best read in a mail app that shows HTML.\n\nTo get no more of these e-mails from {}, unsubscribe here: {}\n",
-        s.subject, org.name, org.name, links.unsubscribe
+        "{}\n\n{}\n\n{}\n\n{}\n",
+        s.subject,
+        tr_in!(language, campaign_mail.text_html, sender),
+        tr_in!(
+            language,
+            campaign_mail.text_ask,
+            sender,
+            link = links.respond.as_str()
+        ),
+        tr_in!(
+            language,
+            campaign_mail.text_unsubscribe,
+            sender,
+            link = links.unsubscribe.as_str()
+        ),
     );
     let to: Mailbox = m
         .email
@@ -165,7 +182,7 @@ async fn attempt(state: &AppState, message_id: i64, last_attempt: bool) -> AppRe
     else {
         return Ok(Outcome::Fail("the sending company no longer exists".into()));
     };
-    let email = match build(state, &m, &s, &org) {
+    let email = match build(state, &m, &s, &org, &c.language) {
         Ok(e) => e,
         Err(e) => {
             mark(state, m.id, MessageStatus::Failed, &e, true).await?;

@@ -47,6 +47,7 @@ struct Row {
     opened: i64,
     clicked: i64,
     unsubscribed: i64,
+    responded: i64,
 }
 
 fn n(v: i64) -> u64 {
@@ -117,7 +118,7 @@ pub async fn stats(
     let sql = format!(
         "SELECT {key} AS key, {queued} AS queued, {sent} AS sent, {delivered} AS delivered, \
          {failed} AS failed, {suppressed} AS suppressed, {opened} AS opened, {clicked} AS clicked, \
-         {unsub} AS unsubscribed FROM campaign_messages WHERE {filter} GROUP BY {key}",
+         {unsub} AS unsubscribed, {responded} AS responded FROM campaign_messages WHERE {filter} GROUP BY {key}",
         key = by.column(),
         queued = count(&status_in(&[MessageStatus::Queued])),
         sent = count(&status_in(&[
@@ -130,6 +131,7 @@ pub async fn stats(
         opened = count("opened_at IS NOT NULL"),
         clicked = count("clicked_at IS NOT NULL"),
         unsub = count("unsubscribed_at IS NOT NULL"),
+        responded = count("lead_id IS NOT NULL"),
     );
     let rows = Row::find_by_statement(Statement::from_sql_and_values(backend, sql, values))
         .all(db)
@@ -148,6 +150,7 @@ pub async fn stats(
                     opened: n(r.opened),
                     clicked: n(r.clicked),
                     unsubscribed: n(r.unsubscribed),
+                    responded: n(r.responded),
                 },
             )
         })
@@ -320,6 +323,7 @@ pub async fn csv(state: &AppState, actor: &Actor, campaign_id: i64) -> AppResult
             crate::tr!(csv.campaign.opened),
             crate::tr!(csv.campaign.clicked),
             crate::tr!(csv.campaign.unsubscribed),
+            crate::tr!(csv.campaign.responded),
             crate::tr!(csv.campaign.open_rate),
             crate::tr!(csv.campaign.click_rate),
         ],
@@ -338,6 +342,7 @@ pub async fn csv(state: &AppState, actor: &Actor, campaign_id: i64) -> AppResult
             s.opened.to_string(),
             s.clicked.to_string(),
             s.unsubscribed.to_string(),
+            s.responded.to_string(),
             SendStats::rate(s.opened, s.delivered),
             SendStats::rate(s.clicked, s.delivered),
         ])?;

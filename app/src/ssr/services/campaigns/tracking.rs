@@ -4,9 +4,11 @@
 //! e-mail itself pointed (never an open redirect).
 
 use crate::error::{AppError, AppResult};
+use crate::locale::Locale;
 use crate::ssr::entities::{campaign_message as message, campaign_send as send, contact};
 use crate::ssr::services::now;
 use crate::ssr::AppState;
+use crate::tr_in;
 use base64::Engine;
 use hmac::{Hmac, Mac};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -19,6 +21,8 @@ pub enum Purpose {
     Open,
     Click(usize),
     Unsubscribe,
+    /// The recipient asks the sender to get in touch (a lead).
+    Respond,
 }
 
 impl Purpose {
@@ -27,6 +31,7 @@ impl Purpose {
             Purpose::Open => "open".into(),
             Purpose::Click(n) => format!("click:{n}"),
             Purpose::Unsubscribe => "unsubscribe".into(),
+            Purpose::Respond => "respond".into(),
         }
     }
 }
@@ -63,6 +68,7 @@ pub fn verify(secret: &str, message_id: i64, purpose: Purpose, signature: &str) 
 pub struct Links {
     pub open: String,
     pub unsubscribe: String,
+    pub respond: String,
     base: String,
     secret: String,
     message_id: i64,
@@ -79,6 +85,10 @@ impl Links {
             unsubscribe: format!(
                 "{base}/m/u/{message_id}/{}",
                 sign(secret, message_id, Purpose::Unsubscribe)
+            ),
+            respond: format!(
+                "{base}/m/r/{message_id}/{}",
+                sign(secret, message_id, Purpose::Respond)
             ),
             base,
             secret: secret.to_owned(),
@@ -134,9 +144,16 @@ fn escape_attr(s: &str) -> String {
         .replace('<', "&lt;")
 }
 
-/// One contact's copy: tracked links, the open pixel and the unsubscribe
-/// footer naming the partner who sends it.
-pub fn personalise(html: &str, links: &Links, sender: &str, link_count: usize) -> String {
+/// One contact's copy: tracked links, then a footer in the campaign's
+/// language naming the partner who sends it: the button that asks it to get
+/// in touch, the unsubscribe link and the open pixel.
+pub fn personalise(
+    html: &str,
+    links: &Links,
+    sender: &str,
+    link_count: usize,
+    language: Locale,
+) -> String {
     let mut body = html.to_owned();
     for n in 0..link_count {
         body = body.replace(
@@ -144,14 +161,18 @@ pub fn personalise(html: &str, links: &Links, sender: &str, link_count: usize) -
             &escape_attr(&links.click(n)),
         );
     }
+    let sender = escape_attr(sender);
     let footer = format!(
         "<div style=\"font-family:Arial,sans-serif;font-size:12px;color:#666;text-align:center;padding:16px\">\
-         You receive this e-mail because you agreed to hear from {}. \
-         <a href=\"{}\" style=\"color:#666\">Unsubscribe</a> and you will get no more of these e-mails from them.\
-         <img src=\"{}\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\"/></div>",
-        escape_attr(sender),
-        escape_attr(&links.unsubscribe),
-        escape_attr(&links.open),
+         <p style=\"margin:0 0 16px\"><a href=\"{respond}\" style=\"display:inline-block;padding:12px 20px;background:#1f4fd8;color:#fff;text-decoration:none;border-radius:6px;font-size:14px\">{ask}</a></p>\
+         {why} <a href=\"{unsubscribe}\" style=\"color:#666\">{stop}</a>\
+         <img src=\"{open}\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0\"/></div>",
+        respond = escape_attr(&links.respond),
+        ask = tr_in!(language, campaign_mail.ask, sender = sender.as_str()),
+        why = tr_in!(language, campaign_mail.why, sender = sender.as_str()),
+        unsubscribe = escape_attr(&links.unsubscribe),
+        stop = tr_in!(language, campaign_mail.unsubscribe),
+        open = escape_attr(&links.open),
     );
     match body.rfind("</body>") {
         Some(at) => body.insert_str(at, &footer),
@@ -185,7 +206,7 @@ async fn bump(
 }
 
 /// The message a signed link names, once its signature checks out.
-async fn signed_message(
+pub(crate) async fn signed_message(
     state: &AppState,
     id: i64,
     purpose: Purpose,
@@ -297,7 +318,7 @@ mod tests {
         );
         assert!(marked.contains("mailto:x@y.z"));
         let l = Links::new("http://portal.test/", "k", 5);
-        let out = personalise(&marked, &l, "Northwind <b>", links.len());
+        let out = personalise(&marked, &l, "Northwind <b>", links.len(), Locale::en);
         assert!(out.contains(&format!("href=\"{}\"", l.click(0))));
         assert!(out.contains(&format!("href=\"{}\"", l.click(1))));
         assert!(
@@ -307,5 +328,8 @@ mod tests {
         assert!(out.contains("http://portal.test/m/u/5/"));
         assert!(out.contains("Northwind &lt;b>"));
         assert!(out.find("Unsubscribe").unwrap() < out.find("</body>").unwrap());
+        assert!(out.contains("http://portal.test/m/r/5/"));
+        let de = personalise(&marked, &l, "Northwind", links.len(), Locale::de);
+        assert!(de.contains("Northwind bitten, sich zu melden"), "{de}");
     }
 }

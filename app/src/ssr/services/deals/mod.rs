@@ -74,9 +74,9 @@ pub(crate) async fn audit(
     detail: &str,
     at: DateTime<Utc>,
 ) -> AppResult<()> {
-    crate::ssr::repo::funds::audit(
+    crate::ssr::repo::audit::record(
         db,
-        crate::ssr::repo::funds::AuditEntry {
+        crate::ssr::repo::audit::AuditEntry {
             tenant_id: actor.tenant_id,
             entity: AUDITED,
             entity_id: deal_id,

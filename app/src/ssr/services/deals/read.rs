@@ -8,7 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::locale;
 use crate::ssr::entities::{deal, deal_conflict, deal_line, deal_named_account as named};
 use crate::ssr::permission::Permission;
-use crate::ssr::repo::{funds, users};
+use crate::ssr::repo::users;
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::now;
 use crate::ssr::{tokens, Actor, AppState, Scope};
@@ -386,7 +386,7 @@ async fn partner_hint(
 }
 
 async fn history(db: &impl ConnectionTrait, actor: &Actor, id: i64) -> AppResult<Vec<DealEvent>> {
-    let trail = funds::audit_trail(db, actor.tenant_id, AUDITED, id).await?;
+    let trail = crate::ssr::repo::audit::trail(db, actor.tenant_id, AUDITED, id).await?;
     let people: HashMap<i64, String> = users::names(
         db,
         actor.tenant_id,

@@ -16,7 +16,7 @@ pub mod verify;
 
 use crate::error::AppResult;
 use crate::ssr::entities::{fund_allocation, fund_budget, fund_request};
-use crate::ssr::repo::funds::AuditEntry;
+use crate::ssr::repo::audit::AuditEntry;
 use crate::ssr::scope::tenant_is;
 use crate::ssr::Actor;
 use crate::tr;
@@ -110,7 +110,7 @@ pub(crate) async fn audit(
     at: DateTime<Utc>,
 ) -> AppResult<()> {
     let (entity, entity_id) = on.key();
-    crate::ssr::repo::funds::audit(
+    crate::ssr::repo::audit::record(
         db,
         AuditEntry {
             tenant_id: actor.tenant_id,

@@ -285,7 +285,8 @@ async fn budget_histories(
     budgets: &[fund_budget::Model],
 ) -> AppResult<HashMap<i64, Vec<AuditRow>>> {
     let budget_ids: Vec<i64> = budgets.iter().take(20).map(|b| b.id).collect();
-    let events = funds::audit_trails(db, actor.tenant_id, Audited::BUDGET, budget_ids).await?;
+    let events =
+        crate::ssr::repo::audit::trails(db, actor.tenant_id, Audited::BUDGET, budget_ids).await?;
     let people: HashMap<i64, String> = users::names(
         db,
         actor.tenant_id,
@@ -552,7 +553,8 @@ async fn request_trail(
     actor: &Actor,
     request_id: i64,
 ) -> AppResult<Vec<AuditRow>> {
-    let trail = funds::audit_trail(db, actor.tenant_id, Audited::REQUEST, request_id).await?;
+    let trail =
+        crate::ssr::repo::audit::trail(db, actor.tenant_id, Audited::REQUEST, request_id).await?;
     let people: HashMap<i64, String> = users::names(
         db,
         actor.tenant_id,

@@ -47,7 +47,7 @@ pub struct LeadInput {
 }
 
 /// A lead that passed its checks.
-struct Valid {
+pub(super) struct Valid {
     input: LeadInput,
     country: Country,
     email: String,
@@ -58,8 +58,9 @@ struct Valid {
 }
 
 /// The program's product families (id, name in any language, lowercased)
-/// and its campaigns, for checking.
-struct Known {
+/// and its certifications, for checking (none: a lead that names neither).
+#[derive(Default)]
+pub(super) struct Known {
     families: Vec<(i64, Vec<String>)>,
     /// (id, code and name, lowercased).
     certifications: Vec<(i64, [String; 2])>,
@@ -117,7 +118,7 @@ impl Known {
     }
 }
 
-fn validate(e: &mut FormErrors, known: &Known, input: LeadInput) -> Option<Valid> {
+pub(super) fn validate(e: &mut FormErrors, known: &Known, input: LeadInput) -> Option<Valid> {
     check::required(e, "company", &input.company, tr!(leads.company), 160);
     for (field, value, label, max) in [
         (
@@ -186,7 +187,7 @@ fn validate(e: &mut FormErrors, known: &Known, input: LeadInput) -> Option<Valid
     })
 }
 
-fn values(i: &LeadInput) -> Vec<(&'static str, String)> {
+pub(super) fn values(i: &LeadInput) -> Vec<(&'static str, String)> {
     vec![
         ("company", i.company.clone()),
         ("contact_name", i.contact_name.clone()),
@@ -260,7 +261,7 @@ pub async fn create(
     };
     let at = now();
     let txn = begin_write(&state.db).await?;
-    let row = match insert(&txn, actor, key, &valid, (source, campaign), at).await {
+    let row = match insert(&txn, actor.into(), key, &valid, (source, campaign), at).await {
         Ok(row) => row,
         Err(err) if is_unique_violation(&err) => {
             drop(txn);
@@ -286,9 +287,26 @@ async fn by_key(db: &impl ConnectionTrait, actor: &Actor, key: &str) -> AppResul
         .map(|l| l.id))
 }
 
-async fn insert(
+/// Who enters a lead: the program and the person (for a campaign response,
+/// the partner's person who sent the campaign).
+#[derive(Clone, Copy)]
+pub(crate) struct Author {
+    pub tenant_id: i64,
+    pub user_id: i64,
+}
+
+impl From<&Actor> for Author {
+    fn from(actor: &Actor) -> Self {
+        Author {
+            tenant_id: actor.tenant_id,
+            user_id: actor.user_id,
+        }
+    }
+}
+
+pub(super) async fn insert(
     db: &impl ConnectionTrait,
-    actor: &Actor,
+    author: Author,
     key: &str,
     v: &Valid,
     (source, campaign): (LeadSource, Option<i64>),
@@ -296,7 +314,7 @@ async fn insert(
 ) -> Result<lead::Model, sea_orm::DbErr> {
     let i = &v.input;
     lead::ActiveModel {
-        tenant_id: Set(actor.tenant_id),
+        tenant_id: Set(author.tenant_id),
         company: Set(i.company.trim().to_owned()),
         contact_name: Set(i.contact_name.trim().to_owned()),
         contact_email: Set(v.email.clone()),
@@ -318,7 +336,7 @@ async fn insert(
         misses: Set(0),
         idempotency_key: Set(key.to_owned()),
         version: Set(1),
-        created_by: Set(actor.user_id),
+        created_by: Set(author.user_id),
         created_at: Set(at),
         updated_at: Set(at),
         ..Default::default()
@@ -378,7 +396,7 @@ pub async fn import(
     let (token, _) = crate::ssr::tokens::issue();
     for (n, valid) in rows.iter().enumerate() {
         let key = format!("import-{}-{n}", &token[..16]);
-        let row = insert(&txn, actor, &key, valid, (source, campaign), at).await?;
+        let row = insert(&txn, actor.into(), &key, valid, (source, campaign), at).await?;
         audit(&txn, actor, row.id, "imported", "", at).await?;
         Box::pin(route::route(&txn, state, &program, row, at)).await?;
     }

@@ -1,5 +1,6 @@
 //! Lead distribution: the vendor's leads come in (`intake`: a form, a CSV
-//! import, campaign responses), are routed to the partner that can take
+//! import; `responses`: a campaign e-mail's recipient asks to be
+//! contacted), are routed to the partner that can take
 //! them best (`routing` decides, `route` loads and records), offered within
 //! the program's acceptance window and accepted or declined (`respond`),
 //! worked and turned into a deal registration; the hourly clocks re-route
@@ -14,6 +15,7 @@ pub mod list;
 mod notify;
 pub mod read;
 pub mod respond;
+pub mod responses;
 pub mod route;
 pub mod routing;
 pub mod settings;
@@ -32,19 +34,20 @@ pub const AUDITED: &str = "lead";
 /// Adds `action` on lead `lead_id` to the audit trail.
 pub(crate) async fn audit(
     db: &impl ConnectionTrait,
-    actor: &Actor,
+    by: impl Into<intake::Author>,
     lead_id: i64,
     action: &str,
     detail: &str,
     at: DateTime<Utc>,
 ) -> AppResult<()> {
-    crate::ssr::repo::funds::audit(
+    let by = by.into();
+    crate::ssr::repo::audit::record(
         db,
-        crate::ssr::repo::funds::AuditEntry {
-            tenant_id: actor.tenant_id,
+        crate::ssr::repo::audit::AuditEntry {
+            tenant_id: by.tenant_id,
             entity: AUDITED,
             entity_id: lead_id,
-            actor_id: actor.user_id,
+            actor_id: by.user_id,
             action,
             detail,
             at,

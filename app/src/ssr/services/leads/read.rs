@@ -47,6 +47,7 @@ pub fn reason_text(reason: &RoutingReason) -> String {
         RoutingReason::Chosen { note } => {
             tr!(leads.reason_chosen_note, note = note.as_str()).to_string()
         }
+        RoutingReason::OwnCampaign => tr!(leads.reason_own_campaign).to_string(),
     }
 }
 
