@@ -88,7 +88,7 @@ fn form(status: StatusCode, r: &Responder, errors: Option<&FormErrors>) -> Respo
     }
     body.push_str("<form method=\"post\">");
     body.push_str(&format!(
-        "<p><span class=\"label\">{}</span><br><strong>{}</strong></p>",
+        "<p><span class=\"label\">{}</span><strong>{}</strong></p>",
         escape(w.email),
         escape(&r.email)
     ));
