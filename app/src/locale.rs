@@ -123,6 +123,21 @@ pub fn date_in(locale: Locale, day: chrono::NaiveDate) -> String {
     }
 }
 
+/// A number with `places` decimals as the language writes it: "20.5",
+/// "20,5" (no grouping: these are shares, scores and hours, not money).
+pub fn decimal_in(locale: Locale, value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    match locale {
+        Locale::de => text.replace('.', ","),
+        Locale::en => text,
+    }
+}
+
+/// A number with `places` decimals in the page's language.
+pub fn decimal(value: f64, places: usize) -> String {
+    decimal_in(current(), value, places)
+}
+
 /// A day in the page's language.
 pub fn date(day: chrono::NaiveDate) -> String {
     date_in(current(), day)
@@ -281,6 +296,13 @@ macro_rules! tr_in {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_use_the_language_s_separator() {
+        assert_eq!(decimal_in(Locale::en, 20.04, 1), "20.0");
+        assert_eq!(decimal_in(Locale::de, 20.05, 2), "20,05");
+        assert_eq!(decimal_in(Locale::de, 7.0, 0), "7");
+    }
 
     #[test]
     fn dates_as_each_language_writes_them() {

@@ -37,8 +37,10 @@ test('a lead is routed to the nearest partner, accepted, turned into a deal and 
   await expect(routings).toContainText('Routed automatically');
   // Northwind sits in Seattle: nearer than Bluepeak's whole country.
   await expect(routings).toContainText('same city or service radius level');
+  // Only the nearest ring with an eligible partner is weighed.
   await routings.locator('summary').first().click();
-  await expect(routings).toContainText('Bluepeak Distribution');
+  await expect(routings.locator('table').first()).toContainText('Northwind Systems');
+  await expect(routings).not.toContainText('Bluepeak Distribution');
   const lead = page.url().split('?')[0];
   await noSeriousViolations(page);
   await fitsThePhone(page, testInfo);

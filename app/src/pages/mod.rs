@@ -77,9 +77,12 @@ pub fn kept(error: Signal<Option<AppError>>, name: &str) -> String {
 /// A file's size as a person reads it: "840 KB", "2.4 MB".
 pub fn file_size(bytes: i64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        format!(
+            "{}\u{a0}MB",
+            crate::locale::decimal(bytes as f64 / (1024.0 * 1024.0), 1)
+        )
     } else {
-        format!("{} KB", (bytes / 1024).max(1))
+        format!("{}\u{a0}KB", (bytes / 1024).max(1))
     }
 }
 

@@ -323,7 +323,7 @@ fn Candidates(candidates: Vec<Candidate>) -> impl IntoView {
                                 <td>{c.tier_weight}</td>
                                 <td>{format!("{} %", c.acceptance_pct)}</td>
                                 <td>{c.free_capacity.map_or_else(|| "∞".to_owned(), |f| f.to_string())}</td>
-                                <td>{match c.excluded { Some(x) => x.label().to_owned(), None => format!("{:.2}", c.score) }}</td>
+                                <td>{match c.excluded { Some(x) => x.label().to_owned(), None => crate::locale::decimal(c.score, 2) }}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

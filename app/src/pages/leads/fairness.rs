@@ -38,6 +38,11 @@ pub fn LeadFairnessPage() -> impl IntoView {
     }
 }
 
+/// A percentage as the language writes it, kept on one line.
+fn share(pct: f64) -> String {
+    format!("{}\u{a0}%", crate::locale::decimal(pct, 1))
+}
+
 #[component]
 fn Report(report: FairnessReport) -> impl IntoView {
     let period = report.days;
@@ -69,10 +74,10 @@ fn Report(report: FairnessReport) -> impl IntoView {
                             {report.rows.iter().map(|r| view! {
                                 <tr>
                                     <th scope="row"><a href=format!("/leads?partner={}", r.partner_id)>{r.partner.clone()}</a></th>
-                                    <td>{format!("{} ({:.1} %)", r.tier_weight, r.weight_share_pct)}</td>
-                                    <td>{format!("{} ({:.1} %)", r.offered, r.offer_share_pct)}</td>
-                                    <td>{format!("{} ({:.1} %)", r.accepted, r.acceptance_pct)}</td>
-                                    <td>{r.hours_to_accept.map_or_else(|| "—".to_owned(), |h| format!("{h:.1} h"))}</td>
+                                    <td>{r.tier_weight}<br/><span class="muted">{share(r.weight_share_pct)}</span></td>
+                                    <td>{r.offered}<br/><span class="muted">{share(r.offer_share_pct)}</span></td>
+                                    <td>{r.accepted}<br/><span class="muted">{share(r.acceptance_pct)}</span></td>
+                                    <td class="nowrap">{r.hours_to_accept.map_or_else(|| "—".to_owned(), |h| format!("{} h", crate::locale::decimal(h, 1)))}</td>
                                     <td>{format!("{} / {}", r.declined, r.expired)}</td>
                                     <td>{r.converted}</td>
                                     <td>{r.won}</td>

@@ -357,7 +357,7 @@ fn evidence(c: &deal_conflict::Model) -> String {
     if let Some(domain) = &c.domain {
         parts.push(crate::tr!(deals.evidence_domain, domain).to_string());
     }
-    let similarity = format!("{:.2}", f64::from(c.name_similarity_e3) / 1000.0);
+    let similarity = crate::locale::decimal(f64::from(c.name_similarity_e3) / 1000.0, 2);
     parts.push(crate::tr!(deals.evidence_name, similarity).to_string());
     if c.same_place {
         parts.push(crate::tr!(deals.evidence_place).to_owned());

@@ -30,7 +30,7 @@ pub fn reason_text(reason: &RoutingReason) -> String {
             leads.reason_drawn,
             count = *among,
             nearness = nearness_text(*nearness),
-            chance = format!("{chance_pct:.1}")
+            chance = crate::locale::decimal(*chance_pct, 1)
         )
         .to_string(),
         RoutingReason::InTurn { nearness, among } => tr!(

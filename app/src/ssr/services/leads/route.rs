@@ -23,7 +23,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter,
     QuerySelect,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Offers missed in a row before a lead goes back to the vendor's queue.
 pub const MAX_MISSES: i32 = 3;
@@ -76,13 +76,25 @@ pub async fn route(
     row: lead::Model,
     at: DateTime<Utc>,
 ) -> AppResult<lead::Model> {
-    let partners = partners_for(db, row.tenant_id, &row, at).await?;
     let routed = in_tenant::<lead_routing::Entity>(row.tenant_id)
         .filter(lead_routing::Column::LeadId.eq(row.id))
         .count(db)
         .await?;
     let seed = ((row.id as u64) << 16) | routed;
-    let decision = routing::decide(&lead_place(&row), &partners, program.lead_routing, seed);
+    let place = lead_place(&row);
+    // Ring by ring, so a lead in a country with thousands of partners
+    // loads the full facts of those nearest it, not of all of them.
+    let mut partners = Vec::new();
+    let mut decision = routing::decide(&place, &partners, program.lead_routing, seed);
+    for ring in rings(db, row.tenant_id, &row).await? {
+        for chunk in ring.chunks(CHUNK) {
+            partners.extend(facts(db, row.tenant_id, &row, chunk, at).await?);
+        }
+        decision = routing::decide(&place, &partners, program.lead_routing, seed);
+        if decision.winner.is_some() {
+            break;
+        }
+    }
     // On the heap: routing runs deep inside other services' futures (a
     // decline, the clocks, the demo's history).
     Box::pin(apply(db, state, program, row, decision, None, at)).await
@@ -240,19 +252,38 @@ async fn nearby_ids(
     Ok(ids)
 }
 
-/// What routing needs to know of each partner near the lead.
-pub async fn partners_for(
+/// The partners that may work where the lead is, in rings of nearness
+/// (`routing::ring`), nearest first; each ring told from the partners'
+/// territories, place and service radius alone.
+async fn rings(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     row: &lead::Model,
-    at: DateTime<Utc>,
-) -> AppResult<Vec<Partner>> {
-    let ids = nearby_ids(db, tenant_id, row).await?;
-    let mut partners = Vec::with_capacity(ids.len());
-    for chunk in ids.chunks(CHUNK) {
-        partners.extend(facts(db, tenant_id, row, chunk, at).await?);
+) -> AppResult<Vec<Vec<i64>>> {
+    let place = lead_place(row);
+    let mut rings: BTreeMap<u8, Vec<i64>> = BTreeMap::new();
+    for chunk in nearby_ids(db, tenant_id, row).await?.chunks(CHUNK) {
+        let mut areas = areas_of(db, tenant_id, chunk).await?;
+        for o in in_tenant::<organization::Entity>(tenant_id)
+            .filter(organization::Column::Id.is_in(chunk.to_vec()))
+            .filter(organization::Column::Kind.eq(OrgKind::Partner))
+            .all(db)
+            .await?
+        {
+            let where_it_works = Partner {
+                id: o.id,
+                territory: Territory {
+                    areas: areas.remove(&o.id).unwrap_or_default(),
+                    location: location_of(&o),
+                },
+                city: o.city.clone(),
+                ..Partner::default()
+            };
+            let ring = routing::ring(&place, &where_it_works);
+            rings.entry(ring).or_default().push(o.id);
+        }
     }
-    Ok(partners)
+    Ok(rings.into_values().collect())
 }
 
 /// The facts of the partners `ids`, a few queries for all of them.
@@ -358,11 +389,12 @@ async fn certified(
 }
 
 /// Each partner's territory areas and product specialisations.
-async fn areas_and_families(
+/// The areas each of the partners `ids` works in.
+async fn areas_of(
     db: &impl ConnectionTrait,
     tenant_id: i64,
     ids: &[i64],
-) -> AppResult<(HashMap<i64, Vec<Area>>, HashMap<i64, Vec<i64>>)> {
+) -> AppResult<HashMap<i64, Vec<Area>>> {
     let mut areas: HashMap<i64, Vec<Area>> = HashMap::new();
     for t in in_tenant::<territory::Entity>(tenant_id)
         .filter(territory::Column::PartnerId.is_in(ids.to_vec()))
@@ -373,6 +405,15 @@ async fn areas_and_families(
             areas.entry(t.partner_id).or_default().push(a);
         }
     }
+    Ok(areas)
+}
+
+async fn areas_and_families(
+    db: &impl ConnectionTrait,
+    tenant_id: i64,
+    ids: &[i64],
+) -> AppResult<(HashMap<i64, Vec<Area>>, HashMap<i64, Vec<i64>>)> {
+    let areas = areas_of(db, tenant_id, ids).await?;
     let mut families: HashMap<i64, Vec<i64>> = HashMap::new();
     for f in in_tenant::<partner_family::Entity>(tenant_id)
         .filter(partner_family::Column::PartnerId.is_in(ids.to_vec()))

@@ -226,6 +226,14 @@ pub fn decide(lead: &LeadPlace, partners: &[Partner], mode: RoutingMode, seed: u
     }
 }
 
+/// The ring of nearness `p` is in for the lead, nearest first: 0 postcode,
+/// 1 nearby, 2 region, 3 country, 4 not working where the lead is. Routing
+/// weighs partners ring by ring: a winner in an inner ring is the winner
+/// whoever sits further out.
+pub fn ring(lead: &LeadPlace, p: &Partner) -> u8 {
+    nearness(lead, p).map_or(4, rank)
+}
+
 /// Nearest first.
 fn rank(n: Nearness) -> u8 {
     match n {
