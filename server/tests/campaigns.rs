@@ -1399,8 +1399,10 @@ async fn responses_become_leads(app: &TestApp) {
         .all(&app.state.db)
         .await
         .unwrap();
+    // Told what and where, and which of its campaigns it answered.
     assert!(
-        told.iter().any(|n| n.kind == NotificationKind::LeadOffered),
+        told.iter().any(|n| n.kind == NotificationKind::LeadOffered
+            && n.details.contains("from the campaign “AX7 launch”")),
         "{told:?}"
     );
 

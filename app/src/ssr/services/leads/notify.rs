@@ -3,18 +3,20 @@
 //! and the vendor admins when it comes back to their queue.
 
 use crate::error::AppResult;
-use crate::ssr::entities::{lead, product_family, user};
+use crate::ssr::entities::{campaign, lead, product_family, user};
 use crate::ssr::scope::in_tenant;
 use crate::ssr::services::notifications::{self, Notice, Recipient};
 use crate::ssr::AppState;
+use crate::tr_in;
 use crate::types::notification::{Details, InLanguages, NotificationKind};
 use crate::types::territory::Country;
 use crate::types::Role;
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 
-/// "Manufacturing · Bayern, Germany · Switches": what a partner may know of
-/// a lead before accepting it, in the reader's language.
+/// "Manufacturing · Bayern, Germany · Switches · from the campaign “AX7
+/// launch”": what a partner may know of a lead before accepting it, in the
+/// reader's language.
 pub(super) async fn summary(
     db: &impl ConnectionTrait,
     row: &lead::Model,
@@ -28,8 +30,21 @@ pub(super) async fn summary(
         }
         None => None,
     };
+    let campaign = match row.campaign_id {
+        Some(id) => {
+            in_tenant::<campaign::Entity>(row.tenant_id)
+                .filter(campaign::Column::Id.eq(id))
+                .one(db)
+                .await?
+        }
+        None => None,
+    };
     let country = Country::parse(&row.country);
     Ok(InLanguages::of(|reader| {
+        let answered = campaign
+            .as_ref()
+            .map(|c| tr_in!(reader, leads.from_campaign, name = c.name_for(reader)).to_string())
+            .unwrap_or_default();
         let country = country
             .map(|c| crate::ssr::countries::name(c, reader))
             .unwrap_or_default();
@@ -42,11 +57,16 @@ pub(super) async fn summary(
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
-        [row.segment.as_str(), place.as_str(), product.as_str()]
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ")
+        [
+            row.segment.as_str(),
+            place.as_str(),
+            product.as_str(),
+            answered.as_str(),
+        ]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
     }))
 }
 
