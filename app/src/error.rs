@@ -24,6 +24,9 @@ pub enum AppError {
     RateLimited(u32),
     Unavailable,
     Internal,
+    /// The request's arguments could not be read (a field missing or not of
+    /// its kind): a form from an older page, or a hand-made request.
+    Malformed,
     /// The request never reached our code, or its answer could not be read.
     Transport(String),
 }
@@ -43,6 +46,7 @@ impl std::fmt::Display for AppError {
             }
             AppError::Unavailable => f.write_str(tr!(errors.unavailable)),
             AppError::Internal => f.write_str(tr!(errors.internal)),
+            AppError::Malformed => f.write_str(tr!(errors.malformed)),
             AppError::Transport(_) => f.write_str(tr!(errors.network)),
         }
     }
@@ -60,6 +64,7 @@ impl AppError {
             AppError::Conflict(_) | AppError::Stale { .. } => 409,
             AppError::RateLimited(_) => 429,
             AppError::Unavailable => 503,
+            AppError::Malformed => 400,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -122,7 +127,11 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            // Only the server decodes arguments: the caller sent them wrong.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::Malformed,
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

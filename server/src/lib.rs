@@ -76,6 +76,9 @@ pub fn router(app_state: AppState, leptos_options: LeptosOptions) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<ServerState, _>(shell))
+        .layer(axum::middleware::from_fn(
+            middleware::malformed::unreadable_arguments_are_400,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             middleware::page_deadline::DEADLINE,
             middleware::page_deadline::page_deadline,

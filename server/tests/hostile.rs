@@ -549,6 +549,30 @@ both!(
     server_functions
 );
 
+/// Arguments that cannot be read (a number that is not one, a field left
+/// out of a hand-made request) are the caller's mistake: 400 with a
+/// message in the caller's language, never a 500.
+async fn unreadable_arguments(app: &TestApp) {
+    let admin = app.sign_in(HOST_A, "admin@acme.example").await;
+    for (name, form) in [
+        ("get_lead", vec![("id", "not-a-number")]),
+        ("decline_lead", vec![("id", "1"), ("version", "x")]),
+        ("get_deal", vec![("id", "1e9999")]),
+    ] {
+        let res = app.call(HOST_A, name, Some(&admin), &form).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{name}: {}", res.body);
+        assert!(
+            res.body.contains("Malformed"),
+            "{name}: the error says what it is: {}",
+            res.body
+        );
+    }
+}
+both!(
+    unreadable_arguments_are_refused_not_failed,
+    unreadable_arguments
+);
+
 /// Every plain route (files, forms, streams, mail links) from the router's
 /// table: no 5xx for any caller; members' routes give a signed-out visitor
 /// nothing; their writes from another origin are refused.

@@ -1,6 +1,7 @@
 pub mod compression;
 pub mod headers;
 pub mod language;
+pub mod malformed;
 pub mod nul;
 pub mod origin;
 pub mod page_deadline;
