@@ -38,6 +38,15 @@ session_of() {
     "http://127.0.0.1:$PORT/api/sign_in" | grep -io 'prm_session=[^;]*' | head -1
 }
 
+# The server of the run under way, stopped however the script ends (a
+# failed sign-in or wrk error must not leave it holding the port).
+SERVER_PID=
+stop_server() {
+  [ -z "$SERVER_PID" ] || { kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; }
+  SERVER_PID=
+}
+trap stop_server EXIT
+
 run_one() {
   local partners=$1 dir
   dir=$(mktemp -d /tmp/prm-bench-XXXX)
@@ -53,7 +62,8 @@ run_one() {
     | sed 's/\x1b\[[0-9;]*m//g' | grep -o 'partners=.*seconds' || true
   end=$(date +%s.%N)
   awk -v a="$start" -v b="$end" -v n="$partners" 'BEGIN {printf "seed --scale %s: %.1f s\n", n, b - a}'
-  env "${env[@]}" "$BIN" & local pid=$!
+  env "${env[@]}" "$BIN" & SERVER_PID=$!
+  local pid=$SERVER_PID
   for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
   local partner_cookie admin_cookie distributor_cookie cookie
   partner_cookie=$(session_of "user7%40partner7.example")
@@ -61,7 +71,7 @@ run_one() {
   # Partner 4 heads a channel of 29 partners (seed/scale.rs, CHANNEL).
   distributor_cookie=$(session_of "admin4%40partner4.example")
   [ -n "$partner_cookie" ] && [ -n "$admin_cookie" ] && [ -n "$distributor_cookie" ] \
-    || { echo "sign-in failed" >&2; kill $pid; exit 1; }
+    || { echo "sign-in failed" >&2; exit 1; }
   local accept=()
   [ -z "${ENCODING:-}" ] || accept=(-H "Accept-Encoding: $ENCODING")
   for path in ${PAGES:-/ /forum/topics/1 /forum /funds /products POST:/api/get_forum ADMIN:/ ADMIN:/partners?country=DE\&postcode=80331 ADMIN:/revenue /deals ADMIN:/deals?status=submitted DIST:/deals /leads ADMIN:/leads?status=queued DIST:/leads DIST:/partners DIST:/notifications}; do
@@ -91,7 +101,7 @@ run_one() {
                p, rps, p50, p99, r/n/1024, (bad==""?0:bad)}'
   done
   echo "  RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$pid/status)"
-  kill $pid; wait $pid 2>/dev/null || true
+  stop_server
   rm -rf "$dir"
 }
 
