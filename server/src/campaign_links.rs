@@ -80,7 +80,8 @@ pub(crate) fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A small standalone page (these visitors have no account or app shell).
+/// A small standalone page: its text and, for a confirmation, the button
+/// that posts to `form`.
 fn page(status: StatusCode, title: &str, text: &str, form: Option<&str>) -> Response {
     let form = form
         .map(|action| {
@@ -91,16 +92,25 @@ fn page(status: StatusCode, title: &str, text: &str, form: Option<&str>) -> Resp
             )
         })
         .unwrap_or_default();
-    let body = format!(
+    standalone(status, title, &format!("<p>{}</p>{form}", escape(text)))
+}
+
+/// The page around a mail link's answer: these visitors have no account
+/// and get no app shell. `body` is HTML the caller escaped.
+pub(crate) fn standalone(status: StatusCode, title: &str, body: &str) -> Response {
+    let html = format!(
         "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{t}</title><style>body{{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}}\
-         button{{font:inherit;padding:.75rem 1.5rem;border:0;border-radius:.5rem;background:#1f4fd8;color:#fff;min-height:44px}}</style></head>\
-         <body><main><h1>{t}</h1><p>{x}</p>{form}</main></body></html>",
+         <title>{t}</title><style>\
+         body{{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}}\
+         label,.label{{display:block;font-weight:600;margin-bottom:.25rem}}\
+         input,select,textarea{{box-sizing:border-box;width:100%;font:inherit;padding:.6rem;border:1px solid #8a8a8a;border-radius:.4rem;min-height:44px}}\
+         [aria-invalid=true]{{border-color:#b3261e}}.problem{{display:block;color:#b3261e;margin-top:.25rem}}\
+         button{{font:inherit;padding:.75rem 1.5rem;border:0;border-radius:.5rem;background:#1f4fd8;color:#fff;min-height:44px}}\
+         </style></head><body><main><h1>{t}</h1>{body}</main></body></html>",
         t = escape(title),
-        x = escape(text),
         lang = app::locale::current_code(),
     );
-    (status, Html(body)).into_response()
+    (status, Html(html)).into_response()
 }
 
 /// "<address> gets …", or "This address gets …" once it is erased.

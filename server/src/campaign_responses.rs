@@ -4,7 +4,7 @@
 //! enters anything); POST enters the lead and thanks the visitor, or shows
 //! the form again with each problem beside its field and nothing lost.
 
-use crate::campaign_links::escape;
+use crate::campaign_links::{escape, standalone};
 use crate::ServerState;
 use app::error::AppError;
 use app::ssr::plain_text::{response_words, PlainText};
@@ -12,7 +12,7 @@ use app::ssr::services::leads::responses::{self, Responder, ResponseInput};
 use app::types::FormErrors;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::Response;
 use axum::Form;
 
 /// `GET /m/r/{id}/{signature}`.
@@ -44,7 +44,7 @@ pub async fn respond(
         Err(e) if e.status() == 404 => invalid(),
         Err(e) => {
             tracing::warn!(error = %e, id, "campaign response not recorded");
-            shell(
+            standalone(
                 StatusCode::SERVICE_UNAVAILABLE,
                 PlainText::TryAgain.text(),
                 &format!("<p>{}</p>", escape(PlainText::NotRecorded.text())),
@@ -55,7 +55,7 @@ pub async fn respond(
 
 fn thanks(r: &Responder) -> Response {
     let w = response_words(&r.sender);
-    shell(
+    standalone(
         StatusCode::OK,
         w.done,
         &format!("<p>{}</p>", escape(&w.done_text)),
@@ -64,7 +64,7 @@ fn thanks(r: &Responder) -> Response {
 
 fn invalid() -> Response {
     let w = response_words("");
-    shell(
+    standalone(
         StatusCode::NOT_FOUND,
         PlainText::LinkNotFound.text(),
         &format!("<p>{}</p>", escape(w.invalid)),
@@ -116,7 +116,7 @@ fn form(status: StatusCode, r: &Responder, errors: Option<&FormErrors>) -> Respo
         "<button type=\"submit\">{}</button></form>",
         escape(w.send)
     ));
-    shell(status, &w.title, &body)
+    standalone(status, &w.title, &body)
 }
 
 /// How a field is typed (`Text` names its autocomplete).
@@ -185,21 +185,4 @@ fn country_select(id: &str, name: &str, chosen: &str, described: &str) -> String
     format!(
         "<select id=\"{id}\" name=\"{name}\" autocomplete=\"country\"{described}><option value=\"\"></option>{options}</select>"
     )
-}
-
-/// A standalone page: these visitors have no account and get no app shell.
-fn shell(status: StatusCode, title: &str, body: &str) -> Response {
-    let html = format!(
-        "<!doctype html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{t}</title><style>\
-         body{{font-family:system-ui,sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}}\
-         label,.label{{display:block;font-weight:600;margin-bottom:.25rem}}\
-         input,select,textarea{{box-sizing:border-box;width:100%;font:inherit;padding:.6rem;border:1px solid #8a8a8a;border-radius:.4rem;min-height:44px}}\
-         [aria-invalid=true]{{border-color:#b3261e}}.problem{{display:block;color:#b3261e;margin-top:.25rem}}\
-         button{{font:inherit;padding:.75rem 1.5rem;border:0;border-radius:.5rem;background:#1f4fd8;color:#fff;min-height:44px}}\
-         </style></head><body><main><h1>{t}</h1>{body}</main></body></html>",
-        t = escape(title),
-        lang = app::locale::current_code(),
-    );
-    (status, Html(html)).into_response()
 }
